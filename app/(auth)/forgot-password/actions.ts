@@ -1,0 +1,20 @@
+"use server";
+import { requestPasswordReset } from "@/lib/auth/accounts";
+import { resetRequestSchema } from "@/lib/auth/schemas";
+import { invalid, type ActionState } from "@/lib/action-state";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { deliverQueuedEmails } from "@/lib/notifications/outbox";
+
+export async function requestResetAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = resetRequestSchema.safeParse({ email: form.get("email") });
+  if (!parsed.success) return invalid(form, parsed.error);
+  const env = getEnv();
+  await requestPasswordReset(getDb(), { email: parsed.data.email, appUrl: env.APP_URL, now: new Date() });
+  await deliverQueuedEmails(getDb(), { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM });
+  return {
+    status: "ok",
+    message: `If ${parsed.data.email} has an account, a reset link is on its way. It expires in 1 hour.`,
+    values: { email: parsed.data.email },
+  };
+}

@@ -1,0 +1,21 @@
+"use server";
+import { signIn } from "@/lib/auth/config";
+import { signUp } from "@/lib/auth/accounts";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { signUpSchema } from "@/lib/auth/schemas";
+import { failed, invalid, type ActionState } from "@/lib/action-state";
+import { getDb } from "@/lib/db";
+
+export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return invalid(form, parsed.error);
+  const result = await signUp(getDb(), parsed.data);
+  if (!result.ok) return failed(form, "We could not create the account.", result.fieldErrors);
+  // Signed in straight away; the next page offers to create a workspace or shows pending invitations.
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: safeCallbackUrl(form.get("callbackUrl")),
+  });
+  return { status: "ok" };
+}

@@ -1,0 +1,16 @@
+"use server";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/require-member";
+import { failed, type ActionState } from "@/lib/action-state";
+import { getDb } from "@/lib/db";
+import { acceptInvitation } from "@/lib/workspaces/invitations";
+
+export async function acceptInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await getSessionUser();
+  if (!user?.email) return failed(form, "Your session has ended. Sign in again.");
+  const token = form.get("token");
+  if (typeof token !== "string" || token.length < 10 || token.length > 200) return failed(form, "This invitation link is not valid.");
+  const result = await acceptInvitation(getDb(), { token, userId: user.id, userEmail: user.email, now: new Date() });
+  if (!result.ok) return failed(form, result.message ?? "This invitation cannot be accepted.");
+  redirect(`/w/${result.value.workspaceSlug}`);
+}

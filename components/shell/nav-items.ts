@@ -1,0 +1,19 @@
+import { can, type Actor, type Permission } from "@/lib/auth/permissions";
+
+export type NavItem = { href: string; label: string; permission: Permission; exact?: boolean };
+
+/** The navigation, filtered by the same permission rules the pages enforce: a role sees what it may open. */
+const ITEMS: NavItem[] = [
+  { href: "", label: "Overview", permission: "workspace.view", exact: true },
+  { href: "/studios", label: "Studios", permission: "studios.view" },
+  { href: "/settings/members", label: "Members", permission: "members.view" },
+  { href: "/settings/tokens", label: "API tokens", permission: "tokens.manage" },
+  { href: "/settings", label: "Settings", permission: "profile.manage", exact: true },
+];
+
+export function navFor(member: Pick<Actor, "role">, workspaceSlug: string) {
+  return ITEMS.filter((item) => can(member, item.permission)).map((item) => ({
+    ...item,
+    href: `/w/${workspaceSlug}${item.href}`,
+  }));
+}

@@ -1,0 +1,34 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Building2, KeyRound, LayoutDashboard, Settings, Users } from "lucide-react";
+import { cn } from "../ui/cn";
+
+const ICONS = { Overview: LayoutDashboard, Studios: Building2, Members: Users, "API tokens": KeyRound, Settings } as const;
+
+export function NavLinks({ items, orientation }: { items: { href: string; label: string; exact?: boolean }[]; orientation: "vertical" | "horizontal" }) {
+  const pathname = usePathname();
+  return (
+    <ul className={cn("flex gap-1", orientation === "vertical" ? "flex-col" : "flex-row overflow-x-auto")}>
+      {items.map((item) => {
+        const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const Icon = ICONS[item.label as keyof typeof ICONS] ?? LayoutDashboard;
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium hover:bg-muted",
+                active ? "bg-muted text-foreground" : "text-muted-foreground",
+              )}
+            >
+              <Icon className="size-4" aria-hidden />
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,163 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { workspaces } from "./accounts";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/**
+ * Weekly opening hours in the studio's local time. `weekday` 0 = Sunday. A range may pass midnight
+ * (`closes` <= `opens` means it ends the next day); opens == closes means open 24 hours.
+ */
+export type OpeningHours = { weekday: number; opens: string; closes: string }[];
+
+export const studios = pgTable(
+  "studios",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address").notNull().default(""),
+    timeZone: text("time_zone").notNull(),
+    openingHours: jsonb("opening_hours").$type<OpeningHours>().notNull().default(sql`'[]'::jsonb`),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("studios_workspace_idx").on(t.workspaceId)],
+);
+export type Studio = typeof studios.$inferSelect;
+
+export const studioClosures = pgTable(
+  "studio_closures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    studioId: uuid("studio_id")
+      .notNull()
+      .references(() => studios.id, { onDelete: "cascade" }),
+    startsOn: text("starts_on").notNull(), // local date YYYY-MM-DD
+    endsOn: text("ends_on").notNull(), // inclusive
+    reason: text("reason").notNull().default(""),
+  },
+  (t) => [index("studio_closures_studio_idx").on(t.studioId)],
+);
+
+export const rooms = pgTable(
+  "rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    studioId: uuid("studio_id")
+      .notNull()
+      .references(() => studios.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind").notNull().default("set"),
+    capacity: smallint("capacity").notNull().default(2),
+    features: text("features").array().notNull().default(sql`'{}'::text[]`),
+    photos: text("photos").array().notNull().default(sql`'{}'::text[]`),
+    hourlyRateCents: integer("hourly_rate_cents").notNull(),
+    stepMinutes: smallint("step_minutes").notNull().default(30),
+    minMinutes: smallint("min_minutes").notNull().default(60),
+    maxMinutes: smallint("max_minutes").notNull().default(480),
+    bufferMinutes: smallint("buffer_minutes").notNull().default(15),
+    active: boolean("active").notNull().default(true),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("rooms_studio_idx").on(t.studioId),
+    check("rooms_rate_nonneg", sql`${t.hourlyRateCents} >= 0`),
+    check("rooms_step", sql`${t.stepMinutes} in (15, 30, 60)`),
+    check("rooms_durations", sql`${t.minMinutes} > 0 and ${t.maxMinutes} >= ${t.minMinutes}`),
+    check("rooms_buffer_nonneg", sql`${t.bufferMinutes} >= 0`),
+  ],
+);
+export type Room = typeof rooms.$inferSelect;
+
+/** Maintenance or staff blocks: the room cannot be booked in [starts_at, ends_at). */
+export const roomBlocks = pgTable(
+  "room_blocks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    startsAt: ts("starts_at").notNull(),
+    endsAt: ts("ends_at").notNull(),
+    reason: text("reason").notNull().default(""),
+  },
+  (t) => [
+    index("room_blocks_room_idx").on(t.roomId, t.startsAt),
+    check("room_blocks_range", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** Peak pricing: on `weekday`, local [starts, ends) costs `rate_cents` per hour or the room rate × `multiplier`. */
+export const pricingRules = pgTable(
+  "pricing_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    name: text("name").notNull().default("Peak"),
+    weekday: smallint("weekday").notNull(),
+    startsAt: time("starts_at").notNull(),
+    endsAt: time("ends_at").notNull(),
+    rateCents: integer("rate_cents"),
+    multiplier: numeric("multiplier", { precision: 5, scale: 2 }),
+  },
+  (t) => [
+    index("pricing_rules_room_idx").on(t.roomId),
+    check("pricing_rules_weekday", sql`${t.weekday} between 0 and 6`),
+    check("pricing_rules_one_price", sql`(${t.rateCents} is null) <> (${t.multiplier} is null)`),
+  ],
+);
+
+export const addOnPricing = pgEnum("add_on_pricing", ["flat", "per_hour"]);
+
+export const addOns = pgTable(
+  "add_ons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    studioId: uuid("studio_id")
+      .notNull()
+      .references(() => studios.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    pricing: addOnPricing("pricing").notNull(),
+    priceCents: integer("price_cents").notNull(),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [index("add_ons_studio_idx").on(t.studioId), check("add_ons_price_nonneg", sql`${t.priceCents} >= 0`)],
+);
+
+export const studiosRelations = relations(studios, ({ many }) => ({ rooms: many(rooms) }));
+export const roomsRelations = relations(rooms, ({ one }) => ({
+  studio: one(studios, { fields: [rooms.studioId], references: [studios.id] }),
+}));

@@ -1,0 +1,99 @@
+import { hash } from "@node-rs/argon2";
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { brands, memberships, rooms, studios, users, workspaces, type OpeningHours } from "../schema";
+
+/** Dev-only password of every demo account (documented in the README). */
+export const DEMO_PASSWORD = "livebase-demo";
+export const DEMO_DOMAIN = "demo.livebase.test";
+
+const every = (opens: string, closes: string): OpeningHours =>
+  [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens, closes }));
+
+/** True when the demo workspace is missing (a fresh database). */
+export async function needsDemoSeed(db: Db) {
+  const rows = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, "demo"));
+  return rows.length === 0;
+}
+
+/**
+ * Creates workspace `demo` (two studios in two time zones, 7 rooms, hours past midnight) and the demo
+ * accounts, plus a second workspace the owner also belongs to. Refuses to run in production.
+ */
+export async function seedDemo(db: Db, env: { nodeEnv?: string }) {
+  if (env.nodeEnv === "production") throw new Error("Refusing to seed demo data with NODE_ENV=production");
+  const passwordHash = await hash(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const [demo] = await tx.insert(workspaces).values({ slug: "demo", name: "Demo Live Studios", currency: "USD" }).returning();
+    const [northside] = await tx
+      .insert(workspaces)
+      .values({ slug: "northside", name: "Northside Streams", currency: "USD" })
+      .returning();
+
+    const [la] = await tx
+      .insert(studios)
+      .values({
+        workspaceId: demo.id,
+        name: "Los Angeles – Arts District",
+        address: "820 E 3rd St, Los Angeles, CA 90013",
+        timeZone: "America/Los_Angeles",
+        // Open 09:00 to 02:00 the next morning; round the clock on Friday and Saturday.
+        openingHours: every("09:00", "02:00").map((h) =>
+          h.weekday === 5 || h.weekday === 6 ? { ...h, opens: "00:00", closes: "00:00" } : h,
+        ),
+      })
+      .returning();
+    const [sh] = await tx
+      .insert(studios)
+      .values({
+        workspaceId: demo.id,
+        name: "Shanghai – Jing'an",
+        address: "1601 Nanjing W Rd, Jing'an, Shanghai",
+        timeZone: "Asia/Shanghai",
+        openingHours: every("10:00", "03:00"),
+      })
+      .returning();
+    const [ns] = await tx
+      .insert(studios)
+      .values({ workspaceId: northside.id, name: "Northside Loft", timeZone: "America/Chicago", openingHours: every("08:00", "23:00") })
+      .returning();
+
+    await tx.insert(rooms).values([
+      { workspaceId: demo.id, studioId: la.id, name: "Set A – Beauty", kind: "beauty", capacity: 2, features: ["ring light", "vanity", "3 cameras"], hourlyRateCents: 6500, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 },
+      { workspaceId: demo.id, studioId: la.id, name: "Set B – Fashion", kind: "fashion", capacity: 4, features: ["clothing rail", "full-length mirror", "softboxes"], hourlyRateCents: 8000, stepMinutes: 30, minMinutes: 120, maxMinutes: 600, bufferMinutes: 30 },
+      { workspaceId: demo.id, studioId: la.id, name: "Set C – Kitchen", kind: "food", capacity: 3, features: ["induction hob", "overhead camera"], hourlyRateCents: 9500, stepMinutes: 60, minMinutes: 120, maxMinutes: 480, bufferMinutes: 45 },
+      { workspaceId: demo.id, studioId: la.id, name: "Booth D – Compact", kind: "tabletop", capacity: 1, features: ["tabletop", "key light"], hourlyRateCents: 3500, stepMinutes: 15, minMinutes: 30, maxMinutes: 240, bufferMinutes: 10 },
+      { workspaceId: demo.id, studioId: sh.id, name: "Room 1 – Jewellery", kind: "tabletop", capacity: 2, features: ["macro lens", "light box"], hourlyRateCents: 4500, stepMinutes: 30, minMinutes: 60, maxMinutes: 360, bufferMinutes: 15 },
+      { workspaceId: demo.id, studioId: sh.id, name: "Room 2 – Home & Living", kind: "lifestyle", capacity: 3, features: ["sofa set", "2 cameras"], hourlyRateCents: 5500, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 20 },
+      { workspaceId: demo.id, studioId: sh.id, name: "Room 3 – Big Stage", kind: "stage", capacity: 6, features: ["LED wall", "4 cameras", "teleprompter"], hourlyRateCents: 12000, stepMinutes: 60, minMinutes: 120, maxMinutes: 720, bufferMinutes: 60 },
+      { workspaceId: northside.id, studioId: ns.id, name: "Loft Set", kind: "lifestyle", capacity: 3, features: ["window light"], hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 360, bufferMinutes: 15 },
+    ]);
+
+    const [glow] = await tx.insert(brands).values({ workspaceId: demo.id, name: "Glow Cosmetics" }).returning();
+
+    const people = [
+      { key: "owner", name: "Olivia Owner" },
+      { key: "manager", name: "Marco Manager" },
+      { key: "staff", name: "Sam Staff" },
+      { key: "creator", name: "Chloe Creator" },
+      { key: "creator2", name: "Kai Creator" },
+      { key: "brand", name: "Bea Brand" },
+    ] as const;
+    const created = await tx
+      .insert(users)
+      .values(people.map((p) => ({ name: p.name, email: `${p.key}@${DEMO_DOMAIN}`, passwordHash, emailVerified: new Date(0) })))
+      .returning();
+    const id = (key: string) => created.find((u) => u.email === `${key}@${DEMO_DOMAIN}`)!.id;
+
+    await tx.insert(memberships).values([
+      { workspaceId: demo.id, userId: id("owner"), role: "owner" },
+      { workspaceId: demo.id, userId: id("manager"), role: "manager" },
+      { workspaceId: demo.id, userId: id("staff"), role: "staff", studioIds: [la.id] },
+      { workspaceId: demo.id, userId: id("creator"), role: "creator" },
+      { workspaceId: demo.id, userId: id("creator2"), role: "creator" },
+      { workspaceId: demo.id, userId: id("brand"), role: "brand", brandId: glow.id },
+      { workspaceId: northside.id, userId: id("owner"), role: "owner" },
+      { workspaceId: northside.id, userId: id("creator"), role: "creator" },
+    ]);
+  });
+}

@@ -1,0 +1,41 @@
+import type { z } from "zod";
+
+/**
+ * What a server action answers to its form: a message, per-field errors, and the values that were sent, so
+ * a form that fails keeps what was typed (passwords excepted).
+ */
+export type ActionState = {
+  status: "idle" | "ok" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+  data?: Record<string, string>;
+};
+
+export const idle: ActionState = { status: "idle" };
+
+const SECRET_FIELDS = /password|token|secret/i;
+
+/** The text fields of a form, minus secrets: echoed back so nothing typed is lost on an error. */
+export function formValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !SECRET_FIELDS.test(key) && !key.startsWith("$")) {
+      out[key] = out[key] !== undefined ? `${out[key]},${value}` : value.slice(0, 2000);
+    }
+  }
+  return out;
+}
+
+export function invalid(form: FormData, error: z.ZodError, message = "Check the fields marked below."): ActionState {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { status: "error", message, fieldErrors, values: formValues(form) };
+}
+
+export function failed(form: FormData, message: string, fieldErrors?: Record<string, string[]>): ActionState {
+  return { status: "error", message, fieldErrors, values: formValues(form) };
+}

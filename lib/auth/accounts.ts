@@ -1,0 +1,110 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { auditLog, passwordResetTokens, users } from "@/db/schema";
+import { enqueueEmail } from "../notifications/outbox";
+import { passwordResetEmail, passwordResetUnknownEmail } from "../notifications/templates";
+import { fail, ok, type Result } from "../result";
+import { hashPassword, verifyPassword } from "./password";
+import { hashSecret, newSecret } from "./secrets";
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+
+/** Creates an account with a password. An address already registered is refused (and nothing changes). */
+export async function signUp(
+  db: DbOrTx,
+  input: { name: string; email: string; password: string },
+): Promise<Result<{ id: string }, "email_taken">> {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await db
+    .insert(users)
+    .values({ name: input.name, email: input.email, passwordHash })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  if (!row) {
+    return fail("email_taken", { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] } });
+  }
+  return ok(row);
+}
+
+/**
+ * Sends a one-use reset link. The answer is the same whether or not the address has an account, so the form
+ * cannot be used to discover who is registered; the email itself tells an unknown address so.
+ */
+export async function requestPasswordReset(db: Db, input: { email: string; appUrl: string; now: Date }) {
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (!user) {
+      await enqueueEmail(tx, { to: input.email, ...passwordResetUnknownEmail(`${input.appUrl}/sign-up`) });
+      return;
+    }
+    const token = newSecret();
+    await tx.insert(passwordResetTokens).values({
+      tokenHash: hashSecret(token),
+      userId: user.id,
+      expiresAt: new Date(input.now.getTime() + RESET_TTL_MS),
+    });
+    const url = `${input.appUrl}/reset-password?token=${encodeURIComponent(token)}`;
+    await enqueueEmail(tx, { to: input.email, ...passwordResetEmail(url) });
+  });
+}
+
+/** Sets a new password from a reset link; the link works once and every existing session is signed out. */
+export async function resetPassword(
+  db: Db,
+  input: { token: string; password: string; now: Date },
+): Promise<Result<{ email: string }, "invalid_token">> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: input.now })
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, hashSecret(input.token)),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, input.now),
+        ),
+      )
+      .returning({ userId: passwordResetTokens.userId });
+    if (!claimed) {
+      return fail("invalid_token", { message: "This reset link has expired or was already used. Ask for a new one." });
+    }
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, emailVerified: input.now })
+      .where(eq(users.id, claimed.userId))
+      .returning({ email: users.email });
+    await tx.insert(auditLog).values({ actorUserId: claimed.userId, action: "user.password_reset", subjectType: "user", subjectId: claimed.userId });
+    return ok(user);
+  });
+}
+
+/** Changes the password after checking the current one (when the account has one). Signs out other sessions. */
+export async function changePassword(
+  db: DbOrTx,
+  input: { userId: string; currentPassword: string; newPassword: string },
+): Promise<Result<{ sessionVersion: number }, "wrong_password">> {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId));
+  if (user?.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return fail("wrong_password", { fieldErrors: { currentPassword: ["That is not your current password."] } });
+  }
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, input.userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  await db.insert(auditLog).values({ actorUserId: input.userId, action: "user.password_changed", subjectType: "user", subjectId: input.userId });
+  return ok(row);
+}
+
+export async function updateProfile(db: DbOrTx, input: { userId: string; name: string }) {
+  await db.update(users).set({ name: input.name }).where(eq(users.id, input.userId));
+}
+
+export async function getUser(db: DbOrTx, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}

@@ -1,0 +1,55 @@
+import type { Role } from "@/db/schema";
+
+/**
+ * Every permission in the product, and the roles it is granted to. Anything not listed is denied.
+ * Finer rules that depend on the target (a staff member's studios, a manager and an owner) are the
+ * functions below, and use cases call them too.
+ */
+const GRANTS = {
+  "workspace.view": ["owner", "manager", "staff", "creator", "brand"],
+  "profile.manage": ["owner", "manager", "staff", "creator", "brand"],
+  "tokens.manage": ["owner", "manager", "staff", "creator", "brand"],
+  "members.view": ["owner", "manager"],
+  "members.invite": ["owner", "manager"],
+  "members.manage": ["owner", "manager"],
+  "studios.view": ["owner", "manager", "staff", "creator", "brand"],
+  "studios.manage": ["owner", "manager"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof GRANTS;
+export const PERMISSIONS = Object.keys(GRANTS) as Permission[];
+export const ROLES: readonly Role[] = ["owner", "manager", "staff", "creator", "brand"];
+
+export type Actor = {
+  userId: string;
+  workspaceId: string;
+  role: Role;
+  studioIds: string[];
+  brandId: string | null;
+};
+
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
+  const roles: readonly Role[] | undefined = GRANTS[permission];
+  return roles !== undefined && roles.includes(actor.role);
+}
+
+/** Staff work only in their studios; owners and managers in all; other roles act on no studio's operations. */
+export function canOperateStudio(actor: Pick<Actor, "role" | "studioIds">, studioId: string): boolean {
+  if (actor.role === "owner" || actor.role === "manager") return true;
+  if (actor.role === "staff") return actor.studioIds.includes(studioId);
+  return false;
+}
+
+/** Roles an actor may give to others: only an owner makes owners; managers invite below themselves. */
+export function assignableRoles(actor: Pick<Actor, "role">): Role[] {
+  if (actor.role === "owner") return ["owner", "manager", "staff", "creator", "brand"];
+  if (actor.role === "manager") return ["staff", "creator", "brand"];
+  return [];
+}
+
+/** Whether an actor may change or remove a member who has `targetRole`. */
+export function canManageMember(actor: Pick<Actor, "role">, targetRole: Role): boolean {
+  if (actor.role === "owner") return true;
+  if (actor.role === "manager") return targetRole !== "owner" && targetRole !== "manager";
+  return false;
+}

@@ -1,0 +1,54 @@
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "../db";
+import { fail, ok, type Result } from "../result";
+import { auth } from "./config";
+import { findSessionMember, type Member } from "./member";
+import { can, type Permission } from "./permissions";
+
+/** The signed-in user's id and session version, or null. Cached for one request. */
+export const getSessionUser = cache(async () => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return { id, sessionVersion: (session as { sv?: number }).sv ?? -1, email: session.user?.email ?? null };
+});
+
+const loadMember = cache(async (workspaceSlug: string): Promise<Member | null | "anonymous"> => {
+  const user = await getSessionUser();
+  if (!user) return "anonymous";
+  return findSessionMember(getDb(), { userId: user.id, sessionVersion: user.sessionVersion, workspaceSlug });
+});
+
+/**
+ * The one gate for pages and layouts: resolves the session to a member of `workspace` holding `permission`.
+ * Not signed in → redirect to sign-in. Not a member, or not allowed → 404, exactly like a workspace that does
+ * not exist.
+ */
+export async function requireMember(input: { workspace: string; permission?: Permission; returnTo?: string }) {
+  const member = await loadMember(input.workspace);
+  if (member === "anonymous") {
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(input.returnTo ?? `/w/${input.workspace}`)}`);
+  }
+  if (!member || (input.permission && !can(member, input.permission))) notFound();
+  return member;
+}
+
+/** The same gate for server actions, as a value: actions answer with a message instead of navigating. */
+export async function requireActionMember(input: {
+  workspace: unknown;
+  permission: Permission;
+}): Promise<Result<Member, "unauthenticated" | "not_found">> {
+  if (typeof input.workspace !== "string" || input.workspace.length > 100) return fail("not_found");
+  const member = await loadMember(input.workspace);
+  if (member === "anonymous") return fail("unauthenticated", { message: "Your session has ended. Sign in again." });
+  if (!member || !can(member, input.permission)) return fail("not_found", { message: "Not found." });
+  return ok(member);
+}
+
+/** For pages outside a workspace (create a workspace, accept an invitation): signed in, or redirect. */
+export async function requireUser(returnTo: string) {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -1,0 +1,10 @@
+import { createDb, type Db } from "@/db/client";
+import { getEnv } from "./env";
+
+const globalForDb = globalThis as unknown as { livebaseDb?: Db };
+
+/** The app's database handle: one pool per server process (kept across dev hot reloads). */
+export function getDb(): Db {
+  if (!globalForDb.livebaseDb) globalForDb.livebaseDb = createDb(getEnv().DATABASE_URL, { max: 8 }).db;
+  return globalForDb.livebaseDb;
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { logger } from "./logger";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({
+    error: "DATABASE_URL is not set: start the app with `npm run dev` / `npm start`, which provide the embedded database, or set it to a PostgreSQL URL",
+  }),
+  AUTH_SECRET: z.string({ error: "AUTH_SECRET is not set (generate one with `openssl rand -base64 32`)" }).min(32, "AUTH_SECRET must be at least 32 characters"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  SMTP_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Livebase <no-reply@livebase.local>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | null = null;
+
+/**
+ * The environment, parsed once. Fails with one message naming every missing or invalid variable.
+ * Parsed on first use rather than at import so that `next build` can load modules without a database.
+ */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  logger.level = cached.LOG_LEVEL;
+  return cached;
+}

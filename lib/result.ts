@@ -1,0 +1,16 @@
+/** Expected failures are values: a use case returns one of these for what a user can cause. */
+export type Ok<T> = { ok: true; value: T };
+export type Fail<E extends string = string> = {
+  ok: false;
+  error: E;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+};
+export type Result<T, E extends string = string> = Ok<T> | Fail<E>;
+
+export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
+export const fail = <E extends string>(error: E, extra: Omit<Fail<E>, "ok" | "error"> = {}): Fail<E> => ({
+  ok: false,
+  error,
+  ...extra,
+});

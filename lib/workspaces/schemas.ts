@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { emailSchema } from "../auth/schemas";
+
+export const RESERVED_SLUGS = ["new", "api", "admin", "settings", "sign-in", "sign-up", "dev", "www", "app"];
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "Use at least 3 characters")
+  .max(40, "Use at most 40 characters")
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes (not at the ends)")
+  .refine((s) => !RESERVED_SLUGS.includes(s), "This address is reserved");
+
+export const createWorkspaceSchema = z.object({
+  name: z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
+  slug: slugSchema,
+  currency: z.enum(["USD", "EUR", "GBP", "CNY", "JPY", "SGD", "AUD", "CAD"], { error: "Choose a currency" }).default("USD"),
+});
+
+export const roleSchema = z.enum(["owner", "manager", "staff", "creator", "brand"], { error: "Choose a role" });
+
+export const inviteSchema = z
+  .object({
+    email: emailSchema,
+    role: roleSchema,
+    studioIds: z.array(z.uuid({ error: "Unknown studio" })).max(100).default([]),
+    brandId: z.uuid({ error: "Choose a brand" }).optional(),
+    newBrandName: z.string().trim().max(80, "Use at most 80 characters").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === "staff" && v.studioIds.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["studioIds"], message: "Choose at least one studio for staff" });
+    }
+    if (v.role === "brand" && !v.brandId && !v.newBrandName) {
+      ctx.addIssue({ code: "custom", path: ["brandId"], message: "Choose the brand company, or name a new one" });
+    }
+  });
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+export const changeRoleSchema = z.object({
+  membershipId: z.uuid({ error: "Unknown member" }),
+  role: roleSchema,
+  studioIds: z.array(z.uuid()).max(100).default([]),
+  brandId: z.uuid().optional(),
+});
