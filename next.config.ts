@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Lets two builds (e.g. two e2e runs on one machine) live side by side; `.next` by default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and WASM packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "pino", "postgres", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,

@@ -7,6 +7,85 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 /** Every client pool that talks to the embedded server must stay at or below this (app 8 + tools). */
 export const EMBEDDED_MAX_CONNECTIONS = 24;
 
+// Frontend messages of the extended query protocol: a client's Parse/Bind/Describe/Execute/Close/Flush run
+// as one unit up to its Sync. 'S' = Sync, 'Q' = simple Query, 'X' = Terminate.
+const EXTENDED = new Set(["P", "B", "D", "E", "C", "H", "F"].map((c) => c.charCodeAt(0)));
+const ENDS_UNIT = new Set(["S", "Q"].map((c) => c.charCodeAt(0)));
+
+type Job = { handlerId: number; message: Uint8Array; onData: (d: Uint8Array) => void; resolve: (n: number) => void; reject: (e: unknown) => void };
+
+/**
+ * PGlite is one Postgres session shared by every socket connection. pglite-socket's own queue interleaves the
+ * connections message by message, so two clients' unnamed prepared statements clobber each other ("bind message
+ * supplies 1 parameters, but prepared statement requires 2"). This queue gives the session to one connection
+ * from its first extended-protocol message to its Sync, and for the whole of an open transaction block.
+ */
+class SessionQueue {
+  private waiting: Job[] = [];
+  private owner: number | null = null;
+  private running = false;
+  constructor(private readonly db: PGlite) {}
+
+  enqueue(handlerId: number, message: Uint8Array, onData: (d: Uint8Array) => void) {
+    return new Promise<number>((resolve, reject) => {
+      this.waiting.push({ handlerId, message, onData, resolve, reject });
+      void this.pump();
+    });
+  }
+
+  private async pump() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (;;) {
+        const index = this.owner === null ? 0 : this.waiting.findIndex((j) => j.handlerId === this.owner);
+        if (index < 0 || this.waiting.length === 0) break;
+        const [job] = this.waiting.splice(index, 1);
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(job.message, {
+              onRawData: (d: Uint8Array) => {
+                bytes += d.length;
+                job.onData(d);
+              },
+            }),
+          );
+        } catch (err) {
+          job.reject(err);
+          continue;
+        }
+        const type = job.message[0];
+        if (EXTENDED.has(type)) this.owner = job.handlerId;
+        else if (ENDS_UNIT.has(type)) this.owner = this.db.isInTransaction() ? job.handlerId : null;
+        job.resolve(bytes);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  getQueueLength() {
+    return this.waiting.length;
+  }
+
+  clearQueueForHandler(handlerId: number) {
+    this.waiting = this.waiting.filter((j) => {
+      if (j.handlerId !== handlerId) return true;
+      j.reject(new Error("Handler disconnected"));
+      return false;
+    });
+  }
+
+  /** A client that disconnects mid-transaction must not leave the shared session inside it. */
+  async clearTransactionIfNeeded(handlerId: number) {
+    if (this.owner !== handlerId) return;
+    if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
+    this.owner = null;
+    void this.pump();
+  }
+}
+
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
 
 type ServerInfo = { url: string; pid: number };
@@ -50,6 +129,8 @@ export async function startEmbedded(dataDir: string, port = 0): Promise<Embedded
   }
   const db = await PGlite.create(pgDir, { extensions: { btree_gist } });
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: EMBEDDED_MAX_CONNECTIONS });
+  // Replaces the library's message-by-message queue (see SessionQueue); handlers pick it up per connection.
+  (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(db);
   let actualPort = port;
   server.addEventListener("listening", (e) => {
     actualPort = (e as CustomEvent<{ port: number }>).detail.port;

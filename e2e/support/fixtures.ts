@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { and, desc, eq } from "drizzle-orm";
+import { memberships, notifications, users, workspaces, type Role } from "../../db/schema";
+import { e2eDb } from "./db";
+
+export const DEMO_PASSWORD = "livebase-demo";
+export const demo = (who: "owner" | "manager" | "staff" | "creator" | "creator2" | "brand") => `${who}@demo.livebase.test`;
+
+/** Signs a browser context in through Auth.js's own HTTP API (CSRF token, then the credentials callback). */
+export async function signInViaApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, callbackUrl: "/workspaces" },
+    maxRedirects: 0,
+  });
+  expect(res.status(), `sign-in of ${email}`).toBe(302);
+  expect(res.headers()["location"] ?? "").not.toContain("error");
+}
+
+/** A user in a workspace of their own (slug returned), created directly in the database. */
+export async function createUserWithWorkspace(opts: { role?: Role; password?: string } = {}) {
+  const db = e2eDb();
+  const id = randomUUID().slice(0, 8);
+  const email = `e2e-${id}@example.test`;
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: `E2E ${id}`, passwordHash: await hash(opts.password ?? DEMO_PASSWORD) })
+    .returning();
+  const [ws] = await db.insert(workspaces).values({ slug: `ws-${id}`, name: `Workspace ${id}` }).returning();
+  await db.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: opts.role ?? "owner" });
+  return { email, userId: user.id, slug: ws.slug, password: opts.password ?? DEMO_PASSWORD };
+}
+
+/** The newest email to an address (optionally of one kind), waiting briefly for it to be written. */
+export async function latestEmail(to: string, kind?: string) {
+  const db = e2eDb();
+  for (let i = 0; i < 40; i++) {
+    const [row] = await db
+      .select()
+      .from(notifications)
+      .where(kind ? and(eq(notifications.toEmail, to), eq(notifications.kind, kind)) : eq(notifications.toEmail, to))
+      .orderBy(desc(notifications.createdAt))
+      .limit(1);
+    if (row) return row;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no email to ${to}${kind ? ` of kind ${kind}` : ""}`);
+}
+
+export function firstLink(text: string) {
+  const m = text.match(/https?:\/\/\S+/);
+  if (!m) throw new Error("no link in email");
+  return m[0];
+}
+
+/** Fails on any WCAG 2 A/AA violation axe finds on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export const test = base;
+export { expect };
