@@ -1,7 +1,9 @@
 "use server";
 import { signOut } from "@/lib/auth/config";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
-/** Signs out of this browser (clears the session cookie) and goes to the sign-in page. */
-export async function signOutAction() {
-  await signOut({ redirectTo: "/sign-in" });
+/** Signs out of this browser (clears the session cookie), then goes to `redirectTo` (same site) or sign-in. */
+export async function signOutAction(form: FormData) {
+  const back = form.get("redirectTo");
+  await signOut({ redirectTo: back ? safeCallbackUrl(back, "/sign-in") : "/sign-in" });
 }

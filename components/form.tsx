@@ -8,17 +8,21 @@ import { Button } from "./ui/button";
 import { Input } from "./ui/input";
 import { Label } from "./ui/label";
 
-/** A labelled input whose error is announced and tied to it with aria-describedby; keeps the typed value. */
+/**
+ * A labelled input whose error is announced and tied to it with aria-describedby; keeps the typed value.
+ * Pass `id` when two forms on one page have a field of the same name (ids must be unique for labels to work).
+ */
 export function Field({
   name,
   label,
   state,
   hint,
   defaultValue,
+  id: idProp,
   ...props
 }: { name: string; label: string; state?: ActionState; hint?: ReactNode } & ComponentProps<typeof Input>) {
   const errors = state?.fieldErrors?.[name];
-  const id = `field-${name}`;
+  const id = idProp ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="grid gap-2">

@@ -15,6 +15,7 @@ export async function listMembers(db: Db, actor: Actor) {
       email: users.email,
       role: memberships.role,
       studioIds: memberships.studioIds,
+      brandId: memberships.brandId,
       brandName: brands.name,
       createdAt: memberships.createdAt,
     })

@@ -56,7 +56,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                   <Alert variant="destructive">
                     You are signed in as {user.email}. Sign out and sign in as {invitation.email} to accept.
                   </Alert>
-                  <SignOutButton />
+                  <SignOutButton redirectTo={here} />
                 </>
               ) : (
                 <AcceptForm token={token} />

@@ -17,12 +17,13 @@ function useToast(state: ActionState) {
 }
 
 /** Role plus what the role needs: studios for staff, a brand company for brand members. */
-function RoleFields({ choices, state, idPrefix, initialRole, initialStudios = [], allowNewBrand }: {
+function RoleFields({ choices, state, idPrefix, initialRole, initialStudios = [], initialBrand = "", allowNewBrand }: {
   choices: Choices;
   state: ActionState;
   idPrefix: string;
   initialRole: string;
   initialStudios?: string[];
+  initialBrand?: string;
   allowNewBrand: boolean;
 }) {
   const [role, setRole] = useState(state.values?.role ?? initialRole);
@@ -55,7 +56,7 @@ function RoleFields({ choices, state, idPrefix, initialRole, initialStudios = []
       {role === "brand" ? (
         <div className="grid gap-2">
           <Label htmlFor={`${idPrefix}-brand`}>Brand company</Label>
-          <NativeSelect id={`${idPrefix}-brand`} name="brandId" defaultValue={state.values?.brandId ?? ""}>
+          <NativeSelect id={`${idPrefix}-brand`} name="brandId" defaultValue={state.values?.brandId ?? initialBrand}>
             <option value="">{allowNewBrand ? "A new brand (name it below)" : "Choose…"}</option>
             {choices.brands.map((b) => (
               <option key={b.id} value={b.id}>
@@ -90,26 +91,30 @@ export function InviteForm({ workspace, choices }: { workspace: string; choices:
   );
 }
 
-export function MemberRoleForm({ workspace, membershipId, role, studioIds, choices, label }: {
+export function MemberRoleForm({ workspace, membershipId, role, studioIds, brandId, choices, label }: {
   workspace: string;
   membershipId: string;
   role: string;
   studioIds: string[];
+  brandId: string | null;
   choices: Choices;
   label: string;
 }) {
   const [state, action] = useActionState(changeRoleAction, idle);
   useToast(state);
   return (
-    <form action={action} className="grid gap-3" aria-label={`Change role of ${label}`}>
+    <details className="rounded-md border border-border p-3" open={state.status === "error"}>
+      <summary className="cursor-pointer text-sm font-medium">Change role</summary>
+    <form action={action} className="mt-3 grid gap-3" aria-label={`Change role of ${label}`}>
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="membershipId" value={membershipId} />
       {state.status === "error" ? <FormMessage state={state} /> : null}
-      <RoleFields choices={choices} state={state} idPrefix={`m-${membershipId}`} initialRole={role} initialStudios={studioIds} allowNewBrand={false} />
+      <RoleFields choices={choices} state={state} idPrefix={`m-${membershipId}`} initialRole={role} initialStudios={studioIds} initialBrand={brandId ?? ""} allowNewBrand={false} />
       <SubmitButton size="sm" variant="outline" className="justify-self-start" pendingText="Saving…">
         Save role
       </SubmitButton>
     </form>
+    </details>
   );
 }
 

@@ -90,7 +90,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                     </div>
                     {manageable ? (
                       <div className="grid gap-3 sm:w-72">
-                        <MemberRoleForm workspace={slug} membershipId={m.id} role={m.role} studioIds={m.studioIds} choices={choices} label={label} />
+                        <MemberRoleForm workspace={slug} membershipId={m.id} role={m.role} studioIds={m.studioIds} brandId={m.brandId} choices={choices} label={label} />
                         <RemoveButton workspace={slug} id={m.id} label={label} kind="member" />
                       </div>
                     ) : null}
