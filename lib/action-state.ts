@@ -39,3 +39,11 @@ export function invalid(form: FormData, error: z.ZodError, message = "Check the 
 export function failed(form: FormData, message: string, fieldErrors?: Record<string, string[]>): ActionState {
   return { status: "error", message, fieldErrors, values: formValues(form) };
 }
+
+/**
+ * Server actions are public HTTP endpoints: a client can send any arguments. Anything that is not a form is
+ * treated as an empty one, so it gets the normal field errors instead of a crash.
+ */
+export function ensureForm(form: unknown): FormData {
+  return form instanceof FormData ? form : new FormData();
+}

@@ -1,12 +1,13 @@
 "use server";
 import { requestPasswordReset } from "@/lib/auth/accounts";
 import { resetRequestSchema } from "@/lib/auth/schemas";
-import { invalid, type ActionState } from "@/lib/action-state";
+import { ensureForm, invalid, type ActionState } from "@/lib/action-state";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { deliverQueuedEmails } from "@/lib/notifications/outbox";
 
 export async function requestResetAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const parsed = resetRequestSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return invalid(form, parsed.error);
   const env = getEnv();

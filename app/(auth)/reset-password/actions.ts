@@ -2,10 +2,11 @@
 import { signIn } from "@/lib/auth/config";
 import { resetPassword } from "@/lib/auth/accounts";
 import { resetPasswordSchema } from "@/lib/auth/schemas";
-import { failed, invalid, type ActionState } from "@/lib/action-state";
+import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { getDb } from "@/lib/db";
 
 export async function resetPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const parsed = resetPasswordSchema.safeParse({ token: form.get("token"), password: form.get("password") });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await resetPassword(getDb(), { ...parsed.data, now: new Date() });

@@ -2,10 +2,11 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/config";
 import { magicLinkSchema, signInSchema } from "@/lib/auth/schemas";
-import { failed, invalid, type ActionState } from "@/lib/action-state";
+import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return invalid(form, parsed.error);
   try {
@@ -24,6 +25,7 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
 }
 
 export async function magicLinkAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const parsed = magicLinkSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return invalid(form, parsed.error);
   try {

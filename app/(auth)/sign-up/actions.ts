@@ -3,10 +3,11 @@ import { signIn } from "@/lib/auth/config";
 import { signUp } from "@/lib/auth/accounts";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signUpSchema } from "@/lib/auth/schemas";
-import { failed, invalid, type ActionState } from "@/lib/action-state";
+import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { getDb } from "@/lib/db";
 
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await signUp(getDb(), parsed.data);

@@ -1,11 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/require-member";
-import { failed, type ActionState } from "@/lib/action-state";
+import { ensureForm, failed, type ActionState } from "@/lib/action-state";
 import { getDb } from "@/lib/db";
 import { acceptInvitation } from "@/lib/workspaces/invitations";
 
 export async function acceptInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const user = await getSessionUser();
   if (!user?.email) return failed(form, "Your session has ended. Sign in again.");
   const token = form.get("token");

@@ -4,10 +4,11 @@ import { changePassword, updateProfile } from "@/lib/auth/accounts";
 import { signIn } from "@/lib/auth/config";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { changePasswordSchema, profileSchema } from "@/lib/auth/schemas";
-import { failed, invalid, type ActionState } from "@/lib/action-state";
+import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { getDb } from "@/lib/db";
 
 export async function updateProfileAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "profile.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = profileSchema.safeParse({ name: form.get("name") });
@@ -18,6 +19,7 @@ export async function updateProfileAction(_prev: ActionState, form: FormData): P
 }
 
 export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "profile.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = changePasswordSchema.safeParse({ currentPassword: form.get("currentPassword") ?? "", newPassword: form.get("newPassword") });

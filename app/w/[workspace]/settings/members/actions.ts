@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireActionMember } from "@/lib/auth/require-member";
-import { failed, invalid, type ActionState } from "@/lib/action-state";
+import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { deliverQueuedEmails } from "@/lib/notifications/outbox";
@@ -12,6 +12,7 @@ import { changeRoleSchema, inviteSchema } from "@/lib/workspaces/schemas";
 const optional = (v: FormDataEntryValue | null) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
 
 export async function inviteAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "members.invite" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = inviteSchema.safeParse({
@@ -31,6 +32,7 @@ export async function inviteAction(_prev: ActionState, form: FormData): Promise<
 }
 
 export async function revokeInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "members.invite" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const id = String(form.get("invitationId") ?? "");
@@ -41,6 +43,7 @@ export async function revokeInvitationAction(_prev: ActionState, form: FormData)
 }
 
 export async function changeRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "members.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = changeRoleSchema.safeParse({
@@ -57,6 +60,7 @@ export async function changeRoleAction(_prev: ActionState, form: FormData): Prom
 }
 
 export async function removeMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "members.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const result = await removeMember(getDb(), gate.value, String(form.get("membershipId") ?? ""));

@@ -2,10 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { createApiToken, createTokenSchema, revokeApiToken } from "@/lib/auth/api-tokens";
 import { requireActionMember } from "@/lib/auth/require-member";
-import { failed, invalid, type ActionState } from "@/lib/action-state";
+import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { getDb } from "@/lib/db";
 
 export async function createTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "tokens.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = createTokenSchema.safeParse({ name: form.get("name") });
@@ -16,6 +17,7 @@ export async function createTokenAction(_prev: ActionState, form: FormData): Pro
 }
 
 export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "tokens.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const result = await revokeApiToken(getDb(), gate.value, String(form.get("tokenId") ?? ""), new Date());
