@@ -64,3 +64,12 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
 export function json(data: unknown, status = 200) {
   return Response.json(data, { status });
 }
+
+/** For the methods a resource does not support: a 405 problem with the Allow header, like every /api/v1 error. */
+export function methodNotAllowed(allowed: string[]) {
+  return async () => {
+    const res = problem(405, { code: "method_not_allowed", detail: `This endpoint supports ${allowed.join(", ")}.` });
+    res.headers.set("allow", allowed.join(", "));
+    return res;
+  };
+}

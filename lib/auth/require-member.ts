@@ -1,7 +1,9 @@
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "../db";
 import { fail, ok, type Result } from "../result";
+import { safeCallbackUrl } from "./callback-url";
 import { auth } from "./config";
 import { findSessionMember, type Member } from "./member";
 import { can, type Permission } from "./permissions";
@@ -28,7 +30,8 @@ const loadMember = cache(async (workspaceSlug: string): Promise<Member | null | 
 export async function requireMember(input: { workspace: string; permission?: Permission; returnTo?: string }) {
   const member = await loadMember(input.workspace);
   if (member === "anonymous") {
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(input.returnTo ?? `/w/${input.workspace}`)}`);
+    const asked = input.returnTo ?? (await headers()).get("x-livebase-path");
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackUrl(asked, `/w/${input.workspace}`))}`);
   }
   if (!member || (input.permission && !can(member, input.permission))) notFound();
   return member;
@@ -49,6 +52,9 @@ export async function requireActionMember(input: {
 /** For pages outside a workspace (create a workspace, accept an invitation): signed in, or redirect. */
 export async function requireUser(returnTo: string) {
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    const asked = (await headers()).get("x-livebase-path");
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackUrl(asked, returnTo))}`);
+  }
   return user;
 }

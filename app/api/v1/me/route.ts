@@ -1,4 +1,4 @@
-import { apiRoute, json } from "@/lib/api/handler";
+import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 
 /** The user, workspace and role behind the presented token. */
 export const GET = apiRoute("workspace.view", async ({ member }) =>
@@ -10,3 +10,8 @@ export const GET = apiRoute("workspace.view", async ({ member }) =>
     brandId: member.role === "brand" ? member.brandId : undefined,
   }),
 );
+
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;

@@ -1,0 +1,186 @@
+/**
+ * The authorization matrix: who may reach every page, route handler and server action of the app.
+ *
+ * EVERY NEW PAGE (app/**\/page.tsx), ROUTE HANDLER (app/**\/route.ts, per exported HTTP method) AND SERVER ACTION
+ * (an export of a "use server" file) NEEDS A ROW HERE. e2e/authz-matrix.spec.ts discovers them from the source tree
+ * and the build's server-reference manifest, and fails on anything missing here (or listed here and gone).
+ * Write down what each actor SHOULD get, then let the test prove it; never copy what the app happens to answer.
+ *
+ * Actors (all asking for workspace `demo`, see e2e/support/authz-actors.ts):
+ *   owner, manager, staff (scoped to the Los Angeles studio), creator, brand: the demo accounts of `demo`;
+ *   outsider: the owner of ANOTHER workspace, so a member of Livebase but not of `demo`;
+ *   anonymous: no session cookie and no API token.
+ *
+ * Page outcomes (GET, redirects not followed):
+ *   "ok" 200 · "404" the not-found page (a non-member, or a role without the permission: never 403) ·
+ *   "signin" a redirect to /sign-in · "to-workspaces" a redirect to /workspaces ·
+ *   "to-own-workspace" a redirect to /w/<the actor's own workspace> (demo for demo accounts, the outsider's for it).
+ * Route handler outcomes: the HTTP status. Bearer routes (/api/v1) get the actor's own API token, nothing else;
+ *   every 4xx there must be application/problem+json.
+ * Server action outcomes (POSTed like React does, with an empty form plus workspace=demo, so nothing changes):
+ *   "allowed" the gate let the call through (it then answers a validation message, or redirects);
+ *   "denied" the gate stopped it: "Not found." for a signed-in actor, "Your session has ended. Sign in again." for
+ *   anonymous.
+ */
+export const ACTOR_NAMES = ["owner", "manager", "staff", "creator", "brand", "outsider", "anonymous"] as const;
+export type ActorName = (typeof ACTOR_NAMES)[number];
+
+export type PerActor<T> = Record<ActorName, T>;
+export type PageOutcome = "ok" | "404" | "signin" | "to-workspaces" | "to-own-workspace";
+export type ActionOutcome = "allowed" | "denied";
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** The same outcome for every actor (public pages, health checks). */
+const everyone = <T>(outcome: T): PerActor<T> => ({
+  owner: outcome, manager: outcome, staff: outcome, creator: outcome, brand: outcome, outsider: outcome, anonymous: outcome,
+});
+
+export type PageRow = { url: string; gate: string; expect: PerActor<PageOutcome> };
+
+/** Keyed by the URL pattern of the page (route groups removed). `url` is what the test requests. */
+export const PAGES: Record<string, PageRow> = {
+  "/": {
+    url: "/",
+    gate: "public; a signed-in user is sent on to /workspaces",
+    expect: { owner: "to-workspaces", manager: "to-workspaces", staff: "to-workspaces", creator: "to-workspaces", brand: "to-workspaces", outsider: "to-workspaces", anonymous: "ok" },
+  },
+  "/sign-in": { url: "/sign-in", gate: "public", expect: everyone("ok") },
+  "/sign-in/check-email": { url: "/sign-in/check-email", gate: "public", expect: everyone("ok") },
+  "/sign-up": { url: "/sign-up", gate: "public", expect: everyone("ok") },
+  "/forgot-password": { url: "/forgot-password", gate: "public", expect: everyone("ok") },
+  "/reset-password": { url: "/reset-password", gate: "public (the token is checked by the action)", expect: everyone("ok") },
+  "/invite/[token]": { url: "/invite/authz-matrix-no-such-invitation", gate: "public (an unknown token says so)", expect: everyone("ok") },
+  "/dev/mailbox": { url: "/dev/mailbox", gate: "404 in production builds, whoever asks", expect: everyone("404") },
+  "/workspaces": {
+    url: "/workspaces",
+    gate: "requireUser; someone in exactly one workspace goes straight into it (owner and creator are also in `northside`)",
+    expect: { owner: "ok", manager: "to-own-workspace", staff: "to-own-workspace", creator: "ok", brand: "to-own-workspace", outsider: "to-own-workspace", anonymous: "signin" },
+  },
+  "/workspaces/new": {
+    url: "/workspaces/new",
+    gate: "requireUser",
+    expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "ok", anonymous: "signin" },
+  },
+  "/w/[workspace]": {
+    url: "/w/demo",
+    gate: "requireMember workspace.view",
+    expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/studios": {
+    url: "/w/demo/studios",
+    gate: "requireMember studios.view",
+    expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/settings": {
+    url: "/w/demo/settings",
+    gate: "requireMember profile.manage",
+    expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/settings/tokens": {
+    url: "/w/demo/settings/tokens",
+    gate: "requireMember tokens.manage",
+    expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/settings/members": {
+    url: "/w/demo/settings/members",
+    gate: "requireMember members.view (owner, manager)",
+    expect: { owner: "ok", manager: "ok", staff: "404", creator: "404", brand: "404", outsider: "404", anonymous: "signin" },
+  },
+};
+
+export type RouteProbe = { url: string; expect: PerActor<number> };
+export type RouteRow = { auth: "bearer" | "session"; gate: string; methods: Partial<Record<HttpMethod, RouteProbe>> };
+
+/** Keyed by the URL pattern of the route handler; one probe per exported HTTP method. */
+export const ROUTES: Record<string, RouteRow> = {
+  "/api/health": { auth: "session", gate: "public", methods: { GET: { url: "/api/health", expect: everyone(200) } } },
+  "/api/auth/[...nextauth]": {
+    auth: "session",
+    gate: "Auth.js: public; a POST without its CSRF token is sent back to sign-in and changes nothing",
+    methods: {
+      GET: { url: "/api/auth/csrf", expect: everyone(200) },
+      POST: { url: "/api/auth/signout", expect: everyone(302) },
+    },
+  },
+  "/api/v1/me": {
+    auth: "bearer",
+    gate: "apiRoute workspace.view: the token's own user, workspace and role",
+    methods: {
+      GET: { url: "/api/v1/me", expect: { owner: 200, manager: 200, staff: 200, creator: 200, brand: 200, outsider: 200, anonymous: 401 } },
+      // Read-only: the other methods answer a 405 problem (with Allow: GET) to everyone.
+      POST: { url: "/api/v1/me", expect: everyone(405) },
+      PUT: { url: "/api/v1/me", expect: everyone(405) },
+      PATCH: { url: "/api/v1/me", expect: everyone(405) },
+      DELETE: { url: "/api/v1/me", expect: everyone(405) },
+    },
+  },
+  "/api/v1/[...path]": {
+    auth: "bearer",
+    gate: "unknown /api/v1 paths: a 404 problem for everyone, never an HTML page",
+    methods: {
+      GET: { url: "/api/v1/authz-matrix-no-such-endpoint", expect: everyone(404) },
+      POST: { url: "/api/v1/authz-matrix-no-such-endpoint", expect: everyone(404) },
+      PUT: { url: "/api/v1/authz-matrix-no-such-endpoint", expect: everyone(404) },
+      PATCH: { url: "/api/v1/authz-matrix-no-such-endpoint", expect: everyone(404) },
+      DELETE: { url: "/api/v1/authz-matrix-no-such-endpoint", expect: everyone(404) },
+    },
+  },
+};
+
+/**
+ * How the browser calls the action: "state-and-form" = useActionState(action) → action(prevState, formData);
+ * "form" = <form action={action}> → action(formData).
+ */
+export type ActionArgs = "state-and-form" | "form";
+export type ActionRow = { args: ActionArgs; gate: string; expect: PerActor<ActionOutcome> };
+
+/** Keyed by `<file under app/>#<exported name>`, as in the build's server-reference manifest. */
+export const ACTIONS: Record<string, ActionRow> = {
+  "app/actions.ts#signOutAction": { args: "form", gate: "public (signing out of nothing is harmless)", expect: everyone("allowed") },
+  "app/(auth)/sign-in/actions.ts#signInAction": { args: "state-and-form", gate: "public", expect: everyone("allowed") },
+  "app/(auth)/sign-in/actions.ts#magicLinkAction": { args: "state-and-form", gate: "public", expect: everyone("allowed") },
+  "app/(auth)/sign-up/actions.ts#signUpAction": { args: "state-and-form", gate: "public", expect: everyone("allowed") },
+  "app/(auth)/forgot-password/actions.ts#requestResetAction": { args: "state-and-form", gate: "public", expect: everyone("allowed") },
+  "app/(auth)/reset-password/actions.ts#resetPasswordAction": { args: "state-and-form", gate: "public (needs the emailed token)", expect: everyone("allowed") },
+  "app/invite/[token]/actions.ts#acceptInvitationAction": {
+    args: "state-and-form", gate: "signed in (then the invited email must match)",
+    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "allowed", anonymous: "denied" },
+  },
+  "app/workspaces/new/actions.ts#createWorkspaceAction": {
+    args: "state-and-form", gate: "signed in",
+    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "allowed", anonymous: "denied" },
+  },
+  "app/w/[workspace]/settings/actions.ts#updateProfileAction": {
+    args: "state-and-form", gate: "profile.manage",
+    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },
+  },
+  "app/w/[workspace]/settings/actions.ts#changePasswordAction": {
+    args: "state-and-form", gate: "profile.manage",
+    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },
+  },
+  "app/w/[workspace]/settings/tokens/actions.ts#createTokenAction": {
+    args: "state-and-form", gate: "tokens.manage",
+    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },
+  },
+  "app/w/[workspace]/settings/tokens/actions.ts#revokeTokenAction": {
+    args: "state-and-form", gate: "tokens.manage",
+    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },
+  },
+  "app/w/[workspace]/settings/members/actions.ts#inviteAction": {
+    args: "state-and-form", gate: "members.invite",
+    expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
+  },
+  "app/w/[workspace]/settings/members/actions.ts#revokeInvitationAction": {
+    args: "state-and-form", gate: "members.invite",
+    expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
+  },
+  "app/w/[workspace]/settings/members/actions.ts#changeRoleAction": {
+    args: "state-and-form", gate: "members.manage",
+    expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
+  },
+  "app/w/[workspace]/settings/members/actions.ts#removeMemberAction": {
+    args: "state-and-form", gate: "members.manage",
+    expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
+  },
+};
