@@ -7,6 +7,7 @@ import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Input } from "./ui/input";
 import { Label } from "./ui/label";
+import { toast } from "./ui/toaster";
 
 /**
  * A labelled input whose error is announced and tied to it with aria-describedby; keeps the typed value.
@@ -73,4 +74,20 @@ export function SubmitButton({ children, pendingText, ...props }: ComponentProps
 export function FormMessage({ state }: { state: ActionState }) {
   if (!state.message) return null;
   return <Alert variant={state.status === "error" ? "destructive" : "success"}>{state.message}</Alert>;
+}
+
+/**
+ * Wraps a server action so that its message is toasted as soon as it answers. A toast fired from an effect is
+ * lost when the action's own revalidation removes the component that ran it (a revoked token's button, the row
+ * of a removed member or revoked invitation).
+ */
+export function toastingAction(action: (prev: ActionState, form: FormData) => Promise<ActionState>) {
+  return async (prev: ActionState, form: FormData): Promise<ActionState> => {
+    const next = await action(prev, form);
+    if (next.message) {
+      if (next.status === "error") toast.error(next.message);
+      else toast.success(next.message);
+    }
+    return next;
+  };
 }

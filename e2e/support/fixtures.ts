@@ -3,7 +3,7 @@ import { hash } from "@node-rs/argon2";
 import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { and, desc, eq } from "drizzle-orm";
-import { memberships, notifications, users, workspaces, type Role } from "../../db/schema";
+import { memberships, notifications, signInAttempts, users, workspaces, type Role } from "../../db/schema";
 import { e2eDb } from "./db";
 
 export const DEMO_PASSWORD = "livebase-demo";
@@ -61,6 +61,29 @@ export function firstLink(text: string) {
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** An address no test has used before, so a journey can be re-run on the same database. */
+export function uniqueEmail(label = "user") {
+  return `e2e-${label}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+/** A user with a password and no workspace, created directly in the database. */
+export async function createUser(opts: { name?: string; password?: string } = {}) {
+  const id = randomUUID().slice(0, 8);
+  const email = `e2e-solo-${id}@example.test`;
+  const password = opts.password ?? DEMO_PASSWORD;
+  const name = opts.name ?? `E2E ${id}`;
+  const [user] = await e2eDb().insert(users).values({ email, name, passwordHash: await hash(password) }).returning();
+  return { email, name, userId: user.id, password };
+}
+
+/**
+ * Forgets an address's failed sign-ins, so a test that types a wrong password on purpose can be re-run on the
+ * same database without tripping the 5-failures-in-15-minutes limit.
+ */
+export async function clearFailedSignIns(email: string) {
+  await e2eDb().delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
 }
 
 export const test = base;

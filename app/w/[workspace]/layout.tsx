@@ -49,7 +49,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </div>
         </div>
       </aside>
-      <main id="main" className="flex-1 p-4 sm:p-6 lg:p-8">
+      <main id="main" className="min-w-0 flex-1 p-4 sm:p-6 lg:p-8">
         {children}
       </main>
     </div>

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
-import { Field, FieldError, FormMessage, SubmitButton } from "@/components/form";
+import { Field, FieldError, FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -118,13 +118,12 @@ export function MemberRoleForm({ workspace, membershipId, role, studioIds, brand
   );
 }
 
+const removeMemberAndTell = toastingAction(removeMemberAction);
+const revokeInvitationAndTell = toastingAction(revokeInvitationAction);
+
 export function RemoveButton({ workspace, id, label, kind }: { workspace: string; id: string; label: string; kind: "member" | "invitation" }) {
-  const [state, action] = useActionState(kind === "member" ? removeMemberAction : revokeInvitationAction, idle);
+  const [, action] = useActionState(kind === "member" ? removeMemberAndTell : revokeInvitationAndTell, idle);
   const [confirming, setConfirming] = useState(false);
-  useToast(state);
-  useEffect(() => {
-    if (state.status === "error" && state.message) toast.error(state.message);
-  }, [state]);
   const verb = kind === "member" ? "Remove" : "Revoke";
   if (!confirming) {
     return (

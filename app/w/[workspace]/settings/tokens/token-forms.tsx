@@ -1,7 +1,7 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { Copy } from "lucide-react";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
+import { Field, FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 import { idle } from "@/lib/action-state";
@@ -40,13 +40,11 @@ export function CreateTokenForm({ workspace }: { workspace: string }) {
   );
 }
 
+const revokeAndTell = toastingAction(revokeTokenAction);
+
 export function RevokeTokenButton({ workspace, tokenId, name }: { workspace: string; tokenId: string; name: string }) {
-  const [state, action] = useActionState(revokeTokenAction, idle);
+  const [, action] = useActionState(revokeAndTell, idle);
   const [confirming, setConfirming] = useState(false);
-  useEffect(() => {
-    if (state.status === "ok" && state.message) toast.success(state.message);
-    if (state.status === "error" && state.message) toast.error(state.message);
-  }, [state]);
   if (!confirming) {
     return (
       <Button variant="outline" size="sm" onClick={() => setConfirming(true)} aria-label={`Revoke token ${name}`}>
@@ -58,7 +56,7 @@ export function RevokeTokenButton({ workspace, tokenId, name }: { workspace: str
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="tokenId" value={tokenId} />
-      <SubmitButton variant="destructive" size="sm" pendingText="Revoking…" aria-label={`Confirm revoking token ${name}`}>
+      <SubmitButton variant="destructive" size="sm" pendingText="Revoking…" aria-label={`Confirm revoke token ${name}`}>
         Confirm revoke
       </SubmitButton>
       <Button variant="ghost" size="sm" type="button" onClick={() => setConfirming(false)}>

@@ -1,0 +1,58 @@
+import type { Page } from "@playwright/test";
+import { WorkspaceShell } from "./pages/workspace-pages";
+import { demo, expect, signInViaApi, test } from "./support/fixtures";
+
+/** The page scrolls only vertically: nothing sticks out past the right edge of the phone's screen. */
+async function expectNoHorizontalOverflow(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  // A page wider than the screen can make a mobile browser zoom out (and widen innerWidth): pin it to the device.
+  expect(innerWidth, "layout viewport is the device width").toBe(page.viewportSize()?.width);
+  expect(scrollWidth, `page is ${scrollWidth}px wide on a ${innerWidth}px screen`).toBeLessThanOrEqual(innerWidth + 1);
+}
+
+test.describe("on a phone", () => {
+  test.beforeEach(async ({ page }) => {
+    await signInViaApi(page.request, demo("owner"));
+  });
+
+  test("the overview and the members page fit the screen", async ({ page }) => {
+    const shell = new WorkspaceShell(page);
+    await shell.goto("demo");
+    await expect(shell.heading).toHaveText("Demo Live Studios");
+    await expectNoHorizontalOverflow(page);
+
+    await shell.goto("demo", "/settings/members");
+    await expect(shell.heading).toHaveText("Members");
+    await expect(page.getByText(demo("creator"), { exact: true })).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+  });
+
+  test("every link of the main navigation can be reached and opens its page", async ({ page }) => {
+    const shell = new WorkspaceShell(page);
+    await shell.goto("demo");
+    await expect(shell.navLinks).toHaveText(["Overview", "Studios", "Members", "API tokens", "Settings"]);
+
+    const pages = [
+      { link: "Studios", url: /\/w\/demo\/studios$/, heading: "Studios" },
+      { link: "Members", url: /\/w\/demo\/settings\/members$/, heading: "Members" },
+      { link: "API tokens", url: /\/w\/demo\/settings\/tokens$/, heading: "API tokens" },
+      { link: "Settings", url: /\/w\/demo\/settings$/, heading: "Settings" },
+      { link: "Overview", url: /\/w\/demo$/, heading: "Demo Live Studios" },
+    ];
+    for (const { link, url, heading } of pages) {
+      await test.step(link, async () => {
+        const target = shell.nav.getByRole("link", { name: link });
+        await target.scrollIntoViewIfNeeded();
+        await expect(target).toBeInViewport();
+        await target.tap();
+        await expect(page).toHaveURL(url);
+        await expect(shell.heading).toHaveText(heading);
+        await expect(target).toHaveAttribute("aria-current", "page");
+        await expectNoHorizontalOverflow(page);
+      });
+    }
+  });
+});
