@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
@@ -24,6 +25,8 @@ class SessionQueue {
   private waiting: Job[] = [];
   private owner: number | null = null;
   private running = false;
+  // Connections that have gone: a unit they started must not keep the session.
+  private closed = new Set<number>();
   constructor(private readonly db: PGlite) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (d: Uint8Array) => void) {
@@ -38,6 +41,10 @@ class SessionQueue {
     this.running = true;
     try {
       for (;;) {
+        if (this.owner !== null && this.closed.has(this.owner)) {
+          if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
+          this.owner = null;
+        }
         const index = this.owner === null ? 0 : this.waiting.findIndex((j) => j.handlerId === this.owner);
         if (index < 0 || this.waiting.length === 0) break;
         const [job] = this.waiting.splice(index, 1);
@@ -56,7 +63,11 @@ class SessionQueue {
           continue;
         }
         const type = job.message[0];
-        if (EXTENDED.has(type)) this.owner = job.handlerId;
+        if (this.closed.has(job.handlerId)) {
+          // The client left while its message ran: close what it opened and free the session.
+          if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
+          this.owner = null;
+        } else if (EXTENDED.has(type)) this.owner = job.handlerId;
         else if (ENDS_UNIT.has(type)) this.owner = this.db.isInTransaction() ? job.handlerId : null;
         job.resolve(bytes);
       }
@@ -70,6 +81,7 @@ class SessionQueue {
   }
 
   clearQueueForHandler(handlerId: number) {
+    this.closed.add(handlerId);
     this.waiting = this.waiting.filter((j) => {
       if (j.handlerId !== handlerId) return true;
       j.reject(new Error("Handler disconnected"));
@@ -79,7 +91,7 @@ class SessionQueue {
 
   /** A client that disconnects mid-transaction must not leave the shared session inside it. */
   async clearTransactionIfNeeded(handlerId: number) {
-    if (this.owner !== handlerId) return;
+    if (this.owner !== handlerId || this.running) return; // if running, pump() sees the handler closed
     if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
     this.owner = null;
     void this.pump();
@@ -103,16 +115,45 @@ function isAlive(pid: number) {
   }
 }
 
-/** The URL of an embedded server another process already runs on this data directory, if any. */
-export function runningEmbeddedUrl(dataDir: string): string | null {
+function answers(url: string) {
+  const { hostname, port } = new URL(url);
+  return new Promise<boolean>((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.setTimeout(1000);
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+  });
+}
+
+/**
+ * The URL of an embedded server another process already runs on this data directory, if any: its process is
+ * alive and its port answers (a PID alone may have been reused after a restart).
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | null> {
   const file = infoFile(dataDir);
   if (!existsSync(file)) return null;
   try {
     const info = JSON.parse(readFileSync(file, "utf8")) as ServerInfo;
-    return isAlive(info.pid) ? info.url : null;
+    return isAlive(info.pid) && (await answers(info.url)) ? info.url : null;
   } catch {
     return null;
   }
+}
+
+/** Only one process may open a data directory: a lock file holding the owner's PID (stale ones are taken over). */
+function lockDataDir(dataDir: string) {
+  const lock = path.join(dataDir, "lock");
+  try {
+    writeFileSync(lock, String(process.pid), { flag: "wx" });
+  } catch {
+    const owner = Number(readFileSync(lock, "utf8"));
+    if (owner !== process.pid && isAlive(owner)) {
+      throw new Error(`${dataDir} is in use by process ${owner} (another npm run dev or CLI); stop it or wait for it to start`);
+    }
+    writeFileSync(lock, String(process.pid));
+  }
+  return () => rmSync(lock, { force: true });
 }
 
 /**
@@ -123,8 +164,10 @@ export function runningEmbeddedUrl(dataDir: string): string | null {
 export async function startEmbedded(dataDir: string, port = 0): Promise<EmbeddedServer> {
   const inMemory = dataDir.startsWith("memory://");
   let pgDir = dataDir;
+  let unlock = () => {};
   if (!inMemory) {
     mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
     pgDir = path.join(dataDir, "pgdata");
   }
   const db = await PGlite.create(pgDir, { extensions: { btree_gist } });
@@ -144,6 +187,7 @@ export async function startEmbedded(dataDir: string, port = 0): Promise<Embedded
       await server.stop();
       await db.close();
       if (!inMemory) rmSync(infoFile(dataDir), { force: true });
+      unlock();
     },
   };
 }

@@ -34,7 +34,7 @@ async function main() {
   let url = process.env.DATABASE_URL;
   const dataDir = path.resolve(process.env.LIVEBASE_DATA_DIR ?? ".data");
   if (!url) {
-    url = runningEmbeddedUrl(dataDir) ?? undefined;
+    url = (await runningEmbeddedUrl(dataDir)) ?? undefined;
     if (url) log(`using the embedded database already served at ${url}`);
     else {
       embedded = await startEmbedded(dataDir);
@@ -52,10 +52,10 @@ async function main() {
     if (seedOnly || seedIfEmpty) {
       const client = createDb(url, { max: 1 });
       try {
-        if (seedOnly || (await needsDemoSeed(client.db))) {
+        if (await needsDemoSeed(client.db)) {
           await seedDemo(client.db, { nodeEnv: process.env.NODE_ENV });
           log("demo data created (workspace 'demo')");
-        }
+        } else if (seedOnly) log("demo data already present (workspace 'demo'): nothing to do");
       } finally {
         await client.close();
       }
@@ -67,7 +67,10 @@ async function main() {
   if (migrateOnly || seedOnly || args.length === 0) return stop();
 
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
-  if (!env.AUTH_SECRET && embedded) {
+  // Links in emails need the public URL; locally it is this machine and the port we serve on.
+  const portArg = args.indexOf("--port");
+  if (!env.APP_URL && !process.env.DATABASE_URL && portArg > 0) env.APP_URL = `http://localhost:${args[portArg + 1]}`;
+  if (!env.AUTH_SECRET && !process.env.DATABASE_URL) {
     // Local runs on the embedded database get a stable generated secret; deployments must set AUTH_SECRET.
     mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, "auth-secret");

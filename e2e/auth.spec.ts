@@ -10,6 +10,7 @@ import {
   expect,
   firstLink,
   latestEmail,
+  signInViaApi,
   test,
   uniqueEmail,
 } from "./support/fixtures";
@@ -114,8 +115,13 @@ test.describe("signing in with an email link", () => {
 });
 
 test.describe("resetting a forgotten password", () => {
-  test("the reset link sets a new password and signs in; the old password and a second use of the link fail", async ({ page }) => {
+  test("the reset link sets a new password and signs in; the old password and a second use of the link fail", async ({ page, browser }) => {
     const user = await createUserWithWorkspace();
+    // Another device, signed in before the reset: it must be signed out by it.
+    const otherDevice = await browser.newContext();
+    await signInViaApi(otherDevice.request, user.email, user.password);
+    const before = await otherDevice.request.get("/workspaces", { maxRedirects: 0 });
+    expect(before.headers()["location"] ?? "").toContain(`/w/${user.slug}`);
     const signIn = new SignInPage(page);
     await signIn.goto();
     await page.getByRole("link", { name: "Forgot your password?" }).click();
@@ -135,6 +141,9 @@ test.describe("resetting a forgotten password", () => {
     const shell = new WorkspaceShell(page);
     await expect(page).toHaveURL(new RegExp(`/w/${user.slug}$`));
     await expect(shell.heading).toBeVisible();
+    const stale = await otherDevice.request.get(`/w/${user.slug}`, { maxRedirects: 0 });
+    expect(stale.headers()["location"] ?? "").toContain("/sign-in");
+    await otherDevice.close();
     await shell.signOut.click();
     await expect(signIn.heading).toBeVisible();
 

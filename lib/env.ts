@@ -11,6 +11,11 @@ const envSchema = z.object({
   SMTP_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Livebase <no-reply@livebase.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+}).superRefine((env, ctx) => {
+  // Links in emails are built on APP_URL; a deployment must say where it lives.
+  if (env.NODE_ENV === "production" && !process.env.APP_URL) {
+    ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "APP_URL is not set (the public URL, e.g. https://studio.example.com)" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Building2, Plus } from "lucide-react";
 import { Logo } from "@/components/logo";
+import { signOutAction } from "@/app/actions";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,7 +23,7 @@ export default async function WorkspacesPage({ searchParams }: { searchParams: P
     <main id="main" className="mx-auto flex min-h-dvh w-full max-w-xl flex-col gap-6 p-4 sm:p-6">
       <header className="flex items-center justify-between">
         <Logo />
-        <SignOutButton />
+        <SignOutButton action={signOutAction} />
       </header>
       <Card>
         <CardHeader>

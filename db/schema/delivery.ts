@@ -21,7 +21,8 @@ export const notifications = pgTable(
     html: text("html"),
     attachments: jsonb("attachments").$type<EmailAttachment[]>().notNull().default(sql`'[]'::jsonb`),
     kind: text("kind").notNull(),
-    status: text("status").notNull().default("queued"), // queued | sent | failed
+    status: text("status").notNull().default("queued"), // queued | sending | sent | failed
+    claimedAt: ts("claimed_at"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     sentAt: ts("sent_at"),

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memberships, rooms, studios, users, workspaces } from "../schema";
 import { testDb } from "../testing/db";
@@ -24,15 +24,22 @@ describe("demo seed", () => {
     // Opening hours past midnight: a range that closes at or before it opens.
     expect(studioRows.some((s) => s.openingHours.some((h) => h.closes < h.opens))).toBe(true);
 
-    const emails = ["owner", "manager", "staff", "creator", "creator2", "brand"].map((k) => `${k}@demo.livebase.test`);
     const people = await db
       .select({ email: users.email, role: memberships.role, studioIds: memberships.studioIds, brandId: memberships.brandId })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(inArray(users.email, emails));
-    const inDemo = people.filter((p) => p.role);
-    expect(new Set(inDemo.map((p) => p.email))).toEqual(new Set(emails));
-    expect(inDemo.find((p) => p.email.startsWith("staff"))!.studioIds).toHaveLength(1);
-    expect(inDemo.find((p) => p.email.startsWith("brand"))!.brandId).not.toBeNull();
+      .where(eq(memberships.workspaceId, demo.id));
+    const roleOf = Object.fromEntries(people.map((p) => [p.email, p.role]));
+    expect(roleOf).toMatchObject({
+      "owner@demo.livebase.test": "owner",
+      "manager@demo.livebase.test": "manager",
+      "staff@demo.livebase.test": "staff",
+      "creator@demo.livebase.test": "creator",
+      "creator2@demo.livebase.test": "creator",
+      "brand@demo.livebase.test": "brand",
+    });
+    const la = studioRows.find((s) => s.timeZone === "America/Los_Angeles")!;
+    expect(people.find((p) => p.email.startsWith("staff@"))!.studioIds).toEqual([la.id]);
+    expect(people.find((p) => p.email.startsWith("brand@"))!.brandId).not.toBeNull();
   });
 });

@@ -1,13 +1,16 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, passwordResetTokens, users } from "@/db/schema";
 import { enqueueEmail } from "../notifications/outbox";
 import { passwordResetEmail, passwordResetUnknownEmail } from "../notifications/templates";
 import { fail, ok, type Result } from "../result";
+import { mayEmail } from "../notifications/throttle";
 import { hashPassword, verifyPassword } from "./password";
+import { clearSignInFailures } from "./rate-limit";
 import { hashSecret, newSecret } from "./secrets";
 
 const RESET_TTL_MS = 60 * 60 * 1000;
+const RESET_KINDS = ["auth.password_reset", "auth.password_reset_unknown"];
 
 /** Creates an account with a password. An address already registered is refused (and nothing changes). */
 export async function signUp(
@@ -32,6 +35,7 @@ export async function signUp(
  */
 export async function requestPasswordReset(db: Db, input: { email: string; appUrl: string; now: Date }) {
   await db.transaction(async (tx) => {
+    if (!(await mayEmail(tx, { to: input.email, kinds: RESET_KINDS, max: 3, now: input.now }))) return;
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (!user) {
       await enqueueEmail(tx, { to: input.email, ...passwordResetUnknownEmail(`${input.appUrl}/sign-up`) });
@@ -53,30 +57,43 @@ export async function resetPassword(
   db: Db,
   input: { token: string; password: string; now: Date },
 ): Promise<Result<{ email: string }, "invalid_token">> {
+  const invalid = fail("invalid_token", { message: "This reset link has expired or was already used. Ask for a new one." });
+  const open = and(
+    eq(passwordResetTokens.tokenHash, hashSecret(input.token)),
+    isNull(passwordResetTokens.usedAt),
+    gt(passwordResetTokens.expiresAt, input.now),
+  );
+  // Check the link before spending an argon2 hash on it.
+  const [known] = await db.select({ userId: passwordResetTokens.userId }).from(passwordResetTokens).where(open);
+  if (!known) return invalid;
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(passwordResetTokens)
       .set({ usedAt: input.now })
-      .where(
-        and(
-          eq(passwordResetTokens.tokenHash, hashSecret(input.token)),
-          isNull(passwordResetTokens.usedAt),
-          gt(passwordResetTokens.expiresAt, input.now),
-        ),
-      )
+      .where(open)
       .returning({ userId: passwordResetTokens.userId });
-    if (!claimed) {
-      return fail("invalid_token", { message: "This reset link has expired or was already used. Ask for a new one." });
-    }
+    if (!claimed) return invalid;
     const [user] = await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, emailVerified: input.now })
       .where(eq(users.id, claimed.userId))
       .returning({ email: users.email });
+    await clearSignInFailures(tx, user.email);
     await tx.insert(auditLog).values({ actorUserId: claimed.userId, action: "user.password_reset", subjectType: "user", subjectId: claimed.userId });
     return ok(user);
   });
+}
+
+/**
+ * The first sign-in by email link proves the mailbox. If the account was created with a password but never
+ * verified, that password may be someone else's (pre-registration hijack): it is removed and its sessions end.
+ */
+export async function claimUnverifiedAccount(db: DbOrTx, email: string) {
+  await db
+    .update(users)
+    .set({ passwordHash: null, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.email, email.toLowerCase()), isNull(users.emailVerified), isNotNull(users.passwordHash)));
 }
 
 /** Changes the password after checking the current one (when the account has one). Signs out other sessions. */

@@ -8,9 +8,23 @@ import { getEnv } from "../env";
 import { logger } from "../logger";
 import { deliverQueuedEmails, enqueueEmail } from "../notifications/outbox";
 import { magicLinkEmail } from "../notifications/templates";
+import { mayEmail } from "../notifications/throttle";
 import { verifyPassword } from "./password";
-import { isSignInLimited, recordSignInAttempt } from "./rate-limit";
+import { clientIp } from "./client-ip";
+import { beginSignInAttempt, succeedSignInAttempt } from "./rate-limit";
+import { claimUnverifiedAccount } from "./accounts";
+import { safeCallbackUrl } from "./callback-url";
 import { signInSchema } from "./schemas";
+
+/** The path and query of `url` when it is on `base` (or relative); null for another site. */
+function pathOf(url: string, base: string) {
+  try {
+    const u = new URL(url, base);
+    return u.origin === new URL(base).origin ? u.pathname + u.search : null;
+  } catch {
+    return null;
+  }
+}
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid_credentials";
@@ -19,10 +33,6 @@ class RateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
-/** The client's address as seen by the first proxy (Next's server sets x-forwarded-for). */
-export function clientIp(headers: Headers) {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
-}
 
 /**
  * Auth.js v5. Sessions are JWTs (the Credentials provider needs them) carrying the user id and the user's
@@ -60,11 +70,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const { email, password } = parsed.data;
           const ip = clientIp(request.headers);
           const now = new Date();
-          if (await isSignInLimited(db, { email, ip, now })) throw new RateLimited();
+          const attempt = await beginSignInAttempt(db, { email, ip, now });
+          if (attempt.limited) throw new RateLimited();
           const [user] = await db.select().from(users).where(eq(users.email, email));
           const valid = await verifyPassword(user?.passwordHash, password);
-          await recordSignInAttempt(db, { email, ip, succeeded: valid, now });
           if (!user || !valid) throw new InvalidLogin();
+          await succeedSignInAttempt(db, attempt.attemptId);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
@@ -76,12 +87,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         maxAge: 24 * 60 * 60,
         options: {},
         async sendVerificationRequest({ identifier, url }) {
-          await enqueueEmail(db, { to: identifier, ...magicLinkEmail(url) });
+          // Auth.js builds the link from the request's (forwardable) host: rebuild it on our own public URL so a
+          // forged X-Forwarded-Host can never send someone's sign-in token to another site.
+          const link = new URL(url);
+          const safe = new URL(link.pathname + link.search, env.APP_URL);
+          const cb = safe.searchParams.get("callbackUrl");
+          if (cb) safe.searchParams.set("callbackUrl", new URL(safeCallbackUrl(pathOf(cb, env.APP_URL)), env.APP_URL).toString());
+          if (!(await mayEmail(db, { to: identifier, kinds: ["auth.magic_link"], max: 5, now: new Date() }))) {
+            throw new Error("too many sign-in links requested for this address");
+          }
+          await enqueueEmail(db, { to: identifier, ...magicLinkEmail(safe.toString()) });
           await deliverQueuedEmails(db, { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM });
         },
       },
     ],
     callbacks: {
+      /** After sign-in, only our own pages: a same-origin path, cleaned by safeCallbackUrl. */
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackUrl(pathOf(url, baseUrl)), baseUrl).toString();
+      },
+      async signIn({ user, account, email }) {
+        // Someone may have signed up with this address (unverified) before its owner first signs in by email link.
+        // That first verified sign-in drops the unverified password and every session made with it.
+        if (account?.provider === "email" && !email?.verificationRequest && user.email) {
+          await claimUnverifiedAccount(db, user.email);
+        }
+        return true;
+      },
       async jwt({ token, user }) {
         if (user?.id) {
           const [row] = await db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, user.id));

@@ -58,3 +58,9 @@ export async function findTokenMember(db: DbOrTx, input: { userId: string; works
     .where(and(eq(memberships.userId, input.userId), eq(memberships.workspaceId, input.workspaceId)));
   return row ? toMember(row, "token") : null;
 }
+
+/** The user behind a session token, to check that the session is still current. */
+export async function findUserForSession(db: DbOrTx, userId: string) {
+  const [row] = await db.select({ email: users.email, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  return row ?? null;
+}

@@ -1,38 +1,47 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import { signInAttempts } from "@/db/schema";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 
 export const SIGN_IN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 50;
 
 /**
- * Sign-in attempts are limited by failures in the window, per email (guessing one account's password) and per
- * IP (trying many accounts from one place),
- * counted in Postgres so the limit holds across every app instance.
+ * Starts a sign-in attempt. Attempts are limited by failures in the window, per email (guessing one account's
+ * password) and per IP (trying many accounts from one place), counted in Postgres so the limit holds across
+ * every app instance. The attempt is recorded as a failure *before* the password is checked, under a lock per
+ * email, so a burst of parallel guesses cannot all pass the check; `succeedSignInAttempt` corrects it.
  */
-export async function isSignInLimited(db: DbOrTx, input: { email: string; ip: string; now: Date }) {
+export async function beginSignInAttempt(
+  db: Db,
+  input: { email: string; ip: string; now: Date },
+): Promise<{ limited: true } | { limited: false; attemptId: string }> {
   const since = new Date(input.now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const [byEmail] = await db
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.email, input.email), eq(signInAttempts.succeeded, false), gt(signInAttempts.attemptedAt, since)));
-  if (byEmail.n >= MAX_FAILURES_PER_EMAIL) return true;
-  const [byIp] = await db
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.ip, input.ip), eq(signInAttempts.succeeded, false), gt(signInAttempts.attemptedAt, since)));
-  return byIp.n >= MAX_FAILURES_PER_IP;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"sign-in:" + input.email}))`);
+    const [byEmail] = await tx
+      .select({ n: count() })
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.email, input.email), eq(signInAttempts.succeeded, false), gt(signInAttempts.attemptedAt, since)));
+    if (byEmail.n >= MAX_FAILURES_PER_EMAIL) return { limited: true } as const;
+    const [byIp] = await tx
+      .select({ n: count() })
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.ip, input.ip), eq(signInAttempts.succeeded, false), gt(signInAttempts.attemptedAt, since)));
+    if (byIp.n >= MAX_FAILURES_PER_IP) return { limited: true } as const;
+    const [row] = await tx
+      .insert(signInAttempts)
+      .values({ email: input.email, ip: input.ip, succeeded: false, attemptedAt: input.now })
+      .returning({ id: signInAttempts.id });
+    return { limited: false, attemptId: row.id } as const;
+  });
 }
 
-export async function recordSignInAttempt(
-  db: DbOrTx,
-  input: { email: string; ip: string; succeeded: boolean; now: Date },
-) {
-  await db.insert(signInAttempts).values({
-    email: input.email,
-    ip: input.ip,
-    succeeded: input.succeeded,
-    attemptedAt: input.now,
-  });
+export async function succeedSignInAttempt(db: Db, attemptId: string) {
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
+}
+
+/** A password reset proves the mailbox: earlier failures no longer lock the owner out. */
+export async function clearSignInFailures(db: DbOrTx, email: string) {
+  await db.delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
 }

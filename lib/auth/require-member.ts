@@ -5,15 +5,21 @@ import { getDb } from "../db";
 import { fail, ok, type Result } from "../result";
 import { safeCallbackUrl } from "./callback-url";
 import { auth } from "./config";
-import { findSessionMember, type Member } from "./member";
+import { findSessionMember, findUserForSession, type Member } from "./member";
 import { can, type Permission } from "./permissions";
 
-/** The signed-in user's id and session version, or null. Cached for one request. */
+/**
+ * The signed-in user, or null. A session issued before the user's last password change or reset (an older
+ * session version) counts as signed out everywhere. Cached for one request.
+ */
 export const getSessionUser = cache(async () => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return { id, sessionVersion: (session as { sv?: number }).sv ?? -1, email: session.user?.email ?? null };
+  const sessionVersion = (session as { sv?: number }).sv ?? -1;
+  const user = await findUserForSession(getDb(), id);
+  if (!user || user.sessionVersion !== sessionVersion) return null;
+  return { id, sessionVersion, email: user.email };
 });
 
 const loadMember = cache(async (workspaceSlug: string): Promise<Member | null | "anonymous"> => {

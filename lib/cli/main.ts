@@ -19,7 +19,7 @@ async function main(argv: string[]) {
   let url = process.env.DATABASE_URL;
   if (!url) {
     const dataDir = path.resolve(process.env.LIVEBASE_DATA_DIR ?? ".data");
-    url = runningEmbeddedUrl(dataDir) ?? undefined;
+    url = (await runningEmbeddedUrl(dataDir)) ?? undefined;
     if (!url) {
       embedded = await startEmbedded(dataDir);
       url = embedded.url;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import type { Db, DbOrTx } from "@/db/client";
 import { notifications, type EmailAttachment } from "@/db/schema";
@@ -32,46 +32,50 @@ export async function enqueueEmail(db: DbOrTx, message: EmailMessage) {
 }
 
 const MAX_ATTEMPTS = 5;
+const STALE_CLAIM_MINUTES = 10;
 
 /**
- * Delivers queued emails over SMTP. Rows are claimed with `for update skip locked`, so several instances can
- * run this at once without sending a message twice. Without SMTP the outbox is left as it is (dev mailbox).
+ * Delivers queued emails over SMTP. Rows are claimed in a short transaction (`for update skip locked`, so
+ * several instances never take the same one), then sent outside any transaction, then marked. A claim left by
+ * a crashed sender is retried after 10 minutes. Without SMTP the outbox is left as it is (dev mailbox).
  */
 export async function deliverQueuedEmails(db: Db, config: { smtpUrl?: string; from: string }, limit = 20) {
   if (!config.smtpUrl) return 0;
+  const claimed = await db.execute<{ id: string }>(sql`
+    update notifications set status = 'sending', claimed_at = now(), attempts = attempts + 1
+    where id in (
+      select id from notifications
+      where (status in ('queued', 'failed') and attempts < ${MAX_ATTEMPTS})
+         or (status = 'sending' and claimed_at < now() - make_interval(mins => ${STALE_CLAIM_MINUTES}))
+      order by created_at
+      limit ${limit}
+      for update skip locked
+    )
+    returning id`);
+  const ids = claimed.map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const due = await db.select().from(notifications).where(inArray(notifications.id, ids));
   const transport = createTransport(config.smtpUrl);
   let sent = 0;
-  await db.transaction(async (tx) => {
-    const due = await tx
-      .select()
-      .from(notifications)
-      .where(and(inArray(notifications.status, ["queued", "failed"]), lt(notifications.attempts, MAX_ATTEMPTS)))
-      .orderBy(asc(notifications.createdAt))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    for (const n of due) {
-      try {
-        await transport.sendMail({
-          from: config.from,
-          to: n.toEmail,
-          subject: n.subject,
-          text: n.text,
-          html: n.html ?? undefined,
-          attachments: n.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
-        });
-        await tx
-          .update(notifications)
-          .set({ status: "sent", sentAt: sql`now()`, attempts: n.attempts + 1, lastError: null })
-          .where(eq(notifications.id, n.id));
-        sent++;
-      } catch (err) {
-        logger.warn({ err, notificationId: n.id }, "email delivery failed");
-        await tx
-          .update(notifications)
-          .set({ status: "failed", attempts: n.attempts + 1, lastError: String(err instanceof Error ? err.message : err).slice(0, 500) })
-          .where(eq(notifications.id, n.id));
-      }
+  for (const n of due) {
+    try {
+      await transport.sendMail({
+        from: config.from,
+        to: n.toEmail,
+        subject: n.subject,
+        text: n.text,
+        html: n.html ?? undefined,
+        attachments: n.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      });
+      await db.update(notifications).set({ status: "sent", sentAt: sql`now()`, lastError: null }).where(eq(notifications.id, n.id));
+      sent++;
+    } catch (err) {
+      logger.warn({ err, notificationId: n.id }, "email delivery failed");
+      await db
+        .update(notifications)
+        .set({ status: "failed", lastError: String(err instanceof Error ? err.message : err).slice(0, 500) })
+        .where(eq(notifications.id, n.id));
     }
-  });
+  }
   return sent;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { memberships } from "@/db/schema";
 import { makeMember, makeUser, makeWorkspace } from "@/db/testing/factories";
 import { testDb } from "@/db/testing/db";
+import { createApiToken, resolveApiToken } from "../auth/api-tokens";
 import { listOutbox } from "../notifications/mailbox";
 import { acceptInvitation, findOpenInvitation, inviteMember, revokeInvitation } from "./invitations";
 import { changeMemberRole, removeMember } from "./members";
@@ -79,12 +80,36 @@ describe("members", () => {
     const owner = await makeMember(db, workspace.id, "owner");
     const manager = await makeMember(db, workspace.id, "manager");
     const creator = await makeMember(db, workspace.id, "creator");
-    expect(await removeMember(db, owner.actor, owner.membershipId)).toMatchObject({ ok: false, error: "last_owner" });
+    expect(await removeMember(db, owner.actor, owner.membershipId, now)).toMatchObject({ ok: false, error: "last_owner" });
     expect(await changeMemberRole(db, owner.actor, { membershipId: owner.membershipId, role: "manager", studioIds: [] })).toMatchObject({ ok: false, error: "last_owner" });
-    expect(await removeMember(db, manager.actor, owner.membershipId)).toMatchObject({ ok: false, error: "not_allowed" });
+    expect(await removeMember(db, manager.actor, owner.membershipId, now)).toMatchObject({ ok: false, error: "not_allowed" });
     expect(await changeMemberRole(db, manager.actor, { membershipId: creator.membershipId, role: "manager", studioIds: [] })).toMatchObject({ ok: false, error: "not_allowed" });
     expect(await changeMemberRole(db, manager.actor, { membershipId: creator.membershipId, role: "staff", studioIds: [] })).toMatchObject({ ok: false, error: "invalid_studios" });
-    expect(await removeMember(db, manager.actor, creator.membershipId)).toMatchObject({ ok: true });
+    expect(await removeMember(db, manager.actor, creator.membershipId, now)).toMatchObject({ ok: true });
+  });
+
+  it("never ends without an owner when two owners demote each other at the same time", async () => {
+    const db = testDb();
+    const { workspace } = await makeWorkspace(db);
+    const a = await makeMember(db, workspace.id, "owner");
+    const b = await makeMember(db, workspace.id, "owner");
+    const results = await Promise.all([
+      changeMemberRole(db, a.actor, { membershipId: b.membershipId, role: "manager", studioIds: [] }),
+      changeMemberRole(db, b.actor, { membershipId: a.membershipId, role: "manager", studioIds: [] }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const owners = await db.select().from(memberships).where(and(eq(memberships.workspaceId, workspace.id), eq(memberships.role, "owner")));
+    expect(owners).toHaveLength(1);
+  });
+
+  it("revokes the removed member's API tokens for that workspace", async () => {
+    const db = testDb();
+    const { workspace } = await makeWorkspace(db);
+    const owner = await makeMember(db, workspace.id, "owner");
+    const creator = await makeMember(db, workspace.id, "creator");
+    const { secret } = await createApiToken(db, creator.actor, { name: "t" });
+    expect(await removeMember(db, owner.actor, creator.membershipId, now)).toMatchObject({ ok: true });
+    expect(await resolveApiToken(db, secret, now)).toBeNull();
   });
 
   it("answers not_found for another workspace's membership", async () => {
@@ -93,7 +118,7 @@ describe("members", () => {
     const b = await makeWorkspace(db);
     const ownerA = await makeMember(db, a.workspace.id, "owner");
     const creatorB = await makeMember(db, b.workspace.id, "creator");
-    expect(await removeMember(db, ownerA.actor, creatorB.membershipId)).toMatchObject({ ok: false, error: "not_found" });
+    expect(await removeMember(db, ownerA.actor, creatorB.membershipId, now)).toMatchObject({ ok: false, error: "not_found" });
     expect(await changeMemberRole(db, ownerA.actor, { membershipId: creatorB.membershipId, role: "brand", studioIds: [] })).toMatchObject({ ok: false, error: "not_found" });
   });
 });

@@ -1,7 +1,7 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { auditLog, brands, memberships, users, type Role } from "@/db/schema";
+import { apiTokens, auditLog, brands, memberships, users, workspaces, type Role } from "@/db/schema";
 import { assignableRoles, canManageMember, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { findBrand, workspaceStudioIds } from "./workspaces";
@@ -28,8 +28,13 @@ export async function listMembers(db: Db, actor: Actor) {
 
 type MemberChangeError = "not_found" | "not_allowed" | "last_owner" | "invalid_studios" | "invalid_brand";
 
+/**
+ * Locks the workspace row first: every change of roles in one workspace runs one at a time, so two owners
+ * demoting each other at once cannot leave it without an owner.
+ */
 async function loadTarget(db: DbOrTx, actor: Actor, membershipId: string) {
   if (!z.uuid().safeParse(membershipId).success) return null;
+  await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
   const [row] = await db
     .select()
     .from(memberships)
@@ -82,7 +87,7 @@ export async function changeMemberRole(
 }
 
 /** Removes a member (or lets a member leave). A workspace always keeps at least one owner. */
-export async function removeMember(db: Db, actor: Actor, membershipId: string): Promise<Result<{ id: string }, MemberChangeError>> {
+export async function removeMember(db: Db, actor: Actor, membershipId: string, now: Date): Promise<Result<{ id: string }, MemberChangeError>> {
   return db.transaction(async (tx) => {
     const target = await loadTarget(tx, actor, membershipId);
     if (!target) return fail("not_found");
@@ -92,6 +97,11 @@ export async function removeMember(db: Db, actor: Actor, membershipId: string): 
       return fail("last_owner", { message: "A workspace needs at least one owner." });
     }
     await tx.delete(memberships).where(eq(memberships.id, target.id));
+    // Their API tokens for this workspace die with the membership (they would come back on a re-invitation).
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.userId, target.userId), eq(apiTokens.workspaceId, actor.workspaceId), isNull(apiTokens.revokedAt)));
     await tx.insert(auditLog).values({
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,

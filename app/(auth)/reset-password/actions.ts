@@ -1,5 +1,5 @@
 "use server";
-import { signIn } from "@/lib/auth/config";
+import { signInAfterChange } from "@/lib/auth/sign-in-after-change";
 import { resetPassword } from "@/lib/auth/accounts";
 import { resetPasswordSchema } from "@/lib/auth/schemas";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
@@ -11,6 +11,6 @@ export async function resetPasswordAction(_prev: ActionState, form: FormData): P
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await resetPassword(getDb(), { ...parsed.data, now: new Date() });
   if (!result.ok) return failed(form, result.message ?? "This reset link is not valid.");
-  await signIn("credentials", { email: result.value.email, password: parsed.data.password, redirectTo: "/workspaces" });
+  await signInAfterChange(result.value.email, parsed.data.password, "/workspaces");
   return { status: "ok" };
 }

@@ -4,6 +4,8 @@ import { signIn } from "@/lib/auth/config";
 import { magicLinkSchema, signInSchema } from "@/lib/auth/schemas";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { getDb } from "@/lib/db";
+import { mayEmail } from "@/lib/notifications/throttle";
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
@@ -28,6 +30,9 @@ export async function magicLinkAction(_prev: ActionState, form: FormData): Promi
   form = ensureForm(form);
   const parsed = magicLinkSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return invalid(form, parsed.error);
+  if (!(await mayEmail(getDb(), { to: parsed.data.email, kinds: ["auth.magic_link"], max: 5, now: new Date() }))) {
+    return failed(form, "Several sign-in links were already sent to this address. Use the newest one, or wait 15 minutes.");
+  }
   try {
     await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
   } catch (err) {

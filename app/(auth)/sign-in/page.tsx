@@ -17,6 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Sign-in failed. Try again.") : null;
+  const notice = params.notice === "signin-needed" ? "Your account is saved. Sign in to continue." : null;
   return (
     <Card>
       <CardHeader>
@@ -30,6 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </CardHeader>
       <CardContent className="grid gap-6">
         {error ? <Alert variant="destructive">{error}</Alert> : null}
+        {notice ? <Alert>{notice}</Alert> : null}
         <SignInForm callbackUrl={callbackUrl} />
         <div className="flex items-center gap-3 text-xs text-muted-foreground" aria-hidden>
           <span className="h-px flex-1 bg-border" /> or <span className="h-px flex-1 bg-border" />

@@ -1,5 +1,5 @@
 "use server";
-import { signIn } from "@/lib/auth/config";
+import { signInAfterChange } from "@/lib/auth/sign-in-after-change";
 import { signUp } from "@/lib/auth/accounts";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signUpSchema } from "@/lib/auth/schemas";
@@ -13,10 +13,6 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
   const result = await signUp(getDb(), parsed.data);
   if (!result.ok) return failed(form, "We could not create the account.", result.fieldErrors);
   // Signed in straight away; the next page offers to create a workspace or shows pending invitations.
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo: safeCallbackUrl(form.get("callbackUrl")),
-  });
+  await signInAfterChange(parsed.data.email, parsed.data.password, safeCallbackUrl(form.get("callbackUrl")));
   return { status: "ok" };
 }

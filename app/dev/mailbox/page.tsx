@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 
 /** Every email the app wrote, for local development without SMTP. Never served in production. */
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (getEnv().NODE_ENV === "production") notFound();
+  // Sign-in and reset links are readable here: never in production, and not when real email is configured.
+  if (getEnv().NODE_ENV === "production" || getEnv().SMTP_URL) notFound();
   const { to } = await searchParams;
   const messages = await listOutbox(getDb(), { to: typeof to === "string" ? to : undefined, limit: 100 });
   return (
@@ -20,7 +21,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
       <header>
         <h1 className="text-2xl font-semibold">Dev mailbox</h1>
         <p className="text-sm text-muted-foreground">
-          The email outbox, newest first. Outside production only. {getEnv().SMTP_URL ? "SMTP is configured: messages are also sent." : "SMTP_URL is not set: nothing leaves this machine."}
+          The email outbox, newest first. Outside production only. SMTP_URL is not set: nothing leaves this machine.
         </p>
         <form className="mt-3 flex gap-2">
           <label htmlFor="to" className="sr-only">Filter by recipient</label>

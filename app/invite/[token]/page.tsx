@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { Logo } from "@/components/logo";
+import { signOutAction } from "@/app/actions";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -56,7 +57,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                   <Alert variant="destructive">
                     You are signed in as {user.email}. Sign out and sign in as {invitation.email} to accept.
                   </Alert>
-                  <SignOutButton redirectTo={here} />
+                  <SignOutButton action={signOutAction} redirectTo={here} />
                 </>
               ) : (
                 <AcceptForm token={token} />

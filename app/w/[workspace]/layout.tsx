@@ -5,6 +5,7 @@ import { NavLinks } from "@/components/shell/nav-links";
 import { navFor } from "@/components/shell/nav-items";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
+import { signOutAction } from "@/app/actions";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
@@ -24,7 +25,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </Link>
           <div className="flex items-center md:hidden">
             <ThemeToggle />
-            <SignOutButton />
+            <SignOutButton action={signOutAction} />
           </div>
         </div>
         <div className="px-4 pb-3">
@@ -45,7 +46,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </p>
           <div className="mt-2 flex items-center gap-1">
             <ThemeToggle />
-            <SignOutButton />
+            <SignOutButton action={signOutAction} />
           </div>
         </div>
       </aside>

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { changePassword, updateProfile } from "@/lib/auth/accounts";
-import { signIn } from "@/lib/auth/config";
+import { signInAfterChange } from "@/lib/auth/sign-in-after-change";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { changePasswordSchema, profileSchema } from "@/lib/auth/schemas";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
@@ -27,10 +27,6 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   const result = await changePassword(getDb(), { userId: gate.value.userId, ...parsed.data });
   if (!result.ok) return failed(form, "The password was not changed.", result.fieldErrors);
   // The change signed out every session (this one too); sign this browser back in with the new password.
-  await signIn("credentials", {
-    email: gate.value.email,
-    password: parsed.data.newPassword,
-    redirectTo: `/w/${gate.value.workspaceSlug}/settings?password=changed`,
-  });
+  await signInAfterChange(gate.value.email, parsed.data.newPassword, `/w/${gate.value.workspaceSlug}/settings?password=changed`);
   return { status: "ok" };
 }

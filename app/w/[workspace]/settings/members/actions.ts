@@ -63,7 +63,7 @@ export async function removeMemberAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "members.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await removeMember(getDb(), gate.value, String(form.get("membershipId") ?? ""));
+  const result = await removeMember(getDb(), gate.value, String(form.get("membershipId") ?? ""), new Date());
   if (!result.ok) return failed(form, result.message ?? "That member was not found.");
   revalidatePath(`/w/${gate.value.workspaceSlug}/settings/members`);
   return { status: "ok", message: "Member removed." };
