@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users, workspaces } from "./accounts";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, ts, workspaceId } from "./columns";
+import { users } from "./accounts";
 import { bookings } from "./bookings";
 import { storageReservations } from "./storage";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const chargeKind = pgEnum("charge_kind", [
   "room_time",
@@ -20,10 +19,8 @@ export const chargeStatus = pgEnum("charge_status", ["pending", "invoiced", "pai
 export const invoices = pgTable(
   "invoices",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     creatorId: uuid("creator_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
@@ -42,10 +39,8 @@ export const invoices = pgTable(
 export const charges = pgTable(
   "charges",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     creatorId: uuid("creator_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
@@ -77,10 +72,8 @@ export const charges = pgTable(
 export const stripeCustomers = pgTable(
   "stripe_customers",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

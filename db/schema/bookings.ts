@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users, workspaces } from "./accounts";
+import { check, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, ts, workspaceId } from "./columns";
+import { users } from "./accounts";
 import { addOns, rooms } from "./studios";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const bookingStatus = pgEnum("booking_status", [
   "held",
@@ -17,10 +16,8 @@ export const bookingStatus = pgEnum("booking_status", [
 export type BookingStatus = (typeof bookingStatus.enumValues)[number];
 
 export const bookingSeries = pgTable("booking_series", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  workspaceId: uuid("workspace_id")
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" }),
+  id: id(),
+  workspaceId: workspaceId(),
   roomId: uuid("room_id")
     .notNull()
     .references(() => rooms.id, { onDelete: "cascade" }),
@@ -40,10 +37,8 @@ export const bookingSeries = pgTable("booking_series", {
 export const bookings = pgTable(
   "bookings",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     roomId: uuid("room_id")
       .notNull()
       .references(() => rooms.id, { onDelete: "restrict" }),
@@ -78,10 +73,8 @@ export type Booking = typeof bookings.$inferSelect;
 export const bookingAddOns = pgTable(
   "booking_add_ons",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     bookingId: uuid("booking_id")
       .notNull()
       .references(() => bookings.id, { onDelete: "cascade" }),
@@ -97,10 +90,8 @@ export const bookingAddOns = pgTable(
 export const waitlistEntries = pgTable(
   "waitlist_entries",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     roomId: uuid("room_id")
       .notNull()
       .references(() => rooms.id, { onDelete: "cascade" }),

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { id, ts, workspaceId } from "./columns";
 import { brands, workspaces } from "./accounts";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export type EmailAttachment = { filename: string; contentType: string; content: string };
 
@@ -13,7 +12,7 @@ export type EmailAttachment = { filename: string; contentType: string; content: 
 export const notifications = pgTable(
   "notifications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     workspaceId: uuid("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
     toEmail: text("to_email").notNull(),
     subject: text("subject").notNull(),
@@ -33,10 +32,8 @@ export const notifications = pgTable(
 export type Notification = typeof notifications.$inferSelect;
 
 export const webhookEndpoints = pgTable("webhook_endpoints", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  workspaceId: uuid("workspace_id")
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" }),
+  id: id(),
+  workspaceId: workspaceId(),
   brandId: uuid("brand_id")
     .notNull()
     .references(() => brands.id, { onDelete: "cascade" }),
@@ -50,10 +47,8 @@ export const webhookEndpoints = pgTable("webhook_endpoints", {
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     endpointId: uuid("endpoint_id")
       .notNull()
       .references(() => webhookEndpoints.id, { onDelete: "cascade" }),

@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { brands, users, workspaces } from "./accounts";
+import { check, date, index, integer, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, ts, workspaceId } from "./columns";
+import { brands, users } from "./accounts";
 import { bookings } from "./bookings";
 import { studios } from "./studios";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const leftoverAction = pgEnum("leftover_action", ["return_to_brand", "give_to_creator", "dispose"]);
 export const shipmentStatus = pgEnum("shipment_status", [
@@ -18,10 +17,8 @@ export const shipmentStatus = pgEnum("shipment_status", [
 export const shipments = pgTable(
   "shipments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     brandId: uuid("brand_id")
       .notNull()
       .references(() => brands.id, { onDelete: "restrict" }),
@@ -49,10 +46,8 @@ export const shipments = pgTable(
 export const shipmentItems = pgTable(
   "shipment_items",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     shipmentId: uuid("shipment_id")
       .notNull()
       .references(() => shipments.id, { onDelete: "cascade" }),
@@ -72,10 +67,8 @@ export const shipmentItems = pgTable(
 export const storageLocations = pgTable(
   "storage_locations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     studioId: uuid("studio_id")
       .notNull()
       .references(() => studios.id, { onDelete: "cascade" }),
@@ -89,10 +82,8 @@ export const storageLocations = pgTable(
 export const inventoryItems = pgTable(
   "inventory_items",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     studioId: uuid("studio_id")
       .notNull()
       .references(() => studios.id, { onDelete: "restrict" }),
@@ -126,10 +117,8 @@ export const movementKind = pgEnum("movement_kind", [
 export const inventoryMovements = pgTable(
   "inventory_movements",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     inventoryItemId: uuid("inventory_item_id")
       .notNull()
       .references(() => inventoryItems.id, { onDelete: "restrict" }),

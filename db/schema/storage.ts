@@ -1,17 +1,14 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users, workspaces } from "./accounts";
+import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, ts, workspaceId } from "./columns";
+import { users } from "./accounts";
 import { studios } from "./studios";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const storageUnits = pgTable(
   "storage_units",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     studioId: uuid("studio_id")
       .notNull()
       .references(() => studios.id, { onDelete: "cascade" }),
@@ -32,10 +29,8 @@ export const storageUnits = pgTable(
 export const storageReservations = pgTable(
   "storage_reservations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     unitId: uuid("unit_id")
       .notNull()
       .references(() => storageUnits.id, { onDelete: "restrict" }),

@@ -11,12 +11,9 @@ import {
   smallint,
   text,
   time,
-  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { workspaces } from "./accounts";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+import { id, ts, workspaceId } from "./columns";
 
 /**
  * Weekly opening hours in the studio's local time. `weekday` 0 = Sunday. A range may pass midnight
@@ -27,10 +24,8 @@ export type OpeningHours = { weekday: number; opens: string; closes: string }[];
 export const studios = pgTable(
   "studios",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     name: text("name").notNull(),
     address: text("address").notNull().default(""),
     timeZone: text("time_zone").notNull(),
@@ -44,10 +39,8 @@ export type Studio = typeof studios.$inferSelect;
 export const studioClosures = pgTable(
   "studio_closures",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     studioId: uuid("studio_id")
       .notNull()
       .references(() => studios.id, { onDelete: "cascade" }),
@@ -61,10 +54,8 @@ export const studioClosures = pgTable(
 export const rooms = pgTable(
   "rooms",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     studioId: uuid("studio_id")
       .notNull()
       .references(() => studios.id, { onDelete: "cascade" }),
@@ -95,10 +86,8 @@ export type Room = typeof rooms.$inferSelect;
 export const roomBlocks = pgTable(
   "room_blocks",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     roomId: uuid("room_id")
       .notNull()
       .references(() => rooms.id, { onDelete: "cascade" }),
@@ -116,10 +105,8 @@ export const roomBlocks = pgTable(
 export const pricingRules = pgTable(
   "pricing_rules",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     roomId: uuid("room_id")
       .notNull()
       .references(() => rooms.id, { onDelete: "cascade" }),
@@ -142,10 +129,8 @@ export const addOnPricing = pgEnum("add_on_pricing", ["flat", "per_hour"]);
 export const addOns = pgTable(
   "add_ons",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceId(),
     studioId: uuid("studio_id")
       .notNull()
       .references(() => studios.id, { onDelete: "cascade" }),
