@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { setUpActors, throwawaySession, WORKSPACE, type Actor, type Actors } from "./support/authz-actors";
 import { difference, discoverActionExports, discoverPages, discoverRoutes, readBuiltActions } from "./support/authz-discovery";
 import { actionAnswer, DENIED_ANONYMOUS, DENIED_SIGNED_IN, invokeAction, pageOutcome } from "./support/authz-http";
+import { demoIds, resolveUrl } from "./support/authz-ids";
 import { ACTIONS, ACTOR_NAMES, PAGES, ROUTES } from "./support/authz-matrix";
 
 /**
@@ -36,10 +37,13 @@ test("the matrix has a row for every page, route handler method and server actio
 test.describe("authorization matrix", () => {
   let actors: Actors;
   let baseURL: string;
+  let ids: Record<string, string>;
+  const url = (template: string) => resolveUrl(template, ids);
 
   test.beforeAll(async ({ playwright }, testInfo) => {
     baseURL = String(testInfo.project.use.baseURL);
     actors = await setUpActors(playwright, baseURL);
+    ids = await demoIds();
   });
 
   test.afterAll(async () => {
@@ -51,7 +55,7 @@ test.describe("authorization matrix", () => {
   for (const [pattern, row] of Object.entries(PAGES)) {
     test(`page ${pattern} (${row.gate})`, async () => {
       await everyActor(async (actor) => {
-        const res = await actor.request.get(row.url, { maxRedirects: 0 });
+        const res = await actor.request.get(url(row.url), { maxRedirects: 0 });
         expect.soft(pageOutcome(res, actor.ownSlug), `${actor.name}: GET ${row.url}`).toBe(row.expect[actor.name]);
       });
     });
@@ -65,7 +69,7 @@ test.describe("authorization matrix", () => {
           const bearer = row.auth === "bearer";
           const request = bearer ? actors.bare : actor.request;
           const headers: Record<string, string> = bearer && actor.token ? { Authorization: `Bearer ${actor.token}` } : {};
-          const res = await request.fetch(probe.url, { method, headers, maxRedirects: 0 });
+          const res = await request.fetch(url(probe.url), { method, headers, maxRedirects: 0 });
           const what = `${actor.name}: ${method} ${probe.url}`;
           expect.soft(res.status(), what).toBe(probe.expect[actor.name]);
           if (bearer && res.status() >= 400) {
@@ -87,7 +91,7 @@ test.describe("authorization matrix", () => {
       }
       const pattern = built.pages.find((p) => PAGES[p]);
       expect(pattern, `${key} is loaded by no page of the matrix (${built.pages.join(", ")})`).toBeTruthy();
-      const pageUrl = PAGES[pattern ?? ""].url;
+      const pageUrl = url(PAGES[pattern ?? ""].url);
       test.info().annotations.push({ type: "posted to", description: `${pageUrl} as Next-Action ${built.id}` });
 
       await everyActor(async (actor) => {

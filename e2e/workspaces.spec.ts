@@ -125,14 +125,16 @@ test.describe("switching workspace", () => {
 });
 
 test.describe("navigation by role", () => {
-  const ALL = ["Overview", "Studios", "Members", "API tokens", "Settings"];
-  const WITHOUT_MEMBERS = ["Overview", "Studios", "API tokens", "Settings"];
+  const ALL = ["Overview", "Book a set", "Bookings", "Studios", "Members", "API tokens", "Settings"];
+  const WITHOUT_MEMBERS = ["Overview", "Book a set", "Bookings", "Studios", "API tokens", "Settings"];
+  // Brands ship samples; they never book rooms.
+  const BRAND = ["Overview", "Studios", "API tokens", "Settings"];
   const cases = [
     { role: "owner", links: ALL },
     { role: "manager", links: ALL },
     { role: "staff", links: WITHOUT_MEMBERS },
     { role: "creator", links: WITHOUT_MEMBERS },
-    { role: "brand", links: WITHOUT_MEMBERS },
+    { role: "brand", links: BRAND },
   ] as const;
 
   for (const { role, links } of cases) {

@@ -9,8 +9,7 @@ export type Fail<E extends string = string> = {
 export type Result<T, E extends string = string> = Ok<T> | Fail<E>;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
-export const fail = <E extends string>(error: E, extra: Omit<Fail<E>, "ok" | "error"> = {}): Fail<E> => ({
-  ok: false,
-  error,
-  ...extra,
-});
+export const fail = <E extends string, X extends Omit<Fail<E>, "ok" | "error"> = Omit<Fail<E>, "ok" | "error">>(
+  error: E,
+  extra?: X,
+): Fail<E> & X => ({ ok: false, error, ...(extra as X) });

@@ -5,6 +5,8 @@ export type NavItem = { href: string; label: string; permission: Permission; exa
 /** The navigation, filtered by the same permission rules the pages enforce: a role sees what it may open. */
 const ITEMS: NavItem[] = [
   { href: "", label: "Overview", permission: "workspace.view", exact: true },
+  { href: "/book", label: "Book a set", permission: "bookings.create" },
+  { href: "/bookings", label: "Bookings", permission: "bookings.view" },
   { href: "/studios", label: "Studios", permission: "studios.view" },
   { href: "/settings/members", label: "Members", permission: "members.view" },
   { href: "/settings/tokens", label: "API tokens", permission: "tokens.manage" },

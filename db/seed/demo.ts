@@ -1,7 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { brands, memberships, rooms, studios, users, workspaces, type OpeningHours } from "../schema";
+import { addOns, brands, memberships, pricingRules, rooms, studios, users, workspaces, type OpeningHours } from "../schema";
 
 /** Dev-only password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = "livebase-demo";
@@ -24,7 +24,15 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }) {
   if (env.nodeEnv === "production") throw new Error("Refusing to seed demo data with NODE_ENV=production");
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    const [demo] = await tx.insert(workspaces).values({ slug: "demo", name: "Demo Live Studios", currency: "USD" }).returning();
+    const [demo] = await tx
+      .insert(workspaces)
+      .values({
+        slug: "demo",
+        name: "Demo Live Studios",
+        currency: "USD",
+        policies: { minNoticeMinutes: 60, bookingWindowDays: 90, holdMinutes: 15, freeCancellationHours: 24, lateCancelFeePercent: 50, noShowFeePercent: 100 },
+      })
+      .returning();
     const [northside] = await tx
       .insert(workspaces)
       .values({ slug: "northside", name: "Northside Streams", currency: "USD" })
@@ -58,7 +66,7 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }) {
       .values({ workspaceId: northside.id, name: "Northside Loft", timeZone: "America/Chicago", openingHours: every("08:00", "23:00") })
       .returning();
 
-    await tx.insert(rooms).values([
+    const demoRooms = await tx.insert(rooms).values([
       { workspaceId: demo.id, studioId: la.id, name: "Set A – Beauty", kind: "beauty", capacity: 2, features: ["ring light", "vanity", "3 cameras"], hourlyRateCents: 6500, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 },
       { workspaceId: demo.id, studioId: la.id, name: "Set B – Fashion", kind: "fashion", capacity: 4, features: ["clothing rail", "full-length mirror", "softboxes"], hourlyRateCents: 8000, stepMinutes: 30, minMinutes: 120, maxMinutes: 600, bufferMinutes: 30 },
       { workspaceId: demo.id, studioId: la.id, name: "Set C – Kitchen", kind: "food", capacity: 3, features: ["induction hob", "overhead camera"], hourlyRateCents: 9500, stepMinutes: 60, minMinutes: 120, maxMinutes: 480, bufferMinutes: 45 },
@@ -67,6 +75,19 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }) {
       { workspaceId: demo.id, studioId: sh.id, name: "Room 2 – Home & Living", kind: "lifestyle", capacity: 3, features: ["sofa set", "2 cameras"], hourlyRateCents: 5500, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 20 },
       { workspaceId: demo.id, studioId: sh.id, name: "Room 3 – Big Stage", kind: "stage", capacity: 6, features: ["LED wall", "4 cameras", "teleprompter"], hourlyRateCents: 12000, stepMinutes: 60, minMinutes: 120, maxMinutes: 720, bufferMinutes: 60 },
       { workspaceId: northside.id, studioId: ns.id, name: "Loft Set", kind: "lifestyle", capacity: 3, features: ["window light"], hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 360, bufferMinutes: 15 },
+    ]).returning();
+
+    // Peak evenings: Friday and Saturday nights cost more in every LA room; Set A also on weekday evenings.
+    const laRooms = demoRooms.filter((r) => r.studioId === la.id);
+    await tx.insert(pricingRules).values([
+      ...laRooms.flatMap((r) => [5, 6].map((weekday) => ({ workspaceId: demo.id, roomId: r.id, name: "Weekend prime time", weekday, startsAt: "18:00", endsAt: "23:00", multiplier: "1.50" }))),
+      ...[1, 2, 3, 4].map((weekday) => ({ workspaceId: demo.id, roomId: laRooms[0].id, name: "Evening", weekday, startsAt: "19:00", endsAt: "22:00", rateCents: 8000 })),
+    ]);
+    await tx.insert(addOns).values([
+      { workspaceId: demo.id, studioId: la.id, name: "Extra ring light kit", pricing: "flat", priceCents: 2500 },
+      { workspaceId: demo.id, studioId: la.id, name: "Host assistant", pricing: "per_hour", priceCents: 3500 },
+      { workspaceId: demo.id, studioId: la.id, name: "Teleprompter", pricing: "flat", priceCents: 1500 },
+      { workspaceId: demo.id, studioId: sh.id, name: "Bilingual host", pricing: "per_hour", priceCents: 4000 },
     ]);
 
     const [glow] = await tx.insert(brands).values({ workspaceId: demo.id, name: "Glow Cosmetics" }).returning();

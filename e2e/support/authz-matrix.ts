@@ -11,6 +11,10 @@
  *   outsider: the owner of ANOTHER workspace, so a member of Livebase but not of `demo`;
  *   anonymous: no session cookie and no API token.
  *
+ * URLs may hold placeholders filled from the demo data at run time (e2e/support/authz-ids.ts): {room} an LA room,
+ * {booking} a confirmed booking of creator@demo there, {missing} an id that exists nowhere (for routes that would
+ * change data: the gate is proven without cancelling anything).
+ *
  * Page outcomes (GET, redirects not followed):
  *   "ok" 200 · "404" the not-found page (a non-member, or a role without the permission: never 403) ·
  *   "signin" a redirect to /sign-in · "to-workspaces" a redirect to /workspaces ·
@@ -72,6 +76,14 @@ export const PAGES: Record<string, PageRow> = {
     gate: "requireMember studios.view",
     expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
   },
+  "/w/[workspace]/book": { url: "/w/demo/book", gate: "requireMember bookings.create", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/book/[roomId]": { url: "/w/demo/book/{room}", gate: "requireMember bookings.create; a room of the workspace", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/bookings": { url: "/w/demo/bookings", gate: "requireMember bookings.view", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/bookings/[bookingId]": {
+    url: "/w/demo/bookings/{booking}",
+    gate: "requireMember bookings.view; creators see their own, staff their studios'",
+    expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" },
+  },
   "/w/[workspace]/settings": {
     url: "/w/demo/settings",
     gate: "requireMember profile.manage",
@@ -115,6 +127,62 @@ export const ROUTES: Record<string, RouteRow> = {
       DELETE: { url: "/api/v1/me", expect: everyone(405) },
     },
   },
+  "/api/v1/studios": {
+    auth: "bearer",
+    gate: "apiRoute studios.view",
+    methods: {
+      GET: { url: "/api/v1/studios", expect: { owner: 200, manager: 200, staff: 200, creator: 200, brand: 200, outsider: 200, anonymous: 401 } },
+      POST: { url: "/api/v1/studios", expect: everyone(405) },
+    },
+  },
+  "/api/v1/availability": {
+    auth: "bearer",
+    gate: "apiRoute bookings.view; the room must be the workspace's (the outsider's token is for its own workspace: 404)",
+    methods: {
+      GET: { url: "/api/v1/availability?roomId={room}&from=2030-01-07&to=2030-01-13&durationMinutes=60", expect: { owner: 200, manager: 200, staff: 200, creator: 200, brand: 403, outsider: 404, anonymous: 401 } },
+      POST: { url: "/api/v1/availability", expect: everyone(405) },
+    },
+  },
+  "/api/v1/bookings": {
+    auth: "bearer",
+    gate: "apiRoute bookings.view / bookings.create (brands never book); an empty POST is a 415 once past the gate",
+    methods: {
+      GET: { url: "/api/v1/bookings", expect: { owner: 200, manager: 200, staff: 200, creator: 200, brand: 403, outsider: 200, anonymous: 401 } },
+      POST: { url: "/api/v1/bookings", expect: { owner: 415, manager: 415, staff: 415, creator: 415, brand: 403, outsider: 415, anonymous: 401 } },
+    },
+  },
+  "/api/v1/bookings/[id]": {
+    auth: "bearer",
+    gate: "apiRoute bookings.view; creator@demo's booking: its creator, staff of its studio, managers and owners",
+    methods: {
+      GET: { url: "/api/v1/bookings/{booking}", expect: { owner: 200, manager: 200, staff: 200, creator: 200, brand: 403, outsider: 404, anonymous: 401 } },
+      POST: { url: "/api/v1/bookings/{booking}", expect: everyone(405) },
+    },
+  },
+  "/api/v1/bookings/[id]/cancel": {
+    auth: "bearer",
+    gate: "apiRoute bookings.create; probed on an id that exists nowhere (nothing is cancelled)",
+    methods: {
+      POST: { url: "/api/v1/bookings/{missing}/cancel", expect: { owner: 404, manager: 404, staff: 404, creator: 404, brand: 403, outsider: 404, anonymous: 401 } },
+      GET: { url: "/api/v1/bookings/{missing}/cancel", expect: everyone(405) },
+    },
+  },
+  "/api/v1/bookings/[id]/confirm": {
+    auth: "bearer",
+    gate: "apiRoute bookings.create; probed on an id that exists nowhere",
+    methods: {
+      POST: { url: "/api/v1/bookings/{missing}/confirm", expect: { owner: 404, manager: 404, staff: 404, creator: 404, brand: 403, outsider: 404, anonymous: 401 } },
+      GET: { url: "/api/v1/bookings/{missing}/confirm", expect: everyone(405) },
+    },
+  },
+  "/api/v1/bookings/[id]/reschedule": {
+    auth: "bearer",
+    gate: "apiRoute bookings.create; an empty body is a 415 once past the gate",
+    methods: {
+      POST: { url: "/api/v1/bookings/{missing}/reschedule", expect: { owner: 415, manager: 415, staff: 415, creator: 415, brand: 403, outsider: 415, anonymous: 401 } },
+      GET: { url: "/api/v1/bookings/{missing}/reschedule", expect: everyone(405) },
+    },
+  },
   "/api/v1/[...path]": {
     auth: "bearer",
     gate: "unknown /api/v1 paths: a 404 problem for everyone, never an HTML page",
@@ -151,6 +219,10 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: "state-and-form", gate: "signed in",
     expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "allowed", anonymous: "denied" },
   },
+  "app/w/[workspace]/book/[roomId]/actions.ts#holdSlotAction": { args: "state-and-form", gate: "bookings.create", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
+  "app/w/[workspace]/book/[roomId]/actions.ts#rescheduleSlotAction": { args: "state-and-form", gate: "bookings.create", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
+  "app/w/[workspace]/bookings/actions.ts#confirmBookingAction": { args: "state-and-form", gate: "bookings.create (then the booking must be visible)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
+  "app/w/[workspace]/bookings/actions.ts#cancelBookingAction": { args: "state-and-form", gate: "bookings.create (then the booking must be visible)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
   "app/w/[workspace]/settings/actions.ts#updateProfileAction": {
     args: "state-and-form", gate: "profile.manage",
     expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },

@@ -73,3 +73,13 @@ export function methodNotAllowed(allowed: string[]) {
     return res;
   };
 }
+
+/** Parses the query string with a schema: a 400 problem naming the fields, or the data. */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> | Response {
+  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) {
+    return problem(400, { code: "validation", detail: "Some query parameters are invalid.", errors: fieldErrors(parsed.error.issues) });
+  }
+  return parsed.data;
+}

@@ -14,6 +14,11 @@ const GRANTS = {
   "members.manage": ["owner", "manager"],
   "studios.view": ["owner", "manager", "staff", "creator", "brand"],
   "studios.manage": ["owner", "manager"],
+  "policies.manage": ["owner", "manager"],
+  // Booking: creators for themselves; staff (their studios), managers and owners for a creator. Brands never.
+  "bookings.view": ["owner", "manager", "staff", "creator"],
+  "bookings.create": ["owner", "manager", "staff", "creator"],
+  "bookings.act_for_others": ["owner", "manager", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -1,0 +1,127 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import QRCode from "qrcode";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireMember } from "@/lib/auth/require-member";
+import { studioTimeRange } from "@/lib/bookings/emails";
+import { previewCancellation } from "@/lib/bookings/lifecycle";
+import { getDb } from "@/lib/db";
+import { formatMoney } from "@/lib/format";
+import { getPolicies } from "@/lib/policies/policies";
+import type { Quote } from "@/lib/pricing";
+import { CancelForm, ConfirmForm } from "../booking-actions";
+
+export const metadata: Metadata = { title: "Booking" };
+
+export default async function BookingPage({ params, searchParams }: { params: Promise<{ workspace: string; bookingId: string }>; searchParams: Promise<{ changed?: string }> }) {
+  const { workspace, bookingId } = await params;
+  const member = await requireMember({ workspace, permission: "bookings.view" });
+  const db = getDb();
+  const now = new Date();
+  const preview = await previewCancellation(db, member, bookingId, now);
+  if (!preview) notFound();
+  const { found, fee } = preview;
+  const { booking: b, room, studio } = found;
+  const quote = b.quote as Quote;
+  const policies = await getPolicies(db, member.workspaceId);
+  const qr = await QRCode.toString(b.code, { type: "svg", margin: 1, width: 160 });
+  const open = b.status === "held" || b.status === "confirmed";
+  const slug = member.workspaceSlug;
+  const feeText =
+    b.status === "held"
+      ? "Releasing this hold is free."
+      : fee.feeCents === 0
+        ? `Cancelling now is free (free until ${policies.freeCancellationHours} h before the start).`
+        : `Cancelling now costs ${formatMoney(fee.feeCents, fee.currency)} (${fee.reason === "started" ? "the session has started" : `${policies.lateCancelFeePercent} % within ${policies.freeCancellationHours} h of the start`}).`;
+  const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
+
+  return (
+    <div className="grid max-w-3xl gap-6">
+      <header className="grid gap-1">
+        <p className="text-sm text-muted-foreground">
+          <Link className="underline underline-offset-4" href={`/w/${slug}/bookings`}>
+            Bookings
+          </Link>{" "}
+          / {b.code}
+        </p>
+        <h1 className="text-2xl font-semibold">
+          {room.name} <Badge className="ml-2 align-middle capitalize">{b.status.replace("_", " ")}</Badge>
+        </h1>
+        <p>
+          {studio.name} · {studioTimeRange(b.startsAt, b.endsAt, studio.timeZone)}
+        </p>
+      </header>
+      {(await searchParams).changed ? <Alert variant="success">Booking moved. The confirmation email has the new time.</Alert> : null}
+      {b.status === "held" && b.holdExpiresAt ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Confirm your booking</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ConfirmForm workspace={slug} bookingId={b.id} holdExpiresAt={b.holdExpiresAt.toISOString()} />
+          </CardContent>
+        </Card>
+      ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>Price</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Table>
+            <caption className="sr-only">Price of booking {b.code}, {minutes} minutes</caption>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Item</TableHead>
+                <TableHead className="text-right">Amount</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {quote.lines.map((l, i) => (
+                <TableRow key={i}>
+                  <TableCell>{l.description}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatMoney(l.amountCents, quote.currency)}</TableCell>
+                </TableRow>
+              ))}
+              <TableRow>
+                <TableCell className="font-semibold">Total</TableCell>
+                <TableCell className="text-right font-semibold tabular-nums">{formatMoney(quote.totalCents, quote.currency)}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Check-in code</CardTitle>
+        </CardHeader>
+        <CardContent className="flex flex-wrap items-center gap-6">
+          <div className="rounded-md bg-white p-2" role="img" aria-label={`QR code of booking code ${b.code}`} dangerouslySetInnerHTML={{ __html: qr }} />
+          <div>
+            <p className="font-mono text-3xl font-semibold tracking-widest" data-testid="booking-code">
+              {b.code}
+            </p>
+            <p className="text-sm text-muted-foreground">Show this at the front desk, or let staff scan the QR.</p>
+          </div>
+        </CardContent>
+      </Card>
+      {open ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Change or cancel</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            <Button asChild variant="outline" className="justify-self-start">
+              <Link href={`/w/${slug}/book/${room.id}?reschedule=${b.id}&duration=${minutes}`}>Reschedule</Link>
+            </Button>
+            <CancelForm workspace={slug} bookingId={b.id} feeText={feeText} verb={b.status === "held" ? "Release hold" : "Cancel booking"} />
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

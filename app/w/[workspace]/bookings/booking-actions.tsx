@@ -1,0 +1,70 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import { FormMessage, SubmitButton } from "@/components/form";
+import { Button } from "@/components/ui/button";
+import { idle } from "@/lib/action-state";
+import { cancelBookingAction, confirmBookingAction } from "./actions";
+
+export function ConfirmForm({ workspace, bookingId, holdExpiresAt }: { workspace: string; bookingId: string; holdExpiresAt: string }) {
+  const [state, action] = useActionState(confirmBookingAction, idle);
+  const [left, setLeft] = useState<number | null>(null);
+  useEffect(() => {
+    const tick = () => setLeft(Math.max(0, Math.round((Date.parse(holdExpiresAt) - Date.now()) / 1000)));
+    tick();
+    const t = setInterval(tick, 1000);
+    return () => clearInterval(t);
+  }, [holdExpiresAt]);
+  return (
+    <form action={action} className="grid gap-3">
+      <input type="hidden" name="workspace" value={workspace} />
+      <input type="hidden" name="bookingId" value={bookingId} />
+      <FormMessage state={state} />
+      {left !== null ? (
+        <p className="text-sm text-muted-foreground" aria-live="off">
+          {left > 0 ? `Held for you for ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")} more.` : "The hold has run out; confirming may fail if someone took the time."}
+        </p>
+      ) : null}
+      {state.status !== "ok" ? (
+        <SubmitButton className="justify-self-start" pendingText="Confirming…">
+          Confirm booking
+        </SubmitButton>
+      ) : null}
+    </form>
+  );
+}
+
+export function CancelForm({ workspace, bookingId, feeText, verb }: { workspace: string; bookingId: string; feeText: string; verb: string }) {
+  const [state, action] = useActionState(cancelBookingAction, idle);
+  const [open, setOpen] = useState(false);
+  if (state.status === "ok") return <FormMessage state={state} />;
+  if (!open) {
+    return (
+      <div className="grid gap-2">
+        <p className="text-sm text-muted-foreground">{feeText}</p>
+        <Button variant="outline" className="justify-self-start" onClick={() => setOpen(true)}>
+          {verb}…
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="grid gap-3 rounded-md border border-destructive/40 p-4">
+      <input type="hidden" name="workspace" value={workspace} />
+      <input type="hidden" name="bookingId" value={bookingId} />
+      <FormMessage state={state} />
+      <p className="font-medium">{feeText}</p>
+      <label className="grid gap-1 text-sm">
+        Reason (optional)
+        <input name="reason" maxLength={500} className="h-10 rounded-md border border-input bg-background px-3" />
+      </label>
+      <div className="flex gap-2">
+        <SubmitButton variant="destructive" pendingText="Cancelling…">
+          Yes, {verb.toLowerCase()}
+        </SubmitButton>
+        <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+          Keep it
+        </Button>
+      </div>
+    </form>
+  );
+}

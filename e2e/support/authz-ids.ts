@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { bookings, rooms, users, workspaces } from "../../db/schema";
+import { e2eDb } from "./db";
+
+/**
+ * Real ids of workspace `demo` for the matrix's URL placeholders: {room} (an LA room, in staff's studio),
+ * {booking} (a confirmed booking of creator@demo in it) and {missing} (an id that exists nowhere, for routes
+ * that would change data: the gate is still proven, and nothing is cancelled by the matrix).
+ */
+export async function demoIds() {
+  const db = e2eDb();
+  const [room] = await db
+    .select({ id: rooms.id })
+    .from(rooms)
+    .innerJoin(workspaces, eq(workspaces.id, rooms.workspaceId))
+    .where(and(eq(workspaces.slug, "demo"), eq(rooms.name, "Booth D – Compact")));
+  const [creator] = await db.select({ id: users.id }).from(users).where(eq(users.email, "creator@demo.livebase.test"));
+  const [ws] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, "demo"));
+  let booking: string | null = null;
+  // A free hour far ahead (retried on the rare collision with an earlier run's booking).
+  for (let attempt = 0; attempt < 20 && !booking; attempt++) {
+    const start = new Date(Date.UTC(2030, 0, 1 + Math.floor(Math.random() * 300), 18));
+    try {
+      const [row] = await db
+        .insert(bookings)
+        .values({
+          workspaceId: ws.id,
+          roomId: room.id,
+          creatorId: creator.id,
+          code: `MX${randomUUID().slice(0, 4).toUpperCase()}`,
+          status: "confirmed",
+          startsAt: start,
+          endsAt: new Date(start.getTime() + 3_600_000),
+          blockedUntil: new Date(start.getTime() + 4_200_000),
+          quote: { currency: "USD", lines: [], subtotalCents: 3500, totalCents: 3500, minutes: 60 },
+        })
+        .returning({ id: bookings.id });
+      booking = row.id;
+    } catch {
+      // taken: try another day
+    }
+  }
+  if (!booking) throw new Error("could not create the matrix's booking");
+  return { room: room.id, booking, missing: randomUUID() };
+}
+
+export function resolveUrl(url: string, ids: Record<string, string>) {
+  return url.replace(/\{(\w+)\}/g, (_, key: string) => ids[key] ?? `{${key}}`);
+}

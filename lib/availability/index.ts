@@ -1,0 +1,12 @@
+export type {
+  AvailabilityInput,
+  BookingPolicy,
+  Closure,
+  Interval,
+  OpeningHours,
+  RoomRules,
+  SlotRule,
+} from "./types";
+export { checkSlot } from "./check-slot";
+export { listFreeSlots } from "./list-free-slots";
+export { openingIntervals } from "./opening-intervals";

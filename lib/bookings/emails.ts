@@ -1,0 +1,45 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import type { DbOrTx } from "@/db/client";
+import { enqueueEmail } from "../notifications/outbox";
+import { bookingIcs, type CalendarBooking } from "./calendar";
+
+export type BookingEmailKind = "confirmed" | "changed" | "cancelled" | "reminder";
+
+const SUBJECTS: Record<BookingEmailKind, (b: CalendarBooking) => string> = {
+  confirmed: (b) => `Booked: ${b.roomName}, ${b.code}`,
+  changed: (b) => `Booking changed: ${b.roomName}, ${b.code}`,
+  cancelled: (b) => `Booking cancelled: ${b.roomName}, ${b.code}`,
+  reminder: (b) => `Reminder: ${b.roomName} at ${b.studioName}, ${b.code}`,
+};
+
+/** "Tue 1 Dec 2026, 19:00–22:00 (America/Los_Angeles)": times are always the studio's, labelled as such. */
+export function studioTimeRange(start: Date, end: Date, timeZone: string) {
+  const s = new TZDate(start, timeZone);
+  const e = new TZDate(end, timeZone);
+  return `${format(s, "EEE d MMM yyyy, HH:mm")}–${format(e, "HH:mm")} (${timeZone})`;
+}
+
+/** Writes a booking email, with its .ics, to the outbox (in the caller's transaction). */
+export async function enqueueBookingEmail(
+  db: DbOrTx,
+  input: { kind: BookingEmailKind; to: string; workspaceId: string; booking: CalendarBooking; timeZone: string; extra?: string[]; appUrl?: string },
+) {
+  const b = input.booking;
+  const lines = [
+    `${b.roomName} at ${b.studioName}`,
+    studioTimeRange(b.startsAt, b.endsAt, input.timeZone),
+    `Booking code: ${b.code}`,
+    ...(input.extra ?? []),
+  ];
+  if (input.kind !== "cancelled") lines.push("Show the booking code (or its QR in Livebase) at the front desk to check in.");
+  const text = [SUBJECTS[input.kind](b), "", ...lines].join("\n");
+  await enqueueEmail(db, {
+    to: input.to,
+    workspaceId: input.workspaceId,
+    subject: SUBJECTS[input.kind](b),
+    text,
+    kind: `booking.${input.kind}`,
+    attachments: [{ filename: `livebase-${b.code}.ics`, contentType: "text/calendar; charset=utf-8", content: bookingIcs(b) }],
+  });
+}

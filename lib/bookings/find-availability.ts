@@ -1,0 +1,45 @@
+import { TZDate } from "@date-fns/tz";
+import type { DbOrTx } from "@/db/client";
+import { listFreeSlots } from "../availability";
+import type { Actor } from "../auth/permissions";
+import { getPolicies } from "../policies/policies";
+import { loadRoomContext } from "./room-context";
+
+/**
+ * Free start times of one room for a booking of `durationMinutes`, for the local dates [from, to] of its
+ * studio. Reads without locking: the booking transaction checks again.
+ */
+export async function findAvailability(
+  db: DbOrTx,
+  actor: Actor,
+  input: { roomId: string; from: string; to: string; durationMinutes: number; now: Date },
+) {
+  // The local dates become instants only once the room's zone is known; a day either side covers every zone.
+  const from = new Date(`${input.from}T00:00:00Z`).getTime() - 2 * 86_400_000;
+  const to = new Date(`${input.to}T00:00:00Z`).getTime() + 3 * 86_400_000;
+  const [ctx, policies] = await Promise.all([
+    loadRoomContext(db, { workspaceId: actor.workspaceId, roomId: input.roomId, from: new Date(from), to: new Date(to) }),
+    getPolicies(db, actor.workspaceId),
+  ]);
+  if (!ctx) return null;
+  if (!ctx.room.active) return { room: ctx.room, studio: ctx.studio, slots: [] };
+  const slots = listFreeSlots({
+    timeZone: ctx.studio.timeZone,
+    openingHours: ctx.studio.openingHours,
+    closures: ctx.closures,
+    room: ctx.room,
+    policy: policies,
+    busy: ctx.busy,
+    now: input.now,
+    from: input.from,
+    to: input.to,
+    durationMinutes: input.durationMinutes,
+  });
+  return { room: ctx.room, studio: ctx.studio, slots };
+}
+
+/** Today's local date in a zone, "YYYY-MM-DD". */
+export function localToday(now: Date, timeZone: string) {
+  const d = new TZDate(now, timeZone);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}

@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import { workspaces } from "@/db/schema";
+
+/** A workspace's booking and fee policies; missing keys take these defaults. */
+export const policiesSchema = z.object({
+  minNoticeMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int().min(0).max(43_200, "At most 30 days").default(60),
+  bookingWindowDays: z.coerce.number({ error: "Enter a number of days" }).int().min(1, "At least 1 day").max(365, "At most 365 days").default(90),
+  holdMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int().min(1, "At least 1 minute").max(240, "At most 240 minutes").default(15),
+  freeCancellationHours: z.coerce.number({ error: "Enter a number of hours" }).int().min(0).max(720, "At most 30 days").default(24),
+  lateCancelFeePercent: z.coerce.number({ error: "Enter a percentage" }).int().min(0).max(100, "At most 100 %").default(50),
+  noShowFeePercent: z.coerce.number({ error: "Enter a percentage" }).int().min(0).max(100, "At most 100 %").default(100),
+});
+export type Policies = z.infer<typeof policiesSchema>;
+
+export const DEFAULT_POLICIES: Policies = policiesSchema.parse({});
+
+/** Stored policies merged over the defaults; a stored value that no longer validates falls back to its default. */
+export function readPolicies(stored: unknown): Policies {
+  const raw = (stored && typeof stored === "object" ? stored : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...DEFAULT_POLICIES };
+  for (const key of Object.keys(DEFAULT_POLICIES)) {
+    const one = policiesSchema.shape[key as keyof Policies].safeParse(raw[key]);
+    if (one.success && raw[key] !== undefined) out[key] = one.data;
+  }
+  return out as Policies;
+}
+
+export async function getPolicies(db: DbOrTx, workspaceId: string): Promise<Policies> {
+  const [row] = await db.select({ policies: workspaces.policies }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return readPolicies(row?.policies);
+}
