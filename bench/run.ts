@@ -1,72 +1,84 @@
 /**
- * `npm run bench`: performance figures measured on the PostgreSQL in DATABASE_URL (required: the embedded
- * database serialises every query and would measure nothing useful), each next to a raw-SQL baseline run in
- * the same process and the same database. Later capabilities add their scenarios here.
+ * `npm run bench`: performance figures on the PostgreSQL in DATABASE_URL (required: the embedded database
+ * serialises every query and would measure nothing useful), each next to a raw-SQL baseline measured in the same
+ * run and database. It seeds its own workspace, starts the production server (`next build` first if needed) on a
+ * spare port, and prints a Markdown table to copy into the README.
  */
-import { performance } from "node:perf_hooks";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import postgres from "postgres";
 import { createDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { makeMember, makeWorkspace } from "../db/testing/factories";
-import { createApiToken, resolveApiToken } from "../lib/auth/api-tokens";
-import { findTokenMember } from "../lib/auth/member";
-import { hashSecret } from "../lib/auth/secrets";
+import { createApiToken } from "../lib/auth/api-tokens";
+import { findAvailability } from "../lib/bookings/find-availability";
+import { measure, pct, raceBookings, type Row } from "./measure";
+import { seedBenchWorkspace } from "./seed";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
   process.stderr.write("npm run bench needs DATABASE_URL pointing at a real PostgreSQL server\n");
   process.exit(2);
 }
+const PORT = Number(process.env.BENCH_PORT ?? 3999);
+const BASE = `http://localhost:${PORT}`;
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function measure(n: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
+async function startServer() {
+  if (!existsSync(".next/BUILD_ID")) {
+    log("building the app (next build)…");
+    await new Promise<void>((resolve, reject) => spawn("npx", ["next", "build"], { stdio: "ignore" }).on("exit", (c) => (c === 0 ? resolve() : reject(new Error("next build failed")))));
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdefghijklmnop", APP_URL: BASE, LOG_LEVEL: "warn", NODE_ENV: "production" as const };
+  const server = spawn("npx", ["next", "start", "--port", String(PORT)], { env, stdio: "ignore", detached: true });
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return server;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
 }
 
 async function main() {
   await runMigrations(url!);
-  const client = createDb(url!, { max: 4 });
-  const raw = postgres(url!, { max: 4 });
-  const db = client.db;
-  const { workspace } = await makeWorkspace(db);
-  const { actor } = await makeMember(db, workspace.id, "creator");
-  const token = await createApiToken(db, actor, { name: "bench" });
+  const client = createDb(url!, { max: 16 });
+  const raw = postgres(url!, { max: 16, onnotice: () => {} });
   const now = new Date();
+  log("seeding 1 studio × 20 rooms × 10,000 bookings over 6 months…");
+  const world = await seedBenchWorkspace(client.db, now);
+  const { secret } = await createApiToken(client.db, world.creator, { name: "bench" });
+  const server = await startServer();
+  const rows: Row[] = [];
+  try {
+    const from = world.firstDate;
+    const to = world.lastDate; // 31 local days
+    // (a) availability: one room × 31 days per request; and all 20 rooms.
+    const inProc = await measure(200, (i) => findAvailability(client.db, world.creator, { roomId: world.roomIds[i % 20], from, to, durationMinutes: 120, now }));
+    const inProcAll = await measure(30, () => Promise.all(world.roomIds.map((roomId) => findAvailability(client.db, world.creator, { roomId, from, to, durationMinutes: 120, now }))));
+    const headers = { authorization: `Bearer ${secret}` };
+    const http = await measure(200, (i) => fetch(`${BASE}/api/v1/availability?roomId=${world.roomIds[i % 20]}&from=${from}&to=${to}&durationMinutes=120`, { headers }).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`)))));
+    const rawBusy = await measure(200, (i) => raw`select starts_at, blocked_until from bookings where room_id = ${world.roomIds[i % 20]} and status in ('held','confirmed','checked_in') and starts_at < ${world.windowEnd} and blocked_until > ${world.windowStart}`);
+    rows.push({ name: "availability, 1 room × 31 days, in-process", m: inProc, baseline: rawBusy });
+    rows.push({ name: "availability, 20 rooms × 31 days, in-process", m: inProcAll, baseline: rawBusy });
+    rows.push({ name: "availability, 1 room × 31 days, over HTTP", m: http, baseline: rawBusy, target: "p95 < 50 ms" });
 
-  const gate = await measure(500, async () => {
-    const t = await resolveApiToken(db, token.secret, now);
-    return findTokenMember(db, t!);
-  });
-  const baseline = await measure(500, () =>
-    raw`select m.role, w.slug from api_tokens t join memberships m on m.user_id = t.user_id and m.workspace_id = t.workspace_id
-        join workspaces w on w.id = m.workspace_id join users u on u.id = m.user_id
-        where t.token_hash = ${hashSecret(token.secret)} and t.revoked_at is null`,
-  );
-
-  const rows = [
-    ["API token gate (resolve token + membership), in-process", gate, baseline],
-  ] as const;
-  const out = ["| scenario | p50 ms | p95 ms | raw SQL p50 ms | ratio p50 |", "|---|---|---|---|---|"];
-  for (const [name, m, b] of rows) {
-    out.push(`| ${name} | ${m.p50.toFixed(2)} | ${m.p95.toFixed(2)} | ${b.p50.toFixed(2)} | ${(m.p50 / b.p50).toFixed(2)}× |`);
+    // (b) 64 clients racing for 200 overlapping slots, over HTTP and as raw INSERTs.
+    const race = await raceBookings({ mode: "http", raw, base: BASE, token: secret, roomIds: world.raceRoomIds.slice(0, 10), clients: 64, slots: 200, start: world.raceStart });
+    const rawRace = await raceBookings({ mode: "sql", raw, workspaceId: world.workspaceId, creatorId: world.creator.userId, roomIds: world.raceRoomIds.slice(10, 20), clients: 64, slots: 200, start: world.raceStart });
+    rows.push({ name: `booking race over HTTP: ${race.requests} requests, ${race.created} booked, ${race.doubleBookings} double bookings, ${race.perSecond.toFixed(0)} req/s`, m: race.latency, baseline: rawRace.latency, target: "p95 < 100 ms, 0 double" });
+    rows.push({ name: `booking race as raw INSERTs: ${rawRace.created} booked, ${rawRace.doubleBookings} double bookings`, m: rawRace.latency, baseline: rawRace.latency });
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM"); // the whole group: npx and next
+    await raw.end();
+    await client.close();
   }
+  const out = ["| scenario | p50 ms | p95 ms | raw SQL p50 / p95 ms | ratio (p50) | target |", "|---|---|---|---|---|---|"];
+  for (const r of rows) out.push(`| ${r.name} | ${pct(r.m.p50)} | ${pct(r.m.p95)} | ${pct(r.baseline.p50)} / ${pct(r.baseline.p95)} | ${(r.m.p50 / r.baseline.p50).toFixed(1)}× | ${r.target ?? ""} |`);
   process.stdout.write(out.join("\n") + "\n");
-  await raw.end();
-  await client.close();
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -11,6 +11,11 @@ const envSchema = z.object({
   SMTP_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Livebase <no-reply@livebase.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Connections per app instance. Booking transactions hold one while they wait for a room's lock, so busy
+  // studios want more; keep instances × this under the server's max_connections (and ≤ 20 on the embedded one).
+  // Periodic jobs (hold expiry, reminders, email delivery) run in every app instance unless turned off.
+  JOBS: z.enum(["on", "off"]).default("on"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 }).superRefine((env, ctx) => {
   // Links in emails are built on APP_URL; a deployment must say where it lives.
   if (env.NODE_ENV === "production" && !process.env.APP_URL) {

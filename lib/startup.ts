@@ -1,11 +1,14 @@
+import { getDb } from "./db";
 import { getEnv } from "./env";
+import { startJobLoop } from "./jobs/run-jobs";
 import { logger } from "./logger";
 
 /** Parses the environment at start-up; a misconfigured server stops at once instead of failing per request. */
-export function checkEnvironmentOrExit() {
+export function checkEnvironmentOrExit(clock: () => Date) {
   try {
     const env = getEnv();
     logger.info({ nodeEnv: env.NODE_ENV, smtp: Boolean(env.SMTP_URL) }, "livebase server starting");
+    if (env.JOBS !== "off") startJobLoop(getDb(), { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM }, clock);
   } catch (err) {
     logger.fatal((err as Error).message);
     process.exit(1);

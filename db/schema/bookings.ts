@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, ts, workspaceId } from "./columns";
 import { users } from "./accounts";
-import { addOns, rooms } from "./studios";
+import { addOns, rooms, studios } from "./studios";
 
 export const bookingStatus = pgEnum("booking_status", [
   "held",
@@ -106,4 +106,24 @@ export const waitlistEntries = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [index("waitlist_room_idx").on(t.roomId, t.startsAt)],
+);
+
+/**
+ * Private iCal feed URLs: a creator's own bookings, or one studio's (for staff). Only a hash of the secret in
+ * the URL is stored; revoking one makes its URL answer 404.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    studioId: uuid("studio_id").references(() => studios.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [index("calendar_feeds_user_idx").on(t.workspaceId, t.userId)],
 );

@@ -20,6 +20,8 @@ export const notifications = pgTable(
     html: text("html"),
     attachments: jsonb("attachments").$type<EmailAttachment[]>().notNull().default(sql`'[]'::jsonb`),
     kind: text("kind").notNull(),
+    // Set for messages that must go out once per cause (e.g. "reminder:24h:<booking id>"): a repeat is a no-op.
+    dedupeKey: text("dedupe_key").unique(),
     status: text("status").notNull().default("queued"), // queued | sending | sent | failed
     claimedAt: ts("claimed_at"),
     attempts: integer("attempts").notNull().default(0),

@@ -89,6 +89,7 @@ export const PAGES: Record<string, PageRow> = {
     gate: "requireMember profile.manage",
     expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
   },
+  "/w/[workspace]/settings/calendar": { url: "/w/demo/settings/calendar", gate: "requireMember bookings.view", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
   "/w/[workspace]/settings/tokens": {
     url: "/w/demo/settings/tokens",
     gate: "requireMember tokens.manage",
@@ -115,6 +116,8 @@ export const ROUTES: Record<string, RouteRow> = {
       POST: { url: "/api/auth/signout", expect: everyone(302) },
     },
   },
+  "/api/calendar/[token]": { auth: "session", gate: "the secret in the URL is the credential: an unknown one is a 404 for everyone", methods: { GET: { url: "/api/calendar/cal_no-such-feed.ics", expect: everyone(404) } } },
+  "/api/v1/openapi.json": { auth: "session", gate: "public: the API's description", methods: { GET: { url: "/api/v1/openapi.json", expect: everyone(200) } } },
   "/api/v1/me": {
     auth: "bearer",
     gate: "apiRoute workspace.view: the token's own user, workspace and role",
@@ -223,6 +226,8 @@ export const ACTIONS: Record<string, ActionRow> = {
   "app/w/[workspace]/book/[roomId]/actions.ts#rescheduleSlotAction": { args: "state-and-form", gate: "bookings.create", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
   "app/w/[workspace]/bookings/actions.ts#confirmBookingAction": { args: "state-and-form", gate: "bookings.create (then the booking must be visible)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
   "app/w/[workspace]/bookings/actions.ts#cancelBookingAction": { args: "state-and-form", gate: "bookings.create (then the booking must be visible)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
+  "app/w/[workspace]/settings/calendar/actions.ts#createFeedAction": { args: "state-and-form", gate: "bookings.view (creators: own; staff etc.: their studios)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
+  "app/w/[workspace]/settings/calendar/actions.ts#revokeFeedAction": { args: "state-and-form", gate: "bookings.view (own feeds only)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
   "app/w/[workspace]/settings/actions.ts#updateProfileAction": {
     args: "state-and-form", gate: "profile.manage",
     expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },

@@ -23,7 +23,7 @@ export function studioTimeRange(start: Date, end: Date, timeZone: string) {
 /** Writes a booking email, with its .ics, to the outbox (in the caller's transaction). */
 export async function enqueueBookingEmail(
   db: DbOrTx,
-  input: { kind: BookingEmailKind; to: string; workspaceId: string; booking: CalendarBooking; timeZone: string; extra?: string[]; appUrl?: string },
+  input: { kind: BookingEmailKind; to: string; workspaceId: string; booking: CalendarBooking; timeZone: string; extra?: string[]; dedupeKey?: string },
 ) {
   const b = input.booking;
   const lines = [
@@ -34,8 +34,9 @@ export async function enqueueBookingEmail(
   ];
   if (input.kind !== "cancelled") lines.push("Show the booking code (or its QR in Livebase) at the front desk to check in.");
   const text = [SUBJECTS[input.kind](b), "", ...lines].join("\n");
-  await enqueueEmail(db, {
+  return enqueueEmail(db, {
     to: input.to,
+    dedupeKey: input.dedupeKey,
     workspaceId: input.workspaceId,
     subject: SUBJECTS[input.kind](b),
     text,

@@ -12,6 +12,8 @@ export type EmailMessage = {
   kind: string;
   workspaceId?: string | null;
   attachments?: EmailAttachment[];
+  /** At most one message per key, ever: enqueueing it again does nothing (returns null). */
+  dedupeKey?: string;
 };
 
 /** Writes an email to the outbox; call it inside the transaction of the event that causes it. */
@@ -26,9 +28,11 @@ export async function enqueueEmail(db: DbOrTx, message: EmailMessage) {
       kind: message.kind,
       workspaceId: message.workspaceId ?? null,
       attachments: message.attachments ?? [],
+      dedupeKey: message.dedupeKey ?? null,
     })
+    .onConflictDoNothing({ target: notifications.dedupeKey })
     .returning({ id: notifications.id });
-  return row.id;
+  return row?.id ?? null;
 }
 
 const MAX_ATTEMPTS = 5;

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { availabilityQuerySchema, createBookingSchema, rescheduleBookingSchema } from "../bookings/schemas";
+import { availabilityResponseSchema, bookingResponseSchema, meResponseSchema, problemSchema, studiosResponseSchema } from "./schemas";
+
+type Operation = {
+  method: "get" | "post" | "delete";
+  path: string;
+  summary: string;
+  permission: string;
+  query?: z.ZodObject | z.ZodType;
+  body?: z.ZodType;
+  ok: { status: number; schema: z.ZodType; description: string };
+  errors: number[];
+};
+
+/**
+ * Every /api/v1 operation. The request schemas are the same zod schemas the handlers parse with, so the document
+ * cannot drift from what the API accepts; a test checks that every route file has an entry here.
+ */
+export const OPERATIONS: Operation[] = [
+  { method: "get", path: "/me", summary: "The user, workspace and role behind the token", permission: "any member", ok: { status: 200, schema: meResponseSchema, description: "Who you are" }, errors: [401] },
+  { method: "get", path: "/studios", summary: "Studios and their rooms", permission: "any member", ok: { status: 200, schema: studiosResponseSchema, description: "Studios" }, errors: [401] },
+  {
+    method: "get",
+    path: "/availability",
+    summary: "Free start times of a room (dates are local to the studio)",
+    permission: "owner, manager, staff, creator",
+    query: availabilityQuerySchema,
+    ok: { status: 200, schema: availabilityResponseSchema, description: "Free slots, ISO 8601 instants" },
+    errors: [400, 401, 403, 404],
+  },
+  { method: "get", path: "/bookings", summary: "Your bookings (staff: your studios'; owners and managers: all)", permission: "owner, manager, staff, creator", ok: { status: 200, schema: z.object({ data: z.array(bookingResponseSchema) }), description: "Bookings" }, errors: [400, 401, 403] },
+  {
+    method: "post",
+    path: "/bookings",
+    summary: "Book a room (creators for themselves; staff, managers and owners for a creator via creatorId; `hold: true` holds it for the policy's minutes)",
+    permission: "owner, manager, staff, creator",
+    body: createBookingSchema,
+    ok: { status: 201, schema: bookingResponseSchema, description: "The booking" },
+    errors: [400, 401, 403, 404, 409, 415, 422],
+  },
+  { method: "get", path: "/bookings/{id}", summary: "One booking", permission: "who may see it", ok: { status: 200, schema: bookingResponseSchema, description: "The booking" }, errors: [401, 403, 404] },
+  { method: "post", path: "/bookings/{id}/confirm", summary: "Confirm a hold before it expires", permission: "owner, manager, staff, creator", ok: { status: 200, schema: bookingResponseSchema, description: "The confirmed booking" }, errors: [401, 403, 404, 422] },
+  { method: "post", path: "/bookings/{id}/cancel", summary: "Cancel; the answer carries the fee charged by policy", permission: "owner, manager, staff, creator", ok: { status: 200, schema: bookingResponseSchema, description: "The cancelled booking with `fee`" }, errors: [401, 403, 404, 422] },
+  {
+    method: "post",
+    path: "/bookings/{id}/reschedule",
+    summary: "Move the booking to a new time in the same room, atomically",
+    permission: "owner, manager, staff, creator",
+    body: rescheduleBookingSchema,
+    ok: { status: 200, schema: bookingResponseSchema, description: "The moved booking" },
+    errors: [400, 401, 403, 404, 409, 415, 422],
+  },
+];
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid fields (each named in `errors`)",
+  401: "Missing, unknown or revoked token",
+  403: "Your role does not allow this",
+  404: "No such resource in your workspace",
+  409: "The time is taken (`conflict` names the range)",
+  415: "The body must be application/json",
+  422: "A booking rule forbids it (`rule` names it)",
+};
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+
+/** The OpenAPI 3.1 document of /api/v1, served at /api/v1/openapi.json. */
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const parameters: unknown[] = op.path.includes("{id}") ? [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }] : [];
+    if (op.query) {
+      const q = schema(op.query) as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, s] of Object.entries(q.properties ?? {})) parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema: s });
+    }
+    const responses: Record<string, unknown> = { [op.ok.status]: { description: op.ok.description, content: { "application/json": { schema: schema(op.ok.schema) } } } };
+    for (const status of op.errors) responses[status] = { description: ERROR_TEXT[status], content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+    (paths[`/api/v1${op.path}`] ??= {})[op.method] = {
+      summary: op.summary,
+      description: `Who may call it: ${op.permission}.`,
+      parameters,
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Livebase API", version: "1", description: "Bookings and studios of one workspace. Authenticate with a personal token: `Authorization: Bearer <token>`." },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: { Problem: schema(problemSchema) } },
+    paths,
+  };
+}

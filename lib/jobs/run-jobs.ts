@@ -1,0 +1,51 @@
+import { and, eq, lt } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bookings } from "@/db/schema";
+import { logger } from "../logger";
+import { deliverQueuedEmails } from "../notifications/outbox";
+import { sendDueReminders } from "./reminders";
+
+/** Holds that ran out become `expired` (booking paths also do this per room, under the room's lock). */
+export async function expireHolds(db: Db, now: Date) {
+  const rows = await db
+    .update(bookings)
+    .set({ status: "expired", updatedAt: now })
+    .where(and(eq(bookings.status, "held"), lt(bookings.holdExpiresAt, now)))
+    .returning({ id: bookings.id });
+  return rows.length;
+}
+
+export type JobConfig = { smtpUrl?: string; from: string };
+
+/**
+ * One pass of every periodic job. Each is idempotent and safe to run on several instances at once (updates
+ * guarded by their WHERE clause, emails by dedupe keys, deliveries by `skip locked` claims), so every instance
+ * can run the loop and nothing is lost on a restart: the state lives in Postgres.
+ */
+export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
+  const expired = await expireHolds(db, now);
+  const reminders = await sendDueReminders(db, now);
+  const sent = await deliverQueuedEmails(db, config);
+  return { expired, reminders, sent };
+}
+
+/** Runs the jobs every `intervalMs`, never two passes at once in one process; errors are logged, not fatal. */
+export function startJobLoop(db: Db, config: JobConfig, clock: () => Date, intervalMs = 60_000) {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const done = await runJobsOnce(db, config, clock());
+      if (done.expired || done.reminders || done.sent) logger.info(done, "jobs ran");
+    } catch (err) {
+      logger.error({ err }, "a job pass failed; it will run again");
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}
