@@ -1,12 +1,17 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { idle } from "@/lib/action-state";
 import { cancelBookingAction, confirmBookingAction } from "./actions";
 
+// Success revalidates the page, which drops these forms (the booking is no longer held, or no longer open) and
+// their inline message with them: the outcome, and a late-cancellation fee, must still reach the creator.
+const confirmAndTell = toastingAction(confirmBookingAction);
+const cancelAndTell = toastingAction(cancelBookingAction);
+
 export function ConfirmForm({ workspace, bookingId, holdExpiresAt }: { workspace: string; bookingId: string; holdExpiresAt: string }) {
-  const [state, action] = useActionState(confirmBookingAction, idle);
+  const [state, action] = useActionState(confirmAndTell, idle);
   const [left, setLeft] = useState<number | null>(null);
   useEffect(() => {
     const tick = () => setLeft(Math.max(0, Math.round((Date.parse(holdExpiresAt) - Date.now()) / 1000)));
@@ -34,7 +39,7 @@ export function ConfirmForm({ workspace, bookingId, holdExpiresAt }: { workspace
 }
 
 export function CancelForm({ workspace, bookingId, feeText, verb }: { workspace: string; bookingId: string; feeText: string; verb: string }) {
-  const [state, action] = useActionState(cancelBookingAction, idle);
+  const [state, action] = useActionState(cancelAndTell, idle);
   const [open, setOpen] = useState(false);
   if (state.status === "ok") return <FormMessage state={state} />;
   if (!open) {
