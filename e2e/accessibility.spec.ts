@@ -13,6 +13,8 @@ const SIGNED_IN = [
   { path: "/workspaces", heading: "Your workspaces" },
   { path: "/w/demo", heading: "Demo Live Studios" },
   { path: "/w/demo/studios", heading: "Studios" },
+  { path: "/w/demo/setup", heading: "Setup" },
+  { path: "/w/demo/setup/policies", heading: "Policies" },
   { path: "/w/demo/settings", heading: "Settings" },
   { path: "/w/demo/settings/tokens", heading: "API tokens" },
   { path: "/w/demo/settings/members", heading: "Members" },

@@ -11,7 +11,7 @@ import { ACTIONS, ACTOR_NAMES, PAGES, ROUTES } from "./support/authz-matrix";
  * A new page, route or action without a row there fails the first test.
  */
 
-const ROW_HINT = "add a row to e2e/support/authz-matrix.ts (or remove the stale one)";
+const ROW_HINT = "add a row to e2e/support/authz-matrix.ts, or authz-matrix-actions.ts for actions (or remove the stale one)";
 
 test("the matrix has a row for every page, route handler method and server action, and no other", () => {
   const pages = difference(discoverPages(), Object.keys(PAGES));

@@ -125,7 +125,7 @@ test.describe("switching workspace", () => {
 });
 
 test.describe("navigation by role", () => {
-  const ALL = ["Overview", "Book a set", "Bookings", "Studios", "Members", "API tokens", "Settings"];
+  const ALL = ["Overview", "Book a set", "Bookings", "Studios", "Setup", "Members", "API tokens", "Settings"];
   const WITHOUT_MEMBERS = ["Overview", "Book a set", "Bookings", "Studios", "API tokens", "Settings"];
   // Brands ship samples; they never book rooms.
   const BRAND = ["Overview", "Studios", "API tokens", "Settings"];

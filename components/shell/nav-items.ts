@@ -8,6 +8,7 @@ const ITEMS: NavItem[] = [
   { href: "/book", label: "Book a set", permission: "bookings.create" },
   { href: "/bookings", label: "Bookings", permission: "bookings.view" },
   { href: "/studios", label: "Studios", permission: "studios.view" },
+  { href: "/setup", label: "Setup", permission: "studios.manage" },
   { href: "/settings/members", label: "Members", permission: "members.view" },
   { href: "/settings/tokens", label: "API tokens", permission: "tokens.manage" },
   { href: "/settings", label: "Settings", permission: "profile.manage", exact: true },

@@ -6,5 +6,5 @@ export { toast } from "sonner";
 
 export function Toaster() {
   const { resolvedTheme } = useTheme();
-  return <Sonner theme={resolvedTheme === "dark" ? "dark" : "light"} richColors closeButton position="top-center" />;
+  return <Sonner theme={resolvedTheme === "dark" ? "dark" : "light"} closeButton position="top-center" />;
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { bookings, rooms, users, workspaces } from "../../db/schema";
+import { bookings, rooms, studios, users, workspaces } from "../../db/schema";
 import { e2eDb } from "./db";
 
 /**
- * Real ids of workspace `demo` for the matrix's URL placeholders: {room} (an LA room, in staff's studio),
+ * Real ids of workspace `demo` for the matrix's URL placeholders: {studio} (the Los Angeles studio, staff's),
+ * {room} (an LA room, in staff's studio),
  * {booking} (a confirmed booking of creator@demo in it) and {missing} (an id that exists nowhere, for routes
  * that would change data: the gate is still proven, and nothing is cancelled by the matrix).
  */
@@ -15,6 +16,11 @@ export async function demoIds() {
     .from(rooms)
     .innerJoin(workspaces, eq(workspaces.id, rooms.workspaceId))
     .where(and(eq(workspaces.slug, "demo"), eq(rooms.name, "Booth D – Compact")));
+  const [studio] = await db
+    .select({ id: studios.id })
+    .from(studios)
+    .innerJoin(workspaces, eq(workspaces.id, studios.workspaceId))
+    .where(and(eq(workspaces.slug, "demo"), eq(studios.name, "Los Angeles – Arts District")));
   const [creator] = await db.select({ id: users.id }).from(users).where(eq(users.email, "creator@demo.livebase.test"));
   const [ws] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, "demo"));
   let booking: string | null = null;
@@ -42,7 +48,7 @@ export async function demoIds() {
     }
   }
   if (!booking) throw new Error("could not create the matrix's booking");
-  return { room: room.id, booking, missing: randomUUID() };
+  return { studio: studio.id, room: room.id, booking, missing: randomUUID() };
 }
 
 export function resolveUrl(url: string, ids: Record<string, string>) {

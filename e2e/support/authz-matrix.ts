@@ -2,7 +2,8 @@
  * The authorization matrix: who may reach every page, route handler and server action of the app.
  *
  * EVERY NEW PAGE (app/**\/page.tsx), ROUTE HANDLER (app/**\/route.ts, per exported HTTP method) AND SERVER ACTION
- * (an export of a "use server" file) NEEDS A ROW HERE. e2e/authz-matrix.spec.ts discovers them from the source tree
+ * (an export of a "use server" file) NEEDS A ROW HERE (server actions: in e2e/support/authz-matrix-actions.ts, which
+ * this file re-exports). e2e/authz-matrix.spec.ts discovers them from the source tree
  * and the build's server-reference manifest, and fails on anything missing here (or listed here and gone).
  * Write down what each actor SHOULD get, then let the test prove it; never copy what the app happens to answer.
  *
@@ -11,7 +12,7 @@
  *   outsider: the owner of ANOTHER workspace, so a member of Livebase but not of `demo`;
  *   anonymous: no session cookie and no API token.
  *
- * URLs may hold placeholders filled from the demo data at run time (e2e/support/authz-ids.ts): {room} an LA room,
+ * URLs may hold placeholders filled from the demo data at run time (e2e/support/authz-ids.ts): {studio} the LA studio, {room} an LA room,
  * {booking} a confirmed booking of creator@demo there, {missing} an id that exists nowhere (for routes that would
  * change data: the gate is proven without cancelling anything).
  *
@@ -41,6 +42,9 @@ const everyone = <T>(outcome: T): PerActor<T> => ({
 });
 
 export type PageRow = { url: string; gate: string; expect: PerActor<PageOutcome> };
+
+/** Pages for owners and managers only: everyone else in the workspace gets the 404 page, like an outsider. */
+const managersOnly: PerActor<PageOutcome> = { owner: "ok", manager: "ok", staff: "404", creator: "404", brand: "404", outsider: "404", anonymous: "signin" };
 
 /** Keyed by the URL pattern of the page (route groups removed). `url` is what the test requests. */
 export const PAGES: Record<string, PageRow> = {
@@ -78,12 +82,17 @@ export const PAGES: Record<string, PageRow> = {
   },
   "/w/[workspace]/book": { url: "/w/demo/book", gate: "requireMember bookings.create", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
   "/w/[workspace]/book/[roomId]": { url: "/w/demo/book/{room}", gate: "requireMember bookings.create; a room of the workspace", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/book/[roomId]/series": { url: "/w/demo/book/{room}/series", gate: "requireMember bookings.create; a room of the workspace (weekly series)", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
   "/w/[workspace]/bookings": { url: "/w/demo/bookings", gate: "requireMember bookings.view", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
   "/w/[workspace]/bookings/[bookingId]": {
     url: "/w/demo/bookings/{booking}",
     gate: "requireMember bookings.view; creators see their own, staff their studios'",
     expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" },
   },
+  "/w/[workspace]/setup": { url: "/w/demo/setup", gate: "requireMember studios.manage (owner, manager)", expect: managersOnly },
+  "/w/[workspace]/setup/policies": { url: "/w/demo/setup/policies", gate: "requireMember policies.manage (owner, manager)", expect: managersOnly },
+  "/w/[workspace]/setup/studios/[studioId]": { url: "/w/demo/setup/studios/{studio}", gate: "requireMember studios.manage; a studio of the workspace", expect: managersOnly },
+  "/w/[workspace]/setup/rooms/[roomId]": { url: "/w/demo/setup/rooms/{room}", gate: "requireMember studios.manage; a room of the workspace", expect: managersOnly },
   "/w/[workspace]/settings": {
     url: "/w/demo/settings",
     gate: "requireMember profile.manage",
@@ -186,6 +195,30 @@ export const ROUTES: Record<string, RouteRow> = {
       GET: { url: "/api/v1/bookings/{missing}/reschedule", expect: everyone(405) },
     },
   },
+  "/api/v1/bookings/series": {
+    auth: "bearer",
+    gate: "apiRoute bookings.create (weekly series, ?dryRun=1 to preview); an empty body is a 415 once past the gate",
+    methods: {
+      POST: { url: "/api/v1/bookings/series", expect: { owner: 415, manager: 415, staff: 415, creator: 415, brand: 403, outsider: 415, anonymous: 401 } },
+      GET: { url: "/api/v1/bookings/series", expect: everyone(405) },
+    },
+  },
+  "/api/v1/waitlist": {
+    auth: "bearer",
+    gate: "apiRoute bookings.create (join the waitlist of a taken time); an empty body is a 415 once past the gate",
+    methods: {
+      POST: { url: "/api/v1/waitlist", expect: { owner: 415, manager: 415, staff: 415, creator: 415, brand: 403, outsider: 415, anonymous: 401 } },
+      GET: { url: "/api/v1/waitlist", expect: everyone(405) },
+    },
+  },
+  "/api/v1/waitlist/[id]": {
+    auth: "bearer",
+    gate: "apiRoute bookings.create; probed on an id that exists nowhere (nobody leaves a waitlist)",
+    methods: {
+      DELETE: { url: "/api/v1/waitlist/{missing}", expect: { owner: 404, manager: 404, staff: 404, creator: 404, brand: 403, outsider: 404, anonymous: 401 } },
+      GET: { url: "/api/v1/waitlist/{missing}", expect: everyone(405) },
+    },
+  },
   "/api/v1/[...path]": {
     auth: "bearer",
     gate: "unknown /api/v1 paths: a 404 problem for everyone, never an HTML page",
@@ -199,65 +232,4 @@ export const ROUTES: Record<string, RouteRow> = {
   },
 };
 
-/**
- * How the browser calls the action: "state-and-form" = useActionState(action) → action(prevState, formData);
- * "form" = <form action={action}> → action(formData).
- */
-export type ActionArgs = "state-and-form" | "form";
-export type ActionRow = { args: ActionArgs; gate: string; expect: PerActor<ActionOutcome> };
-
-/** Keyed by `<file under app/>#<exported name>`, as in the build's server-reference manifest. */
-export const ACTIONS: Record<string, ActionRow> = {
-  "app/actions.ts#signOutAction": { args: "form", gate: "public (signing out of nothing is harmless)", expect: everyone("allowed") },
-  "app/(auth)/sign-in/actions.ts#signInAction": { args: "state-and-form", gate: "public", expect: everyone("allowed") },
-  "app/(auth)/sign-in/actions.ts#magicLinkAction": { args: "state-and-form", gate: "public", expect: everyone("allowed") },
-  "app/(auth)/sign-up/actions.ts#signUpAction": { args: "state-and-form", gate: "public", expect: everyone("allowed") },
-  "app/(auth)/forgot-password/actions.ts#requestResetAction": { args: "state-and-form", gate: "public", expect: everyone("allowed") },
-  "app/(auth)/reset-password/actions.ts#resetPasswordAction": { args: "state-and-form", gate: "public (needs the emailed token)", expect: everyone("allowed") },
-  "app/invite/[token]/actions.ts#acceptInvitationAction": {
-    args: "state-and-form", gate: "signed in (then the invited email must match)",
-    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "allowed", anonymous: "denied" },
-  },
-  "app/workspaces/new/actions.ts#createWorkspaceAction": {
-    args: "state-and-form", gate: "signed in",
-    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "allowed", anonymous: "denied" },
-  },
-  "app/w/[workspace]/book/[roomId]/actions.ts#holdSlotAction": { args: "state-and-form", gate: "bookings.create", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
-  "app/w/[workspace]/book/[roomId]/actions.ts#rescheduleSlotAction": { args: "state-and-form", gate: "bookings.create", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
-  "app/w/[workspace]/bookings/actions.ts#confirmBookingAction": { args: "state-and-form", gate: "bookings.create (then the booking must be visible)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
-  "app/w/[workspace]/bookings/actions.ts#cancelBookingAction": { args: "state-and-form", gate: "bookings.create (then the booking must be visible)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
-  "app/w/[workspace]/settings/calendar/actions.ts#createFeedAction": { args: "state-and-form", gate: "bookings.view (creators: own; staff etc.: their studios)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
-  "app/w/[workspace]/settings/calendar/actions.ts#revokeFeedAction": { args: "state-and-form", gate: "bookings.view (own feeds only)", expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "denied", outsider: "denied", anonymous: "denied" } },
-  "app/w/[workspace]/settings/actions.ts#updateProfileAction": {
-    args: "state-and-form", gate: "profile.manage",
-    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },
-  },
-  "app/w/[workspace]/settings/actions.ts#changePasswordAction": {
-    args: "state-and-form", gate: "profile.manage",
-    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },
-  },
-  "app/w/[workspace]/settings/tokens/actions.ts#createTokenAction": {
-    args: "state-and-form", gate: "tokens.manage",
-    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },
-  },
-  "app/w/[workspace]/settings/tokens/actions.ts#revokeTokenAction": {
-    args: "state-and-form", gate: "tokens.manage",
-    expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "allowed", brand: "allowed", outsider: "denied", anonymous: "denied" },
-  },
-  "app/w/[workspace]/settings/members/actions.ts#inviteAction": {
-    args: "state-and-form", gate: "members.invite",
-    expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
-  },
-  "app/w/[workspace]/settings/members/actions.ts#revokeInvitationAction": {
-    args: "state-and-form", gate: "members.invite",
-    expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
-  },
-  "app/w/[workspace]/settings/members/actions.ts#changeRoleAction": {
-    args: "state-and-form", gate: "members.manage",
-    expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
-  },
-  "app/w/[workspace]/settings/members/actions.ts#removeMemberAction": {
-    args: "state-and-form", gate: "members.manage",
-    expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
-  },
-};
+export { ACTIONS, type ActionArgs, type ActionRow } from "./authz-matrix-actions";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { availabilityQuerySchema, createBookingSchema, rescheduleBookingSchema } from "../bookings/schemas";
+import { availabilityQuerySchema, createBookingSchema, rescheduleBookingSchema, seriesRequestSchema, waitlistJoinSchema } from "../bookings/schemas";
+import { seriesPreviewResponseSchema, seriesResponseSchema, waitlistEntryResponseSchema } from "./series-schemas";
 import { availabilityResponseSchema, bookingResponseSchema, meResponseSchema, problemSchema, studiosResponseSchema } from "./schemas";
 
 type Operation = {
@@ -51,6 +52,27 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 200, schema: bookingResponseSchema, description: "The moved booking" },
     errors: [400, 401, 403, 404, 409, 415, 422],
   },
+  {
+    method: "post",
+    path: "/bookings/series",
+    summary:
+      "Book a room every week (weekdays 0 = Sunday .. 6, startTime on the studio's clock, 1–26 weeks). `?dryRun=1` only checks every date (200 with `occurrences`). `mode: free_only` books the free dates; `all_or_nothing` books none unless all are free (409 `series_conflict` lists every date)",
+    permission: "owner, manager, staff, creator",
+    query: z.object({ dryRun: z.enum(["1", "true"]).optional().describe("Check every date and book nothing") }),
+    body: seriesRequestSchema,
+    ok: { status: 201, schema: seriesResponseSchema.or(seriesPreviewResponseSchema), description: "The series, its bookings and every date (a dry run: 200 with the dates only)" },
+    errors: [400, 401, 403, 404, 409, 415, 422],
+  },
+  {
+    method: "post",
+    path: "/waitlist",
+    summary: "Wait for a taken time: when it frees up it is held for you (the policy's hold minutes) and you get an email. A free time is a 409 `slot_free` (book it instead); 200 when already waiting",
+    permission: "owner, manager, staff, creator",
+    body: waitlistJoinSchema,
+    ok: { status: 201, schema: waitlistEntryResponseSchema, description: "The waitlist entry" },
+    errors: [400, 401, 403, 404, 409, 415, 422],
+  },
+  { method: "delete", path: "/waitlist/{id}", summary: "Leave the waitlist (a hold offered to you is released to the next in line)", permission: "owner, manager, staff, creator", ok: { status: 200, schema: waitlistEntryResponseSchema, description: "The withdrawn entry" }, errors: [401, 403, 404, 422] },
 ];
 
 const ERROR_TEXT: Record<number, string> = {

@@ -7,12 +7,14 @@ import { cancellationFee, type Quote } from "../pricing";
 import { fail, ok, type Result } from "../result";
 import { sendBookingEmail } from "./create-booking";
 import { findBooking, type FoundBooking } from "./find-booking";
+import { lockRoomOfBooking, markOfferBooked, offerFreedSlot } from "./waitlist-offers";
 
 type Booking = typeof bookings.$inferSelect;
 
 /** Confirms a hold before it expires; an expired hold must be booked again (its time may be taken). */
 export async function confirmBooking(db: Db, actor: Actor, bookingId: string, now: Date): Promise<Result<Booking, "not_found" | "not_held" | "hold_expired">> {
   return db.transaction(async (tx) => {
+    await lockRoomOfBooking(tx, bookingId); // waitlist: the room before the booking, like createBooking
     const found = await findBooking(tx, actor, bookingId, { lock: true });
     if (!found) return fail("not_found");
     const b = found.booking;
@@ -20,10 +22,12 @@ export async function confirmBooking(db: Db, actor: Actor, bookingId: string, no
     if (b.status !== "held") return fail("not_held", { message: `This booking is ${b.status}.` });
     if (!b.holdExpiresAt || b.holdExpiresAt <= now) {
       await tx.update(bookings).set({ status: "expired", updatedAt: now }).where(eq(bookings.id, b.id));
+      await offerFreedSlot(tx, { roomId: b.roomId, from: b.startsAt, to: b.blockedUntil }, now); // waitlist
       return fail("hold_expired", { message: "The hold ran out before it was confirmed. Pick the slot again." });
     }
     const [row] = await tx.update(bookings).set({ status: "confirmed", holdExpiresAt: null, updatedAt: now }).where(eq(bookings.id, b.id)).returning();
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "booking.confirmed", subjectType: "booking", subjectId: b.id });
+    await markOfferBooked(tx, b.id); // waitlist
     await sendBookingEmail(tx, row, found, "confirmed");
     return ok(row);
   });
@@ -56,12 +60,14 @@ export async function cancelBooking(
   reason = "",
 ): Promise<Result<{ booking: Booking; feeCents: number; currency: string }, "not_found" | "not_cancellable">> {
   return db.transaction(async (tx) => {
+    await lockRoomOfBooking(tx, bookingId); // waitlist: the room before the booking, like createBooking
     const found = await findBooking(tx, actor, bookingId, { lock: true });
     if (!found) return fail("not_found");
     const b = found.booking;
     if (b.status !== "held" && b.status !== "confirmed") return fail("not_cancellable", { message: `A ${b.status.replace("_", " ")} booking cannot be cancelled.` });
     const fee = await feeFor(tx, found, now);
     const [row] = await tx.update(bookings).set({ status: "cancelled", cancelledAt: now, updatedAt: now, holdExpiresAt: null }).where(and(eq(bookings.id, b.id))).returning();
+    await offerFreedSlot(tx, { roomId: b.roomId, from: b.startsAt, to: b.blockedUntil }, now); // waitlist
     if (fee.feeCents > 0) {
       await tx
         .insert(charges)

@@ -9,6 +9,7 @@ import { checkRules, findConflict, isExclusionViolation, sendBookingEmail, works
 import { findBooking } from "./find-booking";
 import { loadRoomContext } from "./room-context";
 import { studioTimeRange } from "./emails";
+import { lockRoomOfBooking, offerFreedSlot } from "./waitlist-offers";
 
 const DAY = 86_400_000;
 
@@ -19,6 +20,7 @@ const DAY = 86_400_000;
  */
 export async function rescheduleBooking(db: Db, actor: Actor, bookingId: string, input: { startsAt: Date; endsAt: Date }, now: Date) {
   return db.transaction(async (tx) => {
+    await lockRoomOfBooking(tx, bookingId); // waitlist: the room before the booking, like createBooking
     const found = await findBooking(tx, actor, bookingId, { lock: true });
     if (!found) return fail("not_found") as BookingFail;
     const before = found.booking;
@@ -73,6 +75,7 @@ export async function rescheduleBooking(db: Db, actor: Actor, bookingId: string,
       if (!isExclusionViolation(err)) throw err;
       return fail("slot_taken", { message: "Someone else just booked this time.", conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
     }
+    await offerFreedSlot(tx, { roomId: before.roomId, from: before.startsAt, to: before.blockedUntil }, now); // waitlist
     await tx.insert(auditLog).values({
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,

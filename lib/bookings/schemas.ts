@@ -31,3 +31,32 @@ export const availabilityQuerySchema = z
   })
   .refine((v) => v.to >= v.from, { path: ["to"], message: "to must not be before from" })
   .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 <= 62, { path: ["to"], message: "Ask for at most 62 days at a time" });
+
+// Weekly series and the waitlist (issue 3). Weekdays are 0 = Sunday .. 6 = Saturday, like opening hours.
+export const seriesSchema = z.object({
+  roomId: z.uuid({ error: "roomId must be a room id" }),
+  weekdays: z
+    .array(z.number({ error: "weekdays must be numbers 0 (Sunday) to 6 (Saturday)" }).int().min(0).max(6), { error: "weekdays must be a list of days" })
+    .min(1, "Choose at least one weekday")
+    .max(7)
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "startTime must be HH:MM (studio time)"),
+  durationMinutes: z.number({ error: "durationMinutes must be a number" }).int("durationMinutes must be whole minutes").min(15).max(24 * 60),
+  weeks: z.number({ error: "weeks must be a number" }).int().min(1, "At least 1 week").max(26, "At most 26 weeks"),
+  firstDate: localDate("firstDate"),
+  notes: z.string().max(1000, "At most 1000 characters").default(""),
+  creatorId: z.uuid({ error: "creatorId must be a user id" }).optional(),
+});
+export type SeriesInput = z.infer<typeof seriesSchema>;
+export const seriesModeSchema = z.enum(["free_only", "all_or_nothing"], { error: "mode must be free_only or all_or_nothing" });
+export const seriesRequestSchema = seriesSchema.extend({ mode: seriesModeSchema.default("free_only") });
+
+export const waitlistJoinSchema = z
+  .object({
+    roomId: z.uuid({ error: "roomId must be a room id" }),
+    startsAt: instant("startsAt"),
+    endsAt: instant("endsAt"),
+    creatorId: z.uuid({ error: "creatorId must be a user id" }).optional(),
+  })
+  .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "endsAt must be after startsAt" });
+export type WaitlistJoinInput = z.infer<typeof waitlistJoinSchema>;

@@ -1,6 +1,7 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookings } from "@/db/schema";
+import { processExpiredOffers } from "../bookings/waitlist-job";
 import { logger } from "../logger";
 import { deliverQueuedEmails } from "../notifications/outbox";
 import { sendDueReminders } from "./reminders";
@@ -23,10 +24,12 @@ export type JobConfig = { smtpUrl?: string; from: string };
  * can run the loop and nothing is lost on a restart: the state lives in Postgres.
  */
 export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
-  const expired = await expireHolds(db, now);
+  // The waitlist first: it expires holds room by room (under the room lock) and offers freed time to the next in line.
+  const waitlist = await processExpiredOffers(db, now);
+  const expired = waitlist.expired + (await expireHolds(db, now));
   const reminders = await sendDueReminders(db, now);
   const sent = await deliverQueuedEmails(db, config);
-  return { expired, reminders, sent };
+  return { expired, offered: waitlist.offered.length, reminders, sent };
 }
 
 /** Runs the jobs every `intervalMs`, never two passes at once in one process; errors are logged, not fatal. */
@@ -37,7 +40,7 @@ export function startJobLoop(db: Db, config: JobConfig, clock: () => Date, inter
     running = true;
     try {
       const done = await runJobsOnce(db, config, clock());
-      if (done.expired || done.reminders || done.sent) logger.info(done, "jobs ran");
+      if (done.expired || done.offered || done.reminders || done.sent) logger.info(done, "jobs ran");
     } catch (err) {
       logger.error({ err }, "a job pass failed; it will run again");
     } finally {

@@ -5,12 +5,12 @@ import { workspaces } from "@/db/schema";
 
 /** A workspace's booking and fee policies; missing keys take these defaults. */
 export const policiesSchema = z.object({
-  minNoticeMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int().min(0).max(43_200, "At most 30 days").default(60),
-  bookingWindowDays: z.coerce.number({ error: "Enter a number of days" }).int().min(1, "At least 1 day").max(365, "At most 365 days").default(90),
-  holdMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int().min(1, "At least 1 minute").max(240, "At most 240 minutes").default(15),
-  freeCancellationHours: z.coerce.number({ error: "Enter a number of hours" }).int().min(0).max(720, "At most 30 days").default(24),
-  lateCancelFeePercent: z.coerce.number({ error: "Enter a percentage" }).int().min(0).max(100, "At most 100 %").default(50),
-  noShowFeePercent: z.coerce.number({ error: "Enter a percentage" }).int().min(0).max(100, "At most 100 %").default(100),
+  minNoticeMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Use whole minutes").min(0, "Cannot be negative").max(43_200, "At most 30 days").default(60),
+  bookingWindowDays: z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 day").max(365, "At most 365 days").default(90),
+  holdMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Use whole minutes").min(1, "At least 1 minute").max(240, "At most 240 minutes").default(15),
+  freeCancellationHours: z.coerce.number({ error: "Enter a number of hours" }).int("Use whole hours").min(0, "Cannot be negative").max(720, "At most 30 days").default(24),
+  lateCancelFeePercent: z.coerce.number({ error: "Enter a percentage" }).int("Use a whole percentage").min(0, "Cannot be negative").max(100, "At most 100 %").default(50),
+  noShowFeePercent: z.coerce.number({ error: "Enter a percentage" }).int("Use a whole percentage").min(0, "Cannot be negative").max(100, "At most 100 %").default(100),
 });
 export type Policies = z.infer<typeof policiesSchema>;
 

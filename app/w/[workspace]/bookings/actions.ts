@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { ensureForm, failed, type ActionState } from "@/lib/action-state";
 import { cancelBooking, confirmBooking } from "@/lib/bookings/lifecycle";
+import { cancelSeries } from "@/lib/bookings/series";
+import { withdrawWaitlist } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 
@@ -28,4 +30,28 @@ export async function cancelBookingAction(_prev: ActionState, form: FormData): P
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   const fee = result.value.feeCents > 0 ? ` A late-cancellation fee of ${formatMoney(result.value.feeCents, result.value.currency)} was charged.` : " No fee was charged.";
   return { status: "ok", message: `Booking cancelled.${fee}` };
+}
+
+/** Cancels every date of a weekly series that is still ahead; each pays the fee the policy sets for it. */
+export async function cancelSeriesAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
+  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
+  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
+  const result = await cancelSeries(getDb(), gate.value, String(form.get("seriesId") ?? ""), { from: "future" }, new Date());
+  if (!result.ok) return failed(form, result.error === "not_found" ? "That series does not exist, or is not yours." : (result.message ?? "This series cannot be cancelled."));
+  revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
+  const { cancelled, feeCents, currency } = result.value;
+  const fee = feeCents > 0 && currency ? ` Late-cancellation fees: ${formatMoney(feeCents, currency)}.` : " No fee was charged.";
+  return { status: "ok", message: `Cancelled ${cancelled.length} ${cancelled.length === 1 ? "date" : "dates"} of the series.${fee}` };
+}
+
+/** Leaves the waitlist; a hold it was offered is released to the next in line. */
+export async function withdrawWaitlistAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
+  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
+  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
+  const result = await withdrawWaitlist(getDb(), gate.value, String(form.get("entryId") ?? ""), new Date());
+  if (!result.ok) return failed(form, result.error === "not_found" ? "That waitlist entry does not exist, or is not yours." : (result.message ?? "This entry cannot be withdrawn."));
+  revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
+  return { status: "ok", message: "You left the waitlist for this time." };
 }

@@ -12,6 +12,7 @@ import { listBookings } from "@/lib/bookings/list-bookings";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import type { Quote } from "@/lib/pricing";
+import { WaitlistSection } from "./waitlist-section";
 
 export const metadata: Metadata = { title: "Bookings" };
 
@@ -19,7 +20,8 @@ export default async function BookingsPage({ params, searchParams }: { params: P
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "bookings.view" });
   const when = (await searchParams).when === "past" ? "past" : "upcoming";
-  const rows = await listBookings(getDb(), member, { when, now: new Date() });
+  const now = new Date();
+  const rows = await listBookings(getDb(), member, { when, now });
   const slug = member.workspaceSlug;
   const mine = member.role === "creator";
   return (
@@ -79,6 +81,7 @@ export default async function BookingsPage({ params, searchParams }: { params: P
           </TableBody>
         </Table>
       )}
+      {when === "upcoming" ? <WaitlistSection member={member} now={now} /> : null}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { createBooking } from "@/lib/bookings/create-booking";
 import { rescheduleBooking } from "@/lib/bookings/reschedule-booking";
-import { createBookingSchema, rescheduleBookingSchema } from "@/lib/bookings/schemas";
+import { createBookingSchema, rescheduleBookingSchema, waitlistJoinSchema } from "@/lib/bookings/schemas";
+import { joinWaitlist } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
 
 function slotOf(form: FormData) {
@@ -32,7 +34,12 @@ export async function holdSlotAction(_prev: ActionState, form: FormData): Promis
   });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await createBooking(getDb(), parsed.data, gate.value, new Date());
-  if (!result.ok) return failed(form, result.error === "slot_taken" ? TAKEN : (result.message ?? "This booking is not possible."), result.fieldErrors);
+  if (!result.ok) {
+    const state = failed(form, result.error === "slot_taken" ? TAKEN : (result.message ?? "This booking is not possible."), result.fieldErrors);
+    // A taken time can be waited for: the picker offers to join its waitlist (joinWaitlistAction).
+    if (result.error === "slot_taken") state.data = { waitlist: `${parsed.data.startsAt.toISOString()}|${parsed.data.endsAt.toISOString()}` };
+    return state;
+  }
   redirect(`/w/${gate.value.workspaceSlug}/bookings/${result.value.id}`);
 }
 
@@ -47,4 +54,25 @@ export async function rescheduleSlotAction(_prev: ActionState, form: FormData): 
   const result = await rescheduleBooking(getDb(), gate.value, bookingId, parsed.data, new Date());
   if (!result.ok) return failed(form, result.error === "slot_taken" ? TAKEN : (result.message ?? "This change is not possible."));
   redirect(`/w/${gate.value.workspaceSlug}/bookings/${bookingId}?changed=1`);
+}
+
+const NOT_WAITABLE: Record<string, string> = {
+  slot_free: "This time is free again: pick it above and hold it.",
+  not_found: "This room does not exist, or is not open to you.",
+  forbidden: "You do not work in this room's studio.",
+};
+
+/** Joins the waitlist for the time the picker just found taken; if it frees up it is held for the creator. */
+export async function joinWaitlistAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
+  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
+  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
+  const creatorId = form.get("creatorId");
+  const parsed = waitlistJoinSchema.safeParse({ roomId: form.get("roomId"), ...slotOf(form), creatorId: typeof creatorId === "string" && creatorId ? creatorId : undefined });
+  if (!parsed.success) return failed(form, "Choose the time to wait for.", { slot: ["Choose a time."] });
+  const result = await joinWaitlist(getDb(), gate.value, parsed.data, new Date());
+  if (!result.ok) return failed(form, NOT_WAITABLE[result.error] ?? result.message ?? "You cannot wait for this time.", result.fieldErrors);
+  revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`);
+  const again = result.value.created ? "You are on the waitlist." : "You were already on the waitlist.";
+  return { status: "ok", message: `${again} If this time frees up it is held for you, and you get an email. See it under Bookings.` };
 }

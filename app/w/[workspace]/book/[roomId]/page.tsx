@@ -79,6 +79,11 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
         <Button type="submit" variant="outline">
           Show free times
         </Button>
+        {!moving ? (
+          <Button asChild variant="ghost">
+            <Link href={`${base}/series?duration=${duration}`}>Book every week…</Link>
+          </Button>
+        ) : null}
       </form>
       <nav aria-label="Weeks" className="flex items-center gap-2">
         <Button asChild variant="outline" size="sm">

@@ -15,6 +15,7 @@ import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
 import type { Quote } from "@/lib/pricing";
 import { CancelForm, ConfirmForm } from "../booking-actions";
+import { SeriesCard } from "../series-card";
 
 export const metadata: Metadata = { title: "Booking" };
 
@@ -109,6 +110,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           </div>
         </CardContent>
       </Card>
+      {b.seriesId ? <SeriesCard member={member} seriesId={b.seriesId} now={now} /> : null}
       {open ? (
         <Card>
           <CardHeader>

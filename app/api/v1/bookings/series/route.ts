@@ -1,0 +1,28 @@
+import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
+import { bookingProblem } from "@/lib/api/booking-problems";
+import { bookingJson } from "@/lib/bookings/list-bookings";
+import { seriesRequestSchema } from "@/lib/bookings/schemas";
+import { bookSeries, previewSeries } from "@/lib/bookings/series";
+import { occurrenceJson } from "@/lib/bookings/series-plan";
+import { getDb } from "@/lib/db";
+
+/**
+ * A weekly series: `?dryRun=1` checks every date and books nothing (200); otherwise books the free dates
+ * (`mode: "free_only"`) or all of them or none (`"all_or_nothing"`): 201, or 409 listing every date.
+ */
+export const POST = apiRoute("bookings.create", async ({ req, member, now }) => {
+  const input = await parseJson(req, seriesRequestSchema);
+  if (input instanceof Response) return input;
+  const dryRun = ["1", "true"].includes(new URL(req.url).searchParams.get("dryRun") ?? "");
+  if (dryRun) {
+    const preview = await previewSeries(getDb(), member, input, now);
+    if (!preview.ok) return bookingProblem(preview);
+    return json({ timeZone: preview.value.timeZone, occurrences: preview.value.occurrences.map(occurrenceJson) });
+  }
+  const result = await bookSeries(getDb(), member, input, { mode: input.mode }, now);
+  if (!result.ok) return bookingProblem({ ...result, occurrences: result.occurrences?.map(occurrenceJson) });
+  const { series, bookings, occurrences } = result.value;
+  return json({ series: { id: series.id, roomId: series.roomId, creatorId: series.creatorId, pattern: series.pattern }, bookings: bookings.map(bookingJson), occurrences: occurrences.map(occurrenceJson) }, 201);
+});
+
+export const GET = methodNotAllowed(["POST"]);

@@ -1,0 +1,60 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { studios, workspaces } from "@/db/schema";
+import type { Actor } from "../auth/permissions";
+import { fail, ok, type Result } from "../result";
+import { audit, denied, notFound, ownStudio } from "./access";
+import type { StudioInput } from "./schemas";
+
+type StudioError = "not_allowed" | "not_found" | "name_taken";
+
+const nameTaken = () => fail("name_taken", { fieldErrors: { name: ["Another studio of this workspace has that name."] } });
+
+async function nameInUse(db: DbOrTx, workspaceId: string, name: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: studios.id })
+    .from(studios)
+    .where(and(eq(studios.workspaceId, workspaceId), sql`lower(${studios.name}) = lower(${name})`, exceptId ? ne(studios.id, exceptId) : undefined))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Adds a studio. The workspace row is locked so two studios cannot take the same name at once. */
+export async function createStudio(db: Db, actor: Actor, input: StudioInput, _now?: Date): Promise<Result<{ id: string }, StudioError>> {
+  const refused = denied(actor);
+  if (refused) return refused;
+  return db.transaction(async (tx) => {
+    await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
+    if (await nameInUse(tx, actor.workspaceId, input.name)) return nameTaken();
+    const [row] = await tx
+      .insert(studios)
+      .values({ workspaceId: actor.workspaceId, name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours })
+      .returning({ id: studios.id });
+    await audit(tx, actor, "studio.created", { type: "studio", id: row.id }, { name: input.name });
+    return ok({ id: row.id });
+  });
+}
+
+/** Changes a studio's name, address, time zone and weekly opening hours. */
+export async function updateStudio(
+  db: Db,
+  actor: Actor,
+  input: StudioInput & { studioId: string },
+  _now?: Date,
+): Promise<Result<{ id: string }, StudioError>> {
+  const refused = denied(actor);
+  if (refused) return refused;
+  return db.transaction(async (tx) => {
+    await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
+    const studio = await ownStudio(tx, actor, input.studioId, { lock: true });
+    if (!studio) return notFound("studio");
+    if (await nameInUse(tx, actor.workspaceId, input.name, studio.id)) return nameTaken();
+    await tx
+      .update(studios)
+      .set({ name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours })
+      .where(eq(studios.id, studio.id));
+    const changed = studio.timeZone !== input.timeZone ? { timeZone: { from: studio.timeZone, to: input.timeZone } } : {};
+    await audit(tx, actor, "studio.updated", { type: "studio", id: studio.id }, { name: input.name, ...changed });
+    return ok({ id: studio.id });
+  });
+}
