@@ -60,6 +60,23 @@ async function main() {
     rows.push({ name: "availability, 20 rooms × 31 days, in-process", m: inProcAll, baseline: rawBusy });
     rows.push({ name: "availability, 1 room × 31 days, over HTTP", m: http, baseline: rawBusy, target: "p95 < 50 ms" });
 
+    // One client booking free slots one after another: a booking's own cost, without queueing behind others.
+    let next = 0; // measure() warms up first: every call needs a slot of its own
+    const solo = await measure(100, () => {
+      const start = new Date(world.raceStart.getTime() + next++ * 3 * 3_600_000 - 30 * 86_400_000);
+      return fetch(`${BASE}/api/v1/bookings`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({ roomId: world.raceRoomIds[19], startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 7_200_000).toISOString() }),
+      }).then((r) => (r.status === 201 ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))));
+    });
+    const soloRaw = await measure(100, (i) => {
+      const start = new Date(world.raceStart.getTime() + next++ * 3 * 3_600_000 - 60 * 86_400_000);
+      return raw`insert into bookings (workspace_id, room_id, creator_id, code, status, starts_at, ends_at, blocked_until, quote)
+        values (${world.workspaceId}, ${world.raceRoomIds[18]}, ${world.creator.userId}, ${"S" + i + Math.random().toString(36).slice(2, 8)}, 'confirmed', ${start}, ${new Date(start.getTime() + 7_200_000)}, ${new Date(start.getTime() + 8_100_000)}, '{}'::jsonb)`;
+    });
+    rows.push({ name: "one booking at a time over HTTP (POST /api/v1/bookings, 201)", m: solo, baseline: soloRaw, target: "p95 < 100 ms" });
+
     // (b) 64 clients racing for 200 overlapping slots, over HTTP and as raw INSERTs.
     const race = await raceBookings({ mode: "http", raw, base: BASE, token: secret, roomIds: world.raceRoomIds.slice(0, 10), clients: 64, slots: 200, start: world.raceStart });
     const rawRace = await raceBookings({ mode: "sql", raw, workspaceId: world.workspaceId, creatorId: world.creator.userId, roomIds: world.raceRoomIds.slice(10, 20), clients: 64, slots: 200, start: world.raceStart });
