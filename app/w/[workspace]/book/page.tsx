@@ -33,7 +33,12 @@ export default async function BookPage({ params }: { params: Promise<{ workspace
               <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
                 {s.rooms.map((r) => (
                   <li key={r.id}>
-                    <Card className="h-full">
+                    <Card className="h-full overflow-hidden">
+                      {r.photos[0] ? (
+                        // Operators' own photo URLs (https only, checked in setup); no image optimiser for remote hosts.
+                        // eslint-disable-next-line @next/next/no-img-element
+                        <img src={r.photos[0]} alt={`${r.name}`} className="aspect-video w-full object-cover" loading="lazy" />
+                      ) : null}
                       <CardHeader>
                         <CardTitle as="h3">
                           <Link className="hover:underline" href={`/w/${member.workspaceSlug}/book/${r.id}`}>
