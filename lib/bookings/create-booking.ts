@@ -4,7 +4,7 @@ import { auditLog, bookingAddOns, bookings, memberships, users, workspaces } fro
 import { checkSlot, type SlotRule } from "../availability";
 import { canOperateStudio, type Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
-import { quotePrice } from "../pricing";
+import { quotePrice, type AddOnPrice } from "../pricing";
 import { fail, ok, type Fail, type Result } from "../result";
 import { newBookingCode } from "./booking-code";
 import { enqueueBookingEmail } from "./emails";
@@ -96,16 +96,7 @@ export async function createBooking(db: Db, input: CreateBookingInput, actor: Ac
     const chosen = await loadAddOns(tx, { workspaceId: actor.workspaceId, studioId: ctx.studio.id, ids: input.addOnIds });
     if (!chosen) return fail("invalid", { fieldErrors: { addOnIds: ["Choose add-ons offered by this studio."] } });
 
-    const quote = quotePrice({
-      timeZone: ctx.studio.timeZone,
-      start: input.startsAt,
-      end: input.endsAt,
-      roomName: ctx.room.name,
-      hourlyRateCents: ctx.room.hourlyRateCents,
-      currency: await workspaceCurrency(tx, actor.workspaceId),
-      peakRules: ctx.peakRules,
-      addOns: chosen,
-    });
+    const quote = await quoteFor(tx, ctx, input.startsAt, input.endsAt, chosen);
     const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
     const status = input.hold ? "held" : "confirmed";
     let booking: typeof bookings.$inferSelect;
@@ -147,6 +138,20 @@ export async function createBooking(db: Db, input: CreateBookingInput, actor: Ac
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: `booking.${status}`, subjectType: "booking", subjectId: booking.id });
     if (status === "confirmed") await sendBookingEmail(tx, booking, ctx, "confirmed");
     return ok(booking);
+  });
+}
+
+/** The price of [start, end) in a room with these add-ons, in the workspace's currency. */
+export async function quoteFor(tx: DbOrTx, ctx: RoomContext, start: Date, end: Date, chosen: AddOnPrice[]) {
+  return quotePrice({
+    timeZone: ctx.studio.timeZone,
+    start,
+    end,
+    roomName: ctx.room.name,
+    hourlyRateCents: ctx.room.hourlyRateCents,
+    currency: await workspaceCurrency(tx, ctx.room.workspaceId),
+    peakRules: ctx.peakRules,
+    addOns: chosen,
   });
 }
 

@@ -3,9 +3,8 @@ import type { Db } from "@/db/client";
 import { addOns, auditLog, bookingAddOns, bookings } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
-import { quotePrice } from "../pricing";
 import { fail, ok } from "../result";
-import { checkRules, findConflict, isExclusionViolation, sendBookingEmail, workspaceCurrency, type BookingFail } from "./create-booking";
+import { checkRules, findConflict, isExclusionViolation, quoteFor, sendBookingEmail, type BookingFail } from "./create-booking";
 import { findBooking } from "./find-booking";
 import { loadRoomContext } from "./room-context";
 import { studioTimeRange } from "./emails";
@@ -51,16 +50,7 @@ export async function rescheduleBooking(db: Db, actor: Actor, bookingId: string,
       .from(bookingAddOns)
       .innerJoin(addOns, eq(addOns.id, bookingAddOns.addOnId))
       .where(eq(bookingAddOns.bookingId, before.id));
-    const quote = quotePrice({
-      timeZone: ctx.studio.timeZone,
-      start: input.startsAt,
-      end: input.endsAt,
-      roomName: ctx.room.name,
-      hourlyRateCents: ctx.room.hourlyRateCents,
-      currency: await workspaceCurrency(tx, actor.workspaceId),
-      peakRules: ctx.peakRules,
-      addOns: chosen,
-    });
+    const quote = await quoteFor(tx, ctx, input.startsAt, input.endsAt, chosen);
     let row: typeof bookings.$inferSelect;
     try {
       row = await tx.transaction(async (sp) => {
