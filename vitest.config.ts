@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts"],
     globalSetup: ["db/testing/global-setup.ts"],
-    setupFiles: ["db/testing/setup-env.ts"],
+    setupFiles: ["db/testing/setup-env.ts", "lib/logger-test-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
