@@ -16,6 +16,11 @@ const envSchema = z.object({
   // Periodic jobs (hold expiry, reminders, email delivery) run in every app instance unless turned off.
   JOBS: z.enum(["on", "off"]).default("on"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // Stripe: unset → charges and invoices stay in our ledger ("not sent") and the UI says Stripe is not connected.
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a secret key (sk_test_… or sk_live_…)").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+  // Only to point the SDK at a Stripe-compatible test server (e.g. http://127.0.0.1:12111); never in production.
+  STRIPE_API_BASE: z.url().optional(),
 }).superRefine((env, ctx) => {
   // Links in emails are built on APP_URL; a deployment must say where it lives.
   if (env.NODE_ENV === "production" && !process.env.APP_URL) {

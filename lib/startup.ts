@@ -1,3 +1,4 @@
+import { getStripe } from "./billing/stripe-client";
 import { getDb } from "./db";
 import { getEnv } from "./env";
 import { startJobLoop } from "./jobs/run-jobs";
@@ -7,8 +8,8 @@ import { logger } from "./logger";
 export function checkEnvironmentOrExit(clock: () => Date) {
   try {
     const env = getEnv();
-    logger.info({ nodeEnv: env.NODE_ENV, smtp: Boolean(env.SMTP_URL) }, "livebase server starting");
-    if (env.JOBS !== "off") startJobLoop(getDb(), { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM }, clock);
+    logger.info({ nodeEnv: env.NODE_ENV, smtp: Boolean(env.SMTP_URL), stripe: Boolean(env.STRIPE_SECRET_KEY) }, "livebase server starting");
+    if (env.JOBS !== "off") startJobLoop(getDb(), { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, stripe: getStripe() }, clock);
   } catch (err) {
     logger.fatal((err as Error).message);
     process.exit(1);

@@ -16,6 +16,16 @@ export const chargeKind = pgEnum("charge_kind", [
 ]);
 export const chargeStatus = pgEnum("charge_status", ["pending", "invoiced", "paid", "failed", "void"]);
 
+/**
+ * Our mirror of an invoice: one per session (its room time and add-ons) or per fee event. `status`:
+ * - draft: charges attached, not yet at Stripe (the invoicing job sends it; `next_attempt_at` paces retries)
+ * - not_sent: Stripe is not connected; the invoice lives in our ledger only
+ * - open: finalized at Stripe, awaiting payment · paid · failed: the charge to the card failed (pay link)
+ * - void / uncollectible: as Stripe says
+ */
+export const invoiceStatus = pgEnum("invoice_status", ["draft", "not_sent", "open", "paid", "failed", "void", "uncollectible"]);
+export type InvoiceStatus = (typeof invoiceStatus.enumValues)[number];
+
 export const invoices = pgTable(
   "invoices",
   {
@@ -24,15 +34,35 @@ export const invoices = pgTable(
     creatorId: uuid("creator_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
+    /** What the invoice is for: `booking:<id>` (a session) or `charge:<id>` (a fee event); unique per workspace. */
+    groupKey: text("group_key").notNull(),
+    bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "restrict" }),
+    description: text("description").notNull().default(""),
     stripeInvoiceId: text("stripe_invoice_id").unique(),
-    status: text("status").notNull().default("draft"),
+    stripePaymentIntentId: text("stripe_payment_intent_id"),
+    status: invoiceStatus("status").notNull().default("draft"),
     amountDueCents: integer("amount_due_cents").notNull().default(0),
+    amountPaidCents: integer("amount_paid_cents").notNull().default(0),
+    amountRefundedCents: integer("amount_refunded_cents").notNull().default(0),
     currency: text("currency").notNull(),
     hostedInvoiceUrl: text("hosted_invoice_url"),
     pdfUrl: text("pdf_url"),
+    failureMessage: text("failure_message"),
+    /** The invoicing job's retry state: attempts so far, when to try next, the last error, a worker's lease. */
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    leasedUntil: ts("leased_until"),
+    sentAt: ts("sent_at"),
+    paidAt: ts("paid_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("invoices_creator_idx").on(t.workspaceId, t.creatorId)],
+  (t) => [
+    index("invoices_creator_idx").on(t.workspaceId, t.creatorId),
+    uniqueIndex("invoices_group_uq").on(t.workspaceId, t.groupKey),
+    index("invoices_due_idx").on(t.status, t.nextAttemptAt),
+  ],
 );
 
 /** What a creator owes: the truth, with one row per cause (idempotency_key). Corrections are new rows. */
@@ -58,13 +88,22 @@ export const charges = pgTable(
     idempotencyKey: text("idempotency_key").notNull(),
     invoiceId: uuid("invoice_id").references(() => invoices.id, { onDelete: "set null" }),
     stripeInvoiceItemId: text("stripe_invoice_item_id"),
+    /** A credit names the charge it corrects; a void keeps the row and records why and who. */
+    correctsChargeId: uuid("corrects_charge_id"),
+    reason: text("reason"),
     voidReason: text("void_reason"),
+    voidedBy: uuid("voided_by").references(() => users.id, { onDelete: "set null" }),
+    voidedAt: ts("voided_at"),
+    /** A credit of an invoice at Stripe becomes a credit note (refunding the card when the invoice was paid). */
+    stripeCreditNoteId: text("stripe_credit_note_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("charges_idempotency_uq").on(t.workspaceId, t.idempotencyKey),
     index("charges_creator_idx").on(t.workspaceId, t.creatorId, t.createdAt),
+    index("charges_pending_idx").on(t.status).where(sql`${t.status} = 'pending'`),
+    index("charges_booking_idx").on(t.bookingId),
     check("charges_amount", sql`${t.amountCents} = ${t.quantity} * ${t.unitAmountCents}`),
   ],
 );
@@ -79,6 +118,12 @@ export const stripeCustomers = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     stripeCustomerId: text("stripe_customer_id").notNull().unique(),
     defaultPaymentMethodId: text("default_payment_method_id"),
+    cardBrand: text("card_brand"),
+    cardLast4: text("card_last4"),
+    cardExpMonth: integer("card_exp_month"),
+    cardExpYear: integer("card_exp_year"),
+    email: text("email"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("stripe_customers_member_uq").on(t.workspaceId, t.userId)],
 );
@@ -90,4 +135,6 @@ export const stripeEvents = pgTable("stripe_events", {
   payload: jsonb("payload").notNull(),
   receivedAt: ts("received_at").notNull().defaultNow(),
   processedAt: ts("processed_at"),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
 });

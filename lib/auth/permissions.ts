@@ -19,6 +19,14 @@ const GRANTS = {
   "bookings.view": ["owner", "manager", "staff", "creator"],
   "bookings.create": ["owner", "manager", "staff", "creator"],
   "bookings.act_for_others": ["owner", "manager", "staff"],
+  // Running sessions on the floor: check-in, check-out (completion), no-show. Staff in their studios.
+  "bookings.operate": ["owner", "manager", "staff"],
+  // Billing: a creator sees their own card, charges and invoices; managers and owners see every creator's.
+  "billing.view": ["owner", "manager", "creator"],
+  "billing.manage": ["owner", "manager"],
+  // Staff see what a creator owes when they check them in, not the ledger itself.
+  "billing.view_balance": ["owner", "manager", "staff"],
+  "reports.view": ["owner", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

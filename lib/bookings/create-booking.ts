@@ -3,6 +3,7 @@ import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, bookingAddOns, bookings, memberships, users, workspaces } from "@/db/schema";
 import { checkSlot, type SlotRule } from "../availability";
 import { canOperateStudio, type Actor } from "../auth/permissions";
+import { billingGate, type BillingGateError } from "../billing/booking-gate";
 import { getPolicies } from "../policies/policies";
 import { quotePrice, type AddOnPrice } from "../pricing";
 import { fail, ok, type Fail, type Result } from "../result";
@@ -11,7 +12,7 @@ import { enqueueBookingEmail } from "./emails";
 import { loadAddOns, loadRoomContext, OCCUPYING, type RoomContext } from "./room-context";
 import type { CreateBookingInput } from "./schemas";
 
-export type BookingError = "not_found" | "forbidden" | "invalid" | "rule" | "room_inactive" | "slot_taken";
+export type BookingError = "not_found" | "forbidden" | "invalid" | "rule" | "room_inactive" | "slot_taken" | BillingGateError;
 export type BookingFail = Fail<BookingError> & { rule?: SlotRule; conflict?: { startsAt: string; endsAt: string } };
 
 const DAY = 86_400_000;
@@ -85,6 +86,8 @@ export async function createBooking(db: Db, input: CreateBookingInput, actor: Ac
     if (!creator.ok) return creator;
 
     const policies = await getPolicies(tx, actor.workspaceId);
+    const unpaid = await billingGate(tx, { workspaceId: actor.workspaceId, creatorId: creator.value, policies, forSelf: creator.value === actor.userId });
+    if (unpaid) return unpaid;
     const check = checkRules(ctx, policies, input.startsAt, input.endsAt, now);
     if (!check.ok) {
       if (check.rule === "overlap") {

@@ -12,6 +12,7 @@ import { cancelBooking } from "./lifecycle";
 import { nested } from "./nested";
 import { OCCUPYING } from "./room-context";
 import type { SeriesInput } from "./schemas";
+import { billingGate } from "../billing/booking-gate";
 import { sendSeriesEmail } from "./series-email";
 import { planSeries, type Occurrence, type SeriesPattern } from "./series-plan";
 
@@ -46,6 +47,8 @@ export async function bookSeries(db: Db, actor: Actor, input: SeriesInput, opts:
     const plan = await planSeries(tx, actor, input, now, { lock: true });
     if (!plan.ok) return plan as SeriesFail;
     const { ctx, creatorId, occurrences } = plan.value;
+    const unpaid = await billingGate(tx, { workspaceId: actor.workspaceId, creatorId, policies: await getPolicies(tx, actor.workspaceId), forSelf: creatorId === actor.userId });
+    if (unpaid) return unpaid as SeriesFail;
     const free = occurrences.filter((o) => o.ok).length;
     if (free === 0 || (opts.mode === "all_or_nothing" && free < occurrences.length)) {
       const message = free === 0 ? "None of these dates can be booked." : "Some of these dates cannot be booked, so none were.";

@@ -1,6 +1,9 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookings } from "@/db/schema";
+import { assembleInvoices, sendDueInvoices } from "../billing/invoicing";
+import type { StripeOrNull } from "../billing/stripe-client";
+import { retryStripeEvents } from "../billing/webhooks";
 import { processExpiredOffers } from "../bookings/waitlist-job";
 import { logger } from "../logger";
 import { deliverQueuedEmails } from "../notifications/outbox";
@@ -16,7 +19,7 @@ export async function expireHolds(db: Db, now: Date) {
   return rows.length;
 }
 
-export type JobConfig = { smtpUrl?: string; from: string };
+export type JobConfig = { smtpUrl?: string; from: string; stripe?: StripeOrNull };
 
 /**
  * One pass of every periodic job. Each is idempotent and safe to run on several instances at once (updates
@@ -29,7 +32,11 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
   const expired = waitlist.expired + (await expireHolds(db, now));
   const reminders = await sendDueReminders(db, now);
   const sent = await deliverQueuedEmails(db, config);
-  return { expired, offered: waitlist.offered.length, reminders, sent };
+  // Billing: pending charges become invoices; with Stripe connected they are sent (and unsynced events retried).
+  const invoiced = await assembleInvoices(db, now, Boolean(config.stripe));
+  const stripe = config.stripe ? await sendDueInvoices(db, config.stripe, now) : null;
+  const events = config.stripe ? await retryStripeEvents(db, config.stripe, now) : 0;
+  return { expired, offered: waitlist.offered.length, reminders, sent, invoiced, invoicesSent: stripe?.sent ?? 0, invoicesRetrying: stripe?.retrying ?? 0, events };
 }
 
 /** Runs the jobs every `intervalMs`, never two passes at once in one process; errors are logged, not fatal. */
@@ -40,7 +47,7 @@ export function startJobLoop(db: Db, config: JobConfig, clock: () => Date, inter
     running = true;
     try {
       const done = await runJobsOnce(db, config, clock());
-      if (done.expired || done.offered || done.reminders || done.sent) logger.info(done, "jobs ran");
+      if (Object.values(done).some((n) => n > 0)) logger.info(done, "jobs ran");
     } catch (err) {
       logger.error({ err }, "a job pass failed; it will run again");
     } finally {

@@ -11,6 +11,12 @@ export const policiesSchema = z.object({
   freeCancellationHours: z.coerce.number({ error: "Enter a number of hours" }).int("Use whole hours").min(0, "Cannot be negative").max(720, "At most 30 days").default(24),
   lateCancelFeePercent: z.coerce.number({ error: "Enter a percentage" }).int("Use a whole percentage").min(0, "Cannot be negative").max(100, "At most 100 %").default(50),
   noShowFeePercent: z.coerce.number({ error: "Enter a percentage" }).int("Use a whole percentage").min(0, "Cannot be negative").max(100, "At most 100 %").default(100),
+  // Billing. "auto": a card on file is required to book exactly when Stripe is connected.
+  cardOnFile: z.enum(["auto", "required", "not_required"], { error: "Choose when a card is required" }).default("auto"),
+  // A creator with a failed payment cannot book again until it is settled.
+  blockBookingWhenUnpaid: z.enum(["yes", "no"], { error: "Choose yes or no" }).default("yes"),
+  // Charges wait this long before they are invoiced, so a manager can still void a mistake.
+  invoiceDelayMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Use whole minutes").min(0, "Cannot be negative").max(10_080, "At most 7 days").default(60),
 });
 export type Policies = z.infer<typeof policiesSchema>;
 

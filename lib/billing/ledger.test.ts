@@ -1,0 +1,168 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, charges, invoices, workspaces } from "@/db/schema";
+import { bookingWorld } from "@/db/testing/booking-fixtures";
+import { testDb } from "@/db/testing/db";
+import { createBooking } from "../bookings/create-booking";
+import { cancelBooking } from "../bookings/lifecycle";
+import { checkInBooking, checkOutBooking, markNoShow } from "../bookings/operate-booking";
+import { createBookingSchema } from "../bookings/schemas";
+import { assembleInvoices } from "./invoicing";
+import { creatorBalance, creditCharge, recordOfflinePayment, visibleCharges, voidCharge } from "./ledger";
+
+// Tuesday 1 Dec 2026, 04:00 in Los Angeles.
+const now = new Date("2026-12-01T12:00:00Z");
+const la = (local: string) => new Date(`${local}-08:00`);
+const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
+const input = (roomId: string, startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) =>
+  createBookingSchema.parse({ roomId, startsAt: la(startsAt).toISOString(), endsAt: la(endsAt).toISOString(), ...extra });
+
+async function completedSession() {
+  const db = testDb();
+  const w = await bookingWorld(db);
+  const booked = await createBooking(db, input(w.room.id, "2026-12-03T19:00:00", "2026-12-03T21:00:00", { addOnIds: [w.addOns.light.id] }), w.creator.actor, now);
+  if (!booked.ok) throw new Error(booked.error);
+  const start = booked.value.startsAt;
+  const checkedIn = await checkInBooking(db, w.staff.actor, booked.value.id, minutes(start, -5));
+  expect(checkedIn).toMatchObject({ ok: true, value: { status: "checked_in" } });
+  const out = await checkOutBooking(db, w.staff.actor, booked.value.id, minutes(start, 120));
+  if (!out.ok) throw new Error(out.error);
+  return { db, w, booking: out.value.booking, endedAt: minutes(start, 120) };
+}
+
+const chargesOf = (bookingId: string) => testDb().select().from(charges).where(eq(charges.bookingId, bookingId));
+
+describe("completing a session", () => {
+  it("writes room time and add-ons from the stored quote, once, whoever retries", async () => {
+    const { db, w, booking } = await completedSession();
+    const rows = await chargesOf(booking.id);
+    expect(rows.map((r) => [r.kind, r.amountCents, r.status]).sort()).toEqual([
+      ["add_on", 2500, "pending"],
+      ["room_time", 12_000, "pending"],
+    ]);
+    expect(rows.every((r) => r.creatorId === w.creator.user.id && r.createdBy === w.staff.user.id)).toBe(true);
+    const again = await checkOutBooking(db, w.manager.actor, booking.id, minutes(booking.endsAt, 5));
+    expect(again).toMatchObject({ ok: true, value: { chargedCents: 0 } });
+    expect(await chargesOf(booking.id)).toHaveLength(2);
+  });
+
+  it("lets only the studio's staff run the floor, and only in order", async () => {
+    const db = testDb();
+    const w = await bookingWorld(db);
+    const booked = await createBooking(db, input(w.room.id, "2026-12-03T19:00:00", "2026-12-03T21:00:00"), w.creator.actor, now);
+    if (!booked.ok) throw new Error(booked.error);
+    const start = booked.value.startsAt;
+    expect(await checkInBooking(db, w.creator.actor, booked.value.id, start)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await checkInBooking(db, w.creator2.actor, booked.value.id, start)).toMatchObject({ ok: false, error: "not_found" });
+    expect(await checkOutBooking(db, w.staff.actor, booked.value.id, start)).toMatchObject({ ok: false, error: "wrong_status" });
+    expect(await checkInBooking(db, w.staff.actor, booked.value.id, minutes(start, -61))).toMatchObject({ ok: false, error: "too_early" });
+    expect(await chargesOf(booked.value.id)).toHaveLength(0);
+  });
+
+  it("charges the no-show fee by policy, not before the grace period", async () => {
+    const db = testDb();
+    const w = await bookingWorld(db);
+    await db.update(workspaces).set({ policies: { noShowFeePercent: 50 } }).where(eq(workspaces.id, w.workspace.id));
+    const booked = await createBooking(db, input(w.room.id, "2026-12-03T19:00:00", "2026-12-03T21:00:00"), w.creator.actor, now);
+    if (!booked.ok) throw new Error(booked.error);
+    expect(await markNoShow(db, w.staff.actor, booked.value.id, minutes(booked.value.startsAt, 10))).toMatchObject({ ok: false, error: "too_early" });
+    expect(await markNoShow(db, w.staff.actor, booked.value.id, minutes(booked.value.startsAt, 20))).toMatchObject({ ok: true, value: { feeCents: 6000 } });
+    const [fee] = await chargesOf(booked.value.id);
+    expect(fee).toMatchObject({ kind: "no_show_fee", amountCents: 6000, idempotencyKey: `no_show_fee:${booked.value.id}` });
+  });
+});
+
+describe("invoicing without Stripe", () => {
+  it("waits out the invoice delay, then makes one invoice per session and one per fee event, marked not sent", async () => {
+    const { db, w, booking, endedAt } = await completedSession();
+    const late = await createBooking(db, input(w.room.id, "2026-12-05T10:00:00", "2026-12-05T12:00:00"), w.creator.actor, now);
+    if (!late.ok) throw new Error(late.error);
+    await cancelBooking(db, w.creator.actor, late.value.id, minutes(late.value.startsAt, -60));
+    await assembleInvoices(db, minutes(endedAt, 30), false);
+    expect(await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id))).toHaveLength(0);
+
+    const [a, b] = await Promise.all([assembleInvoices(db, minutes(endedAt, 61), false), assembleInvoices(db, minutes(endedAt, 61), false)]);
+    expect(a + b).toBeGreaterThan(0);
+    // The late-cancellation fee was written after the session ended, so it waits its own delay.
+    await assembleInvoices(db, minutes(late.value.startsAt, 61), false);
+    const invs = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
+    expect(invs.map((i) => [i.groupKey.split(":")[0], i.status, i.amountDueCents]).sort()).toEqual([
+      ["booking", "not_sent", 14_500],
+      ["charge", "not_sent", 6000],
+    ]);
+    expect(invs.find((i) => i.groupKey === `booking:${booking.id}`)?.description).toContain(booking.code);
+    const rows = await db.select().from(charges).where(eq(charges.workspaceId, w.workspace.id));
+    expect(rows.every((r) => r.status === "invoiced" && r.invoiceId)).toBe(true);
+    expect(await assembleInvoices(db, minutes(endedAt, 600), false)).toBe(0);
+  });
+
+  it("records an offline payment of a local invoice; the balance goes to zero", async () => {
+    const { db, w, endedAt } = await completedSession();
+    await assembleInvoices(db, minutes(endedAt, 61), false);
+    expect((await creatorBalance(db, w.workspace.id, w.creator.user.id)).outstanding).toEqual([{ currency: "USD", cents: 14_500 }]);
+    const [inv] = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
+    expect(await recordOfflinePayment(db, w.creator.actor, inv.id, { note: "cash" }, endedAt)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await recordOfflinePayment(db, w.manager.actor, inv.id, { note: "Paid cash at the desk" }, endedAt)).toMatchObject({ ok: true, value: { status: "paid", amountPaidCents: 14_500 } });
+    expect((await creatorBalance(db, w.workspace.id, w.creator.user.id)).outstanding).toEqual([]);
+  });
+});
+
+describe("corrections", () => {
+  it("voids a charge still pending, with the reason and the actor; it is never invoiced", async () => {
+    const { db, w, booking, endedAt } = await completedSession();
+    const [addOn] = (await chargesOf(booking.id)).filter((c) => c.kind === "add_on");
+    expect(await voidCharge(db, w.creator.actor, addOn.id, { reason: "not mine" }, endedAt)).toMatchObject({ ok: false, error: "forbidden" });
+    const voided = await voidCharge(db, w.manager.actor, addOn.id, { reason: "The ring light was broken" }, endedAt);
+    expect(voided).toMatchObject({ ok: true, value: { status: "void", voidReason: "The ring light was broken", voidedBy: w.manager.user.id, amountCents: 2500 } });
+    await assembleInvoices(db, minutes(endedAt, 61), false);
+    const [inv] = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
+    expect(inv.amountDueCents).toBe(12_000);
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, addOn.id), eq(auditLog.action, "charge.voided")));
+    expect(entry.actorUserId).toBe(w.manager.user.id);
+    const [room] = (await chargesOf(booking.id)).filter((c) => c.kind === "room_time");
+    expect(await voidCharge(db, w.manager.actor, room.id, { reason: "too late" }, endedAt)).toMatchObject({ ok: false, error: "not_voidable" });
+  });
+
+  it("credits an invoiced charge with a new row, at most its amount, once per request", async () => {
+    const { db, w, booking, endedAt } = await completedSession();
+    await assembleInvoices(db, minutes(endedAt, 61), false);
+    const [room] = (await chargesOf(booking.id)).filter((c) => c.kind === "room_time");
+    const first = await creditCharge(db, w.manager.actor, room.id, { amount: 20, reason: "Started late", requestId: "req-00000001" }, endedAt);
+    expect(first).toMatchObject({ ok: true, value: { kind: "credit", amountCents: -2000, correctsChargeId: room.id, reason: "Started late", status: "invoiced" } });
+    const replay = await creditCharge(db, w.manager.actor, room.id, { amount: 20, reason: "Started late", requestId: "req-00000001" }, endedAt);
+    expect(replay.ok && first.ok && replay.value.id === first.value.id).toBe(true);
+    expect(await creditCharge(db, w.manager.actor, room.id, { amount: 100.01, reason: "Too much" }, endedAt)).toMatchObject({ ok: false, error: "invalid", fieldErrors: { amount: ["At most 100.00 USD can still be credited."] } });
+    const [inv] = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
+    expect(inv.amountDueCents).toBe(12_500);
+    expect((await creatorBalance(db, w.workspace.id, w.creator.user.id)).outstanding).toEqual([{ currency: "USD", cents: 12_500 }]);
+    const original = (await chargesOf(booking.id)).find((c) => c.id === room.id);
+    expect(original).toMatchObject({ amountCents: 12_000, status: "invoiced" }); // history is never edited
+  });
+
+  it("keeps one creator's charges from another", async () => {
+    const { db, w } = await completedSession();
+    expect(await db.select().from(charges).where(visibleCharges(w.creator2.actor))).toHaveLength(0);
+    expect((await db.select().from(charges).where(visibleCharges(w.creator.actor))).length).toBe(2);
+    expect(await db.select().from(charges).where(visibleCharges(w.staff.actor))).toHaveLength(0);
+  });
+});
+
+describe("booking gate", () => {
+  it("refuses a booking without a card when the policy requires one, and while a payment has failed", async () => {
+    const db = testDb();
+    const w = await bookingWorld(db);
+    await db.update(workspaces).set({ policies: { cardOnFile: "required" } }).where(eq(workspaces.id, w.workspace.id));
+    const r = await createBooking(db, input(w.room.id, "2026-12-03T19:00:00", "2026-12-03T21:00:00"), w.creator.actor, now);
+    expect(r).toMatchObject({ ok: false, error: "card_required", message: "Add a card on the Billing page before booking." });
+    const forThem = await createBooking(db, input(w.room.id, "2026-12-03T19:00:00", "2026-12-03T21:00:00", { creatorId: w.creator.user.id }), w.staff.actor, now);
+    expect(forThem).toMatchObject({ ok: false, error: "card_required", message: "This creator has no card on file yet." });
+
+    await db.update(workspaces).set({ policies: { cardOnFile: "not_required" } }).where(eq(workspaces.id, w.workspace.id));
+    await db.insert(invoices).values({ workspaceId: w.workspace.id, creatorId: w.creator.user.id, groupKey: "charge:x", currency: "USD", status: "failed", amountDueCents: 500 });
+    expect(await createBooking(db, input(w.room.id, "2026-12-03T19:00:00", "2026-12-03T21:00:00"), w.creator.actor, now)).toMatchObject({ ok: false, error: "payment_overdue" });
+    expect((await createBooking(db, input(w.room.id, "2026-12-03T19:00:00", "2026-12-03T21:00:00"), w.creator2.actor, now)).ok).toBe(true);
+
+    await db.update(workspaces).set({ policies: { cardOnFile: "not_required", blockBookingWhenUnpaid: "no" } }).where(eq(workspaces.id, w.workspace.id));
+    expect((await createBooking(db, input(w.room.id, "2026-12-04T10:00:00", "2026-12-04T12:00:00"), w.creator.actor, now)).ok).toBe(true);
+  });
+});

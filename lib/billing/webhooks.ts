@@ -1,0 +1,114 @@
+import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import Stripe from "stripe";
+import type { Db } from "@/db/client";
+import { invoices, stripeEvents } from "@/db/schema";
+import { logger } from "../logger";
+import { fail, ok, type Result } from "../result";
+import { applyCompletedCheckout, applySetupIntent, syncStripeCustomer } from "./customers";
+import { applyStripeInvoice } from "./sync-invoice";
+
+/** The events we act on; configure these on the webhook endpoint in the Stripe dashboard. */
+export const HANDLED_EVENTS = [
+  "checkout.session.completed",
+  "setup_intent.succeeded",
+  "customer.updated",
+  "invoice.finalized",
+  "invoice.paid",
+  "invoice.payment_failed",
+  "invoice.voided",
+  "invoice.marked_uncollectible",
+  "charge.refunded",
+] as const;
+
+/**
+ * A Stripe webhook: the signature is verified against the raw body, the event id is recorded (a duplicate that was
+ * processed is a no-op), and the sync reads the object's current state from Stripe, so the order and number of
+ * deliveries do not matter. A sync that fails answers an error so Stripe delivers again; the job loop retries too.
+ */
+export async function handleStripeWebhook(
+  db: Db,
+  stripe: Stripe,
+  input: { payload: string; signature: string | null; secret: string },
+  now: Date,
+): Promise<Result<{ duplicate: boolean; type: string }, "bad_signature" | "sync_failed">> {
+  let event: Stripe.Event;
+  try {
+    if (!input.signature) throw new Error("no signature");
+    event = stripe.webhooks.constructEvent(input.payload, input.signature, input.secret);
+  } catch {
+    return fail("bad_signature", { message: "The Stripe-Signature header does not match this payload." });
+  }
+  const inserted = await db
+    .insert(stripeEvents)
+    .values({ id: event.id, type: event.type, payload: JSON.parse(input.payload) as object, receivedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: stripeEvents.id });
+  if (inserted.length === 0) {
+    const [seen] = await db.select({ processedAt: stripeEvents.processedAt }).from(stripeEvents).where(eq(stripeEvents.id, event.id));
+    if (seen?.processedAt) return ok({ duplicate: true, type: event.type });
+  }
+  const done = await processRecordedEvent(db, stripe, event, now);
+  return done ? ok({ duplicate: false, type: event.type }) : fail("sync_failed", { message: "Syncing the event failed; Stripe will deliver it again." });
+}
+
+async function processRecordedEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event, "id" | "type" | "data">, now: Date) {
+  try {
+    await syncEvent(db, stripe, event, now);
+    await db.update(stripeEvents).set({ processedAt: now, lastError: null }).where(eq(stripeEvents.id, event.id));
+    return true;
+  } catch (err) {
+    logger.warn({ err, eventId: event.id, type: event.type }, "syncing a Stripe event failed");
+    const message = err instanceof Stripe.errors.StripeError ? `${err.type}: ${err.message}` : "Unexpected error";
+    await db.update(stripeEvents).set({ attempts: sql`${stripeEvents.attempts} + 1`, lastError: message }).where(eq(stripeEvents.id, event.id));
+    return false;
+  }
+}
+
+/** Reads the event's object from Stripe, as it is now, and applies it. Unknown types are recorded and ignored. */
+export async function syncEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event, "type" | "data">, now: Date) {
+  const object = event.data.object as { id?: string; object?: string };
+  if (!object.id) return;
+  switch (event.type) {
+    case "checkout.session.completed":
+      await applyCompletedCheckout(db, stripe, object.id, now);
+      return;
+    case "setup_intent.succeeded":
+      await applySetupIntent(db, stripe, await stripe.setupIntents.retrieve(object.id), now);
+      return;
+    case "customer.updated":
+      await syncStripeCustomer(db, stripe, object.id, now);
+      return;
+    case "invoice.finalized":
+    case "invoice.paid":
+    case "invoice.payment_failed":
+    case "invoice.voided":
+    case "invoice.marked_uncollectible":
+      await applyStripeInvoice(db, await stripe.invoices.retrieve(object.id, { expand: ["payments"] }), now);
+      return;
+    case "charge.refunded": {
+      const charge = await stripe.charges.retrieve(object.id);
+      const pi = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
+      if (!pi) return;
+      await db
+        .update(invoices)
+        .set({ amountRefundedCents: sql`greatest(${invoices.amountRefundedCents}, ${charge.amount_refunded})`, updatedAt: now })
+        .where(eq(invoices.stripePaymentIntentId, pi));
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Events recorded but not processed (Stripe was unreachable during the sync) are retried by the job loop. */
+export async function retryStripeEvents(db: Db, stripe: Stripe, now: Date) {
+  const due = await db
+    .select()
+    .from(stripeEvents)
+    .where(and(isNull(stripeEvents.processedAt), lt(stripeEvents.receivedAt, new Date(now.getTime() - 60_000)), lt(stripeEvents.attempts, 50)))
+    .orderBy(asc(stripeEvents.receivedAt))
+    .limit(50);
+  let done = 0;
+  for (const row of due) if (await processRecordedEvent(db, stripe, row.payload as Stripe.Event, now)) done++;
+  return done;
+}
