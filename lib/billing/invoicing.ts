@@ -91,12 +91,14 @@ async function describe(tx: Tx, c: Charge, groupKey: string) {
  * Takes the next invoice with work for Stripe (a draft to send, or a credit to apply) under a lease, so two
  * workers never work on one invoice at once; a worker that dies lets its lease run out and another continues.
  */
-async function claimNext(db: Db, now: Date, leaseMs: number): Promise<Invoice | null> {
+async function claimNext(db: Db, at: Date, leaseMs: number, workspaceId?: string): Promise<Invoice | null> {
+  const now = at.toISOString();
+  const until = new Date(at.getTime() + leaseMs).toISOString();
   const rows = await db.execute<{ id: string }>(sql`
-    update invoices set leased_until = ${new Date(now.getTime() + leaseMs)}, attempts = attempts + 1
+    update invoices set leased_until = ${until}::timestamptz, attempts = attempts + 1
     where id = (
       select i.id from invoices i
-      where i.next_attempt_at <= ${now} and (i.leased_until is null or i.leased_until < ${now})
+      where ${workspaceId ? sql`i.workspace_id = ${workspaceId} and` : sql``} i.next_attempt_at <= ${now}::timestamptz and (i.leased_until is null or i.leased_until < ${now}::timestamptz)
         and (i.status = 'draft'
              or (i.stripe_invoice_id is not null and i.status in ('open', 'paid', 'failed')
                  and exists (select 1 from charges c where c.invoice_id = i.id and c.kind = 'credit' and c.status = 'pending')))
@@ -117,11 +119,12 @@ export type SendResult = { sent: number; paid: number; failed: number; retrying:
  * credits as credit notes. Every create carries an idempotency key made of our ids, and each Stripe id is
  * stored as soon as it is known, so a retry after a crash, an error or a timeout repeats nothing: whatever
  * happens, one invoice per session. Transient failures wait with backoff; a declined card marks it failed.
+ * `workspaceId` limits a pass to one workspace's invoices.
  */
-export async function sendDueInvoices(db: Db, stripe: Stripe, now: Date, opts: { limit?: number; leaseMs?: number } = {}): Promise<SendResult> {
+export async function sendDueInvoices(db: Db, stripe: Stripe, now: Date, opts: { limit?: number; leaseMs?: number; workspaceId?: string } = {}): Promise<SendResult> {
   const result: SendResult = { sent: 0, paid: 0, failed: 0, retrying: 0, credited: 0 };
   for (let i = 0; i < (opts.limit ?? 25); i++) {
-    const inv = await claimNext(db, now, opts.leaseMs ?? 120_000);
+    const inv = await claimNext(db, now, opts.leaseMs ?? 120_000, opts.workspaceId);
     if (!inv) break;
     try {
       if (inv.status === "draft") {

@@ -1,0 +1,398 @@
+import {
+  invalid,
+  newId,
+  StripeTestApiError,
+  StripeTestCore,
+  type MetadataInput,
+  type TestCharge,
+  type TestCreditNote,
+  type TestCreditNoteLine,
+  type TestInvoice,
+  type TestInvoiceItem,
+  type TestInvoicePayment,
+  type TestRefund,
+} from "./stripe-test-objects";
+
+/**
+ * Invoices, their payment and credit notes, following Stripe's rules closely enough that our billing code meets the
+ * same answers as in production: drafts take items, finalizing opens (or settles a zero) invoice, paying charges the
+ * default card, credit notes reduce what is due or refund what was paid.
+ */
+
+export type CreditNoteLineInput = { type: string; description?: string; quantity?: number; unitAmount?: number; amount?: number; invoiceLineItem?: string };
+
+const COLLECTION_METHODS = ["charge_automatically", "send_invoice"] as const;
+const CREDIT_NOTE_REASONS = ["duplicate", "fraudulent", "order_change", "product_unsatisfactory"];
+
+export class StripeTestState extends StripeTestCore {
+  createInvoice(input: {
+    customer: string;
+    currency?: string;
+    collectionMethod?: string;
+    autoAdvance?: boolean;
+    pendingItems?: string;
+    description?: string;
+    daysUntilDue?: number;
+    metadata?: MetadataInput;
+  }): TestInvoice {
+    const customer = this.get(this.objects.customers, input.customer, "customer");
+    const method = COLLECTION_METHODS.find((m) => m === (input.collectionMethod ?? "charge_automatically"));
+    if (!method) throw invalid(`Invalid collection_method: must be one of ${COLLECTION_METHODS.join(" or ")}`, "collection_method");
+    if (method === "send_invoice" && input.daysUntilDue === undefined) {
+      throw invalid("Invoices with collection_method=send_invoice need days_until_due.", "days_until_due");
+    }
+    if (method === "charge_automatically" && input.daysUntilDue !== undefined) {
+      throw invalid("days_until_due can only be set when collection_method is send_invoice.", "days_until_due");
+    }
+    const pendingItems = input.pendingItems ?? "exclude";
+    if (pendingItems !== "exclude" && pendingItems !== "include") {
+      throw invalid("Invalid pending_invoice_items_behavior: must be one of exclude or include", "pending_invoice_items_behavior");
+    }
+    const pending = [...this.objects.invoiceItems.values()].filter((i) => i.customer === customer.id && i.invoice === null);
+    const currency = input.currency?.toLowerCase() ?? (pendingItems === "include" ? pending[0]?.currency : undefined) ?? "usd";
+    const id = newId("in_");
+    const invoice: TestInvoice = {
+      id,
+      object: "invoice",
+      created: this.now(),
+      livemode: false,
+      customer: customer.id,
+      customer_email: customer.email,
+      number: null,
+      status: "draft",
+      currency,
+      description: input.description ?? null,
+      collection_method: method,
+      auto_advance: input.autoAdvance ?? false,
+      due_date: null,
+      subtotal: 0,
+      total: 0,
+      amount_due: 0,
+      amount_paid: 0,
+      amount_remaining: 0,
+      pre_payment_credit_notes_amount: 0,
+      post_payment_credit_notes_amount: 0,
+      attempted: false,
+      attempt_count: 0,
+      lines: { object: "list", data: [], has_more: false, url: `/v1/invoices/${id}/lines` },
+      hosted_invoice_url: null,
+      invoice_pdf: null,
+      status_transitions: { finalized_at: null, paid_at: null, voided_at: null, marked_uncollectible_at: null },
+      metadata: input.metadata || {},
+    };
+    this.objects.invoices.set(id, invoice);
+    this.terms(id).daysUntilDue = input.daysUntilDue ?? null;
+    if (pendingItems === "include") for (const item of pending.filter((i) => i.currency === currency)) this.addLine(invoice, item);
+    this.emit("invoice.created", invoice);
+    return invoice;
+  }
+
+  createInvoiceItem(input: { customer: string; invoice?: string; amount: number; currency?: string; description?: string; metadata?: MetadataInput }): TestInvoiceItem {
+    this.get(this.objects.customers, input.customer, "customer");
+    const invoice = input.invoice ? this.get(this.objects.invoices, input.invoice, "invoice") : null;
+    if (invoice && invoice.customer !== input.customer) throw invalid(`The invoice ${invoice.id} belongs to another customer.`, "invoice");
+    if (invoice && invoice.status !== "draft") throw invalid(`Invoice ${invoice.id} is not a draft: items can only be added to draft invoices.`, "invoice");
+    const currency = input.currency?.toLowerCase() ?? invoice?.currency;
+    if (!currency) throw invalid("Missing required param: currency.", "currency", "parameter_missing");
+    if (invoice && currency !== invoice.currency) throw invalid(`The currency ${currency} does not match the invoice's currency ${invoice.currency}.`, "currency");
+    const item: TestInvoiceItem = {
+      id: newId("ii_"),
+      object: "invoiceitem",
+      created: this.now(),
+      livemode: false,
+      customer: input.customer,
+      invoice: null,
+      amount: input.amount,
+      currency,
+      description: input.description ?? null,
+      quantity: 1,
+      date: this.now(),
+      metadata: input.metadata || {},
+    };
+    this.objects.invoiceItems.set(item.id, item);
+    if (invoice) this.addLine(invoice, item);
+    this.emit("invoiceitem.created", item);
+    return item;
+  }
+
+  private addLine(invoice: TestInvoice, item: TestInvoiceItem): void {
+    item.invoice = invoice.id;
+    invoice.lines.data.push({
+      id: newId("il_"),
+      object: "line_item",
+      invoice: invoice.id,
+      amount: item.amount,
+      currency: item.currency,
+      description: item.description,
+      quantity: 1,
+      metadata: { ...item.metadata },
+      livemode: false,
+      parent: { type: "invoice_item_details", invoice_item_details: { invoice_item: item.id } },
+    });
+    this.recompute(invoice);
+  }
+
+  private recompute(invoice: TestInvoice): void {
+    invoice.subtotal = invoice.total = invoice.lines.data.reduce((sum, line) => sum + line.amount, 0);
+    invoice.amount_due = Math.max(0, invoice.total - invoice.pre_payment_credit_notes_amount);
+    invoice.amount_remaining = invoice.status === "paid" ? 0 : invoice.amount_due - invoice.amount_paid;
+  }
+
+  finalizeInvoice(id: string, input: { autoAdvance?: boolean } = {}): TestInvoice {
+    const invoice = this.get(this.objects.invoices, id);
+    if (invoice.status !== "draft") throw invalid(`This invoice is already finalized (status ${invoice.status}); only drafts can be finalized.`, "id");
+    const now = this.now();
+    const days = this.terms(id).daysUntilDue;
+    Object.assign(invoice, {
+      status: "open",
+      number: this.nextInvoiceNumber(),
+      hosted_invoice_url: `${this.baseUrl}/invoice/${id}`,
+      invoice_pdf: `${this.baseUrl}/invoice/${id}/pdf`,
+      due_date: days === null ? null : now + days * 86400,
+      auto_advance: input.autoAdvance ?? invoice.auto_advance,
+    });
+    invoice.status_transitions.finalized_at = now;
+    this.recompute(invoice);
+    if (invoice.amount_due > 0) {
+      const payment: TestInvoicePayment = {
+        id: newId("inpay_"),
+        object: "invoice_payment",
+        created: now,
+        livemode: false,
+        invoice: id,
+        status: "open",
+        amount_paid: null,
+        amount_requested: invoice.amount_due,
+        currency: invoice.currency,
+        is_default: true,
+        payment: { type: "payment_intent", payment_intent: newId("pi_") },
+        status_transitions: { paid_at: null, canceled_at: null },
+      };
+      this.objects.invoicePayments.set(payment.id, payment);
+    }
+    this.emit("invoice.finalized", invoice);
+    // Nothing to collect: Stripe marks a zero invoice paid as it finalizes it.
+    if (invoice.amount_due === 0) this.settle(invoice, 0);
+    return invoice;
+  }
+
+  private settle(invoice: TestInvoice, amountPaid: number): void {
+    invoice.status = "paid";
+    invoice.amount_paid += amountPaid;
+    invoice.amount_remaining = 0;
+    invoice.status_transitions.paid_at = this.now();
+    this.emit("invoice.paid", invoice);
+  }
+
+  private openPayment(invoiceId: string): TestInvoicePayment | undefined {
+    return [...this.objects.invoicePayments.values()].find((p) => p.invoice === invoiceId && p.status === "open");
+  }
+
+  payInvoice(id: string, input: { paymentMethod?: string; paidOutOfBand?: boolean } = {}): TestInvoice {
+    const invoice = this.get(this.objects.invoices, id);
+    if (invoice.status === "paid") throw invalid("Invoice is already paid");
+    if (invoice.status === "void") throw invalid("This invoice is void and cannot be paid.");
+    const customer = this.get(this.objects.customers, invoice.customer, "customer");
+    const chosen = input.paymentMethod ? this.get(this.objects.paymentMethods, input.paymentMethod, "payment_method") : null;
+    if (chosen && chosen.customer !== customer.id) throw invalid(`The payment method ${chosen.id} is not attached to this invoice's customer.`, "payment_method");
+    // Paying a draft finalizes it first, as Stripe does; from here on the request has changed state.
+    if (invoice.status === "draft") {
+      const finalized = this.finalizeInvoice(id);
+      if (finalized.status === "paid") return finalized;
+    }
+    const payment = this.openPayment(id);
+    if (input.paidOutOfBand) {
+      this.terms(id).paidOutOfBand = true;
+      if (payment) Object.assign(payment, { status: "canceled", status_transitions: { paid_at: null, canceled_at: this.now() } });
+      this.settle(invoice, invoice.amount_remaining);
+      return invoice;
+    }
+    const pmId = chosen?.id ?? customer.invoice_settings.default_payment_method;
+    if (!pmId || this.declines(pmId)) {
+      invoice.attempted = true;
+      invoice.attempt_count += 1;
+      this.emit("invoice.payment_failed", invoice);
+      if (!pmId) throw new StripeTestApiError(400, { type: "invalid_request_error", message: "This customer has no attached payment source or default payment method." }, true);
+      throw new StripeTestApiError(402, { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." }, true);
+    }
+    const paymentIntent = payment?.payment.payment_intent ?? newId("pi_");
+    const amount = invoice.amount_remaining;
+    const charge: TestCharge = {
+      id: newId("ch_"),
+      object: "charge",
+      created: this.now(),
+      livemode: false,
+      amount,
+      amount_captured: amount,
+      amount_refunded: 0,
+      currency: invoice.currency,
+      customer: customer.id,
+      payment_intent: paymentIntent,
+      payment_method: pmId,
+      paid: true,
+      captured: true,
+      refunded: false,
+      status: "succeeded",
+      description: invoice.description,
+      metadata: {},
+    };
+    this.objects.charges.set(charge.id, charge);
+    if (payment) Object.assign(payment, { status: "paid", amount_paid: amount, status_transitions: { paid_at: this.now(), canceled_at: null } });
+    invoice.attempted = true;
+    invoice.attempt_count += 1;
+    this.emit("charge.succeeded", charge);
+    this.settle(invoice, amount);
+    this.emit("invoice.payment_succeeded", invoice);
+    return invoice;
+  }
+
+  /** The hosted invoice page's "Pay": the customer enters a working card, which becomes their default, and pays. */
+  payInvoiceWithNewCard(id: string): TestInvoice {
+    const invoice = this.get(this.objects.invoices, id);
+    if (invoice.status !== "open") throw invalid(`This invoice is ${invoice.status} and cannot be paid.`);
+    this.addCard(invoice.customer);
+    return this.payInvoice(id);
+  }
+
+  voidInvoice(id: string): TestInvoice {
+    const invoice = this.get(this.objects.invoices, id);
+    if (invoice.status !== "open") throw invalid(`You can only void open invoices; this one is ${invoice.status}.`, "id");
+    invoice.status = "void";
+    invoice.status_transitions.voided_at = this.now();
+    const payment = this.openPayment(id);
+    if (payment) Object.assign(payment, { status: "canceled", status_transitions: { paid_at: null, canceled_at: this.now() } });
+    this.emit("invoice.voided", invoice);
+    return invoice;
+  }
+
+  createCreditNote(input: {
+    invoice: string;
+    lines?: CreditNoteLineInput[];
+    amount?: number;
+    refundAmount?: number;
+    creditAmount?: number;
+    outOfBandAmount?: number;
+    reason?: string;
+    memo?: string;
+    metadata?: MetadataInput;
+  }): TestCreditNote {
+    const invoice = this.get(this.objects.invoices, input.invoice, "invoice");
+    if (invoice.status !== "open" && invoice.status !== "paid") {
+      throw invalid(`Invoice ${invoice.id} is ${invoice.status}: credit notes can only be issued for open or paid invoices.`, "invoice");
+    }
+    if (input.reason !== undefined && !CREDIT_NOTE_REASONS.includes(input.reason)) {
+      throw invalid(`Invalid reason: must be one of ${CREDIT_NOTE_REASONS.join(", ")}`, "reason");
+    }
+    if (input.lines && input.amount !== undefined) throw invalid("You may only specify one of these parameters: amount, lines.", "amount");
+    const lines = (input.lines ?? []).map((line, i) => this.creditLine(invoice, line, i));
+    const total = input.lines ? lines.reduce((sum, line) => sum + line.amount, 0) : input.amount;
+    if (total === undefined) throw invalid("You must pass either amount or lines.", "lines");
+    const credited = [...this.objects.creditNotes.values()].filter((n) => n.invoice === invoice.id).reduce((sum, n) => sum + n.total, 0);
+    if (total <= 0) throw invalid("The credit note total must be greater than 0.", "amount");
+    if (total > invoice.total - credited) {
+      throw invalid(`The credit note total (${total}) exceeds the amount that can still be credited on invoice ${invoice.id} (${invoice.total - credited}).`, "amount");
+    }
+    const refundAmount = input.refundAmount ?? 0;
+    const outOfBand = input.outOfBandAmount ?? 0;
+    if (input.creditAmount) throw invalid("This test server does not keep customer balances: credit_amount is not supported.", "credit_amount");
+    const paid = invoice.status === "paid";
+    if (!paid && (refundAmount || outOfBand)) {
+      throw invalid("An open invoice has nothing paid to refund: leave out refund_amount and out_of_band_amount.", refundAmount ? "refund_amount" : "out_of_band_amount");
+    }
+    // Kept strict: a credit note on a paid invoice refunds all of it (to the card, or outside Stripe if paid that way).
+    const outOfBandPaid = this.terms(invoice.id).paidOutOfBand;
+    if (paid && outOfBandPaid && (outOfBand !== total || refundAmount)) {
+      throw invalid(`Invoice ${invoice.id} was paid outside Stripe: out_of_band_amount must equal the credit note total (${total}).`, "out_of_band_amount");
+    }
+    if (paid && !outOfBandPaid && (refundAmount !== total || outOfBand)) {
+      throw invalid(`refund_amount must equal the credit note total (${total}) on a paid invoice.`, "refund_amount");
+    }
+    const charge = paid && !outOfBandPaid ? this.chargeOf(invoice) : null;
+    const id = newId("cn_");
+    const note: TestCreditNote = {
+      id,
+      object: "credit_note",
+      created: this.now(),
+      livemode: false,
+      invoice: invoice.id,
+      customer: invoice.customer,
+      currency: invoice.currency,
+      number: `${invoice.number ?? invoice.id}-CN-${String([...this.objects.creditNotes.values()].filter((n) => n.invoice === invoice.id).length + 1).padStart(2, "0")}`,
+      type: paid ? "post_payment" : "pre_payment",
+      status: "issued",
+      amount: total,
+      subtotal: total,
+      total,
+      pre_payment_amount: paid ? 0 : total,
+      post_payment_amount: paid ? total : 0,
+      out_of_band_amount: input.outOfBandAmount ?? null,
+      refunds: [],
+      lines: { object: "list", data: lines, has_more: false, url: `/v1/credit_notes/${id}/lines` },
+      reason: input.reason ?? null,
+      memo: input.memo ?? null,
+      effective_at: this.now(),
+      voided_at: null,
+      metadata: input.metadata || {},
+    };
+    if (charge) {
+      const refund: TestRefund = {
+        id: newId("re_"),
+        object: "refund",
+        created: this.now(),
+        livemode: false,
+        amount: total,
+        charge: charge.id,
+        payment_intent: charge.payment_intent,
+        currency: charge.currency,
+        status: "succeeded",
+        reason: null,
+        metadata: {},
+      };
+      this.objects.refunds.set(refund.id, refund);
+      charge.amount_refunded += total;
+      charge.refunded = charge.amount_refunded === charge.amount;
+      note.refunds.push({ amount_refunded: total, refund: refund.id, type: "refund", payment_record_refund: null });
+      this.emit("charge.refunded", charge);
+    }
+    this.objects.creditNotes.set(id, note);
+    this.emit("credit_note.created", note);
+    if (paid) {
+      invoice.post_payment_credit_notes_amount += total;
+    } else {
+      invoice.pre_payment_credit_notes_amount += total;
+      this.recompute(invoice);
+    }
+    this.emit("invoice.updated", invoice);
+    // An open invoice credited down to nothing has nothing left to collect: Stripe marks it paid.
+    if (!paid && invoice.amount_remaining === 0) {
+      const payment = this.openPayment(invoice.id);
+      if (payment) Object.assign(payment, { status: "canceled", status_transitions: { paid_at: null, canceled_at: this.now() } });
+      this.settle(invoice, 0);
+    }
+    return note;
+  }
+
+  private creditLine(invoice: TestInvoice, line: CreditNoteLineInput, i: number): TestCreditNoteLine {
+    const base = { id: newId("cnli_"), object: "credit_note_line_item" as const, livemode: false as const };
+    if (line.type === "custom_line_item") {
+      if (line.unitAmount === undefined) throw invalid(`Missing required param: lines[${i}][unit_amount].`, `lines[${i}][unit_amount]`, "parameter_missing");
+      if (!line.description) throw invalid(`Missing required param: lines[${i}][description].`, `lines[${i}][description]`, "parameter_missing");
+      const quantity = line.quantity ?? 1;
+      return { ...base, type: "custom_line_item", amount: quantity * line.unitAmount, description: line.description, quantity, unit_amount: line.unitAmount, invoice_line_item: null };
+    }
+    if (line.type === "invoice_line_item") {
+      const target = invoice.lines.data.find((l) => l.id === line.invoiceLineItem);
+      if (!target) throw invalid(`No such line item on invoice ${invoice.id}: '${line.invoiceLineItem ?? ""}'`, `lines[${i}][invoice_line_item]`);
+      const amount = line.amount ?? target.amount;
+      return { ...base, type: "invoice_line_item", amount, description: target.description, quantity: null, unit_amount: null, invoice_line_item: target.id };
+    }
+    throw invalid(`Invalid lines[${i}][type]: must be one of custom_line_item or invoice_line_item`, `lines[${i}][type]`);
+  }
+
+  private chargeOf(invoice: TestInvoice): TestCharge {
+    const payment = [...this.objects.invoicePayments.values()].find((p) => p.invoice === invoice.id && p.status === "paid");
+    const charge = [...this.objects.charges.values()].find((c) => c.payment_intent === payment?.payment.payment_intent);
+    if (!charge) throw invalid(`Invoice ${invoice.id} has no charge to refund.`, "refund_amount");
+    return charge;
+  }
+}
