@@ -120,7 +120,7 @@ export class BookingPage {
     await expect(this.heading).toBeVisible();
   }
 
-  async expectStatus(room: string, status: "held" | "confirmed" | "cancelled") {
+  async expectStatus(room: string, status: "held" | "confirmed" | "cancelled" | "completed") {
     await expect(this.heading).toHaveText(new RegExp(`^${room}\\s*${status}$`));
   }
 

@@ -3,7 +3,7 @@ import { useActionState, useEffect, useState } from "react";
 import { FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { idle } from "@/lib/action-state";
-import { cancelBookingAction, confirmBookingAction } from "./actions";
+import { cancelBookingAction, confirmBookingAction, operateBookingAction } from "./actions";
 
 // Success revalidates the page, which drops these forms (the booking is no longer held, or no longer open) and
 // their inline message with them: the outcome, and a late-cancellation fee, must still reach the creator.
@@ -69,6 +69,27 @@ export function CancelForm({ workspace, bookingId, feeText, verb }: { workspace:
         <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
           Keep it
         </Button>
+      </div>
+    </form>
+  );
+}
+
+const operateAndTell = toastingAction(operateBookingAction);
+
+/** The front desk's buttons for one booking: what its status allows now. */
+export function FloorActions({ workspace, bookingId, actions }: { workspace: string; bookingId: string; actions: { op: "check_in" | "check_out" | "no_show"; label: string; pending: string }[] }) {
+  const [state, action] = useActionState(operateAndTell, idle);
+  return (
+    <form action={action} className="grid gap-3">
+      <input type="hidden" name="workspace" value={workspace} />
+      <input type="hidden" name="bookingId" value={bookingId} />
+      <FormMessage state={state} />
+      <div className="flex flex-wrap gap-2">
+        {actions.map((a, i) => (
+          <SubmitButton key={a.op} name="op" value={a.op} variant={i === 0 ? "default" : "outline"} pendingText={a.pending}>
+            {a.label}
+          </SubmitButton>
+        ))}
       </div>
     </form>
   );

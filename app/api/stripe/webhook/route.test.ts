@@ -1,0 +1,49 @@
+import { eq } from "drizzle-orm";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stripeEvents } from "@/db/schema";
+import { testDb } from "@/db/testing/db";
+import { startStripeTestServer, type StripeTestServer } from "@/lib/billing/testing/stripe-test-server";
+import { POST } from "./route";
+
+const SECRET = "whsec_route_test";
+let server: StripeTestServer;
+
+beforeAll(async () => {
+  server = await startStripeTestServer();
+  // The route reads Stripe's settings from the environment (parsed on first use, after this).
+  process.env.STRIPE_SECRET_KEY = server.secretKey;
+  process.env.STRIPE_API_BASE = server.url;
+  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+});
+afterAll(() => server.close());
+
+const post = (payload: string, signature?: string) =>
+  POST(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: payload, headers: { "content-type": "application/json", ...(signature ? { "stripe-signature": signature } : {}) } }));
+
+describe("POST /api/stripe/webhook", () => {
+  it("answers 400 problem+json to a bad or missing signature and records nothing", async () => {
+    const id = `evt_route_bad_${crypto.randomUUID()}`;
+    const payload = JSON.stringify({ id, object: "event", type: "customer.updated", data: { object: { id: "cus_x", object: "customer" } } });
+    for (const res of [await post(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_not_ours" })), await post(payload)]) {
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(await res.json()).toMatchObject({ status: 400, type: "https://livebase.dev/problems/bad_signature" });
+    }
+    expect(await testDb().select().from(stripeEvents).where(eq(stripeEvents.id, id))).toHaveLength(0);
+  });
+
+  it("accepts a signed event once and answers a replay as a duplicate", async () => {
+    const id = `evt_route_ok_${crypto.randomUUID()}`;
+    const payload = JSON.stringify({ id, object: "event", type: "payment_method.attached", data: { object: { id: "pm_x", object: "payment_method" } } });
+    const sign = () => Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+    const first = await post(payload, sign());
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ received: true, duplicate: false });
+    const again = await post(payload, sign());
+    expect(await again.json()).toEqual({ received: true, duplicate: true });
+    const rows = await testDb().select().from(stripeEvents).where(eq(stripeEvents.id, id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0].processedAt).not.toBeNull();
+  });
+});

@@ -1,0 +1,29 @@
+import { problem } from "@/lib/api/problem";
+import { getStripe } from "@/lib/billing/stripe-client";
+import { handleStripeWebhook } from "@/lib/billing/webhooks";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+/**
+ * Stripe's webhook endpoint. The raw body is verified against STRIPE_WEBHOOK_SECRET; a bad signature answers 400
+ * and writes nothing. 2xx tells Stripe the event is handled (or a duplicate); 500 asks it to deliver again.
+ */
+export async function POST(req: Request) {
+  const stripe = getStripe();
+  const secret = getEnv().STRIPE_WEBHOOK_SECRET;
+  if (!stripe || !secret) return problem(503, { code: "stripe_not_connected", title: "Service unavailable", detail: "Stripe is not connected on this server." });
+  try {
+    const payload = await req.text();
+    const r = await handleStripeWebhook(getDb(), stripe, { payload, signature: req.headers.get("stripe-signature"), secret }, new Date());
+    if (!r.ok) {
+      return r.error === "bad_signature"
+        ? problem(400, { code: "bad_signature", detail: r.message })
+        : problem(500, { code: "sync_failed", detail: "The event could not be synced yet; deliver it again." });
+    }
+    return Response.json({ received: true, duplicate: r.value.duplicate });
+  } catch (err) {
+    logger.error({ err }, "stripe webhook failed");
+    return problem(500, { code: "internal", detail: "Something went wrong; deliver the event again." });
+  }
+}

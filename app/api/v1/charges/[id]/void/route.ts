@@ -1,0 +1,15 @@
+import { billingProblem } from "@/lib/api/billing-problems";
+import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
+import { voidCharge, voidChargeSchema } from "@/lib/billing/ledger";
+import { chargeJson } from "@/lib/billing/list-billing";
+import { getDb } from "@/lib/db";
+
+/** Voids a charge not yet invoiced, with a reason (kept on the row and in the audit log). */
+export const POST = apiRoute<{ id: string }>("billing.manage", async ({ req, member, params, now }) => {
+  const body = await parseJson(req, voidChargeSchema);
+  if (body instanceof Response) return body;
+  const r = await voidCharge(getDb(), member, params.id, body, now);
+  return r.ok ? json(chargeJson(r.value)) : billingProblem(r);
+});
+
+export const GET = methodNotAllowed(["POST"]);

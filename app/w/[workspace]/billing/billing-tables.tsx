@@ -1,0 +1,147 @@
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { listCharges, listInvoices } from "@/lib/billing/list-billing";
+import { formatMoney } from "@/lib/format";
+import { CreditChargeForm, VoidChargeForm } from "./billing-forms";
+
+type ChargeRows = Awaited<ReturnType<typeof listCharges>>;
+type InvoiceRows = Awaited<ReturnType<typeof listInvoices>>;
+
+const INVOICE_LABELS: Record<string, string> = {
+  draft: "Being sent",
+  not_sent: "Not sent",
+  open: "Awaiting payment",
+  paid: "Paid",
+  failed: "Payment failed",
+  void: "Void",
+  uncollectible: "Uncollectible",
+};
+const CHARGE_LABELS: Record<string, string> = { pending: "Upcoming", invoiced: "Invoiced", paid: "Paid", failed: "Payment failed", void: "Void" };
+const KIND_LABELS: Record<string, string> = {
+  room_time: "Room time",
+  overtime: "Overtime",
+  add_on: "Add-on",
+  storage_night: "Storage night",
+  late_cancel_fee: "Late cancellation",
+  no_show_fee: "No-show",
+  credit: "Credit",
+};
+
+const dateFmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+
+export function InvoiceStatus({ status }: { status: string }) {
+  const variant = status === "failed" ? "destructive" : status === "paid" ? "success" : "secondary";
+  return <Badge variant={variant}>{INVOICE_LABELS[status] ?? status}</Badge>;
+}
+
+export function ChargesTable({ rows, caption, manage }: { rows: ChargeRows; caption: string; manage?: { workspace: string; creditedByCharge: Map<string, number> } }) {
+  return (
+    <div className="overflow-x-auto">
+      <Table>
+        <caption className="sr-only">{caption}</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Date (UTC)</TableHead>
+            <TableHead>What</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead className="text-right">Amount</TableHead>
+            {manage ? <TableHead>Correct</TableHead> : null}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map(({ charge: c }) => {
+            const credited = manage?.creditedByCharge.get(c.id) ?? 0;
+            const creditable = c.kind !== "credit" && ["invoiced", "paid", "failed"].includes(c.status) && c.amountCents - credited > 0;
+            return (
+              <TableRow key={c.id}>
+                <TableCell className="whitespace-nowrap">{dateFmt.format(c.createdAt)}</TableCell>
+                <TableCell>
+                  <span className="block text-xs text-muted-foreground">{KIND_LABELS[c.kind]}</span>
+                  {c.description}
+                  {c.reason ? <span className="block text-xs text-muted-foreground">Reason: {c.reason}</span> : null}
+                  {c.voidReason ? <span className="block text-xs text-muted-foreground">Voided: {c.voidReason}</span> : null}
+                </TableCell>
+                <TableCell>
+                  <Badge variant={c.status === "failed" ? "destructive" : "secondary"}>{CHARGE_LABELS[c.status]}</Badge>
+                </TableCell>
+                <TableCell className={`text-right tabular-nums ${c.status === "void" ? "line-through text-muted-foreground" : ""}`}>{formatMoney(c.amountCents, c.currency)}</TableCell>
+                {manage ? (
+                  <TableCell className="min-w-40">
+                    {c.status === "pending" && c.kind !== "credit" && !c.invoiceId ? <VoidChargeForm workspace={manage.workspace} chargeId={c.id} label={c.description} /> : null}
+                    {creditable ? <CreditChargeForm workspace={manage.workspace} chargeId={c.id} label={c.description} maxAmount={formatMoney(c.amountCents - credited, c.currency)} /> : null}
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+export function InvoicesTable({ rows, caption, renderAction }: { rows: InvoiceRows; caption: string; renderAction?: (inv: InvoiceRows[number]["invoice"]) => React.ReactNode }) {
+  return (
+    <div className="overflow-x-auto">
+      <Table>
+        <caption className="sr-only">{caption}</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Date (UTC)</TableHead>
+            <TableHead>For</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead className="text-right">Amount</TableHead>
+            <TableHead>Links</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map(({ invoice: i }) => (
+            <TableRow key={i.id}>
+              <TableCell className="whitespace-nowrap">{dateFmt.format(i.createdAt)}</TableCell>
+              <TableCell>
+                {i.description}
+                {i.failureMessage && i.status === "failed" ? <span className="block text-xs text-destructive">{i.failureMessage}</span> : null}
+                {i.status === "draft" && i.lastError ? <span className="block text-xs text-muted-foreground">Stripe did not answer ({i.lastError}); retrying automatically.</span> : null}
+              </TableCell>
+              <TableCell>
+                <InvoiceStatus status={i.status} />
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                {formatMoney(i.amountDueCents, i.currency)}
+                {i.amountRefundedCents > 0 ? <span className="block text-xs text-muted-foreground">Refunded {formatMoney(i.amountRefundedCents, i.currency)}</span> : null}
+              </TableCell>
+              <TableCell className="min-w-32">
+                <div className="grid gap-1">
+                  {i.hostedInvoiceUrl ? (
+                    <a className="text-sm underline underline-offset-4" href={i.hostedInvoiceUrl} target="_blank" rel="noreferrer">
+                      {i.status === "failed" || i.status === "open" ? "Pay invoice" : "View invoice"}
+                    </a>
+                  ) : null}
+                  {i.pdfUrl ? (
+                    <a className="text-sm underline underline-offset-4" href={i.pdfUrl} target="_blank" rel="noreferrer">
+                      PDF
+                    </a>
+                  ) : null}
+                  {!i.hostedInvoiceUrl && !i.pdfUrl && !renderAction ? <span className="text-sm text-muted-foreground">—</span> : null}
+                  {renderAction?.(i)}
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+export function StripeNotice({ connected }: { connected: boolean }) {
+  if (connected) return null;
+  return (
+    <Alert>
+      <strong>Stripe is not connected.</strong> Charges and invoices are kept in Livebase only: invoices are marked “not sent”, no card is charged, and
+      payments are settled with the studio.
+    </Alert>
+  );
+}
+

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { chargeStatus, chargeKind, invoiceStatus } from "@/db/schema";
+
+/** Response shapes of the billing endpoints, for the OpenAPI document (lib/billing/list-billing.ts builds them). */
+export const chargeResponseSchema = z.object({
+  id: z.string(),
+  creatorId: z.string(),
+  kind: z.enum(chargeKind.enumValues),
+  status: z.enum(chargeStatus.enumValues),
+  description: z.string(),
+  bookingId: z.string().nullable(),
+  storageReservationId: z.string().nullable(),
+  quantity: z.number().int(),
+  unitAmountCents: z.number().int(),
+  amountCents: z.number().int().describe("Credits are negative"),
+  currency: z.string(),
+  invoiceId: z.string().nullable(),
+  correctsChargeId: z.string().nullable().describe("A credit: the charge it corrects"),
+  reason: z.string().nullable(),
+  voidReason: z.string().nullable(),
+  voidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const invoiceResponseSchema = z.object({
+  id: z.string(),
+  creatorId: z.string(),
+  bookingId: z.string().nullable(),
+  description: z.string(),
+  status: z.enum(invoiceStatus.enumValues).describe("not_sent: kept in our ledger only (Stripe is not connected)"),
+  sentToStripe: z.boolean(),
+  amountDueCents: z.number().int(),
+  amountPaidCents: z.number().int(),
+  amountRefundedCents: z.number().int(),
+  currency: z.string(),
+  hostedInvoiceUrl: z.string().nullable().describe("Stripe's page to pay or download the invoice"),
+  pdfUrl: z.string().nullable(),
+  failureMessage: z.string().nullable(),
+  createdAt: z.string(),
+  paidAt: z.string().nullable(),
+});

@@ -1,0 +1,114 @@
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import { chargeStatus, charges, invoices, invoiceStatus, users } from "@/db/schema";
+import type { Actor } from "../auth/permissions";
+import { visibleCharges, visibleInvoices } from "./ledger";
+
+export const billingListQuerySchema = z.object({
+  creatorId: z.uuid({ error: "Must be a creator's id" }).optional().describe("Owners and managers: one creator's"),
+  status: z.string().optional().describe("Comma-separated statuses"),
+  limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(500).default(200),
+});
+export type BillingListQuery = z.infer<typeof billingListQuerySchema>;
+
+const statusesOf = <T extends string>(raw: string | undefined, allowed: readonly T[]) => raw?.split(",").map((s) => s.trim()).filter((s): s is T => (allowed as readonly string[]).includes(s));
+
+/** The charges an actor may see, newest first: a creator's own; managers' all or one creator's. */
+export async function listCharges(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery> = {}) {
+  const where: SQL[] = [visibleCharges(actor)];
+  if (q.creatorId) where.push(eq(charges.creatorId, q.creatorId));
+  const statuses = statusesOf(q.status, chargeStatus.enumValues);
+  if (statuses?.length) where.push(inArray(charges.status, statuses));
+  return db
+    .select({ charge: charges, creatorEmail: users.email, creatorName: users.name })
+    .from(charges)
+    .innerJoin(users, eq(users.id, charges.creatorId))
+    .where(and(...where))
+    .orderBy(desc(charges.createdAt), charges.idempotencyKey)
+    .limit(q.limit ?? 200);
+}
+
+export async function listInvoices(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery> = {}) {
+  const where: SQL[] = [visibleInvoices(actor)];
+  if (q.creatorId) where.push(eq(invoices.creatorId, q.creatorId));
+  const statuses = statusesOf(q.status, invoiceStatus.enumValues);
+  if (statuses?.length) where.push(inArray(invoices.status, statuses));
+  return db
+    .select({ invoice: invoices, creatorEmail: users.email, creatorName: users.name })
+    .from(invoices)
+    .innerJoin(users, eq(users.id, invoices.creatorId))
+    .where(and(...where))
+    .orderBy(desc(invoices.createdAt))
+    .limit(q.limit ?? 200);
+}
+
+type ChargeRow = typeof charges.$inferSelect;
+type InvoiceRow = typeof invoices.$inferSelect;
+
+export function chargeJson(c: ChargeRow) {
+  return {
+    id: c.id,
+    creatorId: c.creatorId,
+    kind: c.kind,
+    status: c.status,
+    description: c.description,
+    bookingId: c.bookingId,
+    storageReservationId: c.storageReservationId,
+    quantity: c.quantity,
+    unitAmountCents: c.unitAmountCents,
+    amountCents: c.amountCents,
+    currency: c.currency,
+    invoiceId: c.invoiceId,
+    correctsChargeId: c.correctsChargeId,
+    reason: c.reason,
+    voidReason: c.voidReason,
+    voidedAt: c.voidedAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function invoiceJson(i: InvoiceRow) {
+  return {
+    id: i.id,
+    creatorId: i.creatorId,
+    bookingId: i.bookingId,
+    description: i.description,
+    status: i.status,
+    sentToStripe: i.stripeInvoiceId !== null,
+    amountDueCents: i.amountDueCents,
+    amountPaidCents: i.amountPaidCents,
+    amountRefundedCents: i.amountRefundedCents,
+    currency: i.currency,
+    hostedInvoiceUrl: i.hostedInvoiceUrl,
+    pdfUrl: i.pdfUrl,
+    failureMessage: i.failureMessage,
+    createdAt: i.createdAt.toISOString(),
+    paidAt: i.paidAt?.toISOString() ?? null,
+  };
+}
+
+/** Every creator of the workspace with what they owe (per currency), failed invoices and whether a card is on file. */
+export async function listCreatorBalances(db: DbOrTx, workspaceId: string) {
+  const rows = await db.execute<{ user_id: string; email: string; name: string | null; has_card: boolean; failed: number; owed: { currency: string; cents: number }[] | null }>(sql`
+    select u.id as user_id, u.email, u.name,
+      exists (select 1 from stripe_customers sc where sc.workspace_id = m.workspace_id and sc.user_id = u.id and sc.default_payment_method_id is not null) as has_card,
+      (select count(*)::int from invoices i where i.workspace_id = m.workspace_id and i.creator_id = u.id and i.status = 'failed') as failed,
+      (select json_agg(json_build_object('currency', o.currency, 'cents', o.cents) order by o.currency) from (
+         select c.currency, sum(c.amount_cents)::int as cents from charges c
+         where c.workspace_id = m.workspace_id and c.creator_id = u.id and c.status in ('pending', 'invoiced', 'failed')
+         group by c.currency having sum(c.amount_cents) <> 0) o) as owed
+    from memberships m join users u on u.id = m.user_id
+    where m.workspace_id = ${workspaceId} and m.role = 'creator'
+    order by lower(coalesce(u.name, u.email))`);
+  return rows.map((r) => ({ userId: r.user_id, email: r.email, name: r.name, hasCard: r.has_card, failedInvoices: r.failed, owed: r.owed ?? [] }));
+}
+
+/** A creator of the workspace (for the manager's page about them), or null. */
+export async function findWorkspaceCreator(db: DbOrTx, workspaceId: string, userId: string) {
+  if (!z.uuid().safeParse(userId).success) return null;
+  const [row] = await db.execute<{ id: string; email: string; name: string | null }>(sql`
+    select u.id, u.email, u.name from memberships m join users u on u.id = m.user_id
+    where m.workspace_id = ${workspaceId} and m.user_id = ${userId} and m.role = 'creator'`);
+  return row ?? null;
+}
