@@ -52,9 +52,9 @@ async function world() {
 
 test("without Stripe: a session checked out and a late cancellation show on the creator's billing page and in the manager's revenue", async ({ browser }) => {
   const { room, session, later } = await world();
-  const staff = await browser.newPage();
-  const creator = await browser.newPage();
-  const manager = await browser.newPage();
+  // One context per person (axe needs pages made through a context).
+  const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  const [staff, creator, manager] = await Promise.all(contexts.map((c) => c.newPage()));
   try {
     await test.step("staff check the creator in, then out: the session is charged", async () => {
       await signInViaApi(staff.request, demo("staff"));
@@ -112,7 +112,7 @@ test("without Stripe: a session checked out and a late cancellation show on the 
       await expectAccessible(manager);
     });
   } finally {
-    await Promise.all([staff.close(), creator.close(), manager.close()]);
+    await Promise.all(contexts.map((c) => c.close()));
   }
 });
 
