@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { problem } from "../api/problem";
 import { getDb } from "../db";
 import { fail, ok, type Result } from "../result";
 import { safeCallbackUrl } from "./callback-url";
@@ -63,4 +64,20 @@ export async function requireUser(returnTo: string) {
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackUrl(asked, returnTo))}`);
   }
   return user;
+}
+
+/**
+ * The same gate for route handlers under /w/<workspace> (file downloads): the member, or the response to send.
+ * Not signed in → a redirect to sign-in that comes back to `returnTo` (a page, never the download itself).
+ * Not a member, or not allowed → a 404 problem, exactly like a workspace that does not exist (no redirect, so a
+ * signed-in user can never be sent round in a loop).
+ */
+export async function requireRouteMember(input: { workspace: string; permission: Permission; returnTo: string }): Promise<Member | Response> {
+  const member = await loadMember(input.workspace);
+  if (member === "anonymous") {
+    const location = `/sign-in?callbackUrl=${encodeURIComponent(safeCallbackUrl(input.returnTo, "/workspaces"))}`;
+    return new Response(null, { status: 307, headers: { location, "cache-control": "no-store" } });
+  }
+  if (!member || !can(member, input.permission)) return problem(404, { code: "not_found", detail: "There is no such page." });
+  return member;
 }
