@@ -15,6 +15,7 @@ const envSchema = z.object({
   // studios want more; keep instances × this under the server's max_connections (and ≤ 20 on the embedded one).
   // Periodic jobs (hold expiry, reminders, email delivery) run in every app instance unless turned off.
   JOBS: z.enum(["on", "off"]).default("on"),
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   // Stripe: unset → charges and invoices stay in our ledger ("not sent") and the UI says Stripe is not connected.
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a secret key (sk_test_… or sk_live_…)").optional(),

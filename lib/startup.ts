@@ -10,7 +10,7 @@ export function checkEnvironmentOrExit(clock: () => Date) {
     const env = getEnv();
     logger.info({ nodeEnv: env.NODE_ENV, smtp: Boolean(env.SMTP_URL), stripe: Boolean(env.STRIPE_SECRET_KEY) }, "livebase server starting");
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) logger.warn("STRIPE_SECRET_KEY is set without STRIPE_WEBHOOK_SECRET: Stripe webhooks will be refused (503) until it is set");
-    if (env.JOBS !== "off") startJobLoop(getDb(), { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, stripe: getStripe() }, clock);
+    if (env.JOBS !== "off") startJobLoop(getDb(), { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, stripe: getStripe() }, clock, env.JOBS_INTERVAL_SECONDS * 1000);
   } catch (err) {
     logger.fatal((err as Error).message);
     process.exit(1);

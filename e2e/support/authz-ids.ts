@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { bookings, rooms, studios, users, workspaces } from "../../db/schema";
+import { bookings, charges, invoices, rooms, studios, users, workspaces } from "../../db/schema";
 import { e2eDb } from "./db";
 
 /**
  * Real ids of workspace `demo` for the matrix's URL placeholders: {studio} (the Los Angeles studio, staff's),
  * {room} (an LA room, in staff's studio),
- * {booking} (a confirmed booking of creator@demo in it) and {missing} (an id that exists nowhere, for routes
+ * {booking} (a confirmed booking of creator@demo in it), {creator} / {creator2} (creator@ and creator2@demo),
+ * {invoice2} (an invoice of creator2@demo) and {missing} (an id that exists nowhere, for routes
  * that would change data: the gate is still proven, and nothing is cancelled by the matrix).
  */
 export async function demoIds() {
@@ -48,7 +49,14 @@ export async function demoIds() {
     }
   }
   if (!booking) throw new Error("could not create the matrix's booking");
-  return { studio: studio.id, room: room.id, booking, missing: randomUUID() };
+  // An invoice of ANOTHER creator (creator2@demo), with its charge: creator@demo must not see it.
+  const [creator2] = await db.select({ id: users.id }).from(users).where(eq(users.email, "creator2@demo.livebase.test"));
+  const [invoice] = await db
+    .insert(invoices)
+    .values({ workspaceId: ws.id, creatorId: creator2.id, groupKey: `charge:matrix-${randomUUID()}`, description: "Matrix fee", currency: "USD", status: "not_sent", amountDueCents: 1000 })
+    .returning({ id: invoices.id });
+  await db.insert(charges).values({ workspaceId: ws.id, creatorId: creator2.id, kind: "no_show_fee", description: "Matrix fee", unitAmountCents: 1000, amountCents: 1000, currency: "USD", status: "invoiced", idempotencyKey: `matrix:${invoice.id}`, invoiceId: invoice.id });
+  return { studio: studio.id, room: room.id, booking, creator: creator.id, creator2: creator2.id, invoice2: invoice.id, missing: randomUUID() };
 }
 
 export function resolveUrl(url: string, ids: Record<string, string>) {

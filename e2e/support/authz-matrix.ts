@@ -89,6 +89,13 @@ export const PAGES: Record<string, PageRow> = {
     gate: "requireMember bookings.view; creators see their own, staff their studios'",
     expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" },
   },
+  "/w/[workspace]/billing": {
+    url: "/w/demo/billing",
+    gate: "requireMember billing.view: creators see their own billing, owners and managers every creator's",
+    expect: { owner: "ok", manager: "ok", staff: "404", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/billing/creators/[creatorId]": { url: "/w/demo/billing/creators/{creator2}", gate: "requireMember billing.manage; a creator of the workspace (creator@demo asks for creator2's: 404)", expect: managersOnly },
+  "/w/[workspace]/reports": { url: "/w/demo/reports", gate: "requireMember reports.view (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup": { url: "/w/demo/setup", gate: "requireMember studios.manage (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup/policies": { url: "/w/demo/setup/policies", gate: "requireMember policies.manage (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup/studios/[studioId]": { url: "/w/demo/setup/studios/{studio}", gate: "requireMember studios.manage; a studio of the workspace", expect: managersOnly },
@@ -171,6 +178,75 @@ export const ROUTES: Record<string, RouteRow> = {
       POST: { url: "/api/v1/bookings/{booking}", expect: everyone(405) },
     },
   },
+  "/api/v1/bookings/[id]/check-in": {
+    auth: "bearer",
+    gate: "apiRoute bookings.operate (staff, managers, owners); probed on an id that exists nowhere",
+    methods: {
+      POST: { url: "/api/v1/bookings/{missing}/check-in", expect: { owner: 404, manager: 404, staff: 404, creator: 403, brand: 403, outsider: 404, anonymous: 401 } },
+      GET: { url: "/api/v1/bookings/{missing}/check-in", expect: everyone(405) },
+    },
+  },
+  "/api/v1/bookings/[id]/check-out": {
+    auth: "bearer",
+    gate: "apiRoute bookings.operate; probed on an id that exists nowhere",
+    methods: {
+      POST: { url: "/api/v1/bookings/{missing}/check-out", expect: { owner: 404, manager: 404, staff: 404, creator: 403, brand: 403, outsider: 404, anonymous: 401 } },
+      GET: { url: "/api/v1/bookings/{missing}/check-out", expect: everyone(405) },
+    },
+  },
+  "/api/v1/bookings/[id]/no-show": {
+    auth: "bearer",
+    gate: "apiRoute bookings.operate; probed on an id that exists nowhere",
+    methods: {
+      POST: { url: "/api/v1/bookings/{missing}/no-show", expect: { owner: 404, manager: 404, staff: 404, creator: 403, brand: 403, outsider: 404, anonymous: 401 } },
+      GET: { url: "/api/v1/bookings/{missing}/no-show", expect: everyone(405) },
+    },
+  },
+  "/api/v1/charges": {
+    auth: "bearer",
+    gate: "apiRoute billing.view: a creator's own charges, owners' and managers' all; staff and brands never",
+    methods: {
+      GET: { url: "/api/v1/charges", expect: { owner: 200, manager: 200, staff: 403, creator: 200, brand: 403, outsider: 200, anonymous: 401 } },
+      POST: { url: "/api/v1/charges", expect: everyone(405) },
+    },
+  },
+  "/api/v1/charges/[id]/void": {
+    auth: "bearer",
+    gate: "apiRoute billing.manage; an empty body is a 415 once past the gate",
+    methods: {
+      POST: { url: "/api/v1/charges/{missing}/void", expect: { owner: 415, manager: 415, staff: 403, creator: 403, brand: 403, outsider: 415, anonymous: 401 } },
+      GET: { url: "/api/v1/charges/{missing}/void", expect: everyone(405) },
+    },
+  },
+  "/api/v1/charges/[id]/credit": {
+    auth: "bearer",
+    gate: "apiRoute billing.manage; an empty body is a 415 once past the gate",
+    methods: {
+      POST: { url: "/api/v1/charges/{missing}/credit", expect: { owner: 415, manager: 415, staff: 403, creator: 403, brand: 403, outsider: 415, anonymous: 401 } },
+      GET: { url: "/api/v1/charges/{missing}/credit", expect: everyone(405) },
+    },
+  },
+  "/api/v1/invoices": {
+    auth: "bearer",
+    gate: "apiRoute billing.view",
+    methods: {
+      GET: { url: "/api/v1/invoices", expect: { owner: 200, manager: 200, staff: 403, creator: 200, brand: 403, outsider: 200, anonymous: 401 } },
+      POST: { url: "/api/v1/invoices", expect: everyone(405) },
+    },
+  },
+  "/api/v1/invoices/[id]": {
+    auth: "bearer",
+    gate: "apiRoute billing.view; creator2@demo's invoice: creator@demo gets 404, like another workspace's token",
+    methods: {
+      GET: { url: "/api/v1/invoices/{invoice2}", expect: { owner: 200, manager: 200, staff: 403, creator: 404, brand: 403, outsider: 404, anonymous: 401 } },
+      POST: { url: "/api/v1/invoices/{invoice2}", expect: everyone(405) },
+    },
+  },
+  "/api/stripe/webhook": {
+    auth: "session",
+    gate: "Stripe's signature is the credential; the e2e server runs without Stripe, so it answers 503 to everyone",
+    methods: { POST: { url: "/api/stripe/webhook", expect: everyone(503) } },
+  },
   "/api/v1/bookings/[id]/cancel": {
     auth: "bearer",
     gate: "apiRoute bookings.create; probed on an id that exists nowhere (nothing is cancelled)",
@@ -217,6 +293,29 @@ export const ROUTES: Record<string, RouteRow> = {
     methods: {
       DELETE: { url: "/api/v1/waitlist/{missing}", expect: { owner: 404, manager: 404, staff: 404, creator: 404, brand: 403, outsider: 404, anonymous: 401 } },
       GET: { url: "/api/v1/waitlist/{missing}", expect: everyone(405) },
+    },
+  },
+  "/w/[workspace]/reports/export": {
+    auth: "session",
+    gate: "requireRouteMember reports.view: a CSV to owners and managers; a 404 (never a redirect) to other roles and non-members; the signed-out go to sign-in",
+    methods: {
+      GET: { url: "/w/demo/reports/export?report=revenue&from=2026-01&to=2026-03", expect: { owner: 200, manager: 200, staff: 404, creator: 404, brand: 404, outsider: 404, anonymous: 307 } },
+    },
+  },
+  "/api/v1/reports/revenue": {
+    auth: "bearer",
+    gate: "apiRoute reports.view (owner, manager); the outsider's token reports on its own workspace",
+    methods: {
+      GET: { url: "/api/v1/reports/revenue?from=2026-01&to=2026-03", expect: { owner: 200, manager: 200, staff: 403, creator: 403, brand: 403, outsider: 200, anonymous: 401 } },
+      POST: { url: "/api/v1/reports/revenue", expect: everyone(405) },
+    },
+  },
+  "/api/v1/reports/utilization": {
+    auth: "bearer",
+    gate: "apiRoute reports.view (owner, manager); the outsider's token reports on its own workspace",
+    methods: {
+      GET: { url: "/api/v1/reports/utilization?from=2026-01&to=2026-03&format=csv", expect: { owner: 200, manager: 200, staff: 403, creator: 403, brand: 403, outsider: 200, anonymous: 401 } },
+      POST: { url: "/api/v1/reports/utilization", expect: everyone(405) },
     },
   },
   "/api/v1/[...path]": {

@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { availabilityQuerySchema, createBookingSchema, rescheduleBookingSchema, seriesRequestSchema, waitlistJoinSchema } from "../bookings/schemas";
+import { creditChargeSchema, voidChargeSchema } from "../billing/ledger";
+import { billingListQuerySchema } from "../billing/list-billing";
+import { reportQuerySchema } from "../billing/report-schemas";
+import { chargeResponseSchema, invoiceResponseSchema } from "./billing-schemas";
+import { revenueReportResponseSchema, utilizationReportResponseSchema } from "./report-schemas";
 import { seriesPreviewResponseSchema, seriesResponseSchema, waitlistEntryResponseSchema } from "./series-schemas";
 import { availabilityResponseSchema, bookingResponseSchema, meResponseSchema, problemSchema, studiosResponseSchema } from "./schemas";
 
@@ -11,6 +16,8 @@ type Operation = {
   query?: z.ZodObject | z.ZodType;
   body?: z.ZodType;
   ok: { status: number; schema: z.ZodType; description: string };
+  /** Also answers `text/csv` (with `?format=csv`). */
+  csv?: boolean;
   errors: number[];
 };
 
@@ -72,7 +79,45 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 201, schema: waitlistEntryResponseSchema, description: "The waitlist entry" },
     errors: [400, 401, 403, 404, 409, 415, 422],
   },
+  {
+    method: "get",
+    path: "/reports/revenue",
+    summary:
+      "Revenue by month, studio, room and currency: every charge that is not void (credits are negative), split by kind, paid and outstanding; months on each studio's clock; currencies are never added together. `?format=csv` for a CSV file",
+    permission: "owner, manager",
+    query: reportQuerySchema,
+    ok: { status: 200, schema: revenueReportResponseSchema, description: "The report (or a CSV file with `format=csv`)" },
+    csv: true,
+    errors: [400, 401, 403],
+  },
+  {
+    method: "get",
+    path: "/reports/utilization",
+    summary:
+      "Utilization of each room per month: open minutes (opening hours, closures excluded, DST honoured), booked minutes inside them (confirmed, checked-in, completed, no-show) and the percentage. `?format=csv` for a CSV file",
+    permission: "owner, manager",
+    query: reportQuerySchema,
+    ok: { status: 200, schema: utilizationReportResponseSchema, description: "The report (or a CSV file with `format=csv`)" },
+    csv: true,
+    errors: [400, 401, 403],
+  },
   { method: "delete", path: "/waitlist/{id}", summary: "Leave the waitlist (a hold offered to you is released to the next in line)", permission: "owner, manager, staff, creator", ok: { status: 200, schema: waitlistEntryResponseSchema, description: "The withdrawn entry" }, errors: [401, 403, 404, 422] },
+  { method: "post", path: "/bookings/{id}/check-in", summary: "Check the creator in (from an hour before the start)", permission: "owner, manager, staff of the studio", ok: { status: 200, schema: bookingResponseSchema, description: "The checked-in booking" }, errors: [401, 403, 404, 422] },
+  { method: "post", path: "/bookings/{id}/check-out", summary: "Check the creator out: the session is completed and its room time and add-ons are charged", permission: "owner, manager, staff of the studio", ok: { status: 200, schema: bookingResponseSchema.extend({ chargedCents: z.number().int() }), description: "The completed booking and what was charged" }, errors: [401, 403, 404, 422] },
+  { method: "post", path: "/bookings/{id}/no-show", summary: "Mark a no-show (15 minutes after the start); the policy's fee is charged", permission: "owner, manager, staff of the studio", ok: { status: 200, schema: bookingResponseSchema.extend({ feeCents: z.number().int() }), description: "The booking and the fee" }, errors: [401, 403, 404, 422] },
+  { method: "get", path: "/charges", summary: "The ledger: your charges (owners and managers: every creator's)", permission: "owner, manager, creator", query: billingListQuerySchema, ok: { status: 200, schema: z.object({ data: z.array(chargeResponseSchema) }), description: "Charges, newest first" }, errors: [400, 401, 403] },
+  { method: "post", path: "/charges/{id}/void", summary: "Void a charge not yet invoiced, with a reason", permission: "owner, manager", body: voidChargeSchema, ok: { status: 200, schema: chargeResponseSchema, description: "The voided charge" }, errors: [400, 401, 403, 404, 415, 422] },
+  {
+    method: "post",
+    path: "/charges/{id}/credit",
+    summary: "Credit an invoiced charge (a Stripe credit note, refunding the card when the invoice was paid). Send `Idempotency-Key` to make retries safe.",
+    permission: "owner, manager",
+    body: creditChargeSchema.omit({ requestId: true }),
+    ok: { status: 201, schema: chargeResponseSchema, description: "The credit (a negative charge)" },
+    errors: [400, 401, 403, 404, 415, 422],
+  },
+  { method: "get", path: "/invoices", summary: "Invoices, one per session or fee event, with hosted and PDF links", permission: "owner, manager, creator", query: billingListQuerySchema, ok: { status: 200, schema: z.object({ data: z.array(invoiceResponseSchema) }), description: "Invoices, newest first" }, errors: [400, 401, 403] },
+  { method: "get", path: "/invoices/{id}", summary: "One invoice with its charges", permission: "its creator, owner, manager", ok: { status: 200, schema: invoiceResponseSchema.extend({ charges: z.array(chargeResponseSchema) }), description: "The invoice" }, errors: [401, 403, 404] },
 ];
 
 const ERROR_TEXT: Record<number, string> = {
@@ -96,7 +141,9 @@ export function openApiDocument(serverUrl: string) {
       const q = schema(op.query) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, s] of Object.entries(q.properties ?? {})) parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema: s });
     }
-    const responses: Record<string, unknown> = { [op.ok.status]: { description: op.ok.description, content: { "application/json": { schema: schema(op.ok.schema) } } } };
+    const content: Record<string, unknown> = { "application/json": { schema: schema(op.ok.schema) } };
+    if (op.csv) content["text/csv"] = { schema: { type: "string", description: "RFC 4180, a header row first" } };
+    const responses: Record<string, unknown> = { [op.ok.status]: { description: op.ok.description, content } };
     for (const status of op.errors) responses[status] = { description: ERROR_TEXT[status], content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
     (paths[`/api/v1${op.path}`] ??= {})[op.method] = {
       summary: op.summary,

@@ -127,12 +127,14 @@ describe("peak rules", () => {
 
 describe("the policies form", () => {
   it("takes whole numbers and refuses an empty field instead of falling back to a default", () => {
-    const form = { minNoticeMinutes: "30", bookingWindowDays: "60", holdMinutes: "10", freeCancellationHours: "48", lateCancelFeePercent: "25", noShowFeePercent: "100" };
-    expect(policiesFormSchema.parse(form)).toEqual({ minNoticeMinutes: 30, bookingWindowDays: 60, holdMinutes: 10, freeCancellationHours: 48, lateCancelFeePercent: 25, noShowFeePercent: 100 });
-    expect(errors(policiesFormSchema.safeParse({ ...form, minNoticeMinutes: "", lateCancelFeePercent: "150", holdMinutes: "2.5" }))).toEqual({
+    const form = { minNoticeMinutes: "30", bookingWindowDays: "60", holdMinutes: "10", freeCancellationHours: "48", lateCancelFeePercent: "25", noShowFeePercent: "100", cardOnFile: "required", blockBookingWhenUnpaid: "no", invoiceDelayMinutes: "15" };
+    expect(policiesFormSchema.parse(form)).toEqual({ minNoticeMinutes: 30, bookingWindowDays: 60, holdMinutes: 10, freeCancellationHours: 48, lateCancelFeePercent: 25, noShowFeePercent: 100, cardOnFile: "required", blockBookingWhenUnpaid: "no", invoiceDelayMinutes: 15 });
+    expect(errors(policiesFormSchema.safeParse({ ...form, minNoticeMinutes: "", lateCancelFeePercent: "150", holdMinutes: "2.5", cardOnFile: "sometimes", invoiceDelayMinutes: "" }))).toEqual({
       minNoticeMinutes: "Enter a number of minutes",
       holdMinutes: "Use whole minutes",
       lateCancelFeePercent: "At most 100 %",
+      cardOnFile: "Choose when a card is required",
+      invoiceDelayMinutes: "Enter a number of minutes",
     });
   });
 });
