@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { bookings, rooms, studios, users, workspaces } from "../db/schema";
+import { hash } from "@node-rs/argon2";
+import { bookings, memberships, rooms, studios, users, workspaces } from "../db/schema";
 import { BookingPage } from "./pages/booking-pages";
 import { usd } from "./support/bookings";
-import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { DEMO_PASSWORD, demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 import { startStripeApp } from "./support/stripe-app";
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
@@ -22,12 +23,21 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => app?.stop());
 
-/** A room of its own in the LA studio, and a confirmed 2-hour session of `who` there that started 10 minutes ago. */
-async function sessionNow(who: "creator" | "creator2") {
+/** A new creator of `demo` on the Stripe-connected app (no history, no card). */
+async function newCreator() {
+  const db = app.db();
+  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
+  const email = `e2e-stripe-${randomUUID().slice(0, 8)}@example.test`;
+  const [user] = await db.insert(users).values({ email, name: "Stripe Tester", passwordHash: await hash(DEMO_PASSWORD) }).returning();
+  await db.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: "creator" });
+  return user;
+}
+
+/** A room of its own in the LA studio, and a confirmed 2-hour session of the creator there that started 10 minutes ago. */
+async function sessionNow(creator: { id: string }) {
   const db = app.db();
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
   const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-  const [creator] = await db.select().from(users).where(eq(users.email, demo(who)));
   const name = `Stripe room ${randomUUID().slice(0, 6)}`;
   const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name, hourlyRateCents: 4000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 0 }).returning();
   const start = new Date(Date.now() - 10 * 60_000);
@@ -76,11 +86,12 @@ test("a creator saves a card through Stripe Checkout; the next session is invoic
   const staffCtx = await browser.newContext();
   try {
     const page = await creatorCtx.newPage();
-    await signInViaApi(page.request, demo("creator"));
+    const creator = await newCreator();
+    await signInViaApi(page.request, creator.email);
     await saveCard(page, "4242");
     await expectAccessible(page);
 
-    const { booking } = await sessionNow("creator");
+    const { booking } = await sessionNow(creator);
     await checkOut(await staffCtx.newPage(), booking.id);
 
     const invoices = page.getByRole("table", { name: "Your invoices" });
@@ -103,9 +114,10 @@ test("a declined card fails the invoice and holds new bookings until the creator
   const staffCtx = await browser.newContext();
   try {
     const page = await creatorCtx.newPage();
-    await signInViaApi(page.request, demo("creator2"));
+    const creator = await newCreator();
+    await signInViaApi(page.request, creator.email);
     await saveCard(page, "0341");
-    const { booking } = await sessionNow("creator2");
+    const { booking } = await sessionNow(creator);
     await checkOut(await staffCtx.newPage(), booking.id);
 
     const failed = page.getByRole("alert").filter({ hasText: "A payment failed." });

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, rooms, studios, users, workspaces } from "../schema";
+import { charges, invoices, memberships, rooms, studios, users, workspaces } from "../schema";
 import { testDb } from "../testing/db";
 import { needsDemoSeed, seedDemo } from "./demo";
 
@@ -41,5 +41,23 @@ describe("demo seed", () => {
     const la = studioRows.find((s) => s.timeZone === "America/Los_Angeles")!;
     expect(people.find((p) => p.email.startsWith("staff@"))!.studioIds).toEqual([la.id]);
     expect(people.find((p) => p.email.startsWith("brand@"))!.brandId).not.toBeNull();
+  });
+
+  it("leaves a little billing history: a paid and an owed session invoice for Chloe, a no-show fee for Kai", async () => {
+    const db = testDb();
+    if (await needsDemoSeed(db)) await seedDemo(db, { nodeEnv: "test" });
+    const [demo] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
+    const [chloe] = await db.select().from(users).where(eq(users.email, "creator@demo.livebase.test"));
+    const [kai] = await db.select().from(users).where(eq(users.email, "creator2@demo.livebase.test"));
+    const chloeInvoices = await db.select().from(invoices).where(and(eq(invoices.workspaceId, demo.id), eq(invoices.creatorId, chloe.id)));
+    expect(chloeInvoices.map((i) => i.status).sort()).toEqual(["not_sent", "paid"]);
+    for (const inv of chloeInvoices) {
+      const rows = await db.select().from(charges).where(eq(charges.invoiceId, inv.id));
+      expect(rows.reduce((n, c) => n + c.amountCents, 0)).toBe(inv.amountDueCents);
+    }
+    const kaiCharges = await db.select().from(charges).where(and(eq(charges.workspaceId, demo.id), eq(charges.creatorId, kai.id)));
+    // Pending until the invoicing job runs (another test in this database may have run it already).
+    expect(kaiCharges.map((c) => c.kind)).toEqual(["no_show_fee"]);
+    expect(["pending", "invoiced"]).toContain(kaiCharges[0].status);
   });
 });

@@ -1,7 +1,9 @@
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { addOns, brands, memberships, pricingRules, rooms, studios, users, workspaces, type OpeningHours } from "../schema";
+import { noShowCharge, sessionCharges } from "../../lib/billing/session-charges";
+import type { Quote } from "../../lib/pricing";
+import { addOns, bookings, brands, charges, invoices, memberships, pricingRules, rooms, studios, users, workspaces, type OpeningHours } from "../schema";
 
 /** Dev-only password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = "livebase-demo";
@@ -116,5 +118,68 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }) {
       { workspaceId: northside.id, userId: id("owner"), role: "owner" },
       { workspaceId: northside.id, userId: id("creator"), role: "creator" },
     ]);
+
+    await seedBillingHistory(tx, { workspaceId: demo.id, rooms: demoRooms, chloe: id("creator"), kai: id("creator2"), staff: id("staff") }, new Date());
   });
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+const HOUR = 3_600_000;
+
+/**
+ * A little history so Billing and Reports have something to show: Chloe's two past sessions (one invoiced and
+ * paid at the desk, one invoiced and still owed) and Kai's no-show (its fee waits to be invoiced). Stripe is not
+ * connected in the demo, so the invoices are ledger-only ("not sent"), exactly as the app would have made them.
+ */
+async function seedBillingHistory(tx: Tx, w: { workspaceId: string; rooms: { id: string; name: string; hourlyRateCents: number; bufferMinutes: number }[]; chloe: string; kai: string; staff: string }, now: Date) {
+  const day = (n: number, hour: number) => new Date(Math.floor(now.getTime() / 86_400_000 - n) * 86_400_000 + hour * HOUR);
+  const past = [
+    { creator: w.chloe, room: w.rooms[0], start: day(9, 2), hours: 3, status: "completed" as const, settled: true, addOn: { name: "Extra ring light kit", cents: 2500 } },
+    { creator: w.chloe, room: w.rooms[1], start: day(3, 3), hours: 2, status: "completed" as const, settled: false, addOn: null },
+    { creator: w.kai, room: w.rooms[3], start: day(2, 4), hours: 1, status: "no_show" as const, settled: false, addOn: null },
+  ];
+  for (const [i, p] of past.entries()) {
+    const end = new Date(p.start.getTime() + p.hours * HOUR);
+    const roomCents = p.room.hourlyRateCents * p.hours;
+    const quote: Quote = {
+      currency: "USD",
+      minutes: p.hours * 60,
+      subtotalCents: roomCents + (p.addOn?.cents ?? 0),
+      totalCents: roomCents + (p.addOn?.cents ?? 0),
+      lines: [
+        { kind: "room_time", description: `${p.room.name}, ${p.hours} h`, quantity: p.hours * 60, unitAmountCents: p.room.hourlyRateCents, amountCents: roomCents, startsAt: p.start.toISOString(), endsAt: end.toISOString() },
+        ...(p.addOn ? [{ kind: "add_on" as const, description: p.addOn.name, quantity: 1, unitAmountCents: p.addOn.cents, amountCents: p.addOn.cents }] : []),
+      ],
+    };
+    const [b] = await tx
+      .insert(bookings)
+      .values({
+        workspaceId: w.workspaceId,
+        roomId: p.room.id,
+        creatorId: p.creator,
+        code: ["DMA-HST", "DMB-PST", "DMC-NSW"][i],
+        status: p.status,
+        startsAt: p.start,
+        endsAt: end,
+        blockedUntil: new Date(end.getTime() + p.room.bufferMinutes * 60_000),
+        quote,
+        checkedInAt: p.status === "completed" ? p.start : null,
+        checkedOutAt: p.status === "completed" ? end : null,
+        createdBy: p.creator,
+        createdAt: new Date(p.start.getTime() - 7 * 86_400_000),
+        updatedAt: end,
+      })
+      .returning();
+    const drafts = p.status === "completed" ? sessionCharges({ id: b.id, code: b.code, quote }) : [noShowCharge({ id: b.id, code: b.code, quote }, 100, p.room.name)!];
+    if (p.status === "completed") {
+      const total = drafts.reduce((n, d) => n + d.amountCents, 0);
+      const [inv] = await tx
+        .insert(invoices)
+        .values({ workspaceId: w.workspaceId, creatorId: p.creator, groupKey: `booking:${b.id}`, bookingId: b.id, description: `Session ${b.code} in ${p.room.name}`, status: p.settled ? "paid" : "not_sent", amountDueCents: total, amountPaidCents: p.settled ? total : 0, currency: "USD", createdAt: new Date(end.getTime() + HOUR), paidAt: p.settled ? new Date(end.getTime() + 2 * HOUR) : null })
+        .returning();
+      await tx.insert(charges).values(drafts.map((d) => ({ ...d, workspaceId: w.workspaceId, creatorId: p.creator, bookingId: b.id, status: p.settled ? ("paid" as const) : ("invoiced" as const), invoiceId: inv.id, createdBy: w.staff, createdAt: end })));
+    } else {
+      await tx.insert(charges).values(drafts.map((d) => ({ ...d, workspaceId: w.workspaceId, creatorId: p.creator, bookingId: b.id, createdBy: w.staff, createdAt: new Date(p.start.getTime() + 20 * 60_000) })));
+    }
+  }
 }

@@ -25,14 +25,14 @@ export function retryDelayMs(attempts: number): number {
  * Gathers pending charges, once the workspace's invoice delay has passed, into invoices: one per session, one per
  * fee event. One transaction; the charges are locked with `skip locked`, so workers running at once never take the
  * same charge. With Stripe connected the invoice waits as a draft for `sendDueInvoices`; without, it is complete
- * in our ledger and marked "not sent".
+ * in our ledger and marked "not sent". `workspaceId` limits a pass to one workspace.
  */
-export async function assembleInvoices(db: Db, now: Date, stripeConnected: boolean): Promise<number> {
+export async function assembleInvoices(db: Db, now: Date, stripeConnected: boolean, opts: { workspaceId?: string } = {}): Promise<number> {
   return db.transaction(async (tx) => {
     const pending = await tx
       .select()
       .from(charges)
-      .where(and(eq(charges.status, "pending"), ne(charges.kind, "credit"), isNull(charges.invoiceId)))
+      .where(and(eq(charges.status, "pending"), ne(charges.kind, "credit"), isNull(charges.invoiceId), opts.workspaceId ? eq(charges.workspaceId, opts.workspaceId) : undefined))
       .orderBy(asc(charges.createdAt))
       .limit(500)
       .for("update", { skipLocked: true });

@@ -78,13 +78,13 @@ describe("invoicing without Stripe", () => {
     const late = await createBooking(db, input(w.room.id, "2026-12-05T10:00:00", "2026-12-05T12:00:00"), w.creator.actor, now);
     if (!late.ok) throw new Error(late.error);
     await cancelBooking(db, w.creator.actor, late.value.id, minutes(late.value.startsAt, -60));
-    await assembleInvoices(db, minutes(endedAt, 30), false);
+    await assembleInvoices(db, minutes(endedAt, 30), false, { workspaceId: w.workspace.id });
     expect(await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id))).toHaveLength(0);
 
-    const [a, b] = await Promise.all([assembleInvoices(db, minutes(endedAt, 61), false), assembleInvoices(db, minutes(endedAt, 61), false)]);
+    const [a, b] = await Promise.all([assembleInvoices(db, minutes(endedAt, 61), false, { workspaceId: w.workspace.id }), assembleInvoices(db, minutes(endedAt, 61), false, { workspaceId: w.workspace.id })]);
     expect(a + b).toBeGreaterThan(0);
     // The late-cancellation fee was written after the session ended, so it waits its own delay.
-    await assembleInvoices(db, minutes(late.value.startsAt, 61), false);
+    await assembleInvoices(db, minutes(late.value.startsAt, 61), false, { workspaceId: w.workspace.id });
     const invs = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
     expect(invs.map((i) => [i.groupKey.split(":")[0], i.status, i.amountDueCents]).sort()).toEqual([
       ["booking", "not_sent", 14_500],
@@ -93,12 +93,12 @@ describe("invoicing without Stripe", () => {
     expect(invs.find((i) => i.groupKey === `booking:${booking.id}`)?.description).toContain(booking.code);
     const rows = await db.select().from(charges).where(eq(charges.workspaceId, w.workspace.id));
     expect(rows.every((r) => r.status === "invoiced" && r.invoiceId)).toBe(true);
-    expect(await assembleInvoices(db, minutes(endedAt, 600), false)).toBe(0);
+    expect(await assembleInvoices(db, minutes(endedAt, 600), false, { workspaceId: w.workspace.id })).toBe(0);
   });
 
   it("records an offline payment of a local invoice; the balance goes to zero", async () => {
     const { db, w, endedAt } = await completedSession();
-    await assembleInvoices(db, minutes(endedAt, 61), false);
+    await assembleInvoices(db, minutes(endedAt, 61), false, { workspaceId: w.workspace.id });
     expect((await creatorBalance(db, w.workspace.id, w.creator.user.id)).outstanding).toEqual([{ currency: "USD", cents: 14_500 }]);
     const [inv] = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
     expect(await recordOfflinePayment(db, w.creator.actor, inv.id, { note: "cash" }, endedAt)).toMatchObject({ ok: false, error: "forbidden" });
@@ -114,7 +114,7 @@ describe("corrections", () => {
     expect(await voidCharge(db, w.creator.actor, addOn.id, { reason: "not mine" }, endedAt)).toMatchObject({ ok: false, error: "forbidden" });
     const voided = await voidCharge(db, w.manager.actor, addOn.id, { reason: "The ring light was broken" }, endedAt);
     expect(voided).toMatchObject({ ok: true, value: { status: "void", voidReason: "The ring light was broken", voidedBy: w.manager.user.id, amountCents: 2500 } });
-    await assembleInvoices(db, minutes(endedAt, 61), false);
+    await assembleInvoices(db, minutes(endedAt, 61), false, { workspaceId: w.workspace.id });
     const [inv] = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
     expect(inv.amountDueCents).toBe(12_000);
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, addOn.id), eq(auditLog.action, "charge.voided")));
@@ -125,7 +125,7 @@ describe("corrections", () => {
 
   it("credits an invoiced charge with a new row, at most its amount, once per request", async () => {
     const { db, w, booking, endedAt } = await completedSession();
-    await assembleInvoices(db, minutes(endedAt, 61), false);
+    await assembleInvoices(db, minutes(endedAt, 61), false, { workspaceId: w.workspace.id });
     const [room] = (await chargesOf(booking.id)).filter((c) => c.kind === "room_time");
     const first = await creditCharge(db, w.manager.actor, room.id, { amount: 20, reason: "Started late", requestId: "req-00000001" }, endedAt);
     expect(first).toMatchObject({ ok: true, value: { kind: "credit", amountCents: -2000, correctsChargeId: room.id, reason: "Started late", status: "invoiced" } });

@@ -41,7 +41,7 @@ async function sessionReadyToInvoice(card: { declines?: boolean } = {}) {
   await checkInBooking(db, w.staff.actor, booked.value.id, start);
   await checkOutBooking(db, w.staff.actor, booked.value.id, minutes(start, 120));
   const due = minutes(start, 200); // past the 60-minute invoice delay
-  await assembleInvoices(db, due, true);
+  await assembleInvoices(db, due, true, { workspaceId: w.workspace.id });
   const [inv] = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
   const [customer] = await db.select().from(stripeCustomers).where(eq(stripeCustomers.userId, w.creator.user.id));
   return { db, w, booking: booked.value, inv, customer, due };
