@@ -33,12 +33,14 @@ test.describe("on a phone", () => {
   test("every link of the main navigation can be reached and opens its page", async ({ page }) => {
     const shell = new WorkspaceShell(page);
     await shell.goto("demo");
-    await expect(shell.navLinks).toHaveText(["Overview", "Book a set", "Bookings", "Studios", "Setup", "Members", "API tokens", "Settings"]);
+    await expect(shell.navLinks).toHaveText(["Overview", "Book a set", "Bookings", "Studios", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"]);
 
     const pages = [
       { link: "Book a set", url: /\/w\/demo\/book$/, heading: "Book a set" },
       { link: "Bookings", url: /\/w\/demo\/bookings$/, heading: "Bookings" },
       { link: "Studios", url: /\/w\/demo\/studios$/, heading: "Studios" },
+      { link: "Billing", url: /\/w\/demo\/billing$/, heading: "Billing" },
+      { link: "Reports", url: /\/w\/demo\/reports$/, heading: "Reports" },
       { link: "Setup", url: /\/w\/demo\/setup$/, heading: "Setup" },
       { link: "Members", url: /\/w\/demo\/settings\/members$/, heading: "Members" },
       { link: "API tokens", url: /\/w\/demo\/settings\/tokens$/, heading: "API tokens" },

@@ -125,15 +125,16 @@ test.describe("switching workspace", () => {
 });
 
 test.describe("navigation by role", () => {
-  const ALL = ["Overview", "Book a set", "Bookings", "Studios", "Setup", "Members", "API tokens", "Settings"];
-  const WITHOUT_MEMBERS = ["Overview", "Book a set", "Bookings", "Studios", "API tokens", "Settings"];
+  const ALL = ["Overview", "Book a set", "Bookings", "Studios", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"];
+  const STAFF = ["Overview", "Book a set", "Bookings", "Studios", "API tokens", "Settings"];
+  const CREATOR = ["Overview", "Book a set", "Bookings", "Studios", "Billing", "API tokens", "Settings"];
   // Brands ship samples; they never book rooms.
   const BRAND = ["Overview", "Studios", "API tokens", "Settings"];
   const cases = [
     { role: "owner", links: ALL },
     { role: "manager", links: ALL },
-    { role: "staff", links: WITHOUT_MEMBERS },
-    { role: "creator", links: WITHOUT_MEMBERS },
+    { role: "staff", links: STAFF },
+    { role: "creator", links: CREATOR },
     { role: "brand", links: BRAND },
   ] as const;
 

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invoices, stripeCustomers } from "@/db/schema";
 import type { Policies } from "../policies/policies";
@@ -22,7 +22,7 @@ export async function billingGate(db: DbOrTx, input: { workspaceId: string; crea
     const [overdue] = await db
       .select({ id: invoices.id })
       .from(invoices)
-      .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.creatorId, creatorId), eq(invoices.status, "failed")))
+      .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.creatorId, creatorId), inArray(invoices.status, ["failed", "uncollectible"])))
       .limit(1);
     if (overdue) {
       return fail("payment_overdue", {

@@ -70,7 +70,10 @@ export async function applySetupIntent(db: DbOrTx, stripe: Stripe, si: Stripe.Se
 }
 
 /** Starts Stripe Checkout in setup mode for the creator to save a card; returns the URL to send them to. */
-export async function startCardCheckout(db: DbOrTx, stripe: Stripe, input: { workspaceId: string; userId: string; currency: string; returnUrl: string }) {
+/** A double click within the same minute opens the same session instead of a second one. */
+const minuteOf = (now: Date) => Math.floor(now.getTime() / 60_000);
+
+export async function startCardCheckout(db: DbOrTx, stripe: Stripe, input: { workspaceId: string; userId: string; currency: string; returnUrl: string; now: Date }) {
   const customer = await ensureStripeCustomer(db, stripe, input.workspaceId, input.userId);
   const session = await stripe.checkout.sessions.create({
     mode: "setup",
@@ -79,14 +82,14 @@ export async function startCardCheckout(db: DbOrTx, stripe: Stripe, input: { wor
     success_url: `${input.returnUrl}?checkout=done&session_id={CHECKOUT_SESSION_ID}`,
     cancel_url: `${input.returnUrl}?checkout=cancelled`,
     metadata: { livebase_user_id: input.userId, livebase_workspace_id: input.workspaceId },
-  });
+  }, { idempotencyKey: `livebase-checkout-${input.workspaceId}-${input.userId}-${minuteOf(input.now)}` });
   return session.url;
 }
 
 /** A Stripe Customer Portal session, where the creator manages cards and downloads invoices. */
-export async function customerPortalUrl(db: DbOrTx, stripe: Stripe, input: { workspaceId: string; userId: string; returnUrl: string }) {
+export async function customerPortalUrl(db: DbOrTx, stripe: Stripe, input: { workspaceId: string; userId: string; returnUrl: string; now: Date }) {
   const customer = await ensureStripeCustomer(db, stripe, input.workspaceId, input.userId);
-  const session = await stripe.billingPortal.sessions.create({ customer, return_url: input.returnUrl });
+  const session = await stripe.billingPortal.sessions.create({ customer, return_url: input.returnUrl }, { idempotencyKey: `livebase-portal-${input.workspaceId}-${input.userId}-${minuteOf(input.now)}` });
   return session.url;
 }
 

@@ -1,12 +1,11 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db, Tx } from "@/db/client";
 import { bookings, charges, invoices, rooms } from "@/db/schema";
 import { logger } from "../logger";
-import { getPolicies, type Policies } from "../policies/policies";
-import { ensureStripeCustomer } from "./customers";
+import { DEFAULT_POLICIES } from "../policies/policies";
+import { pushCredits, pushInvoice } from "./send-invoice";
 import { isRetryableStripeError } from "./stripe-client";
-import { applyStripeInvoice } from "./sync-invoice";
 
 type Charge = typeof charges.$inferSelect;
 type Invoice = typeof invoices.$inferSelect;
@@ -28,18 +27,21 @@ export function retryDelayMs(attempts: number): number {
  * in our ledger and marked "not sent". `workspaceId` limits a pass to one workspace.
  */
 export async function assembleInvoices(db: Db, now: Date, stripeConnected: boolean, opts: { workspaceId?: string } = {}): Promise<number> {
+  const at = now.toISOString();
   return db.transaction(async (tx) => {
-    const pending = await tx
-      .select()
-      .from(charges)
-      .where(and(eq(charges.status, "pending"), ne(charges.kind, "credit"), isNull(charges.invoiceId), opts.workspaceId ? eq(charges.workspaceId, opts.workspaceId) : undefined))
-      .orderBy(asc(charges.createdAt))
-      .limit(500)
-      .for("update", { skipLocked: true });
-    if (pending.length === 0) return 0;
-    const policies = new Map<string, Policies>();
-    for (const w of new Set(pending.map((c) => c.workspaceId))) policies.set(w, await getPolicies(tx, w));
-    const due = pending.filter((c) => c.createdAt.getTime() + policies.get(c.workspaceId)!.invoiceDelayMinutes * 60_000 <= now.getTime());
+    // Only charges whose delay has passed, decided in SQL: a workspace with a long delay and many waiting charges
+    // must not fill every pass and hold up the others. (A delay that is not a whole number uses the default.)
+    const rows = await tx.execute<{ id: string }>(sql`
+      select c.id from charges c join workspaces w on w.id = c.workspace_id
+      where c.status = 'pending' and c.kind <> 'credit' and c.invoice_id is null
+        ${opts.workspaceId ? sql`and c.workspace_id = ${opts.workspaceId}` : sql``}
+        and c.created_at + make_interval(mins => case when (w.policies->>'invoiceDelayMinutes') ~ '^[0-9]{1,5}$'
+              then least((w.policies->>'invoiceDelayMinutes')::int, 10080) else ${DEFAULT_POLICIES.invoiceDelayMinutes} end) <= ${at}::timestamptz
+      order by c.created_at
+      limit 500
+      for update of c skip locked`);
+    if (rows.length === 0) return 0;
+    const due = await tx.select().from(charges).where(inArray(charges.id, rows.map((r) => r.id)));
     const groups = new Map<string, Charge[]>();
     for (const c of due) {
       const key = `${c.workspaceId}|${invoiceGroupKey(c)}|${c.currency}`;
@@ -70,8 +72,11 @@ async function invoiceGroup(tx: Tx, groupKey: string, group: Charge[], now: Date
   if (!inv) {
     // The session already has an invoice (a charge that came later, e.g. overtime): join it while it is still
     // ours alone, else open a separate one for these charges.
+    // Locked: a sending worker claims the invoice with an UPDATE, so it waits for this join to commit (or this
+    // sees its lease and opens another invoice). Joining is only safe before anything was sent.
     const [existing] = await tx.select().from(invoices).where(and(eq(invoices.workspaceId, first.workspaceId), eq(invoices.groupKey, groupKey))).for("update");
-    if (existing && existing.currency === first.currency && (existing.status === "not_sent" || (existing.status === "draft" && !existing.stripeInvoiceId))) {
+    const untouched = existing?.status === "draft" && !existing.stripeInvoiceId && existing.attempts === 0 && (!existing.leasedUntil || existing.leasedUntil < now);
+    if (existing && existing.currency === first.currency && (existing.status === "not_sent" || untouched)) {
       [inv] = await tx.update(invoices).set({ amountDueCents: sql`${invoices.amountDueCents} + ${total}`, updatedAt: now }).where(eq(invoices.id, existing.id)).returning();
     } else {
       [inv] = await tx.insert(invoices).values({ ...values, groupKey: `${groupKey}:${first.id}` }).returning();
@@ -133,8 +138,12 @@ export async function sendDueInvoices(db: Db, stripe: Stripe, now: Date, opts: {
         if (status === "paid") result.paid++;
         if (status === "failed") result.failed++;
       }
-      result.credited += await pushCredits(db, stripe, inv.id, now);
-      await db.update(invoices).set({ leasedUntil: null, lastError: null, attempts: 0, updatedAt: now }).where(eq(invoices.id, inv.id));
+      const credits = await pushCredits(db, stripe, inv.id, now);
+      result.credited += credits.done;
+      // Done for this pass (next_attempt_at moves past `now`, so the loop takes the next invoice); credits that
+      // could not be applied yet wait with backoff instead of being retried in a tight loop.
+      const wait = credits.waiting > 0 ? retryDelayMs(inv.attempts) : 1000;
+      await db.update(invoices).set({ leasedUntil: null, lastError: null, attempts: credits.waiting > 0 ? inv.attempts : 0, nextAttemptAt: new Date(now.getTime() + wait), updatedAt: now }).where(eq(invoices.id, inv.id));
     } catch (err) {
       const retryable = isRetryableStripeError(err);
       const message = err instanceof Stripe.errors.StripeError ? `${err.type}: ${err.message}` : "Unexpected error";
@@ -147,89 +156,4 @@ export async function sendDueInvoices(db: Db, stripe: Stripe, now: Date, opts: {
     }
   }
   return result;
-}
-
-async function pushInvoice(db: Db, stripe: Stripe, inv: Invoice, now: Date) {
-  const customer = await ensureStripeCustomer(db, stripe, inv.workspaceId, inv.creatorId);
-  let stripeInvoiceId = inv.stripeInvoiceId;
-  if (!stripeInvoiceId) {
-    const created = await stripe.invoices.create(
-      {
-        customer,
-        currency: inv.currency.toLowerCase(),
-        collection_method: "charge_automatically",
-        auto_advance: false,
-        pending_invoice_items_behavior: "exclude",
-        description: inv.description || undefined,
-        metadata: { livebase_invoice_id: inv.id, livebase_workspace_id: inv.workspaceId },
-      },
-      { idempotencyKey: `livebase-invoice-${inv.id}` },
-    );
-    stripeInvoiceId = created.id;
-    await db.update(invoices).set({ stripeInvoiceId }).where(eq(invoices.id, inv.id));
-  }
-  const items = await db
-    .select()
-    .from(charges)
-    .where(and(eq(charges.invoiceId, inv.id), ne(charges.kind, "credit"), isNull(charges.stripeInvoiceItemId), eq(charges.status, "invoiced")))
-    .orderBy(asc(charges.createdAt), asc(charges.idempotencyKey));
-  for (const c of items) {
-    const item = await stripe.invoiceItems.create(
-      { customer, invoice: stripeInvoiceId, amount: c.amountCents, currency: c.currency.toLowerCase(), description: c.description, metadata: { livebase_charge_id: c.id } },
-      { idempotencyKey: `livebase-invoice-item-${c.id}` },
-    );
-    await db.update(charges).set({ stripeInvoiceItemId: item.id }).where(eq(charges.id, c.id));
-  }
-  let si = await stripe.invoices.retrieve(stripeInvoiceId);
-  if (si.status === "draft") {
-    // auto_advance from here on: Stripe's own retries (Smart Retries) follow a failed first charge.
-    si = await stripe.invoices.finalizeInvoice(stripeInvoiceId, { auto_advance: true }, { idempotencyKey: `livebase-invoice-finalize-${inv.id}` });
-  }
-  let failure: string | undefined;
-  if (si.status === "open" && !si.attempted) {
-    try {
-      si = await stripe.invoices.pay(stripeInvoiceId, { expand: ["payments"] }, { idempotencyKey: `livebase-invoice-pay-${inv.id}` });
-    } catch (err) {
-      // A declined card or no card on file is an answer, not an outage: the invoice is failed, the creator pays it.
-      if (!(err instanceof Stripe.errors.StripeCardError || err instanceof Stripe.errors.StripeInvalidRequestError)) throw err;
-      failure = err.message;
-      si = await stripe.invoices.retrieve(stripeInvoiceId, { expand: ["payments"] });
-      if (si.status === "open" && !si.attempted) si = { ...si, attempted: true, attempt_count: Math.max(1, si.attempt_count ?? 0) };
-    }
-  }
-  await db.update(invoices).set({ sentAt: inv.sentAt ?? now }).where(eq(invoices.id, inv.id));
-  return applyStripeInvoice(db, si, now, failure);
-}
-
-/** Credits of an invoice at Stripe become credit notes: a refund to the card when it was paid, else less to pay. */
-async function pushCredits(db: Db, stripe: Stripe, invoiceId: string, now: Date) {
-  const [inv] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
-  if (!inv?.stripeInvoiceId) return 0;
-  const credits = await db.select().from(charges).where(and(eq(charges.invoiceId, inv.id), eq(charges.kind, "credit"), eq(charges.status, "pending"))).orderBy(asc(charges.createdAt));
-  let done = 0;
-  for (const c of credits) {
-    const si = await stripe.invoices.retrieve(inv.stripeInvoiceId);
-    if (si.status === "void" || si.status === "draft") continue; // a voided invoice needs no credit; a draft is not sent yet
-    const cents = -c.amountCents;
-    const paid = si.status === "paid";
-    const note = await stripe.creditNotes.create(
-      {
-        invoice: inv.stripeInvoiceId,
-        lines: [{ type: "custom_line_item", description: c.description, quantity: 1, unit_amount: cents }],
-        ...(paid ? { refund_amount: cents } : {}),
-        memo: c.reason ?? undefined,
-        metadata: { livebase_charge_id: c.id },
-      },
-      { idempotencyKey: `livebase-credit-note-${c.id}` },
-    );
-    await db.update(charges).set({ status: paid ? "paid" : "invoiced", stripeCreditNoteId: note.id }).where(eq(charges.id, c.id));
-    if (paid) {
-      // What our ledger has refunded; the charge.refunded webhook may raise it further (refunds made in Stripe).
-      const refunded = sql`(select coalesce(-sum(amount_cents), 0) from charges where invoice_id = ${inv.id} and kind = 'credit' and status = 'paid')`;
-      await db.update(invoices).set({ amountRefundedCents: sql`greatest(${invoices.amountRefundedCents}, ${refunded})`, updatedAt: now }).where(eq(invoices.id, inv.id));
-    }
-    done++;
-  }
-  if (done > 0) await applyStripeInvoice(db, await stripe.invoices.retrieve(inv.stripeInvoiceId, { expand: ["payments"] }), now);
-  return done;
 }

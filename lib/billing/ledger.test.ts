@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, charges, invoices, workspaces } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
-import { testDb } from "@/db/testing/db";
+import { onRealPostgres, testDb } from "@/db/testing/db";
 import { createBooking } from "../bookings/create-booking";
 import { cancelBooking } from "../bookings/lifecycle";
 import { checkInBooking, checkOutBooking, markNoShow } from "../bookings/operate-booking";
@@ -164,5 +164,37 @@ describe("booking gate", () => {
 
     await db.update(workspaces).set({ policies: { cardOnFile: "not_required", blockBookingWhenUnpaid: "no" } }).where(eq(workspaces.id, w.workspace.id));
     expect((await createBooking(db, input(w.room.id, "2026-12-04T10:00:00", "2026-12-04T12:00:00"), w.creator.actor, now)).ok).toBe(true);
+  });
+});
+
+describe("invoicing across workspaces", () => {
+  it("is not held up by another workspace's many charges still inside a long invoice delay", async () => {
+    const db = testDb();
+    const slow = await bookingWorld(db);
+    await db.update(workspaces).set({ policies: { invoiceDelayMinutes: 10_080 } }).where(eq(workspaces.id, slow.workspace.id));
+    await db.insert(charges).values(
+      Array.from({ length: 600 }, (_, i) => ({ workspaceId: slow.workspace.id, creatorId: slow.creator.user.id, kind: "no_show_fee" as const, description: `Fee ${i}`, unitAmountCents: 100, amountCents: 100, currency: "USD", idempotencyKey: `bulk:${i}`, createdAt: now })),
+    );
+    const { db: db2, w, endedAt } = await completedSession();
+    // Not scoped to a workspace: the job's own pass over everything.
+    await assembleInvoices(db2, minutes(endedAt, 61), false);
+    expect(await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id))).toHaveLength(1);
+    expect(await db.select().from(invoices).where(eq(invoices.workspaceId, slow.workspace.id))).toHaveLength(0);
+  });
+});
+
+describe(`corrections at the same time (${onRealPostgres() ? "real PostgreSQL" : "embedded"})`, () => {
+  it("a credit and an offline payment of the same invoice never deadlock", async () => {
+    const { db, w, booking, endedAt } = await completedSession();
+    await assembleInvoices(db, minutes(endedAt, 61), false, { workspaceId: w.workspace.id });
+    const [inv] = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
+    const [room] = (await chargesOf(booking.id)).filter((c) => c.kind === "room_time");
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all([
+        creditCharge(db, w.manager.actor, room.id, { amount: 1, reason: `Round ${round}` }, endedAt),
+        recordOfflinePayment(db, w.manager.actor, inv.id, { note: "Paid at the desk" }, endedAt),
+      ]);
+      expect(results.every((r) => r.ok)).toBe(true);
+    }
   });
 });

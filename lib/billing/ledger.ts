@@ -62,6 +62,11 @@ export async function voidCharge(db: Db, actor: Actor, chargeId: string, input: 
  */
 export async function creditCharge(db: Db, actor: Actor, chargeId: string, input: z.infer<typeof creditChargeSchema>, now: Date): Promise<Result<Charge, LedgerError>> {
   return db.transaction(async (tx) => {
+    // Lock order: the invoice, then its charges, like recordOfflinePayment and the invoicing job (no deadlock).
+    if (!z.uuid().safeParse(chargeId).success) return fail("not_found");
+    const [seen] = await tx.select({ invoiceId: charges.invoiceId }).from(charges).where(and(eq(charges.id, chargeId), visibleCharges(actor)));
+    if (!seen) return fail("not_found");
+    if (seen.invoiceId) await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, seen.invoiceId)).for("update");
     const c = await lockCharge(tx, actor, chargeId);
     if (!c) return fail("not_found");
     if (!can(actor, "billing.manage")) return fail("forbidden", { message: "Only managers can credit charges." });
@@ -123,7 +128,7 @@ export async function creatorBalance(db: DbOrTx, workspaceId: string, creatorId:
   const failed = await db
     .select({ id: invoices.id, amountDueCents: invoices.amountDueCents, currency: invoices.currency, hostedInvoiceUrl: invoices.hostedInvoiceUrl, description: invoices.description })
     .from(invoices)
-    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.creatorId, creatorId), eq(invoices.status, "failed")));
+    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.creatorId, creatorId), inArray(invoices.status, ["failed", "uncollectible"])));
   return { outstanding: owed.filter((o) => o.cents !== 0), failedInvoices: failed };
 }
 

@@ -93,7 +93,7 @@ export async function listCreatorBalances(db: DbOrTx, workspaceId: string) {
   const rows = await db.execute<{ user_id: string; email: string; name: string | null; has_card: boolean; failed: number; owed: { currency: string; cents: number }[] | null }>(sql`
     select u.id as user_id, u.email, u.name,
       exists (select 1 from stripe_customers sc where sc.workspace_id = m.workspace_id and sc.user_id = u.id and sc.default_payment_method_id is not null) as has_card,
-      (select count(*)::int from invoices i where i.workspace_id = m.workspace_id and i.creator_id = u.id and i.status = 'failed') as failed,
+      (select count(*)::int from invoices i where i.workspace_id = m.workspace_id and i.creator_id = u.id and i.status in ('failed', 'uncollectible')) as failed,
       (select json_agg(json_build_object('currency', o.currency, 'cents', o.cents) order by o.currency) from (
          select c.currency, sum(c.amount_cents)::int as cents from charges c
          where c.workspace_id = m.workspace_id and c.creator_id = u.id and c.status in ('pending', 'invoiced', 'failed')

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { invoices, stripeEvents } from "@/db/schema";
+import { charges, invoices, stripeEvents } from "@/db/schema";
 import { logger } from "../logger";
 import { fail, ok, type Result } from "../result";
 import { applyCompletedCheckout, applySetupIntent, syncStripeCustomer } from "./customers";
@@ -85,16 +85,9 @@ export async function syncEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event
     case "invoice.marked_uncollectible":
       await applyStripeInvoice(db, await stripe.invoices.retrieve(object.id, { expand: ["payments"] }), now);
       return;
-    case "charge.refunded": {
-      const charge = await stripe.charges.retrieve(object.id);
-      const pi = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
-      if (!pi) return;
-      await db
-        .update(invoices)
-        .set({ amountRefundedCents: sql`greatest(${invoices.amountRefundedCents}, ${charge.amount_refunded})`, updatedAt: now })
-        .where(eq(invoices.stripePaymentIntentId, pi));
+    case "charge.refunded":
+      await syncRefunds(db, stripe, object.id, now);
       return;
-    }
     default:
       return;
   }
@@ -111,4 +104,48 @@ export async function retryStripeEvents(db: Db, stripe: Stripe, now: Date) {
   let done = 0;
   for (const row of due) if (await processRecordedEvent(db, stripe, row.payload as Stripe.Event, now)) done++;
   return done;
+}
+
+/**
+ * A refund of an invoice's payment. Ours come from credit notes and are already credits in the ledger; one made
+ * in the Stripe Dashboard is written as a credit too (keyed by the refund id, so once), so that the ledger, the
+ * balance and the reports agree with Stripe.
+ */
+async function syncRefunds(db: Db, stripe: Stripe, chargeId: string, now: Date) {
+  const charge = await stripe.charges.retrieve(chargeId, { expand: ["refunds"] });
+  const pi = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
+  if (!pi) return;
+  const [inv] = await db.select().from(invoices).where(eq(invoices.stripePaymentIntentId, pi));
+  if (!inv?.stripeInvoiceId) return;
+  const explained = new Set<string>();
+  for await (const note of stripe.creditNotes.list({ invoice: inv.stripeInvoiceId, limit: 100 })) {
+    if (!note.metadata?.livebase_charge_id) continue; // a note made in the Dashboard is not in our ledger
+    for (const r of note.refunds ?? []) explained.add(typeof r.refund === "string" ? r.refund : r.refund.id);
+  }
+  for (const r of charge.refunds?.data ?? []) {
+    if (r.status !== "succeeded" || explained.has(r.id)) continue;
+    await db
+      .insert(charges)
+      .values({
+        workspaceId: inv.workspaceId,
+        creatorId: inv.creatorId,
+        kind: "credit",
+        bookingId: inv.bookingId,
+        description: `Refund in Stripe (${r.id})`,
+        quantity: 1,
+        unitAmountCents: -r.amount,
+        amountCents: -r.amount,
+        currency: inv.currency,
+        status: "paid",
+        idempotencyKey: `stripe_refund:${r.id}`,
+        invoiceId: inv.id,
+        reason: "Refunded in the Stripe Dashboard",
+        createdAt: now,
+      })
+      .onConflictDoNothing();
+  }
+  await db
+    .update(invoices)
+    .set({ amountRefundedCents: sql`greatest(${invoices.amountRefundedCents}, ${charge.amount_refunded})`, updatedAt: now })
+    .where(eq(invoices.id, inv.id));
 }

@@ -289,8 +289,12 @@ export class StripeTestState extends StripeTestCore {
     if (total === undefined) throw invalid("You must pass either amount or lines.", "lines");
     const credited = [...this.objects.creditNotes.values()].filter((n) => n.invoice === invoice.id).reduce((sum, n) => sum + n.total, 0);
     if (total <= 0) throw invalid("The credit note total must be greater than 0.", "amount");
-    if (total > invoice.total - credited) {
-      throw invalid(`The credit note total (${total}) exceeds the amount that can still be credited on invoice ${invoice.id} (${invoice.total - credited}).`, "amount");
+    const outOfBandPaid = this.terms(invoice.id).paidOutOfBand;
+    const charge = invoice.status === "paid" && !outOfBandPaid ? this.chargeOf(invoice) : null;
+    // As Stripe does, refunds made outside credit notes (in the Dashboard) lower what can still be credited.
+    const creditable = Math.min(invoice.total - credited, charge ? charge.amount - charge.amount_refunded : Infinity);
+    if (total > creditable) {
+      throw invalid(`The credit note total (${total}) exceeds the amount that can still be credited on invoice ${invoice.id} (${creditable}).`, "amount");
     }
     const refundAmount = input.refundAmount ?? 0;
     const outOfBand = input.outOfBandAmount ?? 0;
@@ -300,14 +304,12 @@ export class StripeTestState extends StripeTestCore {
       throw invalid("An open invoice has nothing paid to refund: leave out refund_amount and out_of_band_amount.", refundAmount ? "refund_amount" : "out_of_band_amount");
     }
     // Kept strict: a credit note on a paid invoice refunds all of it (to the card, or outside Stripe if paid that way).
-    const outOfBandPaid = this.terms(invoice.id).paidOutOfBand;
     if (paid && outOfBandPaid && (outOfBand !== total || refundAmount)) {
       throw invalid(`Invoice ${invoice.id} was paid outside Stripe: out_of_band_amount must equal the credit note total (${total}).`, "out_of_band_amount");
     }
     if (paid && !outOfBandPaid && (refundAmount !== total || outOfBand)) {
       throw invalid(`refund_amount must equal the credit note total (${total}) on a paid invoice.`, "refund_amount");
     }
-    const charge = paid && !outOfBandPaid ? this.chargeOf(invoice) : null;
     const id = newId("cn_");
     const note: TestCreditNote = {
       id,
@@ -335,24 +337,8 @@ export class StripeTestState extends StripeTestCore {
       metadata: input.metadata || {},
     };
     if (charge) {
-      const refund: TestRefund = {
-        id: newId("re_"),
-        object: "refund",
-        created: this.now(),
-        livemode: false,
-        amount: total,
-        charge: charge.id,
-        payment_intent: charge.payment_intent,
-        currency: charge.currency,
-        status: "succeeded",
-        reason: null,
-        metadata: {},
-      };
-      this.objects.refunds.set(refund.id, refund);
-      charge.amount_refunded += total;
-      charge.refunded = charge.amount_refunded === charge.amount;
+      const refund = this.refundCharge(charge.id, total);
       note.refunds.push({ amount_refunded: total, refund: refund.id, type: "refund", payment_record_refund: null });
-      this.emit("charge.refunded", charge);
     }
     this.objects.creditNotes.set(id, note);
     this.emit("credit_note.created", note);
@@ -370,6 +356,41 @@ export class StripeTestState extends StripeTestCore {
       this.settle(invoice, 0);
     }
     return note;
+  }
+
+  /**
+   * Refunds `amount` (default: all that is left) of a charge, as a credit note or the Dashboard does, and emits
+   * charge.refunded. Refunding more than is left is refused, as Stripe refuses it.
+   */
+  refundCharge(chargeId: string, amount?: number): TestRefund {
+    const charge = this.get(this.objects.charges, chargeId, "charge");
+    const left = charge.amount - charge.amount_refunded;
+    if (left === 0) throw invalid(`Charge ${charge.id} has already been refunded.`, "charge", "charge_already_refunded");
+    const value = amount ?? left;
+    if (!Number.isInteger(value) || value <= 0) throw invalid("Refund amount must be a positive integer.", "amount");
+    if (value > left) throw invalid(`Refund amount (${value}) is greater than unrefunded amount on charge (${left})`, "amount");
+    const refund: TestRefund = {
+      id: newId("re_"),
+      object: "refund",
+      created: this.now(),
+      livemode: false,
+      amount: value,
+      charge: charge.id,
+      payment_intent: charge.payment_intent,
+      currency: charge.currency,
+      status: "succeeded",
+      reason: null,
+      metadata: {},
+    };
+    this.objects.refunds.set(refund.id, refund);
+    const previous: Record<string, unknown> = { amount_refunded: charge.amount_refunded };
+    charge.amount_refunded += value;
+    if (charge.amount_refunded === charge.amount) {
+      previous.refunded = charge.refunded;
+      charge.refunded = true;
+    }
+    this.emit("charge.refunded", charge, previous);
+    return refund;
   }
 
   private creditLine(invoice: TestInvoice, line: CreditNoteLineInput, i: number): TestCreditNoteLine {

@@ -188,6 +188,10 @@ export type StripeTestObjects = {
   refunds: Map<string, TestRefund>;
 };
 export type StoredObject = StripeTestObjects[keyof StripeTestObjects] extends Map<string, infer T> ? T : never;
+/** One page of a list endpoint's answer. */
+export type ListPage = { object: "list"; data: StoredObject[]; has_more: boolean; url: string };
+/** Stripe's pagination parameters: `limit` 1 to 100 (default 10), and at most one cursor. */
+export type PageInput = { limit?: number; startingAfter?: string; endingBefore?: string };
 
 export type ApiErrorBody = { type: string; message: string; code?: string; param?: string; decline_code?: string };
 
@@ -475,33 +479,73 @@ export class StripeTestCore {
     return session;
   }
 
-  /** `expand[]` on any response: ids of stored objects become the objects, and an invoice can include its payments. */
-  render(object: StoredObject, expand: readonly string[]): Record<string, unknown> {
+  /**
+   * One page of `map`'s objects that `keep` accepts, newest first. The map's insertion order is the creation order:
+   * `created` has only seconds, so it cannot order objects made in the same second.
+   */
+  list<T extends StoredObject>(map: Map<string, T>, url: string, page: PageInput, keep: (object: T) => boolean): ListPage {
+    const limit = page.limit ?? 10;
+    if (limit < 1) throw invalid("This value must be greater than or equal to 1.", "limit");
+    if (limit > 100) throw invalid("This value must be less than or equal to 100.", "limit");
+    if (page.startingAfter && page.endingBefore) throw invalid("You may only specify one of these parameters: ending_before, starting_after.", "starting_after");
+    const all = [...map.values()].reverse();
+    // A cursor is any object of the kind, even one the filters leave out: the page starts next to it all the same.
+    const from = page.startingAfter ? all.indexOf(this.get(map, page.startingAfter, "starting_after")) + 1 : 0;
+    const to = page.endingBefore ? all.indexOf(this.get(map, page.endingBefore, "ending_before")) : all.length;
+    const matching = all.slice(from, to).filter(keep);
+    // ending_before pages backwards: the `limit` objects nearest the cursor, still listed newest first.
+    const data = page.endingBefore ? matching.slice(-limit) : matching.slice(0, limit);
+    return { object: "list", data, has_more: matching.length > limit, url };
+  }
+
+  /** `expand[]` on any response: ids of stored objects become the objects, and some objects can include related lists. */
+  render(object: StoredObject | ListPage, expand: readonly string[]): Record<string, unknown> {
     const out = structuredClone(object) as Record<string, unknown>;
     for (const path of expand) {
-      if (!this.expandPath(out, path)) throw invalid(`This property cannot be expanded (${path}).`, "expand");
+      if (!this.expandIn(out, path.split("."))) throw invalid(`This property cannot be expanded (${path}).`, "expand");
     }
     return out;
   }
 
-  private expandPath(out: Record<string, unknown>, path: string): boolean {
-    if (out.object === "invoice" && path === "payments") {
-      const data = [...this.objects.invoicePayments.values()].filter((p) => p.invoice === out.id);
-      out.payments = { object: "list", data: structuredClone(data), has_more: false, url: `/v1/invoice_payments?invoice=${String(out.id)}` };
+  /**
+   * Expands the path `parts` below `node`. As in Stripe, an array on the way (a list's `data`, a credit note's
+   * `refunds`) has each of its items expanded, and an id on the way is expanded too, to reach the fields below it.
+   */
+  private expandIn(node: unknown, parts: readonly string[]): boolean {
+    if (Array.isArray(node)) return node.every((item) => this.expandIn(item, parts));
+    if (typeof node !== "object" || node === null) return false;
+    const record = node as Record<string, unknown>;
+    const [head, ...rest] = parts;
+    if (!head || head === "id") return false;
+    const related = rest.length === 0 ? this.relatedList(record, head) : undefined;
+    if (related) {
+      record[head] = related;
       return true;
     }
-    const parts = path.split(".");
-    const leaf = parts.pop();
-    let holder: unknown = out;
-    for (const part of parts) holder = typeof holder === "object" && holder !== null ? (holder as Record<string, unknown>)[part] : undefined;
-    if (!leaf || leaf === "id" || typeof holder !== "object" || holder === null) return false;
-    const record = holder as Record<string, unknown>;
-    const value = record[leaf];
+    const value = record[head];
     if (value === null) return true; // Stripe accepts expanding a field that is empty now
-    const found = typeof value === "string" ? this.find(value) : undefined;
-    if (!found) return false;
-    record[leaf] = structuredClone(found);
-    return true;
+    if (typeof value === "string") {
+      const found = this.find(value);
+      if (!found) return false;
+      record[head] = structuredClone(found);
+    }
+    if (rest.length > 0) return this.expandIn(record[head], rest);
+    // An object expanded by an earlier path (`a.b` expands `a` too) may be named again.
+    return typeof value === "string" || (typeof value === "object" && !Array.isArray(value) && typeof (value as { object?: unknown }).object === "string");
+  }
+
+  /** The lists Stripe includes only when expanded: an invoice's payments, a charge's refunds. */
+  private relatedList(record: Record<string, unknown>, field: string): Record<string, unknown> | undefined {
+    const id = String(record.id);
+    if (record.object === "invoice" && field === "payments") {
+      const data = [...this.objects.invoicePayments.values()].filter((p) => p.invoice === id);
+      return { object: "list", data: structuredClone(data), has_more: false, url: `/v1/invoice_payments?invoice=${id}` };
+    }
+    if (record.object === "charge" && field === "refunds") {
+      const data = [...this.objects.refunds.values()].filter((r) => r.charge === id).reverse(); // newest first
+      return { object: "list", data: structuredClone(data), has_more: false, url: `/v1/charges/${id}/refunds` };
+    }
+    return undefined;
   }
 
   // For invoices and credit notes (stripe-test-invoices.ts).

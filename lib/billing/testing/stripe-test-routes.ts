@@ -1,4 +1,4 @@
-import { invalid, StripeTestApiError, type MetadataInput, type StoredObject } from "./stripe-test-objects";
+import { invalid, StripeTestApiError, type ListPage, type MetadataInput, type PageInput, type StoredObject } from "./stripe-test-objects";
 import type { CreditNoteLineInput, StripeTestState } from "./stripe-test-invoices";
 
 /**
@@ -110,6 +110,21 @@ function nested(p: Params, name: string, allowed: string[]): Params {
   for (const key of Object.keys(v)) if (!allowed.includes(key)) throw unknown(`${name}[${key}]`);
   return v as Params;
 }
+function oneOf<T extends string>(p: Params, name: string, allowed: readonly T[]): T | undefined {
+  const v = str(p, name);
+  if (v === undefined) return undefined;
+  const found = allowed.find((a) => a === v);
+  if (!found) throw invalid(`Invalid ${name}: must be one of ${allowed.join(", ")}`, name);
+  return found;
+}
+/** Stripe's pagination parameters, which every list endpoint takes. */
+const PAGE_PARAMS = ["limit", "starting_after", "ending_before"];
+function page(p: Params): PageInput {
+  return { limit: int(p, "limit"), startingAfter: str(p, "starting_after"), endingBefore: str(p, "ending_before") };
+}
+/** A list filter: no value given lets everything through. */
+const is = <T>(wanted: T | undefined, actual: T) => wanted === undefined || wanted === actual;
+const INVOICE_STATUSES = ["draft", "open", "paid", "uncollectible", "void"] as const;
 const unknown = (param: string) => invalid(`Received unknown parameter: ${param}`, param, "parameter_unknown");
 
 function creditLines(p: Params): CreditNoteLineInput[] | undefined {
@@ -132,7 +147,7 @@ const CREDIT_LINE_PARAMS = ["type", "description", "quantity", "unit_amount", "a
 
 // The route table.
 
-type Route = { method: "GET" | "POST"; pattern: RegExp; params: string[]; run: (s: StripeTestState, p: Params, id: string) => StoredObject };
+type Route = { method: "GET" | "POST"; pattern: RegExp; params: string[]; run: (s: StripeTestState, p: Params, id: string) => StoredObject | ListPage };
 
 const routes: Route[] = [
   {
@@ -189,6 +204,16 @@ const routes: Route[] = [
         metadata: metadata(p),
       }),
   },
+  {
+    method: "GET",
+    pattern: /^\/v1\/invoices$/,
+    params: ["customer", "status", ...PAGE_PARAMS],
+    run: (s, p) => {
+      const customer = str(p, "customer");
+      const status = oneOf(p, "status", INVOICE_STATUSES);
+      return s.list(s.objects.invoices, "/v1/invoices", page(p), (i) => is(customer, i.customer) && is(status, i.status));
+    },
+  },
   { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.invoices, id) },
   { method: "POST", pattern: /^\/v1\/invoices\/([^/]+)\/finalize$/, params: ["auto_advance"], run: (s, p, id) => s.finalizeInvoice(id, { autoAdvance: bool(p, "auto_advance") }) },
   {
@@ -211,6 +236,17 @@ const routes: Route[] = [
       return s.createInvoiceItem({ customer: required(p, "customer"), invoice: str(p, "invoice"), amount, currency: str(p, "currency"), description: str(p, "description"), metadata: metadata(p) });
     },
   },
+  {
+    method: "GET",
+    pattern: /^\/v1\/invoiceitems$/,
+    params: ["customer", "invoice", "pending", ...PAGE_PARAMS],
+    run: (s, p) => {
+      const customer = str(p, "customer");
+      const invoice = str(p, "invoice");
+      const pending = bool(p, "pending");
+      return s.list(s.objects.invoiceItems, "/v1/invoiceitems", page(p), (i) => is(customer, i.customer) && is(invoice, i.invoice) && is(pending, i.invoice === null));
+    },
+  },
   { method: "GET", pattern: /^\/v1\/invoiceitems\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.invoiceItems, id) },
   { method: "GET", pattern: /^\/v1\/charges\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.charges, id) },
   { method: "GET", pattern: /^\/v1\/refunds\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.refunds, id) },
@@ -230,6 +266,16 @@ const routes: Route[] = [
         memo: str(p, "memo"),
         metadata: metadata(p),
       }),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/credit_notes$/,
+    params: ["customer", "invoice", ...PAGE_PARAMS],
+    run: (s, p) => {
+      const customer = str(p, "customer");
+      const invoice = str(p, "invoice");
+      return s.list(s.objects.creditNotes, "/v1/credit_notes", page(p), (n) => is(customer, n.customer) && is(invoice, n.invoice));
+    },
   },
   { method: "GET", pattern: /^\/v1\/credit_notes\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.creditNotes, id) },
 ];

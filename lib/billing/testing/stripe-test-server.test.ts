@@ -238,6 +238,144 @@ describe("credit notes", () => {
   });
 });
 
+describe("lists", () => {
+  it("list a customer's invoices newest first, filtered by status, a page at a time", async () => {
+    const customer = await customerWithCard({});
+    const other = await customerWithCard();
+    const draft = await stripe.invoices.create({ customer: customer.id, currency: "eur" });
+    const open = await openInvoice(customer.id, [100]);
+    const paid = await stripe.invoices.pay((await openInvoice(customer.id, [200])).id);
+    await stripe.invoices.create({ customer: other.id, currency: "eur" });
+
+    const all = await stripe.invoices.list({ customer: customer.id });
+    expect(all).toMatchObject({ object: "list", has_more: false, url: "/v1/invoices" });
+    expect(all.data.map((i) => i.id)).toEqual([paid.id, open.id, draft.id]);
+    expect((await stripe.invoices.list({ customer: customer.id, status: "open" })).data.map((i) => i.id)).toEqual([open.id]);
+    expect((await stripe.invoices.list({ customer: customer.id, status: "void" })).data).toEqual([]);
+
+    const first = await stripe.invoices.list({ customer: customer.id, limit: 2 });
+    expect(first.data.map((i) => i.id)).toEqual([paid.id, open.id]);
+    expect(first.has_more).toBe(true);
+    const next = await stripe.invoices.list({ customer: customer.id, limit: 2, starting_after: open.id });
+    expect(next.data.map((i) => i.id)).toEqual([draft.id]);
+    expect(next.has_more).toBe(false);
+    expect((await stripe.invoices.list({ customer: customer.id, limit: 1, ending_before: draft.id })).data.map((i) => i.id)).toEqual([open.id]);
+    // The SDK's auto-pagination follows starting_after from page to page.
+    expect((await stripe.invoices.list({ customer: customer.id, limit: 1 }).autoPagingToArray({ limit: 10 })).map((i) => i.id)).toEqual([paid.id, open.id, draft.id]);
+
+    const expanded = await stripe.invoices.list({ customer: customer.id, limit: 1, expand: ["data.customer"] });
+    expect(expanded.data[0].customer).toMatchObject({ object: "customer", id: customer.id });
+    expect((await stripe.invoices.list({ limit: 100 })).data.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("refuse unknown parameters, a limit out of range, an unknown status or cursor", async () => {
+    const typo = await stripeError(stripe.rawRequest("GET", "/v1/invoices?custmer=cus_x"));
+    expect(typo).toMatchObject({ statusCode: 400, code: "parameter_unknown", param: "custmer" });
+    expect(await stripeError(stripe.invoices.list({ limit: 101 }))).toMatchObject({ statusCode: 400, param: "limit" });
+    expect(await stripeError(stripe.invoices.list({ limit: 0 }))).toMatchObject({ statusCode: 400, param: "limit" });
+    expect(await stripeError(stripe.invoices.list({ status: "late" }))).toMatchObject({ statusCode: 400, param: "status" });
+    expect(await stripeError(stripe.creditNotes.list({ starting_after: "cn_missing" }))).toMatchObject({ code: "resource_missing", param: "starting_after" });
+    expect(await stripeError(stripe.invoiceItems.list({ expand: ["data.nothing"] }))).toMatchObject({ statusCode: 400, param: "expand" });
+  });
+
+  it("list invoice items by invoice or customer, and the pending ones", async () => {
+    const customer = await customerWithCard();
+    const invoice = await openInvoice(customer.id, [300, 400]);
+    const pending = await stripe.invoiceItems.create({ customer: customer.id, amount: 500, currency: "eur" });
+    const onInvoice = await stripe.invoiceItems.list({ invoice: invoice.id });
+    expect(onInvoice).toMatchObject({ object: "list", has_more: false, url: "/v1/invoiceitems" });
+    expect(onInvoice.data.map((i) => [i.amount, i.description])).toEqual([
+      [400, "Session 2"],
+      [300, "Session 1"],
+    ]);
+    expect((await stripe.invoiceItems.list({ customer: customer.id })).data.map((i) => i.amount)).toEqual([500, 400, 300]);
+    expect((await stripe.invoiceItems.list({ customer: customer.id, pending: true })).data.map((i) => i.id)).toEqual([pending.id]);
+    expect((await stripe.invoiceItems.list({ customer: customer.id, limit: 1 })).has_more).toBe(true);
+  });
+
+  it("list an invoice's credit notes, newest first", async () => {
+    const customer = await customerWithCard();
+    const invoice = await openInvoice(customer.id, [5000]);
+    const line = (amount: number) => [{ type: "custom_line_item" as const, description: "Credit", quantity: 1, unit_amount: amount }];
+    const a = await stripe.creditNotes.create({ invoice: invoice.id, lines: line(100), metadata: { n: "1" } });
+    const b = await stripe.creditNotes.create({ invoice: invoice.id, lines: line(200), metadata: { n: "2" } });
+    const notes = await stripe.creditNotes.list({ invoice: invoice.id });
+    expect(notes).toMatchObject({ object: "list", has_more: false, url: "/v1/credit_notes" });
+    expect(notes.data.map((n) => [n.id, n.total, n.metadata])).toEqual([
+      [b.id, 200, { n: "2" }],
+      [a.id, 100, { n: "1" }],
+    ]);
+    expect((await stripe.creditNotes.list({ invoice: invoice.id, limit: 1, starting_after: b.id })).data.map((n) => n.id)).toEqual([a.id]);
+    expect((await stripe.creditNotes.list({ invoice: "in_other" })).data).toEqual([]);
+  });
+});
+
+describe("charges and refunds", () => {
+  async function paidCharge(amount: number) {
+    const customer = await customerWithCard({});
+    const invoice = await stripe.invoices.pay((await openInvoice(customer.id, [amount])).id);
+    const payment = (await stripe.invoices.retrieve(invoice.id, { expand: ["payments"] })).payments?.data[0];
+    const charge = [...server.objects.charges.values()].find((c) => c.payment_intent === payment?.payment.payment_intent);
+    if (!charge) throw new Error("the paid invoice has no charge");
+    return { invoice, chargeId: charge.id };
+  }
+  const line = (amount: number) => [{ type: "custom_line_item" as const, description: "Refund", quantity: 1, unit_amount: amount }];
+
+  it("a credit note's refund shows on the note and in the charge's refunds, which only expand[] includes", async () => {
+    const { invoice, chargeId } = await paidCharge(5000);
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, lines: line(1000), refund_amount: 1000, metadata: { ticket: "T-1" } });
+    expect(note.metadata).toEqual({ ticket: "T-1" });
+    expect(note.refunds).toEqual([{ refund: expect.stringMatching(/^re_/), amount_refunded: 1000, type: "refund", payment_record_refund: null }]);
+    const refundId = note.refunds[0].refund as string;
+    expect((await stripe.creditNotes.retrieve(note.id)).refunds).toEqual(note.refunds);
+    const withRefund = await stripe.creditNotes.retrieve(note.id, { expand: ["refunds.refund"] });
+    expect(withRefund.refunds[0].refund).toMatchObject({ object: "refund", id: refundId, amount: 1000, charge: chargeId });
+
+    const plain = await stripe.charges.retrieve(chargeId);
+    expect(plain).toMatchObject({ amount: 5000, amount_refunded: 1000, refunded: false });
+    expect(plain.refunds).toBeUndefined();
+    const charge = await stripe.charges.retrieve(chargeId, { expand: ["refunds"] });
+    expect(charge.refunds).toEqual({
+      object: "list",
+      data: [{ id: refundId, object: "refund", amount: 1000, charge: chargeId, status: "succeeded", created: expect.any(Number), metadata: {}, currency: "eur", livemode: false, payment_intent: plain.payment_intent, reason: null }],
+      has_more: false,
+      url: `/v1/charges/${chargeId}/refunds`,
+    });
+    expect(await stripe.refunds.retrieve(refundId)).toEqual(charge.refunds?.data[0]);
+  });
+
+  it("refundCharge refunds in the Dashboard: part, then the rest, never more than is left", async () => {
+    const { invoice, chargeId } = await paidCharge(5000);
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, lines: line(1000), refund_amount: 1000 });
+    const partial = server.refundCharge(chargeId, 1500);
+    expect(partial).toMatch(/^re_/);
+    const event = server.events.at(-1);
+    expect(event).toMatchObject({ type: "charge.refunded", request: { id: null }, data: { object: { id: chargeId, amount_refunded: 2500, refunded: false }, previous_attributes: { amount_refunded: 1000 } } });
+
+    const charge = await stripe.charges.retrieve(chargeId, { expand: ["refunds"] });
+    expect(charge).toMatchObject({ amount_refunded: 2500, refunded: false });
+    expect(charge.refunds?.data.map((r) => [r.id, r.amount])).toEqual([
+      [partial, 1500],
+      [note.refunds[0].refund, 1000],
+    ]);
+
+    const refundsBefore = server.objects.refunds.size;
+    expect(() => server.refundCharge(chargeId, 2501)).toThrow("Refund amount (2501) is greater than unrefunded amount on charge (2500)");
+    expect(() => server.refundCharge(chargeId, 0)).toThrow();
+    expect(() => server.refundCharge("ch_missing")).toThrow("No such charge: 'ch_missing'");
+    // A credit note cannot refund what the Dashboard already did, as in Stripe.
+    expect(await stripeError(stripe.creditNotes.create({ invoice: invoice.id, lines: line(2501), refund_amount: 2501 }))).toMatchObject({ statusCode: 400, param: "amount" });
+    expect(server.objects.refunds.size).toBe(refundsBefore);
+
+    const rest = server.refundCharge(chargeId);
+    expect(server.objects.refunds.get(rest)).toMatchObject({ amount: 2500, charge: chargeId });
+    expect(server.events.at(-1)).toMatchObject({ type: "charge.refunded", data: { object: { amount_refunded: 5000, refunded: true }, previous_attributes: { amount_refunded: 2500, refunded: false } } });
+    expect(await stripe.charges.retrieve(chargeId)).toMatchObject({ amount_refunded: 5000, refunded: true });
+    expect(() => server.refundCharge(chargeId)).toThrow("has already been refunded");
+    expect(await stripe.invoices.retrieve(invoice.id)).toMatchObject({ status: "paid", amount_paid: 5000, post_payment_credit_notes_amount: 1000 });
+  });
+});
+
 describe("idempotency", () => {
   it("replays the first answer for the same key and parameters, creating nothing new", async () => {
     const before = server.objects.customers.size;
@@ -247,6 +385,18 @@ describe("idempotency", () => {
     expect(again.lastResponse.headers["idempotent-replayed"]).toBe("true");
     expect(server.objects.customers.size).toBe(before + 1);
     expect(server.requests.filter((r) => r.idempotencyKey === "idem-customer-1").map((r) => r.replayed)).toEqual([false, true]);
+  });
+
+  it("executes a reused key again once the keys have expired, as Stripe does after 24 hours", async () => {
+    const first = await stripe.customers.create({ email: "expire@example.com" }, { idempotencyKey: "idem-expire" });
+    expect((await stripe.customers.create({ email: "expire@example.com" }, { idempotencyKey: "idem-expire" })).id).toBe(first.id);
+    server.expireIdempotencyKeys();
+    const second = await stripe.customers.create({ email: "expire@example.com" }, { idempotencyKey: "idem-expire" });
+    expect(second.id).not.toBe(first.id);
+    expect(second.lastResponse.headers["idempotent-replayed"]).toBeUndefined();
+    // The new result is kept under the key in turn; the objects made before are untouched.
+    expect((await stripe.customers.create({ email: "expire@example.com" }, { idempotencyKey: "idem-expire" })).id).toBe(second.id);
+    expect(await stripe.customers.retrieve(first.id)).toMatchObject({ id: first.id });
   });
 
   it("refuses the same key with other parameters", async () => {
@@ -308,6 +458,41 @@ describe("faults", () => {
     const retried = await stripe.invoices.create({ customer: customer.id, currency: "eur" }, { idempotencyKey: "fault-500" });
     expect(retried.lastResponse.headers["idempotent-replayed"]).toBeUndefined();
     expect(server.objects.invoices.size).toBe(before + 1);
+  });
+
+  it("500_after: does the work, then answers a 500 that a retry with the same key gets again, until the key expires", async () => {
+    const customer = await customerWithCard();
+    const before = new Set(server.objects.invoices.keys());
+    const newInvoices = () => [...server.objects.invoices.keys()].filter((id) => !before.has(id));
+    server.fault({ method: "POST", path: "/v1/invoices" }, "500_after");
+    const err = await stripeError(stripe.invoices.create({ customer: customer.id, currency: "eur" }, { idempotencyKey: "fault-500-after" }));
+    expect(err).toBeInstanceOf(Stripe.errors.StripeAPIError);
+    expect(err).toMatchObject({ statusCode: 500, rawType: "api_error" });
+    const [created] = newInvoices();
+    expect(newInvoices()).toHaveLength(1);
+    expect(eventsOf(created)).toEqual(["invoice.created"]);
+
+    const again = await stripeError(stripe.invoices.create({ customer: customer.id, currency: "eur" }, { idempotencyKey: "fault-500-after" }));
+    expect(again).toMatchObject({ statusCode: 500, rawType: "api_error", message: err.message });
+    expect(again.headers?.["idempotent-replayed"]).toBe("true");
+    expect(server.requests.at(-1)).toMatchObject({ replayed: true, status: 500 });
+    expect(newInvoices()).toEqual([created]);
+    expect(eventsOf(created)).toEqual(["invoice.created"]);
+
+    server.expireIdempotencyKeys();
+    const fresh = await stripe.invoices.create({ customer: customer.id, currency: "eur" }, { idempotencyKey: "fault-500-after" });
+    expect(fresh.lastResponse.headers["idempotent-replayed"]).toBeUndefined();
+    expect(fresh.id).not.toBe(created);
+    expect(newInvoices()).toEqual([created, fresh.id]);
+  });
+
+  it("500_after: a request refused by validation never executed, so its key stays free", async () => {
+    server.fault({ method: "POST", path: "/v1/invoices" }, "500_after");
+    const err = await stripeError(stripe.invoices.create({ customer: "cus_missing" }, { idempotencyKey: "fault-500-after-invalid" }));
+    expect(err.statusCode).toBe(500);
+    const customer = await customerWithCard();
+    const invoice = await stripe.invoices.create({ customer: customer.id }, { idempotencyKey: "fault-500-after-invalid" });
+    expect(invoice).toMatchObject({ object: "invoice", customer: customer.id });
   });
 
   it("hang: does the work but never answers; the SDK times out, and a retry with the same key gets the stored result", async () => {

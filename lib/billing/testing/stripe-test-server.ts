@@ -11,13 +11,18 @@ import { parseStripeForm, runApiRequest, type Params } from "./stripe-test-route
 /**
  * An in-process, Stripe-compatible HTTP server for our billing tests and e2e runs. The real `stripe` SDK talks to it
  * (form-encoded requests, idempotency keys, typed errors), it sends signed webhooks, and it can fail on demand: a
- * 500 before doing anything, or doing the work and never answering, which is what a timeout looks like at worst.
+ * 500 before doing anything, a 500 after doing the work, or doing the work and never answering, which is what a
+ * timeout looks like at worst.
  */
 
 /** One API request. For a hung request (fault "hang") `status` is the answer that was stored but never sent. */
 export type RecordedRequest = { method: string; path: string; body: Record<string, unknown>; idempotencyKey: string | null; replayed: boolean; status: number };
-/** "500": answer an api_error without executing or keeping the idempotency key. "hang": execute, then never answer. */
-export type Fault = "500" | "hang";
+/**
+ * "500": answer an api_error without executing or keeping the idempotency key. "500_after": execute, then answer an
+ * api_error and keep that 500 as the key's result, so a retry with the key gets the 500 again, as from Stripe's v1 API.
+ * "hang": execute, then never answer.
+ */
+export type Fault = "500" | "500_after" | "hang";
 export type WebhookTarget = { url: string; secret: string };
 
 export type StripeTestServer = {
@@ -30,11 +35,18 @@ export type StripeTestServer = {
   /** Applies `kind` to the next `times` (default 1) API requests whose path (and method, if given) match. */
   fault(match: { method?: string; path: string | RegExp }, kind: Fault, times?: number): void;
   clearFaults(): void;
+  /** Forgets the results stored under idempotency keys, as Stripe does after 24 hours: a reused key executes again. */
+  expireIdempotencyKeys(): void;
   objects: StripeTestObjects;
   /** A card attached to the customer and made its default for invoices; returns the payment method id. */
   addCard(customerId: string, card?: TestCard): string;
   /** What the hosted Checkout page does when the customer saves a card. */
   completeCheckout(sessionId: string, card?: TestCard): void;
+  /**
+   * A refund made in the Dashboard: refunds `amount` (default: all that is left) of the charge, emits charge.refunded
+   * and returns the refund id. Throws if the charge has less than that left to refund.
+   */
+  refundCharge(chargeId: string, amount?: number): string;
   /** Where events are POSTed, signed; settable at any time. Null sends nothing (events are still recorded). */
   webhook: WebhookTarget | null;
   events: Stripe.Event[];
@@ -177,7 +189,7 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     const fault = takeFault(method, path);
     if (fault === "500") {
       release();
-      return send(error(500, { type: "api_error", message: "An error occurred with our connection to Stripe (fault injected by the Stripe test server)." }));
+      return send(internalError());
     }
     // Decide the answer: a replay, an idempotency conflict, or the result of running the request now.
     let answer: Answer;
@@ -206,8 +218,16 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
         answer = error(err.status, err.body);
         keep = err.stored;
       }
+      // Stripe keeps whatever answer it gives once execution has begun, a 500 included. A request refused by
+      // validation never began, so its key stays free, as without the fault.
+      if (fault === "500_after") answer = internalError();
       if (claimed && keep) idempotency.set(key, { state: "done", method, path, fingerprint, status: answer.status, body: answer.body, requestId });
       else release();
+    }
+    // On a replay or a refused reuse of a key nothing executed, so nothing is kept: the 500 replaces the answer.
+    if (fault === "500_after" && answer.status !== 500) {
+      record.replayed = false;
+      answer = internalError();
     }
     if (fault === "hang") {
       record.status = answer.status; // never sent: the socket stays open until the client gives up or close()
@@ -234,9 +254,14 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     requests,
     fault: (match, kind, times = 1) => void faults.push({ ...match, kind, remaining: times }),
     clearFaults: () => void faults.splice(0),
+    expireIdempotencyKeys: () => {
+      // Only finished results: a request still executing holds its key until it answers, expired or not.
+      for (const [key, entry] of idempotency) if (entry.state === "done") idempotency.delete(key);
+    },
     objects: state.objects,
     addCard: (customerId, card) => state.during(null, () => state.addCard(customerId, card)),
     completeCheckout: (sessionId, card) => void state.during(null, () => state.completeCheckout(sessionId, card)),
+    refundCharge: (chargeId, amount) => state.during(null, () => state.refundCharge(chargeId, amount)).id,
     get webhook() {
       return webhook;
     },
@@ -257,6 +282,10 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
 
 function error(status: number, body: ApiErrorBody): Answer {
   return { status, body: JSON.stringify({ error: body }) };
+}
+
+function internalError(): Answer {
+  return error(500, { type: "api_error", message: "An error occurred with our connection to Stripe (fault injected by the Stripe test server)." });
 }
 
 function header(req: IncomingMessage, name: string): string | null {

@@ -30,6 +30,7 @@ export async function startCardCheckoutAction(_prev: ActionState, form: FormData
       userId: gate.value.userId,
       currency: await workspaceCurrency(db, gate.value.workspaceId),
       returnUrl: `${getEnv().APP_URL}/w/${gate.value.workspaceSlug}/billing`,
+      now: new Date(),
     });
   } catch (err) {
     logger.warn({ err }, "starting Stripe Checkout failed");
@@ -49,7 +50,7 @@ export async function openCustomerPortalAction(_prev: ActionState, form: FormDat
   if (!stripe) return failed(form, NOT_CONNECTED);
   let url: string;
   try {
-    url = await customerPortalUrl(getDb(), stripe, { workspaceId: gate.value.workspaceId, userId: gate.value.userId, returnUrl: `${getEnv().APP_URL}/w/${gate.value.workspaceSlug}/billing` });
+    url = await customerPortalUrl(getDb(), stripe, { workspaceId: gate.value.workspaceId, userId: gate.value.userId, returnUrl: `${getEnv().APP_URL}/w/${gate.value.workspaceSlug}/billing`, now: new Date() });
   } catch (err) {
     logger.warn({ err }, "opening the Stripe customer portal failed");
     return failed(form, "Stripe could not be reached. Try again in a minute.");

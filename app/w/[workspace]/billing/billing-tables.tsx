@@ -102,7 +102,7 @@ export function InvoicesTable({ rows, caption, renderAction }: { rows: InvoiceRo
               <TableCell>
                 {i.description}
                 {i.failureMessage && i.status === "failed" ? <span className="block text-xs text-destructive">{i.failureMessage}</span> : null}
-                {i.status === "draft" && i.lastError ? <span className="block text-xs text-muted-foreground">Stripe did not answer ({i.lastError}); retrying automatically.</span> : null}
+                {i.lastError ? <span className="block text-xs text-muted-foreground">Stripe did not answer ({i.lastError}); retrying automatically.</span> : null}
               </TableCell>
               <TableCell>
                 <InvoiceStatus status={i.status} />

@@ -80,6 +80,9 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
             <Policy term="Free cancellation" value={`until ${policies.freeCancellationHours} h before`} />
             <Policy term="Late-cancellation fee" value={`${policies.lateCancelFeePercent} %`} />
             <Policy term="No-show fee" value={`${policies.noShowFeePercent} %`} />
+            <Policy term="Card on file to book" value={{ auto: "automatic (when Stripe is connected)", required: "always", not_required: "not required" }[policies.cardOnFile]} />
+            <Policy term="Failed payment blocks booking" value={policies.blockBookingWhenUnpaid} />
+            <Policy term="Invoice after" value={`${policies.invoiceDelayMinutes} min`} />
           </dl>
           <Button asChild variant="outline" className="justify-self-start">
             <Link href={`/w/${slug}/setup/policies`}>Edit policies</Link>
