@@ -8,11 +8,15 @@ const ITEMS: NavItem[] = [
   { href: "/book", label: "Book a set", permission: "bookings.create" },
   { href: "/bookings", label: "Bookings", permission: "bookings.view" },
   { href: "/studios", label: "Studios", permission: "studios.view" },
+  { href: "/shipments", label: "Shipments", permission: "shipments.view" },
+  { href: "/receiving", label: "Receiving", permission: "inventory.manage" },
+  { href: "/inventory", label: "Inventory", permission: "inventory.view" },
   { href: "/billing", label: "Billing", permission: "billing.view" },
   { href: "/reports", label: "Reports", permission: "reports.view" },
   { href: "/setup", label: "Setup", permission: "studios.manage" },
   { href: "/settings/members", label: "Members", permission: "members.view" },
   { href: "/settings/tokens", label: "API tokens", permission: "tokens.manage" },
+  { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks.manage" },
   { href: "/settings", label: "Settings", permission: "profile.manage", exact: true },
 ];
 

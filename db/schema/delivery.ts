@@ -33,6 +33,10 @@ export const notifications = pgTable(
 );
 export type Notification = typeof notifications.$inferSelect;
 
+/**
+ * A brand's webhook endpoint. Never disabled by the system: failures are shown to the brand, who can replay them.
+ * `secret` signs every delivery (HMAC-SHA256 over "<timestamp>.<body>").
+ */
 export const webhookEndpoints = pgTable("webhook_endpoints", {
   id: id(),
   workspaceId: workspaceId(),
@@ -40,9 +44,11 @@ export const webhookEndpoints = pgTable("webhook_endpoints", {
     .notNull()
     .references(() => brands.id, { onDelete: "cascade" }),
   url: text("url").notNull(),
+  description: text("description").notNull().default(""),
   secret: text("secret").notNull(),
   events: text("events").array().notNull().default(sql`'{}'::text[]`),
   enabled: boolean("enabled").notNull().default(true),
+  createdBy: uuid("created_by"),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
@@ -54,14 +60,41 @@ export const webhookDeliveries = pgTable(
     endpointId: uuid("endpoint_id")
       .notNull()
       .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    /** The event's id, the same for every endpoint it goes to (receivers dedupe on it). */
+    eventId: uuid("event_id").notNull().defaultRandom(),
     event: text("event").notNull(),
     payload: jsonb("payload").notNull(),
-    status: text("status").notNull().default("pending"), // pending | delivered | failed
+    status: text("status").notNull().default("pending"), // pending | delivered | failed (gave up after 3 days)
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: ts("next_attempt_at"),
+    claimedUntil: ts("claimed_until"),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
+    lastResponse: text("last_response"),
+    lastDurationMs: integer("last_duration_ms"),
+    deliveredAt: ts("delivered_at"),
+    /** Retries stop after this (3 days after the event); the brand can still replay. */
+    giveUpAt: ts("give_up_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt), index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt)],
+);
+
+/** Every attempt of every delivery, for the brand's delivery log. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    responseSnippet: text("response_snippet"),
+    durationMs: integer("duration_ms").notNull(),
+    replay: boolean("replay").notNull().default(false),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.createdAt)],
 );

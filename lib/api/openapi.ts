@@ -4,6 +4,8 @@ import { creditChargeSchema, voidChargeSchema } from "../billing/ledger";
 import { billingListQuerySchema } from "../billing/list-billing";
 import { reportQuerySchema } from "../billing/report-schemas";
 import { chargeResponseSchema, invoiceResponseSchema } from "./billing-schemas";
+import { createShipmentSchema, inventoryQuerySchema, shipmentListQuerySchema } from "../samples/schemas";
+import { inventoryResponseSchema, shipmentResponseSchema } from "./samples-schemas";
 import { revenueReportResponseSchema, utilizationReportResponseSchema } from "./report-schemas";
 import { seriesPreviewResponseSchema, seriesResponseSchema, waitlistEntryResponseSchema } from "./series-schemas";
 import { availabilityResponseSchema, bookingResponseSchema, meResponseSchema, problemSchema, studiosResponseSchema } from "./schemas";
@@ -118,6 +120,18 @@ export const OPERATIONS: Operation[] = [
   },
   { method: "get", path: "/invoices", summary: "Invoices, one per session or fee event, with hosted and PDF links", permission: "owner, manager, creator", query: billingListQuerySchema, ok: { status: 200, schema: z.object({ data: z.array(invoiceResponseSchema) }), description: "Invoices, newest first" }, errors: [400, 401, 403] },
   { method: "get", path: "/invoices/{id}", summary: "One invoice with its charges", permission: "its creator, owner, manager", ok: { status: 200, schema: invoiceResponseSchema.extend({ charges: z.array(chargeResponseSchema) }), description: "The invoice" }, errors: [401, 403, 404] },
+  {
+    method: "post",
+    path: "/shipments",
+    summary: "Announce a shipment of samples to a studio (brands; owners and managers name the brand). 201 with its code for the label.",
+    permission: "owner, manager, brand",
+    body: createShipmentSchema,
+    ok: { status: 201, schema: shipmentResponseSchema, description: "The shipment" },
+    errors: [400, 401, 403, 415, 422],
+  },
+  { method: "get", path: "/shipments", summary: "Shipments: a brand's own, a creator's addressed to them, staff their studios'", permission: "any member", query: shipmentListQuerySchema, ok: { status: 200, schema: z.object({ data: z.array(shipmentResponseSchema) }), description: "Shipments, newest first" }, errors: [400, 401] },
+  { method: "get", path: "/shipments/{id}", summary: "One shipment with its items, discrepancies and timeline", permission: "who may see it", ok: { status: 200, schema: shipmentResponseSchema, description: "The shipment" }, errors: [401, 404] },
+  { method: "get", path: "/inventory", summary: "Stock on hand per place and owner (brands: their own; staff: their studios')", permission: "any member", query: inventoryQuerySchema, ok: { status: 200, schema: inventoryResponseSchema, description: "Stock" }, errors: [400, 401] },
 ];
 
 const ERROR_TEXT: Record<number, string> = {

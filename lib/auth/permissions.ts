@@ -27,6 +27,14 @@ const GRANTS = {
   // Staff see what a creator owes when they check them in, not the ledger itself.
   "billing.view_balance": ["owner", "manager", "staff"],
   "reports.view": ["owner", "manager"],
+  // Samples: brands ship to a studio; creators see what is addressed to them; staff (their studios) receive,
+  // store, stage and dispose; owners and managers everything.
+  "shipments.view": ["owner", "manager", "staff", "creator", "brand"],
+  "shipments.create": ["owner", "manager", "brand"],
+  "inventory.view": ["owner", "manager", "staff", "creator", "brand"],
+  "inventory.manage": ["owner", "manager", "staff"],
+  // A brand's webhook endpoints (their deliveries and replays).
+  "webhooks.manage": ["brand"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -3,7 +3,7 @@ function escape(s: string) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-function layout(title: string, paragraphs: string[], action?: { label: string; url: string }) {
+export function emailLayout(title: string, paragraphs: string[], action?: { label: string; url: string }) {
   const text = [title, "", ...paragraphs, ...(action ? ["", `${action.label}: ${action.url}`] : [])].join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#111;max-width:560px;margin:auto;padding:24px">
 <h1 style="font-size:20px">${escape(title)}</h1>
@@ -17,7 +17,7 @@ export function magicLinkEmail(url: string) {
   return {
     subject: "Your Livebase sign-in link",
     kind: "auth.magic_link",
-    ...layout("Sign in to Livebase", ["Use the button below to sign in. The link works once and expires in 24 hours.", "If you did not ask for it, ignore this email."], { label: "Sign in", url }),
+    ...emailLayout("Sign in to Livebase", ["Use the button below to sign in. The link works once and expires in 24 hours.", "If you did not ask for it, ignore this email."], { label: "Sign in", url }),
   };
 }
 
@@ -25,7 +25,7 @@ export function passwordResetEmail(url: string) {
   return {
     subject: "Reset your Livebase password",
     kind: "auth.password_reset",
-    ...layout("Reset your password", ["Someone (hopefully you) asked to reset the password of this Livebase account. The link works once and expires in 1 hour.", "If it was not you, ignore this email: your password stays as it is."], { label: "Choose a new password", url }),
+    ...emailLayout("Reset your password", ["Someone (hopefully you) asked to reset the password of this Livebase account. The link works once and expires in 1 hour.", "If it was not you, ignore this email: your password stays as it is."], { label: "Choose a new password", url }),
   };
 }
 
@@ -33,7 +33,7 @@ export function passwordResetUnknownEmail(signUpUrl: string) {
   return {
     subject: "Livebase password reset",
     kind: "auth.password_reset_unknown",
-    ...layout("No Livebase account for this address", ["Someone asked to reset the password of a Livebase account with this email address, but there is none.", "If it was you, you may have signed up with another address, or you can create an account."], { label: "Create an account", url: signUpUrl }),
+    ...emailLayout("No Livebase account for this address", ["Someone asked to reset the password of a Livebase account with this email address, but there is none.", "If it was you, you may have signed up with another address, or you can create an account."], { label: "Create an account", url: signUpUrl }),
   };
 }
 
@@ -41,6 +41,6 @@ export function invitationEmail(input: { workspaceName: string; role: string; in
   return {
     subject: `You're invited to ${input.workspaceName} on Livebase`,
     kind: "workspace.invitation",
-    ...layout(`Join ${input.workspaceName}`, [`${input.inviterName} invited you to join ${input.workspaceName} on Livebase as ${input.role}.`, `The invitation expires on ${input.expiresAt.toUTCString()}.`], { label: "Accept the invitation", url: input.url }),
+    ...emailLayout(`Join ${input.workspaceName}`, [`${input.inviterName} invited you to join ${input.workspaceName} on Livebase as ${input.role}.`, `The invitation expires on ${input.expiresAt.toUTCString()}.`], { label: "Accept the invitation", url: input.url }),
   };
 }

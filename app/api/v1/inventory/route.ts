@@ -1,0 +1,26 @@
+import { apiRoute, json, methodNotAllowed, parseQuery } from "@/lib/api/handler";
+import { getDb } from "@/lib/db";
+import { listStock } from "@/lib/samples/inventory";
+import { inventoryQuerySchema } from "@/lib/samples/schemas";
+
+/** Stock on hand the token may see, per place and owner: a brand its own, staff their studios'. */
+export const GET = apiRoute("inventory.view", async ({ req, member }) => {
+  const q = parseQuery(req, inventoryQuerySchema);
+  if (q instanceof Response) return q;
+  const rows = await listStock(getDb(), member, q);
+  return json({
+    data: rows.map((r) => ({
+      id: r.item.id,
+      studioId: r.item.studioId,
+      sku: r.item.sku,
+      name: r.item.name,
+      onHand: r.item.onHand,
+      damaged: r.item.damaged,
+      location: r.location ? { id: r.location.id, code: r.location.code, kind: r.location.kind } : null,
+      owner: r.item.ownerCreatorId ? { creatorId: r.item.ownerCreatorId } : { brandId: r.item.ownerBrandId },
+      shipment: r.shipmentId ? { id: r.shipmentId, code: r.shipmentCode } : null,
+    })),
+  });
+});
+
+export const POST = methodNotAllowed(["GET"]);

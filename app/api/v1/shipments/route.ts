@@ -1,0 +1,27 @@
+import { apiRoute, json, parseJson, parseQuery } from "@/lib/api/handler";
+import { shipmentProblem } from "@/lib/api/samples-problems";
+import { getDb } from "@/lib/db";
+import { createShipment } from "@/lib/samples/create-shipment";
+import { listShipments, shipmentJson } from "@/lib/samples/queries";
+import { createShipmentSchema, shipmentListQuerySchema } from "@/lib/samples/schemas";
+import { shipmentItems } from "@/db/schema";
+import { inArray } from "drizzle-orm";
+
+/** Shipments the token may see: a brand's own, a creator's addressed to them, staff their studios'. */
+export const GET = apiRoute("shipments.view", async ({ req, member }) => {
+  const q = parseQuery(req, shipmentListQuerySchema);
+  if (q instanceof Response) return q;
+  const db = getDb();
+  const rows = await listShipments(db, member, q);
+  const items = rows.length ? await db.select().from(shipmentItems).where(inArray(shipmentItems.shipmentId, rows.map((r) => r.shipment.id))) : [];
+  return json({ data: rows.map((r) => shipmentJson(r.shipment, items.filter((i) => i.shipmentId === r.shipment.id))) });
+});
+
+/** A brand announces a shipment to a studio; 201 with its code (for the label) and items. */
+export const POST = apiRoute("shipments.create", async ({ req, member, now }) => {
+  const body = await parseJson(req, createShipmentSchema);
+  if (body instanceof Response) return body;
+  const r = await createShipment(getDb(), member, body, now);
+  if (!r.ok) return shipmentProblem(r);
+  return json(shipmentJson(r.value.shipment, r.value.items), 201);
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { parseItemsCsv } from "./csv-items";
+
+describe("parseItemsCsv", () => {
+  it("reads items with the columns in any order, quotes, a BOM and an optional declared value", () => {
+    const r = parseItemsCsv('\uFEFFquantity,SKU,Name,declared_value\n3,LIP-01,"Lipstick, red",12.50\n1,PAL-02,Palette,\n');
+    expect(r).toEqual({
+      ok: true,
+      items: [
+        { sku: "LIP-01", name: "Lipstick, red", quantity: 3, declaredValue: 12.5 },
+        { sku: "PAL-02", name: "Palette", quantity: 1 },
+      ],
+    });
+  });
+
+  it("reports every bad line by number and imports nothing", () => {
+    const r = parseItemsCsv("sku,name,quantity\nA-1,Good,2\n,No sku,1\nB-2,Negative,-4\nC-3,Absurd,999999\nA-1,Twice,1\nD-4,Fraction,1.5\n");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
+    expect(r.errors[0].message).toContain("sku: Enter the SKU");
+    expect(r.errors[1].message).toContain("quantity: At least 1");
+    expect(r.errors[2].message).toContain("quantity: At most 10,000");
+    expect(r.errors[3].message).toContain("already on line 2");
+    expect(r.errors[4].message).toContain("quantity: Use a whole number");
+  });
+
+  it("refuses a file without the needed columns, an empty file and a broken one", () => {
+    expect(parseItemsCsv("sku,title\nA,B")).toMatchObject({ ok: false, errors: [{ line: 1, message: expect.stringContaining("missing: name, quantity") }] });
+    expect(parseItemsCsv("")).toMatchObject({ ok: false, errors: [{ message: "The file is empty." }] });
+    expect(parseItemsCsv('sku,name,quantity\n"A,B,1\n')).toMatchObject({ ok: false });
+    expect(parseItemsCsv("sku,name,quantity\n")).toMatchObject({ ok: false, errors: [{ message: "The file has no items." }] });
+  });
+});

@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "@/db/client";
+import { auditLog, bookings, brands, rooms, shipmentEvents, shipmentItems, shipments, shipmentStatus, storageLocations, studios, users } from "@/db/schema";
+import { type Actor } from "../auth/permissions";
+import { fail, ok, type Result } from "../result";
+import { canWorkStock, visibleShipments } from "./access";
+import { discrepancies } from "./receive";
+import type { locationSchema } from "./schemas";
+
+type Shipment = typeof shipments.$inferSelect;
+type Item = typeof shipmentItems.$inferSelect;
+
+/** Shipments the actor may see, newest first, with filters (status, studio, a code / tracking number / SKU). */
+export async function listShipments(db: DbOrTx, actor: Actor, q: { status?: string; studioId?: string; q?: string; limit?: number } = {}) {
+  const where: (SQL | undefined)[] = [visibleShipments(actor)];
+  const statuses = q.status?.split(",").map((s) => s.trim()).filter((s): s is Shipment["status"] => (shipmentStatus.enumValues as readonly string[]).includes(s));
+  if (statuses?.length) where.push(inArray(shipments.status, statuses));
+  if (q.studioId) where.push(eq(shipments.studioId, q.studioId));
+  if (q.q) {
+    const like = `%${q.q.replace(/[%_\\]/g, "\\$&")}%`;
+    where.push(or(ilike(shipments.code, like), ilike(shipments.trackingNumber, like), exists(db.select({ one: sql`1` }).from(shipmentItems).where(and(eq(shipmentItems.shipmentId, shipments.id), ilike(shipmentItems.sku, like))))));
+  }
+  return db
+    .select({
+      shipment: shipments,
+      studioName: studios.name,
+      brandName: brands.name,
+      creatorEmail: users.email,
+      creatorName: users.name,
+      units: sql<number>`(select coalesce(sum(quantity_expected), 0)::int from shipment_items where shipment_id = shipments.id)`,
+      received: sql<number>`(select coalesce(sum(quantity_received), 0)::int from shipment_items where shipment_id = shipments.id)`,
+      issues: sql<number>`(select count(*)::int from shipment_items where shipment_id = shipments.id and quantity_received > 0 and (quantity_received <> quantity_expected or quantity_damaged > 0))`,
+    })
+    .from(shipments)
+    .innerJoin(studios, eq(studios.id, shipments.studioId))
+    .leftJoin(brands, eq(brands.id, shipments.brandId))
+    .leftJoin(users, eq(users.id, shipments.creatorId))
+    .where(and(...where))
+    .orderBy(desc(shipments.createdAt))
+    .limit(q.limit ?? 100);
+}
+
+/** One shipment with its items, timeline and session, if the actor may see it (else null: answered as 404). */
+export async function findShipment(db: DbOrTx, actor: Actor, id: string) {
+  if (!z.uuid().safeParse(id).success) return null;
+  const [row] = await db
+    .select({ shipment: shipments, studio: studios, brandName: brands.name, creatorEmail: users.email, creatorName: users.name })
+    .from(shipments)
+    .innerJoin(studios, eq(studios.id, shipments.studioId))
+    .leftJoin(brands, eq(brands.id, shipments.brandId))
+    .leftJoin(users, eq(users.id, shipments.creatorId))
+    .where(and(eq(shipments.id, id), visibleShipments(actor)));
+  if (!row) return null;
+  const items = await db.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, id)).orderBy(asc(shipmentItems.sku));
+  const events = await db
+    .select({ event: shipmentEvents, actorName: users.name, actorEmail: users.email })
+    .from(shipmentEvents)
+    .leftJoin(users, eq(users.id, shipmentEvents.actorUserId))
+    .where(eq(shipmentEvents.shipmentId, id))
+    .orderBy(asc(shipmentEvents.createdAt), asc(shipmentEvents.id));
+  const [booking] = row.shipment.bookingId
+    ? await db.select({ booking: bookings, roomName: rooms.name }).from(bookings).innerJoin(rooms, eq(rooms.id, bookings.roomId)).where(eq(bookings.id, row.shipment.bookingId))
+    : [];
+  return { ...row, items, events, booking: booking ?? null, discrepancies: discrepancies(items) };
+}
+export type ShipmentDetail = NonNullable<Awaited<ReturnType<typeof findShipment>>>;
+
+export function shipmentJson(s: Shipment, items: Item[], events?: { event: typeof shipmentEvents.$inferSelect }[]) {
+  return {
+    id: s.id,
+    code: s.code,
+    status: s.status,
+    studioId: s.studioId,
+    brandId: s.brandId,
+    creatorId: s.creatorId,
+    bookingId: s.bookingId,
+    carrier: s.carrier,
+    trackingNumber: s.trackingNumber,
+    expectedOn: s.expectedOn,
+    leftoverAction: s.leftoverAction,
+    leftoverAfterDays: s.leftoverAfterDays,
+    unexpected: s.unexpected,
+    createdAt: s.createdAt.toISOString(),
+    items: items.map((i) => ({ id: i.id, sku: i.sku, name: i.name, quantity: i.quantityExpected, received: i.quantityReceived, damaged: i.quantityDamaged, declaredValueCents: i.declaredValueCents })),
+    discrepancies: discrepancies(items),
+    ...(events ? { events: events.map(({ event: e }) => ({ kind: e.kind, message: e.message, at: e.createdAt.toISOString() })) } : {}),
+  };
+}
+
+/** The creators, their upcoming sessions and the studios a shipment can be addressed to. */
+export async function shipmentTargets(db: DbOrTx, actor: Actor, now: Date) {
+  const studioRows = await db.select({ id: studios.id, name: studios.name }).from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name));
+  const creators = await db.execute<{ id: string; name: string | null; email: string }>(sql`
+    select u.id, u.name, u.email from memberships m join users u on u.id = m.user_id
+    where m.workspace_id = ${actor.workspaceId} and m.role = 'creator' order by lower(coalesce(u.name, u.email))`);
+  const sessions = await db
+    .select({ id: bookings.id, code: bookings.code, creatorId: bookings.creatorId, startsAt: bookings.startsAt, roomName: rooms.name, studioId: rooms.studioId })
+    .from(bookings)
+    .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+    .where(and(eq(bookings.workspaceId, actor.workspaceId), inArray(bookings.status, ["held", "confirmed"]), sql`${bookings.startsAt} > ${now.toISOString()}::timestamptz`))
+    .orderBy(asc(bookings.startsAt))
+    .limit(500);
+  const brandRows = actor.role === "brand" ? [] : await db.select({ id: brands.id, name: brands.name }).from(brands).where(eq(brands.workspaceId, actor.workspaceId)).orderBy(asc(brands.name));
+  return { studios: studioRows, creators: [...creators], sessions, brands: brandRows };
+}
+
+/** A bin or shelf of a studio, for receiving and moving stock. */
+export async function createLocation(db: Db, actor: Actor, studioId: string, input: z.infer<typeof locationSchema>): Promise<Result<typeof storageLocations.$inferSelect, "forbidden" | "invalid">> {
+  if (!canWorkStock(actor, studioId)) return fail("forbidden", { message: "You do not work in that studio." });
+  return db.transaction(async (tx) => {
+    const [studio] = await tx.select({ id: studios.id }).from(studios).where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
+    if (!studio) return fail("forbidden", { message: "You do not work in that studio." });
+    const [row] = await tx.insert(storageLocations).values({ workspaceId: actor.workspaceId, studioId, code: input.code, kind: input.kind }).onConflictDoNothing().returning();
+    if (!row) return fail("invalid", { fieldErrors: { code: [`${input.code} already exists in this studio`] } });
+    await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "location.created", subjectType: "storage_location", subjectId: row.id, data: { code: input.code } });
+    return ok(row);
+  });
+}

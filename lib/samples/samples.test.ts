@@ -1,0 +1,254 @@
+import { and, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { bookingSamples, inventoryItems, inventoryMovements, notifications, shipmentEvents, shipmentItems, shipments, storageLocations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { bookingWorld } from "@/db/testing/booking-fixtures";
+import { onRealPostgres, testDb } from "@/db/testing/db";
+import { makeMember } from "@/db/testing/factories";
+import { createBooking } from "../bookings/create-booking";
+import { createBookingSchema } from "../bookings/schemas";
+import { createShipment, logUnexpectedBox } from "./create-shipment";
+import { cycleCount, listStock, moveStock, returnToShelf, stageForBooking } from "./inventory";
+import { completeLeftovers, leftoversDue } from "./leftovers";
+import { createLocation, findShipment, listShipments } from "./queries";
+import { findShipmentForDesk, receiveShipment } from "./receive";
+import { createShipmentSchema } from "./schemas";
+import { assignSample, samplesForBookings } from "./session-samples";
+
+const now = new Date("2026-12-01T12:00:00Z");
+const la = (local: string) => new Date(`${local}-08:00`);
+const DAY = 86_400_000;
+
+async function world(leftoverAction: "return_to_brand" | "give_to_creator" | "dispose" = "dispose") {
+  const db = testDb();
+  const w = await bookingWorld(db);
+  const brand = await makeMember(db, w.workspace.id, "brand");
+  const otherBrand = await makeMember(db, w.workspace.id, "brand");
+  const bin = await createLocation(db, w.staff.actor, w.studio.id, { code: "A-01", kind: "bin" });
+  const shelf = await createLocation(db, w.staff.actor, w.studio.id, { code: "S-02", kind: "shelf" });
+  if (!bin.ok || !shelf.ok) throw new Error("locations");
+  const booked = await createBooking(db, createBookingSchema.parse({ roomId: w.room.id, startsAt: la("2026-12-03T19:00:00").toISOString(), endsAt: la("2026-12-03T21:00:00").toISOString() }), w.creator.actor, now);
+  if (!booked.ok) throw new Error(booked.error);
+  const made = await createShipment(
+    db,
+    brand.actor,
+    createShipmentSchema.parse({
+      studioId: w.studio.id,
+      creatorId: w.creator.user.id,
+      bookingId: booked.value.id,
+      carrier: "UPS",
+      trackingNumber: `1Z${crypto.randomUUID().slice(0, 8)}`,
+      expectedOn: "2026-12-02",
+      leftoverAction,
+      leftoverAfterDays: 3,
+      items: [
+        { sku: "LIP-01", name: "Lipstick", quantity: 4 },
+        { sku: "PAL-02", name: "Palette", quantity: 2 },
+        { sku: "SER-03", name: "Serum", quantity: 1 },
+      ],
+    }),
+    now,
+  );
+  if (!made.ok) throw new Error(made.error);
+  const item = (sku: string) => made.value.items.find((i) => i.sku === sku)!;
+  return { db, w, brand, otherBrand, bin: bin.value, shelf: shelf.value, booking: booked.value, shipment: made.value.shipment, item };
+}
+
+const receipt = (version: number, lines: { shipmentItemId: string; received: number; damaged?: number; locationId?: string }[]) => ({ receiptId: crypto.randomUUID(), version, lines: lines.map((l) => ({ damaged: 0, ...l })) });
+
+async function ledgerMatchesStock(db: ReturnType<typeof testDb>, workspaceId: string) {
+  const mismatches = await db.execute(sql`
+    select ii.id from inventory_items ii
+    where ii.workspace_id = ${workspaceId}
+      and ii.on_hand <> coalesce((select sum(m.quantity_delta) from inventory_movements m where m.inventory_item_id = ii.id), 0)`);
+  return mismatches.length;
+}
+
+describe("shipments", () => {
+  it("a brand announces a box for a creator's session: a code for the label, items, a timeline entry", async () => {
+    const { db, w, brand, shipment, booking } = await world();
+    expect(shipment).toMatchObject({ status: "in_transit", brandId: brand.actor.brandId, bookingId: booking.id });
+    expect(shipment.code).toMatch(/^SH-[A-Z2-9]{3}-[A-Z2-9]{3}$/);
+    const detail = await findShipment(db, brand.actor, shipment.id);
+    expect(detail?.events.map((e) => e.event.kind)).toEqual(["created"]);
+    expect(detail?.events[0].event.message).toContain("3 SKUs, 7 units");
+    // Scanned at the desk by code (any case, no dashes) or by tracking number.
+    expect((await findShipmentForDesk(db, w.staff.actor, shipment.code.toLowerCase().replace(/-/g, "")))?.id).toBe(shipment.id);
+    expect((await findShipmentForDesk(db, w.staff.actor, ` ${shipment.trackingNumber!.toLowerCase()} `))?.id).toBe(shipment.id);
+    expect(await findShipmentForDesk(db, w.staff.actor, "SH-ZZZ-ZZZ")).toBeNull();
+  });
+
+  it("refuses bad input and addressing outside the workspace, changing nothing", async () => {
+    const { db, w, brand } = await world();
+    const other = await bookingWorld(db);
+    const bad = createShipmentSchema.safeParse({ studioId: w.studio.id, items: [{ sku: "A", name: "x", quantity: -1 }, { sku: "a", name: "y", quantity: 100_001 }] });
+    expect(bad.success).toBe(false);
+    const r = await createShipment(db, brand.actor, createShipmentSchema.parse({ studioId: other.studio.id, creatorId: other.creator.user.id, items: [{ sku: "A", name: "x", quantity: 1 }] }), now);
+    expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { studioId: ["Choose a studio of this workspace"], creatorId: ["Choose a creator of this workspace"] } });
+    expect(await createShipment(db, w.creator.actor, createShipmentSchema.parse({ studioId: w.studio.id, items: [{ sku: "A", name: "x", quantity: 1 }] }), now)).toMatchObject({ ok: false, error: "forbidden" });
+  });
+
+  it("shows a brand only its own shipments and stock", async () => {
+    const { db, w, brand, otherBrand, shipment, bin, item } = await world();
+    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
+    expect((await listShipments(db, brand.actor)).map((r) => r.shipment.id)).toEqual([shipment.id]);
+    expect(await listShipments(db, otherBrand.actor)).toEqual([]);
+    expect(await findShipment(db, otherBrand.actor, shipment.id)).toBeNull();
+    expect((await listStock(db, brand.actor)).map((r) => r.item.onHand)).toEqual([4]);
+    expect(await listStock(db, otherBrand.actor)).toEqual([]);
+    expect((await listStock(db, w.creator.actor)).length).toBe(1); // addressed to them
+    expect(await listStock(db, w.creator2.actor)).toEqual([]);
+  });
+});
+
+describe("receiving", () => {
+  it("receives 2 of 3 SKUs, one damaged: stock and movements, discrepancies, status, emails and the brand's webhook", async () => {
+    const { db, w, brand, shipment, bin, item } = await world();
+    await db.insert(webhookEndpoints).values({ workspaceId: w.workspace.id, brandId: brand.actor.brandId!, url: "http://127.0.0.1:9/hook", secret: "whsec_test", events: [] });
+    const r = await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [
+      { shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id },
+      { shipmentItemId: item("PAL-02").id, received: 2, damaged: 1, locationId: bin.id },
+      { shipmentItemId: item("SER-03").id, received: 0 },
+    ]), now);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.shipment).toMatchObject({ status: "partially_received", version: 1 });
+    expect(r.value.discrepancies).toEqual([
+      { sku: "PAL-02", name: "Palette", kind: "damaged", quantity: 1 },
+      { sku: "SER-03", name: "Serum", kind: "short", quantity: 1 },
+    ]);
+    const stock = await listStock(db, w.staff.actor);
+    expect(stock.map((s) => [s.item.sku, s.item.onHand, s.item.damaged, s.location?.code]).sort()).toEqual([
+      ["LIP-01", 4, 0, "A-01"],
+      ["PAL-02", 2, 1, "A-01"],
+    ]);
+    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
+    const kinds = (await db.select().from(shipmentEvents).where(eq(shipmentEvents.shipmentId, shipment.id))).map((e) => e.kind);
+    expect(kinds).toEqual(["created", "received", "discrepancy"]);
+    const mails = await db.select().from(notifications).where(eq(notifications.toEmail, brand.user.email));
+    expect(mails.map((m) => m.kind).sort()).toEqual(["shipment.discrepancy", "shipment.received"]);
+    expect(await db.select().from(notifications).where(and(eq(notifications.toEmail, w.creator.user.email), eq(notifications.kind, "shipment.received")))).toHaveLength(1);
+    const hooks = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.workspaceId, w.workspace.id));
+    expect(hooks.map((h) => h.event).sort()).toEqual(["shipment.discrepancy", "shipment.received"]);
+  });
+
+  it("refuses counts for items of another shipment, places of another studio and missing places; changes nothing", async () => {
+    const { db, w, shipment, item } = await world();
+    const other = await world();
+    const r = await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [
+      { shipmentItemId: other.item("LIP-01").id, received: 1, locationId: other.bin.id },
+      { shipmentItemId: item("LIP-01").id, received: 1, locationId: other.bin.id },
+    ]), now);
+    expect(r).toMatchObject({ ok: false, error: "invalid" });
+    expect(Object.keys(r.ok ? {} : r.fieldErrors ?? {}).sort()).toEqual(["lines.0.locationId", "lines.0.shipmentItemId", "lines.1.locationId"]);
+    expect(await receiveShipment(db, other.w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 1, locationId: other.bin.id }]), now)).toMatchObject({ ok: false, error: "not_found" });
+    const [s] = await db.select().from(shipments).where(eq(shipments.id, shipment.id));
+    expect(s).toMatchObject({ status: "in_transit", version: 0 });
+    expect(await db.select().from(inventoryItems).where(eq(inventoryItems.workspaceId, w.workspace.id))).toEqual([]);
+  });
+
+  it(`never counts one box twice: a double submit is one receipt, and racing counts of one shipment are one (${onRealPostgres() ? "real PostgreSQL" : "embedded"})`, async () => {
+    const { db, w, shipment, bin, item } = await world();
+    const one = receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]);
+    const twice = await Promise.all([receiveShipment(db, w.staff.actor, shipment.id, one, now), receiveShipment(db, w.staff.actor, shipment.id, one, now)]);
+    expect(twice.every((r) => r.ok)).toBe(true);
+    // Ten staff count the rest at once, each from the same view of the shipment: one count is taken.
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, () => receiveShipment(db, w.manager.actor, shipment.id, receipt(1, [{ shipmentItemId: item("PAL-02").id, received: 2, locationId: bin.id }]), now)),
+    );
+    expect(racing.filter((r) => r.ok)).toHaveLength(1);
+    expect(racing.filter((r) => !r.ok && r.error === "conflict")).toHaveLength(9);
+    const items = await db.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, shipment.id));
+    expect(Object.fromEntries(items.map((i) => [i.sku, i.quantityReceived]))).toEqual({ "LIP-01": 4, "PAL-02": 2, "SER-03": 0 });
+    const stock = await db.select().from(inventoryItems).where(eq(inventoryItems.workspaceId, w.workspace.id));
+    expect(stock.reduce((n, s) => n + s.onHand, 0)).toBe(6);
+    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
+  });
+
+  it("logs an unexpected box, then receives it like any other", async () => {
+    const { db, w, bin } = await world();
+    const box = await logUnexpectedBox(db, w.staff.actor, { studioId: w.studio.id, notes: "Label says Glow Cosmetics, no code", items: [{ sku: "MYS-1", name: "Unknown jar", quantity: 2 }] }, now);
+    expect(box).toMatchObject({ ok: true, value: { unexpected: true, brandId: null } });
+    if (!box.ok) return;
+    const [it] = await db.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, box.value.id));
+    expect((await receiveShipment(db, w.staff.actor, box.value.id, receipt(0, [{ shipmentItemId: it.id, received: 2, locationId: bin.id }]), now)).ok).toBe(true);
+  });
+});
+
+describe("inventory", () => {
+  it("moves, stages for the session, returns to the shelf and counts, the ledger always adding up; never below zero", async () => {
+    const { db, w, brand, shipment, bin, shelf, booking, item } = await world();
+    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
+    const [row] = (await listStock(db, w.staff.actor)).map((r) => r.item);
+    expect(await moveStock(db, w.staff.actor, row.id, { toLocationId: shelf.id, quantity: 5, reason: "" }, now)).toMatchObject({ ok: false, error: "insufficient", message: "Only 4 of LIP-01 Lipstick are there." });
+    const moved = await moveStock(db, w.staff.actor, row.id, { toLocationId: shelf.id, quantity: 3, reason: "Reorganised" }, now);
+    if (!moved.ok) throw new Error(moved.error);
+    const before = await samplesForBookings(db, [booking.id], now);
+    expect(before.get(booking.id)?.items.find((i) => i.sku === "LIP-01")?.state).toBe("ready");
+    const staged = await stageForBooking(db, w.staff.actor, moved.value.id, { bookingId: booking.id, quantity: 3 }, now);
+    if (!staged.ok) throw new Error(staged.error);
+    const after = await samplesForBookings(db, [booking.id], now);
+    expect(after.get(booking.id)?.items.find((i) => i.sku === "LIP-01")).toMatchObject({ staged: 3, inStudio: 1, state: "ready" });
+    expect(await db.select().from(notifications).where(and(eq(notifications.toEmail, brand.user.email), eq(notifications.kind, "shipment.staged")))).toHaveLength(1);
+    const back = await returnToShelf(db, w.staff.actor, staged.value.id, { toLocationId: bin.id, quantity: 3 }, now);
+    expect(back.ok).toBe(true);
+    const [binRow] = (await listStock(db, w.staff.actor)).filter((r) => r.location?.code === "A-01").map((r) => r.item);
+    const counted = await cycleCount(db, w.staff.actor, binRow.id, { counted: 3, reason: "One missing at count" }, now);
+    expect(counted).toMatchObject({ ok: true, value: { variance: -1 } });
+    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
+    const kinds = (await db.select({ kind: inventoryMovements.kind }).from(inventoryMovements).where(eq(inventoryMovements.workspaceId, w.workspace.id))).map((m) => m.kind);
+    expect(kinds.sort()).toEqual(["adjusted", "moved", "moved", "received", "returned_to_shelf", "returned_to_shelf", "staged", "staged"]);
+    expect(await moveStock(db, w.creator.actor, binRow.id, { toLocationId: shelf.id, quantity: 1, reason: "" }, now)).toMatchObject({ ok: false, error: "forbidden" });
+  });
+
+  it(`keeps on-hand equal to the sum of its movements under concurrent moves, never below zero (${onRealPostgres() ? "real PostgreSQL" : "embedded"})`, async () => {
+    const { db, w, shipment, bin, shelf, item } = await world();
+    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
+    const [row] = (await listStock(db, w.staff.actor)).map((r) => r.item);
+    const results = await Promise.all(Array.from({ length: 8 }, () => moveStock(db, w.staff.actor, row.id, { toLocationId: shelf.id, quantity: 1, reason: "" }, now)));
+    expect(results.filter((r) => r.ok)).toHaveLength(4);
+    expect(results.filter((r) => !r.ok && r.error === "insufficient")).toHaveLength(4);
+    const [source] = await db.select().from(inventoryItems).where(eq(inventoryItems.id, row.id));
+    expect(source.onHand).toBe(0);
+    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
+  });
+
+  it("shows a session's samples waiting, then at risk a day before it when still missing", async () => {
+    const { db, w, booking, item, shipment } = await world();
+    const early = await samplesForBookings(db, [booking.id], now);
+    expect(early.get(booking.id)?.state).toBe("waiting");
+    const dayBefore = new Date(booking.startsAt.getTime() - DAY + 1000);
+    expect((await samplesForBookings(db, [booking.id], dayBefore)).get(booking.id)?.state).toBe("at_risk");
+    // Staff can also assign samples to a session.
+    expect(await assignSample(db, w.staff.actor, { bookingId: booking.id, shipmentItemId: item("SER-03").id, quantity: 1 }, now)).toMatchObject({ ok: true });
+    expect(await db.select().from(bookingSamples).where(eq(bookingSamples.bookingId, booking.id))).toHaveLength(1);
+    expect(shipment.bookingId).toBe(booking.id);
+  });
+});
+
+describe("leftovers", () => {
+  it("come due the chosen days after the session, and are disposed of as the brand chose, telling the brand", async () => {
+    const { db, w, brand, shipment, bin, item, booking } = await world("dispose");
+    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
+    const due = new Date(booking.endsAt.getTime() + 3 * DAY);
+    expect(await leftoversDue(db, w.staff.actor, new Date(due.getTime() - 1000))).toEqual([]);
+    expect((await leftoversDue(db, w.staff.actor, due)).map((r) => [r.shipment.id, r.units])).toEqual([[shipment.id, 4]]);
+    expect(await completeLeftovers(db, w.staff.actor, shipment.id, new Date(due.getTime() - 1000))).toMatchObject({ ok: false, error: "invalid" });
+    expect(await completeLeftovers(db, w.staff.actor, shipment.id, due)).toMatchObject({ ok: true, value: { units: 4 } });
+    expect(await completeLeftovers(db, w.staff.actor, shipment.id, due)).toMatchObject({ ok: true, value: { units: 0 } });
+    const [closed] = await db.select().from(shipments).where(eq(shipments.id, shipment.id));
+    expect(closed.status).toBe("closed");
+    expect(await listStock(db, w.staff.actor)).toEqual([]);
+    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
+    expect(await db.select().from(notifications).where(and(eq(notifications.toEmail, brand.user.email), eq(notifications.kind, "shipment.disposed")))).toHaveLength(1);
+    expect(await leftoversDue(db, w.staff.actor, due)).toEqual([]);
+  });
+
+  it("pass to the creator when the brand chose so", async () => {
+    const { db, w, shipment, bin, item, booking } = await world("give_to_creator");
+    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
+    await completeLeftovers(db, w.staff.actor, shipment.id, new Date(booking.endsAt.getTime() + 3 * DAY));
+    const owned = await db.select().from(inventoryItems).where(and(eq(inventoryItems.workspaceId, w.workspace.id), eq(inventoryItems.ownerCreatorId, w.creator.user.id)));
+    expect(owned.map((o) => o.onHand)).toEqual([4]);
+    expect(await db.select().from(storageLocations).where(eq(storageLocations.studioId, w.studio.id))).toHaveLength(2);
+  });
+});

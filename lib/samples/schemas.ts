@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { leftoverAction } from "@/db/schema";
+
+const MAX_QUANTITY = 10_000;
+
+export const skuSchema = z
+  .string({ error: "Enter the SKU" })
+  .trim()
+  .min(1, "Enter the SKU")
+  .max(64, "At most 64 characters")
+  .regex(/^[\w.\-/ #]+$/, "Use letters, digits, spaces and . - / # _ only");
+
+export const shipmentItemSchema = z.object({
+  sku: skuSchema,
+  name: z.string({ error: "Enter the product name" }).trim().min(1, "Enter the product name").max(200, "At most 200 characters"),
+  quantity: z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(1, "At least 1").max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`),
+  declaredValue: z.coerce.number({ error: "Enter an amount" }).min(0, "Cannot be negative").max(1_000_000, "At most 1,000,000").multipleOf(0.01, "At most 2 decimals").optional(),
+});
+export type ShipmentItemInput = z.infer<typeof shipmentItemSchema>;
+
+const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a real date");
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .transform((s) => (s ? s : undefined))
+    .optional();
+
+/** A shipment announced by a brand (or by a manager for a brand). One schema for the form, the API and the CSV import. */
+export const createShipmentSchema = z
+  .object({
+    studioId: z.uuid({ error: "Choose a studio" }),
+    brandId: z.uuid({ error: "Choose a brand" }).optional().describe("Owners and managers: the brand it comes from (brand members: always their own)"),
+    creatorId: z.uuid({ error: "Choose a creator" }).optional(),
+    bookingId: z.uuid({ error: "Choose a booking" }).optional(),
+    carrier: optionalText(60),
+    trackingNumber: optionalText(100),
+    expectedOn: dateOnly.optional(),
+    leftoverAction: z.enum(leftoverAction.enumValues, { error: "Choose what happens to leftovers" }).default("return_to_brand"),
+    leftoverAfterDays: z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(0, "Cannot be negative").max(365, "At most 365 days").default(7),
+    notes: z.string().trim().max(2000, "At most 2,000 characters").default(""),
+    items: z.array(shipmentItemSchema, { error: "Add the items in the box" }).min(1, "Add at least one item").max(200, "At most 200 items per shipment"),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.items.forEach((item, i) => {
+      const key = item.sku.toUpperCase();
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["items", i, "sku"], message: `SKU ${item.sku} is listed twice` });
+      seen.add(key);
+    });
+    if (v.bookingId && !v.creatorId) ctx.addIssue({ code: "custom", path: ["creatorId"], message: "Choose the creator of that booking" });
+  });
+export type CreateShipmentInput = z.infer<typeof createShipmentSchema>;
+
+/** One count at the receiving desk. `receiptId` comes from the form (a double submit is one receipt). */
+export const receiveShipmentSchema = z.object({
+  receiptId: z.uuid(),
+  version: z.coerce.number().int().min(0),
+  lines: z
+    .array(
+      z
+        .object({
+          shipmentItemId: z.uuid(),
+          received: z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(0, "Cannot be negative").max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`),
+          damaged: z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(0, "Cannot be negative").max(MAX_QUANTITY).default(0),
+          locationId: z.uuid({ error: "Choose where it goes" }).optional(),
+        })
+        .refine((l) => l.damaged <= l.received, { path: ["damaged"], message: "Cannot be more than received" })
+        .refine((l) => l.received === 0 || l.locationId, { path: ["locationId"], message: "Choose where it goes" }),
+    )
+    .min(1, "Count at least one item"),
+});
+export type ReceiveShipmentInput = z.infer<typeof receiveShipmentSchema>;
+
+/** A box nobody announced: logged at the desk with what is in it, then received like any other. */
+export const unexpectedBoxSchema = z.object({
+  studioId: z.uuid({ error: "Choose a studio" }),
+  brandId: z.uuid().optional(),
+  carrier: optionalText(60),
+  trackingNumber: optionalText(100),
+  notes: z.string().trim().min(3, "Say what is on the label (at least 3 characters)").max(2000, "At most 2,000 characters"),
+  items: z.array(shipmentItemSchema).min(1, "Add at least one item").max(200, "At most 200 items"),
+});
+export type UnexpectedBoxInput = z.infer<typeof unexpectedBoxSchema>;
+
+export const locationSchema = z.object({
+  code: z.string({ error: "Enter a code" }).trim().min(1, "Enter a code").max(40, "At most 40 characters").regex(/^[\w.\-/ ]+$/, "Use letters, digits, spaces and . - / _ only"),
+  kind: z.enum(["bin", "shelf"], { error: "Choose bin or shelf" }).default("bin"),
+});
+
+const quantity = z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(1, "At least 1").max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`);
+const reason = z.string().trim().max(500, "At most 500 characters").default("");
+
+export const moveStockSchema = z.object({ toLocationId: z.uuid({ error: "Choose where it goes" }), quantity, reason });
+export const stageSchema = z.object({ bookingId: z.uuid({ error: "Choose the session" }), quantity });
+export const returnToShelfSchema = z.object({ toLocationId: z.uuid({ error: "Choose where it goes" }), quantity });
+export const cycleCountSchema = z.object({
+  counted: z.coerce.number({ error: "Enter the count" }).int("Use a whole number").min(0, "Cannot be negative").max(MAX_QUANTITY),
+  reason: z.string({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
+});
+export const assignSampleSchema = z.object({ bookingId: z.uuid({ error: "Choose the session" }), shipmentItemId: z.uuid(), quantity });
+
+export const shipmentListQuerySchema = z.object({
+  status: z.string().optional().describe("Comma-separated: announced, in_transit, partially_received, received, closed"),
+  studioId: z.uuid({ error: "Must be a studio id" }).optional(),
+  q: z.string().trim().max(100).optional().describe("Code, tracking number or SKU"),
+  limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(200).default(100),
+});
+export const inventoryQuerySchema = z.object({ studioId: z.uuid({ error: "Must be a studio id" }).optional() });
