@@ -145,7 +145,7 @@ export const inventoryItems = pgTable(
   (t) => [
     index("inventory_items_studio_idx").on(t.studioId),
     // One row per shipment item, place and owner: stock moves between rows, each change a movement.
-    unique("inventory_items_place_uq").on(t.shipmentItemId, t.locationId, t.ownerBrandId, t.ownerCreatorId).nullsNotDistinct(),
+    unique("inventory_items_place_uq").on(t.shipmentItemId, t.sku, t.locationId, t.ownerBrandId, t.ownerCreatorId).nullsNotDistinct(),
     check("inventory_items_on_hand_nonneg", sql`${t.onHand} >= 0 and ${t.damaged} >= 0 and ${t.damaged} <= ${t.onHand}`),
   ],
 );
@@ -178,6 +178,9 @@ export const movementKind = pgEnum("movement_kind", [
   "transferred_to_creator",
   "disposed",
   "adjusted",
+  // A creator's own goods put into, and taken out of, an overnight storage unit.
+  "stored",
+  "collected",
 ]);
 
 /** Append-only ledger: never updated or deleted. */

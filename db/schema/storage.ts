@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, ts, workspaceId } from "./columns";
 import { users } from "./accounts";
+import { storageLocations } from "./samples";
 import { studios } from "./studios";
 
 export const storageUnits = pgTable(
@@ -15,6 +16,9 @@ export const storageUnits = pgTable(
     code: text("code").notNull(),
     size: text("size").notNull().default("M"),
     nightlyRateCents: integer("nightly_rate_cents").notNull(),
+    /** The inventory place of the goods stored in the unit (made with the unit). */
+    locationId: uuid("location_id").references(() => storageLocations.id, { onDelete: "set null" }),
+    active: boolean("active").notNull().default(true),
   },
   (t) => [
     uniqueIndex("storage_units_code_uq").on(t.studioId, t.code),
@@ -40,6 +44,12 @@ export const storageReservations = pgTable(
     firstNight: date("first_night").notNull(),
     lastNight: date("last_night").notNull(),
     status: text("status").notNull().default("reserved"), // reserved | active | ended | cancelled
+    /** The unit's rate when it was reserved: later rate changes do not touch it. */
+    nightlyRateCents: integer("nightly_rate_cents").notNull().default(0),
+    checkedInAt: ts("checked_in_at"),
+    checkedOutAt: ts("checked_out_at"),
+    cancelledAt: ts("cancelled_at"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Quote } from "../pricing";
-import { noShowCharge, sessionCharges } from "./session-charges";
+import { noShowCharge, overtimeCharges, sessionCharges } from "./session-charges";
 
 const quote: Quote = {
   currency: "USD",
@@ -38,5 +38,26 @@ describe("noShowCharge", () => {
   it("charges nothing at 0 % and refuses a percentage out of range", () => {
     expect(noShowCharge(booking, 0, "Set A")).toBeNull();
     expect(() => noShowCharge(booking, 101, "Set A")).toThrow(RangeError);
+  });
+});
+
+describe("overtimeCharges", () => {
+  const endsAt = new Date("2026-12-03T21:00:00Z");
+  const base = { bookingId: "b1", code: "LB-7K2Q", endsAt, hourlyRateCents: 6000, ratePercent: 150, graceMinutes: 5, currency: "USD" };
+  const at = (minutesLate: number) => overtimeCharges({ ...base, endedAt: new Date(endsAt.getTime() + minutesLate * 60_000) });
+  it("charges nothing on time or within the grace period", () => {
+    expect(at(-10)).toEqual([]);
+    expect(at(5)).toEqual([]);
+  });
+  it("charges every started 15 minutes at 150 % of the rate once past the grace: 40 minutes late is 3 blocks", () => {
+    const rows = at(40);
+    expect(rows.map((r) => [r.amountCents, r.idempotencyKey])).toEqual([
+      [2250, "overtime:b1:0"],
+      [2250, "overtime:b1:1"],
+      [2250, "overtime:b1:2"],
+    ]);
+    expect(at(6)).toHaveLength(1);
+    expect(at(45)).toHaveLength(3);
+    expect(at(46)).toHaveLength(4);
   });
 });

@@ -2,7 +2,7 @@ import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
 import type { Quote } from "../pricing";
 
 export type ChargeDraft = {
-  kind: "room_time" | "add_on" | "no_show_fee";
+  kind: "room_time" | "add_on" | "no_show_fee" | "overtime";
   description: string;
   quantity: number;
   unitAmountCents: number;
@@ -45,4 +45,27 @@ export function noShowCharge(booking: { id: string; code: string; quote: Quote }
     currency: booking.quote.currency,
     idempotencyKey: `no_show_fee:${booking.id}`,
   };
+}
+
+const BLOCK_MINUTES = 15;
+
+/**
+ * Overtime of a session checked out after its end: nothing within the grace period; past it, one charge per
+ * started 15 minutes counted from the end, at `ratePercent` % of the room's hourly rate (rounded half up to a cent
+ * per block). Keyed per block, so checking out twice never charges twice.
+ */
+export function overtimeCharges(input: { bookingId: string; code: string; endsAt: Date; endedAt: Date; hourlyRateCents: number; ratePercent: number; graceMinutes: number; currency: string }): ChargeDraft[] {
+  const lateMs = input.endedAt.getTime() - input.endsAt.getTime();
+  if (lateMs <= input.graceMinutes * 60_000) return [];
+  const blocks = Math.ceil(lateMs / (BLOCK_MINUTES * 60_000));
+  const unit = divideRoundHalfUp(input.hourlyRateCents * input.ratePercent, 100 * (60 / BLOCK_MINUTES));
+  return Array.from({ length: blocks }, (_, i) => ({
+    kind: "overtime" as const,
+    description: `Overtime ${i * BLOCK_MINUTES}–${(i + 1) * BLOCK_MINUTES} min after the end (${input.code}, ${input.ratePercent} % rate)`,
+    quantity: 1,
+    unitAmountCents: unit,
+    amountCents: unit,
+    currency: input.currency,
+    idempotencyKey: `overtime:${input.bookingId}:${i}`,
+  })).filter((c) => c.amountCents > 0);
 }

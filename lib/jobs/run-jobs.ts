@@ -4,9 +4,11 @@ import { bookings } from "@/db/schema";
 import { assembleInvoices, sendDueInvoices } from "../billing/invoicing";
 import type { StripeOrNull } from "../billing/stripe-client";
 import { retryStripeEvents } from "../billing/webhooks";
+import { sweepNoShows } from "../bookings/operate-booking";
 import { processExpiredOffers } from "../bookings/waitlist-job";
 import { logger } from "../logger";
 import { deliverQueuedEmails } from "../notifications/outbox";
+import { deliverDueWebhooks } from "../webhooks/deliver";
 import { sendDueReminders } from "./reminders";
 
 /** Holds that ran out become `expired` (booking paths also do this per room, under the room's lock). */
@@ -30,13 +32,17 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
   // The waitlist first: it expires holds room by room (under the room lock) and offers freed time to the next in line.
   const waitlist = await processExpiredOffers(db, now);
   const expired = waitlist.expired + (await expireHolds(db, now));
+  // No-shows before emails and invoicing: the sweep's fee and the freed slot go out in this same pass.
+  const noShows = await sweepNoShows(db, now);
   const reminders = await sendDueReminders(db, now);
   const sent = await deliverQueuedEmails(db, config);
   // Billing: pending charges become invoices; with Stripe connected they are sent (and unsynced events retried).
   const invoiced = await assembleInvoices(db, now, Boolean(config.stripe));
   const stripe = config.stripe ? await sendDueInvoices(db, config.stripe, now) : null;
   const events = config.stripe ? await retryStripeEvents(db, config.stripe, now) : 0;
-  return { expired, offered: waitlist.offered.length, reminders, sent, invoiced, invoicesSent: stripe?.sent ?? 0, invoicesRetrying: stripe?.retrying ?? 0, events };
+  // Brands' webhooks: due deliveries are POSTed (claimed with skip locked, so instances never send one twice).
+  const webhooks = await deliverDueWebhooks(db, now);
+  return { expired, offered: waitlist.offered.length, noShows, reminders, sent, invoiced, invoicesSent: stripe?.sent ?? 0, invoicesRetrying: stripe?.retrying ?? 0, events, webhooksDelivered: webhooks.delivered, webhooksRetrying: webhooks.retrying, webhooksFailed: webhooks.failed };
 }
 
 /** Runs the jobs every `intervalMs`, never two passes at once in one process; errors are logged, not fatal. */

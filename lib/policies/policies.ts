@@ -16,6 +16,14 @@ export const policiesSchema = z.object({
   // A creator with a failed payment cannot book again until it is settled.
   blockBookingWhenUnpaid: z.enum(["yes", "no"], { error: "Choose yes or no" }).default("yes"),
   // Charges wait this long before they are invoiced, so a manager can still void a mistake.
+  // The floor: check-in opens this long before a session; a session nobody checked in to becomes a no-show
+  // after the grace period; overtime starts after its own grace and is charged per started 15 minutes.
+  checkInOpensMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Use whole minutes").min(0, "Cannot be negative").max(240, "At most 240 minutes").default(60),
+  noShowGraceMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Use whole minutes").min(0, "Cannot be negative").max(240, "At most 240 minutes").default(15),
+  overtimeGraceMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Use whole minutes").min(0, "Cannot be negative").max(60, "At most 60 minutes").default(5),
+  overtimeRatePercent: z.coerce.number({ error: "Enter a percentage" }).int("Use a whole percentage").min(100, "At least 100 %").max(500, "At most 500 %").default(150),
+  // Goods left in a storage unit after the reserved nights: each extra night at this % of the nightly rate.
+  storageOverrunPercent: z.coerce.number({ error: "Enter a percentage" }).int("Use a whole percentage").min(0, "Cannot be negative").max(500, "At most 500 %").default(150),
   invoiceDelayMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Use whole minutes").min(0, "Cannot be negative").max(10_080, "At most 7 days").default(60),
 });
 export type Policies = z.infer<typeof policiesSchema>;

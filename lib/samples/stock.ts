@@ -9,7 +9,7 @@ type Item = typeof inventoryItems.$inferSelect;
  * The stock row of one shipment item at one place for one owner, created empty if missing, and locked. Every
  * change of stock goes through `applyMovement` on a locked row: on-hand is always the sum of its movements.
  */
-type StockKey = { workspaceId: string; studioId: string; shipmentItemId: string; locationId: string | null; ownerBrandId: string | null; ownerCreatorId: string | null; sku: string; name: string };
+type StockKey = { workspaceId: string; studioId: string; shipmentItemId: string | null; locationId: string | null; ownerBrandId: string | null; ownerCreatorId: string | null; sku: string; name: string };
 
 export async function lockStockRow(tx: Tx, key: StockKey, now: Date): Promise<Item> {
   return (await findStockRow(tx, key, now, true))!;
@@ -25,7 +25,8 @@ async function findStockRow(tx: Tx, key: StockKey, now: Date, lock: boolean) {
     .from(inventoryItems)
     .where(
       and(
-        eq(inventoryItems.shipmentItemId, key.shipmentItemId),
+        key.shipmentItemId ? eq(inventoryItems.shipmentItemId, key.shipmentItemId) : isNull(inventoryItems.shipmentItemId),
+        eq(inventoryItems.sku, key.sku),
         key.locationId ? eq(inventoryItems.locationId, key.locationId) : isNull(inventoryItems.locationId),
         key.ownerBrandId ? eq(inventoryItems.ownerBrandId, key.ownerBrandId) : isNull(inventoryItems.ownerBrandId),
         key.ownerCreatorId ? eq(inventoryItems.ownerCreatorId, key.ownerCreatorId) : isNull(inventoryItems.ownerCreatorId),
@@ -85,7 +86,7 @@ export async function transfer(
   to: { locationId: string | null; ownerBrandId: string | null; ownerCreatorId: string | null },
   input: { quantity: number; kind: MovementKind; bookingId?: string | null; actorUserId: string | null; reason?: string; now: Date },
 ) {
-  const key = { workspaceId: from.workspaceId, studioId: from.studioId, shipmentItemId: from.shipmentItemId!, sku: from.sku, name: from.name, ...to };
+  const key = { workspaceId: from.workspaceId, studioId: from.studioId, shipmentItemId: from.shipmentItemId, sku: from.sku, name: from.name, ...to };
   const transferId = crypto.randomUUID();
   const targetId = (await findStockRow(tx, key, input.now, false))!.id;
   if (targetId === from.id) return { source: from, target: from };

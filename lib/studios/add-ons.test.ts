@@ -53,7 +53,7 @@ describe("workspace policies", () => {
   it("are stored whole and read back by the booking rules", async () => {
     const { db, manager, workspace, other } = await world();
     expect(await getPolicies(db, workspace.id)).toEqual(DEFAULT_POLICIES);
-    const input = policiesFormSchema.parse({ minNoticeMinutes: "120", bookingWindowDays: "30", holdMinutes: "10", freeCancellationHours: "48", lateCancelFeePercent: "25", noShowFeePercent: "80", cardOnFile: "not_required", blockBookingWhenUnpaid: "yes", invoiceDelayMinutes: "0" });
+    const input = policiesFormSchema.parse({ minNoticeMinutes: "120", bookingWindowDays: "30", holdMinutes: "10", freeCancellationHours: "48", lateCancelFeePercent: "25", noShowFeePercent: "80", cardOnFile: "not_required", blockBookingWhenUnpaid: "yes", invoiceDelayMinutes: "0", checkInOpensMinutes: "45", noShowGraceMinutes: "10", overtimeGraceMinutes: "0", overtimeRatePercent: "200", storageOverrunPercent: "100" });
     expect(await updatePolicies(db, manager, input)).toEqual({ ok: true, value: input });
     expect(await getPolicies(db, workspace.id)).toEqual(input);
     const [row] = await db.select({ policies: workspaces.policies }).from(workspaces).where(eq(workspaces.id, workspace.id));

@@ -127,8 +127,8 @@ describe("peak rules", () => {
 
 describe("the policies form", () => {
   it("takes whole numbers and refuses an empty field instead of falling back to a default", () => {
-    const form = { minNoticeMinutes: "30", bookingWindowDays: "60", holdMinutes: "10", freeCancellationHours: "48", lateCancelFeePercent: "25", noShowFeePercent: "100", cardOnFile: "required", blockBookingWhenUnpaid: "no", invoiceDelayMinutes: "15" };
-    expect(policiesFormSchema.parse(form)).toEqual({ minNoticeMinutes: 30, bookingWindowDays: 60, holdMinutes: 10, freeCancellationHours: 48, lateCancelFeePercent: 25, noShowFeePercent: 100, cardOnFile: "required", blockBookingWhenUnpaid: "no", invoiceDelayMinutes: 15 });
+    const form = { minNoticeMinutes: "30", bookingWindowDays: "60", holdMinutes: "10", freeCancellationHours: "48", lateCancelFeePercent: "25", noShowFeePercent: "100", cardOnFile: "required", blockBookingWhenUnpaid: "no", invoiceDelayMinutes: "15", checkInOpensMinutes: "30", noShowGraceMinutes: "20", overtimeGraceMinutes: "5", overtimeRatePercent: "150", storageOverrunPercent: "100" };
+    expect(policiesFormSchema.parse(form)).toEqual({ minNoticeMinutes: 30, bookingWindowDays: 60, holdMinutes: 10, freeCancellationHours: 48, lateCancelFeePercent: 25, noShowFeePercent: 100, cardOnFile: "required", blockBookingWhenUnpaid: "no", invoiceDelayMinutes: 15, checkInOpensMinutes: 30, noShowGraceMinutes: 20, overtimeGraceMinutes: 5, overtimeRatePercent: 150, storageOverrunPercent: 100 });
     expect(errors(policiesFormSchema.safeParse({ ...form, minNoticeMinutes: "", lateCancelFeePercent: "150", holdMinutes: "2.5", cardOnFile: "sometimes", invoiceDelayMinutes: "" }))).toEqual({
       minNoticeMinutes: "Enter a number of minutes",
       holdMinutes: "Use whole minutes",

@@ -83,6 +83,10 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
             <Policy term="Card on file to book" value={{ auto: "automatic (when Stripe is connected)", required: "always", not_required: "not required" }[policies.cardOnFile]} />
             <Policy term="Failed payment blocks booking" value={policies.blockBookingWhenUnpaid} />
             <Policy term="Invoice after" value={`${policies.invoiceDelayMinutes} min`} />
+            <Policy term="Check-in opens" value={`${policies.checkInOpensMinutes} min before`} />
+            <Policy term="No-show after" value={`${policies.noShowGraceMinutes} min`} />
+            <Policy term="Overtime" value={`after ${policies.overtimeGraceMinutes} min, ${policies.overtimeRatePercent} % of the rate`} />
+            <Policy term="Storage overrun" value={`${policies.storageOverrunPercent} % per night`} />
           </dl>
           <Button asChild variant="outline" className="justify-self-start">
             <Link href={`/w/${slug}/setup/policies`}>Edit policies</Link>

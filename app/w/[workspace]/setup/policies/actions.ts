@@ -7,7 +7,7 @@ import { policiesFormSchema } from "@/lib/studios/schemas";
 import { updatePolicies } from "@/lib/studios/update-policies";
 import { pick, refused } from "../form-input";
 
-const FIELDS = ["minNoticeMinutes", "bookingWindowDays", "holdMinutes", "freeCancellationHours", "lateCancelFeePercent", "noShowFeePercent", "cardOnFile", "blockBookingWhenUnpaid", "invoiceDelayMinutes"] as const;
+const FIELDS = ["minNoticeMinutes", "bookingWindowDays", "holdMinutes", "freeCancellationHours", "lateCancelFeePercent", "noShowFeePercent", "cardOnFile", "blockBookingWhenUnpaid", "invoiceDelayMinutes", "checkInOpensMinutes", "noShowGraceMinutes", "overtimeGraceMinutes", "overtimeRatePercent", "storageOverrunPercent"] as const;
 
 export async function updatePoliciesAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);

@@ -17,6 +17,11 @@ const FIELDS: { name: NumberPolicy; label: string; hint: string; max: number }[]
   { name: "freeCancellationHours", label: "Free cancellation (hours before the start)", hint: "Cancelling earlier than this is free.", max: 720 },
   { name: "lateCancelFeePercent", label: "Late-cancellation fee (%)", hint: "Of the booking's price, for a cancellation after that.", max: 100 },
   { name: "noShowFeePercent", label: "No-show fee (%)", hint: "Of the booking's price, when the creator does not come.", max: 100 },
+  { name: "checkInOpensMinutes", label: "Check-in opens (minutes before)", hint: "How early the front desk can check a creator in.", max: 240 },
+  { name: "noShowGraceMinutes", label: "No-show after (minutes)", hint: "A session nobody checked in to becomes a no-show this long after its start.", max: 240 },
+  { name: "overtimeGraceMinutes", label: "Overtime grace (minutes)", hint: "Checking out this late is free; after it, every started 15 minutes is overtime.", max: 60 },
+  { name: "overtimeRatePercent", label: "Overtime rate (% of the room rate)", hint: "150 means one and a half times the room's hourly rate.", max: 500 },
+  { name: "storageOverrunPercent", label: "Storage overrun (% of the nightly rate)", hint: "Each night goods stay after the reserved nights.", max: 500 },
   { name: "invoiceDelayMinutes", label: "Invoice after (minutes)", hint: "Charges wait this long before they are invoiced, so a mistake can still be voided.", max: 10_080 },
 ];
 
