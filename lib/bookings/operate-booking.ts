@@ -172,13 +172,20 @@ export async function undoNoShow(db: Db, actor: Actor, bookingId: string, reason
 /**
  * The no-show sweep (job loop): every confirmed booking nobody checked in to by its start plus the workspace's
  * grace period becomes a no-show, with its fee. Idempotent: each booking is re-read under its lock, and only a
- * confirmed one changes, so two sweeps (or two instances) never mark or charge twice.
+ * confirmed one changes, so two sweeps (or two instances) never mark or charge twice. `workspaceId` limits a pass.
  */
-export async function sweepNoShows(db: Db, now: Date) {
+export async function sweepNoShows(db: Db, now: Date, opts: { workspaceId?: string } = {}) {
   const candidates = await db
     .select({ id: bookings.id, workspaceId: bookings.workspaceId, startsAt: bookings.startsAt })
     .from(bookings)
-    .where(and(eq(bookings.status, "confirmed"), lte(bookings.startsAt, now), sql`${bookings.endsAt} > ${new Date(now.getTime() - 7 * 86_400_000).toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(bookings.status, "confirmed"),
+        lte(bookings.startsAt, now),
+        sql`${bookings.endsAt} > ${new Date(now.getTime() - 7 * 86_400_000).toISOString()}::timestamptz`,
+        opts.workspaceId ? eq(bookings.workspaceId, opts.workspaceId) : undefined,
+      ),
+    )
     .limit(500);
   let marked = 0;
   const policies = new Map<string, number>();
