@@ -33,6 +33,13 @@ const GRANTS = {
   "shipments.create": ["owner", "manager", "brand"],
   "inventory.view": ["owner", "manager", "staff", "creator", "brand"],
   "inventory.manage": ["owner", "manager", "staff"],
+  // Overnight storage: creators reserve units and check their goods in and out; staff run the board (their
+  // studios) and do the same for a creator; owners and managers set up the units.
+  "storage.use": ["owner", "manager", "staff", "creator"],
+  "storage.board": ["owner", "manager", "staff"],
+  "storage.manage": ["owner", "manager"],
+  // The operator dashboard: today across studios, and utilization by hour.
+  "dashboard.view": ["owner", "manager"],
   // A brand's webhook endpoints (their deliveries and replays).
   "webhooks.manage": ["brand"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -10,9 +10,12 @@ import { isRetryableStripeError } from "./stripe-client";
 type Charge = typeof charges.$inferSelect;
 type Invoice = typeof invoices.$inferSelect;
 
-/** Session charges share one invoice per booking; every fee event (late cancellation, no-show, storage) gets its own. */
-export function invoiceGroupKey(c: Pick<Charge, "id" | "kind" | "bookingId">): string {
-  return c.bookingId && (c.kind === "room_time" || c.kind === "add_on" || c.kind === "overtime") ? `booking:${c.bookingId}` : `charge:${c.id}`;
+/** Session charges share one invoice per booking, storage nights one per reservation; every fee event gets its own. */
+export function invoiceGroupKey(c: Pick<Charge, "id" | "kind" | "bookingId" | "storageReservationId">): string {
+  if (c.bookingId && (c.kind === "room_time" || c.kind === "add_on" || c.kind === "overtime")) return `booking:${c.bookingId}`;
+  // Storage nights invoiced together gather on one invoice per reservation (a later batch opens another).
+  if (c.kind === "storage_night" && c.storageReservationId) return `storage:${c.storageReservationId}`;
+  return `charge:${c.id}`;
 }
 
 /** Retry pacing after a failed attempt: 30 s, 1 min, 2 min … capped at an hour. */
@@ -86,6 +89,7 @@ async function invoiceGroup(tx: Tx, groupKey: string, group: Charge[], now: Date
 }
 
 async function describe(tx: Tx, c: Charge, groupKey: string) {
+  if (groupKey.startsWith("storage:")) return c.description.replace(/, (overrun )?night of .*$/, ": overnight storage");
   if (!c.bookingId) return c.description;
   const [b] = await tx.select({ code: bookings.code, room: rooms.name }).from(bookings).innerJoin(rooms, eq(rooms.id, bookings.roomId)).where(eq(bookings.id, c.bookingId));
   if (!b) return c.description;

@@ -5,6 +5,7 @@ import { assembleInvoices, sendDueInvoices } from "../billing/invoicing";
 import type { StripeOrNull } from "../billing/stripe-client";
 import { retryStripeEvents } from "../billing/webhooks";
 import { sweepNoShows } from "../bookings/operate-booking";
+import { chargeStorageNights } from "../storage/storage";
 import { processExpiredOffers } from "../bookings/waitlist-job";
 import { logger } from "../logger";
 import { deliverQueuedEmails } from "../notifications/outbox";
@@ -36,13 +37,15 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
   const noShows = await sweepNoShows(db, now);
   const reminders = await sendDueReminders(db, now);
   const sent = await deliverQueuedEmails(db, config);
+  // Overnight storage: every night that has passed becomes a charge (keyed per night: once).
+  const storageNights = await chargeStorageNights(db, now);
   // Billing: pending charges become invoices; with Stripe connected they are sent (and unsynced events retried).
   const invoiced = await assembleInvoices(db, now, Boolean(config.stripe));
   const stripe = config.stripe ? await sendDueInvoices(db, config.stripe, now) : null;
   const events = config.stripe ? await retryStripeEvents(db, config.stripe, now) : 0;
   // Brands' webhooks: due deliveries are POSTed (claimed with skip locked, so instances never send one twice).
   const webhooks = await deliverDueWebhooks(db, now);
-  return { expired, offered: waitlist.offered.length, noShows, reminders, sent, invoiced, invoicesSent: stripe?.sent ?? 0, invoicesRetrying: stripe?.retrying ?? 0, events, webhooksDelivered: webhooks.delivered, webhooksRetrying: webhooks.retrying, webhooksFailed: webhooks.failed };
+  return { expired, offered: waitlist.offered.length, noShows, storageNights, reminders, sent, invoiced, invoicesSent: stripe?.sent ?? 0, invoicesRetrying: stripe?.retrying ?? 0, events, webhooksDelivered: webhooks.delivered, webhooksRetrying: webhooks.retrying, webhooksFailed: webhooks.failed };
 }
 
 /** Runs the jobs every `intervalMs`, never two passes at once in one process; errors are logged, not fatal. */
