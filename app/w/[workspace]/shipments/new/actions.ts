@@ -1,0 +1,95 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { ensureForm, failed, type ActionState } from "@/lib/action-state";
+import { requireActionMember } from "@/lib/auth/require-member";
+import { getDb } from "@/lib/db";
+import { createShipment } from "@/lib/samples/create-shipment";
+import { parseItemsCsv, type CsvLineError } from "@/lib/samples/csv-items";
+import { createShipmentSchema, type ShipmentItemInput } from "@/lib/samples/schemas";
+
+const ITEM_FIELD = /^items\.(\d{1,3})\.(sku|name|quantity|declaredValue)$/;
+const MAX_ROWS = 250;
+
+/**
+ * The item rows of the form (`items.<row>.sku` …). A row left completely blank (added and never filled in) is
+ * dropped; `rows[i]` remembers which form row item i came from, so an error lands next to the row that caused it.
+ */
+function itemsFromForm(form: FormData) {
+  const byRow = new Map<number, Record<string, string>>();
+  for (const [key, value] of form.entries()) {
+    const m = ITEM_FIELD.exec(key);
+    if (!m || typeof value !== "string" || Number(m[1]) >= MAX_ROWS) continue;
+    const row = byRow.get(Number(m[1])) ?? {};
+    row[m[2]] = value.slice(0, 300);
+    byRow.set(Number(m[1]), row);
+  }
+  const rows: number[] = [];
+  const items: Record<string, string | undefined>[] = [];
+  for (const [row, fields] of [...byRow.entries()].sort(([a], [b]) => a - b)) {
+    if (!Object.values(fields).some((v) => v.trim() !== "")) continue;
+    rows.push(row);
+    // Blank optional numbers are "not given": coercing "" would turn them into 0.
+    items.push({ sku: fields.sku, name: fields.name, quantity: fields.quantity?.trim() || undefined, declaredValue: fields.declaredValue?.trim() || undefined });
+  }
+  return { rows, items };
+}
+
+/** Zod issues keyed by their whole path (`items.2.sku`, not just `items`), with item indexes put back to form rows. */
+function fieldErrorsOf(error: z.ZodError, rows: number[]) {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map((p, i) => (i === 1 && issue.path[0] === "items" && typeof p === "number" ? (rows[p] ?? p) : p));
+    (out[path.length ? path.join(".") : "form"] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+const text = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" && v.trim() !== "" ? v : undefined;
+};
+
+/** A brand (or a manager for one) announces a box; on success, straight to its page with the label link. */
+export async function createShipmentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
+  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "shipments.create" });
+  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
+  const { rows, items } = itemsFromForm(form);
+  const parsed = createShipmentSchema.safeParse({
+    studioId: text(form, "studioId"),
+    brandId: gate.value.role === "brand" ? undefined : text(form, "brandId"),
+    creatorId: text(form, "creatorId"),
+    bookingId: text(form, "bookingId"),
+    carrier: text(form, "carrier"),
+    trackingNumber: text(form, "trackingNumber"),
+    expectedOn: text(form, "expectedOn"),
+    leftoverAction: text(form, "leftoverAction"),
+    leftoverAfterDays: text(form, "leftoverAfterDays"),
+    notes: text(form, "notes"),
+    items,
+  });
+  if (!parsed.success) return failed(form, "Check the fields marked below.", fieldErrorsOf(parsed.error, rows));
+  const r = await createShipment(getDb(), gate.value, parsed.data, new Date());
+  if (!r.ok) return failed(form, r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The shipment was not created."), r.fieldErrors);
+  revalidatePath(`/w/${gate.value.workspaceSlug}/shipments`);
+  redirect(`/w/${gate.value.workspaceSlug}/shipments/${r.value.shipment.id}?created=1`);
+}
+
+export type CsvImportState = { status: "idle" | "ok" | "error"; message?: string; errors?: CsvLineError[]; items?: ShipmentItemInput[] };
+
+/**
+ * Reads the items of a CSV file the browser sent as text. All or nothing, like parseItemsCsv: on any bad line the
+ * rows on the form stay as they were and every bad line is named. Nothing is saved: the rows still go through the
+ * form (and createShipmentAction) like typed ones.
+ */
+export async function importItemsCsvAction(_prev: CsvImportState, form: FormData): Promise<CsvImportState> {
+  form = ensureForm(form);
+  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "shipments.create" });
+  if (!gate.ok) return { status: "error", message: gate.message ?? "Not found." };
+  const csv = form.get("csv");
+  const r = parseItemsCsv(typeof csv === "string" ? csv : "");
+  if (!r.ok) return { status: "error", message: `The file was not imported: ${r.errors.length === 1 ? "1 problem" : `${r.errors.length} problems`}. Fix the file and choose it again.`, errors: r.errors.slice(0, 50) };
+  return { status: "ok", message: `Imported ${r.items.length} item${r.items.length === 1 ? "" : "s"} from the file.`, items: r.items };
+}
