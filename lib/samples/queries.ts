@@ -102,7 +102,9 @@ export async function shipmentTargets(db: DbOrTx, actor: Actor, now: Date) {
     .orderBy(asc(bookings.startsAt))
     .limit(500);
   const brandRows = actor.role === "brand" ? [] : await db.select({ id: brands.id, name: brands.name }).from(brands).where(eq(brands.workspaceId, actor.workspaceId)).orderBy(asc(brands.name));
-  return { studios: studioRows, creators: [...creators], sessions, brands: brandRows };
+  // A booking's code is also its check-in QR: brands choose a session by creator, date and room, never by code.
+  const visibleSessions = actor.role === "brand" ? sessions.map((x) => ({ ...x, code: "" })) : sessions;
+  return { studios: studioRows, creators: [...creators], sessions: visibleSessions, brands: brandRows };
 }
 
 /** A bin or shelf of a studio, for receiving and moving stock. */

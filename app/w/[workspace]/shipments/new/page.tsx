@@ -22,7 +22,7 @@ export default async function NewShipmentPage({ params }: { params: Promise<{ wo
     id: s.id,
     creatorId: s.creatorId,
     studioId: s.studioId,
-    label: `${creatorName.get(s.creatorId) ?? "Creator"} — ${studioTime(s.startsAt, zoneOf.get(s.studioId) ?? "UTC")}, ${s.roomName}, ${s.code}`,
+    label: `${creatorName.get(s.creatorId) ?? "Creator"} — ${studioTime(s.startsAt, zoneOf.get(s.studioId) ?? "UTC")}, ${s.roomName}${s.code ? `, ${s.code}` : ""}`,
   }));
 
   return (
