@@ -128,8 +128,8 @@ test.describe("navigation by role", () => {
   const ALL = ["Overview", "Book a set", "Bookings", "Studios", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"];
   const STAFF = ["Overview", "Book a set", "Bookings", "Studios", "API tokens", "Settings"];
   const CREATOR = ["Overview", "Book a set", "Bookings", "Studios", "Billing", "API tokens", "Settings"];
-  // Brands ship samples; they never book rooms.
-  const BRAND = ["Overview", "Studios", "API tokens", "Settings"];
+  // Brands ship samples and receive webhooks about them; they never book rooms.
+  const BRAND = ["Overview", "Studios", "API tokens", "Webhooks", "Settings"];
   const cases = [
     { role: "owner", links: ALL },
     { role: "manager", links: ALL },

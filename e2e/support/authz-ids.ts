@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { bookings, charges, invoices, rooms, studios, users, workspaces } from "../../db/schema";
+import { bookings, brands, charges, invoices, rooms, shipmentItems, shipments, studios, users, workspaces } from "../../db/schema";
 import { e2eDb } from "./db";
 
 /**
  * Real ids of workspace `demo` for the matrix's URL placeholders: {studio} (the Los Angeles studio, staff's),
  * {room} (an LA room, in staff's studio),
  * {booking} (a confirmed booking of creator@demo in it), {creator} / {creator2} (creator@ and creator2@demo),
- * {invoice2} (an invoice of creator2@demo) and {missing} (an id that exists nowhere, for routes
+ * {invoice2} (an invoice of creator2@demo), {shipment} (a shipment of the demo brand, Glow Cosmetics, to the LA studio
+ * for creator@demo) and {missing} (an id that exists nowhere, for routes
  * that would change data: the gate is still proven, and nothing is cancelled by the matrix).
  */
 export async function demoIds() {
@@ -56,7 +57,15 @@ export async function demoIds() {
     .values({ workspaceId: ws.id, creatorId: creator2.id, groupKey: `charge:matrix-${randomUUID()}`, description: "Matrix fee", currency: "USD", status: "not_sent", amountDueCents: 1000 })
     .returning({ id: invoices.id });
   await db.insert(charges).values({ workspaceId: ws.id, creatorId: creator2.id, kind: "no_show_fee", description: "Matrix fee", unitAmountCents: 1000, amountCents: 1000, currency: "USD", status: "invoiced", idempotencyKey: `matrix:${invoice.id}`, invoiceId: invoice.id });
-  return { studio: studio.id, room: room.id, booking, creator: creator.id, creator2: creator2.id, invoice2: invoice.id, missing: randomUUID() };
+  // A shipment of the demo brand to the LA studio for creator@demo: its brand, its creator and LA staff may see it.
+  const [glow] = await db.select({ id: brands.id }).from(brands).where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
+  const tag = randomUUID().replace(/-/g, "").toUpperCase();
+  const [shipment] = await db
+    .insert(shipments)
+    .values({ workspaceId: ws.id, brandId: glow.id, studioId: studio.id, creatorId: creator.id, code: `SH-${tag.slice(0, 3)}-${tag.slice(3, 6)}`, status: "announced" })
+    .returning({ id: shipments.id });
+  await db.insert(shipmentItems).values({ workspaceId: ws.id, shipmentId: shipment.id, sku: "MATRIX-1", name: "Matrix sample", quantityExpected: 1 });
+  return { studio: studio.id, room: room.id, booking, creator: creator.id, creator2: creator2.id, invoice2: invoice.id, shipment: shipment.id, missing: randomUUID() };
 }
 
 export function resolveUrl(url: string, ids: Record<string, string>) {

@@ -16,9 +16,24 @@ const ownersAndManagers = (gate: string): ActionRow => ({
   expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
 });
 
+/** An action for brands only (webhooks.manage): every other role, like a non-member, is denied. */
+const brandsOnly = (gate: string): ActionRow => ({
+  args: "state-and-form",
+  gate,
+  expect: { owner: "denied", manager: "denied", staff: "denied", creator: "denied", brand: "allowed", outsider: "denied", anonymous: "denied" },
+});
+
+/** Stock work at the studio (inventory.manage): owners, managers and staff pass the gate; nobody else does. */
+const stockWork = (gate: string): ActionRow => ({
+  args: "state-and-form",
+  gate,
+  expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
+});
+
 const SETUP = "app/w/[workspace]/setup";
 const STUDIO_ACTIONS = `${SETUP}/studios/[studioId]/actions.ts`;
 const ROOM_ACTIONS = `${SETUP}/rooms/[roomId]/actions.ts`;
+const WEBHOOK_ACTIONS = "app/w/[workspace]/settings/webhooks/actions.ts";
 
 /**
  * How the browser calls the action: "state-and-form" = useActionState(action) → action(prevState, formData);
@@ -92,6 +107,25 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: "state-and-form", gate: "members.manage",
     expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
   },
+  [`${WEBHOOK_ACTIONS}#createEndpointAction`]: brandsOnly("webhooks.manage"),
+  [`${WEBHOOK_ACTIONS}#updateEndpointAction`]: brandsOnly("webhooks.manage (then the endpoint must be the brand's)"),
+  [`${WEBHOOK_ACTIONS}#setEndpointEnabledAction`]: brandsOnly("webhooks.manage (then the endpoint must be the brand's)"),
+  [`${WEBHOOK_ACTIONS}#rotateSecretAction`]: brandsOnly("webhooks.manage (then the endpoint must be the brand's)"),
+  [`${WEBHOOK_ACTIONS}#deleteEndpointAction`]: brandsOnly("webhooks.manage (then the endpoint must be the brand's)"),
+  [`${WEBHOOK_ACTIONS}#sendTestEventAction`]: brandsOnly("webhooks.manage (then the endpoint must be the brand's)"),
+  [`${WEBHOOK_ACTIONS}#replayDeliveryAction`]: brandsOnly("webhooks.manage (then the delivery must be the brand's)"),
+  "app/w/[workspace]/shipments/new/actions.ts#createShipmentAction": { args: "state-and-form", gate: "shipments.create (owner, manager, brand)", expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "allowed", outsider: "denied", anonymous: "denied" } },
+  "app/w/[workspace]/shipments/new/actions.ts#importItemsCsvAction": { args: "state-and-form", gate: "shipments.create (reads a CSV into the form; saves nothing)", expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "allowed", outsider: "denied", anonymous: "denied" } },
+  // Samples, staff side: inventory.manage (owner, manager, staff); the use cases then hold staff to their studios.
+  "app/w/[workspace]/receiving/actions.ts#receiveShipmentAction": stockWork("inventory.manage (then the shipment's studio must be the actor's)"),
+  "app/w/[workspace]/receiving/actions.ts#logUnexpectedBoxAction": stockWork("inventory.manage (then the studio must be the actor's)"),
+  "app/w/[workspace]/inventory/actions.ts#createLocationAction": stockWork("inventory.manage (then the studio must be the actor's)"),
+  "app/w/[workspace]/inventory/actions.ts#moveStockAction": stockWork("inventory.manage (then the stock's studio must be the actor's)"),
+  "app/w/[workspace]/inventory/actions.ts#cycleCountAction": stockWork("inventory.manage (then the stock's studio must be the actor's)"),
+  "app/w/[workspace]/inventory/actions.ts#stageStockAction": stockWork("inventory.manage (then the stock and the session must be in the actor's studio)"),
+  "app/w/[workspace]/inventory/actions.ts#returnToShelfAction": stockWork("inventory.manage (then the stock's studio must be the actor's)"),
+  "app/w/[workspace]/inventory/actions.ts#completeLeftoversAction": stockWork("inventory.manage (then the shipment's studio must be the actor's)"),
+  "app/w/[workspace]/bookings/samples-actions.ts#assignSampleAction": stockWork("inventory.manage (then the item and the session must be in the actor's studio)"),
   [`${SETUP}/actions.ts#createStudioAction`]: ownersAndManagers("studios.manage"),
   [`${SETUP}/policies/actions.ts#updatePoliciesAction`]: ownersAndManagers("policies.manage"),
   [`${STUDIO_ACTIONS}#updateStudioAction`]: ownersAndManagers("studios.manage (then the studio must be the workspace's)"),

@@ -95,6 +95,31 @@ export const PAGES: Record<string, PageRow> = {
     expect: { owner: "ok", manager: "ok", staff: "404", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" },
   },
   "/w/[workspace]/billing/creators/[creatorId]": { url: "/w/demo/billing/creators/{creator2}", gate: "requireMember billing.manage; a creator of the workspace (creator@demo asks for creator2's: 404)", expect: managersOnly },
+  "/w/[workspace]/shipments": {
+    url: "/w/demo/shipments",
+    gate: "requireMember shipments.view; each role sees what visibleShipments allows (brands their own, creators theirs, staff their studios')",
+    expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/shipments/new": {
+    url: "/w/demo/shipments/new",
+    gate: "requireMember shipments.create (owner, manager, brand)",
+    expect: { owner: "ok", manager: "ok", staff: "404", creator: "404", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/shipments/[shipmentId]": {
+    url: "/w/demo/shipments/{shipment}",
+    gate: "requireMember shipments.view; the demo brand's box to the LA studio for creator@demo: its brand, its creator, LA staff, managers, owners",
+    expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/shipments/[shipmentId]/label": {
+    url: "/w/demo/shipments/{shipment}/label",
+    gate: "requireMember shipments.view; the same shipment as its page",
+    expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  // Samples, staff side: the desk and the leftovers queue need inventory.manage (staff: their studios); every
+  // member sees the inventory (brands and creators their own stock, read-only).
+  "/w/[workspace]/receiving": { url: "/w/demo/receiving", gate: "requireMember inventory.manage (owner, manager, staff)", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "404", brand: "404", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/inventory": { url: "/w/demo/inventory", gate: "requireMember inventory.view (brands and creators read their own stock)", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/inventory/leftovers": { url: "/w/demo/inventory/leftovers", gate: "requireMember inventory.manage", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "404", brand: "404", outsider: "404", anonymous: "signin" } },
   "/w/[workspace]/reports": { url: "/w/demo/reports", gate: "requireMember reports.view (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup": { url: "/w/demo/setup", gate: "requireMember studios.manage (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup/policies": { url: "/w/demo/setup/policies", gate: "requireMember policies.manage (owner, manager)", expect: managersOnly },
@@ -110,6 +135,16 @@ export const PAGES: Record<string, PageRow> = {
     url: "/w/demo/settings/tokens",
     gate: "requireMember tokens.manage",
     expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/settings/webhooks": {
+    url: "/w/demo/settings/webhooks",
+    gate: "requireMember webhooks.manage (brands only: their own endpoints)",
+    expect: { owner: "404", manager: "404", staff: "404", creator: "404", brand: "ok", outsider: "404", anonymous: "signin" },
+  },
+  "/w/[workspace]/settings/webhooks/[endpointId]": {
+    url: "/w/demo/settings/webhooks/{missing}",
+    gate: "requireMember webhooks.manage, then an endpoint of the brand's own; probed on an id that exists nowhere, so the brand gets 404 too (its own endpoint's log is proven in e2e/webhooks.spec.ts, another brand's in lib/webhooks/endpoints.test.ts)",
+    expect: { owner: "404", manager: "404", staff: "404", creator: "404", brand: "404", outsider: "404", anonymous: "signin" },
   },
   "/w/[workspace]/settings/members": {
     url: "/w/demo/settings/members",
@@ -240,6 +275,30 @@ export const ROUTES: Record<string, RouteRow> = {
     methods: {
       GET: { url: "/api/v1/invoices/{invoice2}", expect: { owner: 200, manager: 200, staff: 403, creator: 404, brand: 403, outsider: 404, anonymous: 401 } },
       POST: { url: "/api/v1/invoices/{invoice2}", expect: everyone(405) },
+    },
+  },
+  "/api/v1/shipments": {
+    auth: "bearer",
+    gate: "apiRoute shipments.view / shipments.create (brands, owners, managers); an empty POST is a 415 once past the gate",
+    methods: {
+      GET: { url: "/api/v1/shipments", expect: { owner: 200, manager: 200, staff: 200, creator: 200, brand: 200, outsider: 200, anonymous: 401 } },
+      POST: { url: "/api/v1/shipments", expect: { owner: 415, manager: 415, staff: 403, creator: 403, brand: 415, outsider: 415, anonymous: 401 } },
+    },
+  },
+  "/api/v1/shipments/[id]": {
+    auth: "bearer",
+    gate: "apiRoute shipments.view; an id that exists nowhere is a 404 for everyone signed in",
+    methods: {
+      GET: { url: "/api/v1/shipments/{missing}", expect: { owner: 404, manager: 404, staff: 404, creator: 404, brand: 404, outsider: 404, anonymous: 401 } },
+      POST: { url: "/api/v1/shipments/{missing}", expect: everyone(405) },
+    },
+  },
+  "/api/v1/inventory": {
+    auth: "bearer",
+    gate: "apiRoute inventory.view (each sees only the stock it may: brands their own, staff their studios')",
+    methods: {
+      GET: { url: "/api/v1/inventory", expect: { owner: 200, manager: 200, staff: 200, creator: 200, brand: 200, outsider: 200, anonymous: 401 } },
+      POST: { url: "/api/v1/inventory", expect: everyone(405) },
     },
   },
   "/api/stripe/webhook": {

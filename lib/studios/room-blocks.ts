@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookings, roomBlocks } from "@/db/schema";
-import type { Actor } from "../auth/permissions";
+import { canOperateStudio, type Actor } from "../auth/permissions";
 import { OCCUPYING } from "../bookings/room-context";
 import { fail, ok, type Result } from "../result";
 import { audit, denied, notFound, ownRoom, UUID } from "./access";
@@ -23,11 +23,13 @@ export async function addRoomBlock(
   input: RoomBlockInput,
   now: Date,
 ): Promise<Result<{ id: string; overlappingBookings: number }, BlockError>> {
-  const refused = denied(actor);
+  // Managers set up blocks anywhere; staff block rooms of their own studios from the run sheet.
+  const refused = actor.role === "staff" ? null : denied(actor);
   if (refused) return refused;
   return db.transaction(async (tx) => {
     const found = await ownRoom(tx, actor, input.roomId, { lock: true });
     if (!found) return notFound("room");
+    if (!canOperateStudio(actor, found.studio.id)) return fail("not_allowed", { message: "You do not work in this studio." });
     const startsAt = localDateTimeToInstant(input.startsAt, found.studio.timeZone);
     const endsAt = localDateTimeToInstant(input.endsAt, found.studio.timeZone);
     if (!startsAt) return fail("invalid_time", { fieldErrors: { startsAt: ["That date does not exist."] } });

@@ -19,6 +19,7 @@ import { getPolicies } from "@/lib/policies/policies";
 import type { Quote } from "@/lib/pricing";
 import { CancelForm, ConfirmForm, FloorActions } from "../booking-actions";
 import { SeriesCard } from "../series-card";
+import { SamplesCard } from "./samples-card";
 
 export const metadata: Metadata = { title: "Booking" };
 
@@ -81,6 +82,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           </CardContent>
         </Card>
       ) : null}
+      <SamplesCard member={member} found={found} now={now} />
       {b.status === "held" && b.holdExpiresAt ? (
         <Card>
           <CardHeader>

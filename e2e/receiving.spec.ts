@@ -1,0 +1,242 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { bookings, brands, rooms, shipmentItems, shipments, studios, users, workspaces } from "../db/schema";
+import { InventoryPage, LeftoversPage, ReceivingPage, SamplesCard } from "./pages/inventory-pages";
+import { e2eDb } from "./support/db";
+import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+
+const HOUR = 3_600_000;
+
+/**
+ * The world of one journey, written straight to the e2e database: a room of its own in the demo's Los Angeles
+ * studio (staff@demo works there, and no other test books it), a confirmed session of creator@demo in it starting
+ * in 3 hours, and a shipment of 3 SKUs from Glow Cosmetics (brand@demo) for that session. The brand chose to have
+ * leftovers disposed of, 0 days after the session, so they fall due as soon as the session is over.
+ */
+async function world() {
+  const db = e2eDb();
+  const tag = randomUUID().replace(/-/g, "").toUpperCase();
+  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
+  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
+  const [creator] = await db.select().from(users).where(eq(users.email, demo("creator")));
+  const [glow] = await db.select().from(brands).where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
+  const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name: `Samples room ${tag.slice(0, 6)}`, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 0 }).returning();
+  const start = new Date(Date.now() + 3 * HOUR);
+  const end = new Date(start.getTime() + 2 * HOUR);
+  const [booking] = await db
+    .insert(bookings)
+    .values({
+      workspaceId: ws.id,
+      roomId: room.id,
+      creatorId: creator.id,
+      code: `SM${tag.slice(0, 4)}`,
+      status: "confirmed",
+      startsAt: start,
+      endsAt: end,
+      blockedUntil: end,
+      quote: { currency: "USD", minutes: 120, subtotalCents: 10_000, totalCents: 10_000, lines: [] },
+    })
+    .returning();
+  const [shipment] = await db
+    .insert(shipments)
+    .values({
+      workspaceId: ws.id,
+      brandId: glow.id,
+      studioId: studio.id,
+      creatorId: creator.id,
+      bookingId: booking.id,
+      code: `SH-${tag.slice(6, 9)}-${tag.slice(9, 12)}`,
+      status: "in_transit",
+      carrier: "UPS",
+      trackingNumber: `1Z${tag.slice(12, 24)}`,
+      leftoverAction: "dispose",
+      leftoverAfterDays: 0,
+    })
+    .returning();
+  await db.insert(shipmentItems).values([
+    { workspaceId: ws.id, shipmentId: shipment.id, sku: "LIP-01", name: "Lipstick", quantityExpected: 2 },
+    { workspaceId: ws.id, shipmentId: shipment.id, sku: "PAL-02", name: "Palette", quantityExpected: 1 },
+    { workspaceId: ws.id, shipmentId: shipment.id, sku: "BRU-03", name: "Brush", quantityExpected: 3 },
+  ]);
+  return { room, booking, shipment, bin: `BIN-${tag.slice(24, 30)}`, tag };
+}
+
+/** The session is over: moved into the past and completed, so its leftovers fall due. */
+async function endSession(bookingId: string) {
+  const end = new Date(Date.now() - HOUR);
+  await e2eDb()
+    .update(bookings)
+    .set({ status: "completed", startsAt: new Date(end.getTime() - 2 * HOUR), endsAt: end, blockedUntil: end })
+    .where(eq(bookings.id, bookingId));
+}
+
+test("staff receive a brand's box, stage it for the session, return it after, and dispose of the leftovers as the brand chose", async ({ browser }) => {
+  const { booking, shipment, bin } = await world();
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [staff, creator] = await Promise.all(contexts.map((c) => c.newPage()));
+  try {
+    await signInViaApi(staff.request, demo("staff"));
+    const desk = new ReceivingPage(staff);
+
+    await test.step("staff scan the box's code: its expected items show, and a bin is added to put them in", async () => {
+      await desk.goto("demo");
+      await expectAccessible(staff);
+      await desk.scan(shipment.code);
+      await expect(staff.getByRole("heading", { name: new RegExp(shipment.code) })).toBeVisible();
+      await expect(desk.line("LIP-01 Lipstick").group).toContainText("Expected 2");
+      await desk.addBin(bin);
+    });
+
+    await test.step("a count that cannot be right is refused next to its field, keeping what was typed", async () => {
+      const lip = desk.line("LIP-01 Lipstick");
+      await lip.damaged.fill("5");
+      await lip.place.selectOption({ label: `${bin} (bin)` });
+      await desk.receiveButton.click();
+      await expect(lip.group.getByText("Cannot be more than received")).toBeVisible();
+      await expect(lip.damaged).toHaveValue("5");
+      await expect(lip.damaged).toHaveAttribute("aria-invalid", "true");
+    });
+
+    await test.step("2 of the 3 SKUs are received, one lipstick damaged: the receipt and the discrepancies show", async () => {
+      const lip = desk.line("LIP-01 Lipstick");
+      const pal = desk.line("PAL-02 Palette");
+      const bru = desk.line("BRU-03 Brush");
+      await lip.received.fill("2");
+      await lip.damaged.fill("1");
+      await lip.place.selectOption({ label: `${bin} (bin)` });
+      await pal.received.fill("1");
+      await pal.place.selectOption({ label: `${bin} (bin)` });
+      await bru.received.fill("0");
+      await desk.receiveButton.click();
+      await expect(desk.receipt).toContainText(`Received 3 units of ${shipment.code}.`);
+      await expect(desk.receipt).toContainText(`LIP-01 Lipstick: 2 (1 damaged) into ${bin}`);
+      await expect(desk.discrepancies).toContainText("BRU-03 Brush: 3 missing");
+      await expect(desk.discrepancies).toContainText("LIP-01 Lipstick: 1 damaged");
+      await expect(staff.getByText("Partly received")).toBeVisible();
+      await expectAccessible(staff);
+    });
+
+    await test.step("the inventory shows them on the bin, and refuses to stage more than is there", async () => {
+      const inventory = new InventoryPage(staff);
+      await inventory.goto("demo");
+      const lip = inventory.row("LIP-01", shipment.code);
+      await expect(lip).toContainText(bin);
+      await expect(lip).toContainText("Glow Cosmetics");
+      await expect(inventory.row("PAL-02", shipment.code)).toContainText(bin);
+      await lip.getByText("Stage…").click();
+      await lip.getByLabel("Stage LIP-01 for").selectOption(booking.id);
+      await lip.getByLabel("Quantity to stage").fill("5");
+      await lip.getByRole("button", { name: "Stage", exact: true }).click();
+      await expect(lip.getByText("Only 2 of LIP-01 Lipstick are there.")).toBeVisible();
+      await expect(lip.getByLabel("Quantity to stage")).toHaveValue("5");
+      await expectAccessible(staff);
+    });
+
+    await test.step("on the booking page staff stage both for the session; the missing brushes keep it at risk", async () => {
+      await staff.goto(`/w/demo/bookings/${booking.id}`);
+      const samples = new SamplesCard(staff);
+      await expect(samples.overall).toContainText("At risk");
+      await expect(samples.row("LIP-01")).toContainText("Ready");
+      await expect(samples.row("BRU-03")).toContainText("At risk");
+      for (const [sku, name, n] of [["LIP-01", "Lipstick", 2], ["PAL-02", "Palette", 1]] as const) {
+        const row = samples.row(sku);
+        await row.getByText(`Stage from ${bin}…`).click();
+        await row.getByRole("button", { name: "Stage", exact: true }).click();
+        await expect(staff.getByText(`Staged ${n} × ${sku} ${name}.`).first()).toBeVisible();
+        await expect(samples.row(sku)).toContainText("On set");
+      }
+      await expectAccessible(staff);
+    });
+
+    await test.step("the creator sees the same samples on their booking, read-only", async () => {
+      await signInViaApi(creator.request, demo("creator"));
+      await creator.goto(`/w/demo/bookings/${booking.id}`);
+      const samples = new SamplesCard(creator);
+      await expect(samples.row("LIP-01")).toContainText("On set");
+      await expect(samples.overall).toContainText("At risk");
+      await expect(samples.card.getByText(/^Stage|^Return to shelf/)).toHaveCount(0);
+      await expectAccessible(creator);
+    });
+
+    await test.step("after the session staff return them from the set to the bin", async () => {
+      await endSession(booking.id);
+      await staff.goto(`/w/demo/bookings/${booking.id}`);
+      const samples = new SamplesCard(staff);
+      for (const [sku, name, n] of [["LIP-01", "Lipstick", 2], ["PAL-02", "Palette", 1]] as const) {
+        const row = samples.row(sku);
+        await row.getByText("Return to shelf…").click();
+        await row.getByLabel(`Return ${sku} to`).selectOption({ label: `${bin} (bin)` });
+        await row.getByRole("button", { name: "Return", exact: true }).click();
+        await expect(staff.getByText(`Returned ${n} × ${sku} ${name} to the shelf.`).first()).toBeVisible();
+      }
+      await expect(samples.row("LIP-01")).toContainText("Ready");
+      await expect(samples.row("PAL-02")).toContainText("Ready");
+    });
+
+    await test.step("the leftovers are due: staff dispose of them, as the brand chose", async () => {
+      const leftovers = new LeftoversPage(staff);
+      await leftovers.goto("demo");
+      const row = leftovers.row(shipment.code);
+      await expect(row).toContainText("Dispose of them");
+      await expect(row).toContainText("Glow Cosmetics");
+      await expect(row.getByRole("cell", { name: "3", exact: true })).toBeVisible();
+      await expectAccessible(staff);
+      await expect(row.getByRole("button", { name: /^Return to brand|^Give to creator/ })).toHaveCount(0);
+      await row.getByRole("button", { name: `Dispose the leftovers of ${shipment.code}` }).click();
+      await expect(staff.getByText(`Disposed of: 3 units of ${shipment.code}.`).first()).toBeVisible();
+      await leftovers.goto("demo");
+      await expect(leftovers.row(shipment.code)).toHaveCount(0);
+      await new InventoryPage(staff).goto("demo");
+      await expect(staff.getByRole("row").filter({ hasText: shipment.code })).toHaveCount(0);
+    });
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
+  }
+});
+
+test("an unknown code says so and lets staff log the unexpected box, which then opens for receiving", async ({ page }) => {
+  const unknown = `NOPE${randomUUID().slice(0, 8).toUpperCase()}`;
+  await signInViaApi(page.request, demo("staff"));
+  const desk = new ReceivingPage(page);
+  await desk.goto("demo");
+  await desk.scan(unknown);
+  await expect(page.getByText(`No shipment with code or tracking number ${unknown}.`)).toBeVisible();
+  await expect(desk.unexpectedBox).toBeVisible();
+  await expect(desk.unexpectedBox.getByLabel("Tracking number")).toHaveValue(unknown);
+  await expectAccessible(page);
+
+  await desk.unexpectedBox.getByRole("button", { name: "Log the box and receive it" }).click();
+  await expect(desk.unexpectedBox.getByText("Say what is on the label (at least 3 characters)")).toBeVisible();
+  await desk.unexpectedBox.getByLabel("Carrier").fill("DHL");
+  await desk.unexpectedBox.getByLabel("What the label says").fill("Glow Cosmetics, no paperwork inside");
+  const first = desk.unexpectedBox.getByRole("group", { name: "Item 1" });
+  await first.getByLabel("SKU").fill("MYS-1");
+  await first.getByLabel("Product name").fill("Mystery serum");
+  await first.getByLabel("Quantity").fill("2");
+  await desk.unexpectedBox.getByRole("button", { name: "Log the box and receive it" }).click();
+
+  await expect(page.getByText(/^Box logged as SH-[A-Z0-9]{3}-[A-Z0-9]{3}\. Count it below\.$/)).toBeVisible();
+  await expect(page.getByText("Unexpected box", { exact: true })).toBeVisible();
+  await expect(desk.line("MYS-1 Mystery serum").received).toHaveValue("2");
+  await expect(page.getByText("DHL " + unknown)).toBeVisible();
+});
+
+test("a brand opening the receiving desk gets the not-found page; a creator's inventory is read-only", async ({ browser }) => {
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [brand, creator] = await Promise.all(contexts.map((c) => c.newPage()));
+  try {
+    await signInViaApi(brand.request, demo("brand"));
+    await brand.goto("/w/demo");
+    await expect(brand.getByRole("link", { name: "Inventory" }).first()).toBeVisible();
+    await expect(brand.getByRole("link", { name: "Receiving" })).toHaveCount(0);
+    const res = await brand.goto("/w/demo/receiving");
+    expect(res?.status()).toBe(404);
+
+    await signInViaApi(creator.request, demo("creator"));
+    await new InventoryPage(creator).goto("demo");
+    await expect(creator.getByText(/^(Move|Count|Stage)…$/)).toHaveCount(0);
+    await expectAccessible(creator);
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
+  }
+});
