@@ -49,6 +49,8 @@ export default defineConfig({
       APP_URL: BASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      // The job loop (no-show sweep, storage nights, invoicing) every 5 s, so journeys can watch it work.
+      JOBS_INTERVAL_SECONDS: "5",
     },
   },
 });

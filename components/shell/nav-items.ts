@@ -5,12 +5,15 @@ export type NavItem = { href: string; label: string; permission: Permission; exa
 /** The navigation, filtered by the same permission rules the pages enforce: a role sees what it may open. */
 const ITEMS: NavItem[] = [
   { href: "", label: "Overview", permission: "workspace.view", exact: true },
+  { href: "/dashboard", label: "Dashboard", permission: "dashboard.view" },
+  { href: "/run-sheet", label: "Run sheet", permission: "bookings.operate" },
   { href: "/book", label: "Book a set", permission: "bookings.create" },
   { href: "/bookings", label: "Bookings", permission: "bookings.view" },
   { href: "/studios", label: "Studios", permission: "studios.view" },
   { href: "/shipments", label: "Shipments", permission: "shipments.view" },
   { href: "/receiving", label: "Receiving", permission: "inventory.manage" },
   { href: "/inventory", label: "Inventory", permission: "inventory.view" },
+  { href: "/storage", label: "Storage", permission: "storage.use" },
   { href: "/billing", label: "Billing", permission: "billing.view" },
   { href: "/reports", label: "Reports", permission: "reports.view" },
   { href: "/setup", label: "Setup", permission: "studios.manage" },
