@@ -12,7 +12,9 @@ import { runMigrations } from "../db/migrate";
 import { createApiToken } from "../lib/auth/api-tokens";
 import { findAvailability } from "../lib/bookings/find-availability";
 import { measure, pct, raceBookings, type Row } from "./measure";
-import { seedBenchWorkspace } from "./seed";
+import { hash } from "@node-rs/argon2";
+import { runSheet } from "../lib/operations/run-sheet";
+import { seedBenchWorkspace, seedRunSheetStudio } from "./seed";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -37,6 +39,22 @@ async function startServer() {
   throw new Error("the server did not start");
 }
 
+/** A session cookie for the page measurements, through Auth.js's own credentials flow (CSRF token first). */
+async function signIn(email: string, password: string) {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/workspaces" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).filter((c) => c.includes("session-token"));
+  if (session.length === 0) throw new Error(`sign-in for the bench failed (HTTP ${res.status})`);
+  return [...jar, ...session].join("; ");
+}
+
 async function main() {
   await runMigrations(url!);
   const client = createDb(url!, { max: 16 });
@@ -45,6 +63,9 @@ async function main() {
   log("seeding 1 studio × 20 rooms × 10,000 bookings over 6 months…");
   const world = await seedBenchWorkspace(client.db, now);
   const { secret } = await createApiToken(client.db, world.creator, { name: "bench" });
+  log("seeding a 30-room studio with 200 bookings today for the run sheet…");
+  const password = `bench-${Math.random().toString(36).slice(2)}`;
+  const sheet = await seedRunSheetStudio(client.db, world.workspaceId, world.creator.userId, now, await hash(password));
   const server = await startServer();
   const rows: Row[] = [];
   try {
@@ -76,6 +97,20 @@ async function main() {
         values (${world.workspaceId}, ${world.raceRoomIds[18]}, ${world.creator.userId}, ${"S" + i + Math.random().toString(36).slice(2, 8)}, 'confirmed', ${start}, ${new Date(start.getTime() + 7_200_000)}, ${new Date(start.getTime() + 8_100_000)}, '{}'::jsonb)`;
     });
     rows.push({ name: "one booking at a time over HTTP (POST /api/v1/bookings, 201)", m: solo, baseline: soloRaw, target: "p95 < 100 ms" });
+
+    // The run sheet of a 30-room studio with 200 bookings: its data in-process, and the whole page over HTTP.
+    const sheetData = await measure(50, () => runSheet(client.db, sheet.manager, { studioId: sheet.studioId, date: sheet.date }, now));
+    const cookie = await signIn(sheet.managerEmail, password);
+    const slug = (await raw<{ slug: string }[]>`select slug from workspaces where id = ${world.workspaceId}`)[0].slug;
+    const sheetPage = await measure(30, () =>
+      fetch(`${BASE}/w/${slug}/run-sheet?studio=${sheet.studioId}&date=${sheet.date}`, { headers: { cookie } }).then(async (r) => {
+        const html = await r.text();
+        if (r.status !== 200 || !html.includes("Set 30")) throw new Error(`run sheet HTTP ${r.status}`);
+      }),
+    );
+    const rawSheet = await measure(50, () => raw`select b.*, u.name from bookings b join users u on u.id = b.creator_id join rooms r on r.id = b.room_id where r.studio_id = ${sheet.studioId} and b.starts_at >= ${new Date(now.getTime() - 2 * 86_400_000)}`);
+    rows.push({ name: "run sheet data, 30 rooms × 200 bookings, in-process", m: sheetData, baseline: rawSheet });
+    rows.push({ name: "run sheet page, 30 rooms × 200 bookings, server render over HTTP", m: sheetPage, baseline: rawSheet, target: "p95 < 300 ms" });
 
     // (b) 64 clients racing for 200 overlapping slots, over HTTP and as raw INSERTs.
     const race = await raceBookings({ mode: "http", raw, base: BASE, token: secret, roomIds: world.raceRoomIds.slice(0, 10), clients: 64, slots: 200, start: world.raceStart });

@@ -55,3 +55,29 @@ export async function seedBenchWorkspace(db: Db, now: Date) {
     raceStart: new Date(Math.floor((now.getTime() + 200 * 86_400_000) / 3_600_000) * 3_600_000),
   };
 }
+
+/**
+ * The run sheet's worst day: a studio of 30 rooms with 200 bookings on one date (about 7 per room, back to back
+ * through the day), and a manager to look at it.
+ */
+export async function seedRunSheetStudio(db: Db, workspaceId: string, creatorId: string, now: Date, passwordHash: string) {
+  const id = randomUUID().slice(0, 8);
+  const [studio] = await db.insert(studios).values({ workspaceId, name: `Run sheet studio ${id}`, timeZone: TZ, openingHours: everyDay }).returning();
+  const made = await db
+    .insert(rooms)
+    .values(Array.from({ length: 30 }, (_, i) => ({ workspaceId, studioId: studio.id, name: `Set ${String(i + 1).padStart(2, "0")}`, hourlyRateCents: 6000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 })))
+    .returning({ id: rooms.id });
+  const date = format(new TZDate(now, TZ), "yyyy-MM-dd");
+  const dayStart = new TZDate(`${date}T07:00:00`, TZ);
+  await db.execute(sql`
+    insert into bookings (workspace_id, room_id, creator_id, code, status, starts_at, ends_at, blocked_until, quote, notes)
+    select ${workspaceId}, (${`{${made.map((r) => r.id).join(",")}}`}::uuid[])[1 + (i % 30)], ${creatorId}, 'R' || substr(md5(${id} || i::text), 1, 10), 'confirmed',
+           ${dayStart.toISOString()}::timestamptz + make_interval(mins => (i / 30) * 135),
+           ${dayStart.toISOString()}::timestamptz + make_interval(mins => (i / 30) * 135 + 120),
+           ${dayStart.toISOString()}::timestamptz + make_interval(mins => (i / 30) * 135 + 135),
+           '{"currency":"USD","lines":[],"subtotalCents":12000,"totalCents":12000,"minutes":120}'::jsonb, 'Bring the blue backdrop'
+    from generate_series(0, 199) as i`);
+  const [manager] = await db.insert(users).values({ email: `bench-manager-${id}@example.test`, name: "Bench manager", passwordHash }).returning();
+  await db.insert(memberships).values({ workspaceId, userId: manager.id, role: "manager" });
+  return { studioId: studio.id, date, manager: { userId: manager.id, workspaceId, role: "manager" as const, studioIds: [], brandId: null }, managerEmail: manager.email };
+}

@@ -33,12 +33,18 @@ test.describe("on a phone", () => {
   test("every link of the main navigation can be reached and opens its page", async ({ page }) => {
     const shell = new WorkspaceShell(page);
     await shell.goto("demo");
-    await expect(shell.navLinks).toHaveText(["Overview", "Book a set", "Bookings", "Studios", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"]);
+    await expect(shell.navLinks).toHaveText(["Overview", "Dashboard", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"]);
 
     const pages = [
+      { link: "Dashboard", url: /\/w\/demo\/dashboard$/, heading: "Dashboard" },
+      { link: "Run sheet", url: /\/w\/demo\/run-sheet$/, heading: "Run sheet" },
       { link: "Book a set", url: /\/w\/demo\/book$/, heading: "Book a set" },
       { link: "Bookings", url: /\/w\/demo\/bookings$/, heading: "Bookings" },
       { link: "Studios", url: /\/w\/demo\/studios$/, heading: "Studios" },
+      { link: "Shipments", url: /\/w\/demo\/shipments$/, heading: "Shipments" },
+      { link: "Receiving", url: /\/w\/demo\/receiving$/, heading: "Receiving" },
+      { link: "Inventory", url: /\/w\/demo\/inventory$/, heading: "Inventory" },
+      { link: "Storage", url: /\/w\/demo\/storage$/, heading: "Storage" },
       { link: "Billing", url: /\/w\/demo\/billing$/, heading: "Billing" },
       { link: "Reports", url: /\/w\/demo\/reports$/, heading: "Reports" },
       { link: "Setup", url: /\/w\/demo\/setup$/, heading: "Setup" },

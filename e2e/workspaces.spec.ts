@@ -125,11 +125,11 @@ test.describe("switching workspace", () => {
 });
 
 test.describe("navigation by role", () => {
-  const ALL = ["Overview", "Book a set", "Bookings", "Studios", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"];
-  const STAFF = ["Overview", "Book a set", "Bookings", "Studios", "API tokens", "Settings"];
-  const CREATOR = ["Overview", "Book a set", "Bookings", "Studios", "Billing", "API tokens", "Settings"];
+  const ALL = ["Overview", "Dashboard", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"];
+  const STAFF = ["Overview", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "API tokens", "Settings"];
+  const CREATOR = ["Overview", "Book a set", "Bookings", "Studios", "Shipments", "Inventory", "Storage", "Billing", "API tokens", "Settings"];
   // Brands ship samples and receive webhooks about them; they never book rooms.
-  const BRAND = ["Overview", "Studios", "API tokens", "Webhooks", "Settings"];
+  const BRAND = ["Overview", "Studios", "Shipments", "Inventory", "API tokens", "Webhooks", "Settings"];
   const cases = [
     { role: "owner", links: ALL },
     { role: "manager", links: ALL },
