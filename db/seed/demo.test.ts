@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { charges, invoices, memberships, rooms, studios, users, workspaces } from "../schema";
+import { charges, invoices, memberships, rooms, storageLocations, storageUnits, studios, users, workspaces } from "../schema";
 import { testDb } from "../testing/db";
 import { needsDemoSeed, seedDemo } from "./demo";
 
@@ -59,5 +59,21 @@ describe("demo seed", () => {
     // Pending until the invoicing job runs (another test in this database may have run it already).
     expect(kaiCharges.map((c) => c.kind)).toEqual(["no_show_fee"]);
     expect(["pending", "invoiced"]).toContain(kaiCharges[0].status);
+  });
+
+  it("has overnight storage units: 3 in Los Angeles and 2 in Shanghai, each with its inventory place", async () => {
+    const db = testDb();
+    if (await needsDemoSeed(db)) await seedDemo(db, { nodeEnv: "test" });
+    const [demo] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
+    const units = await db
+      .select({ code: storageUnits.code, timeZone: studios.timeZone, rate: storageUnits.nightlyRateCents, place: storageLocations.code, kind: storageLocations.kind, placeStudio: storageLocations.studioId, studioId: storageUnits.studioId })
+      .from(storageUnits)
+      .innerJoin(studios, eq(studios.id, storageUnits.studioId))
+      .innerJoin(storageLocations, eq(storageLocations.id, storageUnits.locationId))
+      .where(eq(storageUnits.workspaceId, demo.id));
+    expect(units.filter((u) => u.timeZone === "America/Los_Angeles")).toHaveLength(3);
+    expect(units.filter((u) => u.timeZone === "Asia/Shanghai")).toHaveLength(2);
+    for (const u of units) expect(u).toMatchObject({ place: `Unit ${u.code}`, kind: "unit", placeStudio: u.studioId });
+    expect(units.every((u) => u.rate > 0)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { noShowCharge, sessionCharges } from "../../lib/billing/session-charges";
 import type { Quote } from "../../lib/pricing";
-import { addOns, bookings, brands, charges, invoices, memberships, pricingRules, rooms, studios, users, workspaces, type OpeningHours } from "../schema";
+import { addOns, bookings, brands, charges, invoices, memberships, pricingRules, rooms, storageLocations, storageUnits, studios, users, workspaces, type OpeningHours } from "../schema";
 
 /** Dev-only password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = "livebase-demo";
@@ -91,6 +91,20 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }) {
       { workspaceId: demo.id, studioId: la.id, name: "Teleprompter", pricing: "flat", priceCents: 1500 },
       { workspaceId: demo.id, studioId: sh.id, name: "Bilingual host", pricing: "per_hour", priceCents: 4000 },
     ]);
+
+    // Overnight storage units, each with the inventory place its goods sit in ("Unit <code>"), as createStorageUnit makes them.
+    const demoUnits = [
+      { studioId: la.id, code: "A1", size: "S", nightlyRateCents: 1500 },
+      { studioId: la.id, code: "A2", size: "M", nightlyRateCents: 2500 },
+      { studioId: la.id, code: "B1", size: "L", nightlyRateCents: 4000 },
+      { studioId: sh.id, code: "S1", size: "M", nightlyRateCents: 2000 },
+      { studioId: sh.id, code: "S2", size: "XL", nightlyRateCents: 5500 },
+    ];
+    const unitPlaces = await tx
+      .insert(storageLocations)
+      .values(demoUnits.map((u) => ({ workspaceId: demo.id, studioId: u.studioId, code: `Unit ${u.code}`, kind: "unit" })))
+      .returning();
+    await tx.insert(storageUnits).values(demoUnits.map((u) => ({ workspaceId: demo.id, ...u, locationId: unitPlaces.find((p) => p.studioId === u.studioId && p.code === `Unit ${u.code}`)!.id })));
 
     const [glow] = await tx.insert(brands).values({ workspaceId: demo.id, name: "Glow Cosmetics" }).returning();
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, ne } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { bookings, brands, rooms, shipmentItems, shipmentReceipts, shipments, storageLocations, studios, users } from "@/db/schema";
@@ -45,7 +45,7 @@ export async function shelves(db: DbOrTx, actor: Actor, studioId: string) {
   return db
     .select({ id: storageLocations.id, code: storageLocations.code, kind: storageLocations.kind })
     .from(storageLocations)
-    .where(and(eq(storageLocations.workspaceId, actor.workspaceId), eq(storageLocations.studioId, studioId), eq(storageLocations.active, true), ne(storageLocations.kind, "room")))
+    .where(and(eq(storageLocations.workspaceId, actor.workspaceId), eq(storageLocations.studioId, studioId), eq(storageLocations.active, true), inArray(storageLocations.kind, ["bin", "shelf"])))
     .orderBy(asc(storageLocations.code));
 }
 

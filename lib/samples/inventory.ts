@@ -29,7 +29,8 @@ async function lockVisibleItem(tx: Tx, actor: Actor, itemId: string) {
 
 async function shelf(tx: Tx, studioId: string, locationId: string) {
   const [loc] = await tx.select().from(storageLocations).where(and(eq(storageLocations.id, locationId), eq(storageLocations.studioId, studioId), eq(storageLocations.active, true)));
-  return loc && loc.kind !== "room" ? loc : null;
+  // Samples go to bins and shelves; a set (kind room) and a creator's storage unit (kind unit) are not shelves.
+  return loc && (loc.kind === "bin" || loc.kind === "shelf") ? loc : null;
 }
 
 async function shipmentOf(tx: Tx, row: Item) {

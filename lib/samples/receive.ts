@@ -73,7 +73,7 @@ export async function receiveShipment(db: Db, actor: Actor, shipmentId: string, 
     });
     const locationIds = [...new Set(lines.map((l) => l.locationId!))];
     const locations = locationIds.length
-      ? await tx.select().from(storageLocations).where(and(eq(storageLocations.studioId, s.studioId), eq(storageLocations.active, true), sql`${storageLocations.kind} <> 'room'`, inArray(storageLocations.id, locationIds)))
+      ? await tx.select().from(storageLocations).where(and(eq(storageLocations.studioId, s.studioId), eq(storageLocations.active, true), inArray(storageLocations.kind, ["bin", "shelf"]), inArray(storageLocations.id, locationIds)))
       : [];
     lines.forEach((l) => {
       const n = input.lines.indexOf(l);

@@ -1,0 +1,37 @@
+import { addDays, format } from "date-fns";
+import { tz } from "@date-fns/tz";
+
+/**
+ * A night is a calendar date (YYYY-MM-DD) on a studio's clock: the night that starts that evening. Arithmetic and
+ * labels work at noon UTC on that date, so neither the server's zone nor a DST change can move it to another day.
+ */
+const NIGHT = /^\d{4}-\d{2}-\d{2}$/;
+const utc = tz("UTC");
+const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+
+/** A real YYYY-MM-DD date (2026-02-30 is not one). */
+export function isNight(value: unknown): value is string {
+  if (typeof value !== "string" || !NIGHT.test(value)) return false;
+  const d = noon(value);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function addNights(day: string, n: number): string {
+  return format(addDays(noon(day), n), "yyyy-MM-dd", { in: utc });
+}
+
+/** How many nights [first, last] covers, both included; 0 when either is not a date or last is before first. */
+export function countNights(first: string, last: string): number {
+  if (!isNight(first) || !isNight(last)) return 0;
+  return Math.max(0, Math.round((noon(last).getTime() - noon(first).getTime()) / 86_400_000) + 1);
+}
+
+/** "Thu 3 Dec" (with the year when it is not `year`). */
+export function nightLabel(day: string, year?: string): string {
+  return format(noon(day), year && day.startsWith(year) ? "EEE d MMM" : "EEE d MMM yyyy", { in: utc });
+}
+
+/** "Thu 3 Dec – Sat 5 Dec 2026", or one night's label. */
+export function nightsLabel(first: string, last: string): string {
+  return first === last ? nightLabel(first) : `${nightLabel(first, last.slice(0, 4))} – ${nightLabel(last)}`;
+}
