@@ -89,6 +89,10 @@ export const PAGES: Record<string, PageRow> = {
     gate: "requireMember bookings.view; creators see their own, staff their studios'",
     expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" },
   },
+  // Running the floor: the run sheet is for whoever operates a studio (staff: theirs; another studio's id in
+  // ?studio= is a 404); the dashboard is for owners and managers.
+  "/w/[workspace]/run-sheet": { url: "/w/demo/run-sheet", gate: "requireMember bookings.operate (owner, manager, staff)", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "404", brand: "404", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/dashboard": { url: "/w/demo/dashboard", gate: "requireMember dashboard.view (owner, manager)", expect: managersOnly },
   "/w/[workspace]/billing": {
     url: "/w/demo/billing",
     gate: "requireMember billing.view: creators see their own billing, owners and managers every creator's",
@@ -120,6 +124,10 @@ export const PAGES: Record<string, PageRow> = {
   "/w/[workspace]/receiving": { url: "/w/demo/receiving", gate: "requireMember inventory.manage (owner, manager, staff)", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "404", brand: "404", outsider: "404", anonymous: "signin" } },
   "/w/[workspace]/inventory": { url: "/w/demo/inventory", gate: "requireMember inventory.view (brands and creators read their own stock)", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "ok", outsider: "404", anonymous: "signin" } },
   "/w/[workspace]/inventory/leftovers": { url: "/w/demo/inventory/leftovers", gate: "requireMember inventory.manage", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "404", brand: "404", outsider: "404", anonymous: "signin" } },
+  // Overnight storage: creators, staff, managers and owners reserve and check goods in and out; the board is the
+  // studio's (staff: theirs; another studio's id in ?studio= is a 404, proven in e2e/storage.spec.ts).
+  "/w/[workspace]/storage": { url: "/w/demo/storage", gate: "requireMember storage.use (owner, manager, staff, creator)", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/storage/board": { url: "/w/demo/storage/board?studio={studio}", gate: "requireMember storage.board (owner, manager, staff); the LA studio, staff's", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "404", brand: "404", outsider: "404", anonymous: "signin" } },
   "/w/[workspace]/reports": { url: "/w/demo/reports", gate: "requireMember reports.view (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup": { url: "/w/demo/setup", gate: "requireMember studios.manage (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup/policies": { url: "/w/demo/setup/policies", gate: "requireMember policies.manage (owner, manager)", expect: managersOnly },

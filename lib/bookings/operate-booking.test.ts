@@ -109,10 +109,14 @@ describe("no-shows", () => {
     await markNoShow(db, w.staff.actor, booking.id, minutes(booking.startsAt, 20), "Did not come");
     expect(await undoNoShow(db, w.staff.actor, booking.id, "", minutes(booking.startsAt, 30))).toMatchObject({ ok: false, error: "invalid" });
     expect(await undoNoShow(db, w.creator.actor, booking.id, "I was there", minutes(booking.startsAt, 30))).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await undoNoShow(db, w.staff.actor, booking.id, "Arrived late, stuck in traffic", minutes(booking.startsAt, 30))).toMatchObject({ ok: true, value: { status: "confirmed" } });
+    expect(await undoNoShow(db, w.staff.actor, booking.id, "Arrived late, stuck in traffic", minutes(booking.startsAt, 30))).toMatchObject({ ok: true, value: { status: "checked_in" } });
+    // The sweep leaves it alone now, and staff check the creator out as usual.
+    expect(await sweepNoShows(db, minutes(booking.startsAt, 35), { workspaceId: w.workspace.id })).toBe(0);
+    expect((await checkOutBooking(db, w.staff.actor, booking.id, minutes(booking.startsAt, 60))).ok).toBe(true);
     const [fee] = await db.select().from(charges).where(and(eq(charges.bookingId, booking.id), eq(charges.kind, "no_show_fee")));
     expect(fee).toMatchObject({ status: "void", voidReason: "No-show undone: Arrived late, stuck in traffic" });
-    await markNoShow(db, w.staff.actor, booking.id, minutes(booking.startsAt, 40));
-    expect(await undoNoShow(db, w.staff.actor, booking.id, "Too late now", la("2026-12-04T10:00:00"))).toMatchObject({ ok: false, error: "wrong_day" });
+    const next = await sessionAt("2026-12-05T19:00:00", "2026-12-05T21:00:00");
+    await markNoShow(next.db, next.w.staff.actor, next.booking.id, minutes(next.booking.startsAt, 40));
+    expect(await undoNoShow(next.db, next.w.staff.actor, next.booking.id, "Too late now", la("2026-12-06T10:00:00"))).toMatchObject({ ok: false, error: "wrong_day" });
   });
 });

@@ -141,8 +141,8 @@ export async function markNoShow(db: Db, actor: Actor, bookingId: string, now: D
 }
 
 /**
- * Undoes a no-show the same (studio) day, with a reason: the booking is confirmed again if its time is still free,
- * and a fee not yet invoiced is voided (an invoiced one is credited in Billing).
+ * Undoes a no-show the same (studio) day, with a reason: the creator came after all, so the booking is checked in
+ * again if its time is still free, and a fee not yet invoiced is voided (an invoiced one is credited in Billing).
  */
 export async function undoNoShow(db: Db, actor: Actor, bookingId: string, reason: string, now: Date): Promise<Result<Booking, OperateError>> {
   if (reason.trim().length < 3) return fail("invalid", { fieldErrors: { reason: ["Say why (at least 3 characters)"] } });
@@ -155,7 +155,9 @@ export async function undoNoShow(db: Db, actor: Actor, bookingId: string, reason
     if (studioDay(b.startsAt, studio.timeZone) !== studioDay(now, studio.timeZone)) return fail("wrong_day", { message: "A no-show can only be undone on the day of the session." });
     let row: Booking;
     try {
-      [row] = await tx.transaction((sp) => sp.update(bookings).set({ status: "confirmed", updatedAt: now }).where(eq(bookings.id, b.id)).returning());
+      // Undone because the creator did come: they are checked in (a confirmed booking past its grace would
+      // simply be swept again), and staff check them out as usual.
+      [row] = await tx.transaction((sp) => sp.update(bookings).set({ status: "checked_in", checkedInAt: now < b.endsAt ? now : b.startsAt, updatedAt: now }).where(eq(bookings.id, b.id)).returning());
     } catch (err) {
       if (!isExclusionViolation(err)) throw err;
       return fail("slot_taken", { message: "The room has been booked again since; the no-show stays." });

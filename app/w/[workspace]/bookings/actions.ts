@@ -3,12 +3,11 @@ import { revalidatePath } from "next/cache";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { ensureForm, failed, type ActionState } from "@/lib/action-state";
 import { cancelBooking, confirmBooking } from "@/lib/bookings/lifecycle";
-import { checkInBooking, checkOutBooking, markNoShow } from "@/lib/bookings/operate-booking";
 import { cancelSeries } from "@/lib/bookings/series";
 import { withdrawWaitlist } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
-import type { Quote } from "@/lib/pricing";
+import { floorOperation } from "./floor-operation";
 
 export async function confirmBookingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
@@ -58,31 +57,18 @@ export async function withdrawWaitlistAction(_prev: ActionState, form: FormData)
   return { status: "ok", message: "You left the waitlist for this time." };
 }
 
-/** A floor action on a booking by the studio's staff: check in, check out (completes it and charges it), no-show. */
+/**
+ * A floor action on a booking by the studio's staff: check in, check out at the actual end (completes and charges
+ * it, overtime included), extend a session in progress, mark a no-show (with a reason) or undo one the same day.
+ */
 export async function operateBookingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.operate" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const id = String(form.get("bookingId") ?? "");
-  const op = String(form.get("op") ?? "");
-  const db = getDb();
-  const now = new Date();
-  let message: string;
-  if (op === "check_in") {
-    const r = await checkInBooking(db, gate.value, id, now);
-    if (!r.ok) return failed(form, r.error === "not_found" ? "That booking does not exist." : (r.message ?? "It cannot be checked in."));
-    message = "Checked in.";
-  } else if (op === "check_out") {
-    const r = await checkOutBooking(db, gate.value, id, now);
-    if (!r.ok) return failed(form, r.error === "not_found" ? "That booking does not exist." : (r.message ?? "It cannot be checked out."));
-    message = r.value.chargedCents > 0 ? `Checked out. ${formatMoney(r.value.chargedCents, (r.value.booking.quote as Quote).currency)} was charged to the creator.` : "Checked out.";
-  } else if (op === "no_show") {
-    const r = await markNoShow(db, gate.value, id, now);
-    if (!r.ok) return failed(form, r.error === "not_found" ? "That booking does not exist." : (r.message ?? "It cannot be marked a no-show."));
-    message = r.value.feeCents > 0 ? `Marked a no-show. A fee of ${formatMoney(r.value.feeCents, (r.value.booking.quote as Quote).currency)} was charged.` : "Marked a no-show. No fee was charged.";
-  } else {
-    return failed(form, "Choose what to do.");
+  const result = await floorOperation(getDb(), gate.value, form, new Date());
+  if (result.status === "ok") {
+    revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
+    revalidatePath(`/w/${gate.value.workspaceSlug}/run-sheet`);
   }
-  revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
-  return { status: "ok", message };
+  return result;
 }

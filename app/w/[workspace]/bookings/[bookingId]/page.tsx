@@ -10,15 +10,15 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { can, canOperateStudio } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { creatorBalance } from "@/lib/billing/ledger";
-import { CHECK_IN_OPENS_MINUTES, NO_SHOW_GRACE_MINUTES } from "@/lib/bookings/operate-booking";
 import { studioTimeRange } from "@/lib/bookings/emails";
 import { previewCancellation } from "@/lib/bookings/lifecycle";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
 import type { Quote } from "@/lib/pricing";
-import { CancelForm, ConfirmForm, FloorActions } from "../booking-actions";
+import { CancelForm, ConfirmForm } from "../booking-actions";
 import { SeriesCard } from "../series-card";
+import { FrontDesk } from "./front-desk";
 import { SamplesCard } from "./samples-card";
 
 export const metadata: Metadata = { title: "Booking" };
@@ -45,7 +45,6 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
         : `Cancelling now costs ${formatMoney(fee.feeCents, fee.currency)} (${fee.reason === "started" ? "the session has started" : `${policies.lateCancelFeePercent} % within ${policies.freeCancellationHours} h of the start`}).`;
   const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
   const floor = can(member, "bookings.operate") && canOperateStudio(member, studio.id);
-  const floorActions = floor ? deskActions(b, now) : [];
   const balance = can(member, "billing.view_balance") ? await creatorBalance(db, member.workspaceId, b.creatorId) : null;
 
   return (
@@ -72,13 +71,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           </CardHeader>
           <CardContent className="grid gap-3">
             {balance ? <BalanceNote balance={balance} /> : null}
-            {floorActions.length > 0 ? (
-              <FloorActions workspace={slug} bookingId={b.id} actions={floorActions} />
-            ) : (
-              <p className="text-sm text-muted-foreground">
-                {b.status === "confirmed" ? `Check-in opens ${CHECK_IN_OPENS_MINUTES} minutes before the start.` : `Nothing to do: this booking is ${b.status.replace("_", " ")}.`}
-              </p>
-            )}
+            <FrontDesk slug={slug} found={found} policies={policies} now={now} />
           </CardContent>
         </Card>
       ) : null}
@@ -151,18 +144,6 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
       ) : null}
     </div>
   );
-}
-
-type Op = { op: "check_in" | "check_out" | "no_show"; label: string; pending: string };
-
-/** What the front desk can do with this booking now (the use cases check the same rules again). */
-function deskActions(b: { status: string; startsAt: Date; endsAt: Date }, now: Date): Op[] {
-  const t = now.getTime();
-  const out: Op[] = [];
-  if (b.status === "confirmed" && t >= b.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000 && t < b.endsAt.getTime()) out.push({ op: "check_in", label: "Check in", pending: "Checking in…" });
-  if (b.status === "checked_in") out.push({ op: "check_out", label: "Check out and charge", pending: "Checking out…" });
-  if (b.status === "confirmed" && t >= b.startsAt.getTime() + NO_SHOW_GRACE_MINUTES * 60_000) out.push({ op: "no_show", label: "Mark no-show", pending: "Marking…" });
-  return out;
 }
 
 function BalanceNote({ balance }: { balance: Awaited<ReturnType<typeof creatorBalance>> }) {

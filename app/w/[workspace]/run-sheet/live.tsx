@@ -1,0 +1,53 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { clockTime } from "@/lib/operations/floor-time";
+
+/**
+ * Whether the person at the screen is in the middle of typing: the focus is in a form, and something in that form
+ * differs from what the page rendered. A refresh then waits, so nothing typed is lost or jumps under the cursor.
+ * The scan box waiting empty for the next scan does not count, or the desk's sheet would never update.
+ */
+function typing(): boolean {
+  const form = document.activeElement?.closest("form");
+  if (!form) return false;
+  return Array.from(form.elements).some((el) => {
+    if (el instanceof HTMLSelectElement) return Array.from(el.options).some((o) => o.selected !== o.defaultSelected);
+    if (el instanceof HTMLTextAreaElement) return el.value !== el.defaultValue;
+    if (el instanceof HTMLInputElement && el.type !== "hidden") return el.value !== el.defaultValue;
+    return false;
+  });
+}
+
+/** Re-renders the page from the server every `seconds` (the floor changes while the sheet is on screen). */
+export function AutoRefresh({ seconds = 30 }: { seconds?: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.hidden || typing()) return;
+      router.refresh();
+    }, seconds * 1000);
+    return () => clearInterval(timer);
+  }, [router, seconds]);
+  return null;
+}
+
+/**
+ * The red line at the current time across the timeline, moved every 30 s between the page's own refreshes. The
+ * parent keys it by the server's "now", so a refresh starts it from the server's clock again.
+ */
+export function NowLine({ start, end, now, timeZone }: { start: string; end: string; now: string; timeZone: string }) {
+  const [t, setT] = useState(() => Date.parse(now));
+  useEffect(() => {
+    const timer = setInterval(() => setT(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  const from = Date.parse(start);
+  const to = Date.parse(end);
+  if (t < from || t > to || to <= from) return null;
+  return (
+    <div className="absolute inset-y-0 w-0.5 bg-destructive" style={{ left: `${((t - from) / (to - from)) * 100}%` }} data-testid="now-line">
+      <span className="absolute left-1 top-0 rounded bg-destructive px-1 text-[11px] font-medium text-destructive-foreground">Now {clockTime(new Date(t), timeZone)}</span>
+    </div>
+  );
+}
