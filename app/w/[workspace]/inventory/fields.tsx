@@ -23,7 +23,9 @@ export function SelectField({
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
-      <NativeSelect id={id} name={name} aria-invalid={errors ? true : undefined} aria-describedby={describedBy} defaultValue={state?.values?.[name] ?? defaultValue} {...props}>
+      {/* Keyed by the value to show: React resets a form after its action, and a select would fall back to the
+          option it was first rendered with; a new key renders it again with what was submitted. */}
+      <NativeSelect key={String(state?.values?.[name] ?? defaultValue ?? "")} id={id} name={name} aria-invalid={errors ? true : undefined} aria-describedby={describedBy} defaultValue={state?.values?.[name] ?? defaultValue} {...props}>
         {children}
       </NativeSelect>
       {hint ? (
