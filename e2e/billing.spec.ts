@@ -117,6 +117,18 @@ test("without Stripe: a session checked out and a late cancellation show on the 
   }
 });
 
+test("a creator checks themselves out of a session in progress and sees it charged", async ({ page }) => {
+  const { session } = await world();
+  await e2eDb().update(bookings).set({ status: "checked_in", checkedInAt: session.startsAt }).where(eq(bookings.id, session.id));
+  await signInViaApi(page.request, demo("creator"));
+  await new BookingPage(page).goto("demo", session.id);
+  await expect(page.getByRole("heading", { name: "Session in progress" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Check out now" }).click();
+  await expect(page.getByText(`Checked out. ${usd(10_000)} will be charged.`).first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("completed");
+});
+
 test("a staff member sees no billing screens; a creator cannot open the manager's view of another creator", async ({ page }) => {
   await signInViaApi(page.request, demo("staff"));
   expect((await page.goto("/w/demo/billing"))?.status()).toBe(404);

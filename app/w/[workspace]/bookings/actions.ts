@@ -3,10 +3,12 @@ import { revalidatePath } from "next/cache";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { ensureForm, failed, type ActionState } from "@/lib/action-state";
 import { cancelBooking, confirmBooking } from "@/lib/bookings/lifecycle";
+import { checkOutBooking } from "@/lib/bookings/operate-booking";
 import { cancelSeries } from "@/lib/bookings/series";
 import { withdrawWaitlist } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
+import type { Quote } from "@/lib/pricing";
 import { floorOperation } from "./floor-operation";
 
 export async function confirmBookingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -71,4 +73,18 @@ export async function operateBookingAction(_prev: ActionState, form: FormData): 
     revalidatePath(`/w/${gate.value.workspaceSlug}/run-sheet`);
   }
   return result;
+}
+
+/** A creator ends their own session in progress (checked out now); staff use the Front desk for an earlier end time. */
+export async function checkOutOwnSessionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
+  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.view" });
+  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
+  if (gate.value.role !== "creator") return failed(form, "Staff check sessions out at the Front desk.");
+  const r = await checkOutBooking(getDb(), gate.value, String(form.get("bookingId") ?? ""), new Date());
+  if (!r.ok) return failed(form, r.error === "not_found" ? "That booking does not exist, or is not yours." : (r.message ?? "This session cannot be checked out."));
+  revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
+  const currency = (r.value.booking.quote as Quote).currency;
+  const overtime = r.value.overtimeCents > 0 ? `, including ${formatMoney(r.value.overtimeCents, currency)} of overtime` : "";
+  return { status: "ok", message: `Checked out. ${formatMoney(r.value.chargedCents, currency)} will be charged${overtime}.` };
 }

@@ -3,7 +3,7 @@ import { useActionState, useEffect, useState } from "react";
 import { FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { idle } from "@/lib/action-state";
-import { cancelBookingAction, confirmBookingAction, operateBookingAction } from "./actions";
+import { cancelBookingAction, checkOutOwnSessionAction, confirmBookingAction, operateBookingAction } from "./actions";
 
 // Success revalidates the page, which drops these forms (the booking is no longer held, or no longer open) and
 // their inline message with them: the outcome, and a late-cancellation fee, must still reach the creator.
@@ -91,6 +91,25 @@ export function FloorActions({ workspace, bookingId, actions }: { workspace: str
           </SubmitButton>
         ))}
       </div>
+    </form>
+  );
+}
+
+const checkOutAndTell = toastingAction(checkOutOwnSessionAction);
+
+/** The creator's own "I'm done" for a session in progress. */
+export function CheckOutOwnForm({ workspace, bookingId }: { workspace: string; bookingId: string }) {
+  const [state, action] = useActionState(checkOutAndTell, idle);
+  if (state.status === "ok") return <FormMessage state={state} />;
+  return (
+    <form action={action} className="grid gap-3">
+      <input type="hidden" name="workspace" value={workspace} />
+      <input type="hidden" name="bookingId" value={bookingId} />
+      <FormMessage state={state} />
+      <p className="text-sm text-muted-foreground">Finished streaming? Check out to end the session; the time used is charged as booked, plus any overtime.</p>
+      <SubmitButton className="justify-self-start" pendingText="Checking out…">
+        Check out now
+      </SubmitButton>
     </form>
   );
 }

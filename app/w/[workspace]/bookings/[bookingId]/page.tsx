@@ -16,7 +16,7 @@ import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
 import type { Quote } from "@/lib/pricing";
-import { CancelForm, ConfirmForm } from "../booking-actions";
+import { CancelForm, CheckOutOwnForm, ConfirmForm } from "../booking-actions";
 import { SeriesCard } from "../series-card";
 import { FrontDesk } from "./front-desk";
 import { SamplesCard } from "./samples-card";
@@ -72,6 +72,16 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           <CardContent className="grid gap-3">
             {balance ? <BalanceNote balance={balance} /> : null}
             <FrontDesk slug={slug} found={found} policies={policies} now={now} />
+          </CardContent>
+        </Card>
+      ) : null}
+      {member.role === "creator" && b.status === "checked_in" ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Session in progress</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <CheckOutOwnForm workspace={slug} bookingId={b.id} />
           </CardContent>
         </Card>
       ) : null}
