@@ -65,7 +65,13 @@ export async function demoIds() {
     .values({ workspaceId: ws.id, brandId: glow.id, studioId: studio.id, creatorId: creator.id, code: `SH-${tag.slice(0, 3)}-${tag.slice(3, 6)}`, status: "announced" })
     .returning({ id: shipments.id });
   await db.insert(shipmentItems).values({ workspaceId: ws.id, shipmentId: shipment.id, sku: "MATRIX-1", name: "Matrix sample", quantityExpected: 1 });
-  return { studio: studio.id, room: room.id, booking, creator: creator.id, creator2: creator2.id, invoice2: invoice.id, shipment: shipment.id, missing: randomUUID() };
+  // The other studio (Shanghai), where staff@demo does not work: their floor screens for it must be 404.
+  const [shanghai] = await db
+    .select({ id: studios.id })
+    .from(studios)
+    .innerJoin(workspaces, eq(workspaces.id, studios.workspaceId))
+    .where(and(eq(workspaces.slug, "demo"), eq(studios.name, "Shanghai – Jing'an")));
+  return { studio: studio.id, otherStudio: shanghai.id, room: room.id, booking, creator: creator.id, creator2: creator2.id, invoice2: invoice.id, shipment: shipment.id, missing: randomUUID() };
 }
 
 export function resolveUrl(url: string, ids: Record<string, string>) {

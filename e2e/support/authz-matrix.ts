@@ -91,7 +91,11 @@ export const PAGES: Record<string, PageRow> = {
   },
   // Running the floor: the run sheet is for whoever operates a studio (staff: theirs; another studio's id in
   // ?studio= is a 404); the dashboard is for owners and managers.
-  "/w/[workspace]/run-sheet": { url: "/w/demo/run-sheet", gate: "requireMember bookings.operate (owner, manager, staff)", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "404", brand: "404", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/run-sheet": {
+    url: "/w/demo/run-sheet?studio={otherStudio}",
+    gate: "requireMember bookings.operate, then the studio must be the actor's: the Shanghai run sheet is a 404 for LA staff",
+    expect: { owner: "ok", manager: "ok", staff: "404", creator: "404", brand: "404", outsider: "404", anonymous: "signin" },
+  },
   "/w/[workspace]/dashboard": { url: "/w/demo/dashboard", gate: "requireMember dashboard.view (owner, manager)", expect: managersOnly },
   "/w/[workspace]/billing": {
     url: "/w/demo/billing",
@@ -127,7 +131,11 @@ export const PAGES: Record<string, PageRow> = {
   // Overnight storage: creators, staff, managers and owners reserve and check goods in and out; the board is the
   // studio's (staff: theirs; another studio's id in ?studio= is a 404, proven in e2e/storage.spec.ts).
   "/w/[workspace]/storage": { url: "/w/demo/storage", gate: "requireMember storage.use (owner, manager, staff, creator)", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "ok", brand: "404", outsider: "404", anonymous: "signin" } },
-  "/w/[workspace]/storage/board": { url: "/w/demo/storage/board?studio={studio}", gate: "requireMember storage.board (owner, manager, staff); the LA studio, staff's", expect: { owner: "ok", manager: "ok", staff: "ok", creator: "404", brand: "404", outsider: "404", anonymous: "signin" } },
+  "/w/[workspace]/storage/board": {
+    url: "/w/demo/storage/board?studio={otherStudio}",
+    gate: "requireMember storage.board, then the studio must be the actor's: the Shanghai board is a 404 for LA staff (their own is tested in e2e/storage.spec.ts)",
+    expect: { owner: "ok", manager: "ok", staff: "404", creator: "404", brand: "404", outsider: "404", anonymous: "signin" },
+  },
   "/w/[workspace]/reports": { url: "/w/demo/reports", gate: "requireMember reports.view (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup": { url: "/w/demo/setup", gate: "requireMember studios.manage (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup/policies": { url: "/w/demo/setup/policies", gate: "requireMember policies.manage (owner, manager)", expect: managersOnly },
