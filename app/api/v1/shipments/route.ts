@@ -1,5 +1,5 @@
 import { apiRoute, json, parseJson, parseQuery } from "@/lib/api/handler";
-import { shipmentProblem } from "@/lib/api/samples-problems";
+import { useCaseProblem } from "@/lib/api/use-case-problem";
 import { getDb } from "@/lib/db";
 import { createShipment } from "@/lib/samples/create-shipment";
 import { listShipments, shipmentJson } from "@/lib/samples/queries";
@@ -22,6 +22,6 @@ export const POST = apiRoute("shipments.create", async ({ req, member, now }) =>
   const body = await parseJson(req, createShipmentSchema);
   if (body instanceof Response) return body;
   const r = await createShipment(getDb(), member, body, now);
-  if (!r.ok) return shipmentProblem(r);
+  if (!r.ok) return useCaseProblem(r, "shipment");
   return json(shipmentJson(r.value.shipment, r.value.items), 201);
 });

@@ -1,4 +1,4 @@
-import { billingProblem } from "@/lib/api/billing-problems";
+import { useCaseProblem } from "@/lib/api/use-case-problem";
 import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
 import { problem } from "@/lib/api/problem";
 import { creditCharge, creditChargeSchema } from "@/lib/billing/ledger";
@@ -17,7 +17,7 @@ export const POST = apiRoute<{ id: string }>("billing.manage", async ({ req, mem
   const key = req.headers.get("idempotency-key")?.trim();
   if (key !== undefined && (key.length < 8 || key.length > 100)) return problem(400, { code: "validation", detail: "Idempotency-Key must be 8 to 100 characters.", errors: [{ field: "Idempotency-Key", message: "8 to 100 characters" }] });
   const r = await creditCharge(getDb(), member, params.id, { ...body, requestId: key ? `api:${member.userId}:${key}` : undefined }, now);
-  return r.ok ? json(chargeJson(r.value), 201) : billingProblem(r);
+  return r.ok ? json(chargeJson(r.value), 201) : useCaseProblem(r, "charge");
 });
 
 export const GET = methodNotAllowed(["POST"]);
