@@ -1,8 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { noShowCharge, sessionCharges } from "../../lib/billing/session-charges";
-import type { Quote } from "../../lib/pricing";
 import { addOns, bookings, brands, charges, invoices, memberships, pricingRules, rooms, storageLocations, storageUnits, studios, users, workspaces, type OpeningHours } from "../schema";
 
 /** Dev-only password of every demo account (documented in the README). */
@@ -155,13 +153,13 @@ async function seedBillingHistory(tx: Tx, w: { workspaceId: string; rooms: { id:
   for (const [i, p] of past.entries()) {
     const end = new Date(p.start.getTime() + p.hours * HOUR);
     const roomCents = p.room.hourlyRateCents * p.hours;
-    const quote: Quote = {
+    const quote = {
       currency: "USD",
       minutes: p.hours * 60,
       subtotalCents: roomCents + (p.addOn?.cents ?? 0),
       totalCents: roomCents + (p.addOn?.cents ?? 0),
       lines: [
-        { kind: "room_time", description: `${p.room.name}, ${p.hours} h`, quantity: p.hours * 60, unitAmountCents: p.room.hourlyRateCents, amountCents: roomCents, startsAt: p.start.toISOString(), endsAt: end.toISOString() },
+        { kind: "room_time" as const, description: `${p.room.name}, ${p.hours} h`, quantity: p.hours * 60, unitAmountCents: p.room.hourlyRateCents, amountCents: roomCents, startsAt: p.start.toISOString(), endsAt: end.toISOString() },
         ...(p.addOn ? [{ kind: "add_on" as const, description: p.addOn.name, quantity: 1, unitAmountCents: p.addOn.cents, amountCents: p.addOn.cents }] : []),
       ],
     };
@@ -184,7 +182,12 @@ async function seedBillingHistory(tx: Tx, w: { workspaceId: string; rooms: { id:
         updatedAt: end,
       })
       .returning();
-    const drafts = p.status === "completed" ? sessionCharges({ id: b.id, code: b.code, quote }) : [noShowCharge({ id: b.id, code: b.code, quote }, 100, p.room.name)!];
+    // The rows the app writes at check-out (one per quote line) and for a 100 % no-show fee, keyed the same way; the
+    // seed builds them itself because db/ never imports lib/.
+    const drafts =
+      p.status === "completed"
+        ? quote.lines.map((l, n) => ({ kind: l.kind, description: `${l.description} (${b.code})`, quantity: 1, unitAmountCents: l.amountCents, amountCents: l.amountCents, currency: "USD", idempotencyKey: `${l.kind}:${b.id}:${n}` }))
+        : [{ kind: "no_show_fee" as const, description: `No-show at ${p.room.name}, ${b.code} (100 %)`, quantity: 1, unitAmountCents: quote.totalCents, amountCents: quote.totalCents, currency: "USD", idempotencyKey: `no_show_fee:${b.id}` }];
     if (p.status === "completed") {
       const total = drafts.reduce((n, d) => n + d.amountCents, 0);
       const [inv] = await tx
