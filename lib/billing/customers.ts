@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { stripeCustomers, users } from "@/db/schema";
+import { logger } from "../logger";
 
 /**
  * The creator's Stripe Customer in this workspace (one per creator per workspace), created on first need.
@@ -96,4 +97,20 @@ export async function customerPortalUrl(db: DbOrTx, stripe: Stripe, input: { wor
 export async function cardOnFile(db: DbOrTx, workspaceId: string, userId: string) {
   const [row] = await db.select().from(stripeCustomers).where(and(eq(stripeCustomers.workspaceId, workspaceId), eq(stripeCustomers.userId, userId)));
   return row?.defaultPaymentMethodId ? { brand: row.cardBrand, last4: row.cardLast4, expMonth: row.cardExpMonth, expYear: row.cardExpYear } : null;
+}
+
+/**
+ * The creator is back from Checkout: apply the saved card now rather than wait for the webhook (both are
+ * idempotent). Only a session of the creator's own customer counts. "pending" when Stripe has not confirmed yet
+ * or could not be read (the webhook applies it later).
+ */
+export async function checkoutReturn(db: DbOrTx, stripe: Stripe, input: { workspaceId: string; userId: string; sessionId: string }, now: Date): Promise<"saved" | "pending"> {
+  const [mine] = await db.select({ id: stripeCustomers.stripeCustomerId }).from(stripeCustomers).where(and(eq(stripeCustomers.workspaceId, input.workspaceId), eq(stripeCustomers.userId, input.userId)));
+  if (!mine) return "pending";
+  try {
+    return (await applyCompletedCheckout(db, stripe, input.sessionId, now, mine.id)) ? "saved" : "pending";
+  } catch (err) {
+    logger.warn({ err }, "reading the checkout session failed; the webhook will apply it");
+    return "pending";
+  }
 }

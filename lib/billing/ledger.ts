@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, charges, invoices } from "@/db/schema";
@@ -154,4 +154,14 @@ export async function recordOfflinePayment(db: Db, actor: Actor, invoiceId: stri
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "invoice.paid_offline", subjectType: "invoice", subjectId: inv.id, data: { note: input.note, amountCents: inv.amountDueCents, currency: inv.currency } });
     return ok(row);
   });
+}
+
+/** How much of each of a creator's charges has been credited so far (not counting void credits). */
+export async function creditedByCharge(db: DbOrTx, workspaceId: string, creatorId: string) {
+  const rows = await db
+    .select({ chargeId: charges.correctsChargeId, cents: sql<number>`(-sum(${charges.amountCents}))::int` })
+    .from(charges)
+    .where(and(eq(charges.workspaceId, workspaceId), eq(charges.creatorId, creatorId), isNotNull(charges.correctsChargeId), ne(charges.status, "void")))
+    .groupBy(charges.correctsChargeId);
+  return new Map(rows.map((r) => [r.chargeId!, r.cents]));
 }

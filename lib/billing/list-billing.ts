@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { chargeStatus, charges, invoices, invoiceStatus, users } from "@/db/schema";
@@ -111,4 +111,13 @@ export async function findWorkspaceCreator(db: DbOrTx, workspaceId: string, user
     select u.id, u.email, u.name from memberships m join users u on u.id = m.user_id
     where m.workspace_id = ${workspaceId} and m.user_id = ${userId} and m.role = 'creator'`);
   return row ?? null;
+}
+
+/** One invoice with its charges, if the actor may see it (a creator their own; owners and managers any), else null. */
+export async function findInvoice(db: DbOrTx, actor: Actor, invoiceId: string) {
+  if (!z.uuid().safeParse(invoiceId).success) return null;
+  const [inv] = await db.select().from(invoices).where(and(eq(invoices.id, invoiceId), visibleInvoices(actor)));
+  if (!inv) return null;
+  const rows = await db.select().from(charges).where(eq(charges.invoiceId, inv.id)).orderBy(asc(charges.createdAt), asc(charges.idempotencyKey));
+  return { invoice: inv, charges: rows };
 }

@@ -41,6 +41,11 @@ export async function listShipments(db: DbOrTx, actor: Actor, q: { status?: stri
     .limit(q.limit ?? 100);
 }
 
+/** The items of several shipments at once (for a list answered with its items). */
+export async function itemsOfShipments(db: DbOrTx, shipmentIds: string[]) {
+  return shipmentIds.length ? db.select().from(shipmentItems).where(inArray(shipmentItems.shipmentId, shipmentIds)).orderBy(asc(shipmentItems.sku)) : [];
+}
+
 /** One shipment with its items, timeline and session, if the actor may see it (else null: answered as 404). */
 export async function findShipment(db: DbOrTx, actor: Actor, id: string) {
   if (!z.uuid().safeParse(id).success) return null;

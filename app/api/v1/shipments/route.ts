@@ -2,10 +2,8 @@ import { apiRoute, json, parseJson, parseQuery } from "@/lib/api/handler";
 import { useCaseProblem } from "@/lib/api/use-case-problem";
 import { getDb } from "@/lib/db";
 import { createShipment } from "@/lib/samples/create-shipment";
-import { listShipments, shipmentJson } from "@/lib/samples/queries";
+import { itemsOfShipments, listShipments, shipmentJson } from "@/lib/samples/queries";
 import { createShipmentSchema, shipmentListQuerySchema } from "@/lib/samples/schemas";
-import { shipmentItems } from "@/db/schema";
-import { inArray } from "drizzle-orm";
 
 /** Shipments the token may see: a brand's own, a creator's addressed to them, staff their studios'. */
 export const GET = apiRoute("shipments.view", async ({ req, member }) => {
@@ -13,7 +11,7 @@ export const GET = apiRoute("shipments.view", async ({ req, member }) => {
   if (q instanceof Response) return q;
   const db = getDb();
   const rows = await listShipments(db, member, q);
-  const items = rows.length ? await db.select().from(shipmentItems).where(inArray(shipmentItems.shipmentId, rows.map((r) => r.shipment.id))) : [];
+  const items = await itemsOfShipments(db, rows.map((r) => r.shipment.id));
   return json({ data: rows.map((r) => shipmentJson(r.shipment, items.filter((i) => i.shipmentId === r.shipment.id))) });
 });
 

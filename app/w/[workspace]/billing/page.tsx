@@ -1,9 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { CreditCard, Receipt, Users } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
-import { stripeCustomers } from "@/db/schema";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -11,13 +9,12 @@ import { can } from "@/lib/auth/permissions";
 import type { Member } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/require-member";
 import { cardRequired } from "@/lib/billing/booking-gate";
-import { applyCompletedCheckout, cardOnFile } from "@/lib/billing/customers";
+import { cardOnFile, checkoutReturn } from "@/lib/billing/customers";
 import { creatorBalance } from "@/lib/billing/ledger";
 import { listCharges, listCreatorBalances, listInvoices } from "@/lib/billing/list-billing";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
-import { logger } from "@/lib/logger";
 import { getPolicies } from "@/lib/policies/policies";
 import { CardCheckoutButton, PortalButton } from "./billing-forms";
 import { ChargesTable, InvoicesTable, StripeNotice } from "./billing-tables";
@@ -46,14 +43,7 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
   const now = new Date();
   let returned: "saved" | "pending" | "cancelled" | null = query.checkout === "cancelled" ? "cancelled" : null;
   if (stripe && query.checkout === "done" && typeof query.session_id === "string" && query.session_id.length < 300) {
-    // Back from Checkout: apply the saved card now rather than wait for the webhook (both are idempotent).
-    const [mine] = await db.select().from(stripeCustomers).where(and(eq(stripeCustomers.workspaceId, member.workspaceId), eq(stripeCustomers.userId, member.userId)));
-    try {
-      returned = mine && (await applyCompletedCheckout(db, stripe, query.session_id, now, mine.stripeCustomerId)) ? "saved" : "pending";
-    } catch (err) {
-      logger.warn({ err }, "reading the checkout session failed; the webhook will apply it");
-      returned = "pending";
-    }
+    returned = await checkoutReturn(db, stripe, { workspaceId: member.workspaceId, userId: member.userId, sessionId: query.session_id }, now);
   }
   const [card, balance, charges, invoices, policies] = await Promise.all([
     cardOnFile(db, member.workspaceId, member.userId),

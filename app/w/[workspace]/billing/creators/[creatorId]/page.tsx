@@ -2,13 +2,11 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Receipt } from "lucide-react";
-import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { charges } from "@/db/schema";
 import { requireMember } from "@/lib/auth/require-member";
 import { cardOnFile } from "@/lib/billing/customers";
-import { creatorBalance } from "@/lib/billing/ledger";
+import { creatorBalance, creditedByCharge } from "@/lib/billing/ledger";
 import { findWorkspaceCreator, listCharges, listInvoices } from "@/lib/billing/list-billing";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { getDb } from "@/lib/db";
@@ -24,19 +22,14 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
   const db = getDb();
   const creator = await findWorkspaceCreator(db, member.workspaceId, creatorId);
   if (!creator) notFound();
-  const [card, balance, chargeRows, invoiceRows, credits] = await Promise.all([
+  const [card, balance, chargeRows, invoiceRows, creditedByChargeId] = await Promise.all([
     cardOnFile(db, member.workspaceId, creator.id),
     creatorBalance(db, member.workspaceId, creator.id),
     listCharges(db, member, { creatorId: creator.id }),
     listInvoices(db, member, { creatorId: creator.id }),
-    db
-      .select({ chargeId: charges.correctsChargeId, cents: sql<number>`(-sum(${charges.amountCents}))::int` })
-      .from(charges)
-      .where(and(eq(charges.workspaceId, member.workspaceId), eq(charges.creatorId, creator.id), isNotNull(charges.correctsChargeId), ne(charges.status, "void")))
-      .groupBy(charges.correctsChargeId),
+    creditedByCharge(db, member.workspaceId, creator.id),
   ]);
   const slug = member.workspaceSlug;
-  const creditedByCharge = new Map(credits.map((c) => [c.chargeId!, c.cents]));
   return (
     <div className="grid gap-6">
       <header className="grid gap-1">
@@ -79,7 +72,7 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
             Charges appear when a session is checked out, or a fee is due.
           </EmptyState>
         ) : (
-          <ChargesTable rows={chargeRows} caption={`Charges of ${creator.email}`} manage={{ workspace: slug, creditedByCharge }} />
+          <ChargesTable rows={chargeRows} caption={`Charges of ${creator.email}`} manage={{ workspace: slug, creditedByCharge: creditedByChargeId }} />
         )}
       </section>
       <section className="grid gap-3" aria-labelledby="invoices">
