@@ -47,3 +47,12 @@ export function failed(form: FormData, message: string, fieldErrors?: Record<str
 export function ensureForm(form: unknown): FormData {
   return form instanceof FormData ? form : new FormData();
 }
+
+/**
+ * A key for a form that changes with every different answer, so the form is rebuilt with the answer's values:
+ * selects, checkboxes and client-side lists then show what was sent (React's reset after an action would put
+ * uncontrolled selects back to their first default).
+ */
+export function formKey(state: ActionState) {
+  return state.status === "idle" ? "idle" : `${state.status}:${state.message ?? ""}:${JSON.stringify(state.values ?? {})}`;
+}

@@ -7,14 +7,7 @@ import { idle, type ActionState } from "@/lib/action-state";
 
 export type SetupAction = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-/**
- * A key for a form that changes with every different answer, so the form is rebuilt with the answer's values:
- * selects, checkboxes and client-side lists then show what was sent (React's reset after an action would put
- * uncontrolled selects back to their first default).
- */
-export function formKey(state: ActionState) {
-  return state.status === "idle" ? "idle" : `${state.status}:${state.message ?? ""}:${JSON.stringify(state.values ?? {})}`;
-}
+export { formKey } from "@/lib/action-state";
 
 const describedBy = (id: string, state: ActionState | undefined, name: string, hint: boolean) =>
   [hint ? `${id}-hint` : null, state?.fieldErrors?.[name] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;

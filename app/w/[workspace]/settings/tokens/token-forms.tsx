@@ -1,9 +1,8 @@
 "use client";
 import { useActionState, useState } from "react";
-import { Copy } from "lucide-react";
+import { SecretReveal } from "@/components/secret-reveal";
 import { Field, FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { Button } from "@/components/ui/button";
-import { toast } from "@/components/ui/toaster";
 import { idle } from "@/lib/action-state";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
@@ -19,22 +18,9 @@ export function CreateTokenForm({ workspace }: { workspace: string }) {
       </form>
       {state.status === "error" ? <FormMessage state={state} /> : null}
       {secret ? (
-        <div role="status" className="grid gap-2 rounded-md border border-success/40 bg-success/10 p-4 text-sm">
-          <p className="font-medium">Copy your new token now: it will not be shown again.</p>
-          <div className="flex items-center gap-2">
-            <code data-testid="new-token" className="min-w-0 flex-1 break-all rounded bg-background px-2 py-1 font-mono text-xs">
-              {secret}
-            </code>
-            <Button
-              type="button"
-              variant="outline"
-              size="sm"
-              onClick={() => navigator.clipboard.writeText(secret).then(() => toast.success("Token copied"), () => toast.error("Could not copy: select it and copy by hand"))}
-            >
-              <Copy aria-hidden /> Copy
-            </Button>
-          </div>
-        </div>
+        <SecretReveal secret={secret} what="Token" testId="new-token">
+          Copy your new token now: it will not be shown again.
+        </SecretReveal>
       ) : null}
     </div>
   );

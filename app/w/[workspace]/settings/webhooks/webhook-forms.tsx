@@ -1,11 +1,10 @@
 "use client";
 import { useActionState, useMemo, useState, type ReactNode } from "react";
-import { Copy } from "lucide-react";
 import { Field, FieldError, FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import { toast } from "@/components/ui/toaster";
-import { idle, type ActionState } from "@/lib/action-state";
+import { SecretReveal } from "@/components/secret-reveal";
+import { formKey, idle, type ActionState } from "@/lib/action-state";
 import {
   createEndpointAction,
   deleteEndpointAction,
@@ -19,33 +18,7 @@ import {
 export type EventOption = { value: string; description: string };
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-/**
- * A key that changes with every answer, so a form is rebuilt with what was sent: checkboxes then show what was
- * ticked (React's reset after an action would otherwise put them back to their first default).
- */
-const formKey = (state: ActionState) => (state.status === "idle" ? "idle" : `${state.status}:${state.message ?? ""}:${JSON.stringify(state.values ?? {})}`);
 
-/** A secret shown once, right after it is made, with a copy button. */
-function SecretReveal({ secret, children }: { secret: string; children: ReactNode }) {
-  return (
-    <div role="status" className="grid gap-2 rounded-md border border-success/40 bg-success/10 p-4 text-sm">
-      <p className="font-medium">{children}</p>
-      <div className="flex flex-wrap items-center gap-2">
-        <code data-testid="webhook-secret" className="min-w-0 flex-1 break-all rounded bg-background px-2 py-1 font-mono text-xs">
-          {secret}
-        </code>
-        <Button
-          type="button"
-          variant="outline"
-          size="sm"
-          onClick={() => navigator.clipboard.writeText(secret).then(() => toast.success("Secret copied"), () => toast.error("Could not copy: select it and copy by hand"))}
-        >
-          <Copy aria-hidden /> Copy
-        </Button>
-      </div>
-    </div>
-  );
-}
 
 function EventCheckboxes({ idPrefix, options, chosen, state }: { idPrefix: string; options: EventOption[]; chosen: string[]; state?: ActionState }) {
   const ticked = new Set(chosen);
@@ -97,7 +70,7 @@ export function CreateEndpointForm({ workspace, events }: { workspace: string; e
         </SubmitButton>
       </form>
       {errorState ? <FormMessage state={errorState} /> : null}
-      {secret ? <SecretReveal secret={secret}>Endpoint added. Copy its signing secret now: it will not be shown again.</SecretReveal> : null}
+      {secret ? <SecretReveal secret={secret} what="Secret" testId="webhook-secret">Endpoint added. Copy its signing secret now: it will not be shown again.</SecretReveal> : null}
     </div>
   );
 }
@@ -208,7 +181,7 @@ export function RotateSecretButton({ workspace, endpointId, name }: { workspace:
       />
       {secret ? (
         <div className="basis-full">
-          <SecretReveal secret={secret}>New signing secret: put it in your receiver now. It will not be shown again.</SecretReveal>
+          <SecretReveal secret={secret} what="Secret" testId="webhook-secret">New signing secret: put it in your receiver now. It will not be shown again.</SecretReveal>
         </div>
       ) : null}
     </>
