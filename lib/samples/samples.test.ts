@@ -170,7 +170,14 @@ describe("receiving", () => {
     expect(box).toMatchObject({ ok: true, value: { unexpected: true, brandId: null } });
     if (!box.ok) return;
     const [it] = await db.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, box.value.id));
-    expect((await receiveShipment(db, w.staff.actor, box.value.id, receipt(0, [{ shipmentItemId: it.id, received: 2, locationId: bin.id }]), now)).ok).toBe(true);
+    const r = await receiveShipment(db, w.staff.actor, box.value.id, receipt(0, [{ shipmentItemId: it.id, received: 2, locationId: bin.id }]), now);
+    expect(r).toMatchObject({ ok: true, value: { shipment: { status: "received", version: 1 }, discrepancies: [] } });
+    // Like any other box: its items are on the shelf, in stock and in the ledger.
+    const [received] = await db.select().from(shipmentItems).where(eq(shipmentItems.id, it.id));
+    expect(received.quantityReceived).toBe(2);
+    const stock = (await listStock(db, w.staff.actor)).filter((s) => s.item.sku === "MYS-1");
+    expect(stock.map((s) => [s.item.onHand, s.location?.code])).toEqual([[2, "A-01"]]);
+    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
   });
 });
 
