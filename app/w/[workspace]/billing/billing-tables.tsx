@@ -37,8 +37,7 @@ export function InvoiceStatus({ status }: { status: string }) {
 
 export function ChargesTable({ rows, caption, manage }: { rows: ChargeRows; caption: string; manage?: { workspace: string; creditedByCharge: Map<string, number> } }) {
   return (
-    <div className="overflow-x-auto">
-      <Table>
+    <Table scrollLabel={caption}>
         <caption className="sr-only">{caption}</caption>
         <TableHeader>
           <TableRow>
@@ -77,14 +76,12 @@ export function ChargesTable({ rows, caption, manage }: { rows: ChargeRows; capt
           })}
         </TableBody>
       </Table>
-    </div>
   );
 }
 
 export function InvoicesTable({ rows, caption, renderAction }: { rows: InvoiceRows; caption: string; renderAction?: (inv: InvoiceRows[number]["invoice"]) => React.ReactNode }) {
   return (
-    <div className="overflow-x-auto">
-      <Table>
+    <Table scrollLabel={caption}>
         <caption className="sr-only">{caption}</caption>
         <TableHeader>
           <TableRow>
@@ -131,7 +128,6 @@ export function InvoicesTable({ rows, caption, renderAction }: { rows: InvoiceRo
           ))}
         </TableBody>
       </Table>
-    </div>
   );
 }
 
