@@ -1,8 +1,8 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { Db, Tx } from "@/db/client";
-import { auditLog, bookingAddOns, bookings, charges } from "@/db/schema";
+import { auditLog, bookingAddOns, bookings, charges, rooms, studios } from "@/db/schema";
 import { can, canOperateStudio, type Actor } from "../auth/permissions";
 import { noShowCharge, overtimeCharges, sessionCharges, type ChargeDraft } from "../billing/session-charges";
 import { getPolicies } from "../policies/policies";
@@ -196,10 +196,14 @@ export async function sweepNoShows(db: Db, now: Date, opts: { workspaceId?: stri
     if (now.getTime() < c.startsAt.getTime() + policies.get(c.workspaceId)! * 60_000) continue;
     const done = await db.transaction(async (tx) => {
       await lockRoomOfBooking(tx, c.id);
-      const [b] = await tx.select().from(bookings).where(and(eq(bookings.id, c.id), inArray(bookings.status, ["confirmed"]))).for("update");
-      if (!b) return false;
-      const system: Actor = { userId: b.createdBy ?? b.creatorId, workspaceId: b.workspaceId, role: "owner", studioIds: [], brandId: null };
-      const found = await findBooking(tx, system, b.id);
+      // The job acts for no one: the booking, its room and studio are read directly (still confirmed, under lock).
+      const [found] = await tx
+        .select({ booking: bookings, room: rooms, studio: studios })
+        .from(bookings)
+        .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+        .innerJoin(studios, eq(studios.id, rooms.studioId))
+        .where(and(eq(bookings.id, c.id), eq(bookings.status, "confirmed")))
+        .for("update", { of: bookings });
       if (!found) return false;
       await applyNoShow(tx, found, null, now, "Nobody checked in (swept)");
       return true;
