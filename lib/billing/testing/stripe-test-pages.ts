@@ -1,6 +1,7 @@
-import type { StripeTestState } from "./stripe-test-invoices";
-import { StripeTestApiError, type TestInvoice, type TestPaymentMethod } from "./stripe-test-objects";
-import type { Params } from "./stripe-test-routes";
+import { StripeTestApiError } from "./stripe-test-common";
+import type { StripeTestState } from "./stripe-test-credit-notes";
+import type { TestInvoice, TestPaymentMethod } from "./stripe-test-objects";
+import type { Params } from "./stripe-test-params";
 
 /**
  * The pages Stripe hosts (Checkout, the invoice page and its PDF, the customer portal), small enough for browser

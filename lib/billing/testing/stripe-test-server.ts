@@ -1,28 +1,29 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import Stripe from "stripe";
-import { StripeTestState } from "./stripe-test-invoices";
-import { newId, StripeTestApiError, type ApiErrorBody, type StripeTestObjects, type TestCard } from "./stripe-test-objects";
+import { newId, StripeTestApiError } from "./stripe-test-common";
+import { StripeTestState } from "./stripe-test-credit-notes";
+import { error, FaultRules, IdempotencyKeys, type Answer, type Fault } from "./stripe-test-idempotency";
+import type { StripeTestObjects, TestCard } from "./stripe-test-objects";
 import { hostedPage } from "./stripe-test-pages";
-import { parseStripeForm, runApiRequest, type Params } from "./stripe-test-routes";
+import { parseStripeForm, type Params } from "./stripe-test-params";
+import { runApiRequest } from "./stripe-test-routes";
 
 /**
  * An in-process, Stripe-compatible HTTP server for our billing tests and e2e runs. The real `stripe` SDK talks to it
  * (form-encoded requests, idempotency keys, typed errors), it sends signed webhooks, and it can fail on demand: a
  * 500 before doing anything, a 500 after doing the work, or doing the work and never answering, which is what a
  * timeout looks like at worst.
+ *
+ * This file is the HTTP side: authentication, bodies, recording requests and delivering webhooks. What a retried or
+ * faulted request gets is in stripe-test-idempotency.ts, the API itself in stripe-test-routes.ts, and the command
+ * line (this file run as a script) in stripe-test-cli.ts.
  */
 
 /** One API request. For a hung request (fault "hang") `status` is the answer that was stored but never sent. */
 export type RecordedRequest = { method: string; path: string; body: Record<string, unknown>; idempotencyKey: string | null; replayed: boolean; status: number };
-/**
- * "500": answer an api_error without executing or keeping the idempotency key. "500_after": execute, then answer an
- * api_error and keep that 500 as the key's result, so a retry with the key gets the 500 again, as from Stripe's v1 API.
- * "hang": execute, then never answer.
- */
-export type Fault = "500" | "500_after" | "hang";
+export type { Fault } from "./stripe-test-idempotency";
 export type WebhookTarget = { url: string; secret: string };
 
 export type StripeTestServer = {
@@ -57,9 +58,6 @@ export type StripeTestServer = {
 const SECRET_KEY = "sk_test_livebase_test_server";
 const MAX_BODY_BYTES = 1_000_000;
 
-type Answer = { status: number; body: string; headers?: Record<string, string> };
-type Stored = { method: string; path: string; fingerprint: string; status: number; body: string; requestId: string };
-
 /**
  * `clock` (milliseconds, default the real one) dates objects, events and webhook signatures: it is Stripe's clock,
  * so a test that pins it must verify signatures with a matching `receivedAt`.
@@ -81,8 +79,8 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
   let closed = false;
   const requests: RecordedRequest[] = [];
   const deliveries: StripeTestServer["deliveries"] = [];
-  const faults: { method?: string; path: string | RegExp; kind: Fault; remaining: number }[] = [];
-  const idempotency = new Map<string, { state: "executing" } | ({ state: "done" } & Stored)>();
+  const faults = new FaultRules();
+  const keys = new IdempotencyKeys();
   const outbound = new Set<http.ClientRequest>();
 
   const state = new StripeTestState({
@@ -126,19 +124,6 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     req.end(payload);
   }
 
-  function takeFault(method: string, path: string): Fault | null {
-    const rule = faults.find((f) => {
-      if (f.method && f.method.toUpperCase() !== method) return false;
-      if (typeof f.path === "string") return f.path === path;
-      f.path.lastIndex = 0; // a /g pattern would otherwise remember where its last match ended
-      return f.path.test(path);
-    });
-    if (!rule) return null;
-    rule.remaining -= 1;
-    if (rule.remaining <= 0) faults.splice(faults.indexOf(rule), 1);
-    return rule.kind;
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
     const target = new URL(req.url ?? "/", url);
@@ -154,10 +139,9 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     const key = method === "POST" ? header(req, "idempotency-key") : null;
     const authorized = isAuthorized(req.headers.authorization);
     // Claimed before the body arrives, so a request with the same key that comes in meanwhile finds it in use.
-    const claimed = authorized && key !== null && !idempotency.has(key);
-    if (claimed) idempotency.set(key, { state: "executing" });
+    const claimed = authorized && key !== null && keys.claim(key);
     const release = () => {
-      if (claimed) idempotency.delete(key);
+      if (claimed) keys.release(key);
     };
     let text: string;
     try {
@@ -186,49 +170,10 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
       throw err;
     }
     record.body = params;
-    const fault = takeFault(method, path);
-    if (fault === "500") {
-      release();
-      return send(internalError());
-    }
-    // Decide the answer: a replay, an idempotency conflict, or the result of running the request now.
-    let answer: Answer;
-    const existing = key !== null && !claimed ? idempotency.get(key) : undefined;
-    const fingerprint = stableJson(params);
-    if (existing?.state === "executing") {
-      answer = error(409, {
-        type: "idempotency_error",
-        code: "idempotency_key_in_use",
-        message: "There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through). Please try again later.",
-      });
-    } else if (existing?.state === "done" && (existing.method !== method || existing.path !== path)) {
-      answer = error(400, { type: "idempotency_error", message: `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${existing.method} ${existing.path}' vs '${method} ${path}').` });
-    } else if (existing?.state === "done" && existing.fingerprint !== fingerprint) {
-      answer = error(400, { type: "idempotency_error", message: "Keys for idempotent requests can only be used with the same parameters they were first used with." });
-    } else if (existing?.state === "done") {
-      record.replayed = true;
-      answer = { status: existing.status, body: existing.body, headers: { "idempotent-replayed": "true", "original-request": existing.requestId } };
-    } else {
-      let keep = true;
-      try {
-        const body = state.during({ id: requestId, idempotency_key: key }, () => runApiRequest(state, method, path, params));
-        answer = { status: 200, body: JSON.stringify(body) };
-      } catch (err) {
-        if (!(err instanceof StripeTestApiError)) throw err;
-        answer = error(err.status, err.body);
-        keep = err.stored;
-      }
-      // Stripe keeps whatever answer it gives once execution has begun, a 500 included. A request refused by
-      // validation never began, so its key stays free, as without the fault.
-      if (fault === "500_after") answer = internalError();
-      if (claimed && keep) idempotency.set(key, { state: "done", method, path, fingerprint, status: answer.status, body: answer.body, requestId });
-      else release();
-    }
-    // On a replay or a refused reuse of a key nothing executed, so nothing is kept: the 500 replaces the answer.
-    if (fault === "500_after" && answer.status !== 500) {
-      record.replayed = false;
-      answer = internalError();
-    }
+    const fault = faults.take(method, path);
+    const run = () => state.during({ id: requestId, idempotency_key: key }, () => runApiRequest(state, method, path, params));
+    const { answer, replayed } = keys.answer({ method, path, params, key, claimed, requestId, fault }, run);
+    record.replayed = replayed;
     if (fault === "hang") {
       record.status = answer.status; // never sent: the socket stays open until the client gives up or close()
       return;
@@ -252,12 +197,9 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     secretKey: SECRET_KEY,
     client: (o = {}) => new Stripe(SECRET_KEY, { host: "127.0.0.1", port, protocol: "http", maxNetworkRetries: 0, telemetry: false, timeout: o.timeoutMs ?? 10_000 }),
     requests,
-    fault: (match, kind, times = 1) => void faults.push({ ...match, kind, remaining: times }),
-    clearFaults: () => void faults.splice(0),
-    expireIdempotencyKeys: () => {
-      // Only finished results: a request still executing holds its key until it answers, expired or not.
-      for (const [key, entry] of idempotency) if (entry.state === "done") idempotency.delete(key);
-    },
+    fault: (match, kind, times = 1) => faults.add(match, kind, times),
+    clearFaults: () => faults.clear(),
+    expireIdempotencyKeys: () => keys.expire(),
     objects: state.objects,
     addCard: (customerId, card) => state.during(null, () => state.addCard(customerId, card)),
     completeCheckout: (sessionId, card) => void state.during(null, () => state.completeCheckout(sessionId, card)),
@@ -278,14 +220,6 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
         server.closeAllConnections(); // including the ones a "hang" fault keeps open
       })),
   };
-}
-
-function error(status: number, body: ApiErrorBody): Answer {
-  return { status, body: JSON.stringify({ error: body }) };
-}
-
-function internalError(): Answer {
-  return error(500, { type: "api_error", message: "An error occurred with our connection to Stripe (fault injected by the Stripe test server)." });
 }
 
 function header(req: IncomingMessage, name: string): string | null {
@@ -324,30 +258,5 @@ function safeParse(text: string): Params {
   }
 }
 
-/** Parameters compared regardless of their order, as Stripe compares a retried request with the first one. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** `tsx lib/billing/testing/stripe-test-server.ts --port 12111 [--webhook-url URL --webhook-secret whsec_...]` */
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: "string", default: "12111" }, "webhook-url": { type: "string" }, "webhook-secret": { type: "string" } } });
-  const webhookUrl = values["webhook-url"];
-  const webhookSecret = values["webhook-secret"];
-  if (Boolean(webhookUrl) !== Boolean(webhookSecret)) {
-    process.stderr.write("--webhook-url and --webhook-secret go together\n");
-    process.exit(2);
-  }
-  const server = await startStripeTestServer({ port: Number(values.port), webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined });
-  process.stdout.write(`Stripe test server listening on ${server.url} (secret key ${server.secretKey})\n`);
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
+// Run as a script (`tsx lib/billing/testing/stripe-test-server.ts --port …`, as the README says): see stripe-test-cli.ts.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void import("./stripe-test-cli").then((cli) => cli.main());

@@ -1,0 +1,55 @@
+import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { startStripeTestServer, type StripeTestServer } from "./stripe-test-server";
+
+/**
+ * What the Stripe test server's own tests share: a server per test file, driven through the real SDK as our billing
+ * code drives Stripe, and helpers to make customers and invoices. `server` and `stripe` are set by the hooks that
+ * setUpStripeTestServer() registers, so a test file calls it once at its top.
+ */
+
+export let server: StripeTestServer;
+export let stripe: Stripe;
+
+export function setUpStripeTestServer(): void {
+  beforeAll(async () => {
+    server = await startStripeTestServer();
+    stripe = server.client();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.clearFaults();
+    server.webhook = null;
+  });
+}
+
+export async function stripeError(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeError) return err;
+    throw err;
+  }
+  throw new Error("expected the call to fail");
+}
+
+export async function waitFor(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+export const eventsOf = (id: string) => server.events.filter((e) => (e.data.object as { id?: string }).id === id).map((e) => e.type);
+
+export async function customerWithCard(card?: { declines?: boolean }) {
+  const customer = await stripe.customers.create({ email: "ana@example.com", name: "Ana" });
+  if (card) server.addCard(customer.id, card);
+  return customer;
+}
+
+export async function openInvoice(customer: string, amounts: number[], currency = "eur") {
+  const draft = await stripe.invoices.create({ customer, currency, collection_method: "charge_automatically", auto_advance: false, pending_invoice_items_behavior: "exclude" });
+  for (const [i, amount] of amounts.entries()) {
+    await stripe.invoiceItems.create({ customer, invoice: draft.id, amount, currency, description: `Session ${i + 1}`, metadata: { line: String(i) } });
+  }
+  return stripe.invoices.finalizeInvoice(draft.id);
+}
