@@ -2,7 +2,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvironmentOrExit } = await import("./lib/startup");
-    // The clock is an input of everything under lib/; this is where the real one comes from.
-    checkEnvironmentOrExit(() => new Date());
+    const { appNow } = await import("./lib/clock");
+    // The clock is an input of everything under lib/; the job loop reads the same one as every page and action.
+    checkEnvironmentOrExit(appNow);
   }
 }

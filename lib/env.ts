@@ -22,6 +22,8 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
   // Only to point the SDK at a Stripe-compatible test server (e.g. http://127.0.0.1:12111); never in production.
   STRIPE_API_BASE: z.url().optional(),
+  // Tests only: the app's clock runs this many milliseconds ahead of (negative: behind) real time (lib/clock.ts).
+  LIVEBASE_CLOCK_OFFSET_MS: z.coerce.number().int("LIVEBASE_CLOCK_OFFSET_MS must be a whole number of milliseconds").default(0),
 }).superRefine((env, ctx) => {
   // Links in emails are built on APP_URL; a deployment must say where it lives.
   if (env.NODE_ENV === "production" && !process.env.APP_URL) {

@@ -20,7 +20,7 @@ export async function needsDemoSeed(db: Db) {
  * Creates workspace `demo` (two studios in two time zones, 7 rooms, hours past midnight) and the demo
  * accounts, plus a second workspace the owner also belongs to. Refuses to run in production.
  */
-export async function seedDemo(db: Db, env: { nodeEnv?: string }) {
+export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date()) {
   if (env.nodeEnv === "production") throw new Error("Refusing to seed demo data with NODE_ENV=production");
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -131,7 +131,7 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }) {
       { workspaceId: northside.id, userId: id("creator"), role: "creator" },
     ]);
 
-    await seedBillingHistory(tx, { workspaceId: demo.id, rooms: demoRooms, chloe: id("creator"), kai: id("creator2"), staff: id("staff") }, new Date());
+    await seedBillingHistory(tx, { workspaceId: demo.id, rooms: demoRooms, chloe: id("creator"), kai: id("creator2"), staff: id("staff") }, now);
   });
 }
 

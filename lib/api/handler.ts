@@ -5,6 +5,7 @@ import { findTokenMember, type Member } from "../auth/member";
 import { resolveApiToken } from "../auth/api-tokens";
 import { can, type Permission } from "../auth/permissions";
 import { fieldErrors, problem } from "./problem";
+import { appNow } from "../clock";
 
 /** Resolves `Authorization: Bearer <token>` to a member, or a 401 problem. */
 export async function authenticateBearer(req: Request, now: Date): Promise<Member | Response> {
@@ -30,7 +31,7 @@ export function apiRoute<P = Record<string, string>>(
   handler: (ctx: { req: Request; member: Member; params: P; now: Date }) => Promise<Response>,
 ) {
   return async (req: Request, ctx: Ctx<P>) => {
-    const now = new Date();
+    const now = appNow();
     try {
       const member = await authenticateBearer(req, now);
       if (member instanceof Response) return member;

@@ -15,6 +15,7 @@ import { beginSignInAttempt, succeedSignInAttempt } from "./rate-limit";
 import { claimUnverifiedAccount } from "./accounts";
 import { safeCallbackUrl } from "./callback-url";
 import { signInSchema } from "./schemas";
+import { appNow } from "../clock";
 
 /** The path and query of `url` when it is on `base` (or relative); null for another site. */
 function pathOf(url: string, base: string) {
@@ -69,7 +70,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           if (!parsed.success) throw new InvalidLogin();
           const { email, password } = parsed.data;
           const ip = clientIp(request.headers);
-          const now = new Date();
+          const now = appNow();
           const attempt = await beginSignInAttempt(db, { email, ip, now });
           if (attempt.limited) throw new RateLimited();
           const [user] = await db.select().from(users).where(eq(users.email, email));
@@ -93,7 +94,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const safe = new URL(link.pathname + link.search, env.APP_URL);
           const cb = safe.searchParams.get("callbackUrl");
           if (cb) safe.searchParams.set("callbackUrl", new URL(safeCallbackUrl(pathOf(cb, env.APP_URL)), env.APP_URL).toString());
-          if (!(await mayEmail(db, { to: identifier, kinds: ["auth.magic_link"], max: 5, now: new Date() }))) {
+          if (!(await mayEmail(db, { to: identifier, kinds: ["auth.magic_link"], max: 5, now: appNow() }))) {
             throw new Error("too many sign-in links requested for this address");
           }
           await enqueueEmail(db, { to: identifier, ...magicLinkEmail(safe.toString()) });

@@ -5,13 +5,14 @@ import { ensureForm, invalid, type ActionState } from "@/lib/action-state";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { deliverQueuedEmails } from "@/lib/notifications/outbox";
+import { appNow } from "@/lib/clock";
 
 export async function requestResetAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
   const parsed = resetRequestSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return invalid(form, parsed.error);
   const env = getEnv();
-  await requestPasswordReset(getDb(), { email: parsed.data.email, appUrl: env.APP_URL, now: new Date() });
+  await requestPasswordReset(getDb(), { email: parsed.data.email, appUrl: env.APP_URL, now: appNow() });
   await deliverQueuedEmails(getDb(), { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM });
   return {
     status: "ok",

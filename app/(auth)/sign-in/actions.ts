@@ -6,6 +6,7 @@ import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-stat
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getDb } from "@/lib/db";
 import { mayEmail } from "@/lib/notifications/throttle";
+import { appNow } from "@/lib/clock";
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
@@ -30,7 +31,7 @@ export async function magicLinkAction(_prev: ActionState, form: FormData): Promi
   form = ensureForm(form);
   const parsed = magicLinkSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return invalid(form, parsed.error);
-  if (!(await mayEmail(getDb(), { to: parsed.data.email, kinds: ["auth.magic_link"], max: 5, now: new Date() }))) {
+  if (!(await mayEmail(getDb(), { to: parsed.data.email, kinds: ["auth.magic_link"], max: 5, now: appNow() }))) {
     return failed(form, "Several sign-in links were already sent to this address. Use the newest one, or wait 15 minutes.");
   }
   try {

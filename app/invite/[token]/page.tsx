@@ -10,12 +10,13 @@ import { getSessionUser } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { findOpenInvitation } from "@/lib/workspaces/invitations";
 import { AcceptForm } from "./accept-form";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Invitation" };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = token.length <= 200 ? await findOpenInvitation(getDb(), token, new Date()) : null;
+  const invitation = token.length <= 200 ? await findOpenInvitation(getDb(), token, appNow()) : null;
   const user = await getSessionUser();
   const here = `/invite/${encodeURIComponent(token)}`;
   return (

@@ -6,6 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { workspaceOverview } from "@/lib/workspaces/overview";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -20,7 +21,7 @@ const ROLE_INTRO: Record<string, string> = {
 export default async function OverviewPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "workspace.view" });
-  const stats = await workspaceOverview(getDb(), member, new Date());
+  const stats = await workspaceOverview(getDb(), member, appNow());
   const base = `/w/${member.workspaceSlug}`;
   return (
     <div className="grid gap-6">

@@ -4,6 +4,7 @@ import { handleStripeWebhook } from "@/lib/billing/webhooks";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { appNow } from "@/lib/clock";
 
 /**
  * Stripe's webhook endpoint. The raw body is verified against STRIPE_WEBHOOK_SECRET; a bad signature answers 400
@@ -15,7 +16,7 @@ export async function POST(req: Request) {
   if (!stripe || !secret) return problem(503, { code: "stripe_not_connected", title: "Service unavailable", detail: "Stripe is not connected on this server." });
   try {
     const payload = await req.text();
-    const r = await handleStripeWebhook(getDb(), stripe, { payload, signature: req.headers.get("stripe-signature"), secret }, new Date());
+    const r = await handleStripeWebhook(getDb(), stripe, { payload, signature: req.headers.get("stripe-signature"), secret }, appNow());
     if (!r.ok) {
       return r.error === "bad_signature"
         ? problem(400, { code: "bad_signature", detail: r.message })

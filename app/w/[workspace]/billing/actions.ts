@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
+import { appNow } from "@/lib/clock";
 
 const NOT_CONNECTED = "Stripe is not connected, so cards cannot be saved here. Settle invoices with the studio.";
 
@@ -30,7 +31,7 @@ export async function startCardCheckoutAction(_prev: ActionState, form: FormData
       userId: gate.value.userId,
       currency: await workspaceCurrency(db, gate.value.workspaceId),
       returnUrl: `${getEnv().APP_URL}/w/${gate.value.workspaceSlug}/billing`,
-      now: new Date(),
+      now: appNow(),
     });
   } catch (err) {
     logger.warn({ err }, "starting Stripe Checkout failed");
@@ -50,7 +51,7 @@ export async function openCustomerPortalAction(_prev: ActionState, form: FormDat
   if (!stripe) return failed(form, NOT_CONNECTED);
   let url: string;
   try {
-    url = await customerPortalUrl(getDb(), stripe, { workspaceId: gate.value.workspaceId, userId: gate.value.userId, returnUrl: `${getEnv().APP_URL}/w/${gate.value.workspaceSlug}/billing`, now: new Date() });
+    url = await customerPortalUrl(getDb(), stripe, { workspaceId: gate.value.workspaceId, userId: gate.value.userId, returnUrl: `${getEnv().APP_URL}/w/${gate.value.workspaceSlug}/billing`, now: appNow() });
   } catch (err) {
     logger.warn({ err }, "opening the Stripe customer portal failed");
     return failed(form, "Stripe could not be reached. Try again in a minute.");
@@ -64,7 +65,7 @@ export async function voidChargeAction(_prev: ActionState, form: FormData): Prom
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = voidChargeSchema.safeParse({ reason: form.get("reason") });
   if (!parsed.success) return invalid(form, parsed.error);
-  const r = await voidCharge(getDb(), gate.value, String(form.get("chargeId") ?? ""), parsed.data, new Date());
+  const r = await voidCharge(getDb(), gate.value, String(form.get("chargeId") ?? ""), parsed.data, appNow());
   if (!r.ok) return failed(form, r.error === "not_found" ? "That charge does not exist." : (r.message ?? "It cannot be voided."), r.fieldErrors);
   revalidatePath(`/w/${gate.value.workspaceSlug}/billing`, "layout");
   return { status: "ok", message: `Voided ${formatMoney(r.value.amountCents, r.value.currency)}.` };
@@ -76,7 +77,7 @@ export async function creditChargeAction(_prev: ActionState, form: FormData): Pr
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = creditChargeSchema.safeParse({ amount: form.get("amount"), reason: form.get("reason"), requestId: form.get("requestId") || undefined });
   if (!parsed.success) return invalid(form, parsed.error);
-  const r = await creditCharge(getDb(), gate.value, String(form.get("chargeId") ?? ""), parsed.data, new Date());
+  const r = await creditCharge(getDb(), gate.value, String(form.get("chargeId") ?? ""), parsed.data, appNow());
   if (!r.ok) return failed(form, r.error === "not_found" ? "That charge does not exist." : (r.message ?? "It cannot be credited."), r.fieldErrors);
   revalidatePath(`/w/${gate.value.workspaceSlug}/billing`, "layout");
   const where = r.value.status === "pending" ? " It goes to Stripe as a credit note (a refund if the invoice was paid)." : "";
@@ -89,7 +90,7 @@ export async function recordOfflinePaymentAction(_prev: ActionState, form: FormD
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = offlinePaymentSchema.safeParse({ note: form.get("note") });
   if (!parsed.success) return invalid(form, parsed.error);
-  const r = await recordOfflinePayment(getDb(), gate.value, String(form.get("invoiceId") ?? ""), parsed.data, new Date());
+  const r = await recordOfflinePayment(getDb(), gate.value, String(form.get("invoiceId") ?? ""), parsed.data, appNow());
   if (!r.ok) return failed(form, r.error === "not_found" ? "That invoice does not exist." : (r.message ?? "It cannot be marked paid."));
   revalidatePath(`/w/${gate.value.workspaceSlug}/billing`, "layout");
   return { status: "ok", message: `Recorded a payment of ${formatMoney(r.value.amountPaidCents, r.value.currency)}.` };

@@ -18,6 +18,7 @@ import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
 import { CardCheckoutButton, PortalButton } from "./billing-forms";
 import { ChargesTable, InvoicesTable, StripeNotice } from "./billing-tables";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -40,7 +41,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
 async function CreatorBilling({ member, query }: { member: Member; query: { checkout?: string; session_id?: string } }) {
   const db = getDb();
   const stripe = getStripe();
-  const now = new Date();
+  const now = appNow();
   let returned: "saved" | "pending" | "cancelled" | null = query.checkout === "cancelled" ? "cancelled" : null;
   if (stripe && query.checkout === "done" && typeof query.session_id === "string" && query.session_id.length < 300) {
     returned = await checkoutReturn(db, stripe, { workspaceId: member.workspaceId, userId: member.userId, sessionId: query.session_id }, now);

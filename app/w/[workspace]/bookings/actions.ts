@@ -10,13 +10,14 @@ import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import type { Quote } from "@/lib/pricing";
 import { floorOperation } from "./floor-operation";
+import { appNow } from "@/lib/clock";
 
 export async function confirmBookingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const id = String(form.get("bookingId") ?? "");
-  const result = await confirmBooking(getDb(), gate.value, id, new Date());
+  const result = await confirmBooking(getDb(), gate.value, id, appNow());
   if (!result.ok) return failed(form, result.error === "not_found" ? "That booking does not exist, or is not yours." : (result.message ?? "This booking cannot be confirmed."));
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   return { status: "ok", message: `Booked. Your code is ${result.value.code}; a confirmation email with a calendar invite is on its way.` };
@@ -28,7 +29,7 @@ export async function cancelBookingAction(_prev: ActionState, form: FormData): P
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const id = String(form.get("bookingId") ?? "");
   const reason = String(form.get("reason") ?? "").slice(0, 500);
-  const result = await cancelBooking(getDb(), gate.value, id, new Date(), reason);
+  const result = await cancelBooking(getDb(), gate.value, id, appNow(), reason);
   if (!result.ok) return failed(form, result.error === "not_found" ? "That booking does not exist, or is not yours." : (result.message ?? "This booking cannot be cancelled."));
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   const fee = result.value.feeCents > 0 ? ` A late-cancellation fee of ${formatMoney(result.value.feeCents, result.value.currency)} was charged.` : " No fee was charged.";
@@ -40,7 +41,7 @@ export async function cancelSeriesAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await cancelSeries(getDb(), gate.value, String(form.get("seriesId") ?? ""), { from: "future" }, new Date());
+  const result = await cancelSeries(getDb(), gate.value, String(form.get("seriesId") ?? ""), { from: "future" }, appNow());
   if (!result.ok) return failed(form, result.error === "not_found" ? "That series does not exist, or is not yours." : (result.message ?? "This series cannot be cancelled."));
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   const { cancelled, feeCents, currency } = result.value;
@@ -53,7 +54,7 @@ export async function withdrawWaitlistAction(_prev: ActionState, form: FormData)
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await withdrawWaitlist(getDb(), gate.value, String(form.get("entryId") ?? ""), new Date());
+  const result = await withdrawWaitlist(getDb(), gate.value, String(form.get("entryId") ?? ""), appNow());
   if (!result.ok) return failed(form, result.error === "not_found" ? "That waitlist entry does not exist, or is not yours." : (result.message ?? "This entry cannot be withdrawn."));
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   return { status: "ok", message: "You left the waitlist for this time." };
@@ -67,7 +68,7 @@ export async function operateBookingAction(_prev: ActionState, form: FormData): 
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.operate" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await floorOperation(getDb(), gate.value, form, new Date());
+  const result = await floorOperation(getDb(), gate.value, form, appNow());
   if (result.status === "ok") {
     revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
     revalidatePath(`/w/${gate.value.workspaceSlug}/run-sheet`);
@@ -81,7 +82,7 @@ export async function checkOutOwnSessionAction(_prev: ActionState, form: FormDat
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.view" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   if (gate.value.role !== "creator") return failed(form, "Staff check sessions out at the Front desk.");
-  const r = await checkOutBooking(getDb(), gate.value, String(form.get("bookingId") ?? ""), new Date());
+  const r = await checkOutBooking(getDb(), gate.value, String(form.get("bookingId") ?? ""), appNow());
   if (!r.ok) return failed(form, r.error === "not_found" ? "That booking does not exist, or is not yours." : (r.message ?? "This session cannot be checked out."));
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   const currency = (r.value.booking.quote as Quote).currency;

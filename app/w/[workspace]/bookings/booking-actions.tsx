@@ -1,7 +1,8 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { Button } from "@/components/ui/button";
+import { useServerClock } from "@/components/use-server-clock";
 import { idle } from "@/lib/action-state";
 import { cancelBookingAction, checkOutOwnSessionAction, confirmBookingAction, operateBookingAction } from "./actions";
 
@@ -10,25 +11,19 @@ import { cancelBookingAction, checkOutOwnSessionAction, confirmBookingAction, op
 const confirmAndTell = toastingAction(confirmBookingAction);
 const cancelAndTell = toastingAction(cancelBookingAction);
 
-export function ConfirmForm({ workspace, bookingId, holdExpiresAt }: { workspace: string; bookingId: string; holdExpiresAt: string }) {
+export function ConfirmForm({ workspace, bookingId, holdExpiresAt, now }: { workspace: string; bookingId: string; holdExpiresAt: string; now: string }) {
   const [state, action] = useActionState(confirmAndTell, idle);
-  const [left, setLeft] = useState<number | null>(null);
-  useEffect(() => {
-    const tick = () => setLeft(Math.max(0, Math.round((Date.parse(holdExpiresAt) - Date.now()) / 1000)));
-    tick();
-    const t = setInterval(tick, 1000);
-    return () => clearInterval(t);
-  }, [holdExpiresAt]);
+  // On the server's clock, which decides whether the hold still stands.
+  const t = useServerClock(now, 1000);
+  const left = Math.max(0, Math.round((Date.parse(holdExpiresAt) - t) / 1000));
   return (
     <form action={action} className="grid gap-3">
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="bookingId" value={bookingId} />
       <FormMessage state={state} />
-      {left !== null ? (
-        <p className="text-sm text-muted-foreground" aria-live="off">
-          {left > 0 ? `Held for you for ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")} more.` : "The hold has run out; confirming may fail if someone took the time."}
-        </p>
-      ) : null}
+      <p className="text-sm text-muted-foreground" aria-live="off">
+        {left > 0 ? `Held for you for ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")} more.` : "The hold has run out; confirming may fail if someone took the time."}
+      </p>
       {state.status !== "ok" ? (
         <SubmitButton className="justify-self-start" pendingText="Confirming…">
           Confirm booking

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Field, FormMessage, SubmitButton, toastingAction } from "@/components/form";
+import { useServerClock } from "@/components/use-server-clock";
 import { idle } from "@/lib/action-state";
 import { overtimeCharges } from "@/lib/billing/session-charges";
 import { formatMoney } from "@/lib/format";
@@ -45,13 +46,9 @@ function overtimeNote(endsAt: Date, endedAt: Date, terms: OvertimeTerms): string
 export function CheckOutForm({ workspace, bookingId, timeZone, now, endsAt, terms }: { workspace: string; bookingId: string; timeZone: string; now: string; endsAt: string; terms: OvertimeTerms }) {
   const [state, action] = useActionState(operateAndTell, idle);
   const [edited, setEdited] = useState(false);
-  const [at, setAt] = useState(() => Date.parse(now));
+  const at = useServerClock(now, 15_000);
   const [typed, setTyped] = useState("");
   const box = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const timer = setInterval(() => setAt(Date.now()), 15_000);
-    return () => clearInterval(timer);
-  }, []);
   const clock = clockTime(new Date(at), timeZone);
   const shown = edited ? typed : clock;
   useEffect(() => {

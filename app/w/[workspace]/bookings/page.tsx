@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import type { Quote } from "@/lib/pricing";
 import { WaitlistSection } from "./waitlist-section";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Bookings" };
 
@@ -20,7 +21,7 @@ export default async function BookingsPage({ params, searchParams }: { params: P
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "bookings.view" });
   const when = (await searchParams).when === "past" ? "past" : "upcoming";
-  const now = new Date();
+  const now = appNow();
   const rows = await listBookings(getDb(), member, { when, now });
   const slug = member.workspaceSlug;
   const mine = member.role === "creator";

@@ -5,6 +5,7 @@ import { requireActionMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { assignSampleSchema } from "@/lib/samples/schemas";
 import { assignSample } from "@/lib/samples/session-samples";
+import { appNow } from "@/lib/clock";
 
 /**
  * Staff assign samples already in the studio to a session (the booking page's samples card). Staging and returning
@@ -21,7 +22,7 @@ export async function assignSampleAction(_prev: ActionState, form: FormData): Pr
     if (state.fieldErrors?.shipmentItemId) state.fieldErrors.shipmentItemId = ["Choose an item in the studio"];
     return state;
   }
-  const r = await assignSample(getDb(), gate.value, parsed.data, new Date());
+  const r = await assignSample(getDb(), gate.value, parsed.data, appNow());
   if (!r.ok) return failed(form, r.error === "not_found" ? "That item is not in this workspace." : (r.message ?? "Check the fields marked below."), r.fieldErrors);
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   return { status: "ok", message: `Assigned ${parsed.data.quantity} to this session.` };

@@ -15,6 +15,7 @@ import { getDb } from "@/lib/db";
 import { operatorToday, utilizationHeatmap } from "@/lib/operations/dashboard";
 import { tzMidnight } from "@/lib/operations/run-sheet";
 import { Heatmap } from "./heatmap";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -27,7 +28,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const member = await requireMember({ workspace, permission: "dashboard.view" });
   const asked = (await searchParams).studio;
   const db = getDb();
-  const now = new Date();
+  const now = appNow();
   const slug = member.workspaceSlug;
   const today = await operatorToday(db, member, now);
   if (today.length === 0) {

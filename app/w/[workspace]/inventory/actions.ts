@@ -8,6 +8,7 @@ import { completeLeftovers } from "@/lib/samples/leftovers";
 import { createLocation, findShipment } from "@/lib/samples/queries";
 import { cycleCountSchema, locationSchema, moveStockSchema, returnToShelfSchema, stageSchema } from "@/lib/samples/schemas";
 import { uuidField } from "../receiving/form-rows";
+import { appNow } from "@/lib/clock";
 
 /** Stock shows on the desk, the inventory and every session's samples card: all of them must see a change. */
 function refresh(slug: string) {
@@ -45,7 +46,7 @@ export async function moveStockAction(_prev: ActionState, form: FormData): Promi
   if (!parsed.success) return invalid(form, parsed.error);
   const itemId = uuidField(form, "itemId");
   if (!itemId) return failed(form, "That stock is no longer there. Reload the page.");
-  const r = await moveStock(getDb(), gate.value, itemId, parsed.data, new Date());
+  const r = await moveStock(getDb(), gate.value, itemId, parsed.data, appNow());
   if (!r.ok) return stockFailure(form, r);
   refresh(gate.value.workspaceSlug);
   return { status: "ok", message: `Moved ${parsed.data.quantity} × ${r.value.sku}.` };
@@ -59,7 +60,7 @@ export async function cycleCountAction(_prev: ActionState, form: FormData): Prom
   if (!parsed.success) return invalid(form, parsed.error);
   const itemId = uuidField(form, "itemId");
   if (!itemId) return failed(form, "That stock is no longer there. Reload the page.");
-  const r = await cycleCount(getDb(), gate.value, itemId, parsed.data, new Date());
+  const r = await cycleCount(getDb(), gate.value, itemId, parsed.data, appNow());
   if (!r.ok) return stockFailure(form, r);
   refresh(gate.value.workspaceSlug);
   const { item, variance } = r.value;
@@ -75,7 +76,7 @@ export async function stageStockAction(_prev: ActionState, form: FormData): Prom
   if (!parsed.success) return invalid(form, parsed.error);
   const itemId = uuidField(form, "itemId");
   if (!itemId) return failed(form, "That stock is no longer there. Reload the page.");
-  const r = await stageForBooking(getDb(), gate.value, itemId, parsed.data, new Date());
+  const r = await stageForBooking(getDb(), gate.value, itemId, parsed.data, appNow());
   if (!r.ok) return stockFailure(form, r);
   refresh(gate.value.workspaceSlug);
   return { status: "ok", message: `Staged ${parsed.data.quantity} × ${r.value.sku} ${r.value.name}.` };
@@ -89,7 +90,7 @@ export async function returnToShelfAction(_prev: ActionState, form: FormData): P
   if (!parsed.success) return invalid(form, parsed.error);
   const itemId = uuidField(form, "itemId");
   if (!itemId) return failed(form, "That stock is no longer there. Reload the page.");
-  const r = await returnToShelf(getDb(), gate.value, itemId, parsed.data, new Date());
+  const r = await returnToShelf(getDb(), gate.value, itemId, parsed.data, appNow());
   if (!r.ok) return stockFailure(form, r);
   refresh(gate.value.workspaceSlug);
   return { status: "ok", message: `Returned ${parsed.data.quantity} × ${r.value.sku} ${r.value.name} to the shelf.` };
@@ -105,7 +106,7 @@ export async function completeLeftoversAction(_prev: ActionState, form: FormData
   const shipmentId = uuidField(form, "shipmentId");
   if (!shipmentId) return failed(form, "That shipment does not exist.");
   const db = getDb();
-  const r = await completeLeftovers(db, gate.value, shipmentId, new Date());
+  const r = await completeLeftovers(db, gate.value, shipmentId, appNow());
   if (!r.ok) return failed(form, r.error === "not_found" ? "That shipment does not exist." : (r.message ?? "Its leftovers cannot be handled now."));
   refresh(gate.value.workspaceSlug);
   const units = r.value.units;

@@ -15,6 +15,7 @@ import { leftoversDue } from "@/lib/samples/leftovers";
 import { formatLocal } from "@/lib/studios/local-time";
 import { AddLocationForm } from "./stock-forms";
 import { StockTable, type StockTableRow } from "./stock-table";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Inventory" };
 
@@ -38,7 +39,7 @@ export default async function InventoryPage({ params, searchParams }: { params: 
 
 async function StaffInventory({ member, studioId }: { member: Member; studioId?: string }) {
   const db = getDb();
-  const now = new Date();
+  const now = appNow();
   const slug = member.workspaceSlug;
   const [studios, due] = await Promise.all([workStudios(db, member), leftoversDue(db, member, now)]);
   if (studios.length === 0) {

@@ -8,6 +8,7 @@ import { logUnexpectedBox } from "@/lib/samples/create-shipment";
 import { receiveShipment } from "@/lib/samples/receive";
 import { receiveShipmentSchema, unexpectedBoxSchema } from "@/lib/samples/schemas";
 import { indexedRows, invalidRows, uuidField } from "./form-rows";
+import { appNow } from "@/lib/clock";
 
 const LINE_FIELDS = ["shipmentItemId", "received", "damaged", "locationId"] as const;
 const ITEM_FIELDS = ["sku", "name", "quantity"] as const;
@@ -31,7 +32,7 @@ export async function receiveShipmentAction(_prev: ActionState, form: FormData):
   if (!parsed.success) return invalidRows(form, parsed.error, (_key, position) => rows[position]?.index ?? position);
   const shipmentId = uuidField(form, "shipmentId");
   if (!shipmentId) return failed(form, "That shipment does not exist.");
-  const r = await receiveShipment(getDb(), gate.value, shipmentId, parsed.data, new Date());
+  const r = await receiveShipment(getDb(), gate.value, shipmentId, parsed.data, appNow());
   if (!r.ok) {
     if (r.error === "not_found") return failed(form, "That shipment does not exist.");
     // The page shows a reload link for a conflict: the counts on screen are out of date.
@@ -65,7 +66,7 @@ export async function logUnexpectedBoxAction(_prev: ActionState, form: FormData)
     items: rows.map((r) => r.value),
   });
   if (!parsed.success) return invalidRows(form, parsed.error, (_key, position) => rows[position]?.index ?? position);
-  const r = await logUnexpectedBox(getDb(), gate.value, parsed.data, new Date());
+  const r = await logUnexpectedBox(getDb(), gate.value, parsed.data, appNow());
   if (!r.ok) return failed(form, r.message ?? (r.error === "invalid" ? "Check the fields marked below." : "This box cannot be logged here."), r.fieldErrors);
   revalidatePath(`/w/${gate.value.workspaceSlug}/receiving`);
   redirect(`/w/${gate.value.workspaceSlug}/receiving?code=${encodeURIComponent(r.value.code)}&logged=1`);

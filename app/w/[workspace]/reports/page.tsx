@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db";
 import { monthLabel } from "./report-format";
 import { RevenueSection, RevenueSummary } from "./revenue-section";
 import { UtilizationSection } from "./utilization-section";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -35,7 +36,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   const member = await requireMember({ workspace, permission: "reports.view" });
   const search = await searchParams;
   const asked = search.from !== undefined || search.to !== undefined;
-  const values = asked ? { from: one(search.from), to: one(search.to) } : defaultReportRange(new Date());
+  const values = asked ? { from: one(search.from), to: one(search.to) } : defaultReportRange(appNow());
   const parsed = reportRangeSchema.safeParse(values);
   const state: ActionState = { status: parsed.success ? "idle" : "error", values };
   if (!parsed.success) {

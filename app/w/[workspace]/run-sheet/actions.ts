@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { checkInByCodeSchema } from "@/lib/operations/schemas";
 import { addRoomBlock } from "@/lib/studios/room-blocks";
 import { roomBlockSchema } from "@/lib/studios/schemas";
+import { appNow } from "@/lib/clock";
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -37,7 +38,7 @@ export async function checkInByCodeAction(_prev: ActionState, form: FormData): P
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = checkInByCodeSchema.safeParse({ studioId: text(form, "studioId"), code: text(form, "code") });
   if (!parsed.success) return invalid(form, parsed.error, parsed.error.issues[0]?.message ?? "Check the code.");
-  const now = new Date();
+  const now = appNow();
   const r = await checkInByCode(getDb(), gate.value, parsed.data, now);
   if (!r.ok) {
     // Staff do not see other studios' bookings, so for them a code of another studio is as unknown as a mistyped
@@ -59,7 +60,7 @@ export async function blockRoomAction(_prev: ActionState, form: FormData): Promi
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = roomBlockSchema.safeParse({ roomId: text(form, "roomId"), startsAt: text(form, "startsAt"), endsAt: text(form, "endsAt"), reason: text(form, "reason") });
   if (!parsed.success) return invalid(form, parsed.error);
-  const r = await addRoomBlock(getDb(), gate.value, parsed.data, new Date());
+  const r = await addRoomBlock(getDb(), gate.value, parsed.data, appNow());
   if (!r.ok) return failed(form, r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The room was not blocked."), r.fieldErrors);
   floorChanged(gate.value.workspaceSlug);
   const n = r.value.overlappingBookings;

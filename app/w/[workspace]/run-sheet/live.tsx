@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { useServerClock } from "@/components/use-server-clock";
 import { clockTime } from "@/lib/operations/floor-time";
 
 /**
@@ -37,11 +38,7 @@ export function AutoRefresh({ seconds = 30 }: { seconds?: number }) {
  * parent keys it by the server's "now", so a refresh starts it from the server's clock again.
  */
 export function NowLine({ start, end, now, timeZone }: { start: string; end: string; now: string; timeZone: string }) {
-  const [t, setT] = useState(() => Date.parse(now));
-  useEffect(() => {
-    const timer = setInterval(() => setT(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const t = useServerClock(now, 30_000);
   const from = Date.parse(start);
   const to = Date.parse(end);
   if (t < from || t > to || to <= from) return null;

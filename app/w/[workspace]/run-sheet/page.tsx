@@ -23,6 +23,7 @@ import { BlockRoomForm, CheckInByCodeForm } from "./desk-forms";
 import { AutoRefresh } from "./live";
 import { Timeline } from "./timeline";
 import { clockRange } from "./timeline-layout";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Run sheet" };
 
@@ -48,7 +49,7 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
   const member = await requireMember({ workspace, permission: "bookings.operate" });
   const query = await searchParams;
   const db = getDb();
-  const now = new Date();
+  const now = appNow();
   const slug = member.workspaceSlug;
   const studios = await operatedStudios(db, member);
   if (studios.length === 0) {

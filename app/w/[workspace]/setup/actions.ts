@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { studioSchema } from "@/lib/studios/schemas";
 import { createStudio } from "@/lib/studios/studios";
 import { openingHoursFromForm, pick, refused } from "./form-input";
+import { appNow } from "@/lib/clock";
 
 export async function createStudioAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
@@ -14,7 +15,7 @@ export async function createStudioAction(_prev: ActionState, form: FormData): Pr
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = studioSchema.safeParse({ ...pick(form, ["name", "address", "timeZone"]), openingHours: openingHoursFromForm(form) });
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await createStudio(getDb(), gate.value, parsed.data, new Date());
+  const result = await createStudio(getDb(), gate.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The studio was not added.");
   const slug = gate.value.workspaceSlug;
   revalidatePath(`/w/${slug}`, "layout");

@@ -8,6 +8,7 @@ import { countNights, nightsLabel } from "@/lib/storage/nights";
 import { reserveUnitSchema, storageUnitSchema, storeGoodsSchema } from "@/lib/storage/schemas";
 import { cancelReservation, collectGoods, createStorageUnit, reserveUnit, storeGoods, type StorageError } from "@/lib/storage/storage";
 import { indexedRows, invalidRows, uuidField } from "../receiving/form-rows";
+import { appNow } from "@/lib/clock";
 
 const ITEM_FIELDS = ["sku", "name", "quantity"] as const;
 const GONE = "That reservation does not exist. Reload the page.";
@@ -36,7 +37,7 @@ export async function reserveUnitAction(_prev: ActionState, form: FormData): Pro
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = reserveUnitSchema.safeParse({ unitId: text(form, "unitId"), firstNight: text(form, "firstNight"), lastNight: text(form, "lastNight"), creatorId: text(form, "creatorId") });
   if (!parsed.success) return invalid(form, parsed.error);
-  const r = await reserveUnit(getDb(), gate.value, parsed.data, new Date());
+  const r = await reserveUnit(getDb(), gate.value, parsed.data, appNow());
   if (!r.ok) {
     // The form's field is the unit: the use case's "no such unit" belongs next to it, not in a banner about a reservation.
     if (r.error === "not_found") return failed(form, "That unit is no longer offered. Choose another.", { unitId: ["Choose another unit"] });
@@ -58,7 +59,7 @@ export async function cancelReservationAction(_prev: ActionState, form: FormData
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const id = uuidField(form, "reservationId");
   if (!id) return failed(form, GONE);
-  const r = await cancelReservation(getDb(), gate.value, id, new Date());
+  const r = await cancelReservation(getDb(), gate.value, id, appNow());
   if (!r.ok) return storageFailure(form, r, "This reservation cannot be cancelled.");
   refresh(gate.value.workspaceSlug);
   return { status: "ok", message: `Reservation for ${nightsLabel(r.value.firstNight, r.value.lastNight)} cancelled. Nothing is charged.` };
@@ -74,7 +75,7 @@ export async function storeGoodsAction(_prev: ActionState, form: FormData): Prom
   if (!parsed.success) return invalidRows(form, parsed.error, (_key, position) => rows[position]?.index ?? position);
   const id = uuidField(form, "reservationId");
   if (!id) return failed(form, GONE);
-  const r = await storeGoods(getDb(), gate.value, id, parsed.data, new Date());
+  const r = await storeGoods(getDb(), gate.value, id, parsed.data, appNow());
   if (!r.ok) return storageFailure(form, r, "Goods cannot be checked in to this unit.");
   refresh(gate.value.workspaceSlug);
   const units = parsed.data.items.reduce((n, i) => n + i.quantity, 0);
@@ -87,7 +88,7 @@ export async function collectGoodsAction(_prev: ActionState, form: FormData): Pr
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const id = uuidField(form, "reservationId");
   if (!id) return failed(form, GONE);
-  const r = await collectGoods(getDb(), gate.value, id, new Date());
+  const r = await collectGoods(getDb(), gate.value, id, appNow());
   if (!r.ok) return storageFailure(form, r, "The goods cannot be collected now.");
   refresh(gate.value.workspaceSlug);
   const { units } = r.value;

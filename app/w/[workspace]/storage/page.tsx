@@ -13,6 +13,7 @@ import { goodsByReservation, reservableUnits } from "@/lib/storage/storage-queri
 import { localDate } from "@/lib/studios/local-time";
 import { ReservationList, type ReservationCard } from "./reservation-list";
 import { ReserveForm } from "./reserve-form";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Storage" };
 
@@ -22,7 +23,7 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "storage.use" });
   const db = getDb();
-  const now = new Date();
+  const now = appNow();
   const slug = member.workspaceSlug;
   // Staff, managers and owners reserve and check goods in for a creator; a creator only for themselves.
   const forCreators = member.role !== "creator";

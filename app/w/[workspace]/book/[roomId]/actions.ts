@@ -8,6 +8,7 @@ import { rescheduleBooking } from "@/lib/bookings/reschedule-booking";
 import { createBookingSchema, rescheduleBookingSchema, waitlistJoinSchema } from "@/lib/bookings/schemas";
 import { joinWaitlist } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
+import { appNow } from "@/lib/clock";
 
 function slotOf(form: FormData) {
   const [startsAt, endsAt] = String(form.get("slot") ?? "").split("|");
@@ -33,7 +34,7 @@ export async function holdSlotAction(_prev: ActionState, form: FormData): Promis
     hold: true,
   });
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await createBooking(getDb(), parsed.data, gate.value, new Date());
+  const result = await createBooking(getDb(), parsed.data, gate.value, appNow());
   if (!result.ok) {
     const state = failed(form, result.error === "slot_taken" ? TAKEN : (result.message ?? "This booking is not possible."), result.fieldErrors);
     // A taken time can be waited for: the picker offers to join its waitlist (joinWaitlistAction).
@@ -51,7 +52,7 @@ export async function rescheduleSlotAction(_prev: ActionState, form: FormData): 
   const parsed = rescheduleBookingSchema.safeParse(slotOf(form));
   if (!parsed.success) return failed(form, "Choose a time first.", { slot: ["Choose a time."] });
   const bookingId = String(form.get("bookingId") ?? "");
-  const result = await rescheduleBooking(getDb(), gate.value, bookingId, parsed.data, new Date());
+  const result = await rescheduleBooking(getDb(), gate.value, bookingId, parsed.data, appNow());
   if (!result.ok) return failed(form, result.error === "slot_taken" ? TAKEN : (result.message ?? "This change is not possible."));
   redirect(`/w/${gate.value.workspaceSlug}/bookings/${bookingId}?changed=1`);
 }
@@ -70,7 +71,7 @@ export async function joinWaitlistAction(_prev: ActionState, form: FormData): Pr
   const creatorId = form.get("creatorId");
   const parsed = waitlistJoinSchema.safeParse({ roomId: form.get("roomId"), ...slotOf(form), creatorId: typeof creatorId === "string" && creatorId ? creatorId : undefined });
   if (!parsed.success) return failed(form, "Choose the time to wait for.", { slot: ["Choose a time."] });
-  const result = await joinWaitlist(getDb(), gate.value, parsed.data, new Date());
+  const result = await joinWaitlist(getDb(), gate.value, parsed.data, appNow());
   if (!result.ok) return failed(form, NOT_WAITABLE[result.error] ?? result.message ?? "You cannot wait for this time.", result.fieldErrors);
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`);
   const again = result.value.created ? "You are on the waitlist." : "You were already on the waitlist.";

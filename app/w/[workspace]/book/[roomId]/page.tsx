@@ -18,6 +18,7 @@ import { isIsoDate, localParts, shiftDate, weekDates } from "@/lib/bookings/week
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { SlotPicker } from "./slot-picker";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Choose a time" };
 
@@ -28,7 +29,7 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
   const search = await searchParams;
   const member = await requireMember({ workspace, permission: "bookings.create" });
   const db = getDb();
-  const now = new Date();
+  const now = appNow();
   const moving = search.reschedule ? await findBooking(db, member, search.reschedule) : null;
   if (search.reschedule && (!moving || moving.booking.roomId !== roomId)) notFound();
 

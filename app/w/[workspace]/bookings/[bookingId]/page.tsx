@@ -20,6 +20,7 @@ import { CancelForm, CheckOutOwnForm, ConfirmForm } from "../booking-actions";
 import { SeriesCard } from "../series-card";
 import { FrontDesk } from "./front-desk";
 import { SamplesCard } from "./samples-card";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Booking" };
 
@@ -27,7 +28,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
   const { workspace, bookingId } = await params;
   const member = await requireMember({ workspace, permission: "bookings.view" });
   const db = getDb();
-  const now = new Date();
+  const now = appNow();
   const preview = await previewCancellation(db, member, bookingId, now);
   if (!preview) notFound();
   const { found, fee } = preview;
@@ -92,7 +93,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
             <CardTitle>Confirm your booking</CardTitle>
           </CardHeader>
           <CardContent>
-            <ConfirmForm workspace={slug} bookingId={b.id} holdExpiresAt={b.holdExpiresAt.toISOString()} />
+            <ConfirmForm workspace={slug} bookingId={b.id} holdExpiresAt={b.holdExpiresAt.toISOString()} now={now.toISOString()} />
           </CardContent>
         </Card>
       ) : null}

@@ -9,6 +9,7 @@ import { ownerNames, workspaceStudios } from "@/lib/samples/desk-queries";
 import { leftoversDue } from "@/lib/samples/leftovers";
 import { formatLocal } from "@/lib/studios/local-time";
 import { LeftoversButton } from "../stock-forms";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Leftovers due" };
 
@@ -23,7 +24,7 @@ export default async function LeftoversPage({ params }: { params: Promise<{ work
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "inventory.manage" });
   const db = getDb();
-  const [due, studios] = await Promise.all([leftoversDue(db, member, new Date()), workspaceStudios(db, member)]);
+  const [due, studios] = await Promise.all([leftoversDue(db, member, appNow()), workspaceStudios(db, member)]);
   const names = await ownerNames(db, member, { brandIds: due.map((d) => d.shipment.brandId), creatorIds: due.map((d) => d.shipment.creatorId) });
   const studioOf = new Map(studios.map((s) => [s.id, s]));
   const slug = member.workspaceSlug;

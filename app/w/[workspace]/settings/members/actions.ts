@@ -8,6 +8,7 @@ import { deliverQueuedEmails } from "@/lib/notifications/outbox";
 import { inviteMember, revokeInvitation } from "@/lib/workspaces/invitations";
 import { changeMemberRole, removeMember } from "@/lib/workspaces/members";
 import { changeRoleSchema, inviteSchema } from "@/lib/workspaces/schemas";
+import { appNow } from "@/lib/clock";
 
 const optional = (v: FormDataEntryValue | null) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
 
@@ -24,7 +25,7 @@ export async function inviteAction(_prev: ActionState, form: FormData): Promise<
   });
   if (!parsed.success) return invalid(form, parsed.error);
   const env = getEnv();
-  const result = await inviteMember(getDb(), gate.value, parsed.data, { appUrl: env.APP_URL, now: new Date() });
+  const result = await inviteMember(getDb(), gate.value, parsed.data, { appUrl: env.APP_URL, now: appNow() });
   if (!result.ok) return failed(form, result.message ?? "The invitation was not sent.", result.fieldErrors);
   await deliverQueuedEmails(getDb(), { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM });
   revalidatePath(`/w/${gate.value.workspaceSlug}/settings/members`);
@@ -36,7 +37,7 @@ export async function revokeInvitationAction(_prev: ActionState, form: FormData)
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "members.invite" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const id = String(form.get("invitationId") ?? "");
-  const result = /^[0-9a-f-]{36}$/i.test(id) ? await revokeInvitation(getDb(), gate.value, id, new Date()) : null;
+  const result = /^[0-9a-f-]{36}$/i.test(id) ? await revokeInvitation(getDb(), gate.value, id, appNow()) : null;
   if (!result?.ok) return failed(form, "That invitation does not exist or is no longer pending.");
   revalidatePath(`/w/${gate.value.workspaceSlug}/settings/members`);
   return { status: "ok", message: "Invitation revoked." };
@@ -63,7 +64,7 @@ export async function removeMemberAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "members.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await removeMember(getDb(), gate.value, String(form.get("membershipId") ?? ""), new Date());
+  const result = await removeMember(getDb(), gate.value, String(form.get("membershipId") ?? ""), appNow());
   if (!result.ok) return failed(form, result.message ?? "That member was not found.");
   revalidatePath(`/w/${gate.value.workspaceSlug}/settings/members`);
   return { status: "ok", message: "Member removed." };

@@ -10,6 +10,7 @@ import { listPendingInvitations } from "@/lib/workspaces/invitations";
 import { listMembers } from "@/lib/workspaces/members";
 import { listBrands, listStudioChoices } from "@/lib/workspaces/workspaces";
 import { InviteForm, MemberRoleForm, RemoveButton } from "./member-forms";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -17,7 +18,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "members.view" });
   const db = getDb();
-  const now = new Date();
+  const now = appNow();
   const [members, invitations, studios, brands] = await Promise.all([
     listMembers(db, member),
     listPendingInvitations(db, member, now),

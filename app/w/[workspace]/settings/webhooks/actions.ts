@@ -8,6 +8,7 @@ import { replayDelivery, type AttemptOutcome } from "@/lib/webhooks/deliver";
 import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, updateEndpoint } from "@/lib/webhooks/endpoints";
 import { createEndpointSchema, updateEndpointSchema } from "@/lib/webhooks/schemas";
 import { privateHostsAllowed } from "@/lib/webhooks/url-policy";
+import { appNow } from "@/lib/clock";
 
 const gateFor = (form: FormData) => requireActionMember({ workspace: form.get("workspace"), permission: "webhooks.manage" });
 const revalidate = (slug: string) => revalidatePath(`/w/${slug}/settings/webhooks`, "layout");
@@ -37,7 +38,7 @@ export async function createEndpointAction(_prev: ActionState, form: FormData): 
   const parsed = createEndpointSchema.safeParse({ url: text(form.get("url")), description: text(form.get("description")), events: form.getAll("events") });
   if (!parsed.success) return invalid(form, parsed.error);
   const env = getEnv();
-  const result = await createEndpoint(getDb(), gate.value, parsed.data, new Date(), { allowPrivateHosts: privateHostsAllowed(env) });
+  const result = await createEndpoint(getDb(), gate.value, parsed.data, appNow(), { allowPrivateHosts: privateHostsAllowed(env) });
   if (!result.ok) return failed(form, result.error === "not_found" ? NO_BRAND : (result.message ?? "The endpoint was not added."), result.fieldErrors);
   revalidate(gate.value.workspaceSlug);
   return { status: "ok", message: "Endpoint added.", data: { secret: result.value.secret, endpointId: result.value.id } };
@@ -49,7 +50,7 @@ export async function updateEndpointAction(_prev: ActionState, form: FormData): 
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = updateEndpointSchema.safeParse({ description: text(form.get("description")), events: form.getAll("events") });
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await updateEndpoint(getDb(), gate.value, text(form.get("endpointId")), parsed.data, new Date());
+  const result = await updateEndpoint(getDb(), gate.value, text(form.get("endpointId")), parsed.data, appNow());
   if (!result.ok) return failed(form, NO_ENDPOINT);
   revalidate(gate.value.workspaceSlug);
   return { status: "ok", message: "Endpoint saved." };
@@ -61,7 +62,7 @@ export async function setEndpointEnabledAction(_prev: ActionState, form: FormDat
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const enabled = form.get("enabled");
   if (enabled !== "true" && enabled !== "false") return failed(form, "Choose whether to enable or disable the endpoint.");
-  const result = await updateEndpoint(getDb(), gate.value, text(form.get("endpointId")), { enabled: enabled === "true" }, new Date());
+  const result = await updateEndpoint(getDb(), gate.value, text(form.get("endpointId")), { enabled: enabled === "true" }, appNow());
   if (!result.ok) return failed(form, NO_ENDPOINT);
   revalidate(gate.value.workspaceSlug);
   return { status: "ok", message: result.value.enabled ? "Endpoint enabled: waiting deliveries go out on the next run." : "Endpoint disabled: events are no longer sent to it." };
@@ -71,7 +72,7 @@ export async function rotateSecretAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const gate = await gateFor(form);
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await rotateSecret(getDb(), gate.value, text(form.get("endpointId")), new Date());
+  const result = await rotateSecret(getDb(), gate.value, text(form.get("endpointId")), appNow());
   if (!result.ok) return failed(form, NO_ENDPOINT);
   revalidate(gate.value.workspaceSlug);
   return { status: "ok", message: "New secret created. The old one no longer signs anything.", data: { secret: result.value.secret } };
@@ -81,7 +82,7 @@ export async function deleteEndpointAction(_prev: ActionState, form: FormData): 
   form = ensureForm(form);
   const gate = await gateFor(form);
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await deleteEndpoint(getDb(), gate.value, text(form.get("endpointId")), new Date());
+  const result = await deleteEndpoint(getDb(), gate.value, text(form.get("endpointId")), appNow());
   if (!result.ok) return failed(form, NO_ENDPOINT);
   revalidate(gate.value.workspaceSlug);
   return { status: "ok", message: "Endpoint deleted, with its delivery log." };
@@ -91,7 +92,7 @@ export async function sendTestEventAction(_prev: ActionState, form: FormData): P
   form = ensureForm(form);
   const gate = await gateFor(form);
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await sendTestEvent(getDb(), gate.value, text(form.get("endpointId")), new Date());
+  const result = await sendTestEvent(getDb(), gate.value, text(form.get("endpointId")), appNow());
   if (!result.ok) return failed(form, result.error === "endpoint_disabled" ? DISABLED : NO_ENDPOINT);
   revalidate(gate.value.workspaceSlug);
   return describeOutcome("Test event", result.value);
@@ -101,7 +102,7 @@ export async function replayDeliveryAction(_prev: ActionState, form: FormData): 
   form = ensureForm(form);
   const gate = await gateFor(form);
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await replayDelivery(getDb(), gate.value, text(form.get("deliveryId")), new Date());
+  const result = await replayDelivery(getDb(), gate.value, text(form.get("deliveryId")), appNow());
   if (!result.ok) {
     const message = result.error === "endpoint_disabled" ? DISABLED : result.error === "in_progress" ? "This delivery is being sent right now: try again in a moment." : NO_DELIVERY;
     return failed(form, message);

@@ -11,6 +11,7 @@ import { listEndpoints, type EndpointSummary } from "@/lib/webhooks/endpoints";
 import { EVENT_DESCRIPTIONS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { fmt } from "./webhook-format";
 import { CreateEndpointForm, DeleteEndpointButton, EditEndpointForm, RotateSecretButton, SendTestEventButton, ToggleEndpointButton } from "./webhook-forms";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -19,7 +20,7 @@ const EVENT_OPTIONS = WEBHOOK_EVENTS.map((value) => ({ value, description: EVENT
 export default async function WebhooksPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "webhooks.manage" });
-  const endpoints = await listEndpoints(getDb(), member, new Date());
+  const endpoints = await listEndpoints(getDb(), member, appNow());
   const slug = member.workspaceSlug;
   return (
     <div className="grid max-w-4xl gap-6">

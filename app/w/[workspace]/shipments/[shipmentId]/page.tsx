@@ -17,6 +17,7 @@ import { READINESS_LABEL, type Readiness } from "@/lib/samples/readiness";
 import { describeDiscrepancy } from "@/lib/samples/receive";
 import { samplesForBookings } from "@/lib/samples/session-samples";
 import { calendarDate, leftoverText, StatusBadge, studioTime } from "../shipment-format";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Shipment" };
 
@@ -26,7 +27,7 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
   const { workspace, shipmentId } = await params;
   const member = await requireMember({ workspace, permission: "shipments.view" });
   const db = getDb();
-  const now = new Date();
+  const now = appNow();
   // Another brand's (or creator's, or studio's) shipment is not found, exactly like one that does not exist.
   const found = await findShipment(db, member, shipmentId);
   if (!found) notFound();

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { createShipment } from "@/lib/samples/create-shipment";
 import { parseItemsCsv, type CsvLineError } from "@/lib/samples/csv-items";
 import { createShipmentSchema, type ShipmentItemInput } from "@/lib/samples/schemas";
+import { appNow } from "@/lib/clock";
 
 const ITEM_FIELD = /^items\.(\d{1,3})\.(sku|name|quantity|declaredValue)$/;
 const MAX_ROWS = 250;
@@ -71,7 +72,7 @@ export async function createShipmentAction(_prev: ActionState, form: FormData): 
     items,
   });
   if (!parsed.success) return failed(form, "Check the fields marked below.", fieldErrorsOf(parsed.error, rows));
-  const r = await createShipment(getDb(), gate.value, parsed.data, new Date());
+  const r = await createShipment(getDb(), gate.value, parsed.data, appNow());
   if (!r.ok) return failed(form, r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The shipment was not created."), r.fieldErrors);
   revalidatePath(`/w/${gate.value.workspaceSlug}/shipments`);
   redirect(`/w/${gate.value.workspaceSlug}/shipments/${r.value.shipment.id}?created=1`);

@@ -7,6 +7,7 @@ import { shipmentTargets } from "@/lib/samples/queries";
 import { listStudios } from "@/lib/studios/list-studios";
 import { studioTime } from "../shipment-format";
 import { ShipmentForm, type SessionOption } from "./shipment-form";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "New shipment" };
 
@@ -14,7 +15,7 @@ export default async function NewShipmentPage({ params }: { params: Promise<{ wo
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "shipments.create" });
   const db = getDb();
-  const [targets, studios] = await Promise.all([shipmentTargets(db, member, new Date()), listStudios(db, member)]);
+  const [targets, studios] = await Promise.all([shipmentTargets(db, member, appNow()), listStudios(db, member)]);
   const zoneOf = new Map(studios.map((s) => [s.id, s.timeZone]));
   const creatorName = new Map(targets.creators.map((c) => [c.id, c.name ?? c.email]));
   // Labels are made here, on the server, where each studio's zone is known: the browser's own zone never shows.

@@ -16,6 +16,7 @@ import { boardStudios } from "@/lib/storage/storage-queries";
 import { localDate } from "@/lib/studios/local-time";
 import { BoardGrid } from "./board-grid";
 import { AddUnitForm } from "./unit-form";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Storage board" };
 
@@ -26,7 +27,7 @@ export default async function StorageBoardPage({ params, searchParams }: { param
   const member = await requireMember({ workspace, permission: "storage.board" });
   const query = await searchParams;
   const db = getDb();
-  const now = new Date();
+  const now = appNow();
   const slug = member.workspaceSlug;
   const studios = await boardStudios(db, member);
   const header = (

@@ -7,6 +7,7 @@ import { seriesSchema } from "@/lib/bookings/schemas";
 import { bookSeries, previewSeries, type SeriesMode } from "@/lib/bookings/series";
 import type { Occurrence } from "@/lib/bookings/series-plan";
 import { getDb } from "@/lib/db";
+import { appNow } from "@/lib/clock";
 
 /** The series fields of the form, as the shared schema expects them (numbers, a list of weekdays). */
 function seriesInput(form: FormData) {
@@ -41,7 +42,7 @@ export async function previewSeriesAction(_prev: ActionState, form: FormData): P
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = seriesInput(form);
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await previewSeries(getDb(), gate.value, parsed.data, new Date());
+  const result = await previewSeries(getDb(), gate.value, parsed.data, appNow());
   if (!result.ok) return failed(form, REFUSED[result.error] ?? result.message ?? "These dates cannot be checked.", result.fieldErrors);
   const free = result.value.occurrences.filter((o) => o.ok).length;
   const total = result.value.occurrences.length;
@@ -57,7 +58,7 @@ export async function bookSeriesAction(_prev: ActionState, form: FormData): Prom
   const parsed = seriesInput(form);
   if (!parsed.success) return invalid(form, parsed.error);
   const mode: SeriesMode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "free_only";
-  const result = await bookSeries(getDb(), gate.value, parsed.data, { mode }, new Date());
+  const result = await bookSeries(getDb(), gate.value, parsed.data, { mode }, appNow());
   if (!result.ok) {
     const state = failed(form, REFUSED[result.error] ?? result.message ?? "This series cannot be booked.", result.fieldErrors);
     // The dates as they are now, so the choice can be made again.

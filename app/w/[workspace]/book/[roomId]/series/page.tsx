@@ -10,6 +10,7 @@ import { findRoomWithStudio } from "@/lib/bookings/room-context";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { SeriesForm } from "./series-form";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Book every week" };
 
@@ -50,7 +51,7 @@ export default async function SeriesPage({ params, searchParams }: { params: Pro
       <SeriesForm
         workspace={member.workspaceSlug}
         roomId={room.id}
-        today={localToday(new Date(), studio.timeZone)}
+        today={localToday(appNow(), studio.timeZone)}
         durations={durations.map((m) => ({ value: String(m), label: hours(m) }))}
         defaultDuration={String(durations.includes(wanted) ? wanted : room.minMinutes)}
         starts={starts}

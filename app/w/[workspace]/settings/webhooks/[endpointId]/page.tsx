@@ -13,6 +13,7 @@ import { DELIVERY_LOG_LIMIT, listDeliveries, type DeliveryWithAttempts } from "@
 import { deliveryStatusSchema, type DeliveryStatus } from "@/lib/webhooks/schemas";
 import { fmt } from "../webhook-format";
 import { ReplayButton, SendTestEventButton } from "../webhook-forms";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
 
@@ -40,7 +41,7 @@ export default async function DeliveryLogPage({
   const member = await requireMember({ workspace, permission: "webhooks.manage" });
   const parsedStatus = deliveryStatusSchema.safeParse((await searchParams).status);
   const status = parsedStatus.success ? parsedStatus.data : undefined;
-  const result = await listDeliveries(getDb(), member, endpointId, { status, now: new Date() });
+  const result = await listDeliveries(getDb(), member, endpointId, { status, now: appNow() });
   if (!result.ok) notFound();
   const { endpoint, deliveries } = result.value;
   const slug = member.workspaceSlug;

@@ -8,6 +8,7 @@ import { addRoomBlock, removeRoomBlock } from "@/lib/studios/room-blocks";
 import { updateRoom } from "@/lib/studios/rooms";
 import { pricingRuleSchema, roomBlockSchema, updateRoomSchema } from "@/lib/studios/schemas";
 import { pick, refused } from "../../form-input";
+import { appNow } from "@/lib/clock";
 
 const gate = (form: FormData) => requireActionMember({ workspace: form.get("workspace"), permission: "studios.manage" });
 const done = (slug: string, message: string): ActionState => {
@@ -22,7 +23,7 @@ export async function updateRoomAction(_prev: ActionState, form: FormData): Prom
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = updateRoomSchema(member.value.currency).safeParse(pick(form, ROOM_FIELDS));
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await updateRoom(getDb(), member.value, parsed.data, new Date());
+  const result = await updateRoom(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The room was not saved.");
   return done(member.value.workspaceSlug, "Room saved. Bookings already made keep their times and prices.");
 }
@@ -33,7 +34,7 @@ export async function addRoomBlockAction(_prev: ActionState, form: FormData): Pr
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = roomBlockSchema.safeParse(pick(form, ["roomId", "startsAt", "endsAt", "reason"]));
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await addRoomBlock(getDb(), member.value, parsed.data, new Date());
+  const result = await addRoomBlock(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The block was not added.");
   const n = result.value.overlappingBookings;
   const warning = n === 0 ? "" : ` ${n} ${n === 1 ? "booking overlaps" : "bookings overlap"} it: move or cancel ${n === 1 ? "it" : "them"} from Bookings.`;
@@ -44,7 +45,7 @@ export async function removeRoomBlockAction(_prev: ActionState, form: FormData):
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const result = await removeRoomBlock(getDb(), member.value, { blockId: String(form.get("blockId") ?? "") }, new Date());
+  const result = await removeRoomBlock(getDb(), member.value, { blockId: String(form.get("blockId") ?? "") }, appNow());
   if (!result.ok) return refused(form, result, "The block was not removed.");
   return done(member.value.workspaceSlug, "Maintenance block removed.");
 }
@@ -55,7 +56,7 @@ export async function addPricingRuleAction(_prev: ActionState, form: FormData): 
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = pricingRuleSchema(member.value.currency).safeParse(pick(form, ["roomId", "name", "weekday", "startsAt", "endsAt", "priceKind", "price"]));
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await addPricingRule(getDb(), member.value, parsed.data, new Date());
+  const result = await addPricingRule(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The peak rule was not added.");
   return done(member.value.workspaceSlug, `Peak rule “${parsed.data.name}” added.`);
 }
@@ -64,7 +65,7 @@ export async function removePricingRuleAction(_prev: ActionState, form: FormData
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const result = await removePricingRule(getDb(), member.value, { ruleId: String(form.get("ruleId") ?? "") }, new Date());
+  const result = await removePricingRule(getDb(), member.value, { ruleId: String(form.get("ruleId") ?? "") }, appNow());
   if (!result.ok) return refused(form, result, "The peak rule was not removed.");
   return done(member.value.workspaceSlug, "Peak rule removed.");
 }

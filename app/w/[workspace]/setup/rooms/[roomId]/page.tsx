@@ -18,6 +18,7 @@ import { InlineActionForm } from "../../setup-fields";
 import { removePricingRuleAction, removeRoomBlockAction, updateRoomAction } from "./actions";
 import { BlockForm } from "./block-form";
 import { RuleForm } from "./rule-form";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Room setup" };
 
@@ -27,7 +28,7 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
   const { workspace, roomId } = await params;
   const { added } = await searchParams;
   const member = await requireMember({ workspace, permission: "studios.manage" });
-  const now = new Date();
+  const now = appNow();
   const setup = await loadRoomSetup(getDb(), member, roomId, now);
   if (!setup) notFound();
   const { room, studio, blocks } = setup;

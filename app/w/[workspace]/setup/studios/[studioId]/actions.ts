@@ -10,6 +10,7 @@ import { createRoom } from "@/lib/studios/rooms";
 import { addOnActiveSchema, closureSchema, createAddOnSchema, createRoomSchema, updateAddOnSchema, updateStudioSchema } from "@/lib/studios/schemas";
 import { updateStudio } from "@/lib/studios/studios";
 import { openingHoursFromForm, pick, refused } from "../../form-input";
+import { appNow } from "@/lib/clock";
 
 const gate = (form: FormData) => requireActionMember({ workspace: form.get("workspace"), permission: "studios.manage" });
 const done = (slug: string, message: string): ActionState => {
@@ -25,7 +26,7 @@ export async function updateStudioAction(_prev: ActionState, form: FormData): Pr
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = updateStudioSchema.safeParse({ ...pick(form, ["studioId", "name", "address", "timeZone"]), openingHours: openingHoursFromForm(form) });
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await updateStudio(getDb(), member.value, parsed.data, new Date());
+  const result = await updateStudio(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The studio was not saved.");
   return done(member.value.workspaceSlug, "Studio saved.");
 }
@@ -36,7 +37,7 @@ export async function addClosureAction(_prev: ActionState, form: FormData): Prom
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = closureSchema.safeParse(pick(form, ["studioId", "startsOn", "endsOn", "reason"]));
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await addClosure(getDb(), member.value, parsed.data, new Date());
+  const result = await addClosure(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The closure was not added.");
   return done(member.value.workspaceSlug, "Closure added. No new booking can start on those days.");
 }
@@ -45,7 +46,7 @@ export async function removeClosureAction(_prev: ActionState, form: FormData): P
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const result = await removeClosure(getDb(), member.value, { closureId: String(form.get("closureId") ?? "") }, new Date());
+  const result = await removeClosure(getDb(), member.value, { closureId: String(form.get("closureId") ?? "") }, appNow());
   if (!result.ok) return refused(form, result, "The closure was not removed.");
   return done(member.value.workspaceSlug, "Closure removed.");
 }
@@ -56,7 +57,7 @@ export async function createRoomAction(_prev: ActionState, form: FormData): Prom
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = createRoomSchema(member.value.currency).safeParse(pick(form, ROOM_FIELDS));
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await createRoom(getDb(), member.value, parsed.data, new Date());
+  const result = await createRoom(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The room was not added.");
   const slug = member.value.workspaceSlug;
   revalidatePath(`/w/${slug}`, "layout");
@@ -69,7 +70,7 @@ export async function createAddOnAction(_prev: ActionState, form: FormData): Pro
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = createAddOnSchema(member.value.currency).safeParse(pick(form, ["studioId", ...ADD_ON_FIELDS]));
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await createAddOn(getDb(), member.value, parsed.data, new Date());
+  const result = await createAddOn(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The add-on was not added.");
   return done(member.value.workspaceSlug, `${parsed.data.name} added.`);
 }
@@ -80,7 +81,7 @@ export async function updateAddOnAction(_prev: ActionState, form: FormData): Pro
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = updateAddOnSchema(member.value.currency).safeParse(pick(form, ["addOnId", ...ADD_ON_FIELDS]));
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await updateAddOn(getDb(), member.value, parsed.data, new Date());
+  const result = await updateAddOn(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The add-on was not saved.");
   return done(member.value.workspaceSlug, `${parsed.data.name} saved.`);
 }
@@ -91,7 +92,7 @@ export async function setAddOnActiveAction(_prev: ActionState, form: FormData): 
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = addOnActiveSchema.safeParse(pick(form, ["addOnId", "active"]));
   if (!parsed.success) return failed(form, "That add-on does not exist.");
-  const result = await setAddOnActive(getDb(), member.value, parsed.data, new Date());
+  const result = await setAddOnActive(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The add-on was not changed.");
   return done(member.value.workspaceSlug, parsed.data.active ? `${result.value.name} is offered again.` : `${result.value.name} is no longer offered.`);
 }

@@ -16,6 +16,7 @@ import { StudioForm } from "../../studio-form";
 import { createRoomAction, removeClosureAction, setAddOnActiveAction, updateStudioAction } from "./actions";
 import { AddOnForm } from "./add-on-forms";
 import { ClosureForm } from "./closure-form";
+import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Studio setup" };
 
@@ -24,7 +25,7 @@ const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("en
 export default async function StudioSetupPage({ params }: { params: Promise<{ workspace: string; studioId: string }> }) {
   const { workspace, studioId } = await params;
   const member = await requireMember({ workspace, permission: "studios.manage" });
-  const now = new Date();
+  const now = appNow();
   const setup = await loadStudioSetup(getDb(), member, studioId, now);
   if (!setup) notFound();
   const { studio, closures, rooms, addOns } = setup;
