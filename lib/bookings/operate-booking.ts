@@ -49,12 +49,17 @@ export async function checkInBooking(db: Db, actor: Actor, bookingId: string, no
   });
 }
 
+/** Whether a booking can be checked in at `now`: from the policy's minutes before its start until its end. */
+export function checkInOpen(b: { startsAt: Date; endsAt: Date }, checkInOpensMinutes: number, now: Date): boolean {
+  return now.getTime() >= b.startsAt.getTime() - checkInOpensMinutes * 60_000 && now < b.endsAt;
+}
+
 async function checkInLocked(tx: Tx, actor: Actor, found: FoundBooking, now: Date): Promise<Result<Booking, OperateError>> {
   const b = found.booking;
   if (b.status === "checked_in") return ok(b);
   if (b.status !== "confirmed") return fail("wrong_status", { message: `Booking ${b.code} is ${b.status.replace("_", " ")}: it cannot be checked in.` });
   const { checkInOpensMinutes } = await getPolicies(tx, b.workspaceId);
-  if (now.getTime() < b.startsAt.getTime() - checkInOpensMinutes * 60_000) return fail("too_early", { message: `Check-in for ${b.code} opens ${checkInOpensMinutes} minutes before its start.` });
+  if (now < b.startsAt && !checkInOpen(b, checkInOpensMinutes, now)) return fail("too_early", { message: `Check-in for ${b.code} opens ${checkInOpensMinutes} minutes before its start.` });
   if (now >= b.endsAt) return fail("wrong_status", { message: `Booking ${b.code} has already ended; mark it a no-show instead.` });
   const [row] = await tx.update(bookings).set({ status: "checked_in", checkedInAt: now, updatedAt: now }).where(eq(bookings.id, b.id)).returning();
   await tx.insert(auditLog).values({ workspaceId: b.workspaceId, actorUserId: actor.userId, action: "booking.checked_in", subjectType: "booking", subjectId: b.id });
@@ -76,9 +81,11 @@ export async function checkInByCode(db: Db, actor: Actor, input: { studioId: str
     if (!found.ok) return found.error === "not_found" ? fail("not_found", { message: `No booking has the code ${code}.` }) : found;
     const { booking: b, studio, room } = found.value;
     if (studio.id !== input.studioId) return fail("wrong_studio", { message: `Booking ${code} is at ${studio.name} (${room.name}), not here.` });
-    const day = studioDay(b.startsAt, studio.timeZone);
-    const today = studioDay(now, studio.timeZone);
-    if (day !== today && b.status !== "checked_in") return fail("wrong_day", { message: `Booking ${code} is on ${format(b.startsAt, "EEE d MMM yyyy, HH:mm", { in: tz(studio.timeZone) })}, not today.` });
+    // "Another day" only for a booking that cannot be checked in now: one that starts just after midnight (or
+    // began before it) is tonight's, whatever its date says.
+    const { checkInOpensMinutes } = await getPolicies(tx, b.workspaceId);
+    const otherDay = studioDay(b.startsAt, studio.timeZone) !== studioDay(now, studio.timeZone);
+    if (otherDay && b.status === "confirmed" && !checkInOpen(b, checkInOpensMinutes, now)) return fail("wrong_day", { message: `Booking ${code} is on ${format(b.startsAt, "EEE d MMM yyyy, HH:mm", { in: tz(studio.timeZone) })}, not today.` });
     return checkInLocked(tx, actor, found.value, now);
   });
 }
@@ -152,7 +159,9 @@ export async function undoNoShow(db: Db, actor: Actor, bookingId: string, reason
     if (!found.ok) return found;
     const { booking: b, studio } = found.value;
     if (b.status !== "no_show") return fail("wrong_status", { message: "Only a no-show can be undone." });
-    if (studioDay(b.startsAt, studio.timeZone) !== studioDay(now, studio.timeZone)) return fail("wrong_day", { message: "A no-show can only be undone on the day of the session." });
+    // The session's day is the day it starts or, for one that runs past midnight, the day it ends.
+    const today = studioDay(now, studio.timeZone);
+    if (today !== studioDay(b.startsAt, studio.timeZone) && today !== studioDay(b.endsAt, studio.timeZone)) return fail("wrong_day", { message: "A no-show can only be undone on the day of the session." });
     let row: Booking;
     try {
       // Undone because the creator did come: they are checked in (a confirmed booking past its grace would
