@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { clockDatabaseUrl, e2eClocks } from "./e2e/support/clock";
 
 /**
  * End-to-end tests run against a production build. Without DATABASE_URL the server uses a fresh embedded
@@ -12,6 +13,21 @@ export const BASE_URL = `http://localhost:${PORT}`;
 export const E2E_DATA_DIR = `.data/e2e-${PORT}`;
 const build = process.env.E2E_SKIP_BUILD ? "" : "npm run build && ";
 const systemChromium = "/usr/bin/chromium";
+const serverEnv = {
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+  NEXT_TELEMETRY_DISABLED: "1",
+  LOG_LEVEL: "warn",
+  // The job loop (no-show sweep, storage nights, invoicing) every 5 s, so journeys can watch it work.
+  JOBS_INTERVAL_SECONDS: "5",
+};
+/**
+ * The specs that depend on the hour, the day or the month (the run sheet and the no-show sweep, storage nights,
+ * billing's sessions in progress, free slots, samples staged for a session) also run against one server per chosen
+ * instant: 00:30, 09:00, 19:30 and 23:45 in Los Angeles, a day with a DST change and the last day of a month
+ * (e2e/support/clock.ts). Those servers share the build, each with a database of its own.
+ */
+const DATE_SENSITIVE = /(run-sheet|storage|billing|booking|receiving)\.spec\.ts$/;
+const clocks = process.env.E2E_CLOCKS_OFF ? [] : e2eClocks(PORT + 10);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -35,22 +51,40 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /mobile\.spec\.ts/ },
     { name: "mobile", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /mobile\.spec\.ts/ },
+    ...clocks.map((clock) => ({
+      name: `at ${clock.name}`,
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://localhost:${clock.port}` },
+      testMatch: DATE_SENSITIVE,
+      metadata: { clock },
+    })),
   ],
-  webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && ${build}tsx db/with-database.ts --seed-if-empty next start --port ${PORT}`,
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      LIVEBASE_DATA_DIR: E2E_DATA_DIR,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      APP_URL: BASE_URL,
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-      // The job loop (no-show sweep, storage nights, invoicing) every 5 s, so journeys can watch it work.
-      JOBS_INTERVAL_SECONDS: "5",
+  // Started one after another: the first builds the app, the clock servers reuse its build.
+  webServer: [
+    {
+      command: `rm -rf ${E2E_DATA_DIR} && ${build}tsx db/with-database.ts --seed-if-empty next start --port ${PORT}`,
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+      // Logs at LOG_LEVEL=warn: a failing job pass or request shows in the test output (CI keeps it).
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...serverEnv, LIVEBASE_DATA_DIR: E2E_DATA_DIR, APP_URL: BASE_URL },
     },
-  },
+    ...clocks.map((clock) => ({
+      command: `${clockDatabaseUrl(clock.port) ? `tsx e2e/support/fresh-database.ts ${clockDatabaseUrl(clock.port)}` : `rm -rf .data/e2e-${clock.port}`} && tsx db/with-database.ts --seed-if-empty next start --port ${clock.port}`,
+      url: `http://localhost:${clock.port}/api/health`,
+      // Never reused: a server left running from another run has another run's clock.
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe" as const,
+      stderr: "pipe" as const,
+      env: {
+        ...serverEnv,
+        DATABASE_URL: clockDatabaseUrl(clock.port) ?? "", // a database of its own: embedded, or beside CI's
+        LIVEBASE_DATA_DIR: `.data/e2e-${clock.port}`,
+        APP_URL: `http://localhost:${clock.port}`,
+        LIVEBASE_CLOCK_OFFSET_MS: String(clock.offsetMs),
+      },
+    })),
+  ],
 });

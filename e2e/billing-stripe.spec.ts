@@ -6,6 +6,7 @@ import { BookingPage } from "./pages/booking-pages";
 import { usd } from "./support/bookings";
 import { DEMO_PASSWORD, demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 import { startStripeApp } from "./support/stripe-app";
+import { e2eNow } from "./support/clock";
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 const HOUR = 3_600_000;
@@ -40,7 +41,7 @@ async function sessionNow(creator: { id: string }) {
   const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
   const name = `Stripe room ${randomUUID().slice(0, 6)}`;
   const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name, hourlyRateCents: 4000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 0 }).returning();
-  const start = new Date(Date.now() - 10 * 60_000);
+  const start = new Date(e2eNow().getTime() - 10 * 60_000);
   const [b] = await db
     .insert(bookings)
     .values({

@@ -6,6 +6,7 @@ import { ReportsPage } from "./pages/reports-pages";
 import { usd } from "./support/bookings";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { e2eNow } from "./support/clock";
 
 const HOUR = 3_600_000;
 
@@ -44,7 +45,7 @@ async function world() {
       .returning();
     return b;
   };
-  const now = Date.now();
+  const now = e2eNow().getTime();
   const session = await book(new Date(now - 10 * 60_000), 2, 10_000);
   const later = await book(new Date(now + 3 * HOUR), 2, 10_000);
   return { room, session, later };

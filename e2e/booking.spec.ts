@@ -2,6 +2,7 @@ import { BookPage, BookingPage, RoomWeekPage } from "./pages/booking-pages";
 import { WorkspaceShell } from "./pages/workspace-pages";
 import { LA, apiAs, bookFreeSlot, studioClock, studioRange, usd, type Slot } from "./support/bookings";
 import { demo, expect, expectAccessible, latestEmail, signInViaApi, test } from "./support/fixtures";
+import { e2eNow } from "./support/clock";
 
 const STUDIO = /^Los Angeles – Arts District/;
 const ROOM = "Set A – Beauty";
@@ -86,7 +87,7 @@ test.describe("booking a set", () => {
     });
 
     await test.step("cancel, told first that it is free so long before the start", async () => {
-      expect(Date.parse(moved.startsAt) - Date.now()).toBeGreaterThan(24 * 3_600_000);
+      expect(Date.parse(moved.startsAt) - e2eNow().getTime()).toBeGreaterThan(24 * 3_600_000);
       const free = "Cancelling now is free (free until 24 h before the start).";
       await expect(page.getByText(free)).toBeVisible();
       const yes = await booking.openCancel();

@@ -4,6 +4,7 @@ import { bookings, brands, rooms, shipmentItems, shipments, studios, users, work
 import { InventoryPage, LeftoversPage, ReceivingPage, SamplesCard } from "./pages/inventory-pages";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { e2eNow } from "./support/clock";
 
 const HOUR = 3_600_000;
 
@@ -21,7 +22,7 @@ async function world() {
   const [creator] = await db.select().from(users).where(eq(users.email, demo("creator")));
   const [glow] = await db.select().from(brands).where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
   const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name: `Samples room ${tag.slice(0, 6)}`, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 0 }).returning();
-  const start = new Date(Date.now() + 3 * HOUR);
+  const start = new Date(e2eNow().getTime() + 3 * HOUR);
   const end = new Date(start.getTime() + 2 * HOUR);
   const [booking] = await db
     .insert(bookings)
@@ -63,7 +64,7 @@ async function world() {
 
 /** The session is over: moved into the past and completed, so its leftovers fall due. */
 async function endSession(bookingId: string) {
-  const end = new Date(Date.now() - HOUR);
+  const end = new Date(e2eNow().getTime() - HOUR);
   await e2eDb()
     .update(bookings)
     .set({ status: "completed", startsAt: new Date(end.getTime() - 2 * HOUR), endsAt: end, blockedUntil: end })

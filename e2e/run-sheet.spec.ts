@@ -7,6 +7,7 @@ import { DashboardPage, RunSheetPage } from "./pages/run-sheet-pages";
 import { studioClock, usd } from "./support/bookings";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { e2eNow } from "./support/clock";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -61,7 +62,7 @@ async function world() {
     return b;
   };
   // On a whole minute, as every booking is (a session's price is worked out again when it is extended).
-  const now = Math.floor(Date.now() / MINUTE) * MINUTE;
+  const now = Math.floor(e2eNow().getTime() / MINUTE) * MINUTE;
   const arriving = await book(laRoom.id, chloe.id, new Date(now + 30 * MINUTE), 120);
   const lateStart = new Date(now - 160 * MINUTE);
   const late = await book(laRoom.id, chloe.id, lateStart, 120, { status: "checked_in", checkedInAt: new Date(lateStart.getTime() + 5 * MINUTE) });
@@ -101,7 +102,7 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
       await expect(staff.getByText(LA_NAME, { exact: true })).toBeVisible();
       for (const [b, status] of [[w.arriving, "confirmed"], [w.late, "checked in"]] as const) {
         if (w.onTodaysSheet(b)) {
-          await expect(sheet.block(`Chloe Creator, ${range(b)}, ${status}`)).toBeVisible();
+          await expect(sheet.block(`Chloe Creator, ${range(b)}, ${status}`, b.id)).toBeVisible();
           await expect(sheet.list.getByText(b.code)).toBeVisible(); // and in words, in the list below
         } else test.info().annotations.push({ type: "note", description: `${b.code} lies outside the LA studio's hours today: checked on no sheet (tomorrow's is checked below).` });
       }
@@ -122,12 +123,12 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
       await expect(sheet.answer()).toHaveText(`Checked in ${w.arriving.code}.`);
       await expect(sheet.scanBox).toBeFocused();
       await expect(sheet.scanBox).toHaveValue("");
-      if (w.onTodaysSheet(w.arriving)) await expect(sheet.block(`Chloe Creator, ${range(w.arriving)}, checked in`)).toBeVisible();
+      if (w.onTodaysSheet(w.arriving)) await expect(sheet.block(`Chloe Creator, ${range(w.arriving)}, checked in`, w.arriving.id)).toBeVisible();
     });
 
     await test.step("tomorrow's sheet shows Kai's session, and a room is blocked for repairs", async () => {
       await sheet.chooseDate(w.tomorrow);
-      await expect(sheet.block(`Kai Creator, ${range(w.planned)}, confirmed`)).toBeVisible();
+      await expect(sheet.block(`Kai Creator, ${range(w.planned)}, confirmed`, w.planned.id)).toBeVisible();
       await expect(sheet.list.getByText(w.planned.code)).toBeVisible();
       await staff.getByText("Block a room…").click();
       await sheet.blockForm.getByLabel("Room").selectOption({ label: w.laRoom.name });

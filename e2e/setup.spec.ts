@@ -4,6 +4,7 @@ import { BookPage, BookingPage, RoomWeekPage } from "./pages/booking-pages";
 import { RoomForm, RoomSetupPage, SetupPage, StudioForm, said } from "./pages/setup-pages";
 import { WorkspaceShell } from "./pages/workspace-pages";
 import { createUserWithWorkspace, demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { e2eNow } from "./support/clock";
 
 const LA = "Los Angeles – Arts District";
 
@@ -139,7 +140,7 @@ test("an owner sets up a first studio: hours past midnight, a closure, an add-on
 
   await test.step("a closure is added and removed", async () => {
     await expect(page.getByText("No closures ahead")).toBeVisible();
-    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(e2eNow().getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
     const closure = page.getByRole("form", { name: "New closure" });
     await closure.getByLabel("First day").fill(day);
     await closure.getByRole("button", { name: "Add closure" }).click();

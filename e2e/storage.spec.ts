@@ -7,6 +7,7 @@ import { StorageBoardPage, StoragePage } from "./pages/storage-pages";
 import { usd } from "./support/bookings";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { e2eNow } from "./support/clock";
 
 const LA = "Los Angeles – Arts District";
 const RATE_CENTS = 1250;
@@ -25,7 +26,7 @@ async function world() {
   const code = `E2E-${randomUUID().slice(0, 6).toUpperCase()}`;
   const [place] = await db.insert(storageLocations).values({ workspaceId: ws.id, studioId: la.id, code: `Unit ${code}`, kind: "unit" }).returning();
   const [unit] = await db.insert(storageUnits).values({ workspaceId: ws.id, studioId: la.id, code, size: "M", nightlyRateCents: RATE_CENTS, locationId: place.id }).returning();
-  return { ws, la, sh, creator, unit, today: localDate(new Date(), la.timeZone) };
+  return { ws, la, sh, creator, unit, today: localDate(e2eNow(), la.timeZone) };
 }
 
 test("a creator reserves a unit for 3 nights and checks 2 boxes in; staff see it on their board, and never another studio's", async ({ browser }) => {
@@ -129,7 +130,7 @@ test("nights that are over become storage-night charges within seconds, on the c
   // Goods went in 3 nights ago and the last night was yesterday's: 3 nights are over, none is an overrun yet.
   await e2eDb()
     .insert(storageReservations)
-    .values({ workspaceId: ws.id, unitId: unit.id, creatorId: creator.id, firstNight: addNights(today, -3), lastNight: addNights(today, -1), status: "active", checkedInAt: new Date(Date.now() - 3 * 86_400_000), nightlyRateCents: RATE_CENTS, createdBy: creator.id });
+    .values({ workspaceId: ws.id, unitId: unit.id, creatorId: creator.id, firstNight: addNights(today, -3), lastNight: addNights(today, -1), status: "active", checkedInAt: new Date(e2eNow().getTime() - 3 * 86_400_000), nightlyRateCents: RATE_CENTS, createdBy: creator.id });
   await signInViaApi(page.request, demo("creator"));
   const storage = new StoragePage(page);
 

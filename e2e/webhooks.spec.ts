@@ -7,6 +7,7 @@ import { startReceiver, type Receiver } from "../lib/webhooks/testing/receiver";
 import { DeliveryLogPage, WebhooksPage } from "./pages/webhook-pages";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { e2eNow } from "./support/clock";
 
 const DESCRIPTION_PREFIX = "E2E receiver";
 
@@ -65,7 +66,7 @@ test.describe("webhooks for brands", () => {
     const received = receiver.requests.filter((r) => r.path === path);
     expect(received).toHaveLength(1);
     expect(received[0].headers["livebase-event"]).toBe("ping");
-    expect(verifySignature(received[0].headers["livebase-signature"] as string, received[0].body, secret, { now: new Date() })).toMatchObject({ ok: true });
+    expect(verifySignature(received[0].headers["livebase-signature"] as string, received[0].body, secret, { now: e2eNow() })).toMatchObject({ ok: true });
     expect(JSON.parse(received[0].body)).toMatchObject({ type: "ping", data: { endpointId: expect.any(String) } });
 
     // After a reload the secret is gone for good; only its first characters tell it apart.

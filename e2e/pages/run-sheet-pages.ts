@@ -29,9 +29,13 @@ export class RunSheetPage {
     await expect(this.heading).toBeVisible();
   }
 
-  /** A session's block on the timeline, by its accessible name ("Chloe Creator, 19:00–21:00, checked in"). */
-  block(name: string | RegExp): Locator {
-    return this.timeline.getByRole("link", { name });
+  /**
+   * A session's block on the timeline, by its accessible name ("Chloe Creator, 19:00–21:00, checked in") and, given
+   * its id, the booking it links to (a retry, or another run on the same database, has blocks with the same name).
+   */
+  block(name: string | RegExp, bookingId?: string): Locator {
+    const link = this.timeline.getByRole("link", { name });
+    return bookingId ? link.and(this.timeline.locator(`a[href$="/bookings/${bookingId}"]`)) : link;
   }
 
   /** What the desk answered to the last scan (a check-in, or why not). */

@@ -5,6 +5,7 @@ import { hashSecret, newSecret } from "../../lib/auth/secrets";
 import { ACTOR_NAMES, type ActorName } from "./authz-matrix";
 import { e2eDb } from "./db";
 import { createUserWithWorkspace, demo, signInViaApi } from "./fixtures";
+import { e2eNow } from "./clock";
 
 /** The workspace every actor asks for. */
 export const WORKSPACE = "demo";
@@ -68,7 +69,7 @@ export async function setUpActors(playwright: Playwright, baseURL: string): Prom
         name: `authz matrix${revoked ? " (revoked)" : ""}`,
         tokenHash: hashSecret(secret),
         prefix: secret.slice(0, 9),
-        revokedAt: revoked ? new Date() : null,
+        revokedAt: revoked ? e2eNow() : null,
       })
       .returning({ id: apiTokens.id });
     tokenIds.push(row.id);

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { apiTokens, memberships, users, workspaces } from "../../db/schema";
 import { hashSecret, newSecret } from "../../lib/auth/secrets";
 import { e2eDb } from "./db";
+import { e2eNow } from "./clock";
 
 export const LA = "America/Los_Angeles";
 const HOUR = 3_600_000;
@@ -80,7 +81,7 @@ export type Api = Awaited<ReturnType<typeof apiAs>>;
  * from now: whatever is free, so earlier runs' bookings never get in the way.
  */
 export async function bookFreeSlot(api: Api, opts: { after: number; before: number; hold?: boolean }) {
-  const now = Date.now();
+  const now = e2eNow().getTime();
   const { data: studios } = await api.get<{ data: Studio[] }>("/api/v1/studios");
   const rooms = studios.filter((s) => s.timeZone === LA).flatMap((s) => s.rooms.filter((r) => r.active));
   const from = localDate(new Date(now + opts.after * HOUR), LA);

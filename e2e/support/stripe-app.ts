@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createDb, type DbClient } from "../../db/client";
+import { e2eClock } from "./clock";
 import { startStripeTestServer, type StripeTestServer } from "../../lib/billing/testing/stripe-test-server";
 
 export const WEBHOOK_SECRET = "whsec_e2e_stripe_app";
@@ -25,6 +26,8 @@ export async function startStripeApp(port: number) {
     STRIPE_API_BASE: stripe.url,
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     JOBS_INTERVAL_SECONDS: "2",
+    // On the clock of the project that runs the test (e2e/support/clock.ts), like the test's own data.
+    LIVEBASE_CLOCK_OFFSET_MS: String(e2eClock()?.offsetMs ?? 0),
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
   };
