@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/db/client";
 import { auditLog, bookingAddOns, bookings, charges, rooms, studios } from "@/db/schema";
 import { can, canOperateStudio, type Actor } from "../auth/permissions";
 import { noShowCharge, overtimeCharges, sessionCharges, type ChargeDraft } from "../billing/session-charges";
+import { logger } from "../logger";
 import { getPolicies } from "../policies/policies";
 import type { Quote } from "../pricing";
 import { fail, ok, type Result } from "../result";
@@ -203,23 +204,32 @@ export async function sweepNoShows(db: Db, now: Date, opts: { workspaceId?: stri
   for (const c of candidates) {
     if (!policies.has(c.workspaceId)) policies.set(c.workspaceId, (await getPolicies(db, c.workspaceId)).noShowGraceMinutes);
     if (now.getTime() < c.startsAt.getTime() + policies.get(c.workspaceId)! * 60_000) continue;
-    const done = await db.transaction(async (tx) => {
-      await lockRoomOfBooking(tx, c.id);
-      // The job acts for no one: the booking, its room and studio are read directly (still confirmed, under lock).
-      const [found] = await tx
-        .select({ booking: bookings, room: rooms, studio: studios })
-        .from(bookings)
-        .innerJoin(rooms, eq(rooms.id, bookings.roomId))
-        .innerJoin(studios, eq(studios.id, rooms.studioId))
-        .where(and(eq(bookings.id, c.id), eq(bookings.status, "confirmed")))
-        .for("update", { of: bookings });
-      if (!found) return false;
-      await applyNoShow(tx, found, null, now, "Nobody checked in (swept)");
-      return true;
+    // One booking that cannot be swept (a stored quote that cannot be priced) is logged and left for the next
+    // pass; it must not stop the others' no-shows, nor the jobs after this one.
+    const done = await sweepOne(db, c.id, now).catch((err: unknown) => {
+      logger.error({ err, bookingId: c.id }, "a booking could not be swept as a no-show; the others were");
+      return false;
     });
     if (done) marked++;
   }
   return marked;
+}
+
+function sweepOne(db: Db, bookingId: string, now: Date) {
+  return db.transaction(async (tx) => {
+    await lockRoomOfBooking(tx, bookingId);
+    // The job acts for no one: the booking, its room and studio are read directly (still confirmed, under lock).
+    const [found] = await tx
+      .select({ booking: bookings, room: rooms, studio: studios })
+      .from(bookings)
+      .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+      .innerJoin(studios, eq(studios.id, rooms.studioId))
+      .where(and(eq(bookings.id, bookingId), eq(bookings.status, "confirmed")))
+      .for("update", { of: bookings });
+    if (!found) return false;
+    await applyNoShow(tx, found, null, now, "Nobody checked in (swept)");
+    return true;
+  });
 }
 
 /**

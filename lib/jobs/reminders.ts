@@ -2,6 +2,7 @@ import { and, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookings, rooms, studios, users } from "@/db/schema";
 import { enqueueBookingEmail } from "../bookings/emails";
+import { logger } from "../logger";
 
 const REMINDERS = [
   { key: "24h", hoursBefore: 24 },
@@ -28,6 +29,7 @@ export async function sendDueReminders(db: Db, now: Date) {
       // A booking confirmed inside the window (e.g. 3 h ahead) needs no "tomorrow" reminder.
       if (r.key === "24h" && row.b.createdAt.getTime() > row.b.startsAt.getTime() - 24 * 3_600_000) continue;
       if (r.key === "2h" && row.b.createdAt.getTime() > row.b.startsAt.getTime() - 2 * 3_600_000) continue;
+      // A booking whose reminder cannot be written is logged and tried again next pass; the others still go out.
       const id = await enqueueBookingEmail(db, {
         kind: "reminder",
         to: row.email,
@@ -46,6 +48,9 @@ export async function sendDueReminders(db: Db, now: Date) {
           studioAddress: row.studioAddress,
           sequence: Math.floor(row.b.updatedAt.getTime() / 1000),
         },
+      }).catch((err: unknown) => {
+        logger.error({ err, bookingId: row.b.id, reminder: r.key }, "a reminder could not be written; the others were");
+        return null;
       });
       if (id) written++;
     }

@@ -1,11 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bookings, notifications } from "@/db/schema";
+import { bookings, charges, notifications, rooms, storageReservations } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
 import { createBooking } from "../bookings/create-booking";
 import { createBookingSchema } from "../bookings/schemas";
-import { expireHolds } from "./run-jobs";
+import { chargeStorageNights, createStorageUnit } from "../storage/storage";
+import { expireHolds, runJobsInTurn, runJobsOnce } from "./run-jobs";
 import { sendDueReminders } from "./reminders";
 
 const booked = new Date("2026-12-01T12:00:00Z");
@@ -42,5 +43,42 @@ describe("periodic jobs", () => {
     expect((await db.select().from(bookings).where(eq(bookings.id, held.value.id)))[0].status).toBe("held");
     await expireHolds(db, new Date(booked.getTime() + 16 * 60_000));
     expect((await db.select().from(bookings).where(eq(bookings.id, held.value.id)))[0].status).toBe("expired");
+  });
+});
+
+describe("a job pass", () => {
+  it("runs every job even when one throws, and says which failed", async () => {
+    const ran: string[] = [];
+    const result = await runJobsInTurn([
+      { name: "first", run: async () => (ran.push("first"), { a: 1 }) },
+      { name: "broken", run: async () => { throw new Error("boom"); } },
+      { name: "last", run: async () => (ran.push("last"), { b: 2 }) },
+    ]);
+    expect(ran).toEqual(["first", "last"]);
+    expect(result).toEqual({ done: { a: 1, b: 2 }, failed: ["broken"] });
+  });
+
+  // In January 2020, where no other test's rows are, so the whole pass can run on the shared test database.
+  it("sweeps no-shows and charges storage nights although one booking's stored quote cannot be priced", async () => {
+    const db = testDb();
+    const w = await bookingWorld(db);
+    const now = new Date("2020-01-15T18:00:00Z");
+    const [otherRoom] = await db.insert(rooms).values({ workspaceId: w.workspace.id, studioId: w.studio.id, name: "Set C", hourlyRateCents: 6000 }).returning();
+    const session = (code: string, roomId: string, quote: object) =>
+      db.insert(bookings).values({ workspaceId: w.workspace.id, roomId, creatorId: w.creator.user.id, code, status: "confirmed", startsAt: new Date(now.getTime() - 20 * 60_000), endsAt: now, blockedUntil: now, quote }).returning().then((r) => r[0]);
+    // A row no booking path writes (an import, a hand edit): no total to take the no-show fee from.
+    const broken = await session("BAD-QOT", otherRoom.id, {});
+    const absent = await session("ABS-ENT", w.room.id, { currency: "USD", minutes: 20, subtotalCents: 2000, totalCents: 2000, lines: [] });
+    const unit = await createStorageUnit(db, w.manager.actor, w.studio.id, { code: "J1", size: "S", nightlyRate: 10 });
+    if (!unit.ok) throw new Error(unit.error);
+    const [stored] = await db.insert(storageReservations).values({ workspaceId: w.workspace.id, unitId: unit.value.id, creatorId: w.creator.user.id, firstNight: "2020-01-12", lastNight: "2020-01-14", status: "active", nightlyRateCents: 1000, createdBy: w.creator.user.id }).returning();
+
+    const pass = await runJobsOnce(db, { from: "Livebase <jobs@livebase.test>" }, now);
+    expect(pass.failed).toEqual([]);
+    const status = async (id: string) => (await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, id)))[0].status;
+    expect(await status(absent.id)).toBe("no_show");
+    expect(await status(broken.id)).toBe("confirmed"); // logged, and tried again next pass
+    expect(await db.select().from(charges).where(and(eq(charges.storageReservationId, stored.id), eq(charges.kind, "storage_night")))).toHaveLength(3);
+    expect(await chargeStorageNights(db, now, { workspaceId: w.workspace.id })).toBe(0);
   });
 });

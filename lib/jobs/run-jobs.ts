@@ -24,28 +24,56 @@ export async function expireHolds(db: Db, now: Date) {
 
 export type JobConfig = { smtpUrl?: string; from: string; stripe?: StripeOrNull };
 
+/** One periodic job: its name (for the logs) and one pass of it, answering what it did in counts. */
+export type Job = { name: string; run: () => Promise<Record<string, number>> };
+
+/**
+ * Runs jobs one after another, each on its own: a job that throws is logged with its name and the pass goes on
+ * to the next one, so one bad row (a booking whose stored quote cannot be priced, say) can never stop no-shows,
+ * storage nights, invoices, emails and webhooks for every workspace.
+ */
+export async function runJobsInTurn(jobs: Job[]): Promise<{ done: Record<string, number>; failed: string[] }> {
+  const done: Record<string, number> = {};
+  const failed: string[] = [];
+  for (const job of jobs) {
+    try {
+      Object.assign(done, await job.run());
+    } catch (err) {
+      failed.push(job.name);
+      logger.error({ err, job: job.name }, "a periodic job failed; the others ran, and it runs again next pass");
+    }
+  }
+  return { done, failed };
+}
+
 /**
  * One pass of every periodic job. Each is idempotent and safe to run on several instances at once (updates
  * guarded by their WHERE clause, emails by dedupe keys, deliveries by `skip locked` claims), so every instance
  * can run the loop and nothing is lost on a restart: the state lives in Postgres.
  */
 export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
-  // The waitlist first: it expires holds room by room (under the room lock) and offers freed time to the next in line.
-  const waitlist = await processExpiredOffers(db, now);
-  const expired = waitlist.expired + (await expireHolds(db, now));
-  // No-shows before emails and invoicing: the sweep's fee and the freed slot go out in this same pass.
-  const noShows = await sweepNoShows(db, now);
-  const reminders = await sendDueReminders(db, now);
-  const sent = await deliverQueuedEmails(db, config);
-  // Overnight storage: every night that has passed becomes a charge (keyed per night: once).
-  const storageNights = await chargeStorageNights(db, now);
-  // Billing: pending charges become invoices; with Stripe connected they are sent (and unsynced events retried).
-  const invoiced = await assembleInvoices(db, now, Boolean(config.stripe));
-  const stripe = config.stripe ? await sendDueInvoices(db, config.stripe, now) : null;
-  const events = config.stripe ? await retryStripeEvents(db, config.stripe, now) : 0;
-  // Brands' webhooks: due deliveries are POSTed (claimed with skip locked, so instances never send one twice).
-  const webhooks = await deliverDueWebhooks(db, now);
-  return { expired, offered: waitlist.offered.length, noShows, storageNights, reminders, sent, invoiced, invoicesSent: stripe?.sent ?? 0, invoicesRetrying: stripe?.retrying ?? 0, events, webhooksDelivered: webhooks.delivered, webhooksRetrying: webhooks.retrying, webhooksFailed: webhooks.failed };
+  const stripe = config.stripe;
+  return runJobsInTurn([
+    // The waitlist first: it expires holds room by room (under the room lock) and offers freed time to the next in line.
+    { name: "waitlist", run: async () => { const r = await processExpiredOffers(db, now); return { offered: r.offered.length, expiredInRooms: r.expired }; } },
+    { name: "holds", run: async () => ({ expired: await expireHolds(db, now) }) },
+    // No-shows before emails and invoicing: the sweep's fee and the freed slot go out in this same pass.
+    { name: "no-shows", run: async () => ({ noShows: await sweepNoShows(db, now) }) },
+    { name: "reminders", run: async () => ({ reminders: await sendDueReminders(db, now) }) },
+    { name: "emails", run: async () => ({ sent: await deliverQueuedEmails(db, config) }) },
+    // Overnight storage: every night that has passed becomes a charge (keyed per night: once).
+    { name: "storage nights", run: async () => ({ storageNights: await chargeStorageNights(db, now) }) },
+    // Billing: pending charges become invoices; with Stripe connected they are sent (and unsynced events retried).
+    { name: "invoicing", run: async () => ({ invoiced: await assembleInvoices(db, now, Boolean(stripe)) }) },
+    ...(stripe
+      ? [
+          { name: "stripe invoices", run: async () => { const r = await sendDueInvoices(db, stripe, now); return { invoicesSent: r.sent, invoicesRetrying: r.retrying }; } },
+          { name: "stripe events", run: async () => ({ events: await retryStripeEvents(db, stripe, now) }) },
+        ]
+      : []),
+    // Brands' webhooks: due deliveries are POSTed (claimed with skip locked, so instances never send one twice).
+    { name: "webhooks", run: async () => { const r = await deliverDueWebhooks(db, now); return { webhooksDelivered: r.delivered, webhooksRetrying: r.retrying, webhooksFailed: r.failed }; } },
+  ]);
 }
 
 /** Runs the jobs every `intervalMs`, never two passes at once in one process; errors are logged, not fatal. */
@@ -55,8 +83,8 @@ export function startJobLoop(db: Db, config: JobConfig, clock: () => Date, inter
     if (running) return;
     running = true;
     try {
-      const done = await runJobsOnce(db, config, clock());
-      if (Object.values(done).some((n) => n > 0)) logger.info(done, "jobs ran");
+      const { done, failed } = await runJobsOnce(db, config, clock());
+      if (failed.length > 0 || Object.values(done).some((n) => n > 0)) logger.info({ ...done, failed }, "jobs ran");
     } catch (err) {
       logger.error({ err }, "a job pass failed; it will run again");
     } finally {

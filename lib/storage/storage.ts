@@ -5,6 +5,7 @@ import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, charges, inventoryItems, memberships, storageLocations, storageReservations, storageUnits, studios, users, workspaces } from "@/db/schema";
 import { can, canOperateStudio, type Actor } from "../auth/permissions";
 import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
+import { logger } from "../logger";
 import { getPolicies } from "../policies/policies";
 import { fail, ok, type Result } from "../result";
 import { isExclusionViolation } from "../bookings/create-booking";
@@ -210,8 +211,13 @@ export async function chargeStorageNights(db: Db, now: Date, opts: { workspaceId
     }
     const priced = drafts.filter((d) => (d.amountCents ?? 0) > 0);
     if (priced.length === 0) continue;
-    const inserted = await db.insert(charges).values(priced).onConflictDoNothing().returning({ id: charges.id });
-    written += inserted.length;
+    try {
+      const inserted = await db.insert(charges).values(priced).onConflictDoNothing().returning({ id: charges.id });
+      written += inserted.length;
+    } catch (err) {
+      // One reservation's nights that cannot be written are logged and tried again next pass; the others go on.
+      logger.error({ err, storageReservationId: r.id }, "storage nights could not be charged for a reservation; the others were");
+    }
   }
   return written;
 }
