@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { clockDatabaseUrl, e2eClocks } from "./e2e/support/clock";
+import { e2eClocks, e2eDatabaseUrl } from "./e2e/support/clock";
 
 /**
  * End-to-end tests run against a production build. Without DATABASE_URL the server uses a fresh embedded
@@ -26,6 +26,14 @@ const serverEnv = {
  * instant: 00:30, 09:00, 19:30 and 23:45 in Los Angeles, a day with a DST change and the last day of a month
  * (e2e/support/clock.ts). Those servers share the build, each with a database of its own.
  */
+/**
+ * Every e2e server starts on an empty database of its own: embedded in .data/e2e-<port>, or on real PostgreSQL
+ * (DATABASE_URL set) `<database>_e2e_<port>` beside DATABASE_URL's, which the unit tests fill with their own rows.
+ */
+const freshDatabase = (port: number) => {
+  const url = e2eDatabaseUrl(port);
+  return url ? `tsx e2e/support/fresh-database.ts ${url}` : `rm -rf .data/e2e-${port}`;
+};
 const DATE_SENSITIVE = /(run-sheet|storage|billing|booking|receiving)\.spec\.ts$/;
 const clocks = process.env.E2E_CLOCKS_OFF ? [] : e2eClocks(PORT + 10);
 
@@ -61,26 +69,25 @@ export default defineConfig({
   // Started one after another: the first builds the app, the clock servers reuse its build.
   webServer: [
     {
-      command: `rm -rf ${E2E_DATA_DIR} && ${build}tsx db/with-database.ts --seed-if-empty next start --port ${PORT}`,
+      command: `${freshDatabase(PORT)} && ${build}tsx db/with-database.ts --seed-if-empty next start --port ${PORT}`,
       url: `${BASE_URL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,
-      // Logs at LOG_LEVEL=warn: a failing job pass or request shows in the test output (CI keeps it).
-      stdout: "pipe",
+      stdout: "ignore",
       stderr: "pipe",
-      env: { ...serverEnv, LIVEBASE_DATA_DIR: E2E_DATA_DIR, APP_URL: BASE_URL },
+      env: { ...serverEnv, DATABASE_URL: e2eDatabaseUrl(PORT) ?? "", LIVEBASE_DATA_DIR: E2E_DATA_DIR, APP_URL: BASE_URL },
     },
     ...clocks.map((clock) => ({
-      command: `${clockDatabaseUrl(clock.port) ? `tsx e2e/support/fresh-database.ts ${clockDatabaseUrl(clock.port)}` : `rm -rf .data/e2e-${clock.port}`} && tsx db/with-database.ts --seed-if-empty next start --port ${clock.port}`,
+      command: `${freshDatabase(clock.port)} && tsx db/with-database.ts --seed-if-empty next start --port ${clock.port}`,
       url: `http://localhost:${clock.port}/api/health`,
       // Never reused: a server left running from another run has another run's clock.
       reuseExistingServer: false,
       timeout: 120_000,
-      stdout: "pipe" as const,
+      stdout: "ignore" as const,
       stderr: "pipe" as const,
       env: {
         ...serverEnv,
-        DATABASE_URL: clockDatabaseUrl(clock.port) ?? "", // a database of its own: embedded, or beside CI's
+        DATABASE_URL: e2eDatabaseUrl(clock.port) ?? "",
         LIVEBASE_DATA_DIR: `.data/e2e-${clock.port}`,
         APP_URL: `http://localhost:${clock.port}`,
         LIVEBASE_CLOCK_OFFSET_MS: String(clock.offsetMs),

@@ -51,13 +51,15 @@ export function e2eClocks(firstPort: number): E2eClock[] {
 }
 
 /**
- * The database of a clock server: on the embedded database by default (.data/e2e-<port>); with DATABASE_URL set
- * (CI), a database of its own beside that one on the same PostgreSQL server, so CI runs these on real PostgreSQL too.
+ * The database of an e2e server on real PostgreSQL (DATABASE_URL set, as in CI): one of its own beside that one
+ * (`<database>_e2e_<port>`), made empty at every run. Unit and integration tests write rows at pinned dates into
+ * DATABASE_URL's database; on a shared one, the e2e server's job loop swept them as the calendar caught up with
+ * them (and one of them stopped every job). Null: the server's embedded database in .data/e2e-<port>.
  */
-export function clockDatabaseUrl(port: number): string | null {
+export function e2eDatabaseUrl(port: number): string | null {
   if (!process.env.DATABASE_URL) return null;
   const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `${url.pathname}_at_${port}`;
+  url.pathname = `${url.pathname}_e2e_${port}`;
   return url.toString();
 }
 
