@@ -49,7 +49,16 @@ export const seriesSchema = z.object({
 });
 export type SeriesInput = z.infer<typeof seriesSchema>;
 export const seriesModeSchema = z.enum(["free_only", "all_or_nothing"], { error: "mode must be free_only or all_or_nothing" });
-export const seriesRequestSchema = seriesSchema.extend({ mode: seriesModeSchema.default("free_only") });
+export const seriesRequestSchema = seriesSchema.extend({
+  mode: seriesModeSchema.default("free_only"),
+  dryRun: z.boolean({ error: "dryRun must be true or false" }).optional(),
+});
+
+/**
+ * `?dryRun=` on the series route: `true`/`1` checks and books nothing, `false`/`0` (or no parameter) books. Any other
+ * value is refused: read loosely, a typo ("yes", "TRUE ") would book for real what the client meant to preview.
+ */
+export const dryRunQuerySchema = z.enum(["true", "1", "false", "0"], { error: "dryRun must be true or false" }).optional();
 
 export const waitlistJoinSchema = z
   .object({

@@ -56,6 +56,20 @@ describe("POST /api/v1/bookings/series", () => {
     expect(booked.bookings.map((b) => b.startsAt)).not.toContain(third.startsAt);
   });
 
+  it("books nothing for a dryRun it cannot read: only true/1/false/0 in the query and a JSON boolean in the body", async () => {
+    const { db, w, token, post, body } = await setup();
+    const secret = await token(w.creator.actor);
+    for (const [query, extra] of [["?dryRun=yes", {}], ["?dryRun=TRUE", {}], ["?dryRun=", {}], ["", { dryRun: "true" }], ["", { dryRun: 1 }]] as const) {
+      const res = await post(secret, { ...body, ...extra }, query);
+      expect(res.status, `${query} ${JSON.stringify(extra)}`).toBe(400);
+      expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(["dryRun"]);
+    }
+    expect((await post(secret, { ...body, dryRun: true })).status).toBe(200);
+    expect((await post(secret, body, "?dryRun=true")).status).toBe(200);
+    expect(await db.select().from(bookings).where(eq(bookings.creatorId, w.creator.user.id))).toEqual([]);
+    expect((await post(secret, body, "?dryRun=0")).status).toBe(201);
+  });
+
   it("answers 400 naming the field, 403 to a brand, 404 for another workspace's room, 405 to GET", async () => {
     const { db, w, token, post, body } = await setup();
     const other = await bookingWorld(db);

@@ -1,19 +1,23 @@
 import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
 import { bookingProblem } from "@/lib/api/booking-problems";
 import { bookingJson } from "@/lib/bookings/list-bookings";
-import { seriesRequestSchema } from "@/lib/bookings/schemas";
+import { fieldErrors, problem } from "@/lib/api/problem";
+import { dryRunQuerySchema, seriesRequestSchema } from "@/lib/bookings/schemas";
 import { bookSeries, previewSeries } from "@/lib/bookings/series";
 import { occurrenceJson } from "@/lib/bookings/series-plan";
 import { getDb } from "@/lib/db";
 
 /**
- * A weekly series: `?dryRun=1` checks every date and books nothing (200); otherwise books the free dates
+ * A weekly series: `?dryRun=true` (or `"dryRun": true` in the body) checks every date and books nothing (200); any
+ * value but true/1/false/0 is a 400, never a booking; otherwise books the free dates
  * (`mode: "free_only"`) or all of them or none (`"all_or_nothing"`): 201, or 409 listing every date.
  */
 export const POST = apiRoute("bookings.create", async ({ req, member, now }) => {
+  const query = dryRunQuerySchema.safeParse(new URL(req.url).searchParams.get("dryRun") ?? undefined);
+  if (!query.success) return problem(400, { code: "validation", detail: "Some fields are invalid.", errors: fieldErrors(query.error.issues.map((i) => ({ ...i, path: ["dryRun"] }))) });
   const input = await parseJson(req, seriesRequestSchema);
   if (input instanceof Response) return input;
-  const dryRun = ["1", "true"].includes(new URL(req.url).searchParams.get("dryRun") ?? "");
+  const dryRun = input.dryRun ?? (query.data === "true" || query.data === "1");
   if (dryRun) {
     const preview = await previewSeries(getDb(), member, input, now);
     if (!preview.ok) return bookingProblem(preview);
