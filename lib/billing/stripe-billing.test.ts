@@ -128,7 +128,7 @@ describe("sending invoices to Stripe", () => {
     expect(page.ok).toBe(true);
     const paid = server.events.filter((e) => e.type === "invoice.paid" && (e.data.object as { id: string }).id === failed.stripeInvoiceId).at(-1)!;
     const payload = JSON.stringify(paid);
-    const r = await handleStripeWebhook(db, stripe, { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }), secret: WEBHOOK_SECRET }, now);
+    const r = await handleStripeWebhook(db, stripe, { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(now.getTime() / 1000) }), secret: WEBHOOK_SECRET }, now);
     expect(r).toMatchObject({ ok: true, value: { duplicate: false } });
     const [settled] = await db.select().from(invoices).where(eq(invoices.id, inv.id));
     expect(settled.status).toBe("paid");
@@ -159,7 +159,7 @@ describe("sending invoices to Stripe", () => {
 });
 
 describe("webhooks", () => {
-  const sign = (payload: string, secret = WEBHOOK_SECRET) => Stripe.webhooks.generateTestHeaderString({ payload, secret });
+  const sign = (payload: string, secret = WEBHOOK_SECRET) => Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: Math.floor(now.getTime() / 1000) });
 
   it("refuses a bad signature and writes nothing", async () => {
     const db = testDb();

@@ -21,7 +21,7 @@ beforeEach(() => server.clearFaults());
 
 async function deliver(db: ReturnType<typeof import("@/db/testing/db").testDb>, event: Stripe.Event) {
   const payload = JSON.stringify(event);
-  return handleStripeWebhook(db, stripe, { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }), secret: SECRET }, now);
+  return handleStripeWebhook(db, stripe, { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(now.getTime() / 1000) }), secret: SECRET }, now);
 }
 const lastEvent = (type: string, id: string) => server.events.filter((e) => e.type === type && (e.data.object as { id?: string }).id === id).at(-1)!;
 

@@ -25,6 +25,15 @@ export const HANDLED_EVENTS = [
  * processed is a no-op), and the sync reads the object's current state from Stripe, so the order and number of
  * deliveries do not matter. A sync that fails answers an error so Stripe delivers again; the job loop retries too.
  */
+/** How far a Stripe-Signature timestamp may be from our clock, either way (Stripe's own default, 5 minutes). */
+const STRIPE_TOLERANCE_SECONDS = 300;
+
+/** The `t=` of a Stripe-Signature header (Unix seconds). */
+function signedAt(header: string): number {
+  const t = header.split(",").find((part) => part.trim().startsWith("t="));
+  return Number(t?.trim().slice(2));
+}
+
 export async function handleStripeWebhook(
   db: Db,
   stripe: Stripe,
@@ -32,11 +41,17 @@ export async function handleStripeWebhook(
   now: Date,
 ): Promise<Result<{ duplicate: boolean; type: string }, "bad_signature" | "sync_failed">> {
   let event: Stripe.Event;
+  const nowSeconds = Math.floor(now.getTime() / 1000);
   try {
     if (!input.signature) throw new Error("no signature");
-    event = stripe.webhooks.constructEvent(input.payload, input.signature, input.secret);
+    // On our clock; the SDK refuses a timestamp older than its tolerance, but not one from the future.
+    event = stripe.webhooks.constructEvent(input.payload, input.signature, input.secret, STRIPE_TOLERANCE_SECONDS, undefined, now.getTime());
   } catch {
     return fail("bad_signature", { message: "The Stripe-Signature header does not match this payload." });
+  }
+  // A signed request stamped ahead of our clock by more than the tolerance could be held back and replayed later.
+  if (signedAt(input.signature) > nowSeconds + STRIPE_TOLERANCE_SECONDS) {
+    return fail("bad_signature", { message: "The Stripe-Signature timestamp is too far in the future." });
   }
   const inserted = await db
     .insert(stripeEvents)

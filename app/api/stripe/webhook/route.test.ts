@@ -33,6 +33,17 @@ describe("POST /api/stripe/webhook", () => {
     expect(await testDb().select().from(stripeEvents).where(eq(stripeEvents.id, id))).toHaveLength(0);
   });
 
+  it("refuses a signed event stamped more than 5 minutes ahead or behind, recording nothing", async () => {
+    const id = `evt_route_future_${crypto.randomUUID()}`;
+    const payload = JSON.stringify({ id, object: "event", type: "customer.updated", data: { object: { id: "cus_x", object: "customer" } } });
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    for (const timestamp of [nowSeconds + 600, nowSeconds - 600]) {
+      const res = await post(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp }));
+      expect(res.status, `t = now ${timestamp > nowSeconds ? "+" : "-"} 10 min`).toBe(400);
+    }
+    expect(await testDb().select().from(stripeEvents).where(eq(stripeEvents.id, id))).toHaveLength(0);
+  });
+
   it("accepts a signed event once and answers a replay as a duplicate", async () => {
     const id = `evt_route_ok_${crypto.randomUUID()}`;
     const payload = JSON.stringify({ id, object: "event", type: "payment_method.attached", data: { object: { id: "pm_x", object: "payment_method" } } });
