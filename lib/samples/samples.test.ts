@@ -82,6 +82,12 @@ describe("shipments", () => {
     const other = await bookingWorld(db);
     const bad = createShipmentSchema.safeParse({ studioId: w.studio.id, items: [{ sku: "A", name: "x", quantity: -1 }, { sku: "a", name: "y", quantity: 100_001 }] });
     expect(bad.success).toBe(false);
+    // An impossible date is a field error (it reached Postgres and answered 500).
+    for (const expectedOn of ["2026-02-30", "2026-13-01", "2026-04-31"]) {
+      const impossible = createShipmentSchema.safeParse({ studioId: w.studio.id, expectedOn, items: [{ sku: "A", name: "x", quantity: 1 }] });
+      expect(impossible.success ? [] : impossible.error.issues.map((i) => i.path.join(".")), expectedOn).toEqual(["expectedOn"]);
+    }
+    expect(createShipmentSchema.safeParse({ studioId: w.studio.id, expectedOn: "2028-02-29", items: [{ sku: "A", name: "x", quantity: 1 }] }).success).toBe(true);
     const r = await createShipment(db, brand.actor, createShipmentSchema.parse({ studioId: other.studio.id, creatorId: other.creator.user.id, items: [{ sku: "A", name: "x", quantity: 1 }] }), now);
     expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { studioId: ["Choose a studio of this workspace"], creatorId: ["Choose a creator of this workspace"] } });
     expect(await createShipment(db, w.creator.actor, createShipmentSchema.parse({ studioId: w.studio.id, items: [{ sku: "A", name: "x", quantity: 1 }] }), now)).toMatchObject({ ok: false, error: "forbidden" });

@@ -18,7 +18,8 @@ export const shipmentItemSchema = z.object({
 });
 export type ShipmentItemInput = z.infer<typeof shipmentItemSchema>;
 
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a real date");
+// A real calendar date (2026-02-30 is not one: Date.parse rolls it over to March, and Postgres refused it with a 500).
+const dateOnly = z.iso.date({ error: "Use a real date like 2026-12-01" });
 const optionalText = (max: number) =>
   z
     .string()
