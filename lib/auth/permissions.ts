@@ -19,6 +19,8 @@ const GRANTS = {
   "bookings.view": ["owner", "manager", "staff", "creator"],
   "bookings.create": ["owner", "manager", "staff", "creator"],
   "bookings.act_for_others": ["owner", "manager", "staff"],
+  // A booking's code is its check-in QR: the creator's and the studio's. A brand sees the session, never its code.
+  "bookings.code": ["owner", "manager", "staff", "creator"],
   // Running sessions on the floor: check-in, check-out (completion), no-show. Staff in their studios.
   "bookings.operate": ["owner", "manager", "staff"],
   // Billing: a creator sees their own card, charges and invoices; managers and owners see every creator's.

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, exists, ilike, inArray, or, sql, type SQL } from "d
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, bookings, brands, rooms, shipmentEvents, shipmentItems, shipments, shipmentStatus, storageLocations, studios, users } from "@/db/schema";
-import { type Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { canWorkStock, visibleShipments } from "./access";
 import { discrepancies } from "./receive";
@@ -67,7 +67,9 @@ export async function findShipment(db: DbOrTx, actor: Actor, id: string) {
   const [booking] = row.shipment.bookingId
     ? await db.select({ booking: bookings, roomName: rooms.name }).from(bookings).innerJoin(rooms, eq(rooms.id, bookings.roomId)).where(eq(bookings.id, row.shipment.bookingId))
     : [];
-  return { ...row, items, events, booking: booking ?? null, discrepancies: discrepancies(items) };
+  // The session's code is its check-in QR: not for brands (they see when and where, not the code).
+  const session = booking ? { ...booking, booking: { ...booking.booking, code: can(actor, "bookings.code") ? booking.booking.code : null } } : null;
+  return { ...row, items, events, booking: session, discrepancies: discrepancies(items) };
 }
 export type ShipmentDetail = NonNullable<Awaited<ReturnType<typeof findShipment>>>;
 
@@ -108,7 +110,7 @@ export async function shipmentTargets(db: DbOrTx, actor: Actor, now: Date) {
     .limit(500);
   const brandRows = actor.role === "brand" ? [] : await db.select({ id: brands.id, name: brands.name }).from(brands).where(eq(brands.workspaceId, actor.workspaceId)).orderBy(asc(brands.name));
   // A booking's code is also its check-in QR: brands choose a session by creator, date and room, never by code.
-  const visibleSessions = actor.role === "brand" ? sessions.map((x) => ({ ...x, code: "" })) : sessions;
+  const visibleSessions = can(actor, "bookings.code") ? sessions : sessions.map((x) => ({ ...x, code: "" }));
   return { studios: studioRows, creators: [...creators], sessions: visibleSessions, brands: brandRows };
 }
 

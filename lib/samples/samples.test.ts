@@ -13,6 +13,7 @@ import { createLocation, findShipment, listShipments } from "./queries";
 import { findShipmentForDesk, receiveShipment } from "./receive";
 import { createShipmentSchema } from "./schemas";
 import { assignSample, samplesForBookings } from "./session-samples";
+import { sessionsOfShipments } from "./shipment-sessions";
 
 const now = new Date("2026-12-01T12:00:00Z");
 const la = (local: string) => new Date(`${local}-08:00`);
@@ -235,6 +236,29 @@ describe("inventory", () => {
     expect(await assignSample(db, w.staff.actor, { bookingId: booking.id, shipmentItemId: item("SER-03").id, quantity: 1 }, now)).toMatchObject({ ok: true });
     expect(await db.select().from(bookingSamples).where(eq(bookingSamples.bookingId, booking.id))).toHaveLength(1);
     expect(shipment.bookingId).toBe(booking.id);
+  });
+});
+
+describe("the session's code (its check-in QR)", () => {
+  it("is never shown to the brand: not on the shipment, not in the list's sessions, not in the timeline, email or webhook", async () => {
+    const { db, w, brand, shipment, bin, booking, item } = await world();
+    await db.insert(webhookEndpoints).values({ workspaceId: w.workspace.id, brandId: brand.actor.brandId!, url: "http://127.0.0.1:9/hook", secret: "whsec_test", events: [] });
+    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
+    const [row] = (await listStock(db, w.staff.actor)).map((r) => r.item);
+    expect((await stageForBooking(db, w.staff.actor, row.id, { bookingId: booking.id, quantity: 2 }, now)).ok).toBe(true);
+    expect((await assignSample(db, w.staff.actor, { bookingId: booking.id, shipmentItemId: item("SER-03").id, quantity: 1 }, now)).ok).toBe(true);
+
+    const seen = await findShipment(db, brand.actor, shipment.id);
+    expect(seen?.booking?.booking.id).toBe(booking.id);
+    expect(seen?.booking?.booking.code).toBeNull();
+    expect((await sessionsOfShipments(db, brand.actor, [booking.id])).get(booking.id)?.code).toBeNull();
+    const brandSees = JSON.stringify([seen?.events, await db.select().from(notifications).where(eq(notifications.toEmail, brand.user.email)), await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.workspaceId, w.workspace.id))]);
+    expect(brandSees).toContain("staged on");
+    expect(brandSees).toContain("item.staged");
+    expect(brandSees).not.toContain(booking.code);
+    // The studio's staff and the creator do see it.
+    expect((await findShipment(db, w.staff.actor, shipment.id))?.booking?.booking.code).toBe(booking.code);
+    expect((await sessionsOfShipments(db, w.creator.actor, [booking.id])).get(booking.id)?.code).toBe(booking.code);
   });
 });
 

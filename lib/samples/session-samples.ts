@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { auditLog, bookingSamples, bookings, inventoryItems, rooms, shipmentItems, shipments, storageLocations } from "@/db/schema";
+import { auditLog, bookingSamples, bookings, inventoryItems, rooms, shipmentItems, shipments, storageLocations, studios } from "@/db/schema";
+import { formatLocal } from "../studios/local-time";
 import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { canWorkStock } from "./access";
@@ -88,9 +89,10 @@ export async function assignSample(db: Db, actor: Actor, input: { bookingId: str
     if (!item) return fail("not_found");
     if (!canWorkStock(actor, item.shipment.studioId)) return fail("forbidden", { message: "You do not work in that studio." });
     const [b] = await tx
-      .select({ booking: bookings, studioId: rooms.studioId })
+      .select({ booking: bookings, studioId: rooms.studioId, roomName: rooms.name, timeZone: studios.timeZone })
       .from(bookings)
       .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+      .innerJoin(studios, eq(studios.id, rooms.studioId))
       .where(and(eq(bookings.id, input.bookingId), eq(bookings.workspaceId, actor.workspaceId)));
     if (!b || b.studioId !== item.shipment.studioId) return fail("invalid", { fieldErrors: { bookingId: ["Choose a session in this studio"] } });
     if (!["held", "confirmed", "checked_in"].includes(b.booking.status)) return fail("invalid", { fieldErrors: { bookingId: [`That session is ${b.booking.status.replace("_", " ")}`] } });
@@ -98,7 +100,7 @@ export async function assignSample(db: Db, actor: Actor, input: { bookingId: str
       .insert(bookingSamples)
       .values({ workspaceId: actor.workspaceId, bookingId: b.booking.id, shipmentItemId: item.item.id, quantity: input.quantity, assignedBy: actor.userId, createdAt: now })
       .onConflictDoUpdate({ target: [bookingSamples.bookingId, bookingSamples.shipmentItemId], set: { quantity: input.quantity, assignedBy: actor.userId } });
-    await recordShipmentEvent(tx, item.shipment, { kind: "linked", message: `${input.quantity} × ${item.item.sku} assigned to session ${b.booking.code}.`, data: { bookingId: b.booking.id }, actorUserId: actor.userId, now });
+    await recordShipmentEvent(tx, item.shipment, { kind: "linked", message: `${input.quantity} × ${item.item.sku} assigned to the session of ${formatLocal(b.booking.startsAt, b.timeZone)} on ${b.roomName}.`, data: { bookingId: b.booking.id }, actorUserId: actor.userId, now });
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "sample.assigned", subjectType: "booking", subjectId: b.booking.id, data: { shipmentItemId: item.item.id, quantity: input.quantity } });
     return ok(true);
   });

@@ -41,7 +41,7 @@ export default async function ShipmentsPage({ params, searchParams }: { params: 
   const filters = readFilters(await searchParams);
   const db = getDb();
   const [rows, studios] = await Promise.all([listShipments(db, member, filters), listStudios(db, member)]);
-  const sessions = await sessionsOfShipments(db, member.workspaceId, rows.flatMap((r) => (r.shipment.bookingId ? [r.shipment.bookingId] : [])));
+  const sessions = await sessionsOfShipments(db, member, rows.flatMap((r) => (r.shipment.bookingId ? [r.shipment.bookingId] : [])));
   const slug = member.workspaceSlug;
   const isBrand = member.role === "brand";
   const filtered = Boolean(filters.status || filters.studioId || filters.q);
@@ -156,7 +156,7 @@ export default async function ShipmentsPage({ params, searchParams }: { params: 
                     {session ? (
                       <>
                         {studioTime(session.startsAt, session.timeZone)}
-                        <span className="block font-mono text-xs text-muted-foreground">{session.code}</span>
+                        {session.code ? <span className="block font-mono text-xs text-muted-foreground">{session.code}</span> : null}
                       </>
                     ) : (
                       <span className="text-muted-foreground">None</span>

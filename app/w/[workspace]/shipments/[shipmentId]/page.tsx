@@ -98,11 +98,13 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
                 <span className="flex flex-wrap items-center gap-2">
                   {can(member, "bookings.view") ? (
                     <Link className="underline underline-offset-4" href={`/w/${slug}/bookings/${booking.booking.id}`}>
-                      {studioTime(booking.booking.startsAt, tz)} ({tz}), {booking.roomName}, {booking.booking.code}
+                      {studioTime(booking.booking.startsAt, tz)} ({tz}), {booking.roomName}
+                      {booking.booking.code ? `, ${booking.booking.code}` : ""}
                     </Link>
                   ) : (
                     <span>
-                      {studioTime(booking.booking.startsAt, tz)} ({tz}), {booking.roomName}, {booking.booking.code}
+                      {studioTime(booking.booking.startsAt, tz)} ({tz}), {booking.roomName}
+                      {booking.booking.code ? `, ${booking.booking.code}` : ""}
                     </span>
                   )}
                   {readiness ? (
