@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SERVER_ENV } from "./e2e/support/app-server";
 import { e2eClocks, e2eDatabaseUrl } from "./e2e/support/clock";
 
 /**
@@ -13,19 +14,6 @@ export const BASE_URL = `http://localhost:${PORT}`;
 export const E2E_DATA_DIR = `.data/e2e-${PORT}`;
 const build = process.env.E2E_SKIP_BUILD ? "" : "npm run build && ";
 const systemChromium = "/usr/bin/chromium";
-const serverEnv = {
-  AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-  NEXT_TELEMETRY_DISABLED: "1",
-  LOG_LEVEL: "warn",
-  // The job loop (no-show sweep, storage nights, invoicing) every 5 s, so journeys can watch it work.
-  JOBS_INTERVAL_SECONDS: "5",
-};
-/**
- * The specs that depend on the hour, the day or the month (the run sheet and the no-show sweep, storage nights,
- * billing's sessions in progress, free slots, samples staged for a session) also run against one server per chosen
- * instant: 00:30, 09:00, 19:30 and 23:45 in Los Angeles, a day with a DST change and the last day of a month
- * (e2e/support/clock.ts). Those servers share the build, each with a database of its own.
- */
 /**
  * Every e2e server starts on an empty database of its own: embedded in .data/e2e-<port>, or on real PostgreSQL
  * (DATABASE_URL set) `<database>_e2e_<port>` beside DATABASE_URL's, which the unit tests fill with their own rows.
@@ -34,6 +22,13 @@ const freshDatabase = (port: number) => {
   const url = e2eDatabaseUrl(port);
   return url ? `tsx e2e/support/fresh-database.ts ${url}` : `rm -rf .data/e2e-${port}`;
 };
+/**
+ * The specs that depend on the hour, the day or the month (the run sheet and the no-show sweep, storage nights,
+ * billing's sessions in progress, free slots, samples staged for a session) also run against one server per chosen
+ * instant: 00:30, 09:00, 19:30 and 23:45 in Los Angeles, a day with a DST change and the last day of a month
+ * (e2e/support/clock.ts). Each project's worker starts its server from the same build when the project begins (the
+ * clockServer fixture), on a database of its own.
+ */
 const DATE_SENSITIVE = /(run-sheet|storage|billing|booking|receiving)\.spec\.ts$/;
 const clocks = process.env.E2E_CLOCKS_OFF ? [] : e2eClocks(PORT + 10);
 
@@ -66,32 +61,14 @@ export default defineConfig({
       metadata: { clock },
     })),
   ],
-  // Started one after another: the first builds the app, the clock servers reuse its build.
-  webServer: [
-    {
-      command: `${freshDatabase(PORT)} && ${build}tsx db/with-database.ts --seed-if-empty next start --port ${PORT}`,
-      url: `${BASE_URL}/api/health`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 300_000,
-      stdout: "ignore",
-      stderr: "pipe",
-      env: { ...serverEnv, DATABASE_URL: e2eDatabaseUrl(PORT) ?? "", LIVEBASE_DATA_DIR: E2E_DATA_DIR, APP_URL: BASE_URL },
-    },
-    ...clocks.map((clock) => ({
-      command: `${freshDatabase(clock.port)} && tsx db/with-database.ts --seed-if-empty next start --port ${clock.port}`,
-      url: `http://localhost:${clock.port}/api/health`,
-      // Never reused: a server left running from another run has another run's clock.
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "ignore" as const,
-      stderr: "pipe" as const,
-      env: {
-        ...serverEnv,
-        DATABASE_URL: e2eDatabaseUrl(clock.port) ?? "",
-        LIVEBASE_DATA_DIR: `.data/e2e-${clock.port}`,
-        APP_URL: `http://localhost:${clock.port}`,
-        LIVEBASE_CLOCK_OFFSET_MS: String(clock.offsetMs),
-      },
-    })),
-  ],
+  webServer: {
+    command: `${freshDatabase(PORT)} && ${build}tsx db/with-database.ts --seed-if-empty next start --port ${PORT}`,
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 300_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    // The job loop (no-show sweep, storage nights, invoicing) every 5 s, so journeys can watch it work.
+    env: { ...E2E_SERVER_ENV, JOBS_INTERVAL_SECONDS: "5", DATABASE_URL: e2eDatabaseUrl(PORT) ?? "", LIVEBASE_DATA_DIR: E2E_DATA_DIR, APP_URL: BASE_URL },
+  },
 });

@@ -3,16 +3,16 @@ import { addNights } from "../../lib/storage/nights";
 import { localDate, localDateTimeToInstant } from "../../lib/studios/local-time";
 
 /**
- * The e2e servers' clocks. The main server runs on real time; each "clock" server runs the same build with its
- * clock moved (LIVEBASE_CLOCK_OFFSET_MS) to a chosen instant on the Los Angeles studio's clock, and the specs that
- * depend on the hour of day (the run sheet, the no-show sweep, storage nights, billing) run against each of them.
- * The offsets are worked out once, in the runner, and handed to the workers through the environment, so the
- * servers and the tests agree on "now" to the millisecond.
+ * The e2e servers' clocks. The main server runs on real time; each clock project starts a server of its own when
+ * its worker starts (the clockServer fixture), with its clock moved (LIVEBASE_CLOCK_OFFSET_MS) so that the project
+ * begins at a chosen instant on the Los Angeles studio's clock, and the specs that depend on the hour of day (the
+ * run sheet, the no-show sweep, storage nights, billing) run against it. The worker keeps the same offset for the
+ * test's own "now" (e2eNow), so the server and the tests agree to the millisecond.
  */
 export const STUDIO_ZONE = "America/Los_Angeles";
 const DAY = 86_400_000;
 
-export type E2eClock = { name: string; port: number; offsetMs: number; startsAt: string };
+export type E2eClock = { name: string; port: number; at: string };
 
 /** Where in the studio's day and calendar the clock servers start (all ahead of real time, within months). */
 export function chooseInstants(realNow: Date, zone = STUDIO_ZONE): { name: string; at: Date }[] {
@@ -40,11 +40,10 @@ export function chooseInstants(realNow: Date, zone = STUDIO_ZONE): { name: strin
   ];
 }
 
-/** The clock servers of this run: computed by the runner the first time the config loads, inherited by workers. */
+/** The clock projects of this run: chosen by the runner the first time the config loads, inherited by workers. */
 export function e2eClocks(firstPort: number): E2eClock[] {
   if (!process.env.E2E_CLOCKS) {
-    const realNow = Date.now();
-    const clocks = chooseInstants(new Date(realNow)).map((c, i) => ({ name: c.name, port: firstPort + i, offsetMs: c.at.getTime() - realNow, startsAt: c.at.toISOString() }));
+    const clocks = chooseInstants(new Date()).map((c, i) => ({ name: c.name, port: firstPort + i, at: c.at.toISOString() }));
     process.env.E2E_CLOCKS = JSON.stringify(clocks);
   }
   return JSON.parse(process.env.E2E_CLOCKS) as E2eClock[];
@@ -74,5 +73,5 @@ export function e2eClock(): E2eClock | null {
 
 /** "Now" on the clock of the server under test: build a test's data from this, never from Date.now(). */
 export function e2eNow(): Date {
-  return new Date(Date.now() + (e2eClock()?.offsetMs ?? 0));
+  return new Date(Date.now() + Number(process.env.E2E_CLOCK_OFFSET_MS ?? 0));
 }

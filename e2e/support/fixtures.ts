@@ -4,6 +4,8 @@ import { expect, test as base, type APIRequestContext, type Page } from "@playwr
 import AxeBuilder from "@axe-core/playwright";
 import { and, desc, eq } from "drizzle-orm";
 import { memberships, notifications, signInAttempts, users, workspaces, type Role } from "../../db/schema";
+import { startAppServer } from "./app-server";
+import { e2eDatabaseUrl, type E2eClock } from "./clock";
 import { e2eDb } from "./db";
 
 export const DEMO_PASSWORD = "livebase-demo";
@@ -86,5 +88,31 @@ export async function clearFailedSignIns(email: string) {
   await e2eDb().delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
 }
 
-export const test = base;
+/**
+ * In a clock project (e2e/support/clock.ts), the worker first starts that project's server with its clock moved so
+ * that the project begins at its instant, and moves this worker's e2eNow() by the same amount. A worker that
+ * restarts (after a failure) starts again at the instant, on a new empty database.
+ */
+export const test = base.extend<object, { clockServer: void }>({
+  clockServer: [
+    async ({}, provide, workerInfo) => {
+      const clock = workerInfo.project.metadata?.clock as E2eClock | undefined;
+      if (!clock) return provide();
+      const offsetMs = Date.parse(clock.at) - Date.now();
+      process.env.E2E_CLOCK_OFFSET_MS = String(offsetMs);
+      const server = await startAppServer({
+        port: clock.port,
+        name: `clock server at ${clock.name}`,
+        databaseUrl: e2eDatabaseUrl(clock.port),
+        env: { JOBS_INTERVAL_SECONDS: "5", LIVEBASE_CLOCK_OFFSET_MS: String(offsetMs) },
+      });
+      try {
+        await provide();
+      } finally {
+        await server.stop();
+      }
+    },
+    { scope: "worker", auto: true, timeout: 180_000 },
+  ],
+});
 export { expect };
