@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testDb } from "@/db/testing/db";
+import { onRealPostgres, testDb } from "@/db/testing/db";
 import { clientIp } from "./client-ip";
 import { beginSignInAttempt, clearSignInFailures, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, succeedSignInAttempt } from "./rate-limit";
 
@@ -31,6 +31,13 @@ describe("sign-in rate limit", () => {
     const address = email();
     const burst = await Promise.all(Array.from({ length: 12 }, () => beginSignInAttempt(db, { email: address, ip: ip(), now })));
     expect(burst.filter((a) => !a.limited)).toHaveLength(MAX_FAILURES_PER_EMAIL);
+  });
+
+  it(`lets only 50 of 60 parallel guesses from one IP at 60 accounts through (${onRealPostgres() ? "real PostgreSQL" : "embedded"})`, async () => {
+    const db = testDb();
+    const from = ip();
+    const burst = await Promise.all(Array.from({ length: 60 }, () => beginSignInAttempt(db, { email: email(), ip: from, now })));
+    expect(burst.filter((a) => !a.limited)).toHaveLength(MAX_FAILURES_PER_IP);
   });
 
   it("does not count successful sign-ins, and a reset clears the failures", async () => {

@@ -10,7 +10,7 @@ export const MAX_FAILURES_PER_IP = 50;
  * Starts a sign-in attempt. Attempts are limited by failures in the window, per email (guessing one account's
  * password) and per IP (trying many accounts from one place), counted in Postgres so the limit holds across
  * every app instance. The attempt is recorded as a failure *before* the password is checked, under a lock per
- * email, so a burst of parallel guesses cannot all pass the check; `succeedSignInAttempt` corrects it.
+ * IP and per email, so a burst of parallel guesses cannot all pass the check; `succeedSignInAttempt` corrects it.
  */
 export async function beginSignInAttempt(
   db: Db,
@@ -18,6 +18,10 @@ export async function beginSignInAttempt(
 ): Promise<{ limited: true } | { limited: false; attemptId: string }> {
   const since = new Date(input.now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
   return db.transaction(async (tx) => {
+    // Both counts are checked and the attempt written under both locks, the IP's first (always in that order, so
+    // two attempts never wait on each other in a circle): parallel guesses across many accounts from one address
+    // cannot all pass its count either.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"sign-in-ip:" + input.ip}))`);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"sign-in:" + input.email}))`);
     const [byEmail] = await tx
       .select({ n: count() })
