@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db } from "@/db/client";
@@ -25,6 +26,19 @@ export const HANDLED_EVENTS = [
  * processed is a no-op), and the sync reads the object's current state from Stripe, so the order and number of
  * deliveries do not matter. A sync that fails answers an error so Stripe delivers again; the job loop retries too.
  */
+/** What an event must be before it is recorded: an evt_ id, a type, and the object it is about. */
+const stripeEventShape = z.object({
+  id: z.string().startsWith("evt_").max(255),
+  type: z.string().min(1).max(200),
+  data: z.object({ object: z.object({ id: z.string().max(255).optional() }).loose() }),
+});
+
+/** A body Postgres will never take, however often it is sent (too deep, or not valid JSONB): not worth a retry. */
+function unstorable(err: unknown): boolean {
+  const code = (err as { cause?: { code?: string }; code?: string }).cause?.code ?? (err as { code?: string }).code;
+  return err instanceof RangeError || code === "54001" || code === "22P02" || code === "22P05";
+}
+
 /** How far a Stripe-Signature timestamp may be from our clock, either way (Stripe's own default, 5 minutes). */
 const STRIPE_TOLERANCE_SECONDS = 300;
 
@@ -53,11 +67,25 @@ export async function handleStripeWebhook(
   if (signedAt(input.signature) > nowSeconds + STRIPE_TOLERANCE_SECONDS) {
     return fail("bad_signature", { message: "The Stripe-Signature timestamp is too far in the future." });
   }
-  const inserted = await db
-    .insert(stripeEvents)
-    .values({ id: event.id, type: event.type, payload: JSON.parse(input.payload) as object, receivedAt: now })
-    .onConflictDoNothing()
-    .returning({ id: stripeEvents.id });
+  // Signed but not an event we can act on (`[]`, an id of null, no data object): acknowledged and logged, never
+  // retried. A 500 would make Stripe, and our own job loop, deliver it again and again for nothing.
+  if (!stripeEventShape.safeParse(event).success) {
+    logger.warn({ payload: input.payload.slice(0, 500) }, "a signed Stripe webhook is not an event we can process; acknowledged and ignored");
+    return ok({ duplicate: false, type: "ignored" });
+  }
+  let inserted: { id: string }[];
+  try {
+    // The raw body as Stripe signed it: Postgres parses it (re-serialising a deeply nested body could overflow).
+    inserted = await db
+      .insert(stripeEvents)
+      .values({ id: event.id, type: event.type, payload: sql`${input.payload}::jsonb`, receivedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: stripeEvents.id });
+  } catch (err) {
+    if (!unstorable(err)) throw err;
+    logger.warn({ err, eventId: event.id }, "a signed Stripe webhook cannot be stored (too deeply nested); acknowledged and ignored");
+    return ok({ duplicate: false, type: "ignored" });
+  }
   if (inserted.length === 0) {
     const [seen] = await db.select({ processedAt: stripeEvents.processedAt }).from(stripeEvents).where(eq(stripeEvents.id, event.id));
     if (seen?.processedAt) return ok({ duplicate: true, type: event.type });

@@ -44,6 +44,19 @@ describe("POST /api/stripe/webhook", () => {
     expect(await testDb().select().from(stripeEvents).where(eq(stripeEvents.id, id))).toHaveLength(0);
   });
 
+  it("acknowledges a signed body that is not an event it can process (200, ignored), and records nothing to retry", async () => {
+    const deep = `${'{"nested":'.repeat(20_000)}{"id":"cus_deep","object":"customer"}${"}".repeat(20_000)}`;
+    const bodies = ["[]", JSON.stringify({ id: null, type: "customer.updated", data: { object: {} } }), JSON.stringify({ id: "evt_nodata", type: "customer.updated", data: null }), `{"id":"evt_deep_${crypto.randomUUID().replace(/-/g, "")}","object":"event","type":"customer.updated","data":{"object":${deep}}}`];
+    const before = await testDb().select({ id: stripeEvents.id }).from(stripeEvents);
+    for (const payload of bodies) {
+      const res = await post(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }));
+      expect(res.status, payload.slice(0, 60)).toBe(200);
+      expect(await res.json()).toMatchObject({ received: true });
+    }
+    const after = await testDb().select({ id: stripeEvents.id, processedAt: stripeEvents.processedAt }).from(stripeEvents);
+    expect(after.filter((e) => !before.some((b) => b.id === e.id) && !e.processedAt)).toEqual([]);
+  });
+
   it("accepts a signed event once and answers a replay as a duplicate", async () => {
     const id = `evt_route_ok_${crypto.randomUUID()}`;
     const payload = JSON.stringify({ id, object: "event", type: "payment_method.attached", data: { object: { id: "pm_x", object: "payment_method" } } });
