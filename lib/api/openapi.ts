@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { availabilityQuerySchema, createBookingSchema, rescheduleBookingSchema, dryRunQuerySchema, seriesRequestSchema, waitlistJoinSchema } from "../bookings/schemas";
+import { availabilityQuerySchema, createBookingSchema, rescheduleBookingSchema, seriesQuerySchema, seriesRequestSchema, waitlistJoinSchema } from "../bookings/schemas";
 import { creditChargeSchema, voidChargeSchema } from "../billing/ledger";
 import { billingListQuerySchema } from "../billing/list-billing";
 import { reportQuerySchema } from "../billing/report-schemas";
@@ -67,7 +67,7 @@ export const OPERATIONS: Operation[] = [
     summary:
       "Book a room every week (weekdays 0 = Sunday .. 6, startTime on the studio's clock, 1–26 weeks). `?dryRun=true` (or `dryRun: true` in the body) only checks every date (200 with `occurrences`); any other value than true/1/false/0 is a 400. `mode: free_only` books the free dates; `all_or_nothing` books none unless all are free (409 `series_conflict` lists every date)",
     permission: "owner, manager, staff, creator",
-    query: z.object({ dryRun: dryRunQuerySchema.describe("true or 1: check every date and book nothing; false or 0: book") }),
+    query: seriesQuerySchema,
     body: seriesRequestSchema,
     ok: { status: 201, schema: seriesResponseSchema.or(seriesPreviewResponseSchema), description: "The series, its bookings and every date (a dry run: 200 with the dates only)" },
     errors: [400, 401, 403, 404, 409, 415, 422],

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { charges, invoices, stripeEvents } from "@/db/schema";
+import { pgErrorCode } from "@/db/errors";
 import { logger } from "../logger";
 import { fail, ok, type Result } from "../result";
 import { applyCompletedCheckout, applySetupIntent, syncStripeCustomer } from "./customers";
@@ -35,8 +36,7 @@ const stripeEventShape = z.object({
 
 /** A body Postgres will never take, however often it is sent (too deep, or not valid JSONB): not worth a retry. */
 function unstorable(err: unknown): boolean {
-  const code = (err as { cause?: { code?: string }; code?: string }).cause?.code ?? (err as { code?: string }).code;
-  return err instanceof RangeError || code === "54001" || code === "22P02" || code === "22P05";
+  return err instanceof RangeError || ["54001", "22P02", "22P05"].includes(pgErrorCode(err) ?? "");
 }
 
 /** How far a Stripe-Signature timestamp may be from our clock, either way (Stripe's own default, 5 minutes). */

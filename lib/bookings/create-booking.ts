@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, gt } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, bookingAddOns, bookings, memberships, users, workspaces } from "@/db/schema";
+import { pgErrorCode } from "@/db/errors";
 import { checkSlot, type SlotRule } from "../availability";
 import { canOperateStudio, type Actor } from "../auth/permissions";
 import { billingGate, type BillingGateError } from "../billing/booking-gate";
@@ -43,8 +44,7 @@ export async function findConflict(tx: Tx, roomId: string, start: Date, blockedU
 }
 
 export function isExclusionViolation(err: unknown) {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === "23P01" || e?.cause?.code === "23P01";
+  return pgErrorCode(err) === "23P01";
 }
 
 /** Checks every rule of the room for [start, end) with the studio's hours, closures, policies and busy times. */

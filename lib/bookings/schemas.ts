@@ -58,7 +58,9 @@ export const seriesRequestSchema = seriesSchema.extend({
  * `?dryRun=` on the series route: `true`/`1` checks and books nothing, `false`/`0` (or no parameter) books. Any other
  * value is refused: read loosely, a typo ("yes", "TRUE ") would book for real what the client meant to preview.
  */
-export const dryRunQuerySchema = z.enum(["true", "1", "false", "0"], { error: "dryRun must be true or false" }).optional();
+export const seriesQuerySchema = z.object({
+  dryRun: z.enum(["true", "1", "false", "0"], { error: "dryRun must be true or false" }).optional().describe("true or 1: check every date and book nothing; false or 0: book"),
+});
 
 export const waitlistJoinSchema = z
   .object({

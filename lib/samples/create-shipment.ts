@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, bookings, brands, memberships, rooms, shipmentItems, shipments, studios } from "@/db/schema";
+import { pgErrorCode } from "@/db/errors";
 import { can, type Actor } from "../auth/permissions";
 import { newBookingCode } from "../bookings/booking-code";
 import { fail, ok, type Result } from "../result";
@@ -57,8 +58,7 @@ async function insertShipment(tx: Tx, actor: Actor, values: Omit<typeof shipment
         return { shipment: s, items: rows };
       });
     } catch (err) {
-      const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-      if (code !== "23505" || attempt >= 4) throw err; // a code collision: draw another
+      if (pgErrorCode(err) !== "23505" || attempt >= 4) throw err; // a code collision: draw another
     }
   }
 }

@@ -1,8 +1,7 @@
-import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
+import { apiRoute, json, methodNotAllowed, parseJson, parseQuery } from "@/lib/api/handler";
 import { bookingProblem } from "@/lib/api/booking-problems";
 import { bookingJson } from "@/lib/bookings/list-bookings";
-import { fieldErrors, problem } from "@/lib/api/problem";
-import { dryRunQuerySchema, seriesRequestSchema } from "@/lib/bookings/schemas";
+import { seriesQuerySchema, seriesRequestSchema } from "@/lib/bookings/schemas";
 import { bookSeries, previewSeries } from "@/lib/bookings/series";
 import { occurrenceJson } from "@/lib/bookings/series-plan";
 import { getDb } from "@/lib/db";
@@ -13,11 +12,11 @@ import { getDb } from "@/lib/db";
  * (`mode: "free_only"`) or all of them or none (`"all_or_nothing"`): 201, or 409 listing every date.
  */
 export const POST = apiRoute("bookings.create", async ({ req, member, now }) => {
-  const query = dryRunQuerySchema.safeParse(new URL(req.url).searchParams.get("dryRun") ?? undefined);
-  if (!query.success) return problem(400, { code: "validation", detail: "Some fields are invalid.", errors: fieldErrors(query.error.issues.map((i) => ({ ...i, path: ["dryRun"] }))) });
+  const query = parseQuery(req, seriesQuerySchema);
+  if (query instanceof Response) return query;
   const input = await parseJson(req, seriesRequestSchema);
   if (input instanceof Response) return input;
-  const dryRun = input.dryRun ?? (query.data === "true" || query.data === "1");
+  const dryRun = input.dryRun ?? (query.dryRun === "true" || query.dryRun === "1");
   if (dryRun) {
     const preview = await previewSeries(getDb(), member, input, now);
     if (!preview.ok) return bookingProblem(preview);
