@@ -72,9 +72,9 @@ async function endSession(bookingId: string) {
 }
 
 test("staff receive a brand's box, stage it for the session, return it after, and dispose of the leftovers as the brand chose", async ({ browser }) => {
-  const { booking, shipment, bin } = await world();
-  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
-  const [staff, creator] = await Promise.all(contexts.map((c) => c.newPage()));
+  const { room, booking, shipment, bin } = await world();
+  const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  const [staff, creator, brand] = await Promise.all(contexts.map((c) => c.newPage()));
   try {
     await signInViaApi(staff.request, demo("staff"));
     const desk = new ReceivingPage(staff);
@@ -157,6 +157,17 @@ test("staff receive a brand's box, stage it for the session, return it after, an
       await expect(samples.overall).toContainText("At risk");
       await expect(samples.card.getByText(/^Stage|^Return to shelf/)).toHaveCount(0);
       await expectAccessible(creator);
+    });
+
+    await test.step("the brand follows its samples onto the set by the session's time and room, never its check-in code", async () => {
+      await signInViaApi(brand.request, demo("brand"));
+      await brand.goto(`/w/demo/shipments/${shipment.id}`);
+      await expect(brand.getByText(`staged on ${room.name} for the session of `).first()).toBeVisible();
+      await expect(brand.getByText(room.name).first()).toBeVisible();
+      await expect(brand.getByText(booking.code)).toHaveCount(0);
+      await brand.goto("/w/demo/shipments");
+      await expect(brand.getByRole("link", { name: shipment.code })).toBeVisible();
+      await expect(brand.getByText(booking.code)).toHaveCount(0);
     });
 
     await test.step("after the session staff return them from the set to the bin", async () => {
