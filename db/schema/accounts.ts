@@ -190,6 +190,28 @@ export const apiTokens = pgTable(
 );
 export type ApiToken = typeof apiTokens.$inferSelect;
 
+/**
+ * The first answer to each `Idempotency-Key` an API token sent to a creating POST, kept 24 hours and replayed for a
+ * retry of the same request. The primary key is the claim: a concurrent duplicate cannot insert a second row, so it
+ * never runs the request twice. `status` is null while the first request is still in flight.
+ */
+export const apiIdempotencyKeys = pgTable(
+  "api_idempotency_keys",
+  {
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    // SHA-256 of method, path, query and body: the same key with another request is refused, not replayed.
+    fingerprint: text("fingerprint").notNull(),
+    status: integer("status"),
+    body: text("body"),
+    contentType: text("content_type"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.key] }), index("api_idempotency_keys_created_idx").on(t.createdAt)],
+);
+
 export const auditLog = pgTable(
   "audit_log",
   {
