@@ -181,7 +181,7 @@ export async function sendBookingEmail(tx: Tx, booking: typeof bookings.$inferSe
       roomName: ctx.room.name,
       studioName: ctx.studio.name,
       studioAddress: ctx.studio.address,
-      sequence: Math.floor(booking.updatedAt.getTime() / 1000),
+      updatedAt: booking.updatedAt,
     },
   });
 }

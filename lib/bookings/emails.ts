@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { DbOrTx } from "@/db/client";
 import { enqueueEmail } from "../notifications/outbox";
-import { bookingIcs, type CalendarBooking } from "./calendar";
+import { bookingIcsAttachment, type CalendarBooking } from "./calendar";
 
 export type BookingEmailKind = "confirmed" | "changed" | "cancelled" | "reminder";
 
@@ -41,6 +41,6 @@ export async function enqueueBookingEmail(
     subject: SUBJECTS[input.kind](b),
     text,
     kind: `booking.${input.kind}`,
-    attachments: [{ filename: `livebase-${b.code}.ics`, contentType: "text/calendar; charset=utf-8", content: bookingIcs(b) }],
+    attachments: [bookingIcsAttachment(b)],
   });
 }

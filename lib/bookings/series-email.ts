@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { users, type Booking } from "@/db/schema";
 import { enqueueEmail } from "../notifications/outbox";
-import { bookingIcs } from "./calendar";
+import { bookingIcsAttachment } from "./calendar";
 import { studioTimeRange } from "./emails";
 import type { RoomContext } from "./room-context";
 import type { Occurrence } from "./series-plan";
@@ -35,10 +35,8 @@ export async function sendSeriesEmail(
     subject,
     text: lines.join("\n"),
     kind: "booking.series_confirmed",
-    attachments: input.booked.map((b) => ({
-      filename: `livebase-${b.code}.ics`,
-      contentType: "text/calendar; charset=utf-8",
-      content: bookingIcs({
+    attachments: input.booked.map((b) =>
+      bookingIcsAttachment({
         id: b.id,
         code: b.code,
         status: b.status,
@@ -47,8 +45,8 @@ export async function sendSeriesEmail(
         roomName: room.name,
         studioName: studio.name,
         studioAddress: studio.address,
-        sequence: Math.floor(b.updatedAt.getTime() / 1000),
+        updatedAt: b.updatedAt,
       }),
-    })),
+    ),
   });
 }

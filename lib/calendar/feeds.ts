@@ -81,7 +81,7 @@ export async function renderFeed(db: DbOrTx, token: string, now: Date) {
       roomName: r.roomName,
       studioName: r.studioName,
       studioAddress: r.studioAddress,
-      sequence: Math.floor(r.b.updatedAt.getTime() / 1000),
+      updatedAt: r.b.updatedAt,
     })),
   );
 }

@@ -46,7 +46,7 @@ export async function sendDueReminders(db: Db, now: Date) {
           roomName: row.roomName,
           studioName: row.studioName,
           studioAddress: row.studioAddress,
-          sequence: Math.floor(row.b.updatedAt.getTime() / 1000),
+          updatedAt: row.b.updatedAt,
         },
       }).catch((err: unknown) => {
         logger.error({ err, bookingId: row.b.id, reminder: r.key }, "a reminder could not be written; the others were");
