@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { str } from "../input";
 import type { DbOrTx } from "@/db/client";
 import { apiTokens, auditLog } from "@/db/schema";
 import { fail, ok, type Result } from "../result";
@@ -9,7 +10,7 @@ import { hashSecret, newSecret } from "./secrets";
 export const TOKEN_PREFIX = "lb_";
 
 export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, "Give the token a name").max(80, "Use at most 80 characters"),
+  name: str().trim().min(1, "Give the token a name").max(80, "Use at most 80 characters"),
 });
 
 /** Creates a personal API token for the actor in the actor's workspace. The secret is returned once. */

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { str } from "../input";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, charges, invoices } from "@/db/schema";
 import { can, type Actor } from "../auth/permissions";
@@ -23,13 +24,13 @@ export function visibleInvoices(actor: Actor): SQL {
 }
 
 export const voidChargeSchema = z.object({
-  reason: z.string({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
+  reason: str({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
 });
 export const creditChargeSchema = z.object({
   amount: z.coerce.number({ error: "Enter an amount" }).positive("Enter an amount above 0").max(1_000_000, "Too large").multipleOf(0.01, "Use at most 2 decimals"),
-  reason: z.string({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
+  reason: str({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
   /** A token from the form or the API's Idempotency-Key: the same credit submitted twice is written once. */
-  requestId: z.string().trim().min(8).max(100).optional(),
+  requestId: str().trim().min(8).max(100).optional(),
 });
 
 async function lockCharge(tx: DbOrTx, actor: Actor, chargeId: string) {
@@ -133,7 +134,7 @@ export async function creatorBalance(db: DbOrTx, workspaceId: string, creatorId:
 }
 
 export const offlinePaymentSchema = z.object({
-  note: z.string({ error: "Say how it was paid" }).trim().min(3, "Say how it was paid (at least 3 characters)").max(500, "At most 500 characters"),
+  note: str({ error: "Say how it was paid" }).trim().min(3, "Say how it was paid (at least 3 characters)").max(500, "At most 500 characters"),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { str } from "../input";
 import type { DbOrTx } from "@/db/client";
 import { chargeStatus, charges, invoices, invoiceStatus, users } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
@@ -7,7 +8,7 @@ import { visibleCharges, visibleInvoices } from "./ledger";
 
 export const billingListQuerySchema = z.object({
   creatorId: z.uuid({ error: "Must be a creator's id" }).optional().describe("Owners and managers: one creator's"),
-  status: z.string().optional().describe("Comma-separated statuses"),
+  status: str().optional().describe("Comma-separated statuses"),
   limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(500).default(200),
 });
 export type BillingListQuery = z.infer<typeof billingListQuerySchema>;

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { str } from "../input";
 
 /** The longest range a report covers: two years of months keeps every query and page bounded. */
 export const MAX_REPORT_MONTHS = 24;
 
 /** A calendar month, "YYYY-MM" (years 2000–2099: the ledger has nothing older and nothing that far ahead). */
 const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/;
-export const monthSchema = z
-  .string({ error: "Enter a month as YYYY-MM, e.g. 2026-11." })
+export const monthSchema = str({ error: "Enter a month as YYYY-MM, e.g. 2026-11." })
   .regex(MONTH, "Enter a month as YYYY-MM, e.g. 2026-11.")
   .describe("A month, YYYY-MM (months are local to each studio's time zone)");
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { str } from "../input";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db } from "@/db/client";
@@ -29,9 +30,9 @@ export const HANDLED_EVENTS = [
  */
 /** What an event must be before it is recorded: an evt_ id, a type, and the object it is about. */
 const stripeEventShape = z.object({
-  id: z.string().startsWith("evt_").max(255),
-  type: z.string().min(1).max(200),
-  data: z.object({ object: z.object({ id: z.string().max(255).optional() }).loose() }),
+  id: str().startsWith("evt_").max(255),
+  type: str().min(1).max(200),
+  data: z.object({ object: z.object({ id: str().max(255).optional() }).loose() }),
 });
 
 /** A body Postgres will never take, however often it is sent (too deep, or not valid JSONB): not worth a retry. */

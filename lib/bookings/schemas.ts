@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { isoDate, isoInstant, str } from "../input";
 
-const instant = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label} must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T19:00:00-08:00` }).transform((s) => new Date(s));
+const instant = (label: string) => isoInstant(`${label} must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T19:00:00-08:00`);
 
 export const createBookingSchema = z
   .object({
@@ -9,7 +9,7 @@ export const createBookingSchema = z
     startsAt: instant("startsAt"),
     endsAt: instant("endsAt"),
     addOnIds: z.array(z.uuid({ error: "addOnIds must be add-on ids" })).max(20, "At most 20 add-ons").default([]),
-    notes: z.string().max(1000, "At most 1000 characters").default(""),
+    notes: str().max(1000, "At most 1000 characters").default(""),
     creatorId: z.uuid({ error: "creatorId must be a user id" }).optional(),
     hold: z.boolean().default(false),
   })
@@ -20,7 +20,7 @@ export const rescheduleBookingSchema = z
   .object({ startsAt: instant("startsAt"), endsAt: instant("endsAt") })
   .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "endsAt must be after startsAt" });
 
-const localDate = (label: string) => z.iso.date({ error: `${label} must be a date YYYY-MM-DD` });
+const localDate = (label: string) => isoDate(`${label} must be a date YYYY-MM-DD`);
 
 export const availabilityQuerySchema = z
   .object({
@@ -40,11 +40,11 @@ export const seriesSchema = z.object({
     .min(1, "Choose at least one weekday")
     .max(7)
     .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "startTime must be HH:MM (studio time)"),
+  startTime: str().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "startTime must be HH:MM (studio time)"),
   durationMinutes: z.number({ error: "durationMinutes must be a number" }).int("durationMinutes must be whole minutes").min(15).max(24 * 60),
   weeks: z.number({ error: "weeks must be a number" }).int().min(1, "At least 1 week").max(26, "At most 26 weeks"),
   firstDate: localDate("firstDate"),
-  notes: z.string().max(1000, "At most 1000 characters").default(""),
+  notes: str().max(1000, "At most 1000 characters").default(""),
   creatorId: z.uuid({ error: "creatorId must be a user id" }).optional(),
 });
 export type SeriesInput = z.infer<typeof seriesSchema>;

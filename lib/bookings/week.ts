@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, startOfWeek } from "date-fns";
+import { isSaneDate } from "../input";
 
 /** The 7 local dates (Monday first) of the week containing `anchor` ("YYYY-MM-DD"), in a zone. */
 export function weekDates(anchor: string) {
@@ -19,6 +20,5 @@ export function localParts(instant: Date, timeZone: string) {
   return { date: format(t, "yyyy-MM-dd"), time: format(t, "HH:mm"), label: format(t, "EEE d MMM") };
 }
 
-export function isIsoDate(value: unknown): value is string {
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-}
+/** A date a page may be asked for: the one rule in lib/input.ts (real, between 2000 and 2100). */
+export const isIsoDate = isSaneDate;

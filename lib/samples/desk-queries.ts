@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
+import { str } from "../input";
 import type { DbOrTx } from "@/db/client";
 import { bookings, brands, rooms, shipmentItems, shipmentReceipts, shipments, storageLocations, studios, users } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
@@ -79,7 +80,7 @@ export async function findReceipt(db: DbOrTx, actor: Actor, shipmentId: string, 
     .innerJoin(shipments, eq(shipments.id, shipmentReceipts.shipmentId))
     .where(and(eq(shipmentReceipts.id, receiptId), eq(shipmentReceipts.shipmentId, shipmentId), visibleShipments(actor)));
   if (!row) return null;
-  const lines = z.array(z.object({ shipmentItemId: z.string(), received: z.number(), damaged: z.number().default(0), locationId: z.string().nullish() })).catch([]).parse(row.receipt.lines);
+  const lines = z.array(z.object({ shipmentItemId: str(), received: z.number(), damaged: z.number().default(0), locationId: str().nullish() })).catch([]).parse(row.receipt.lines);
   const counted = lines.filter((l) => l.received > 0);
   if (counted.length === 0) return { at: row.receipt.createdAt, lines: [] };
   const placeIds = counted.flatMap((l) => (l.locationId ? [l.locationId] : []));

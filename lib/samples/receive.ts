@@ -7,6 +7,7 @@ import { canWorkStock, visibleShipments } from "./access";
 import { notifyShipment, recordShipmentEvent } from "./events";
 import type { ReceiveShipmentInput } from "./schemas";
 import { applyMovement, lockStockRow } from "./stock";
+import { hasNul } from "../input";
 
 type Shipment = typeof shipments.$inferSelect;
 type Item = typeof shipmentItems.$inferSelect;
@@ -18,7 +19,8 @@ export type ReceiveError = "not_found" | "forbidden" | "conflict" | "invalid" | 
  */
 export async function findShipmentForDesk(db: DbOrTx, actor: Actor, scanned: string): Promise<Shipment | null> {
   const raw = scanned.trim().slice(0, 120);
-  if (!raw) return null;
+  // No label carries a NUL character, and Postgres text cannot hold one: it matches nothing.
+  if (!raw || hasNul(raw)) return null;
   const compact = raw.toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/^SH/, "");
   const code = compact.length === 6 ? `SH-${compact.slice(0, 3)}-${compact.slice(3)}` : null;
   const [row] = await db

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { isoDate, str } from "../input";
 import { leftoverAction } from "@/db/schema";
 
 const MAX_QUANTITY = 10_000;
 
-export const skuSchema = z
-  .string({ error: "Enter the SKU" })
+export const skuSchema = str({ error: "Enter the SKU" })
   .trim()
   .min(1, "Enter the SKU")
   .max(64, "At most 64 characters")
@@ -12,17 +12,16 @@ export const skuSchema = z
 
 export const shipmentItemSchema = z.object({
   sku: skuSchema,
-  name: z.string({ error: "Enter the product name" }).trim().min(1, "Enter the product name").max(200, "At most 200 characters"),
+  name: str({ error: "Enter the product name" }).trim().min(1, "Enter the product name").max(200, "At most 200 characters"),
   quantity: z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(1, "At least 1").max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`),
   declaredValue: z.coerce.number({ error: "Enter an amount" }).min(0, "Cannot be negative").max(1_000_000, "At most 1,000,000").multipleOf(0.01, "At most 2 decimals").optional(),
 });
 export type ShipmentItemInput = z.infer<typeof shipmentItemSchema>;
 
 // A real calendar date (2026-02-30 is not one: Date.parse rolls it over to March, and Postgres refused it with a 500).
-const dateOnly = z.iso.date({ error: "Use a real date like 2026-12-01" });
+const dateOnly = isoDate("Use a real date like 2026-12-01");
 const optionalText = (max: number) =>
-  z
-    .string()
+  str()
     .trim()
     .max(max, `At most ${max} characters`)
     .transform((s) => (s ? s : undefined))
@@ -40,7 +39,7 @@ export const createShipmentSchema = z
     expectedOn: dateOnly.optional(),
     leftoverAction: z.enum(leftoverAction.enumValues, { error: "Choose what happens to leftovers" }).default("return_to_brand"),
     leftoverAfterDays: z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(0, "Cannot be negative").max(365, "At most 365 days").default(7),
-    notes: z.string().trim().max(2000, "At most 2,000 characters").default(""),
+    notes: str().trim().max(2000, "At most 2,000 characters").default(""),
     items: z.array(shipmentItemSchema, { error: "Add the items in the box" }).min(1, "Add at least one item").max(200, "At most 200 items per shipment"),
   })
   .superRefine((v, ctx) => {
@@ -80,32 +79,32 @@ export const unexpectedBoxSchema = z.object({
   brandId: z.uuid().optional(),
   carrier: optionalText(60),
   trackingNumber: optionalText(100),
-  notes: z.string().trim().min(3, "Say what is on the label (at least 3 characters)").max(2000, "At most 2,000 characters"),
+  notes: str().trim().min(3, "Say what is on the label (at least 3 characters)").max(2000, "At most 2,000 characters"),
   items: z.array(shipmentItemSchema).min(1, "Add at least one item").max(200, "At most 200 items"),
 });
 export type UnexpectedBoxInput = z.infer<typeof unexpectedBoxSchema>;
 
 export const locationSchema = z.object({
-  code: z.string({ error: "Enter a code" }).trim().min(1, "Enter a code").max(40, "At most 40 characters").regex(/^[\w.\-/ ]+$/, "Use letters, digits, spaces and . - / _ only"),
+  code: str({ error: "Enter a code" }).trim().min(1, "Enter a code").max(40, "At most 40 characters").regex(/^[\w.\-/ ]+$/, "Use letters, digits, spaces and . - / _ only"),
   kind: z.enum(["bin", "shelf"], { error: "Choose bin or shelf" }).default("bin"),
 });
 
 const quantity = z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(1, "At least 1").max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`);
-const reason = z.string().trim().max(500, "At most 500 characters").default("");
+const reason = str().trim().max(500, "At most 500 characters").default("");
 
 export const moveStockSchema = z.object({ toLocationId: z.uuid({ error: "Choose where it goes" }), quantity, reason });
 export const stageSchema = z.object({ bookingId: z.uuid({ error: "Choose the session" }), quantity });
 export const returnToShelfSchema = z.object({ toLocationId: z.uuid({ error: "Choose where it goes" }), quantity });
 export const cycleCountSchema = z.object({
   counted: z.coerce.number({ error: "Enter the count" }).int("Use a whole number").min(0, "Cannot be negative").max(MAX_QUANTITY),
-  reason: z.string({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
+  reason: str({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
 });
 export const assignSampleSchema = z.object({ bookingId: z.uuid({ error: "Choose the session" }), shipmentItemId: z.uuid(), quantity });
 
 export const shipmentListQuerySchema = z.object({
-  status: z.string().optional().describe("Comma-separated: announced, in_transit, partially_received, received, closed"),
+  status: str().optional().describe("Comma-separated: announced, in_transit, partially_received, received, closed"),
   studioId: z.uuid({ error: "Must be a studio id" }).optional(),
-  q: z.string().trim().max(100).optional().describe("Code, tracking number or SKU"),
+  q: str().trim().max(100).optional().describe("Code, tracking number or SKU"),
   limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(200).default(100),
 });
 export const inventoryQuerySchema = z.object({ studioId: z.uuid({ error: "Must be a studio id" }).optional() });

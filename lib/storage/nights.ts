@@ -1,20 +1,16 @@
 import { addDays, format } from "date-fns";
 import { tz } from "@date-fns/tz";
+import { isSaneDate } from "../input";
 
 /**
  * A night is a calendar date (YYYY-MM-DD) on a studio's clock: the night that starts that evening. Arithmetic and
  * labels work at noon UTC on that date, so neither the server's zone nor a DST change can move it to another day.
  */
-const NIGHT = /^\d{4}-\d{2}-\d{2}$/;
 const utc = tz("UTC");
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
-/** A real YYYY-MM-DD date (2026-02-30 is not one). */
-export function isNight(value: unknown): value is string {
-  if (typeof value !== "string" || !NIGHT.test(value)) return false;
-  const d = noon(value);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+/** A real YYYY-MM-DD date (2026-02-30 is not one) between 2000 and 2100: the one rule in lib/input.ts. */
+export const isNight = isSaneDate;
 
 export function addNights(day: string, n: number): string {
   return format(addDays(noon(day), n), "yyyy-MM-dd", { in: utc });

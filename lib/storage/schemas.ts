@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { isoDate, str } from "../input";
 import { shipmentItemSchema } from "../samples/schemas";
 
-const night = z.string({ error: "Choose a date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a real date");
+const night = isoDate("Choose a date like 2026-12-01");
 
 export const MAX_NIGHTS = 90;
 
 export const storageUnitSchema = z.object({
-  code: z.string({ error: "Enter a code" }).trim().min(1, "Enter a code").max(20, "At most 20 characters").regex(/^[\w.\-/ ]+$/, "Use letters, digits, spaces and . - / _ only"),
+  code: str({ error: "Enter a code" }).trim().min(1, "Enter a code").max(20, "At most 20 characters").regex(/^[\w.\-/ ]+$/, "Use letters, digits, spaces and . - / _ only"),
   size: z.enum(["S", "M", "L", "XL"], { error: "Choose a size" }).default("M"),
   nightlyRate: z.coerce.number({ error: "Enter a rate" }).min(0, "Cannot be negative").max(10_000, "At most 10,000").multipleOf(0.01, "At most 2 decimals"),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSaneLocalDateTime, str, YEAR_RANGE_MESSAGE } from "../input";
 import { moneyExample, parseMoney } from "./money";
 
 /**
@@ -9,10 +10,10 @@ import { moneyExample, parseMoney } from "./money";
 const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const text = (what: string, max: number) =>
-  z.string({ error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `Use at most ${max} characters`);
+  str({ error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `Use at most ${max} characters`);
 
 export const optionalText = (max: number, fallback = "") =>
-  z.preprocess((v) => blank(v) ?? fallback, z.string().trim().max(max, `Use at most ${max} characters`));
+  z.preprocess((v) => blank(v) ?? fallback, str().trim().max(max, `Use at most ${max} characters`));
 
 export const wholeNumber = (what: string, min: number, max: number) =>
   z.preprocess(
@@ -39,7 +40,7 @@ export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === 
 
 /** An amount in the workspace currency, typed as a decimal, parsed to integer minor units. */
 export const money = (currency: string) =>
-  z.preprocess(blank, z.string({ error: "Enter an amount" })).transform((value, ctx) => {
+  z.preprocess(blank, str({ error: "Enter an amount" })).transform((value, ctx) => {
     const minor = parseMoney(value, currency);
     if (minor === null) {
       ctx.addIssue({ code: "custom", message: `Enter an amount in ${currency} like ${moneyExample(currency)}` });
@@ -52,12 +53,12 @@ export const id = (what: string) => z.uuid({ error: `Choose ${what}` });
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const timeOfDay = (what: string) =>
-  z.preprocess(blank, z.string({ error: `Enter ${what}` }).regex(TIME_OF_DAY, `Enter ${what} as HH:MM`));
+  z.preprocess(blank, str({ error: `Enter ${what}` }).regex(TIME_OF_DAY, `Enter ${what} as HH:MM`));
 
 export const weekday = z.preprocess(blank, z.coerce.number({ error: "Choose a weekday" }).int().min(0, "Choose a weekday").max(6, "Choose a weekday"));
 
 export const localDateTime = (what: string) =>
-  z.preprocess(blank, z.string({ error: `Enter ${what}` }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter ${what} as a date and a time`));
+  z.preprocess(blank, str({ error: `Enter ${what}` }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter ${what} as a date and a time`).refine(isSaneLocalDateTime, YEAR_RANGE_MESSAGE));
 
 /** "ring light, vanity , 3 cameras" → ["ring light", "vanity", "3 cameras"] (no blanks, no repeats). */
 export const commaList = (max: number, itemMax: number) =>

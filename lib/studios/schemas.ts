@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, str } from "../input";
 import { policiesSchema } from "../policies/policies";
 import { checkbox, commaList, httpsUrls, id, localDateTime, minutes, money, optionalText, text, timeOfDay, weekday, wholeNumber } from "./fields";
 import { isTimeZone } from "./local-time";
@@ -10,7 +11,7 @@ import { MAX_RANGES_PER_DAY, openingHoursProblems, sortOpeningHours } from "./op
  */
 
 export const openingHoursSchema = z
-  .array(z.object({ weekday: z.number().int().min(0).max(6), opens: z.string(), closes: z.string() }), { error: "Enter the opening hours" })
+  .array(z.object({ weekday: z.number().int().min(0).max(6), opens: str(), closes: str() }), { error: "Enter the opening hours" })
   .max(7 * MAX_RANGES_PER_DAY, `Use at most ${MAX_RANGES_PER_DAY} ranges a day`)
   .superRefine((hours, ctx) => {
     for (const message of openingHoursProblems(hours)) ctx.addIssue({ code: "custom", message });
@@ -20,7 +21,7 @@ export const openingHoursSchema = z
 export const studioSchema = z.object({
   name: text("a name", 80),
   address: optionalText(200),
-  timeZone: z.string({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list"),
+  timeZone: str({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list"),
   openingHours: openingHoursSchema,
 });
 export type StudioInput = z.output<typeof studioSchema>;
@@ -30,8 +31,8 @@ const MAX_CLOSURE_DAYS = 366;
 export const closureSchema = z
   .object({
     studioId: id("a studio"),
-    startsOn: z.iso.date({ error: "Enter the first closed day" }),
-    endsOn: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.iso.date({ error: "Enter a date, or leave it empty for one day" }).optional()),
+    startsOn: isoDate("Enter the first closed day"),
+    endsOn: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDate("Enter a date, or leave it empty for one day").optional()),
     reason: text("a reason", 200),
   })
   .transform((v) => ({ ...v, endsOn: v.endsOn ?? v.startsOn }))
@@ -95,7 +96,7 @@ export const pricingRuleSchema = (currency: string) =>
       startsAt: timeOfDay("the start"),
       endsAt: timeOfDay("the end"),
       priceKind: z.enum(["rate", "multiplier"], { error: "Choose an hourly rate or a multiplier" }),
-      price: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "Enter the price" }).min(1, "Enter the price")),
+      price: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), str({ error: "Enter the price" }).min(1, "Enter the price")),
     })
     .transform((v, ctx) => {
       const { price, priceKind, ...rule } = v;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { str } from "../input";
 import { WEBHOOK_EVENTS } from "./events";
 import { endpointUrlProblem } from "./url-policy";
 
@@ -10,14 +11,13 @@ const eventsSchema = z
   // Sorted and unique, so the same choice is stored the same way.
   .transform((events) => WEBHOOK_EVENTS.filter((e) => events.includes(e)));
 
-const descriptionSchema = z.string().trim().max(200, "Use at most 200 characters");
+const descriptionSchema = str().trim().max(200, "Use at most 200 characters");
 
 /**
  * The URL's syntax (the same everywhere). Whether a private or loopback host is allowed depends on where the app
  * runs, so the use case checks that part with `endpointUrlProblem(url, { allowPrivateHosts })`.
  */
-const urlSchema = z
-  .string({ error: "Enter the URL of your receiver" })
+const urlSchema = str({ error: "Enter the URL of your receiver" })
   .trim()
   .min(1, "Enter the URL of your receiver")
   .max(2000, "Use a URL of at most 2,000 characters")

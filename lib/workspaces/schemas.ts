@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { str } from "../input";
 import { emailSchema } from "../auth/schemas";
 
 export const RESERVED_SLUGS = ["new", "api", "admin", "settings", "sign-in", "sign-up", "dev", "www", "app"];
 
-export const slugSchema = z
-  .string()
+export const slugSchema = str()
   .trim()
   .toLowerCase()
   .min(3, "Use at least 3 characters")
@@ -13,7 +13,7 @@ export const slugSchema = z
   .refine((s) => !RESERVED_SLUGS.includes(s), "This address is reserved");
 
 export const createWorkspaceSchema = z.object({
-  name: z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
+  name: str().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
   slug: slugSchema,
   currency: z.enum(["USD", "EUR", "GBP", "CNY", "JPY", "SGD", "AUD", "CAD"], { error: "Choose a currency" }).default("USD"),
 });
@@ -26,7 +26,7 @@ export const inviteSchema = z
     role: roleSchema,
     studioIds: z.array(z.uuid({ error: "Unknown studio" })).max(100).default([]),
     brandId: z.uuid({ error: "Choose a brand" }).optional(),
-    newBrandName: z.string().trim().max(80, "Use at most 80 characters").optional(),
+    newBrandName: str().trim().max(80, "Use at most 80 characters").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.role === "staff" && v.studioIds.length === 0) {

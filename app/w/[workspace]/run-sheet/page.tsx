@@ -24,12 +24,12 @@ import { AutoRefresh } from "./live";
 import { Timeline } from "./timeline";
 import { clockRange } from "./timeline-layout";
 import { appNow } from "@/lib/clock";
+import { isSaneDate } from "@/lib/input";
 
 export const metadata: Metadata = { title: "Run sheet" };
 
 type Query = { studio?: string | string[]; date?: string | string[]; room?: string | string[]; status?: string | string[] };
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.trim().slice(0, 100) : "");
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T12:00:00Z`).toISOString().startsWith(v);
 
 /**
  * The sheet of an asked date, or the floor's "today": after midnight and before the day's opening, the floor is
@@ -73,7 +73,7 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
   const studio = askedStudio ? studios.find((s) => s.id === askedStudio) : studios[0];
   if (!studio) notFound();
   const askedDate = one(query.date);
-  const sheet = await loadSheet(db, member, studio, isDate(askedDate) ? askedDate : null, now);
+  const sheet = await loadSheet(db, member, studio, isSaneDate(askedDate) ? askedDate : null, now);
   if (!sheet) notFound();
 
   const zone = studio.timeZone;
@@ -178,7 +178,7 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
             Show
           </Button>
         </form>
-        {askedDate && !isDate(askedDate) ? <Alert variant="destructive">“{askedDate}” is not a date: showing today instead.</Alert> : null}
+        {askedDate && !isSaneDate(askedDate) ? <Alert variant="destructive">“{askedDate}” is not a date between 2000 and 2100: showing today instead.</Alert> : null}
       </div>
 
       {sheet.closedBy ? (
