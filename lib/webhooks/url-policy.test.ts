@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endpointUrlProblem, isPrivateHost, privateHostsAllowed } from "./url-policy";
+import { endpointUrlProblem, isPrivateHost, isPublicAddress, privateHostsAllowed } from "./url-policy";
 
 const production = { allowPrivateHosts: false };
 const development = { allowPrivateHosts: true };
@@ -38,6 +38,19 @@ describe("endpoint URLs", () => {
       "http://[::ffff:127.0.0.1]/x",
       "http://[fd00::1]/x",
       "http://[fe80::1]/x",
+      "http://100.64.0.1/x",
+      "http://100.127.255.255/x",
+      "http://198.18.0.1/x",
+      "http://198.19.255.255/x",
+      "http://224.0.0.251/x",
+      "http://255.255.255.255/x",
+      "http://[ff02::1]/x",
+      "http://[::]/x",
+      "http://[::127.0.0.1]/x",
+      "http://[::ffff:10.0.0.1]/x",
+      "http://[64:ff9b::7f00:1]/x",
+      "http://[64:ff9b::169.254.169.254]/x",
+      "http://[2002:7f00:1::1]/x",
     ];
     for (const url of hosts) {
       expect(endpointUrlProblem(url, production), url).toMatch(/private network/);
@@ -51,6 +64,17 @@ describe("endpoint URLs", () => {
     expect(isPrivateHost("11.0.0.1")).toBe(false);
     expect(isPrivateHost("192.169.0.1")).toBe(false);
     expect(isPrivateHost("localhost.example.com")).toBe(false);
+    expect(isPrivateHost("100.63.255.255")).toBe(false);
+    expect(isPrivateHost("100.128.0.0")).toBe(false);
+    expect(isPrivateHost("198.17.255.255")).toBe(false);
+    expect(isPrivateHost("198.20.0.0")).toBe(false);
+  });
+
+  it("calls public only global unicast addresses, IPv4 and IPv6", () => {
+    for (const ip of ["8.8.8.8", "93.184.215.14", "1.1.1.1", "2606:4700::1111", "2a00:1450:4001::200e"]) expect(isPublicAddress(ip), ip).toBe(true);
+    for (const ip of ["127.0.0.1", "::1", "::7f00:1", "::ffff:8.8.8.8", "64:ff9b::808:808", "100.64.0.1", "198.18.0.1", "not an address", ""]) {
+      expect(isPublicAddress(ip), ip).toBe(false);
+    }
   });
 });
 
