@@ -22,7 +22,8 @@ export async function expireHolds(db: Db, now: Date) {
   return rows.length;
 }
 
-export type JobConfig = { smtpUrl?: string; from: string; stripe?: StripeOrNull };
+/** `allowPrivateWebhookHosts`: `privateHostsAllowed(env)`; unset, webhooks only go to public addresses. */
+export type JobConfig = { smtpUrl?: string; from: string; stripe?: StripeOrNull; allowPrivateWebhookHosts?: boolean };
 
 /** One periodic job: its name (for the logs) and one pass of it, answering what it did in counts. */
 export type Job = { name: string; run: () => Promise<Record<string, number>> };
@@ -72,7 +73,7 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
         ]
       : []),
     // Brands' webhooks: due deliveries are POSTed (claimed with skip locked, so instances never send one twice).
-    { name: "webhooks", run: async () => { const r = await deliverDueWebhooks(db, now); return { webhooksDelivered: r.delivered, webhooksRetrying: r.retrying, webhooksFailed: r.failed }; } },
+    { name: "webhooks", run: async () => { const r = await deliverDueWebhooks(db, now, { allowPrivateHosts: config.allowPrivateWebhookHosts ?? false }); return { webhooksDelivered: r.delivered, webhooksRetrying: r.retrying, webhooksFailed: r.failed }; } },
   ]);
 }
 

@@ -28,7 +28,7 @@ async function oneDelivery(opts: { at?: Date } = {}) {
     enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "shipment.received", data: { shipmentId: "s-1", items: 2 }, now: opts.at ?? now }),
   );
   const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id));
-  const pass = (at: Date, extra: { timeoutMs?: number } = {}) => deliverDueWebhooks(db, at, { workspaceId: w.workspace.id, ...extra });
+  const pass = (at: Date, extra: { timeoutMs?: number } = {}) => deliverDueWebhooks(db, at, { workspaceId: w.workspace.id, allowPrivateHosts: true, ...extra });
   const requests = () => receiver.requests.filter((r) => r.path === path);
   const row = async () => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id)))[0];
   const attempts = () => db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id)).orderBy(asc(webhookAttempts.createdAt));
@@ -161,7 +161,7 @@ describe("delivering webhooks", () => {
     for (let i = 0; i < 6; i++) {
       await db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "item.staged", data: { i }, now }));
     }
-    const opts = { workspaceId: w.workspace.id, limit: 50 };
+    const opts = { workspaceId: w.workspace.id, limit: 50, allowPrivateHosts: true };
     const [a, b] = await Promise.all([deliverDueWebhooks(db, now, opts), deliverDueWebhooks(db, now, opts)]);
     expect(a.attempted + b.attempted).toBe(12);
     const posted = receiver.requests.filter((r) => r.path === path).map((r) => r.headers["livebase-delivery"]);

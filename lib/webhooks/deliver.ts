@@ -6,13 +6,17 @@ import { logger } from "../logger";
 import { fail, ok, type Result } from "../result";
 import { brandScope, isUuid } from "./brand-scope";
 import { RETRY_WINDOW_MS } from "./events";
+import { sendWebhook, type SendPolicy } from "./send-webhook";
 import { SIGNATURE_HEADER, signPayload } from "./sign";
 
-export type DeliverOptions = { fetch?: typeof fetch; timeoutMs?: number };
+/**
+ * Where deliveries may go (`allowPrivateHosts`: `privateHostsAllowed(env)`, false in production) and how long an
+ * attempt may take. Required, so no caller can forget the policy.
+ */
+export type DeliverOptions = SendPolicy & { timeoutMs?: number };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const USER_AGENT = "Livebase-Webhooks/1";
-const SNIPPET_CHARS = 500;
 const MAX_RETRY_DELAY_MS = 6 * 60 * 60 * 1000;
 
 /** Pause before the next try after `attempts` failed ones: 1 min, 2, 4 … capped at 6 h. */
@@ -55,7 +59,7 @@ export type AttemptOutcome = {
  * the requests go out concurrently, outside any transaction. `workspaceId` limits a pass to one workspace.
  * Deliveries of a disabled endpoint wait until the brand enables it again.
  */
-export async function deliverDueWebhooks(db: Db, now: Date, opts: DeliverOptions & { limit?: number; workspaceId?: string } = {}) {
+export async function deliverDueWebhooks(db: Db, now: Date, opts: DeliverOptions & { limit?: number; workspaceId?: string }) {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const claimed = await claimDeliveries(db, now, { limit: opts.limit ?? 20, leaseMs: leaseMs(timeoutMs), workspaceId: opts.workspaceId });
   const results = await Promise.allSettled(claimed.map((d) => deliverClaimed(db, d, now, opts, { replay: false })));
@@ -114,21 +118,17 @@ export async function loadClaimed(db: Db, ids: string[]): Promise<ClaimedDeliver
 
 /**
  * POSTs one claimed delivery and records the attempt. 2xx → delivered. Anything else (another status, a redirect,
- * which is never followed, a timeout, a refused connection) → tried again after `retryDelayMs`, until the
- * delivery's `giveUpAt` → failed. The endpoint itself is never disabled: the brand sees the failures and replays.
+ * which is never followed, a timeout, a refused connection, an address the policy refuses: nothing is sent to it,
+ * and the brand may still fix its DNS) → tried again after `retryDelayMs`, until the delivery's `giveUpAt` → failed. The endpoint itself is never disabled: the brand sees the failures and replays.
  * Returns null when the delivery vanished or changed hands meanwhile (endpoint deleted, lease lost).
  */
 export async function deliverClaimed(db: Db, d: ClaimedDelivery, now: Date, opts: DeliverOptions, flags: { replay: boolean }): Promise<AttemptOutcome | null> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const send = opts.fetch ?? fetch;
   const body = JSON.stringify(d.payload);
   const started = performance.now();
-  let statusCode: number | null = null;
-  let error: string | null = null;
-  let snippet: string | null = null;
-  try {
-    const res = await send(d.url, {
-      method: "POST",
+  const sent = await sendWebhook(
+    d.url,
+    {
       body,
       headers: {
         "content-type": "application/json",
@@ -137,17 +137,13 @@ export async function deliverClaimed(db: Db, d: ClaimedDelivery, now: Date, opts
         "Livebase-Delivery": d.id,
         "User-Agent": USER_AGENT,
       },
-      // A redirect could lead to a host the URL check would have refused; it counts as a failed attempt.
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    statusCode = res.status;
-    snippet = await readSnippet(res);
-    if (statusCode >= 300 && statusCode < 400) error = "Redirects are not followed: answer 2xx at this URL";
-    else if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
-  } catch (err) {
-    error = describeFetchError(err, timeoutMs);
-  }
+      timeoutMs,
+    },
+    opts,
+  );
+  const statusCode = sent.statusCode;
+  const snippet = sent.statusCode === null ? null : sent.snippet;
+  const error = sent.statusCode === null ? sent.error : statusError(sent.statusCode);
   const durationMs = Math.max(0, Math.round(performance.now() - started));
   const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
   const attempts = d.attempts + 1;
@@ -190,45 +186,12 @@ export async function deliverClaimed(db: Db, d: ClaimedDelivery, now: Date, opts
   });
 }
 
-/** The start of the response, for the delivery log; a body that breaks off keeps what arrived. */
-async function readSnippet(res: Response): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  try {
-    while (text.length < SNIPPET_CHARS) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } catch {
-    // The status already answered the question; a truncated body is only shown shorter.
-  } finally {
-    // Stop downloading a large answer as soon as we have what we show.
-    reader.cancel().catch(() => {});
-  }
-  return text.slice(0, SNIPPET_CHARS);
-}
-
-const NETWORK_ERRORS: Record<string, string> = {
-  ECONNREFUSED: "Connection refused",
-  ECONNRESET: "Connection reset before an answer",
-  ENOTFOUND: "Host name not found",
-  EAI_AGAIN: "Host name lookup failed",
-  EHOSTUNREACH: "Host unreachable",
-  ETIMEDOUT: "Connection timed out",
-  UND_ERR_SOCKET: "The connection closed before an answer",
-};
-
-/** A short, safe reason for the brand's log (never a stack trace). */
-function describeFetchError(err: unknown, timeoutMs: number): string {
-  if (!(err instanceof Error)) return "The request could not be sent";
-  if (err.name === "TimeoutError" || err.name === "AbortError") return `No answer within ${timeoutMs / 1000} s`;
-  const cause: unknown = err.cause;
-  const code = cause && typeof cause === "object" && "code" in cause && typeof cause.code === "string" ? cause.code : null;
-  if (code) return NETWORK_ERRORS[code] ?? (code.includes("CERT") || code.includes("TLS") ? `TLS certificate problem (${code})` : `Could not connect (${code})`);
-  return (cause instanceof Error ? cause.message : err.message).slice(0, SNIPPET_CHARS);
+/** Why an answer is not a delivery, or null for a 2xx. */
+function statusError(code: number): string | null {
+  if (code >= 200 && code < 300) return null;
+  // A redirect could lead to a host the address check would have refused: it is never followed.
+  if (code >= 300 && code < 400) return "Redirects are not followed: answer 2xx at this URL";
+  return `HTTP ${code}`;
 }
 
 /**
@@ -242,7 +205,7 @@ export async function replayDelivery(
   actor: Pick<Actor, "userId" | "role" | "workspaceId" | "brandId">,
   deliveryId: string,
   now: Date,
-  opts: DeliverOptions = {},
+  opts: DeliverOptions,
 ): Promise<Result<AttemptOutcome, "not_found" | "endpoint_disabled" | "in_progress">> {
   const scope = brandScope(actor);
   if (!scope || !isUuid(deliveryId)) return fail("not_found");

@@ -8,6 +8,7 @@ import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateSecre
 import { enqueueWebhookEvent } from "./events";
 import { createEndpointSchema } from "./schemas";
 import { verifySignature } from "./sign";
+import { fakeDns } from "./testing/fake-dns";
 import { startReceiver, type Receiver } from "./testing/receiver";
 import { webhookWorld } from "./testing/world";
 
@@ -15,6 +16,8 @@ const now = new Date("2026-03-02T10:00:00Z");
 const later = (ms: number, from = now) => new Date(from.getTime() + ms);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+// The receiver is on this machine: allowed here as outside production (see url-policy.ts).
+const loopback = { allowPrivateHosts: true };
 
 let receiver: Receiver;
 beforeAll(async () => {
@@ -80,7 +83,7 @@ describe("webhook endpoints", () => {
     const rotated = await rotateSecret(db, w.brand.actor, created.id, now);
     if (!rotated.ok) throw new Error(rotated.error);
     expect(rotated.value.secret).not.toBe(created.secret);
-    const sent = await sendTestEvent(db, w.brand.actor, created.id, now);
+    const sent = await sendTestEvent(db, w.brand.actor, created.id, now, loopback);
     expect(sent).toMatchObject({ ok: true, value: { status: "delivered", statusCode: 200 } });
     const [req] = receiver.requests.filter((r) => r.path === path);
     const header = req.headers["livebase-signature"] as string;
@@ -111,12 +114,54 @@ describe("webhook endpoints", () => {
     expect(await createEndpoint(db, w.brand.actor, input, now, { allowPrivateHosts: true })).toMatchObject({ ok: true });
   });
 
+  it("where private hosts are refused, refuses a host name that resolves to one, and every literal that is not public", async () => {
+    const db = testDb();
+    const w = await webhookWorld(db, now);
+    const lookup = fakeDns({ "hooks.example.com": "127.0.0.1", "nat.example.com": ["93.184.215.14", "100.64.0.1"], "public.example.com": "93.184.215.14" });
+    const add = (url: string, allowPrivateHosts = false) => createEndpoint(db, w.brand.actor, createEndpointSchema.parse({ url }), now, { allowPrivateHosts, lookup });
+    for (const url of ["https://hooks.example.com/h", "https://nat.example.com/h", "http://100.64.0.1/h", "http://198.18.0.1/h", "http://[::127.0.0.1]/h", "http://[64:ff9b::7f00:1]/h"]) {
+      expect(await add(url), url).toMatchObject({ ok: false, error: "url_not_allowed", fieldErrors: { url: [expect.stringMatching(/private network/)] } });
+    }
+    expect(await listEndpoints(db, w.brand.actor, now)).toEqual([]);
+    // A public answer passes; a name that does not resolve yet too (its deliveries are checked when they connect).
+    expect(await add("https://public.example.com/h")).toMatchObject({ ok: true });
+    expect(await add("https://not-yet.example.com/h")).toMatchObject({ ok: true });
+    expect(await add("https://hooks.example.com/h", true)).toMatchObject({ ok: true });
+  });
+
+  it("refuses to send a test event (and every later try) to a name that now resolves to this machine, and logs why", async () => {
+    receiver.respondWith(() => ({ status: 200, body: "reached" }));
+    const db = testDb();
+    const w = await webhookWorld(db, now);
+    const host = `rebind-${w.tag}.example.com`;
+    const path = `/rebind/${w.tag}`;
+    const url = `http://${host}:${receiver.port}${path}`;
+    // Public when it is added, this machine when we deliver.
+    const created = await createEndpoint(db, w.brand.actor, createEndpointSchema.parse({ url }), now, { allowPrivateHosts: false, lookup: fakeDns({ [host]: "93.184.215.14" }) });
+    if (!created.ok) throw new Error(created.error);
+    const production = { allowPrivateHosts: false, lookup: fakeDns({ [host]: "127.0.0.1" }) };
+    const refusal = "Address not allowed: 127.0.0.1 (this machine, a private network or a reserved range: webhooks only go to public addresses)";
+
+    const sent = await sendTestEvent(db, w.brand.actor, created.value.id, now, production);
+    expect(sent).toEqual({ ok: true, value: { deliveryId: expect.any(String), status: "pending", statusCode: null, error: refusal, nextAttemptAt: later(MIN) } });
+    const [attempt] = await db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, sent.ok ? sent.value.deliveryId : ""));
+    expect(attempt).toMatchObject({ statusCode: null, error: refusal, responseSnippet: null });
+    // The job's retry is checked again, and refused again; the brand's replay too.
+    expect(await deliverDueWebhooks(db, later(MIN), { workspaceId: w.workspace.id, ...production })).toMatchObject({ attempted: 1, retrying: 1 });
+    expect(await replayDelivery(db, w.brand.actor, sent.ok ? sent.value.deliveryId : "", later(2 * MIN), production)).toMatchObject({ ok: true, value: { status: "pending", error: refusal } });
+    expect(receiver.requests.filter((r) => r.path === path)).toHaveLength(0);
+
+    // The same name and address do reach the receiver where private hosts are allowed: the refusal was the policy.
+    expect(await sendTestEvent(db, w.brand.actor, created.value.id, now, { ...production, allowPrivateHosts: true })).toMatchObject({ ok: true, value: { status: "delivered", statusCode: 200 } });
+    expect(receiver.requests.filter((r) => r.path === path)).toHaveLength(1);
+  });
+
   it("answers another brand's, another workspace's and a non-brand member's requests as not found, and changes nothing", async () => {
     receiver.respondWith(() => ({ status: 200 }));
     const db = testDb();
     const w = await webhookWorld(db, now);
     const endpoint = await w.endpoint(receiver.url(`/authz/${w.tag}`));
-    const sent = await sendTestEvent(db, w.brand.actor, endpoint.id, now);
+    const sent = await sendTestEvent(db, w.brand.actor, endpoint.id, now, loopback);
     if (!sent.ok) throw new Error(sent.error);
     const deliveryId = sent.value.deliveryId;
     const before = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
@@ -125,16 +170,16 @@ describe("webhook endpoints", () => {
       expect(await updateEndpoint(db, actor, endpoint.id, { enabled: false, description: "mine now" }, now), who).toEqual({ ok: false, error: "not_found" });
       expect(await rotateSecret(db, actor, endpoint.id, now), who).toEqual({ ok: false, error: "not_found" });
       expect(await deleteEndpoint(db, actor, endpoint.id, now), who).toEqual({ ok: false, error: "not_found" });
-      expect(await sendTestEvent(db, actor, endpoint.id, now), who).toEqual({ ok: false, error: "not_found" });
+      expect(await sendTestEvent(db, actor, endpoint.id, now, loopback), who).toEqual({ ok: false, error: "not_found" });
       expect(await listDeliveries(db, actor, endpoint.id, { now }), who).toEqual({ ok: false, error: "not_found" });
-      expect(await replayDelivery(db, actor, deliveryId, now), who).toEqual({ ok: false, error: "not_found" });
+      expect(await replayDelivery(db, actor, deliveryId, now, loopback), who).toEqual({ ok: false, error: "not_found" });
       expect(await getEndpoint(db, actor, endpoint.id, now), who).toBeNull();
       expect(await listEndpoints(db, actor, now), who).not.toContainEqual(expect.objectContaining({ id: endpoint.id }));
     }
     expect(await createEndpoint(db, w.owner.actor, createEndpointSchema.parse({ url: "https://x.example/h" }), now, { allowPrivateHosts: true })).toEqual({ ok: false, error: "not_found" });
     // Ids that are not ids at all, and a delivery id where an endpoint id belongs.
     expect(await updateEndpoint(db, w.brand.actor, "not-a-uuid", { enabled: false }, now)).toEqual({ ok: false, error: "not_found" });
-    expect(await replayDelivery(db, w.brand.actor, "", now)).toEqual({ ok: false, error: "not_found" });
+    expect(await replayDelivery(db, w.brand.actor, "", now, loopback)).toEqual({ ok: false, error: "not_found" });
     expect(await listDeliveries(db, w.brand.actor, deliveryId, { now })).toEqual({ ok: false, error: "not_found" });
 
     expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id))).toEqual(before);
@@ -146,7 +191,7 @@ describe("webhook endpoints", () => {
     const w = await webhookWorld(db, now);
     const endpoint = await w.endpoint("https://edit.example.test/hook");
     expect(await updateEndpoint(db, w.brand.actor, endpoint.id, { enabled: false }, now)).toEqual({ ok: true, value: { id: endpoint.id, enabled: false } });
-    expect(await sendTestEvent(db, w.brand.actor, endpoint.id, now)).toEqual({ ok: false, error: "endpoint_disabled" });
+    expect(await sendTestEvent(db, w.brand.actor, endpoint.id, now, loopback)).toEqual({ ok: false, error: "endpoint_disabled" });
     await updateEndpoint(db, w.brand.actor, endpoint.id, { enabled: true, description: "Warehouse", events: ["item.disposed"] }, now);
     expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toMatchObject({ enabled: true, description: "Warehouse", events: ["item.disposed"] });
     expect(await deleteEndpoint(db, w.brand.actor, endpoint.id, now)).toEqual({ ok: true, value: { id: endpoint.id } });
@@ -168,7 +213,7 @@ describe("webhook endpoints", () => {
 
     // … until the brand fixes its receiver and replays it.
     receiver.respondWith(() => ({ status: 200, body: "fixed" }));
-    const replayed = await replayDelivery(db, w.brand.actor, delivery.id, replayAt);
+    const replayed = await replayDelivery(db, w.brand.actor, delivery.id, replayAt, loopback);
     expect(replayed).toMatchObject({ ok: true, value: { deliveryId: delivery.id, status: "delivered", statusCode: 200 } });
     const posted = receiver.requests.filter((r) => r.path === path);
     expect(posted).toHaveLength(1);
@@ -179,7 +224,7 @@ describe("webhook endpoints", () => {
 
     // A delivered one can be replayed too; a failing replay is retried from 1 minute on.
     receiver.respondWith(() => ({ status: 502 }));
-    const again = await replayDelivery(db, w.brand.actor, delivery.id, later(MIN, replayAt));
+    const again = await replayDelivery(db, w.brand.actor, delivery.id, later(MIN, replayAt), loopback);
     expect(again).toMatchObject({ ok: true, value: { status: "pending", statusCode: 502, nextAttemptAt: later(2 * MIN, replayAt) } });
 
     const log = await listDeliveries(db, w.brand.actor, endpoint.id, { now: replayAt });
@@ -194,7 +239,7 @@ describe("webhook endpoints", () => {
 
     // The next regular retry is not a replay.
     receiver.respondWith(() => ({ status: 200 }));
-    await deliverDueWebhooks(db, later(2 * MIN, replayAt), { workspaceId: w.workspace.id });
+    await deliverDueWebhooks(db, later(2 * MIN, replayAt), { workspaceId: w.workspace.id, ...loopback });
     const final = await listDeliveries(db, w.brand.actor, endpoint.id, { now: replayAt, status: "delivered" });
     expect(final.ok && final.value.deliveries[0].log.map((a) => a.replay)).toEqual([true, true, false]);
   });
@@ -206,7 +251,7 @@ describe("webhook endpoints", () => {
     await db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "item.staged", data: {}, now }));
     const [delivery] = await deliveriesOf(endpoint.id);
     await db.update(webhookDeliveries).set({ claimedUntil: later(MIN) }).where(eq(webhookDeliveries.id, delivery.id));
-    expect(await replayDelivery(db, w.brand.actor, delivery.id, now)).toEqual({ ok: false, error: "in_progress" });
+    expect(await replayDelivery(db, w.brand.actor, delivery.id, now, loopback)).toEqual({ ok: false, error: "in_progress" });
     expect(await db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id))).toEqual([]);
   });
 
@@ -216,7 +261,7 @@ describe("webhook endpoints", () => {
     const path = `/summary/${w.tag}`;
     const endpoint = await w.endpoint(receiver.url(path));
     const enqueue = (at: Date) => db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "shipment.received", data: {}, now: at }));
-    const pass = (at: Date) => deliverDueWebhooks(db, at, { workspaceId: w.workspace.id });
+    const pass = (at: Date) => deliverDueWebhooks(db, at, { workspaceId: w.workspace.id, ...loopback });
 
     expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toMatchObject({ lastDeliveredAt: null, lastFailedAt: null, failedLast24h: 0, pending: 0 });
     receiver.respondWith(() => ({ status: 200 }));
@@ -243,7 +288,7 @@ describe("webhook endpoints", () => {
     // One of them goes through: it no longer counts as failing.
     receiver.respondWith(() => ({ status: 200 }));
     const [oldest] = (await deliveriesOf(endpoint.id)).filter((d) => d.createdAt.getTime() === later(-3 * HOUR).getTime());
-    await replayDelivery(db, w.brand.actor, oldest.id, now);
+    await replayDelivery(db, w.brand.actor, oldest.id, now, loopback);
     expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toMatchObject({ lastDeliveredAt: now, failedLast24h: 2 });
   });
 });

@@ -10,7 +10,7 @@ import { deliverClaimed, DEFAULT_TIMEOUT_MS, type AttemptOutcome, type DeliverOp
 import { PING_EVENT, RETRY_WINDOW_MS, webhookPayload } from "./events";
 import { MAX_ENDPOINTS_PER_BRAND, type CreateEndpointInput, type UpdateEndpointInput } from "./schemas";
 import { SECRET_PREFIX } from "./sign";
-import { endpointUrlProblem } from "./url-policy";
+import { endpointAddressProblem } from "./url-policy";
 
 type WebhookActor = Pick<Actor, "userId" | "role" | "workspaceId" | "brandId">;
 
@@ -31,7 +31,8 @@ const ownEndpoint = (scope: { workspaceId: string; brandId: string }, endpointId
   and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.workspaceId, scope.workspaceId), eq(webhookEndpoints.brandId, scope.brandId));
 
 /**
- * Adds an endpoint for the actor's brand. `allowPrivateHosts` is false in production (see url-policy.ts). The
+ * Adds an endpoint for the actor's brand. `allowPrivateHosts` is false in production (see url-policy.ts): a host
+ * that is, or now resolves to, an address that is not public is refused (`lookup` answers for DNS in tests). The
  * secret is in the answer, and only there.
  */
 export async function createEndpoint(
@@ -39,11 +40,11 @@ export async function createEndpoint(
   actor: WebhookActor,
   input: CreateEndpointInput,
   now: Date,
-  opts: { allowPrivateHosts: boolean },
+  opts: Pick<DeliverOptions, "allowPrivateHosts" | "lookup">,
 ): Promise<Result<{ id: string; url: string; secret: string }, "not_found" | "url_not_allowed" | "too_many">> {
   const scope = brandScope(actor);
   if (!scope) return fail("not_found");
-  const problem = endpointUrlProblem(input.url, opts);
+  const problem = await endpointAddressProblem(input.url, opts);
   if (problem) return fail("url_not_allowed", { message: problem, fieldErrors: { url: [problem] } });
   return db.transaction(async (tx) => {
     // Counted without a lock: two creations at the same moment may both pass. The limit guards against mistakes
@@ -164,7 +165,7 @@ export async function sendTestEvent(
   actor: WebhookActor,
   endpointId: string,
   now: Date,
-  opts: DeliverOptions = {},
+  opts: DeliverOptions,
 ): Promise<Result<AttemptOutcome, "not_found" | "endpoint_disabled">> {
   const scope = brandScope(actor);
   if (!scope || !isUuid(endpointId)) return fail("not_found");

@@ -7,8 +7,9 @@ export type Reply = { status: number; body?: string; delayMs?: number; headers?:
 /**
  * A webhook receiver on a loopback port, for tests: it records every request (raw body included, to check
  * signatures) and answers with whatever `reply` says (200 "ok" by default; change it between attempts).
+ * `listen: "::"` also takes ::1 and ::ffff:127.0.0.1 (one dual-stack socket); `url` still says 127.0.0.1.
  */
-export async function startReceiver(reply: (req: ReceivedRequest, index: number) => Reply = () => ({ status: 200, body: "ok" })) {
+export async function startReceiver(reply: (req: ReceivedRequest, index: number) => Reply = () => ({ status: 200, body: "ok" }), opts: { listen?: "127.0.0.1" | "::" } = {}) {
   const requests: ReceivedRequest[] = [];
   const state = { reply };
   const server = createServer((req, res) => {
@@ -27,9 +28,10 @@ export async function startReceiver(reply: (req: ReceivedRequest, index: number)
       else send();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, opts.listen ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    port,
     url: (path = "/hooks") => `http://127.0.0.1:${port}${path}`,
     requests,
     /** Changes the answer for the requests that follow. */

@@ -13,6 +13,8 @@ import { appNow } from "@/lib/clock";
 const gateFor = (form: FormData) => requireActionMember({ workspace: form.get("workspace"), permission: "webhooks.manage" });
 const revalidate = (slug: string) => revalidatePath(`/w/${slug}/settings/webhooks`, "layout");
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
+// Where endpoints may point and deliveries may connect: never this machine or a private network in production.
+const addressPolicy = () => ({ allowPrivateHosts: privateHostsAllowed(getEnv()) });
 
 // Deliberately not "Not found.": that answer belongs to the gate; these are a brand's own stale ids.
 const NO_ENDPOINT = "That endpoint does not exist any more. Reload the page.";
@@ -37,8 +39,7 @@ export async function createEndpointAction(_prev: ActionState, form: FormData): 
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = createEndpointSchema.safeParse({ url: text(form.get("url")), description: text(form.get("description")), events: form.getAll("events") });
   if (!parsed.success) return invalid(form, parsed.error);
-  const env = getEnv();
-  const result = await createEndpoint(getDb(), gate.value, parsed.data, appNow(), { allowPrivateHosts: privateHostsAllowed(env) });
+  const result = await createEndpoint(getDb(), gate.value, parsed.data, appNow(), addressPolicy());
   if (!result.ok) return failed(form, result.error === "not_found" ? NO_BRAND : (result.message ?? "The endpoint was not added."), result.fieldErrors);
   revalidate(gate.value.workspaceSlug);
   return { status: "ok", message: "Endpoint added.", data: { secret: result.value.secret, endpointId: result.value.id } };
@@ -92,7 +93,7 @@ export async function sendTestEventAction(_prev: ActionState, form: FormData): P
   form = ensureForm(form);
   const gate = await gateFor(form);
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await sendTestEvent(getDb(), gate.value, text(form.get("endpointId")), appNow());
+  const result = await sendTestEvent(getDb(), gate.value, text(form.get("endpointId")), appNow(), addressPolicy());
   if (!result.ok) return failed(form, result.error === "endpoint_disabled" ? DISABLED : NO_ENDPOINT);
   revalidate(gate.value.workspaceSlug);
   return describeOutcome("Test event", result.value);
@@ -102,7 +103,7 @@ export async function replayDeliveryAction(_prev: ActionState, form: FormData): 
   form = ensureForm(form);
   const gate = await gateFor(form);
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await replayDelivery(getDb(), gate.value, text(form.get("deliveryId")), appNow());
+  const result = await replayDelivery(getDb(), gate.value, text(form.get("deliveryId")), appNow(), addressPolicy());
   if (!result.ok) {
     const message = result.error === "endpoint_disabled" ? DISABLED : result.error === "in_progress" ? "This delivery is being sent right now: try again in a moment." : NO_DELIVERY;
     return failed(form, message);
