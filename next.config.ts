@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pino", "postgres", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Pages, route handlers and actions get the full set (CSP with a nonce, Permissions-Policy, HSTS on https)
+  // from proxy.ts (lib/security-headers.ts); these cover the build's static files, which the proxy skips.
   async headers() {
     return [
       {
