@@ -3,7 +3,7 @@ import { CHARGE_KINDS } from "../billing/reports";
 
 /** Response shapes of GET /api/v1/reports/*, for the OpenAPI document (the handlers return these reports). */
 const money = {
-  byKind: z.record(z.enum(CHARGE_KINDS), z.number().int()).describe("Cents per charge kind (credits are negative)"),
+  byKind: z.record(z.enum(CHARGE_KINDS), z.number().int()).describe("Per charge kind, in minor units of `currency` (cents; whole yen for JPY); credits are negative"),
   totalCents: z.number().int().describe("Every charge that is not void"),
   paidCents: z.number().int(),
   outstandingCents: z.number().int().describe("Pending, invoiced and failed charges"),

@@ -7,6 +7,7 @@ import { createBooking } from "../bookings/create-booking";
 import { cancelBooking } from "../bookings/lifecycle";
 import { checkInBooking, checkOutBooking, markNoShow } from "../bookings/operate-booking";
 import { createBookingSchema } from "../bookings/schemas";
+import { formatMoney } from "../money";
 import { assembleInvoices } from "./invoicing";
 import { creatorBalance, creditCharge, recordOfflinePayment, visibleCharges, voidCharge } from "./ledger";
 
@@ -17,9 +18,10 @@ const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 const input = (roomId: string, startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) =>
   createBookingSchema.parse({ roomId, startsAt: la(startsAt).toISOString(), endsAt: la(endsAt).toISOString(), ...extra });
 
-async function completedSession() {
+async function completedSession(currency = "USD") {
   const db = testDb();
   const w = await bookingWorld(db);
+  await db.update(workspaces).set({ currency }).where(eq(workspaces.id, w.workspace.id));
   const booked = await createBooking(db, input(w.room.id, "2026-12-03T19:00:00", "2026-12-03T21:00:00", { addOnIds: [w.addOns.light.id] }), w.creator.actor, now);
   if (!booked.ok) throw new Error(booked.error);
   const start = booked.value.startsAt;
@@ -131,12 +133,27 @@ describe("corrections", () => {
     expect(first).toMatchObject({ ok: true, value: { kind: "credit", amountCents: -2000, correctsChargeId: room.id, reason: "Started late", status: "invoiced" } });
     const replay = await creditCharge(db, w.manager.actor, room.id, { amount: 20, reason: "Started late", requestId: "req-00000001" }, endedAt);
     expect(replay.ok && first.ok && replay.value.id === first.value.id).toBe(true);
-    expect(await creditCharge(db, w.manager.actor, room.id, { amount: 100.01, reason: "Too much" }, endedAt)).toMatchObject({ ok: false, error: "invalid", fieldErrors: { amount: ["At most 100.00 USD can still be credited."] } });
+    expect(await creditCharge(db, w.manager.actor, room.id, { amount: 100.01, reason: "Too much" }, endedAt)).toMatchObject({ ok: false, error: "invalid", fieldErrors: { amount: ["At most $100.00 can still be credited."] } });
+    expect(await creditCharge(db, w.manager.actor, room.id, { amount: 0.001, reason: "A tenth of a cent" }, endedAt)).toMatchObject({ ok: false, error: "invalid", fieldErrors: { amount: ["Use at most 2 decimals in USD, like 65.00"] } });
     const [inv] = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
     expect(inv.amountDueCents).toBe(12_500);
     expect((await creatorBalance(db, w.workspace.id, w.creator.user.id)).outstanding).toEqual([{ currency: "USD", cents: 12_500 }]);
     const original = (await chargesOf(booking.id)).find((c) => c.id === room.id);
     expect(original).toMatchObject({ amountCents: 12_000, status: "invoiced" }); // history is never edited
+  });
+
+  it("credits in the charge's currency: ¥500 is 500 yen (JPY has no minor unit), ¥500.5 is refused", async () => {
+    const { db, w, booking, endedAt } = await completedSession("JPY");
+    await assembleInvoices(db, minutes(endedAt, 61), false, { workspaceId: w.workspace.id });
+    const [room] = (await chargesOf(booking.id)).filter((c) => c.kind === "room_time");
+    expect(room).toMatchObject({ amountCents: 12_000, currency: "JPY" }); // ¥6,000 an hour, 2 hours
+    expect(await creditCharge(db, w.manager.actor, room.id, { amount: 500.5, reason: "Half a yen" }, endedAt)).toMatchObject({ ok: false, error: "invalid", fieldErrors: { amount: ["JPY has no decimals: enter a whole amount like 6500"] } });
+    const credit = await creditCharge(db, w.manager.actor, room.id, { amount: 500, reason: "Started late" }, endedAt);
+    expect(credit).toMatchObject({ ok: true, value: { kind: "credit", amountCents: -500, currency: "JPY" } });
+    expect(credit.ok && formatMoney(-credit.value.amountCents, credit.value.currency)).toBe("¥500");
+    expect(await creditCharge(db, w.manager.actor, room.id, { amount: 11_501, reason: "Too much" }, endedAt)).toMatchObject({ ok: false, error: "invalid", fieldErrors: { amount: ["At most ¥11,500 can still be credited."] } });
+    const [inv] = await db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id));
+    expect(inv).toMatchObject({ currency: "JPY", amountDueCents: 12_000 + 2500 - 500 });
   });
 
   it("keeps one creator's charges from another", async () => {

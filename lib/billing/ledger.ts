@@ -4,6 +4,7 @@ import { str } from "../input";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, charges, invoices } from "@/db/schema";
 import { can, type Actor } from "../auth/permissions";
+import { formatMoney, toMinorUnits } from "../money";
 import { fail, ok, type Result } from "../result";
 
 export type Charge = typeof charges.$inferSelect;
@@ -27,7 +28,11 @@ export const voidChargeSchema = z.object({
   reason: str({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
 });
 export const creditChargeSchema = z.object({
-  amount: z.coerce.number({ error: "Enter an amount" }).positive("Enter an amount above 0").max(1_000_000, "Too large").multipleOf(0.01, "Use at most 2 decimals"),
+  amount: z.coerce
+    .number({ error: "Enter an amount" })
+    .positive("Enter an amount above 0")
+    .max(1_000_000, "Too large")
+    .describe("In major units of the charge's currency (12.50 for USD 12.50, 500 for JPY 500), with at most the currency's decimals"),
   reason: str({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
   /** A token from the form or the API's Idempotency-Key: the same credit submitted twice is written once. */
   requestId: str().trim().min(8).max(100).optional(),
@@ -85,9 +90,12 @@ export async function creditCharge(db: Db, actor: Actor, chargeId: string, input
       .select({ credited: sql<number>`coalesce(-sum(${charges.amountCents}), 0)::int` })
       .from(charges)
       .where(and(eq(charges.correctsChargeId, c.id), ne(charges.status, "void")));
-    const cents = Math.round(input.amount * 100);
+    // The amount is in the charge's currency, whose minor unit may not be a cent (JPY has none).
+    const amount = toMinorUnits(input.amount, c.currency);
+    if (!amount.ok) return fail("invalid", { fieldErrors: { amount: [amount.message] } });
+    const cents = amount.minor;
     const left = c.amountCents - credited;
-    if (cents > left) return fail("invalid", { fieldErrors: { amount: [`At most ${(left / 100).toFixed(2)} ${c.currency} can still be credited.`] } });
+    if (cents > left) return fail("invalid", { fieldErrors: { amount: [`At most ${formatMoney(left, c.currency)} can still be credited.`] } });
     const atStripe = inv.stripeInvoiceId !== null;
     const [row] = await tx
       .insert(charges)

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 const creditBodySchema = creditChargeSchema.omit({ requestId: true });
 
 /**
- * Credits an invoiced charge (amount in the currency's units, e.g. 12.50) with a reason. Send an
+ * Credits an invoiced charge (amount in major units of the charge's currency: 12.50 for USD, 500 for JPY) with a reason. Send an
  * `Idempotency-Key` header to make a retry safe: the same key answers the same credit.
  */
 export const POST = apiRoute<{ id: string }>("billing.manage", async ({ req, member, params, now }) => {
