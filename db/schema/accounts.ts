@@ -97,6 +97,17 @@ export const signInAttempts = pgTable(
   ],
 );
 
+/** Sign-ups (valid forms, whether or not an account was made), kept to limit new accounts per IP. */
+export const signUpAttempts = pgTable(
+  "sign_up_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ip: text("ip").notNull(),
+    attemptedAt: ts("attempted_at").notNull().defaultNow(),
+  },
+  (t) => [index("sign_up_attempts_ip_idx").on(t.ip, t.attemptedAt)],
+);
+
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),
   slug: text("slug").notNull().unique(),
