@@ -95,4 +95,19 @@ describe("overnight storage", () => {
     expect(await db.select().from(charges).where(eq(charges.storageReservationId, r.value.id))).toHaveLength(0);
     expect(await db.select().from(inventoryItems).where(and(eq(inventoryItems.workspaceId, w.workspace.id)))).toHaveLength(0);
   });
+
+  it("takes the nightly rate in the workspace currency: $12.50 is 1250 cents, ¥3000 is 3000 yen, ¥3000.5 is refused", async () => {
+    const { db, w, unit } = await world();
+    expect(unit.nightlyRateCents).toBe(1250);
+    expect(await createStorageUnit(db, w.manager.actor, w.studio.id, { code: "U2", size: "S", nightlyRate: 19.99 })).toMatchObject({ ok: true, value: { nightlyRateCents: 1999 } });
+    await db.update(workspaces).set({ currency: "JPY" }).where(eq(workspaces.id, w.workspace.id));
+    expect(await createStorageUnit(db, w.manager.actor, w.studio.id, { code: "Y1", size: "M", nightlyRate: 3000 })).toMatchObject({ ok: true, value: { nightlyRateCents: 3000 } });
+    expect(await createStorageUnit(db, w.manager.actor, w.studio.id, { code: "Y2", size: "M", nightlyRate: 3000.5 })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { nightlyRate: ["JPY has no decimals: enter a whole amount like 6500"] },
+    });
+    // Refused before anything was written: the code is still free.
+    expect(await createStorageUnit(db, w.manager.actor, w.studio.id, { code: "Y2", size: "M", nightlyRate: "3000" })).toMatchObject({ ok: true, value: { nightlyRateCents: 3000 } });
+  });
 });

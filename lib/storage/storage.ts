@@ -6,6 +6,7 @@ import { auditLog, charges, inventoryItems, memberships, storageLocations, stora
 import { can, canOperateStudio, type Actor } from "../auth/permissions";
 import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
 import { logger } from "../logger";
+import { toMinorUnits } from "../money";
 import { getPolicies } from "../policies/policies";
 import { fail, ok, type Result } from "../result";
 import { isExclusionViolation } from "../bookings/create-booking";
@@ -25,16 +26,23 @@ const nightsBetween = (first: string, last: string) => {
 };
 
 /** A unit of a studio, with the inventory place its goods sit in. Owners and managers set units up. */
-export async function createStorageUnit(db: Db, actor: Actor, studioId: string, input: { code: string; size: string; nightlyRate: number }): Promise<Result<Unit, StorageError>> {
+export async function createStorageUnit(db: Db, actor: Actor, studioId: string, input: { code: string; size: string; nightlyRate: number | string }): Promise<Result<Unit, StorageError>> {
   if (!can(actor, "storage.manage")) return fail("forbidden", { message: "Only owners and managers set up storage units." });
   return db.transaction(async (tx) => {
-    const [studio] = await tx.select({ id: studios.id }).from(studios).where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
+    const [studio] = await tx
+      .select({ id: studios.id, currency: workspaces.currency })
+      .from(studios)
+      .innerJoin(workspaces, eq(workspaces.id, studios.workspaceId))
+      .where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
     if (!studio) return fail("not_found");
+    // The rate is typed in the workspace currency, whose minor unit may not be a cent (JPY has none).
+    const rate = toMinorUnits(input.nightlyRate, studio.currency);
+    if (!rate.ok) return fail("invalid", { fieldErrors: { nightlyRate: [rate.message] } });
     const [loc] = await tx.insert(storageLocations).values({ workspaceId: actor.workspaceId, studioId, code: `Unit ${input.code}`, kind: "unit" }).onConflictDoNothing().returning();
     if (!loc) return fail("invalid", { fieldErrors: { code: [`A place called “Unit ${input.code}” already exists in this studio`] } });
     const [unit] = await tx
       .insert(storageUnits)
-      .values({ workspaceId: actor.workspaceId, studioId, code: input.code, size: input.size, nightlyRateCents: Math.round(input.nightlyRate * 100), locationId: loc.id })
+      .values({ workspaceId: actor.workspaceId, studioId, code: input.code, size: input.size, nightlyRateCents: rate.minor, locationId: loc.id })
       .onConflictDoNothing()
       .returning();
     if (!unit) return fail("invalid", { fieldErrors: { code: [`Unit ${input.code} already exists in this studio`] } });

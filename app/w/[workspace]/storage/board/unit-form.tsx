@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/form";
 import { idle } from "@/lib/action-state";
+import { moneyExample } from "@/lib/money";
 import { SelectField } from "../../inventory/fields";
 import { createStorageUnitAction } from "../actions";
 import { numbered } from "../numbered-action";
@@ -24,7 +25,7 @@ export function AddUnitForm({ workspace, studioId, studioName, currency }: { wor
           <option value="L">L</option>
           <option value="XL">XL</option>
         </SelectField>
-        <Field id="unit-rate" name="nightlyRate" label={`Nightly rate (${currency})`} inputMode="decimal" placeholder="25.00" state={state} required />
+        <Field id="unit-rate" name="nightlyRate" label={`Nightly rate (${currency})`} inputMode="decimal" placeholder={moneyExample(currency)} state={state} required />
         <SubmitButton className="sm:mt-6" pendingText="Adding…">
           Add unit
         </SubmitButton>
