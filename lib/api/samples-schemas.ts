@@ -17,7 +17,7 @@ export const shipmentResponseSchema = z.object({
   leftoverAfterDays: z.number().int(),
   unexpected: z.boolean(),
   createdAt: z.string(),
-  items: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), received: z.number().int(), damaged: z.number().int(), declaredValueCents: z.number().int().nullable() })),
+  items: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), received: z.number().int(), damaged: z.number().int(), declaredValueCents: z.number().int().nullable().describe("In minor units of the workspace currency (cents; whole yen for JPY)") })),
   discrepancies: z.array(z.object({ sku: z.string(), name: z.string(), kind: z.enum(["short", "over", "damaged"]), quantity: z.number().int() })),
   events: z.array(z.object({ kind: z.string(), message: z.string(), at: z.string() })).optional().describe("GET /shipments/{id} only: the timeline"),
 });

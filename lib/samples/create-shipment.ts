@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { auditLog, bookings, brands, memberships, rooms, shipmentItems, shipments, studios } from "@/db/schema";
+import { auditLog, bookings, brands, memberships, rooms, shipmentItems, shipments, studios, workspaces } from "@/db/schema";
 import { pgErrorCode } from "@/db/errors";
 import { can, type Actor } from "../auth/permissions";
 import { newBookingCode } from "../bookings/booking-code";
+import { toMinorUnits } from "../money";
 import { fail, ok, type Result } from "../result";
 import { recordShipmentEvent } from "./events";
 import type { CreateShipmentInput, UnexpectedBoxInput } from "./schemas";
@@ -46,14 +47,31 @@ async function resolveBrand(tx: Tx, actor: Actor, brandId: string | undefined): 
   return b ? ok(b.id) : fail("invalid", { fieldErrors: { brandId: ["Choose a brand of this workspace"] } });
 }
 
-async function insertShipment(tx: Tx, actor: Actor, values: Omit<typeof shipments.$inferInsert, "code" | "workspaceId">, items: CreateShipmentInput["items"], now: Date) {
+type ItemRow = Pick<typeof shipmentItems.$inferInsert, "sku" | "name" | "quantityExpected" | "declaredValueCents">;
+
+/**
+ * The items as rows: declared values are typed in the workspace currency, so they become its minor units here
+ * (¥500 is 500, $12.50 is 1250); more decimals than the currency has are a field error on that item.
+ */
+async function itemRows(tx: Tx, workspaceId: string, items: CreateShipmentInput["items"]): Promise<Result<ItemRow[], ShipmentError>> {
+  const [{ currency }] = await tx.select({ currency: workspaces.currency }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  const fieldErrors: Record<string, string[]> = {};
+  const rows = items.map((item, i): ItemRow => {
+    const value = item.declaredValue === undefined ? null : toMinorUnits(item.declaredValue, currency);
+    if (value && !value.ok) fieldErrors[`items.${i}.declaredValue`] = [value.message];
+    return { sku: item.sku, name: item.name, quantityExpected: item.quantity, declaredValueCents: value?.ok ? value.minor : null };
+  });
+  return Object.keys(fieldErrors).length ? fail("invalid", { fieldErrors }) : ok(rows);
+}
+
+async function insertShipment(tx: Tx, actor: Actor, values: Omit<typeof shipments.$inferInsert, "code" | "workspaceId">, items: ItemRow[], now: Date) {
   for (let attempt = 0; ; attempt++) {
     try {
       return await tx.transaction(async (sp) => {
         const [s] = await sp.insert(shipments).values({ ...values, workspaceId: actor.workspaceId, code: newShipmentCode(), createdBy: actor.userId, createdAt: now, updatedAt: now }).returning();
         const rows = await sp
           .insert(shipmentItems)
-          .values(items.map((i) => ({ workspaceId: actor.workspaceId, shipmentId: s.id, sku: i.sku, name: i.name, quantityExpected: i.quantity, declaredValueCents: i.declaredValue === undefined ? null : Math.round(i.declaredValue * 100) })))
+          .values(items.map((i) => ({ ...i, workspaceId: actor.workspaceId, shipmentId: s.id })))
           .returning();
         return { shipment: s, items: rows };
       });
@@ -73,8 +91,9 @@ export async function createShipment(db: Db, actor: Actor, input: CreateShipment
     const brand = await resolveBrand(tx, actor, input.brandId);
     if (!brand.ok) return brand;
     if (!brand.value) return fail("invalid", { fieldErrors: { brandId: ["Choose the brand it comes from"] } });
-    const errors = await checkAddressing(tx, actor, input);
-    if (Object.keys(errors).length) return fail("invalid", { fieldErrors: errors });
+    const rows = await itemRows(tx, actor.workspaceId, input.items);
+    const errors = { ...(await checkAddressing(tx, actor, input)), ...(rows.ok ? {} : rows.fieldErrors) };
+    if (Object.keys(errors).length || !rows.ok) return fail("invalid", { fieldErrors: errors });
     const created = await insertShipment(
       tx,
       actor,
@@ -91,7 +110,7 @@ export async function createShipment(db: Db, actor: Actor, input: CreateShipment
         notes: input.notes,
         status: input.trackingNumber ? "in_transit" : "announced",
       },
-      input.items,
+      rows.value,
       now,
     );
     const units = input.items.reduce((n, i) => n + i.quantity, 0);
@@ -110,11 +129,13 @@ export async function logUnexpectedBox(db: Db, actor: Actor, input: UnexpectedBo
     if (!studio) return fail("invalid", { fieldErrors: { studioId: ["Choose a studio of this workspace"] } });
     const brand = input.brandId ? await resolveBrand(tx, actor, input.brandId) : ok(null);
     if (!brand.ok) return brand;
+    const rows = await itemRows(tx, actor.workspaceId, input.items);
+    if (!rows.ok) return rows;
     const { shipment } = await insertShipment(
       tx,
       actor,
       { brandId: brand.value, studioId: input.studioId, carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null, notes: input.notes, unexpected: true, status: "in_transit", leftoverAction: "return_to_brand", leftoverAfterDays: 14 },
-      input.items,
+      rows.value,
       now,
     );
     await recordShipmentEvent(tx, shipment, { kind: "created", message: `Unexpected box logged at the desk: ${input.notes}`, actorUserId: actor.userId, now });

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { toMinorUnits } from "../money";
 import { shipmentItemSchema, type ShipmentItemInput } from "./schemas";
 
 export type CsvLineError = { line: number; message: string };
@@ -16,9 +17,9 @@ const HEADERS: Record<string, keyof ShipmentItemInput> = {
 /**
  * Items from a CSV file (a header row with sku, name, quantity and optionally declared_value, in any order).
  * All or nothing: any bad line makes the whole import fail, with one message per line, so a shipment is never
- * created from half a file.
+ * created from half a file. Declared values are in `currency`, the workspace's: ¥500.5 is refused on its line.
  */
-export function parseItemsCsv(text: string, maxItems = 200): { ok: true; items: ShipmentItemInput[] } | { ok: false; errors: CsvLineError[] } {
+export function parseItemsCsv(text: string, currency: string, maxItems = 200): { ok: true; items: ShipmentItemInput[] } | { ok: false; errors: CsvLineError[] } {
   if (text.length > 512_000) return { ok: false, errors: [{ line: 0, message: "The file is too large (at most 500 KB)." }] };
   let rows: string[][];
   try {
@@ -44,6 +45,11 @@ export function parseItemsCsv(text: string, maxItems = 200): { ok: true; items: 
     const parsed = shipmentItemSchema.safeParse(raw);
     if (!parsed.success) {
       errors.push({ line, message: parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "line")}: ${issue.message}`).join("; ") });
+      return;
+    }
+    const value = parsed.data.declaredValue === undefined ? null : toMinorUnits(parsed.data.declaredValue, currency);
+    if (value && !value.ok) {
+      errors.push({ line, message: `declaredValue: ${value.message}` });
       return;
     }
     const key = parsed.data.sku.toUpperCase();

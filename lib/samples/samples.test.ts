@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bookingSamples, inventoryItems, inventoryMovements, notifications, shipmentEvents, shipmentItems, shipments, storageLocations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { bookingSamples, inventoryItems, inventoryMovements, notifications, shipmentEvents, shipmentItems, shipments, storageLocations, webhookDeliveries, webhookEndpoints, workspaces } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { onRealPostgres, testDb } from "@/db/testing/db";
 import { makeMember } from "@/db/testing/factories";
@@ -92,6 +92,30 @@ describe("shipments", () => {
     const r = await createShipment(db, brand.actor, createShipmentSchema.parse({ studioId: other.studio.id, creatorId: other.creator.user.id, items: [{ sku: "A", name: "x", quantity: 1 }] }), now);
     expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { studioId: ["Choose a studio of this workspace"], creatorId: ["Choose a creator of this workspace"] } });
     expect(await createShipment(db, w.creator.actor, createShipmentSchema.parse({ studioId: w.studio.id, items: [{ sku: "A", name: "x", quantity: 1 }] }), now)).toMatchObject({ ok: false, error: "forbidden" });
+  });
+
+  it("stores declared values in the workspace currency's minor units: cents in USD, whole yen in JPY (¥500.5 is refused)", async () => {
+    const db = testDb();
+    const w = await bookingWorld(db);
+    const brand = await makeMember(db, w.workspace.id, "brand");
+    const announce = (items: { sku: string; declaredValue?: number | string }[]) =>
+      createShipment(db, brand.actor, createShipmentSchema.parse({ studioId: w.studio.id, items: items.map((i) => ({ name: "Sample", quantity: 1, ...i })) }), now);
+    const values = (r: Awaited<ReturnType<typeof announce>>) => (r.ok ? r.value.items.map((i) => [i.sku, i.declaredValueCents]) : r);
+
+    expect(values(await announce([{ sku: "A", declaredValue: 19.99 }, { sku: "B", declaredValue: "12.50" }, { sku: "C" }]))).toEqual([["A", 1999], ["B", 1250], ["C", null]]);
+    expect(await announce([{ sku: "A", declaredValue: 0.125 }])).toMatchObject({ ok: false, fieldErrors: { "items.0.declaredValue": ["Use at most 2 decimals in USD, like 65.00"] } });
+
+    await db.update(workspaces).set({ currency: "JPY" }).where(eq(workspaces.id, w.workspace.id));
+    expect(values(await announce([{ sku: "A", declaredValue: 12_000 }, { sku: "B", declaredValue: "500" }]))).toEqual([["A", 12_000], ["B", 500]]);
+    const before = await db.select({ id: shipments.id }).from(shipments).where(eq(shipments.workspaceId, w.workspace.id));
+    expect(await announce([{ sku: "A", declaredValue: 12_000 }, { sku: "B", declaredValue: 500.5 }])).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { "items.1.declaredValue": ["JPY has no decimals: enter a whole amount like 6500"] },
+    });
+    const box = { studioId: w.studio.id, notes: "No label", items: [{ sku: "X", name: "Unknown", quantity: 1, declaredValue: 500.5 }] };
+    expect(await logUnexpectedBox(db, w.staff.actor, box, now)).toMatchObject({ ok: false, fieldErrors: { "items.0.declaredValue": [expect.stringContaining("JPY has no decimals")] } });
+    expect(await db.select({ id: shipments.id }).from(shipments).where(eq(shipments.workspaceId, w.workspace.id))).toHaveLength(before.length);
   });
 
   it("shows a brand only its own shipments and stock", async () => {

@@ -14,7 +14,13 @@ export const shipmentItemSchema = z.object({
   sku: skuSchema,
   name: str({ error: "Enter the product name" }).trim().min(1, "Enter the product name").max(200, "At most 200 characters"),
   quantity: z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(1, "At least 1").max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`),
-  declaredValue: z.coerce.number({ error: "Enter an amount" }).min(0, "Cannot be negative").max(1_000_000, "At most 1,000,000").multipleOf(0.01, "At most 2 decimals").optional(),
+  // The workspace currency's decimals are checked where the currency is known (createShipment, CSV import).
+  declaredValue: z.coerce
+    .number({ error: "Enter an amount" })
+    .min(0, "Cannot be negative")
+    .max(1_000_000, "At most 1,000,000")
+    .optional()
+    .describe("In major units of the workspace currency (12.50 for USD 12.50, 500 for JPY 500), with at most the currency's decimals"),
 });
 export type ShipmentItemInput = z.infer<typeof shipmentItemSchema>;
 

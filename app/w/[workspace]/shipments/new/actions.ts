@@ -47,6 +47,10 @@ function fieldErrorsOf(error: z.ZodError, rows: number[]) {
   return out;
 }
 
+/** The use case's `items.<i>.<field>` errors (a declared value with too many decimals), on the form rows they came from. */
+const onFormRows = (fieldErrors: Record<string, string[]>, rows: number[]) =>
+  Object.fromEntries(Object.entries(fieldErrors).map(([key, messages]) => [key.replace(/^items\.(\d+)\./, (_, i: string) => `items.${rows[Number(i)] ?? i}.`), messages]));
+
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
   return typeof v === "string" && v.trim() !== "" ? v : undefined;
@@ -73,7 +77,7 @@ export async function createShipmentAction(_prev: ActionState, form: FormData): 
   });
   if (!parsed.success) return failed(form, "Check the fields marked below.", fieldErrorsOf(parsed.error, rows));
   const r = await createShipment(getDb(), gate.value, parsed.data, appNow());
-  if (!r.ok) return failed(form, r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The shipment was not created."), r.fieldErrors);
+  if (!r.ok) return failed(form, r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The shipment was not created."), r.fieldErrors && onFormRows(r.fieldErrors, rows));
   revalidatePath(`/w/${gate.value.workspaceSlug}/shipments`);
   redirect(`/w/${gate.value.workspaceSlug}/shipments/${r.value.shipment.id}?created=1`);
 }
@@ -90,7 +94,7 @@ export async function importItemsCsvAction(_prev: CsvImportState, form: FormData
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "shipments.create" });
   if (!gate.ok) return { status: "error", message: gate.message ?? "Not found." };
   const csv = form.get("csv");
-  const r = parseItemsCsv(typeof csv === "string" ? csv : "");
+  const r = parseItemsCsv(typeof csv === "string" ? csv : "", gate.value.currency);
   if (!r.ok) return { status: "error", message: `The file was not imported: ${r.errors.length === 1 ? "1 problem" : `${r.errors.length} problems`}. Fix the file and choose it again.`, errors: r.errors.slice(0, 50) };
   return { status: "ok", message: `Imported ${r.items.length} item${r.items.length === 1 ? "" : "s"} from the file.`, items: r.items };
 }

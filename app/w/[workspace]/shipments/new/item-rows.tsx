@@ -5,16 +5,18 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/action-state";
+import { moneyStep } from "@/lib/money";
 import { importItemsCsvAction, type CsvImportState } from "./actions";
 
 type Item = { sku: string; name: string; quantity: string; declaredValue: string };
 type Row = Item & { key: number };
 
-const COLUMNS: { field: keyof Item; label: string; className: string; props: ComponentProps<"input"> }[] = [
+// Declared values are in the workspace currency: steps of a cent, or of a whole yen.
+const columns = (currency: string): { field: keyof Item; label: string; className: string; props: ComponentProps<"input"> }[] => [
   { field: "sku", label: "SKU", className: "sm:w-36", props: { maxLength: 64, autoComplete: "off" } },
   { field: "name", label: "Product name", className: "sm:flex-1", props: { maxLength: 200, autoComplete: "off" } },
   { field: "quantity", label: "Quantity", className: "sm:w-24", props: { type: "number", inputMode: "numeric", min: 1, max: 10_000, step: 1 } },
-  { field: "declaredValue", label: "Declared value (optional)", className: "sm:w-44", props: { type: "number", inputMode: "decimal", min: 0, step: 0.01 } },
+  { field: "declaredValue", label: "Declared value (optional)", className: "sm:w-44", props: { type: "number", inputMode: "decimal", min: 0, step: moneyStep(currency) } },
 ];
 const MAX_FILE_BYTES = 512_000;
 const blank = (key: number): Row => ({ key, sku: "", name: "", quantity: "", declaredValue: "" });
@@ -44,7 +46,8 @@ function readText(file: File) {
  * The items in the box: rows of SKU, name, quantity and declared value, typed or imported from a CSV file. Sent as
  * `items.<row>.<field>`; errors come back under the same names and are shown in their cell.
  */
-export function ItemRows({ workspace, state }: { workspace: string; state: ActionState }) {
+export function ItemRows({ workspace, currency, state }: { workspace: string; currency: string; state: ActionState }) {
+  const cells = columns(currency);
   const [rows, setRows] = useState(() => initialRows(state.values));
   const [nextKey, setNextKey] = useState(rows.length);
   // The row whose first cell takes the keyboard once it is on the page (after "Add an item").
@@ -121,7 +124,7 @@ export function ItemRows({ workspace, state }: { workspace: string; state: Actio
       <ol className="grid gap-3">
         {rows.map((r, i) => (
           <li key={r.key} className="grid gap-2 rounded-md border border-border p-3 sm:flex sm:flex-wrap sm:items-start">
-            {COLUMNS.map((c) => {
+            {cells.map((c) => {
               const name = `items.${i}.${c.field}`;
               const id = `item-${r.key}-${c.field}`;
               const errors = state.fieldErrors?.[name];

@@ -46,6 +46,7 @@ export default async function NewShipmentPage({ params }: { params: Promise<{ wo
         <CardContent>
           <ShipmentForm
             workspace={member.workspaceSlug}
+            currency={member.currency}
             studios={targets.studios}
             creators={targets.creators.map((c) => ({ id: c.id, label: c.name ?? c.email }))}
             sessions={sessions}

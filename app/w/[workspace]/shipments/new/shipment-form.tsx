@@ -17,13 +17,13 @@ const LEFTOVERS = [
   { value: "dispose", label: "Dispose of them" },
 ];
 
-export function ShipmentForm(props: { workspace: string; studios: { id: string; name: string }[]; creators: Option[]; sessions: SessionOption[]; brands: { id: string; name: string }[] | null }) {
+export function ShipmentForm(props: { workspace: string; currency: string; studios: { id: string; name: string }[]; creators: Option[]; sessions: SessionOption[]; brands: { id: string; name: string }[] | null }) {
   const [state, action] = useActionState(createShipmentAction, idle);
   // Rebuilt with every answer, so the selects and the item rows show exactly what was sent (see formKey).
   return <ShipmentFormBody key={formKey(state)} state={state} action={action} {...props} />;
 }
 
-function ShipmentFormBody({ workspace, studios, creators, sessions, brands, state, action }: Parameters<typeof ShipmentForm>[0] & { state: ActionState; action: (form: FormData) => void }) {
+function ShipmentFormBody({ workspace, currency, studios, creators, sessions, brands, state, action }: Parameters<typeof ShipmentForm>[0] & { state: ActionState; action: (form: FormData) => void }) {
   const v = state.values;
   const [studioId, setStudioId] = useState(v?.studioId ?? (studios.length === 1 ? studios[0].id : ""));
   const [creatorId, setCreatorId] = useState(v?.creatorId ?? "");
@@ -83,7 +83,7 @@ function ShipmentFormBody({ workspace, studios, creators, sessions, brands, stat
         </div>
       </Group>
 
-      <ItemRows workspace={workspace} state={state} />
+      <ItemRows workspace={workspace} currency={currency} state={state} />
 
       <TextAreaField name="notes" label="Notes for the studio (optional)" state={state} maxLength={2000} />
 
