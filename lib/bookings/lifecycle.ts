@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, bookings, charges } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
+import { formatMoney } from "../money";
 import { getPolicies } from "../policies/policies";
 import { cancellationFee, type Quote } from "../pricing";
 import { fail, ok, type Result } from "../result";
@@ -89,7 +90,7 @@ export async function cancelBooking(
     }
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "booking.cancelled", subjectType: "booking", subjectId: b.id, data: { reason, feeCents: fee.feeCents } });
     if (b.status === "confirmed") {
-      await sendBookingEmail(tx, row, found, "cancelled", fee.feeCents > 0 ? [`Late-cancellation fee: ${(fee.feeCents / 100).toFixed(2)} ${fee.currency}`] : undefined);
+      await sendBookingEmail(tx, row, found, "cancelled", fee.feeCents > 0 ? [`Late-cancellation fee: ${formatMoney(fee.feeCents, fee.currency)}`] : undefined);
     }
     return ok({ booking: row, feeCents: fee.feeCents, currency: fee.currency });
   });
