@@ -6,9 +6,15 @@ import { resolveApiToken } from "../auth/api-tokens";
 import { can, type Permission } from "../auth/permissions";
 import { fieldErrors, problem } from "./problem";
 import { appNow } from "../clock";
+import { withIdempotency } from "./idempotency";
 
 /** Resolves `Authorization: Bearer <token>` to a member, or a 401 problem. */
 export async function authenticateBearer(req: Request, now: Date): Promise<Member | Response> {
+  const found = await bearerMember(req, now);
+  return found instanceof Response ? found : found.member;
+}
+
+async function bearerMember(req: Request, now: Date): Promise<{ member: Member; tokenId: string } | Response> {
   const header = req.headers.get("authorization");
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   if (!match) return problem(401, { code: "unauthenticated", detail: "Send an API token as `Authorization: Bearer <token>`." });
@@ -17,26 +23,31 @@ export async function authenticateBearer(req: Request, now: Date): Promise<Membe
   if (!token) return problem(401, { code: "invalid_token", detail: "The token is unknown or has been revoked." });
   const member = await findTokenMember(db, token);
   if (!member) return problem(401, { code: "invalid_token", detail: "The token's membership no longer exists." });
-  return member;
+  return { member, tokenId: token.id };
 }
 
 type Ctx<P> = { params: Promise<P> };
 
 /**
  * Wraps a /api/v1 route handler: the Bearer gate, the permission, and a last guard that turns anything
- * unexpected into a generic 500 problem (logged with context, never sent to the client).
+ * unexpected into a generic 500 problem (logged with context, never sent to the client). `idempotent: true` (every
+ * POST that creates something) honours `Idempotency-Key` per token: see withIdempotency.
  */
 export function apiRoute<P = Record<string, string>>(
   permission: Permission,
   handler: (ctx: { req: Request; member: Member; params: P; now: Date }) => Promise<Response>,
+  options: { idempotent?: boolean } = {},
 ) {
   return async (req: Request, ctx: Ctx<P>) => {
     const now = appNow();
     try {
-      const member = await authenticateBearer(req, now);
-      if (member instanceof Response) return member;
+      const found = await bearerMember(req, now);
+      if (found instanceof Response) return found;
+      const { member, tokenId } = found;
       if (!can(member, permission)) return problem(403, { code: "forbidden", detail: "Your role does not allow this." });
-      return await handler({ req, member, params: await ctx.params, now });
+      const params = await ctx.params;
+      if (options.idempotent) return await withIdempotency(getDb(), { req, tokenId, now }, () => handler({ req, member, params, now }));
+      return await handler({ req, member, params, now });
     } catch (err) {
       logger.error({ err, method: req.method, url: req.url }, "api handler failed");
       return problem(500, { code: "internal", detail: "Something went wrong on our side. It has been logged." });

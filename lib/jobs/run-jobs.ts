@@ -1,6 +1,7 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookings } from "@/db/schema";
+import { purgeIdempotencyKeys } from "../api/idempotency";
 import { assembleInvoices, sendDueInvoices } from "../billing/invoicing";
 import type { StripeOrNull } from "../billing/stripe-client";
 import { retryStripeEvents } from "../billing/webhooks";
@@ -74,6 +75,8 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
       : []),
     // Brands' webhooks: due deliveries are POSTed (claimed with skip locked, so instances never send one twice).
     { name: "webhooks", run: async () => { const r = await deliverDueWebhooks(db, now, { allowPrivateHosts: config.allowPrivateWebhookHosts ?? false }); return { webhooksDelivered: r.delivered, webhooksRetrying: r.retrying, webhooksFailed: r.failed }; } },
+    // API Idempotency-Key answers are replayed for 24 hours; older ones are only dead weight (reads ignore them too).
+    { name: "idempotency keys", run: async () => ({ idempotencyKeysPurged: await purgeIdempotencyKeys(db, now) }) },
   ]);
 }
 

@@ -11,6 +11,6 @@ export const POST = apiRoute("bookings.create", async ({ req, member, now }) => 
   const result = await joinWaitlist(getDb(), member, input, now);
   if (!result.ok) return bookingProblem(result);
   return json(waitlistJson(result.value.entry), result.value.created ? 201 : 200);
-});
+}, { idempotent: true });
 
 export const GET = methodNotAllowed(["POST"]);

@@ -26,6 +26,6 @@ export const POST = apiRoute("bookings.create", async ({ req, member, now }) => 
   if (!result.ok) return bookingProblem({ ...result, occurrences: result.occurrences?.map(occurrenceJson) });
   const { series, bookings, occurrences } = result.value;
   return json({ series: { id: series.id, roomId: series.roomId, creatorId: series.creatorId, pattern: series.pattern }, bookings: bookings.map(bookingJson), occurrences: occurrences.map(occurrenceJson) }, 201);
-});
+}, { idempotent: true });
 
 export const GET = methodNotAllowed(["POST"]);

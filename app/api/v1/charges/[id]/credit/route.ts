@@ -18,6 +18,6 @@ export const POST = apiRoute<{ id: string }>("billing.manage", async ({ req, mem
   if (key !== undefined && (key.length < 8 || key.length > 100)) return problem(400, { code: "validation", detail: "Idempotency-Key must be 8 to 100 characters.", errors: [{ field: "Idempotency-Key", message: "8 to 100 characters" }] });
   const r = await creditCharge(getDb(), member, params.id, { ...body, requestId: key ? `api:${member.userId}:${key}` : undefined }, now);
   return r.ok ? json(chargeJson(r.value), 201) : useCaseProblem(r, "charge");
-});
+}, { idempotent: true });
 
 export const GET = methodNotAllowed(["POST"]);
