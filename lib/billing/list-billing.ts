@@ -4,6 +4,7 @@ import { str } from "../input";
 import type { DbOrTx } from "@/db/client";
 import { chargeStatus, charges, invoices, invoiceStatus, users } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
+import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { visibleCharges, visibleInvoices } from "./ledger";
 
 export const billingListQuerySchema = z.object({
@@ -13,35 +14,55 @@ export const billingListQuerySchema = z.object({
 });
 export type BillingListQuery = z.infer<typeof billingListQuerySchema>;
 
+// The API's order (newest first, then id): total, so a page starts exactly after the last row of the previous one.
+const chargeOrder = keyset("charges", [{ expr: charges.createdAt, type: "timestamptz" }], charges.id, "desc");
+const invoiceOrder = keyset("invoices", [{ expr: invoices.createdAt, type: "timestamptz" }], invoices.id, "desc");
+/** `GET /api/v1/charges`: the filters, `limit` (1–200, 50) and `cursor`. */
+export const chargeListQuerySchema = billingListQuerySchema.omit({ limit: true }).extend(chargeOrder.querySchema().shape);
+/** `GET /api/v1/invoices`: the filters, `limit` (1–200, 50) and `cursor`. */
+export const invoiceListQuerySchema = billingListQuerySchema.omit({ limit: true }).extend(invoiceOrder.querySchema().shape);
+
 const statusesOf = <T extends string>(raw: string | undefined, allowed: readonly T[]) => raw?.split(",").map((s) => s.trim()).filter((s): s is T => (allowed as readonly string[]).includes(s));
 
 /** The charges an actor may see, newest first: a creator's own; managers' all or one creator's. */
-export async function listCharges(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery> = {}) {
-  const where: SQL[] = [visibleCharges(actor)];
+export async function listCharges(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery> & { page?: PageRequest } = {}) {
+  const where: (SQL | undefined)[] = [visibleCharges(actor)];
+  if (q.page) where.push(chargeOrder.after(q.page.after));
   if (q.creatorId) where.push(eq(charges.creatorId, q.creatorId));
   const statuses = statusesOf(q.status, chargeStatus.enumValues);
   if (statuses?.length) where.push(inArray(charges.status, statuses));
   return db
-    .select({ charge: charges, creatorEmail: users.email, creatorName: users.name })
+    .select({ charge: charges, creatorEmail: users.email, creatorName: users.name, cursor: chargeOrder.cursorColumn() })
     .from(charges)
     .innerJoin(users, eq(users.id, charges.creatorId))
     .where(and(...where))
-    .orderBy(desc(charges.createdAt), charges.idempotencyKey)
-    .limit(q.limit ?? 200);
+    .orderBy(...(q.page ? chargeOrder.orderBy() : [desc(charges.createdAt), charges.idempotencyKey]))
+    .limit(q.page ? pageLimit(q.page) : (q.limit ?? 200));
 }
 
-export async function listInvoices(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery> = {}) {
-  const where: SQL[] = [visibleInvoices(actor)];
+/** One page of listCharges, newest first, and the cursor of the next page (null on the last). */
+export async function listChargesPage(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery>, page: PageRequest) {
+  return toPage(await listCharges(db, actor, { ...q, page }), page);
+}
+
+export async function listInvoices(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery> & { page?: PageRequest } = {}) {
+  const where: (SQL | undefined)[] = [visibleInvoices(actor)];
+  if (q.page) where.push(invoiceOrder.after(q.page.after));
   if (q.creatorId) where.push(eq(invoices.creatorId, q.creatorId));
   const statuses = statusesOf(q.status, invoiceStatus.enumValues);
   if (statuses?.length) where.push(inArray(invoices.status, statuses));
   return db
-    .select({ invoice: invoices, creatorEmail: users.email, creatorName: users.name })
+    .select({ invoice: invoices, creatorEmail: users.email, creatorName: users.name, cursor: invoiceOrder.cursorColumn() })
     .from(invoices)
     .innerJoin(users, eq(users.id, invoices.creatorId))
     .where(and(...where))
-    .orderBy(desc(invoices.createdAt))
-    .limit(q.limit ?? 200);
+    .orderBy(...invoiceOrder.orderBy())
+    .limit(q.page ? pageLimit(q.page) : (q.limit ?? 200));
+}
+
+/** One page of listInvoices, newest first, and the cursor of the next page (null on the last). */
+export async function listInvoicesPage(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery>, page: PageRequest) {
+  return toPage(await listInvoices(db, actor, { ...q, page }), page);
 }
 
 type ChargeRow = typeof charges.$inferSelect;

@@ -1,15 +1,43 @@
-import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { bookings, rooms, studios, users } from "@/db/schema";
+import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
+import { str } from "../input";
 import type { Actor } from "../auth/permissions";
 import { visibleBookings } from "./find-booking";
 
-/** The bookings an actor may see, upcoming (ends after now) or past, newest relevant first. */
-export async function listBookings(db: DbOrTx, actor: Actor, input: { when: "upcoming" | "past" | "all"; now: Date; limit?: number; roomId?: string }) {
-  const filters: SQL[] = [visibleBookings(actor)];
+type When = "upcoming" | "past" | "all";
+
+// Upcoming and all run forward in time from the earliest start, past backward from the latest; then by id.
+const forward = keyset("bookings", [{ expr: bookings.startsAt, type: "timestamptz" }], bookings.id, "asc");
+const backward = keyset("bookings-past", [{ expr: bookings.startsAt, type: "timestamptz" }], bookings.id, "desc");
+const orderOf = (when: When) => (when === "past" ? backward : forward);
+
+/** `GET /api/v1/bookings`: `when`, and a page (`limit`, `cursor`: a cursor of another `when`'s order is a 400). */
+export const bookingListQuerySchema = z
+  .object({
+    when: z.enum(["upcoming", "past", "all"], { error: "when must be upcoming, past or all" }).default("upcoming").describe("upcoming (ends after now; the default), past (ended, newest first) or all (every one, oldest first)"),
+    limit: forward.querySchema().shape.limit,
+    cursor: str().optional().describe("`nextCursor` of the previous page (opaque); leave it out for the first page"),
+  })
+  .transform(({ cursor, ...q }, ctx) => {
+    const after = cursor ? orderOf(q.when).decode(cursor) : null;
+    if (cursor && !after) ctx.addIssue({ code: "custom", path: ["cursor"], message: "Not a cursor of this list: send `nextCursor` from the previous page unchanged" });
+    return { ...q, after };
+  });
+
+/**
+ * The bookings an actor may see, upcoming (ends after now) or past, newest relevant first. With `page`, the rows
+ * after its cursor in a total order (start, then id), one more than the page's limit (see toPage).
+ */
+export async function listBookings(db: DbOrTx, actor: Actor, input: { when: When; now: Date; limit?: number; roomId?: string; page?: PageRequest }) {
+  const filters: (SQL | undefined)[] = [visibleBookings(actor)];
   if (input.when === "upcoming") filters.push(gte(bookings.endsAt, input.now));
   if (input.when === "past") filters.push(lt(bookings.endsAt, input.now));
   if (input.roomId) filters.push(eq(bookings.roomId, input.roomId));
+  const order = orderOf(input.when);
+  if (input.page) filters.push(order.after(input.page.after));
   return db
     .select({
       id: bookings.id,
@@ -28,14 +56,20 @@ export async function listBookings(db: DbOrTx, actor: Actor, input: { when: "upc
       creatorId: bookings.creatorId,
       creatorName: users.name,
       creatorEmail: users.email,
+      cursor: order.cursorColumn(),
     })
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .innerJoin(studios, eq(studios.id, rooms.studioId))
     .innerJoin(users, eq(users.id, bookings.creatorId))
     .where(and(...filters))
-    .orderBy(input.when === "past" ? desc(bookings.startsAt) : asc(bookings.startsAt))
-    .limit(Math.min(input.limit ?? 200, 500));
+    .orderBy(...order.orderBy())
+    .limit(input.page ? pageLimit(input.page) : Math.min(input.limit ?? 200, 500));
+}
+
+/** One page of listBookings: its rows and the cursor of the next page (null on the last). */
+export async function listBookingsPage(db: DbOrTx, actor: Actor, input: { when: When; now: Date; roomId?: string }, page: PageRequest) {
+  return toPage(await listBookings(db, actor, { ...input, page }), page);
 }
 
 /** The booking as the API shows it. */

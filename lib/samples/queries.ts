@@ -1,19 +1,28 @@
-import { and, asc, desc, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, bookings, brands, rooms, shipmentEvents, shipmentItems, shipments, shipmentStatus, storageLocations, studios, users } from "@/db/schema";
+import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { canWorkStock, visibleShipments } from "./access";
 import { discrepancies } from "./receive";
-import type { locationSchema } from "./schemas";
+import { shipmentListQuerySchema, type locationSchema } from "./schemas";
 
 type Shipment = typeof shipments.$inferSelect;
 type Item = typeof shipmentItems.$inferSelect;
 
+// Newest first, then id: a total order, so a page of the API starts exactly after the last row of the previous one.
+const shipmentOrder = keyset("shipments", [{ expr: shipments.createdAt, type: "timestamptz" }], shipments.id, "desc");
+/** `GET /api/v1/shipments`: the filters, `limit` (1–200, 50) and `cursor`. */
+export const shipmentPageQuerySchema = shipmentListQuerySchema.omit({ limit: true }).extend(shipmentOrder.querySchema().shape);
+
+type ShipmentFilters = { status?: string; studioId?: string; q?: string; limit?: number };
+
 /** Shipments the actor may see, newest first, with filters (status, studio, a code / tracking number / SKU). */
-export async function listShipments(db: DbOrTx, actor: Actor, q: { status?: string; studioId?: string; q?: string; limit?: number } = {}) {
+export async function listShipments(db: DbOrTx, actor: Actor, q: ShipmentFilters & { page?: PageRequest } = {}) {
   const where: (SQL | undefined)[] = [visibleShipments(actor)];
+  if (q.page) where.push(shipmentOrder.after(q.page.after));
   const statuses = q.status?.split(",").map((s) => s.trim()).filter((s): s is Shipment["status"] => (shipmentStatus.enumValues as readonly string[]).includes(s));
   if (statuses?.length) where.push(inArray(shipments.status, statuses));
   if (q.studioId) where.push(eq(shipments.studioId, q.studioId));
@@ -31,14 +40,20 @@ export async function listShipments(db: DbOrTx, actor: Actor, q: { status?: stri
       units: sql<number>`(select coalesce(sum(quantity_expected), 0)::int from shipment_items where shipment_id = shipments.id)`,
       received: sql<number>`(select coalesce(sum(quantity_received), 0)::int from shipment_items where shipment_id = shipments.id)`,
       issues: sql<number>`(select count(*)::int from shipment_items where shipment_id = shipments.id and quantity_received > 0 and (quantity_received <> quantity_expected or quantity_damaged > 0))`,
+      cursor: shipmentOrder.cursorColumn(),
     })
     .from(shipments)
     .innerJoin(studios, eq(studios.id, shipments.studioId))
     .leftJoin(brands, eq(brands.id, shipments.brandId))
     .leftJoin(users, eq(users.id, shipments.creatorId))
     .where(and(...where))
-    .orderBy(desc(shipments.createdAt))
-    .limit(q.limit ?? 100);
+    .orderBy(...shipmentOrder.orderBy())
+    .limit(q.page ? pageLimit(q.page) : (q.limit ?? 100));
+}
+
+/** One page of listShipments, newest first, and the cursor of the next page (null on the last). */
+export async function listShipmentsPage(db: DbOrTx, actor: Actor, q: ShipmentFilters, page: PageRequest) {
+  return toPage(await listShipments(db, actor, { ...q, page }), page);
 }
 
 /** The items of several shipments at once (for a list answered with its items). */

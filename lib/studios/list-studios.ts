@@ -1,16 +1,34 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rooms, studios } from "@/db/schema";
+import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import type { Actor } from "../auth/permissions";
 
+// By name, then id (two studios may share a name): a total order for the API's pages.
+const studioOrder = keyset("studios", [{ expr: studios.name, type: "text" }], studios.id, "asc");
+/** `GET /api/v1/studios`: `limit` (1–200, 50) and `cursor`. */
+export const studioListQuerySchema = studioOrder.querySchema();
+
 /** The workspace's studios with their rooms, for every role that may view them (rates are public to members). */
-export async function listStudios(db: DbOrTx, actor: Actor) {
+export async function listStudios(db: DbOrTx, actor: Actor, page?: PageRequest) {
+  const studioQuery = db
+    .select({ studio: studios, cursor: studioOrder.cursorColumn() })
+    .from(studios)
+    .where(and(eq(studios.workspaceId, actor.workspaceId), page ? studioOrder.after(page.after) : undefined))
+    .orderBy(...studioOrder.orderBy())
+    .$dynamic();
   const [studioRows, roomRows] = await Promise.all([
-    db.select().from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name)),
+    page ? studioQuery.limit(pageLimit(page)) : studioQuery,
     db.select().from(rooms).where(eq(rooms.workspaceId, actor.workspaceId)).orderBy(asc(rooms.name)),
   ]);
-  return studioRows.map((s) => ({
+  return studioRows.map(({ studio: s, cursor }) => ({
     ...s,
+    cursor,
     rooms: roomRows.filter((r) => r.studioId === s.id && (r.active || actor.role === "owner" || actor.role === "manager")),
   }));
+}
+
+/** One page of listStudios and the cursor of the next page (null on the last). */
+export async function listStudiosPage(db: DbOrTx, actor: Actor, page: PageRequest) {
+  return toPage(await listStudios(db, actor, page), page);
 }

@@ -1,13 +1,14 @@
-import { apiRoute, json, methodNotAllowed, parseQuery } from "@/lib/api/handler";
-import { billingListQuerySchema, invoiceJson, listInvoices } from "@/lib/billing/list-billing";
+import { apiRoute, methodNotAllowed, parseQuery } from "@/lib/api/handler";
+import { pageJson } from "@/lib/api/pagination";
+import { invoiceListQuerySchema, invoiceJson, listInvoicesPage } from "@/lib/billing/list-billing";
 import { getDb } from "@/lib/db";
 
 /** Invoices (one per session or fee event) with their status and Stripe's hosted and PDF links. */
 export const GET = apiRoute("billing.view", async ({ req, member }) => {
-  const q = parseQuery(req, billingListQuerySchema);
+  const q = parseQuery(req, invoiceListQuerySchema);
   if (q instanceof Response) return q;
-  const rows = await listInvoices(getDb(), member, q);
-  return json({ data: rows.map((r) => invoiceJson(r.invoice)) });
+  const page = await listInvoicesPage(getDb(), member, q, { limit: q.limit, after: q.cursor });
+  return pageJson(req, page, (r) => invoiceJson(r.invoice));
 });
 
 export const POST = methodNotAllowed(["GET"]);

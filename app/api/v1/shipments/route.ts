@@ -1,18 +1,19 @@
 import { apiRoute, json, parseJson, parseQuery } from "@/lib/api/handler";
+import { pageJson } from "@/lib/api/pagination";
 import { useCaseProblem } from "@/lib/api/use-case-problem";
 import { getDb } from "@/lib/db";
 import { createShipment } from "@/lib/samples/create-shipment";
-import { itemsOfShipments, listShipments, shipmentJson } from "@/lib/samples/queries";
-import { createShipmentSchema, shipmentListQuerySchema } from "@/lib/samples/schemas";
+import { itemsOfShipments, listShipmentsPage, shipmentJson, shipmentPageQuerySchema } from "@/lib/samples/queries";
+import { createShipmentSchema } from "@/lib/samples/schemas";
 
 /** Shipments the token may see: a brand's own, a creator's addressed to them, staff their studios'. */
 export const GET = apiRoute("shipments.view", async ({ req, member }) => {
-  const q = parseQuery(req, shipmentListQuerySchema);
+  const q = parseQuery(req, shipmentPageQuerySchema);
   if (q instanceof Response) return q;
   const db = getDb();
-  const rows = await listShipments(db, member, q);
-  const items = await itemsOfShipments(db, rows.map((r) => r.shipment.id));
-  return json({ data: rows.map((r) => shipmentJson(r.shipment, items.filter((i) => i.shipmentId === r.shipment.id))) });
+  const page = await listShipmentsPage(db, member, q, { limit: q.limit, after: q.cursor });
+  const items = await itemsOfShipments(db, page.rows.map((r) => r.shipment.id));
+  return pageJson(req, page, (r) => shipmentJson(r.shipment, items.filter((i) => i.shipmentId === r.shipment.id)));
 });
 
 /** A brand announces a shipment to a studio; 201 with its code (for the label) and items. */
@@ -22,4 +23,4 @@ export const POST = apiRoute("shipments.create", async ({ req, member, now }) =>
   const r = await createShipment(getDb(), member, body, now);
   if (!r.ok) return useCaseProblem(r, "shipment");
   return json(shipmentJson(r.value.shipment, r.value.items), 201);
-});
+}, { idempotent: true });

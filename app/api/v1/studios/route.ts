@@ -1,31 +1,32 @@
-import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed, parseQuery } from "@/lib/api/handler";
+import { pageJson } from "@/lib/api/pagination";
 import { getDb } from "@/lib/db";
-import { listStudios } from "@/lib/studios/list-studios";
+import { listStudiosPage, studioListQuerySchema } from "@/lib/studios/list-studios";
 
 /** The workspace's studios with their bookable rooms. */
-export const GET = apiRoute("studios.view", async ({ member }) => {
-  const list = await listStudios(getDb(), member);
-  return json({
-    data: list.map((s) => ({
-      id: s.id,
-      name: s.name,
-      timeZone: s.timeZone,
-      address: s.address,
-      rooms: s.rooms.map((r) => ({
-        id: r.id,
-        name: r.name,
-        active: r.active,
-        hourlyRateCents: r.hourlyRateCents,
-        currency: member.currency,
-        stepMinutes: r.stepMinutes,
-        minMinutes: r.minMinutes,
-        maxMinutes: r.maxMinutes,
-        bufferMinutes: r.bufferMinutes,
-        capacity: r.capacity,
-        features: r.features,
-      })),
+export const GET = apiRoute("studios.view", async ({ req, member }) => {
+  const q = parseQuery(req, studioListQuerySchema);
+  if (q instanceof Response) return q;
+  const page = await listStudiosPage(getDb(), member, { limit: q.limit, after: q.cursor });
+  return pageJson(req, page, (s) => ({
+    id: s.id,
+    name: s.name,
+    timeZone: s.timeZone,
+    address: s.address,
+    rooms: s.rooms.map((r) => ({
+      id: r.id,
+      name: r.name,
+      active: r.active,
+      hourlyRateCents: r.hourlyRateCents,
+      currency: member.currency,
+      stepMinutes: r.stepMinutes,
+      minMinutes: r.minMinutes,
+      maxMinutes: r.maxMinutes,
+      bufferMinutes: r.bufferMinutes,
+      capacity: r.capacity,
+      features: r.features,
     })),
-  });
+  }));
 });
 
 export const POST = methodNotAllowed(["GET"]);
