@@ -1,7 +1,7 @@
 import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, passwordResetTokens, users } from "@/db/schema";
-import { enqueueEmail } from "../notifications/outbox";
+import { deliverEmail, enqueueEmail, type MailConfig } from "../notifications/outbox";
 import { passwordResetEmail, passwordResetUnknownEmail } from "../notifications/templates";
 import { fail, ok, type Result } from "../result";
 import { mayEmail } from "../notifications/throttle";
@@ -31,16 +31,14 @@ export async function signUp(
 
 /**
  * Sends a one-use reset link. The answer is the same whether or not the address has an account, so the form
- * cannot be used to discover who is registered; the email itself tells an unknown address so.
+ * cannot be used to discover who is registered; the email itself tells an unknown address so. With `mail`, that
+ * one email is sent at once (the person is waiting for it); the job loop sends it otherwise, or if that fails.
  */
-export async function requestPasswordReset(db: Db, input: { email: string; appUrl: string; now: Date }) {
-  await db.transaction(async (tx) => {
-    if (!(await mayEmail(tx, { to: input.email, kinds: RESET_KINDS, max: 3, now: input.now }))) return;
+export async function requestPasswordReset(db: Db, input: { email: string; appUrl: string; now: Date; mail?: MailConfig }) {
+  const emailId = await db.transaction(async (tx) => {
+    if (!(await mayEmail(tx, { to: input.email, kinds: RESET_KINDS, max: 3, now: input.now }))) return null;
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (!user) {
-      await enqueueEmail(tx, { to: input.email, ...passwordResetUnknownEmail(`${input.appUrl}/sign-up`) });
-      return;
-    }
+    if (!user) return enqueueEmail(tx, { to: input.email, ...passwordResetUnknownEmail(`${input.appUrl}/sign-up`) });
     const token = newSecret();
     await tx.insert(passwordResetTokens).values({
       tokenHash: hashSecret(token),
@@ -48,8 +46,9 @@ export async function requestPasswordReset(db: Db, input: { email: string; appUr
       expiresAt: new Date(input.now.getTime() + RESET_TTL_MS),
     });
     const url = `${input.appUrl}/reset-password?token=${encodeURIComponent(token)}`;
-    await enqueueEmail(tx, { to: input.email, ...passwordResetEmail(url) });
+    return enqueueEmail(tx, { to: input.email, ...passwordResetEmail(url) });
   });
+  if (input.mail) await deliverEmail(db, input.mail, emailId);
 }
 
 /** Sets a new password from a reset link; the link works once and every existing session is signed out. */

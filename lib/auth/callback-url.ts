@@ -6,3 +6,13 @@ export function safeCallbackUrl(value: unknown, fallback = "/workspaces") {
   if (value.length > 500) return fallback;
   return value;
 }
+
+/** The path and query of `url` when it is on `base` (or relative); null for another site. */
+export function sameSitePath(url: string, base: string) {
+  try {
+    const u = new URL(url, base);
+    return u.origin === new URL(base).origin ? u.pathname + u.search : null;
+  } catch {
+    return null;
+  }
+}

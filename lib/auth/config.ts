@@ -6,26 +6,14 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { logger } from "../logger";
-import { deliverQueuedEmails, enqueueEmail } from "../notifications/outbox";
-import { magicLinkEmail } from "../notifications/templates";
-import { mayEmail } from "../notifications/throttle";
 import { verifyPassword } from "./password";
 import { clientIp } from "./client-ip";
 import { beginSignInAttempt, succeedSignInAttempt } from "./rate-limit";
 import { claimUnverifiedAccount } from "./accounts";
-import { safeCallbackUrl } from "./callback-url";
+import { safeCallbackUrl, sameSitePath } from "./callback-url";
+import { sendMagicLink } from "./magic-link";
 import { signInSchema } from "./schemas";
 import { appNow } from "../clock";
-
-/** The path and query of `url` when it is on `base` (or relative); null for another site. */
-function pathOf(url: string, base: string) {
-  try {
-    const u = new URL(url, base);
-    return u.origin === new URL(base).origin ? u.pathname + u.search : null;
-  } catch {
-    return null;
-  }
-}
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid_credentials";
@@ -88,24 +76,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         maxAge: 24 * 60 * 60,
         options: {},
         async sendVerificationRequest({ identifier, url }) {
-          // Auth.js builds the link from the request's (forwardable) host: rebuild it on our own public URL so a
-          // forged X-Forwarded-Host can never send someone's sign-in token to another site.
-          const link = new URL(url);
-          const safe = new URL(link.pathname + link.search, env.APP_URL);
-          const cb = safe.searchParams.get("callbackUrl");
-          if (cb) safe.searchParams.set("callbackUrl", new URL(safeCallbackUrl(pathOf(cb, env.APP_URL)), env.APP_URL).toString());
-          if (!(await mayEmail(db, { to: identifier, kinds: ["auth.magic_link"], max: 5, now: appNow() }))) {
-            throw new Error("too many sign-in links requested for this address");
-          }
-          await enqueueEmail(db, { to: identifier, ...magicLinkEmail(safe.toString()) });
-          await deliverQueuedEmails(db, { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM });
+          await sendMagicLink(db, { to: identifier, url, appUrl: env.APP_URL, now: appNow(), mail: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM } });
         },
       },
     ],
     callbacks: {
       /** After sign-in, only our own pages: a same-origin path, cleaned by safeCallbackUrl. */
       redirect({ url, baseUrl }) {
-        return new URL(safeCallbackUrl(pathOf(url, baseUrl)), baseUrl).toString();
+        return new URL(safeCallbackUrl(sameSitePath(url, baseUrl)), baseUrl).toString();
       },
       async signIn({ user, account, email }) {
         // Someone may have signed up with this address (unverified) before its owner first signs in by email link.

@@ -1,33 +1,21 @@
 import { eq, inArray } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "@/db/schema";
 import { testDb } from "@/db/testing/db";
-import { deliverQueuedEmails, enqueueEmail } from "./outbox";
+import { startTestSmtp } from "@/testing/smtp-server";
+import { deliverEmail, deliverQueuedEmails, enqueueEmail } from "./outbox";
 
-const received: { to: string; body: string }[] = [];
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let smtpUrl = "";
+let received: Awaited<ReturnType<typeof startTestSmtp>>["received"] = [];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address() as { port: number };
-  smtpUrl = `smtp://127.0.0.1:${address.port}`;
+  smtp = await startTestSmtp();
+  smtpUrl = smtp.url;
+  received = smtp.received;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => smtp.close());
 
 describe("email outbox", () => {
   it("sends each queued message exactly once over SMTP, even with two senders at once, and marks it sent", async () => {
@@ -55,5 +43,33 @@ describe("email outbox", () => {
     const [after] = await db.select().from(notifications).where(eq(notifications.id, id));
     expect(after.status).toBe("failed");
     expect(after.lastError).toBeTruthy();
+  });
+
+  it("delivers one message by id and nothing else, once, even when asked twice at once", async () => {
+    const db = testDb();
+    const tag = Math.random().toString(36).slice(2, 10);
+    const others = await Promise.all([1, 2].map((i) => enqueueEmail(db, { to: `other-${tag}-${i}@example.test`, subject: "s", text: "t", kind: "test" })));
+    const mine = await enqueueEmail(db, { to: `mine-${tag}@example.test`, subject: "Yours", text: "t", kind: "test" });
+    const config = { smtpUrl, from: "Livebase <no-reply@livebase.test>" };
+    const inline = await Promise.all([deliverEmail(db, config, mine), deliverEmail(db, config, mine)]);
+    expect(inline.filter(Boolean)).toHaveLength(1);
+    expect(received.filter((r) => r.to.includes(tag)).map((r) => r.to)).toEqual([`mine-${tag}@example.test`]);
+    const rows = await db.select().from(notifications).where(inArray(notifications.id, [mine!, ...others.map((o) => o!)]));
+    expect(rows.find((r) => r.id === mine)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(rows.filter((r) => r.id !== mine).every((r) => r.status === "queued" && r.attempts === 0)).toBe(true);
+    // Sent is sent: neither a second inline call nor the loop sends it again.
+    expect(await deliverEmail(db, config, mine)).toBe(false);
+    await deliverQueuedEmails(db, config, 500);
+    expect(received.filter((r) => r.to === `mine-${tag}@example.test`)).toHaveLength(1);
+  });
+
+  it("leaves a message it could not send inline to the job loop, and does nothing without SMTP", async () => {
+    const db = testDb();
+    const id = await enqueueEmail(db, { to: "later@example.test", subject: "s", text: "t", kind: "test" });
+    expect(await deliverEmail(db, { smtpUrl: undefined, from: "x@y.test" }, id)).toBe(false);
+    expect((await db.select().from(notifications).where(eq(notifications.id, id!)))[0].status).toBe("queued");
+    expect(await deliverEmail(db, { smtpUrl: "smtp://127.0.0.1:9", from: "x@y.test" }, id)).toBe(false);
+    const [after] = await db.select().from(notifications).where(eq(notifications.id, id!));
+    expect(after).toMatchObject({ status: "failed", attempts: 1 });
   });
 });

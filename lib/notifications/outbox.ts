@@ -16,7 +16,7 @@ export type EmailMessage = {
   dedupeKey?: string;
 };
 
-/** Writes an email to the outbox; call it inside the transaction of the event that causes it. */
+/** Writes an email to the outbox (call it inside the transaction of the event that causes it); answers its id, or null for a repeated dedupe key. */
 export async function enqueueEmail(db: DbOrTx, message: EmailMessage) {
   const [row] = await db
     .insert(notifications)
@@ -38,25 +38,30 @@ export async function enqueueEmail(db: DbOrTx, message: EmailMessage) {
 const MAX_ATTEMPTS = 5;
 const STALE_CLAIM_MINUTES = 10;
 
+export type MailConfig = { smtpUrl?: string; from: string };
+
 /**
- * Delivers queued emails over SMTP. Rows are claimed in a short transaction (`for update skip locked`, so
- * several instances never take the same one), then sent outside any transaction, then marked. A claim left by
- * a crashed sender is retried after 10 minutes. Without SMTP the outbox is left as it is (dev mailbox).
+ * Claims outbox rows for sending in a short transaction (`for update skip locked`, so two senders never take the
+ * same one): queued or failed rows with attempts left, and claims a crashed sender left for 10 minutes.
  */
-export async function deliverQueuedEmails(db: Db, config: { smtpUrl?: string; from: string }, limit = 20) {
-  if (!config.smtpUrl) return 0;
+async function claim(db: Db, limit: number, only?: string) {
   const claimed = await db.execute<{ id: string }>(sql`
     update notifications set status = 'sending', claimed_at = now(), attempts = attempts + 1
     where id in (
       select id from notifications
-      where (status in ('queued', 'failed') and attempts < ${MAX_ATTEMPTS})
-         or (status = 'sending' and claimed_at < now() - make_interval(mins => ${STALE_CLAIM_MINUTES}))
+      where ${only ? sql`id = ${only} and ` : sql``}(
+            (status in ('queued', 'failed') and attempts < ${MAX_ATTEMPTS})
+         or (status = 'sending' and claimed_at < now() - make_interval(mins => ${STALE_CLAIM_MINUTES})))
       order by created_at
       limit ${limit}
       for update skip locked
     )
     returning id`);
-  const ids = claimed.map((r) => r.id);
+  return claimed.map((r) => r.id);
+}
+
+/** Sends claimed rows outside any transaction and marks each sent, or failed with the reason (retried later). */
+async function sendClaimed(db: Db, config: { smtpUrl: string; from: string }, ids: string[]) {
   if (ids.length === 0) return 0;
   const due = await db.select().from(notifications).where(inArray(notifications.id, ids));
   const transport = createTransport(config.smtpUrl);
@@ -82,4 +87,29 @@ export async function deliverQueuedEmails(db: Db, config: { smtpUrl?: string; fr
     }
   }
   return sent;
+}
+
+/**
+ * Delivers queued emails over SMTP (the job loop): claimed, then sent outside any transaction, then marked.
+ * Without SMTP the outbox is left as it is (dev mailbox).
+ */
+export async function deliverQueuedEmails(db: Db, config: MailConfig, limit = 20) {
+  if (!config.smtpUrl) return 0;
+  return sendClaimed(db, { smtpUrl: config.smtpUrl, from: config.from }, await claim(db, limit));
+}
+
+/**
+ * Delivers one outbox message now, inside the request that wrote it (a sign-in link, a reset link, an
+ * invitation: the person is waiting for it), and nothing else: other messages, of this or any workspace, are the
+ * job loop's. Claimed like the batch, so the loop never sends it twice. Call it after the writing transaction
+ * committed. It never throws: a message it could not send stays in the outbox for the loop to retry.
+ */
+export async function deliverEmail(db: Db, config: MailConfig, id: string | null): Promise<boolean> {
+  if (!config.smtpUrl || !id) return false;
+  try {
+    return (await sendClaimed(db, { smtpUrl: config.smtpUrl, from: config.from }, await claim(db, 1, id))) === 1;
+  } catch (err) {
+    logger.error({ err, notificationId: id }, "an email could not be sent at once; the job loop will send it");
+    return false;
+  }
 }

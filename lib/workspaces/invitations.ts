@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { auditLog, brands, invitations, memberships, users, workspaces } from "@/db/schema";
 import { assignableRoles, type Actor } from "../auth/permissions";
 import { hashSecret, newSecret } from "../auth/secrets";
-import { enqueueEmail } from "../notifications/outbox";
+import { deliverEmail, enqueueEmail, type MailConfig } from "../notifications/outbox";
 import { invitationEmail } from "../notifications/templates";
 import { fail, ok, type Result } from "../result";
 import type { InviteInput } from "./schemas";
@@ -16,18 +16,20 @@ type InviteError = "role_not_allowed" | "already_member" | "invalid_studios" | "
 /**
  * Invites someone by email with a role. Owners may invite any role; managers only staff, creators and brands.
  * Staff need studios of this workspace; brand members need a brand company (existing or new). The email with
- * the one-use link is written to the outbox in the same transaction.
+ * the one-use link is written to the outbox in the same transaction, and with `mail` sent as soon as it commits
+ * (only that email; the job loop sends it otherwise, or if that fails).
  */
 export async function inviteMember(
   db: Db,
   actor: Actor & { name: string | null; email: string },
   input: InviteInput,
-  ctx: { appUrl: string; now: Date },
+  ctx: { appUrl: string; now: Date; mail?: MailConfig },
 ): Promise<Result<{ id: string; expiresAt: Date }, InviteError>> {
   if (!assignableRoles(actor).includes(input.role)) {
     return fail("role_not_allowed", { fieldErrors: { role: ["You cannot give this role."] } });
   }
-  return db.transaction(async (tx) => {
+  let emailId: string | null = null;
+  const result = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: memberships.id })
       .from(memberships)
@@ -80,7 +82,7 @@ export async function inviteMember(
       })
       .returning({ id: invitations.id });
     const [ws] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, actor.workspaceId));
-    await enqueueEmail(tx, {
+    emailId = await enqueueEmail(tx, {
       to: input.email,
       workspaceId: actor.workspaceId,
       ...invitationEmail({
@@ -101,6 +103,8 @@ export async function inviteMember(
     });
     return ok({ id: inv.id, expiresAt });
   });
+  if (result.ok && ctx.mail) await deliverEmail(db, ctx.mail, emailId);
+  return result;
 }
 
 export async function listPendingInvitations(db: Db, actor: Actor, now: Date) {

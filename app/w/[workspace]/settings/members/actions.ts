@@ -4,7 +4,6 @@ import { requireActionMember } from "@/lib/auth/require-member";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { deliverQueuedEmails } from "@/lib/notifications/outbox";
 import { inviteMember, revokeInvitation } from "@/lib/workspaces/invitations";
 import { changeMemberRole, removeMember } from "@/lib/workspaces/members";
 import { changeRoleSchema, inviteSchema } from "@/lib/workspaces/schemas";
@@ -25,9 +24,9 @@ export async function inviteAction(_prev: ActionState, form: FormData): Promise<
   });
   if (!parsed.success) return invalid(form, parsed.error);
   const env = getEnv();
-  const result = await inviteMember(getDb(), gate.value, parsed.data, { appUrl: env.APP_URL, now: appNow() });
+  const mail = { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM };
+  const result = await inviteMember(getDb(), gate.value, parsed.data, { appUrl: env.APP_URL, now: appNow(), mail });
   if (!result.ok) return failed(form, result.message ?? "The invitation was not sent.", result.fieldErrors);
-  await deliverQueuedEmails(getDb(), { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM });
   revalidatePath(`/w/${gate.value.workspaceSlug}/settings/members`);
   return { status: "ok", message: `Invitation sent to ${parsed.data.email}.` };
 }
