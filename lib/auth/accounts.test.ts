@@ -14,13 +14,13 @@ describe("sign-up", () => {
   it("stores an argon2id hash, never the password, and refuses a second account for one email", async () => {
     const db = testDb();
     const address = email();
-    const first = await signUp(db, { name: "Ana", email: address, password: "a long password" });
+    const first = await signUp(db, { name: "Ana", email: address, password: "a long password", ip: "203.0.113.7", now });
     expect(first.ok).toBe(true);
     const [row] = await db.select().from(users).where(eq(users.email, address));
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(row.passwordHash, "a long password")).toBe(true);
     expect(await verifyPassword(row.passwordHash, "wrong")).toBe(false);
-    const second = await signUp(db, { name: "Other", email: address, password: "another password" });
+    const second = await signUp(db, { name: "Other", email: address, password: "another password", ip: "203.0.113.7", now });
     expect(second).toMatchObject({ ok: false, error: "email_taken" });
     const [still] = await db.select().from(users).where(eq(users.email, address));
     expect(still.name).toBe("Ana");

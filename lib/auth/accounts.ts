@@ -6,27 +6,33 @@ import { passwordResetEmail, passwordResetUnknownEmail } from "../notifications/
 import { fail, ok, type Result } from "../result";
 import { mayEmail } from "../notifications/throttle";
 import { hashPassword, verifyPassword } from "./password";
-import { clearSignInFailures } from "./rate-limit";
+import { clearSignInFailures, SIGN_UP_WINDOW_MINUTES, takeSignUpAttempt } from "./rate-limit";
 import { hashSecret, newSecret } from "./secrets";
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 const RESET_KINDS = ["auth.password_reset", "auth.password_reset_unknown"];
 
-/** Creates an account with a password. An address already registered is refused (and nothing changes). */
+/** Creates an account with a password. An address already registered is refused (and nothing changes), and so is
+ * the sign-up past the per-IP limit (lib/auth/rate-limit.ts). */
 export async function signUp(
-  db: DbOrTx,
-  input: { name: string; email: string; password: string },
-): Promise<Result<{ id: string }, "email_taken">> {
+  db: Db,
+  input: { name: string; email: string; password: string; ip: string; now: Date },
+): Promise<Result<{ id: string }, "email_taken" | "rate_limited">> {
   const passwordHash = await hashPassword(input.password);
-  const [row] = await db
-    .insert(users)
-    .values({ name: input.name, email: input.email, passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
-  if (!row) {
-    return fail("email_taken", { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] } });
-  }
-  return ok(row);
+  return db.transaction(async (tx) => {
+    if (!(await takeSignUpAttempt(tx, { ip: input.ip, now: input.now }))) {
+      return fail("rate_limited", { message: `Too many new accounts from your network: try again in ${SIGN_UP_WINDOW_MINUTES} minutes.` });
+    }
+    const [row] = await tx
+      .insert(users)
+      .values({ name: input.name, email: input.email, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (!row) {
+      return fail("email_taken", { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] } });
+    }
+    return ok(row);
+  });
 }
 
 /**

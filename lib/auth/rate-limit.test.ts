@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { onRealPostgres, testDb } from "@/db/testing/db";
 import { clientIp } from "./client-ip";
-import { beginSignInAttempt, clearSignInFailures, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, succeedSignInAttempt } from "./rate-limit";
+import { count, eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { signUp } from "./accounts";
+import { beginSignInAttempt, clearSignInFailures, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, MAX_SIGN_UPS_PER_IP, SIGN_UP_WINDOW_MINUTES, succeedSignInAttempt } from "./rate-limit";
 
 const now = new Date("2026-11-21T10:00:00Z");
 const rand = () => Math.random().toString(36).slice(2, 10);
@@ -57,5 +60,40 @@ describe("sign-in rate limit", () => {
   it("takes the address our proxy appended, not one the client wrote in X-Forwarded-For", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.7" }))).toBe("203.0.113.7");
     expect(clientIp(new Headers({}))).toBe("unknown");
+  });
+});
+
+describe("sign-up rate limit per IP (issue 10, item 4)", () => {
+  const signUpAt = (db: ReturnType<typeof testDb>, from: string, at: Date) => signUp(db, { name: "New", email: email(), password: "a long password", ip: from, now: at });
+
+  it(`lets ${MAX_SIGN_UPS_PER_IP} sign-ups from one IP in ${SIGN_UP_WINDOW_MINUTES} minutes, then refuses (nothing created) until the window passes; other IPs are not affected`, async () => {
+    const db = testDb();
+    const from = ip();
+    const before = await db.select({ n: count() }).from(users);
+    for (let i = 0; i < MAX_SIGN_UPS_PER_IP; i++) expect((await signUpAt(db, from, now)).ok).toBe(true);
+    const refused = await signUp(db, { name: "One too many", email: "too-many@example.test", password: "a long password", ip: from, now });
+    expect(refused).toMatchObject({ ok: false, error: "rate_limited", message: `Too many new accounts from your network: try again in ${SIGN_UP_WINDOW_MINUTES} minutes.` });
+    expect(await db.select().from(users).where(eq(users.email, "too-many@example.test"))).toEqual([]);
+    const [after] = await db.select({ n: count() }).from(users);
+    expect(after.n - before[0].n).toBe(MAX_SIGN_UPS_PER_IP);
+    expect((await signUpAt(db, ip(), now)).ok).toBe(true);
+    expect((await signUpAt(db, from, new Date(now.getTime() + SIGN_UP_WINDOW_MINUTES * 60_000 + 1000))).ok).toBe(true);
+  });
+
+  it("counts a sign-up for an email that is taken too (probing who is registered costs the same)", async () => {
+    const db = testDb();
+    const from = ip();
+    const taken = email();
+    expect((await signUp(db, { name: "A", email: taken, password: "a long password", ip: from, now })).ok).toBe(true);
+    for (let i = 1; i < MAX_SIGN_UPS_PER_IP; i++) expect(await signUp(db, { name: "A", email: taken, password: "a long password", ip: from, now })).toMatchObject({ error: "email_taken" });
+    expect(await signUpAt(db, from, now)).toMatchObject({ error: "rate_limited" });
+  });
+
+  it(`lets only ${MAX_SIGN_UPS_PER_IP} of ${MAX_SIGN_UPS_PER_IP + 10} parallel sign-ups from one IP through (${onRealPostgres() ? "real PostgreSQL" : "embedded"})`, async () => {
+    const db = testDb();
+    const from = ip();
+    const burst = await Promise.all(Array.from({ length: MAX_SIGN_UPS_PER_IP + 10 }, () => signUpAt(db, from, now)));
+    expect(burst.filter((r) => r.ok)).toHaveLength(MAX_SIGN_UPS_PER_IP);
+    expect(burst.filter((r) => !r.ok && r.error === "rate_limited")).toHaveLength(10);
   });
 });

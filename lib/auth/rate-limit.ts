@@ -1,10 +1,13 @@
 import { and, count, eq, gt, sql } from "drizzle-orm";
-import { signInAttempts } from "@/db/schema";
+import { signInAttempts, signUpAttempts } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/client";
 
 export const SIGN_IN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 50;
+export const SIGN_UP_WINDOW_MINUTES = 60;
+/** New accounts per IP and hour: a studio's onboarding day on one Wi-Fi fits, a script making accounts does not. */
+export const MAX_SIGN_UPS_PER_IP = 30;
 
 /**
  * Starts a sign-in attempt. Attempts are limited by failures in the window, per email (guessing one account's
@@ -48,4 +51,21 @@ export async function succeedSignInAttempt(db: Db, attemptId: string) {
 /** A password reset proves the mailbox: earlier failures no longer lock the owner out. */
 export async function clearSignInFailures(db: DbOrTx, email: string) {
   await db.delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
+}
+
+/**
+ * Counts a sign-up from `ip` (in the caller's transaction) unless the IP has made MAX_SIGN_UPS_PER_IP in the
+ * window. Counted whether or not the account is then created, so probing which emails are registered costs the
+ * same. Under a lock per IP, like sign-in, so parallel requests cannot all pass the count.
+ */
+export async function takeSignUpAttempt(tx: DbOrTx, input: { ip: string; now: Date }): Promise<boolean> {
+  const since = new Date(input.now.getTime() - SIGN_UP_WINDOW_MINUTES * 60_000);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"sign-up-ip:" + input.ip}))`);
+  const [byIp] = await tx
+    .select({ n: count() })
+    .from(signUpAttempts)
+    .where(and(eq(signUpAttempts.ip, input.ip), gt(signUpAttempts.attemptedAt, since)));
+  if (byIp.n >= MAX_SIGN_UPS_PER_IP) return false;
+  await tx.insert(signUpAttempts).values({ ip: input.ip, attemptedAt: input.now });
+  return true;
 }
