@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "@/db/schema";
 import { testDb } from "@/db/testing/db";
@@ -21,11 +21,14 @@ describe("email outbox", () => {
   it("sends each queued message exactly once over SMTP, even with two senders at once, and marks it sent", async () => {
     const db = testDb();
     const tag = Math.random().toString(36).slice(2, 10);
-    const ids = await Promise.all(
+    const ids = (await Promise.all(
       [1, 2, 3].map((i) => enqueueEmail(db, { to: `out-${tag}-${i}@example.test`, subject: `Hello ${i}`, text: `Body ${tag} ${i}`, kind: "test" })),
-    );
+    )).map((id) => id!);
+    // The database is shared with other test files, whose emails wait in the outbox too (hundreds, with the
+    // reminders test): made the oldest, these three are the first a sender takes, and 3 each is enough.
+    await db.update(notifications).set({ createdAt: sql`${notifications.createdAt} - interval '100 years'` }).where(inArray(notifications.id, ids));
     const config = { smtpUrl, from: "Livebase <no-reply@livebase.test>" };
-    await Promise.all([deliverQueuedEmails(db, config, 500), deliverQueuedEmails(db, config, 500)]);
+    await Promise.all([deliverQueuedEmails(db, config, 3), deliverQueuedEmails(db, config, 3)]);
     const mine = received.filter((r) => r.to.includes(`out-${tag}-`));
     expect(mine.map((m) => m.to).sort()).toEqual([1, 2, 3].map((i) => `out-${tag}-${i}@example.test`));
     const rows = await db.select().from(notifications).where(inArray(notifications.id, ids));
@@ -36,12 +39,13 @@ describe("email outbox", () => {
     const db = testDb();
     const id = await enqueueEmail(db, { to: "nobody@example.test", subject: "s", text: "t", kind: "test" });
     expect(await deliverQueuedEmails(db, { smtpUrl: undefined, from: "x@y.test" })).toBe(0);
-    const [before] = await db.select().from(notifications).where(eq(notifications.id, id));
+    expect(await deliverEmail(db, { smtpUrl: undefined, from: "x@y.test" }, id)).toBe(false);
+    const [before] = await db.select().from(notifications).where(eq(notifications.id, id!));
     expect(before.status).toBe("queued");
-    // Nothing listens on port 9: the message stays, marked failed, to be retried.
-    await deliverQueuedEmails(db, { smtpUrl: "smtp://127.0.0.1:9", from: "x@y.test" }, 500);
-    const [after] = await db.select().from(notifications).where(eq(notifications.id, id));
-    expect(after.status).toBe("failed");
+    // Nothing listens on port 9: the message stays, marked failed, for the job loop to retry.
+    expect(await deliverEmail(db, { smtpUrl: "smtp://127.0.0.1:9", from: "x@y.test" }, id)).toBe(false);
+    const [after] = await db.select().from(notifications).where(eq(notifications.id, id!));
+    expect(after).toMatchObject({ status: "failed", attempts: 1 });
     expect(after.lastError).toBeTruthy();
   });
 
@@ -57,19 +61,9 @@ describe("email outbox", () => {
     const rows = await db.select().from(notifications).where(inArray(notifications.id, [mine!, ...others.map((o) => o!)]));
     expect(rows.find((r) => r.id === mine)).toMatchObject({ status: "sent", attempts: 1 });
     expect(rows.filter((r) => r.id !== mine).every((r) => r.status === "queued" && r.attempts === 0)).toBe(true);
-    // Sent is sent: neither a second inline call nor the loop sends it again.
+    // Sent is sent: a second call (or the loop, which claims the same way) does not send it again.
     expect(await deliverEmail(db, config, mine)).toBe(false);
-    await deliverQueuedEmails(db, config, 500);
     expect(received.filter((r) => r.to === `mine-${tag}@example.test`)).toHaveLength(1);
   });
 
-  it("leaves a message it could not send inline to the job loop, and does nothing without SMTP", async () => {
-    const db = testDb();
-    const id = await enqueueEmail(db, { to: "later@example.test", subject: "s", text: "t", kind: "test" });
-    expect(await deliverEmail(db, { smtpUrl: undefined, from: "x@y.test" }, id)).toBe(false);
-    expect((await db.select().from(notifications).where(eq(notifications.id, id!)))[0].status).toBe("queued");
-    expect(await deliverEmail(db, { smtpUrl: "smtp://127.0.0.1:9", from: "x@y.test" }, id)).toBe(false);
-    const [after] = await db.select().from(notifications).where(eq(notifications.id, id!));
-    expect(after).toMatchObject({ status: "failed", attempts: 1 });
-  });
 });
