@@ -8,6 +8,8 @@ export const occurrenceSchema = z
     startsAt: z.iso.datetime(),
     endsAt: z.iso.datetime(),
     ok: z.boolean().describe("Whether this date can be (or was) booked"),
+    priceCents: z.number().int().optional().describe("The price of a free date, in the currency's minor units"),
+    currency: z.string().optional(),
     error: z.enum(["rule", "slot_taken"]).optional(),
     rule: z.string().optional().describe("The booking rule that forbids this date"),
     message: z.string().optional(),
@@ -15,7 +17,12 @@ export const occurrenceSchema = z
   })
   .describe("One date of a weekly series");
 
-export const seriesPreviewResponseSchema = z.object({ timeZone: z.string(), occurrences: z.array(occurrenceSchema) });
+export const seriesPreviewResponseSchema = z.object({
+  timeZone: z.string(),
+  occurrences: z.array(occurrenceSchema),
+  currency: z.string(),
+  totalCents: z.number().int().describe("The price of every free date together, in the currency's minor units"),
+});
 
 export const seriesResponseSchema = z.object({
   series: z.object({ id: z.uuid(), roomId: z.uuid(), creatorId: z.uuid(), pattern: z.record(z.string(), z.unknown()) }),

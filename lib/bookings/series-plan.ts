@@ -2,10 +2,11 @@ import type { Tx } from "@/db/client";
 import type { Interval, SlotRule } from "../availability";
 import { DAY_MS, MINUTE_MS, formatLocalDate, parseClockTime, parseLocalDate, weekdayOf } from "../availability/local-date";
 import { zoneClock } from "../availability/zone-clock";
-import { canOperateStudio, type Actor } from "../auth/permissions";
+import { canBookInStudio, type Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
 import { fail, ok, type Fail, type Result } from "../result";
-import { checkRules, resolveCreator, type BookingError } from "./create-booking";
+import { quotePrice, type Quote } from "../pricing";
+import { checkRules, resolveCreator, workspaceCurrency, type BookingError } from "./create-booking";
 import { loadRoomContext, type RoomContext } from "./room-context";
 import type { SeriesInput } from "./schemas";
 
@@ -13,7 +14,7 @@ export type SeriesPattern = Pick<SeriesInput, "weekdays" | "startTime" | "durati
 
 type Conflict = { startsAt: string; endsAt: string };
 export type Occurrence = { date: string; startsAt: Date; endsAt: Date } & (
-  | { ok: true }
+  | { ok: true; quote: Quote }
   | { ok: false; error: "rule" | "slot_taken"; rule?: SlotRule; message: string; conflict?: Conflict }
 );
 
@@ -39,7 +40,15 @@ export function seriesOccurrences(pattern: SeriesPattern, timeZone: string) {
   return out;
 }
 
-export type SeriesPlan = { ctx: RoomContext; creatorId: string; occurrences: Occurrence[] };
+export type SeriesPlan = { ctx: RoomContext; creatorId: string; occurrences: Occurrence[]; currency: string; totalCents: number };
+
+/**
+ * What a series is, as one string: the room, the creator and the pattern. A check of the dates answers with it and
+ * the confirmation carries it back, so what is booked is exactly what was checked (a changed field is refused).
+ */
+export function seriesPatternKey(input: Pick<SeriesInput, "roomId" | "creatorId" | "weekdays" | "startTime" | "durationMinutes" | "weeks" | "firstDate">) {
+  return JSON.stringify([input.roomId, input.creatorId ?? null, [...new Set(input.weekdays)].sort(), input.startTime, input.durationMinutes, input.weeks, input.firstDate]);
+}
 
 /**
  * Checks every date of a series with the same rules as a single booking (checkSlot over the room context).
@@ -58,7 +67,7 @@ export async function planSeries(tx: Tx, actor: Actor, input: SeriesInput, now: 
     expireHoldsAt: opts.lock ? now : undefined,
   });
   if (!ctx) return fail("not_found", { message: "There is no such room." });
-  if (actor.role !== "creator" && !canOperateStudio(actor, ctx.studio.id)) {
+  if (!canBookInStudio(actor, ctx.studio.id)) {
     return fail("forbidden", { message: "You do not work in this room's studio." });
   }
   if (!ctx.room.active) return fail("room_inactive", { message: "This room is not open for booking." });
@@ -68,13 +77,15 @@ export async function planSeries(tx: Tx, actor: Actor, input: SeriesInput, now: 
   if (!dates) return fail("invalid", { fieldErrors: { firstDate: ["Choose a real date."] } });
 
   const policies = await getPolicies(tx, actor.workspaceId);
+  const currency = await workspaceCurrency(tx, actor.workspaceId);
   const bufferMs = ctx.room.bufferMinutes * MINUTE_MS;
   const busy: Interval[] = [...ctx.busy];
   const occurrences = dates.map((d): Occurrence => {
     const check = checkRules({ ...ctx, busy }, policies, d.startsAt, d.endsAt, now);
     if (check.ok) {
       busy.push({ start: d.startsAt, end: new Date(d.endsAt.getTime() + bufferMs) });
-      return { ...d, ok: true };
+      const quote = quotePrice({ timeZone: ctx.studio.timeZone, start: d.startsAt, end: d.endsAt, roomName: ctx.room.name, hourlyRateCents: ctx.room.hourlyRateCents, currency, peakRules: ctx.peakRules, addOns: [] });
+      return { ...d, ok: true, quote };
     }
     if (check.rule !== "overlap") return { ...d, ok: false, error: "rule", rule: check.rule, message: check.message };
     const end = d.endsAt.getTime() + bufferMs;
@@ -82,11 +93,12 @@ export async function planSeries(tx: Tx, actor: Actor, input: SeriesInput, now: 
     const conflict = hit ? { startsAt: hit.start.toISOString(), endsAt: hit.end.toISOString() } : undefined;
     return { ...d, ok: false, error: "slot_taken", rule: "overlap", message: check.message, conflict };
   });
-  return ok({ ctx, creatorId: creator.value, occurrences });
+  const totalCents = occurrences.reduce((sum, o) => sum + (o.ok ? o.quote.totalCents : 0), 0);
+  return ok({ ctx, creatorId: creator.value, occurrences, currency, totalCents });
 }
 
 /** An occurrence as the API and the UI show it. */
 export function occurrenceJson(o: Occurrence) {
   const base = { date: o.date, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString(), ok: o.ok };
-  return o.ok ? base : { ...base, error: o.error, rule: o.rule, message: o.message, conflict: o.conflict };
+  return o.ok ? { ...base, priceCents: o.quote.totalCents, currency: o.quote.currency } : { ...base, error: o.error, rule: o.rule, message: o.message, conflict: o.conflict };
 }

@@ -8,6 +8,7 @@ import { listOutbox } from "../notifications/mailbox";
 import { createBooking } from "./create-booking";
 import { createBookingSchema, seriesSchema } from "./schemas";
 import { bookSeries, cancelSeries, findSeries, previewSeries } from "./series";
+import { seriesPatternKey } from "./series-plan";
 
 // Tuesday 1 Dec 2026, 04:00 in Los Angeles.
 const now = new Date("2026-12-01T12:00:00Z");
@@ -31,6 +32,30 @@ const seriesCount = async (workspaceId: string) =>
   (await testDb().select({ n: sql<number>`count(*)::int` }).from(bookingSeries).where(eq(bookingSeries.workspaceId, workspaceId)))[0].n;
 
 describe("previewSeries", () => {
+  it("prices every free date with the single-booking rules (a peak evening costs more) and totals them; booking charges exactly those prices", async () => {
+    const { db, w } = await busyWorld();
+    // Thursdays and Fridays 19:00-22:00: $60/h, but Friday evening is $90/h.
+    const input = tueThu(w.room.id, { weekdays: [4, 5], weeks: 1, firstDate: "2026-12-03" });
+    const r = await previewSeries(db, w.creator.actor, input, now);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.occurrences.map((o) => [o.date, o.ok && o.quote.totalCents])).toEqual([
+      ["2026-12-03", 18_000],
+      ["2026-12-04", 27_000],
+    ]);
+    expect(r.value).toMatchObject({ currency: "USD", totalCents: 45_000 });
+    const booked = await bookSeries(db, w.creator.actor, input, { mode: "all_or_nothing" }, now);
+    if (!booked.ok) throw new Error(booked.error);
+    expect(booked.value.bookings.map((b) => (b.quote as { totalCents: number }).totalCents)).toEqual([18_000, 27_000]);
+  });
+
+  it("names what a series is in one key: the same choice gives the same key, any changed field another", () => {
+    const base = { roomId: "r", creatorId: undefined, weekdays: [4, 2], startTime: "18:00", durationMinutes: 120, weeks: 3, firstDate: "2026-12-01" };
+    expect(seriesPatternKey(base)).toBe(seriesPatternKey({ ...base, weekdays: [2, 4, 2] }));
+    for (const change of [{ startTime: "19:00" }, { durationMinutes: 180 }, { weeks: 4 }, { firstDate: "2026-12-02" }, { weekdays: [2] }, { roomId: "s" }, { creatorId: "c" }]) {
+      expect(seriesPatternKey({ ...base, ...change })).not.toBe(seriesPatternKey(base));
+    }
+  });
+
   it("checks every Tuesday and Thursday at 19:00 studio time with the single-booking rules, writing nothing", async () => {
     const { db, w } = await busyWorld();
     const r = await previewSeries(db, w.creator.actor, tueThu(w.room.id), now);

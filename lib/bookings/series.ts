@@ -4,9 +4,9 @@ import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, bookings, bookingSeries, rooms, studios } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
-import { cancellationFee, quotePrice, type Quote } from "../pricing";
+import { cancellationFee, type Quote } from "../pricing";
 import { fail, ok, type Fail } from "../result";
-import { findConflict, isExclusionViolation, workspaceCurrency, type BookingError } from "./create-booking";
+import { findConflict, isExclusionViolation, type BookingError } from "./create-booking";
 import { newBookingCode } from "./booking-code";
 import { cancelBooking } from "./lifecycle";
 import { nested } from "./nested";
@@ -25,7 +25,7 @@ export type SeriesFail = Fail<SeriesError> & { occurrences?: Occurrence[]; timeZ
 export async function previewSeries(db: Db, actor: Actor, input: SeriesInput, now: Date) {
   return db.transaction(async (tx) => {
     const plan = await planSeries(tx, actor, input, now, { lock: false });
-    return plan.ok ? ok({ occurrences: plan.value.occurrences, timeZone: plan.value.ctx.studio.timeZone }) : plan;
+    return plan.ok ? ok({ occurrences: plan.value.occurrences, timeZone: plan.value.ctx.studio.timeZone, currency: plan.value.currency, totalCents: plan.value.totalCents }) : plan;
   });
 }
 
@@ -54,7 +54,6 @@ export async function bookSeries(db: Db, actor: Actor, input: SeriesInput, opts:
       const message = free === 0 ? "None of these dates can be booked." : "Some of these dates cannot be booked, so none were.";
       return fail("series_conflict", { message, occurrences, timeZone: ctx.studio.timeZone }) as SeriesFail;
     }
-    const currency = await workspaceCurrency(tx, actor.workspaceId);
     try {
       return await tx.transaction(async (sp) => {
         const pattern: SeriesPattern = { weekdays: input.weekdays, startTime: input.startTime, durationMinutes: input.durationMinutes, weeks: input.weeks, firstDate: input.firstDate };
@@ -63,7 +62,7 @@ export async function bookSeries(db: Db, actor: Actor, input: SeriesInput, opts:
         const booked: Booking[] = [];
         for (const [i, o] of occurrences.entries()) {
           if (!o.ok) continue;
-          const quote = quotePrice({ timeZone: ctx.studio.timeZone, start: o.startsAt, end: o.endsAt, roomName: ctx.room.name, hourlyRateCents: ctx.room.hourlyRateCents, currency, peakRules: ctx.peakRules, addOns: [] });
+          const quote = o.quote;
           const blockedUntil = new Date(o.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
           try {
             const [row] = await sp.transaction((one) =>

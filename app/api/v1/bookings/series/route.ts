@@ -20,7 +20,8 @@ export const POST = apiRoute("bookings.create", async ({ req, member, now }) => 
   if (dryRun) {
     const preview = await previewSeries(getDb(), member, input, now);
     if (!preview.ok) return bookingProblem(preview);
-    return json({ timeZone: preview.value.timeZone, occurrences: preview.value.occurrences.map(occurrenceJson) });
+    const { timeZone, occurrences, currency, totalCents } = preview.value;
+    return json({ timeZone, occurrences: occurrences.map(occurrenceJson), currency, totalCents });
   }
   const result = await bookSeries(getDb(), member, input, { mode: input.mode }, now);
   if (!result.ok) return bookingProblem({ ...result, occurrences: result.occurrences?.map(occurrenceJson) });

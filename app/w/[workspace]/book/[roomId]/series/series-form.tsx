@@ -18,7 +18,7 @@ const WEEKDAYS = [
   { value: 0, label: "Sun" },
 ];
 
-type Listed = { label: string; ok: boolean; why: string };
+type Listed = { label: string; ok: boolean; why: string; price?: string };
 const datesOf = (state: ActionState): Listed[] | null => (state.data?.preview ? (JSON.parse(state.data.preview) as Listed[]) : null);
 
 /**
@@ -117,13 +117,20 @@ export function SeriesForm(props: {
             {dates.map((d) => (
               <li key={d.label} className={d.ok ? "" : "text-muted-foreground"}>
                 <span aria-hidden>{d.ok ? "✓ " : "✕ "}</span>
-                {d.label} <span className="sr-only">{d.ok ? "free" : "not free:"}</span> {d.ok ? null : `— ${d.why}`}
+                {d.label} <span className="sr-only">{d.ok ? "free" : "not free:"}</span> {d.ok ? (d.price ? `— ${d.price}` : null) : `— ${d.why}`}
               </li>
             ))}
           </ul>
+          {free > 0 && shown.data?.totalPrice ? (
+            <p className="font-medium">
+              Total for {free} {free === 1 ? "date" : "dates"}: {shown.data.totalPrice}
+            </p>
+          ) : null}
           {free > 0 ? (
             <div className="flex flex-wrap gap-2">
               <input type="hidden" name="mode" value={free === dates.length ? "all_or_nothing" : "free_only"} />
+              {/* What was checked travels with the confirmation; the server refuses it if a field changed since. */}
+              <input type="hidden" name="previewed" value={shown.data?.previewed ?? ""} />
               <SubmitButton formAction={bookAction} pendingText="Booking…">
                 {free === dates.length ? `Book all ${free} dates` : `Book the ${free} free dates`}
               </SubmitButton>
