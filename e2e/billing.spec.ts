@@ -63,7 +63,7 @@ test("without Stripe: a session checked out and a late cancellation show on the 
       await booking.goto("demo", session.id);
       await expect(staff.getByRole("heading", { name: "Front desk" })).toBeVisible();
       // The seeded history leaves Chloe owing for an earlier session: staff see it before they start.
-      await expect(staff.getByText(/^Outstanding balance: \$/)).toBeVisible();
+      await expect(staff.getByText(/^Chloe Creator’s outstanding balance: \$/)).toBeVisible();
       await staff.getByRole("button", { name: "Check in" }).click();
       await expect(staff.getByText("Checked in.").first()).toBeVisible();
       await staff.getByRole("button", { name: "Check out and charge" }).click();

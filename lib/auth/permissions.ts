@@ -70,6 +70,15 @@ export function canOperateStudio(actor: Pick<Actor, "role" | "studioIds">, studi
   return false;
 }
 
+/**
+ * Whether an actor may book a room of this studio: a creator any studio of the workspace, staff only the studios
+ * they work in, managers and owners all (brands never book: they lack bookings.create). One rule for the booking,
+ * the series, the waitlist and for which rooms are offered at all.
+ */
+export function canBookInStudio(actor: Pick<Actor, "role" | "studioIds">, studioId: string): boolean {
+  return actor.role === "creator" || canOperateStudio(actor, studioId);
+}
+
 /** Roles an actor may give to others: only an owner makes owners; managers invite below themselves. */
 export function assignableRoles(actor: Pick<Actor, "role">): Role[] {
   if (actor.role === "owner") return ["owner", "manager", "staff", "creator", "brand"];

@@ -7,6 +7,8 @@ import { listOutbox } from "../notifications/mailbox";
 import { createBooking } from "./create-booking";
 import { cancelBooking, confirmBooking, previewCancellation } from "./lifecycle";
 import { rescheduleBooking } from "./reschedule-booking";
+import { listBookings } from "./list-bookings";
+import { bookingOutcome } from "./outcome";
 import { createBookingSchema } from "./schemas";
 
 // Tuesday 1 Dec 2026, 04:00 in Los Angeles.
@@ -166,5 +168,33 @@ describe("cancel and reschedule", () => {
     expect(row.startsAt.toISOString()).toBe(la("2026-12-10T20:00:00").toISOString());
     const [mail] = await listOutbox(db, { to: w.creator.user.email, limit: 1 });
     expect(mail.kind).toBe("booking.changed");
+  });
+});
+
+describe("what is upcoming, and how a booking ended", () => {
+  it("lists a cancelled or expired booking under past, not upcoming, however far ahead it was; its page says who cancelled, why and the fee", async () => {
+    const db = testDb();
+    const w = await bookingWorld(db);
+    const kept = await createBooking(db, input("2026-12-15T19:00:00", "2026-12-15T21:00:00", { roomId: w.room.id }), w.creator.actor, now);
+    const dropped = await createBooking(db, input("2026-12-01T19:00:00", "2026-12-01T21:00:00", { roomId: w.room.id }), w.creator.actor, now);
+    const lapsed = await createBooking(db, input("2026-12-16T19:00:00", "2026-12-16T21:00:00", { roomId: w.room.id, hold: true }), w.creator.actor, now);
+    if (!kept.ok || !dropped.ok || !lapsed.ok) throw new Error("setup");
+    expect(await cancelBooking(db, w.creator.actor, dropped.value.id, now, "The brand moved the launch")).toMatchObject({ ok: true, value: { feeCents: 6000 } });
+    await db.update(bookings).set({ status: "expired" }).where(eq(bookings.id, lapsed.value.id));
+
+    const ids = async (when: "upcoming" | "past") => (await listBookings(db, w.creator.actor, { when, now })).map((b) => b.id);
+    expect(await ids("upcoming")).toEqual([kept.value.id]);
+    expect((await ids("past")).sort()).toEqual([dropped.value.id, lapsed.value.id].sort());
+
+    const [cancelled] = await db.select().from(bookings).where(eq(bookings.id, dropped.value.id));
+    expect(await bookingOutcome(db, cancelled)).toEqual({
+      status: "cancelled",
+      at: now,
+      by: w.creator.user.name ?? w.creator.user.email,
+      reason: "The brand moved the launch",
+      fees: [{ description: expect.stringContaining("Late cancellation"), cents: 6000, currency: "USD" }],
+    });
+    const [open] = await db.select().from(bookings).where(eq(bookings.id, kept.value.id));
+    expect(await bookingOutcome(db, open)).toBeNull();
   });
 });

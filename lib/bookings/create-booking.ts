@@ -3,7 +3,7 @@ import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, bookingAddOns, bookings, memberships, users, workspaces } from "@/db/schema";
 import { pgErrorCode } from "@/db/errors";
 import { checkSlot, type SlotRule } from "../availability";
-import { canOperateStudio, type Actor } from "../auth/permissions";
+import { canBookInStudio, type Actor } from "../auth/permissions";
 import { billingGate, type BillingGateError } from "../billing/booking-gate";
 import { getPolicies } from "../policies/policies";
 import { quotePrice, type AddOnPrice } from "../pricing";
@@ -78,7 +78,7 @@ export async function createBooking(db: Db, input: CreateBookingInput, actor: Ac
       expireHoldsAt: now,
     });
     if (!ctx) return fail("not_found", { message: "There is no such room." });
-    if (actor.role !== "creator" && !canOperateStudio(actor, ctx.studio.id)) {
+    if (!canBookInStudio(actor, ctx.studio.id)) {
       return fail("forbidden", { message: "You do not work in this room's studio." });
     }
     if (!ctx.room.active) return fail("room_inactive", { message: "This room is not open for booking." });

@@ -20,6 +20,11 @@ export function studioTimeRange(start: Date, end: Date, timeZone: string) {
   return `${format(s, "EEE d MMM yyyy, HH:mm")}–${format(e, "HH:mm")} (${timeZone})`;
 }
 
+/** "Tue 1 Dec 2026, 19:00 (America/Los_Angeles)": one instant on the studio's clock. */
+export function studioTime(at: Date, timeZone: string) {
+  return `${format(new TZDate(at, timeZone), "EEE d MMM yyyy, HH:mm")} (${timeZone})`;
+}
+
 /** Writes a booking email, with its .ics, to the outbox (in the caller's transaction). */
 export async function enqueueBookingEmail(
   db: DbOrTx,

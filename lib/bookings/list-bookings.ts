@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, not, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { bookings, rooms, studios, users } from "@/db/schema";
@@ -6,6 +6,7 @@ import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { str } from "../input";
 import type { Actor } from "../auth/permissions";
 import { visibleBookings } from "./find-booking";
+import { OCCUPYING } from "./room-context";
 
 type When = "upcoming" | "past" | "all";
 
@@ -17,7 +18,7 @@ const orderOf = (when: When) => (when === "past" ? backward : forward);
 /** `GET /api/v1/bookings`: `when`, and a page (`limit`, `cursor`: a cursor of another `when`'s order is a 400). */
 export const bookingListQuerySchema = z
   .object({
-    when: z.enum(["upcoming", "past", "all"], { error: "when must be upcoming, past or all" }).default("upcoming").describe("upcoming (ends after now; the default), past (ended, newest first) or all (every one, oldest first)"),
+    when: z.enum(["upcoming", "past", "all"], { error: "when must be upcoming, past or all" }).default("upcoming").describe("upcoming (held, confirmed or checked in, and ending after now; the default), past (ended, cancelled, expired or missed, newest first) or all (every one, oldest first)"),
     limit: forward.querySchema().shape.limit,
     cursor: str().optional().describe("`nextCursor` of the previous page (opaque); leave it out for the first page"),
   })
@@ -28,13 +29,15 @@ export const bookingListQuerySchema = z
   });
 
 /**
- * The bookings an actor may see, upcoming (ends after now) or past, newest relevant first. With `page`, the rows
+ * The bookings an actor may see, upcoming (held, confirmed or checked in, and ending after now) or past (the rest), newest relevant first. With `page`, the rows
  * after its cursor in a total order (start, then id), one more than the page's limit (see toPage).
  */
 export async function listBookings(db: DbOrTx, actor: Actor, input: { when: When; now: Date; limit?: number; roomId?: string; page?: PageRequest }) {
   const filters: (SQL | undefined)[] = [visibleBookings(actor)];
-  if (input.when === "upcoming") filters.push(gte(bookings.endsAt, input.now));
-  if (input.when === "past") filters.push(lt(bookings.endsAt, input.now));
+  // Upcoming is what is still going to happen: a cancelled, expired, completed or missed session is past, whenever it was for.
+  const live = and(gte(bookings.endsAt, input.now), inArray(bookings.status, [...OCCUPYING]));
+  if (input.when === "upcoming") filters.push(live);
+  if (input.when === "past") filters.push(not(live!));
   if (input.roomId) filters.push(eq(bookings.roomId, input.roomId));
   const order = orderOf(input.when);
   if (input.page) filters.push(order.after(input.page.after));

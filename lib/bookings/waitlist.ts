@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, rooms, studios, waitlistEntries } from "@/db/schema";
-import { canOperateStudio, type Actor } from "../auth/permissions";
+import { canBookInStudio, type Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
 import { fail, ok } from "../result";
 import { checkRules, findConflict, resolveCreator, type BookingError, type BookingFail } from "./create-booking";
@@ -24,7 +24,7 @@ export async function joinWaitlist(db: Db, actor: Actor, input: WaitlistJoinInpu
   return db.transaction(async (tx) => {
     const ctx = await loadRoomContext(tx, { workspaceId: actor.workspaceId, roomId: input.roomId, from: new Date(input.startsAt.getTime() - DAY), to: new Date(input.endsAt.getTime() + DAY), lock: true, expireHoldsAt: now });
     if (!ctx) return fail("not_found", { message: "There is no such room." }) as BookingFail;
-    if (actor.role !== "creator" && !canOperateStudio(actor, ctx.studio.id)) return fail("forbidden", { message: "You do not work in this room's studio." }) as BookingFail;
+    if (!canBookInStudio(actor, ctx.studio.id)) return fail("forbidden", { message: "You do not work in this room's studio." }) as BookingFail;
     if (!ctx.room.active) return fail("room_inactive", { message: "This room is not open for booking." }) as BookingFail;
     const creator = await resolveCreator(tx, actor, input.creatorId);
     if (!creator.ok) return creator as BookingFail;

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rooms, studios } from "@/db/schema";
 import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
-import type { Actor } from "../auth/permissions";
+import { canBookInStudio, type Actor } from "../auth/permissions";
 
 // By name, then id (two studios may share a name): a total order for the API's pages.
 const studioOrder = keyset("studios", [{ expr: studios.name, type: "text" }], studios.id, "asc");
@@ -26,6 +26,11 @@ export async function listStudios(db: DbOrTx, actor: Actor, page?: PageRequest) 
     cursor,
     rooms: roomRows.filter((r) => r.studioId === s.id && (r.active || actor.role === "owner" || actor.role === "manager")),
   }));
+}
+
+/** The studios and active rooms an actor may book (staff: only the studios they work in), for the booking pages. */
+export async function bookableStudios(db: DbOrTx, actor: Actor) {
+  return (await listStudios(db, actor)).filter((s) => canBookInStudio(actor, s.id)).map((s) => ({ ...s, rooms: s.rooms.filter((r) => r.active) }));
 }
 
 /** One page of listStudios and the cursor of the next page (null on the last). */

@@ -7,14 +7,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
-import { listStudios } from "@/lib/studios/list-studios";
+import { bookableStudios } from "@/lib/studios/list-studios";
 
 export const metadata: Metadata = { title: "Book a set" };
 
 export default async function BookPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "bookings.create" });
-  const studios = (await listStudios(getDb(), member)).map((s) => ({ ...s, rooms: s.rooms.filter((r) => r.active) }));
+  const studios = await bookableStudios(getDb(), member);
   return (
     <div className="grid gap-6">
       <header>

@@ -9,6 +9,7 @@ import { NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { Member } from "@/lib/auth/member";
 import { can } from "@/lib/auth/permissions";
+import { canBookInStudio } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { listCreators } from "@/lib/bookings/creators";
 import { findAvailability, localToday } from "@/lib/bookings/find-availability";
@@ -34,14 +35,16 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
   if (search.reschedule && (!moving || moving.booking.roomId !== roomId)) notFound();
 
   const found = await findRoomWithStudio(db, { workspaceId: member.workspaceId, roomId });
-  if (!found) notFound();
+  // A room of a studio the member may not book in is not offered (staff book only where they work).
+  if (!found || !canBookInStudio(member, found.studio.id)) notFound();
   const { room, studio } = found;
   const durations: number[] = [];
   for (let m = room.minMinutes; m <= room.maxMinutes; m += room.stepMinutes) durations.push(m);
   const movingMinutes = moving ? Math.round((moving.booking.endsAt.getTime() - moving.booking.startsAt.getTime()) / 60_000) : null;
   const wanted = Number(search.duration ?? movingMinutes ?? room.minMinutes);
   const duration = durations.includes(wanted) ? wanted : room.minMinutes;
-  const anchor = isIsoDate(search.week) ? search.week : localToday(now, studio.timeZone);
+  // A move opens on the week of the booking being moved (its own date at the studio), not on today's.
+  const anchor = isIsoDate(search.week) ? search.week : localToday(moving && moving.booking.startsAt > now ? moving.booking.startsAt : now, studio.timeZone);
   const days = weekDates(anchor);
   const labels = days.map((date) => localParts(new Date(`${date}T12:00:00Z`), "UTC").label);
   const base = `/w/${member.workspaceSlug}/book/${room.id}`;

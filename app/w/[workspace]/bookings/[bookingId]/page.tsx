@@ -10,8 +10,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { can, canOperateStudio } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { creatorBalance } from "@/lib/billing/ledger";
-import { studioTimeRange } from "@/lib/bookings/emails";
+import { studioTime, studioTimeRange } from "@/lib/bookings/emails";
 import { previewCancellation } from "@/lib/bookings/lifecycle";
+import { bookingOutcome, type BookingOutcome } from "@/lib/bookings/outcome";
+import { creatorContact } from "@/lib/bookings/creators";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
@@ -35,8 +37,10 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
   const { booking: b, room, studio } = found;
   const quote = b.quote as Quote;
   const policies = await getPolicies(db, member.workspaceId);
-  const qr = await QRCode.toString(b.code, { type: "svg", margin: 1, width: 160 });
   const open = b.status === "held" || b.status === "confirmed";
+  // The code opens the room: shown only while the booking can still be checked in.
+  const qr = open ? await QRCode.toString(b.code, { type: "svg", margin: 1, width: 160 }) : null;
+  const outcome = await bookingOutcome(db, b);
   const slug = member.workspaceSlug;
   const feeText =
     b.status === "held"
@@ -47,6 +51,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
   const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
   const floor = can(member, "bookings.operate") && canOperateStudio(member, studio.id);
   const balance = can(member, "billing.view_balance") ? await creatorBalance(db, member.workspaceId, b.creatorId) : null;
+  const creator = member.userId === b.creatorId ? null : await creatorContact(db, member.workspaceId, b.creatorId);
 
   return (
     <div className="grid max-w-3xl gap-6">
@@ -65,13 +70,38 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
         </p>
       </header>
       {(await searchParams).changed ? <Alert variant="success">Booking moved. The confirmation email has the new time.</Alert> : null}
+      {outcome ? <OutcomeCard outcome={outcome} timeZone={studio.timeZone} /> : null}
+      {creator || b.notes ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{creator ? "Creator" : "Notes"}</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-2">
+            {creator ? (
+              <p>
+                <span className="font-medium">{creator.name ?? creator.email}</span>
+                {" · "}
+                <a className="underline underline-offset-4" href={`mailto:${creator.email}`}>
+                  {creator.email}
+                </a>
+              </p>
+            ) : null}
+            {b.notes ? (
+              <div>
+                {creator ? <p className="text-sm font-medium">Notes</p> : null}
+                <p className="whitespace-pre-wrap text-sm">{b.notes}</p>
+              </div>
+            ) : null}
+          </CardContent>
+        </Card>
+      ) : null}
       {floor ? (
         <Card>
           <CardHeader>
             <CardTitle>Front desk</CardTitle>
           </CardHeader>
           <CardContent className="grid gap-3">
-            {balance ? <BalanceNote balance={balance} /> : null}
+            {balance ? <BalanceNote balance={balance} whose={creator?.name ?? creator?.email ?? "The creator"} /> : null}
             <FrontDesk slug={slug} found={found} policies={policies} now={now} />
           </CardContent>
         </Card>
@@ -125,20 +155,22 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           </Table>
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Check-in code</CardTitle>
-        </CardHeader>
-        <CardContent className="flex flex-wrap items-center gap-6">
-          <div className="rounded-md bg-white p-2" role="img" aria-label={`QR code of booking code ${b.code}`} dangerouslySetInnerHTML={{ __html: qr }} />
-          <div>
-            <p className="font-mono text-3xl font-semibold tracking-widest" data-testid="booking-code">
-              {b.code}
-            </p>
-            <p className="text-sm text-muted-foreground">Show this at the front desk, or let staff scan the QR.</p>
-          </div>
-        </CardContent>
-      </Card>
+      {qr ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Check-in code</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-wrap items-center gap-6">
+            <div className="rounded-md bg-white p-2" role="img" aria-label={`QR code of booking code ${b.code}`} dangerouslySetInnerHTML={{ __html: qr }} />
+            <div>
+              <p className="font-mono text-3xl font-semibold tracking-widest" data-testid="booking-code">
+                {b.code}
+              </p>
+              <p className="text-sm text-muted-foreground">Show this at the front desk, or let staff scan the QR.</p>
+            </div>
+          </CardContent>
+        </Card>
+      ) : null}
       {b.seriesId ? <SeriesCard member={member} seriesId={b.seriesId} now={now} /> : null}
       {open ? (
         <Card>
@@ -157,11 +189,41 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
   );
 }
 
-function BalanceNote({ balance }: { balance: Awaited<ReturnType<typeof creatorBalance>> }) {
-  if (balance.outstanding.length === 0 && balance.failedInvoices.length === 0) return <p className="text-sm text-muted-foreground">The creator owes nothing.</p>;
+/** How a booking that is over ended: when, by whom, why, and its fees. */
+function OutcomeCard({ outcome, timeZone }: { outcome: BookingOutcome; timeZone: string }) {
+  const title = { cancelled: "Cancelled", expired: "Hold expired", no_show: "Marked as a no-show", completed: "Completed" }[outcome.status];
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-1 text-sm">
+        {outcome.at ? (
+          <p>
+            {outcome.status === "expired" ? "Not confirmed in time; the hold lapsed" : title} on {studioTime(outcome.at, timeZone)}
+            {outcome.by ? ` by ${outcome.by}` : ""}.
+          </p>
+        ) : null}
+        {outcome.status === "cancelled" || outcome.status === "no_show" ? <p>Reason: {outcome.reason || "none given"}</p> : null}
+        {outcome.fees.length > 0 ? (
+          outcome.fees.map((f, i) => (
+            <p key={i}>
+              Fee: {formatMoney(f.cents, f.currency)} ({f.description})
+            </p>
+          ))
+        ) : outcome.status === "cancelled" || outcome.status === "no_show" ? (
+          <p>No fee.</p>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+function BalanceNote({ balance, whose }: { balance: Awaited<ReturnType<typeof creatorBalance>>; whose: string }) {
+  if (balance.outstanding.length === 0 && balance.failedInvoices.length === 0) return <p className="text-sm text-muted-foreground">{whose} owes nothing.</p>;
   return (
     <Alert variant={balance.failedInvoices.length > 0 ? "destructive" : "default"}>
-      Outstanding balance: {balance.outstanding.map((o) => formatMoney(o.cents, o.currency)).join(" + ") || formatMoney(0, "USD")}
+      {whose}&rsquo;s outstanding balance: {balance.outstanding.map((o) => formatMoney(o.cents, o.currency)).join(" + ") || formatMoney(0, "USD")}
       {balance.failedInvoices.length > 0 ? ` · ${balance.failedInvoices.length} failed ${balance.failedInvoices.length === 1 ? "payment" : "payments"}` : ""}
     </Alert>
   );

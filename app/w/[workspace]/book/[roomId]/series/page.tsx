@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { can } from "@/lib/auth/permissions";
+import { can, canBookInStudio } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { listCreators } from "@/lib/bookings/creators";
 import { localToday } from "@/lib/bookings/find-availability";
@@ -23,7 +23,8 @@ export default async function SeriesPage({ params, searchParams }: { params: Pro
   const member = await requireMember({ workspace, permission: "bookings.create" });
   const db = getDb();
   const found = await findRoomWithStudio(db, { workspaceId: member.workspaceId, roomId });
-  if (!found) notFound();
+  // A room of a studio the member may not book in is not offered (staff book only where they work).
+  if (!found || !canBookInStudio(member, found.studio.id)) notFound();
   const { room, studio } = found;
   const durations: number[] = [];
   for (let m = room.minMinutes; m <= room.maxMinutes; m += room.stepMinutes) durations.push(m);
