@@ -194,7 +194,11 @@ test("staff receive a brand's box, stage it for the session, return it after, an
       await expect(row.getByRole("cell", { name: "3", exact: true })).toBeVisible();
       await expectAccessible(staff);
       await expect(row.getByRole("button", { name: /^Return to brand|^Give to creator/ })).toHaveCount(0);
-      await row.getByRole("button", { name: `Dispose the leftovers of ${shipment.code}` }).click();
+      // Goods leave for good: the button asks first, naming how much.
+      await row.getByRole("button", { name: `Dispose… the leftovers of ${shipment.code}` }).click();
+      await expect(row).toContainText(`Dispose of 3 units of ${shipment.code}? This cannot be undone.`);
+      await expectAccessible(staff);
+      await row.getByRole("button", { name: `Yes, dispose the leftovers of ${shipment.code}` }).click();
       await expect(staff.getByText(`Disposed of: 3 units of ${shipment.code}.`).first()).toBeVisible();
       await leftovers.goto("demo");
       await expect(leftovers.row(shipment.code)).toHaveCount(0);

@@ -119,7 +119,13 @@ test("a second creator cannot take a night already reserved, and cancels a later
   await expect(page.getByText(/^Reserved for 2 nights/)).toBeVisible();
   const card = storage.reservation(unit.code, storage.current);
   await expect(card.getByText(/^Goods can be checked in from /)).toBeVisible();
-  await card.getByRole("button", { name: /^Cancel/ }).click();
+  // Cancelling asks first: "Not now" keeps the reservation; "Yes, cancel" ends it.
+  await card.getByRole("button", { name: /^Cancel…/ }).click();
+  await expect(card.getByText("Cancel this reservation and give up its nights?")).toBeVisible();
+  await card.getByRole("button", { name: /^Not now/ }).click();
+  await expect(card.getByRole("button", { name: /^Yes, cancel/ })).toHaveCount(0);
+  await card.getByRole("button", { name: /^Cancel…/ }).click();
+  await card.getByRole("button", { name: /^Yes, cancel/ }).click();
   await expect(page.getByText(/^Reservation for .+ cancelled\. Nothing is charged\.$/).first()).toBeVisible();
   await expect(storage.reservation(unit.code, storage.past)).toContainText("Cancelled");
   await expect(storage.reservation(unit.code, storage.current)).toHaveCount(0);
@@ -140,7 +146,9 @@ test("nights that are over become storage-night charges within seconds, on the c
     await expect(card.getByText("Overdue", { exact: true })).toBeVisible();
     await storage.checkIn(card, [{ name: "Tripods", sku: "BOX-9", quantity: 2 }]);
     await expect(page.getByText("Checked in 2 items.").first()).toBeVisible();
-    await card.getByRole("button", { name: /^Collect everything/ }).click();
+    await card.getByRole("button", { name: /^Collect everything…/ }).click();
+    await expect(card.getByText(/^Hand everything in the unit back to the creator\?/)).toBeVisible();
+    await card.getByRole("button", { name: /^Yes, collect everything/ }).click();
     await expect(page.getByText("Collected 2 items; the unit is free again.").first()).toBeVisible();
     await expect(storage.reservation(unit.code, storage.past)).toContainText("Collected");
     await expectAccessible(page);

@@ -44,7 +44,7 @@ const VERB = { return_to_brand: "returned to the brand", give_to_creator: "given
  * the studio (returned or disposed) or passes to the creator, each with its movement. The brand and the creator
  * are told; the brand's `item.disposed` webhook fires for a disposal.
  */
-export async function completeLeftovers(db: Db, actor: Actor, shipmentId: string, now: Date): Promise<Result<{ units: number }, "not_found" | "forbidden" | "invalid">> {
+export async function completeLeftovers(db: Db, actor: Actor, shipmentId: string, now: Date, opts: { trackingNumber?: string } = {}): Promise<Result<{ units: number }, "not_found" | "forbidden" | "invalid">> {
   if (!can(actor, "inventory.manage")) return fail("forbidden", { message: "Only the studio's staff handle leftovers." });
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(shipments).where(and(eq(shipments.id, shipmentId), visibleShipments(actor))).for("update");
@@ -63,6 +63,8 @@ export async function completeLeftovers(db: Db, actor: Actor, shipmentId: string
       .for("update", { of: inventoryItems });
     let units = 0;
     const lines: string[] = [];
+    // A tracking number belongs to a parcel going back to the brand; nothing else leaves by courier.
+    const tracking = s.leftoverAction === "return_to_brand" && opts.trackingNumber ? opts.trackingNumber : null;
     for (const { item } of rows) {
       units += item.onHand;
       lines.push(`${item.onHand} × ${item.sku} ${item.name}`);
@@ -74,18 +76,19 @@ export async function completeLeftovers(db: Db, actor: Actor, shipmentId: string
     }
     const [updated] = await tx.update(shipments).set({ leftoversDoneAt: now, status: "closed", updatedAt: now }).where(eq(shipments.id, s.id)).returning();
     const kind = s.leftoverAction === "dispose" ? "disposed" : s.leftoverAction === "give_to_creator" ? "transferred_to_creator" : "returned_to_brand";
-    await recordShipmentEvent(tx, updated, { kind, message: `Leftovers ${VERB[s.leftoverAction]}: ${lines.join(", ") || "nothing was left"}.`, data: { units }, actorUserId: actor.userId, now });
+    const via = tracking ? ` (return tracking number ${tracking})` : "";
+    await recordShipmentEvent(tx, updated, { kind, message: `Leftovers ${VERB[s.leftoverAction]}${via}: ${lines.join(", ") || "nothing was left"}.`, data: { units, ...(tracking ? { trackingNumber: tracking } : {}) }, actorUserId: actor.userId, now });
     if (units > 0) {
       await notifyShipment(tx, updated, {
         kind: s.leftoverAction === "dispose" ? "disposed" : s.leftoverAction === "give_to_creator" ? "given" : "returned",
         title: `Leftovers ${VERB[s.leftoverAction]}`,
-        lines,
-        data: { action: s.leftoverAction, items: rows.map(({ item }) => ({ sku: item.sku, name: item.name, quantity: item.onHand })) },
+        lines: tracking ? [...lines, `Return tracking number: ${tracking}`] : lines,
+        data: { action: s.leftoverAction, ...(tracking ? { trackingNumber: tracking } : {}), items: rows.map(({ item }) => ({ sku: item.sku, name: item.name, quantity: item.onHand })) },
         now,
         dedupeKey: `shipment.leftovers:${s.id}`,
       });
     }
-    await tx.insert(auditLog).values({ workspaceId: s.workspaceId, actorUserId: actor.userId, action: "shipment.leftovers_done", subjectType: "shipment", subjectId: s.id, data: { action: s.leftoverAction, units } });
+    await tx.insert(auditLog).values({ workspaceId: s.workspaceId, actorUserId: actor.userId, action: "shipment.leftovers_done", subjectType: "shipment", subjectId: s.id, data: { action: s.leftoverAction, units, ...(tracking ? { trackingNumber: tracking } : {}) } });
     return ok({ units });
   });
 }

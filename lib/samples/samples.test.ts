@@ -304,6 +304,18 @@ describe("leftovers", () => {
     expect(await leftoversDue(db, w.staff.actor, due)).toEqual([]);
   });
 
+  it("go back to the brand with the return parcel's tracking number, which the shipment's history and the brand's email name", async () => {
+    const { db, w, brand, shipment, bin, item, booking } = await world("return_to_brand");
+    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
+    const due = new Date(booking.endsAt.getTime() + 3 * DAY);
+    expect(await completeLeftovers(db, w.staff.actor, shipment.id, due, { trackingNumber: "1Z999AA10123456784" })).toMatchObject({ ok: true, value: { units: 4 } });
+    const seen = await findShipment(db, w.staff.actor, shipment.id);
+    expect(seen?.events.map((e) => e.event.message).join(" ")).toContain("Leftovers returned to the brand (return tracking number 1Z999AA10123456784): 4 × LIP-01");
+    const [mail] = await db.select().from(notifications).where(and(eq(notifications.toEmail, brand.user.email), eq(notifications.kind, "shipment.returned")));
+    expect(mail.text).toContain("Return tracking number: 1Z999AA10123456784");
+    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
+  });
+
   it("pass to the creator when the brand chose so", async () => {
     const { db, w, shipment, bin, item, booking } = await world("give_to_creator");
     await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);

@@ -100,6 +100,8 @@ const reason = str().trim().max(500, "At most 500 characters").default("");
 
 export const moveStockSchema = z.object({ toLocationId: z.uuid({ error: "Choose where it goes" }), quantity, reason });
 export const stageSchema = z.object({ bookingId: z.uuid({ error: "Choose the session" }), quantity });
+/** Doing what the brand chose with the leftovers: a return to the brand may name the parcel's tracking number. */
+export const leftoversSchema = z.object({ trackingNumber: str().trim().max(100, "At most 100 characters").default("") });
 export const returnToShelfSchema = z.object({ toLocationId: z.uuid({ error: "Choose where it goes" }), quantity });
 export const cycleCountSchema = z.object({
   counted: z.coerce.number({ error: "Enter the count" }).int("Use a whole number").min(0, "Cannot be negative").max(MAX_QUANTITY),

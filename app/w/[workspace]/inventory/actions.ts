@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { cycleCount, moveStock, returnToShelf, stageForBooking, type StockError } from "@/lib/samples/inventory";
 import { completeLeftovers } from "@/lib/samples/leftovers";
 import { createLocation, findShipment } from "@/lib/samples/queries";
-import { cycleCountSchema, locationSchema, moveStockSchema, returnToShelfSchema, stageSchema } from "@/lib/samples/schemas";
+import { cycleCountSchema, leftoversSchema, locationSchema, moveStockSchema, returnToShelfSchema, stageSchema } from "@/lib/samples/schemas";
 import { uuidField } from "../receiving/form-rows";
 import { appNow } from "@/lib/clock";
 
@@ -105,8 +105,10 @@ export async function completeLeftoversAction(_prev: ActionState, form: FormData
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const shipmentId = uuidField(form, "shipmentId");
   if (!shipmentId) return failed(form, "That shipment does not exist.");
+  const tracking = leftoversSchema.safeParse({ trackingNumber: form.get("trackingNumber") ?? "" });
+  if (!tracking.success) return invalid(form, tracking.error);
   const db = getDb();
-  const r = await completeLeftovers(db, gate.value, shipmentId, appNow());
+  const r = await completeLeftovers(db, gate.value, shipmentId, appNow(), { trackingNumber: tracking.data.trackingNumber || undefined });
   if (!r.ok) return failed(form, r.error === "not_found" ? "That shipment does not exist." : (r.message ?? "Its leftovers cannot be handled now."));
   refresh(gate.value.workspaceSlug);
   const units = r.value.units;

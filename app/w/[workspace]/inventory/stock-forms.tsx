@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, type ReactNode } from "react";
+import { ConfirmStep } from "@/components/confirm-step";
 import { Field, FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { idle, type ActionState } from "@/lib/action-state";
 import { assignSampleAction } from "../bookings/samples-actions";
@@ -200,19 +201,25 @@ export function AddLocationForm({ workspace, studioId, open }: { workspace: stri
   );
 }
 
-/** The brand's choice for a shipment's leftovers, as the one button staff can press (the use case does the rest). */
-export function LeftoversButton({ workspace, shipmentId, code, label }: { workspace: string; shipmentId: string; code: string; label: string }) {
+/**
+ * The brand's choice for a shipment's leftovers, as the one button staff can press (the use case does the rest).
+ * Goods leave the building or change hands, so it asks first; a return to the brand takes its tracking number.
+ */
+export function LeftoversButton({ workspace, shipmentId, code, label, action: choice, units }: { workspace: string; shipmentId: string; code: string; label: string; action: "return_to_brand" | "give_to_creator" | "dispose"; units: number }) {
   const [state, action] = useActionState(leftoversAndTell, idle);
   if (state.status === "ok") return <FormMessage state={state} />;
+  const what = `${units} ${units === 1 ? "unit" : "units"} of ${code}`;
+  const question = { return_to_brand: `Send ${what} back to the brand?`, give_to_creator: `Give ${what} to the creator?`, dispose: `Dispose of ${what}? This cannot be undone.` }[choice];
   return (
     <form action={action} className="grid gap-2">
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="shipmentId" value={shipmentId} />
       <FormMessage state={state} />
-      <SubmitButton size="sm" variant="outline" className="justify-self-start" pendingText="Working…">
-        {label}
-        <span className="sr-only"> the leftovers of {code}</span>
-      </SubmitButton>
+      <ConfirmStep label={label} srContext={`the leftovers of ${code}`} question={question} confirmLabel={`Yes, ${label.toLowerCase()}`} pendingText="Working…" variant={choice === "dispose" ? "destructive" : "default"}>
+        {choice === "return_to_brand" ? (
+          <Field id={`tracking-${shipmentId}`} name="trackingNumber" label="Return tracking number" hint="The courier's number for the parcel going back, so the brand can follow it." maxLength={100} autoComplete="off" autoFocus state={state} />
+        ) : null}
+      </ConfirmStep>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
+import { ConfirmStep } from "@/components/confirm-step";
 import { Field, FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { idle, type ActionState } from "@/lib/action-state";
@@ -81,12 +82,16 @@ function GoodsRows({ workspace, reservationId, unitLabel, state, action }: { wor
   );
 }
 
-/** One button on a reservation (collect, cancel) that says what it did; an error stays next to it. */
+/**
+ * One button on a reservation (collect, cancel) that says what it did; an error stays next to it. Both end the
+ * reservation (goods leave the building, or the nights are given up), so each asks first.
+ */
 function ReservationButton({
   workspace,
   reservationId,
   act,
   label,
+  question,
   context,
   pending,
   variant,
@@ -95,6 +100,7 @@ function ReservationButton({
   reservationId: string;
   act: typeof collectAndTell;
   label: string;
+  question: string;
   context: string;
   pending: string;
   variant?: "outline" | "destructive";
@@ -105,19 +111,26 @@ function ReservationButton({
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="reservationId" value={reservationId} />
       {state.status === "error" ? <FormMessage state={state} /> : null}
-      <SubmitButton size="sm" variant={variant ?? "outline"} className="justify-self-start" pendingText={pending}>
-        {label}
-        {/* Every card has these buttons: the hidden words tell a screen reader's button list which one is which. */}
-        <span className="sr-only"> ({context})</span>
-      </SubmitButton>
+      {/* Every card has these buttons: the hidden words tell a screen reader's button list which one is which. */}
+      <ConfirmStep label={label} srContext={`(${context})`} question={question} confirmLabel={`Yes, ${label.toLowerCase()}`} pendingText={pending} variant={variant ?? "default"} />
     </form>
   );
 }
 
 export function CollectButton({ workspace, reservationId, context }: { workspace: string; reservationId: string; context: string }) {
-  return <ReservationButton workspace={workspace} reservationId={reservationId} act={collectAndTell} label="Collect everything" context={context} pending="Collecting…" />;
+  return (
+    <ReservationButton
+      workspace={workspace}
+      reservationId={reservationId}
+      act={collectAndTell}
+      label="Collect everything"
+      question="Hand everything in the unit back to the creator? The unit is then free and the reservation ends."
+      context={context}
+      pending="Collecting…"
+    />
+  );
 }
 
 export function CancelButton({ workspace, reservationId, context }: { workspace: string; reservationId: string; context: string }) {
-  return <ReservationButton workspace={workspace} reservationId={reservationId} act={cancelAndTell} label="Cancel" context={context} pending="Cancelling…" variant="destructive" />;
+  return <ReservationButton workspace={workspace} reservationId={reservationId} act={cancelAndTell} label="Cancel" question="Cancel this reservation and give up its nights?" context={context} pending="Cancelling…" variant="destructive" />;
 }

@@ -78,7 +78,7 @@ export default async function LeftoversPage({ params }: { params: Promise<{ work
                     {s.leftoverAction === "give_to_creator" && s.creatorId ? <span className="block text-xs text-muted-foreground">{names.creators.get(s.creatorId) ?? ""}</span> : null}
                   </TableCell>
                   <TableCell className="min-w-40">
-                    <LeftoversButton workspace={slug} shipmentId={s.id} code={s.code} label={choice.button} />
+                    <LeftoversButton workspace={slug} shipmentId={s.id} code={s.code} label={choice.button} action={s.leftoverAction} units={units} />
                   </TableCell>
                 </TableRow>
               );
