@@ -104,6 +104,35 @@ describe("no-shows", () => {
     expect(walkIn.ok).toBe(true);
   });
 
+  it("are never swept or marked while the session before is still checked in past its end; the grace then runs from its check-out", async () => {
+    const { db, w, booking: first } = await sessionAt("2026-12-03T19:00:00", "2026-12-03T21:00:00");
+    const made = await createBooking(db, createBookingSchema.parse({ roomId: w.room.id, startsAt: la("2026-12-03T21:30:00").toISOString(), endsAt: la("2026-12-03T23:30:00").toISOString(), creatorId: w.creator2.user.id }), w.staff.actor, now);
+    if (!made.ok) throw new Error(made.error);
+    const next = made.value;
+    const scope = { workspaceId: w.workspace.id };
+    await checkInBooking(db, w.staff.actor, first.id, first.startsAt);
+    // 21:50: the first creator is still in the room, 50 minutes past her end; the next one could not get in.
+    const locked = minutes(next.startsAt, 20);
+    expect(await sweepNoShows(db, locked, scope)).toBe(0);
+    expect(await markNoShow(db, w.staff.actor, next.id, locked)).toMatchObject({ ok: false, error: "too_early", message: expect.stringContaining(`(${first.code}) is still checked in to this room`) });
+    // She leaves at 21:55 (4 overtime blocks): the next creator's grace period runs from then, not from 21:30.
+    expect(await checkOutBooking(db, w.staff.actor, first.id, minutes(next.startsAt, 26), { endedAt: minutes(next.startsAt, 25) })).toMatchObject({ ok: true, value: { overtimeCents: 4 * 2250 } });
+    expect(await sweepNoShows(db, minutes(next.startsAt, 39), scope)).toBe(0);
+    expect(await markNoShow(db, w.staff.actor, next.id, minutes(next.startsAt, 39))).toMatchObject({ ok: false, error: "too_early", message: expect.stringContaining("left the room at 21:55") });
+    expect(await sweepNoShows(db, minutes(next.startsAt, 40), scope)).toBe(1);
+    const [row] = await db.select().from(bookings).where(eq(bookings.id, next.id));
+    expect(row.status).toBe("no_show");
+  });
+
+  it("in another room, or after an earlier session that left in time, are swept as before", async () => {
+    const { db, w, booking: first } = await sessionAt("2026-12-03T19:00:00", "2026-12-03T21:00:00");
+    const made = await createBooking(db, createBookingSchema.parse({ roomId: w.room.id, startsAt: la("2026-12-03T21:30:00").toISOString(), endsAt: la("2026-12-03T23:30:00").toISOString(), creatorId: w.creator2.user.id }), w.staff.actor, now);
+    if (!made.ok) throw new Error(made.error);
+    await checkInBooking(db, w.staff.actor, first.id, first.startsAt);
+    expect((await checkOutBooking(db, w.staff.actor, first.id, minutes(first.endsAt, 1), { endedAt: first.endsAt })).ok).toBe(true);
+    expect(await sweepNoShows(db, minutes(made.value.startsAt, 15), { workspaceId: w.workspace.id })).toBe(1);
+  });
+
   it("can be undone the same day with a reason (the fee is voided), not the next day", async () => {
     const { db, w, booking } = await sessionAt("2026-12-03T19:00:00", "2026-12-03T21:00:00");
     await markNoShow(db, w.staff.actor, booking.id, minutes(booking.startsAt, 20), "Did not come");

@@ -11,6 +11,8 @@ import type { Quote } from "../pricing";
 import { fail, ok, type Result } from "../result";
 import { isExclusionViolation, quoteFor } from "./create-booking";
 import { loadAddOns, loadRoomContext } from "./room-context";
+import { roomOccupancy } from "./room-occupancy";
+import { noShowDueAt } from "./rules";
 import { findBooking, type FoundBooking } from "./find-booking";
 import { lockRoomOfBooking, offerFreedSlot } from "./waitlist-offers";
 
@@ -143,7 +145,17 @@ export async function markNoShow(db: Db, actor: Actor, bookingId: string, now: D
     if (b.status === "no_show") return ok({ booking: b, feeCents: 0 });
     if (b.status !== "confirmed") return fail("wrong_status", { message: `A ${b.status.replace("_", " ")} booking cannot be marked a no-show.` });
     const { noShowGraceMinutes } = await getPolicies(tx, b.workspaceId);
-    if (now.getTime() < b.startsAt.getTime() + noShowGraceMinutes * 60_000) return fail("too_early", { message: `A creator can be marked a no-show ${noShowGraceMinutes} minutes after the start.` });
+    const room = await roomOccupancy(tx, b);
+    const due = noShowDueAt(b, noShowGraceMinutes, room);
+    if (room.occupiedBy) return fail("too_early", { message: `${room.occupiedBy.creatorName}'s session (${room.occupiedBy.code}) is still checked in to this room: check that creator out first. Nobody is a no-show for a room they could not enter.` });
+    if (due && now < due) {
+      const freed = due.getTime() > b.startsAt.getTime() + noShowGraceMinutes * 60_000;
+      return fail("too_early", {
+        message: freed
+          ? `The session before this one left the room at ${format(room.freedAt!, "HH:mm", { in: tz(found.value.studio.timeZone) })}: the creator can be marked a no-show ${noShowGraceMinutes} minutes after that.`
+          : `A creator can be marked a no-show ${noShowGraceMinutes} minutes after the start.`,
+      });
+    }
     return ok(await applyNoShow(tx, found.value, actor.userId, now, reason || "Marked by staff"));
   });
 }
@@ -183,8 +195,10 @@ export async function undoNoShow(db: Db, actor: Actor, bookingId: string, reason
 
 /**
  * The no-show sweep (job loop): every confirmed booking nobody checked in to by its start plus the workspace's
- * grace period becomes a no-show, with its fee. Idempotent: each booking is re-read under its lock, and only a
- * confirmed one changes, so two sweeps (or two instances) never mark or charge twice. `workspaceId` limits a pass.
+ * grace period becomes a no-show, with its fee. Never while an earlier session is still checked in to its room
+ * (an overrun: the creator could not get in), and then only the grace period after that session was checked out
+ * (noShowDueAt). Idempotent: each booking is re-read under its room's and its own lock, and only a confirmed one
+ * changes, so two sweeps (or two instances) never mark or charge twice. `workspaceId` limits a pass.
  */
 export async function sweepNoShows(db: Db, now: Date, opts: { workspaceId?: string } = {}) {
   const candidates = await db
@@ -227,6 +241,10 @@ function sweepOne(db: Db, bookingId: string, now: Date) {
       .where(and(eq(bookings.id, bookingId), eq(bookings.status, "confirmed")))
       .for("update", { of: bookings });
     if (!found) return false;
+    // Under the room's lock, so a check-out of the overrun before it and this decision never interleave.
+    const { noShowGraceMinutes } = await getPolicies(tx, found.booking.workspaceId);
+    const due = noShowDueAt(found.booking, noShowGraceMinutes, await roomOccupancy(tx, found.booking));
+    if (!due || now < due) return false;
     await applyNoShow(tx, found, null, now, "Nobody checked in (swept)");
     return true;
   });

@@ -4,7 +4,7 @@ import { bookings, charges, storageReservations } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
 import { STUDIO_INSTANTS, STUDIO_ZONE } from "@/db/testing/instants";
-import { checkInByCode, sweepNoShows, undoNoShow } from "../bookings/operate-booking";
+import { checkInByCode, checkOutBooking, sweepNoShows, undoNoShow } from "../bookings/operate-booking";
 import { addNights } from "../storage/nights";
 import { chargeStorageNights, createStorageUnit } from "../storage/storage";
 import { localDate, localDateTimeToInstant } from "../studios/local-time";
@@ -56,6 +56,21 @@ describe.each(STUDIO_INSTANTS)("at $name in Los Angeles", ({ at: now }) => {
     expect(await sweepNoShows(db, at(now, 1), scope)).toBe(0);
     expect(await db.select().from(charges).where(and(eq(charges.bookingId, absent.id), eq(charges.kind, "no_show_fee")))).toHaveLength(1);
     expect(await undoNoShow(db, w.staff.actor, absent.id, "Came in late", at(now, 30))).toMatchObject({ ok: true, value: { status: "checked_in" } });
+  });
+
+  it("the sweep leaves a creator alone while the session before is still in the room, 35 minutes past its end", async () => {
+    const db = testDb();
+    const w = await bookingWorld(db);
+    const overrun = await session(w, at(now, -155));
+    await db.update(bookings).set({ status: "checked_in", checkedInAt: overrun.startsAt }).where(eq(bookings.id, overrun.id));
+    const waiting = await session(w, at(now, -20));
+    const scope = { workspaceId: w.workspace.id };
+    expect(await sweepNoShows(db, now, scope)).toBe(0);
+    expect(await checkOutBooking(db, w.staff.actor, overrun.id, now)).toMatchObject({ ok: true, value: { overtimeCents: 3 * 2250 } });
+    expect(await sweepNoShows(db, at(now, 14), scope)).toBe(0);
+    expect(await sweepNoShows(db, at(now, 15), scope)).toBe(1);
+    const [row] = await db.select().from(bookings).where(eq(bookings.id, waiting.id));
+    expect(row.status).toBe("no_show");
   });
 
   it("storage nights that are over are charged once; tonight's is not", async () => {
