@@ -7,6 +7,7 @@ import { openingIntervals } from "../availability";
 import { canOperateStudio, type Actor } from "../auth/permissions";
 import { samplesForBookings } from "../samples/session-samples";
 import { localDateTimeToInstant } from "../studios/local-time";
+import { overrunsNow } from "./overruns";
 
 const HOUR = 3_600_000;
 export const RUN_SHEET_STATUSES = ["held", "confirmed", "checked_in", "completed", "no_show"] as const;
@@ -17,8 +18,9 @@ export const studioDate = (d: Date, timeZone: string) => format(d, "yyyy-MM-dd",
 /**
  * The day's run sheet of one studio: its rooms, the time window of that day (opening hours, which may pass
  * midnight; a default window when closed), every booking with its creator, status, add-ons, notes, samples
- * readiness and the creator's storage units that night, and the maintenance blocks. One query per kind of thing,
- * whatever the number of rooms and bookings.
+ * readiness and the creator's storage units that night, and the maintenance blocks; and the studio's overruns
+ * now (sessions still checked in past their end, with the overtime they are accruing). One query per kind of
+ * thing, whatever the number of rooms and bookings.
  */
 export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: string; date: string }, now: Date) {
   if (!canOperateStudio(actor, input.studioId)) return null;
@@ -42,7 +44,7 @@ export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: stri
         .orderBy(asc(bookings.startsAt))
     : [];
   const ids = bookingRows.map((b) => b.booking.id);
-  const [extras, blocks, samples, stored] = await Promise.all([
+  const [extras, blocks, samples, stored, overruns] = await Promise.all([
     ids.length ? db.select({ bookingId: bookingAddOns.bookingId, name: addOns.name, quantity: bookingAddOns.quantity }).from(bookingAddOns).innerJoin(addOns, eq(addOns.id, bookingAddOns.addOnId)).where(inArray(bookingAddOns.bookingId, ids)) : [],
     roomIds.length ? db.select().from(roomBlocks).where(and(inArray(roomBlocks.roomId, roomIds), lt(roomBlocks.startsAt, windowEnd), gt(roomBlocks.endsAt, windowStart))) : [],
     samplesForBookings(db, ids, now),
@@ -61,6 +63,8 @@ export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: stri
             ),
           )
       : [],
+    // Flagged whatever day the sheet shows: an overrun is about now, and may have begun on an earlier sheet.
+    overrunsNow(db, { workspaceId: actor.workspaceId, studioId: studio.id }, now),
   ]);
   return {
     studio,
@@ -69,6 +73,7 @@ export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: stri
     window: { start: windowStart, end: windowEnd },
     open,
     closedBy,
+    overruns,
     rooms: roomRows.map((room) => ({
       room,
       blocks: blocks.filter((b) => b.roomId === room.id),
@@ -79,6 +84,7 @@ export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: stri
           addOns: extras.filter((e) => e.bookingId === b.booking.id).map((e) => (e.quantity > 1 ? `${e.name} × ${e.quantity}` : e.name)),
           samples: samples.get(b.booking.id) ?? null,
           storage: stored.filter((s) => s.creatorId === b.booking.creatorId).map((s) => s.code),
+          overrun: overruns.find((o) => o.booking.id === b.booking.id)?.overrun ?? null,
         })),
     })),
   };

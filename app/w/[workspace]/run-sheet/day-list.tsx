@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { READINESS_LABEL } from "@/lib/samples/readiness";
 import { creatorOf, STATUS_BADGE, STATUS_LABEL, type SheetRoom } from "./booking-labels";
+import { overtimeSoFar } from "./overruns";
 import { blockRange, clockRange } from "./timeline-layout";
 
 /**
@@ -38,6 +39,13 @@ export function DayList({ slug, rooms, timeZone }: { slug: string; rooms: SheetR
                         <span className="font-mono text-xs text-muted-foreground">{e.booking.booking.code}</span>
                       </p>
                       <dl className="grid gap-x-4 gap-y-0.5 text-muted-foreground sm:grid-cols-[auto_minmax(0,1fr)]">
+                        {e.booking.overrun ? (
+                          <Detail term="Overrun">
+                            <span className="font-medium text-destructive">
+                              {e.booking.overrun.minutes} min past the end, {overtimeSoFar(e.booking.overrun)}
+                            </span>
+                          </Detail>
+                        ) : null}
                         <Detail term="Samples">{e.booking.samples?.state ? `${READINESS_LABEL[e.booking.samples.state]} (${e.booking.samples.items.length} ${e.booking.samples.items.length === 1 ? "item" : "items"})` : "None expected"}</Detail>
                         <Detail term="Storage">{e.booking.storage.length ? e.booking.storage.join(", ") : "No unit"}</Detail>
                         {e.booking.addOns.length ? <Detail term="Add-ons">{e.booking.addOns.join(", ")}</Detail> : null}

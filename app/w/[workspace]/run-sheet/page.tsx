@@ -21,6 +21,7 @@ import { STATUS_LABEL } from "./booking-labels";
 import { DayList } from "./day-list";
 import { BlockRoomForm, CheckInByCodeForm } from "./desk-forms";
 import { AutoRefresh } from "./live";
+import { Overruns } from "./overruns";
 import { Timeline } from "./timeline";
 import { clockRange } from "./timeline-layout";
 import { appNow } from "@/lib/clock";
@@ -190,6 +191,8 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
           {studio.name} does not open on {format(new Date(tzMidnight(sheet.date, zone).getTime() + 12 * 3_600_000), "EEEE", { in: tz(zone) })}s: the sheet shows {hours}.
         </Alert>
       ) : null}
+
+      <Overruns slug={slug} overruns={sheet.overruns} timeZone={zone} now={now} />
 
       <Card className="print:hidden">
         <CardHeader>

@@ -4,6 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { READINESS_LABEL } from "@/lib/samples/readiness";
 import { creatorOf, STATUS_BADGE, STATUS_LABEL, type SheetRoom } from "./booking-labels";
 import { NowLine } from "./live";
+import { overtimeSoFar } from "./overruns";
 import { assignLanes, blockRange, clockRange, hourMarks, placeSpan, type Window } from "./timeline-layout";
 
 // Each hour gets enough room for a block of an hour to show its creator and times; a phone scrolls sideways.
@@ -110,8 +111,8 @@ function RoomRow({ slug, row, window, timeZone, marks }: { slug: string; row: Sh
               {session ? (
                 <Link
                   href={`/w/${slug}/bookings/${booking.id}`}
-                  aria-label={`${creatorOf(b)}, ${range}, ${status.toLowerCase()}`}
-                  title={[`${creatorOf(b)}, ${range}, ${status}`, ...details].join("\n")}
+                  aria-label={`${creatorOf(b)}, ${range}, ${status.toLowerCase()}${b.overrun ? `, overrunning by ${b.overrun.minutes} min` : ""}`}
+                  title={[`${creatorOf(b)}, ${range}, ${status}`, ...(b.overrun ? [`Overrunning by ${b.overrun.minutes} min: ${overtimeSoFar(b.overrun)}`] : []), ...details].join("\n")}
                   className={cn(
                     "absolute z-[5] grid content-start gap-0.5 overflow-hidden rounded-md border border-l-4 border-border bg-card px-2 py-1 text-xs leading-4 shadow-sm hover:bg-muted focus-visible:z-30 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
                     STATUS_EDGE[booking.status],
@@ -122,6 +123,11 @@ function RoomRow({ slug, row, window, timeZone, marks }: { slug: string; row: Sh
                   <span className="truncate tabular-nums">{range}</span>
                   <span className="truncate">
                     <Badge variant={STATUS_BADGE[booking.status] ?? "secondary"}>{status}</Badge>
+                    {b.overrun ? (
+                      <Badge variant="destructive" className="ml-1">
+                        +{b.overrun.minutes} min
+                      </Badge>
+                    ) : null}
                   </span>
                   {details.map((d) => (
                     <span key={d} className="truncate text-muted-foreground">

@@ -1,29 +1,55 @@
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import type { FoundBooking } from "@/lib/bookings/find-booking";
+import { noShowDueAt, type RoomBefore } from "@/lib/bookings/rules";
+import type { OverrunNow } from "@/lib/operations/overruns";
 import { clockTime } from "@/lib/operations/floor-time";
 import { studioDate } from "@/lib/operations/run-sheet";
 import type { Policies } from "@/lib/policies/policies";
 import type { Quote } from "@/lib/pricing";
 import { FloorActions } from "../booking-actions";
 import { CheckOutForm, ExtendForm, NoShowForm, UndoNoShowForm } from "../front-desk-forms";
+import { overtimeSoFar } from "../../run-sheet/overruns";
 
 const MINUTE = 60_000;
 
 /**
  * What the front desk can do with this booking now, by its status and the workspace's floor policies (the use
  * cases check the same rules again): check in from the policy's minutes before the start, check out or extend a
- * session in progress, mark a no-show after the grace period, undo a no-show on the day.
+ * session in progress (flagged when it overruns its end), mark a no-show after the grace period (never while an
+ * overrun before it is still in the room: staff are sent to check that creator out), undo a no-show on the day.
  */
-export function FrontDesk({ slug, found, policies, now }: { slug: string; found: FoundBooking; policies: Policies; now: Date }) {
+export function FrontDesk({ slug, found, policies, now, roomBefore, overrun }: { slug: string; found: FoundBooking; policies: Policies; now: Date; roomBefore: RoomBefore | null; overrun: OverrunNow | null }) {
   const { booking: b, room, studio } = found;
   const t = now.getTime();
   const zone = studio.timeZone;
   const start = b.startsAt.getTime();
   if (b.status === "confirmed") {
     const canCheckIn = t >= start - policies.checkInOpensMinutes * MINUTE && t < b.endsAt.getTime();
-    const canNoShow = t >= start + policies.noShowGraceMinutes * MINUTE;
-    if (!canCheckIn && !canNoShow) return <p className="text-sm text-muted-foreground">Check-in opens {policies.checkInOpensMinutes} minutes before the start.</p>;
+    const due = roomBefore ? noShowDueAt(b, policies.noShowGraceMinutes, roomBefore) : new Date(start + policies.noShowGraceMinutes * MINUTE);
+    const canNoShow = due !== null && t >= due.getTime();
+    const occupier = roomBefore?.occupiedBy;
+    const occupied =
+      occupier && t >= occupier.endsAt.getTime() + MINUTE ? (
+        <Alert variant="destructive" data-testid="room-occupied">
+          The room is still occupied: {occupier.creatorName}&apos;s session ({occupier.code}) is {Math.floor((t - occupier.endsAt.getTime()) / MINUTE)} min past its end. This session is not marked a no-show until that creator
+          is checked out.{" "}
+          <Link className="font-medium underline underline-offset-4" href={`/w/${slug}/bookings/${occupier.id}`}>
+            Check {occupier.creatorName} out
+          </Link>
+        </Alert>
+      ) : null;
+    if (!canCheckIn && !canNoShow) {
+      return (
+        <div className="grid gap-4">
+          {occupied}
+          <p className="text-sm text-muted-foreground">Check-in opens {policies.checkInOpensMinutes} minutes before the start.</p>
+        </div>
+      );
+    }
     return (
       <div className="grid gap-4">
+        {occupied}
         {canCheckIn ? <FloorActions workspace={slug} bookingId={b.id} actions={[{ op: "check_in", label: "Check in", pending: "Checking in…" }]} /> : null}
         {canNoShow ? (
           <NoShowForm
@@ -39,6 +65,12 @@ export function FrontDesk({ slug, found, policies, now }: { slug: string; found:
     const quote = b.quote as Quote;
     return (
       <div className="grid gap-5">
+        {overrun ? (
+          <Alert variant="destructive" data-testid="overrun">
+            Overrunning: {overrun.overrun.minutes} min past the {clockTime(b.endsAt, zone)} end, {overtimeSoFar(overrun.overrun)}. Check the creator out when they leave
+            {overrun.next ? (overrun.next.startsAt <= now ? ": the next session in this room is waiting." : `: the next session in this room starts at ${clockTime(overrun.next.startsAt, zone)}.`) : "."}
+          </Alert>
+        ) : null}
         <CheckOutForm
           workspace={slug}
           bookingId={b.id}

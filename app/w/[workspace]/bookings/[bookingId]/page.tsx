@@ -14,6 +14,8 @@ import { studioTime, studioTimeRange } from "@/lib/bookings/emails";
 import { previewCancellation } from "@/lib/bookings/lifecycle";
 import { bookingOutcome, type BookingOutcome } from "@/lib/bookings/outcome";
 import { creatorContact } from "@/lib/bookings/creators";
+import { roomOccupancy } from "@/lib/bookings/room-occupancy";
+import { overrunsNow } from "@/lib/operations/overruns";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
@@ -52,6 +54,9 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
   const floor = can(member, "bookings.operate") && canOperateStudio(member, studio.id);
   const balance = can(member, "billing.view_balance") ? await creatorBalance(db, member.workspaceId, b.creatorId) : null;
   const creator = member.userId === b.creatorId ? null : await creatorContact(db, member.workspaceId, b.creatorId);
+  // The floor's view of the room: an overrun of this session, or one before it that keeps this creator out.
+  const roomBefore = floor && b.status === "confirmed" ? await roomOccupancy(db, b) : null;
+  const [overrun] = floor && b.status === "checked_in" ? await overrunsNow(db, { workspaceId: member.workspaceId, bookingId: b.id }, now) : [];
 
   return (
     <div className="grid max-w-3xl gap-6">
@@ -102,7 +107,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           </CardHeader>
           <CardContent className="grid gap-3">
             {balance ? <BalanceNote balance={balance} whose={creator?.name ?? creator?.email ?? "The creator"} /> : null}
-            <FrontDesk slug={slug} found={found} policies={policies} now={now} />
+            <FrontDesk slug={slug} found={found} policies={policies} now={now} roomBefore={roomBefore} overrun={overrun ?? null} />
           </CardContent>
         </Card>
       ) : null}
