@@ -7,16 +7,25 @@ import { stripeConnected } from "./stripe-client";
 
 export type BillingGateError = "card_required" | "payment_overdue";
 
-/** Whether the workspace's policy asks for a card on file before booking ("auto": exactly when Stripe is connected). */
+/**
+ * Whether a card on file is asked for before booking: only when Stripe is connected, since without it nobody can
+ * add a card anywhere in the app ("auto" and "required" then ask for one, "not_required" never). A "required"
+ * stored while Stripe was connected (or before it was refused) must not stop every booking once it is not.
+ */
 export function cardRequired(policies: Pick<Policies, "cardOnFile">, connected = stripeConnected()): boolean {
-  return policies.cardOnFile === "required" || (policies.cardOnFile === "auto" && connected);
+  return connected && policies.cardOnFile !== "not_required";
+}
+
+/** Why a card-on-file policy cannot be saved (or applied): "always required" needs Stripe, where cards are added. Null when it can. */
+export function cardPolicyRefusal(cardOnFile: Policies["cardOnFile"], connected = stripeConnected()): string | null {
+  return cardOnFile === "required" && !connected ? "Stripe is not connected, so creators could not add a card: choose Automatic or Not required." : null;
 }
 
 /**
  * The billing rules a new booking must pass, by policy: a card on file, and no failed payment left unsettled.
  * `forSelf` words the message for the creator or for the staff member booking for them.
  */
-export async function billingGate(db: DbOrTx, input: { workspaceId: string; creatorId: string; policies: Policies; forSelf: boolean }): Promise<Fail<BillingGateError> | null> {
+export async function billingGate(db: DbOrTx, input: { workspaceId: string; creatorId: string; policies: Policies; forSelf: boolean; stripeConnected?: boolean }): Promise<Fail<BillingGateError> | null> {
   const { workspaceId, creatorId, policies, forSelf } = input;
   if (policies.blockBookingWhenUnpaid === "yes") {
     const [overdue] = await db
@@ -30,7 +39,8 @@ export async function billingGate(db: DbOrTx, input: { workspaceId: string; crea
       });
     }
   }
-  if (cardRequired(policies)) {
+  // Only with Stripe connected, where the Billing page has "Add a card": the message never asks for the impossible.
+  if (cardRequired(policies, input.stripeConnected)) {
     const hasCard = await hasCardOnFile(db, workspaceId, creatorId);
     if (!hasCard) {
       return fail("card_required", { message: forSelf ? "Add a card on the Billing page before booking." : "This creator has no card on file yet." });

@@ -61,6 +61,22 @@ describe("workspace policies", () => {
     expect(await getPolicies(db, other.workspace.id)).toEqual(DEFAULT_POLICIES);
   });
 
+  it("refuse a card on file always required while Stripe is not connected (nobody could book), and keep it with Stripe", async () => {
+    const { db, manager, workspace } = await world();
+    const required = { ...DEFAULT_POLICIES, cardOnFile: "required" as const };
+    expect(await updatePolicies(db, manager, required, undefined, { stripeConnected: false })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { cardOnFile: ["Stripe is not connected, so creators could not add a card: choose Automatic or Not required."] },
+    });
+    // The unit tests run without STRIPE_SECRET_KEY: by default the use case asks the environment, and refuses too.
+    expect(await updatePolicies(db, manager, required)).toMatchObject({ ok: false, error: "invalid" });
+    expect(await getPolicies(db, workspace.id)).toEqual(DEFAULT_POLICIES);
+    expect(await updatePolicies(db, manager, { ...DEFAULT_POLICIES, cardOnFile: "not_required" })).toMatchObject({ ok: true });
+    expect(await updatePolicies(db, manager, required, undefined, { stripeConnected: true })).toEqual({ ok: true, value: required });
+    expect((await getPolicies(db, workspace.id)).cardOnFile).toBe("required");
+  });
+
   it("are not changed by roles without policies.manage", async () => {
     const { db, creator, workspace } = await world();
     expect(await updatePolicies(db, creator, { ...DEFAULT_POLICIES, noShowFeePercent: 0 })).toMatchObject({ ok: false, error: "not_allowed" });

@@ -5,7 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Alert } from "@/components/ui/alert";
 import { requireMember } from "@/lib/auth/require-member";
+import { cardPolicyRefusal } from "@/lib/billing/booking-gate";
 import { getDb } from "@/lib/db";
 import { getPolicies } from "@/lib/policies/policies";
 import { timeZones } from "@/lib/studios/local-time";
@@ -88,6 +90,9 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
             <Policy term="Overtime" value={`after ${policies.overtimeGraceMinutes} min, ${policies.overtimeRatePercent} % of the rate`} />
             <Policy term="Storage overrun" value={`${policies.storageOverrunPercent} % per night`} />
           </dl>
+          {cardPolicyRefusal(policies.cardOnFile) ? (
+            <Alert>Card on file is set to always required, but Stripe is not connected: no card can be added, so none is asked for until it is.</Alert>
+          ) : null}
           <Button asChild variant="outline" className="justify-self-start">
             <Link href={`/w/${slug}/setup/policies`}>Edit policies</Link>
           </Button>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/require-member";
+import { stripeConnected } from "@/lib/billing/stripe-client";
 import { getDb } from "@/lib/db";
 import { getPolicies } from "@/lib/policies/policies";
 import { PoliciesForm } from "./policies-form";
@@ -29,7 +30,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ works
           <CardDescription>For every studio of {member.workspaceName}. Fees are a share of the booking&apos;s quoted price.</CardDescription>
         </CardHeader>
         <CardContent>
-          <PoliciesForm workspace={member.workspaceSlug} policies={policies} />
+          <PoliciesForm workspace={member.workspaceSlug} policies={policies} stripeConnected={stripeConnected()} />
         </CardContent>
       </Card>
     </div>

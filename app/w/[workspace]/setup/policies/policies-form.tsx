@@ -25,7 +25,7 @@ const FIELDS: { name: NumberPolicy; label: string; hint: string; max: number }[]
   { name: "invoiceDelayMinutes", label: "Invoice after (minutes)", hint: "Charges wait this long before they are invoiced, so a mistake can still be voided.", max: 10_080 },
 ];
 
-export function PoliciesForm({ workspace, policies }: { workspace: string; policies: Policies }) {
+export function PoliciesForm({ workspace, policies, stripeConnected }: { workspace: string; policies: Policies; stripeConnected: boolean }) {
   const [state, action] = useActionState(updatePoliciesAction, idle);
   return (
     <form action={action} className="grid gap-4" noValidate key={formKey(state)}>
@@ -35,7 +35,7 @@ export function PoliciesForm({ workspace, policies }: { workspace: string; polic
         {FIELDS.map((f) => (
           <Field key={f.name} name={f.name} label={f.label} hint={f.hint} type="number" inputMode="numeric" min={0} max={f.max} step={1} required defaultValue={String(policies[f.name])} state={state} />
         ))}
-        <SelectPolicy name="cardOnFile" label="Card on file to book" hint="Automatic: required exactly when Stripe is connected." value={String(state.values?.cardOnFile ?? policies.cardOnFile)} state={state} options={[["auto", "Automatic"], ["required", "Always required"], ["not_required", "Not required"]]} />
+        <SelectPolicy name="cardOnFile" label="Card on file to book" hint={`Automatic: required exactly when Stripe is connected.${stripeConnected ? "" : " Always required needs Stripe, which is not connected (creators add their card through it)."}`} value={String(state.values?.cardOnFile ?? policies.cardOnFile)} state={state} options={[["auto", "Automatic"], ["required", "Always required"], ["not_required", "Not required"]]} />
         <SelectPolicy name="blockBookingWhenUnpaid" label="Block booking while a payment has failed" hint="Until the creator settles the failed invoice." value={String(state.values?.blockBookingWhenUnpaid ?? policies.blockBookingWhenUnpaid)} state={state} options={[["yes", "Yes"], ["no", "No"]]} />
       </div>
       <SubmitButton className="justify-self-start" pendingText="Saving…">
