@@ -72,6 +72,8 @@ async function endSession(bookingId: string) {
 }
 
 test("staff receive a brand's box, stage it for the session, return it after, and dispose of the leftovers as the brand chose", async ({ browser }) => {
+  // Three people, nine steps and seven accessibility scans: 30 to 60 s on a quiet machine, more on a busy one.
+  test.slow();
   const { room, booking, shipment, bin } = await world();
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const [staff, creator, brand] = await Promise.all(contexts.map((c) => c.newPage()));
