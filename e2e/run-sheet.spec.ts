@@ -154,13 +154,20 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
       await expect(staff.getByRole("heading", { level: 1 })).toContainText("completed");
     });
 
-    await test.step("staff extend the session in progress by half an hour", async () => {
+    await test.step("staff extend the session in progress by half an hour, seeing what it adds before it is done", async () => {
       await staff.goto(`/w/demo/bookings/${w.arriving.id}`);
       const extend = staff.getByRole("form", { name: "Extend the session" });
       const newEnd = new Date(w.arriving.endsAt.getTime() + 30 * MINUTE);
-      await extend.getByLabel("Extend to").fill(studioClock(newEnd.toISOString(), LA).time);
-      await extend.getByRole("button", { name: "Extend" }).click();
-      await expect(staff.getByText(`Extended to ${studioClock(newEnd.toISOString(), LA).time}. The session now costs ${usd(12_500)}.`).first()).toBeVisible();
+      const until = studioClock(newEnd.toISOString(), LA).time;
+      await extend.getByLabel("Extend to").fill(until);
+      await extend.getByRole("button", { name: "See the cost" }).click();
+      await expect(extend.getByText(`Extending to ${until} adds ${usd(2_500)}: the session would cost ${usd(12_500)}. Press Extend to ${until} to confirm.`)).toBeVisible();
+      // Nothing has changed yet: the booking still ends where it did.
+      const [still] = await e2eDb().select({ endsAt: bookings.endsAt }).from(bookings).where(eq(bookings.id, w.arriving.id));
+      expect(still.endsAt.getTime()).toBe(w.arriving.endsAt.getTime());
+      await expectAccessible(staff);
+      await extend.getByRole("button", { name: `Extend to ${until}` }).click();
+      await expect(staff.getByText(`Extended to ${until}, adding ${usd(2_500)}. The session now costs ${usd(12_500)}.`).first()).toBeVisible();
     });
 
     await test.step("nobody came to the session that started 20 minutes ago: the job loop makes it a no-show", async () => {

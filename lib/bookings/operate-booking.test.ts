@@ -76,13 +76,20 @@ describe("check-out and overtime", () => {
   it("extends a live session when the room is free after it, pricing the longer time; not over the next booking", async () => {
     const { db, w, booking } = await sessionAt("2026-12-03T19:00:00", "2026-12-03T21:00:00");
     await checkInBooking(db, w.staff.actor, booking.id, booking.startsAt);
+    // A dry run prices it (one more hour: $60 added) and changes nothing; the real one then does the same.
+    const priced = await extendBooking(db, w.staff.actor, booking.id, la("2026-12-03T22:00:00"), minutes(booking.startsAt, 60), { dryRun: true });
+    expect(priced).toMatchObject({ ok: true, value: { addedCents: 6000, endsAt: la("2026-12-03T22:00:00") } });
+    const [unchanged] = await db.select().from(bookings).where(eq(bookings.id, booking.id));
+    expect(unchanged.endsAt).toEqual(booking.endsAt);
+    expect((unchanged.quote as Quote).totalCents).toBe(2 * 6000);
     const longer = await extendBooking(db, w.staff.actor, booking.id, la("2026-12-03T22:00:00"), minutes(booking.startsAt, 60));
-    expect(longer).toMatchObject({ ok: true });
+    expect(longer).toMatchObject({ ok: true, value: { addedCents: 6000 } });
     if (!longer.ok) return;
     expect((longer.value.quote as Quote).totalCents).toBe(3 * 6000);
     const next = await createBooking(db, createBookingSchema.parse({ roomId: w.room.id, startsAt: la("2026-12-03T22:30:00").toISOString(), endsAt: la("2026-12-03T23:30:00").toISOString() }), w.creator2.actor, now);
     expect(next.ok).toBe(true);
     expect(await extendBooking(db, w.staff.actor, booking.id, la("2026-12-03T22:30:00"), minutes(booking.startsAt, 90))).toMatchObject({ ok: false, error: "slot_taken" });
+    expect(await extendBooking(db, w.staff.actor, booking.id, la("2026-12-03T22:30:00"), minutes(booking.startsAt, 90), { dryRun: true })).toMatchObject({ ok: false, error: "slot_taken" });
   });
 });
 

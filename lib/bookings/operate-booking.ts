@@ -250,11 +250,19 @@ function sweepOne(db: Db, bookingId: string, now: Date) {
   });
 }
 
+/** Thrown inside the savepoint of a dry run, to roll the extension back once it has been checked. */
+class ExtensionChecked extends Error {
+  constructor(readonly row: Booking) {
+    super("extension checked");
+  }
+}
+
 /**
  * Extends a live session when the room is free after it: the new end is checked like any booking (the exclusion
- * constraint is the last guard) and the stored quote is priced again for the longer time.
+ * constraint is the last guard) and the stored quote is priced again for the longer time. With `dryRun` the same
+ * checks run, the update included, and are rolled back: the desk sees what the extension would cost first.
  */
-export async function extendBooking(db: Db, actor: Actor, bookingId: string, newEnd: Date, now: Date): Promise<Result<Booking, OperateError>> {
+export async function extendBooking(db: Db, actor: Actor, bookingId: string, newEnd: Date, now: Date, opts: { dryRun?: boolean } = {}): Promise<Result<Booking & { addedCents: number }, OperateError>> {
   return db.transaction(async (tx) => {
     await lockRoomOfBooking(tx, bookingId);
     const found = await lockForFloor(tx, actor, bookingId);
@@ -270,16 +278,20 @@ export async function extendBooking(db: Db, actor: Actor, bookingId: string, new
     const ids = (await tx.select({ id: bookingAddOns.addOnId }).from(bookingAddOns).where(eq(bookingAddOns.bookingId, b.id))).map((a) => a.id);
     const chosen = (await loadAddOns(tx, { workspaceId: b.workspaceId, studioId: found.value.studio.id, ids })) ?? [];
     const quote = await quoteFor(tx, ctx, b.startsAt, newEnd, chosen);
+    const addedCents = quote.totalCents - (b.quote as { totalCents: number }).totalCents;
     let row: Booking;
     try {
-      [row] = await tx.transaction((sp) =>
-        sp.update(bookings).set({ endsAt: newEnd, blockedUntil: new Date(newEnd.getTime() + room.bufferMinutes * 60_000), quote, updatedAt: now }).where(eq(bookings.id, b.id)).returning(),
-      );
+      [row] = await tx.transaction(async (sp) => {
+        const written = await sp.update(bookings).set({ endsAt: newEnd, blockedUntil: new Date(newEnd.getTime() + room.bufferMinutes * 60_000), quote, updatedAt: now }).where(eq(bookings.id, b.id)).returning();
+        if (opts.dryRun) throw new ExtensionChecked(written[0]);
+        return written;
+      });
     } catch (err) {
+      if (err instanceof ExtensionChecked) return ok({ ...err.row, addedCents });
       if (!isExclusionViolation(err)) throw err;
       return fail("slot_taken", { message: "The room is booked right after this session: it cannot be extended that far." });
     }
     await tx.insert(auditLog).values({ workspaceId: b.workspaceId, actorUserId: actor.userId, action: "booking.extended", subjectType: "booking", subjectId: b.id, data: { from: b.endsAt.toISOString(), to: newEnd.toISOString() } });
-    return ok(row);
+    return ok({ ...row, addedCents });
   });
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { failed, type ActionState } from "@/lib/action-state";
+import { failed, formValues, type ActionState } from "@/lib/action-state";
 import type { Actor } from "@/lib/auth/permissions";
 import { findBooking } from "@/lib/bookings/find-booking";
 import { checkInBooking, checkOutBooking, extendBooking, markNoShow, undoNoShow } from "@/lib/bookings/operate-booking";
@@ -78,9 +78,17 @@ async function extend(db: Db, actor: Actor, id: string, form: FormData, now: Dat
   if (!clock) return failed(form, "That booking does not exist.");
   const newEnd = laterEndFromClock(str(form, "endsAt"), clock.timeZone, clock.startsAt);
   if (!newEnd) return failed(form, "Check the field marked below.", { endsAt: ["Enter the new end, like 22:30"] });
-  const r = await extendBooking(db, actor, id, newEnd, now);
+  // The cost is shown before anything changes: the first press checks and prices the new end, and only a press
+  // that carries that same end back (the desk saw its price) extends the session.
+  const confirmed = str(form, "confirmEnd") === newEnd.toISOString();
+  const r = await extendBooking(db, actor, id, newEnd, now, { dryRun: !confirmed });
   if (!r.ok) return refused(form, r, "It cannot be extended.");
-  return { status: "ok", message: `Extended to ${clockTime(r.value.endsAt, clock.timeZone)}. The session now costs ${money((r.value.quote as Quote).totalCents, r.value)}.` };
+  const until = clockTime(r.value.endsAt, clock.timeZone);
+  const total = money((r.value.quote as Quote).totalCents, r.value);
+  if (!confirmed) {
+    return { status: "ok", message: `Extending to ${until} adds ${money(r.value.addedCents, r.value)}: the session would cost ${total}. Press Extend to ${until} to confirm.`, values: formValues(form), data: { confirmEnd: newEnd.toISOString(), until } };
+  }
+  return { status: "ok", message: `Extended to ${until}, adding ${money(r.value.addedCents, r.value)}. The session now costs ${total}.` };
 }
 
 const OPS = { check_in: checkIn, check_out: checkOut, no_show: noShow, undo_no_show: undo, extend } as const;

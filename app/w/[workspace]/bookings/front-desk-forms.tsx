@@ -89,17 +89,35 @@ export function CheckOutForm({ workspace, bookingId, timeZone, now, endsAt, term
   );
 }
 
-/** A session in progress runs longer: the new end, on the studio's clock. */
+/**
+ * A session in progress runs longer: the new end, on the studio's clock. The first press prices it (what it adds
+ * and the new total, nothing changed yet); *Extend to …* then confirms that end. Typing another end prices again.
+ */
 export function ExtendForm({ workspace, bookingId, timeZone, endsAt, suggested }: { workspace: string; bookingId: string; timeZone: string; endsAt: string; suggested: string }) {
   const [state, action] = useActionState(operateAndTell, idle);
+  const [typed, setTyped] = useState<string | null>(null);
+  // A priced end stays offered only while the field still says it.
+  const priced = state.data?.confirmEnd && (typed === null || typed === state.values?.endsAt) ? state.data : null;
   return (
     <form action={action} className="grid gap-3" aria-label="Extend the session">
       <Hidden workspace={workspace} bookingId={bookingId} op="extend" />
+      {priced ? <input type="hidden" name="confirmEnd" value={priced.confirmEnd} /> : null}
       <FormMessage state={state} />
       <div className={ROW}>
-        <Field id="desk-endsAt" name="endsAt" label="Extend to" type="time" required defaultValue={suggested} state={state} hint={`Studio time; booked until ${clockTime(new Date(endsAt), timeZone)}. The room must be free.`} />
-        <SubmitButton variant="outline" className={BESIDE} pendingText="Extending…">
-          Extend
+        <Field
+          key={state.values?.endsAt ?? "first"}
+          id="desk-endsAt"
+          name="endsAt"
+          label="Extend to"
+          type="time"
+          required
+          defaultValue={suggested}
+          state={state}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+          hint={`Studio time; booked until ${clockTime(new Date(endsAt), timeZone)}. The room must be free.`}
+        />
+        <SubmitButton variant="outline" className={BESIDE} pendingText={priced ? "Extending…" : "Pricing…"}>
+          {priced ? `Extend to ${priced.until}` : "See the cost"}
         </SubmitButton>
       </div>
     </form>
