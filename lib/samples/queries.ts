@@ -6,7 +6,7 @@ import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { canWorkStock, visibleShipments } from "./access";
-import { discrepancies } from "./receive";
+import { shipmentCounts, shipmentDiscrepancies } from "./shipment-counts";
 import { shipmentListQuerySchema, type locationSchema } from "./schemas";
 
 type Shipment = typeof shipments.$inferSelect;
@@ -19,8 +19,17 @@ export const shipmentPageQuerySchema = shipmentListQuerySchema.omit({ limit: tru
 
 type ShipmentFilters = { status?: string; studioId?: string; q?: string; limit?: number };
 
-/** Shipments the actor may see, newest first, with filters (status, studio, a code / tracking number / SKU). */
+/**
+ * Shipments the actor may see, newest first, with filters (status, studio, a code / tracking number / SKU), each
+ * with its units received, missing and extra (shipmentCounts).
+ */
 export async function listShipments(db: DbOrTx, actor: Actor, q: ShipmentFilters & { page?: PageRequest } = {}) {
+  const rows = await shipmentRows(db, actor, q);
+  const items = await itemsOfShipments(db, rows.map((r) => r.shipment.id));
+  return rows.map((r) => ({ ...r, counts: shipmentCounts(r.shipment.status, items.filter((i) => i.shipmentId === r.shipment.id)) }));
+}
+
+function shipmentRows(db: DbOrTx, actor: Actor, q: ShipmentFilters & { page?: PageRequest }) {
   const where: (SQL | undefined)[] = [visibleShipments(actor)];
   if (q.page) where.push(shipmentOrder.after(q.page.after));
   const statuses = q.status?.split(",").map((s) => s.trim()).filter((s): s is Shipment["status"] => (shipmentStatus.enumValues as readonly string[]).includes(s));
@@ -37,9 +46,6 @@ export async function listShipments(db: DbOrTx, actor: Actor, q: ShipmentFilters
       brandName: brands.name,
       creatorEmail: users.email,
       creatorName: users.name,
-      units: sql<number>`(select coalesce(sum(quantity_expected), 0)::int from shipment_items where shipment_id = shipments.id)`,
-      received: sql<number>`(select coalesce(sum(quantity_received), 0)::int from shipment_items where shipment_id = shipments.id)`,
-      issues: sql<number>`(select count(*)::int from shipment_items where shipment_id = shipments.id and quantity_received > 0 and (quantity_received <> quantity_expected or quantity_damaged > 0))`,
       cursor: shipmentOrder.cursorColumn(),
     })
     .from(shipments)
@@ -51,9 +57,9 @@ export async function listShipments(db: DbOrTx, actor: Actor, q: ShipmentFilters
     .limit(q.page ? pageLimit(q.page) : (q.limit ?? 100));
 }
 
-/** One page of listShipments, newest first, and the cursor of the next page (null on the last). */
+/** One page of the shipments the actor may see, newest first, and the cursor of the next (null on the last). */
 export async function listShipmentsPage(db: DbOrTx, actor: Actor, q: ShipmentFilters, page: PageRequest) {
-  return toPage(await listShipments(db, actor, { ...q, page }), page);
+  return toPage(await shipmentRows(db, actor, { ...q, page }), page);
 }
 
 /** The items of several shipments at once (for a list answered with its items). */
@@ -84,7 +90,7 @@ export async function findShipment(db: DbOrTx, actor: Actor, id: string) {
     : [];
   // The session's code is its check-in QR: not for brands (they see when and where, not the code).
   const session = booking ? { ...booking, booking: { ...booking.booking, code: can(actor, "bookings.code") ? booking.booking.code : null } } : null;
-  return { ...row, items, events, booking: session, discrepancies: discrepancies(items) };
+  return { ...row, items, events, booking: session, discrepancies: shipmentDiscrepancies(row.shipment.status, items) };
 }
 export type ShipmentDetail = NonNullable<Awaited<ReturnType<typeof findShipment>>>;
 
@@ -105,7 +111,7 @@ export function shipmentJson(s: Shipment, items: Item[], events?: { event: typeo
     unexpected: s.unexpected,
     createdAt: s.createdAt.toISOString(),
     items: items.map((i) => ({ id: i.id, sku: i.sku, name: i.name, quantity: i.quantityExpected, received: i.quantityReceived, damaged: i.quantityDamaged, declaredValueCents: i.declaredValueCents })),
-    discrepancies: discrepancies(items),
+    discrepancies: shipmentDiscrepancies(s.status, items),
     ...(events ? { events: events.map(({ event: e }) => ({ kind: e.kind, message: e.message, at: e.createdAt.toISOString() })) } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { canWorkStock, visibleShipments } from "./access";
 import { notifyShipment, recordShipmentEvent } from "./events";
+import { describeDiscrepancy, discrepancies, type Discrepancy } from "./shipment-counts";
 import type { ReceiveShipmentInput } from "./schemas";
 import { applyMovement, lockStockRow } from "./stock";
 import { hasNul } from "../input";
@@ -31,19 +32,6 @@ export async function findShipmentForDesk(db: DbOrTx, actor: Actor, scanned: str
   return row ?? null;
 }
 
-/** Where receipts stand against what was announced: shortages, over-deliveries and damage, item by item. */
-export function discrepancies(items: Pick<Item, "sku" | "name" | "quantityExpected" | "quantityReceived" | "quantityDamaged">[]) {
-  const out: { sku: string; name: string; kind: "short" | "over" | "damaged"; quantity: number }[] = [];
-  for (const i of items) {
-    if (i.quantityReceived < i.quantityExpected) out.push({ sku: i.sku, name: i.name, kind: "short", quantity: i.quantityExpected - i.quantityReceived });
-    if (i.quantityReceived > i.quantityExpected) out.push({ sku: i.sku, name: i.name, kind: "over", quantity: i.quantityReceived - i.quantityExpected });
-    if (i.quantityDamaged > 0) out.push({ sku: i.sku, name: i.name, kind: "damaged", quantity: i.quantityDamaged });
-  }
-  return out;
-}
-export const describeDiscrepancy = (d: ReturnType<typeof discrepancies>[number]) =>
-  d.kind === "short" ? `${d.sku} ${d.name}: ${d.quantity} missing` : d.kind === "over" ? `${d.sku} ${d.name}: ${d.quantity} more than announced` : `${d.sku} ${d.name}: ${d.quantity} damaged`;
-
 /**
  * One count at the desk: quantities received and damaged per item, each into a storage location. One
  * transaction under the shipment's lock writes the receipt, the item totals, the stock rows and their movements,
@@ -51,7 +39,7 @@ export const describeDiscrepancy = (d: ReturnType<typeof discrepancies>[number])
  * a double submit a no-op, and a count made from an outdated view of the shipment (someone received it
  * meanwhile) is refused instead of added.
  */
-export async function receiveShipment(db: Db, actor: Actor, shipmentId: string, input: ReceiveShipmentInput, now: Date): Promise<Result<{ shipment: Shipment; items: Item[]; discrepancies: ReturnType<typeof discrepancies>; already: boolean }, ReceiveError>> {
+export async function receiveShipment(db: Db, actor: Actor, shipmentId: string, input: ReceiveShipmentInput, now: Date): Promise<Result<{ shipment: Shipment; items: Item[]; discrepancies: Discrepancy[]; already: boolean }, ReceiveError>> {
   if (!can(actor, "inventory.manage")) return fail("forbidden", { message: "Only studio staff receive shipments." });
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(shipments).where(and(eq(shipments.id, shipmentId), visibleShipments(actor))).for("update");

@@ -195,6 +195,38 @@ describe("receiving", () => {
     expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
   });
 
+  it("never receives a replayed form again: the same receipt is answered as done, an older form's count is refused", async () => {
+    const { db, w, shipment, bin, item } = await world();
+    const first = receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]);
+    expect(await receiveShipment(db, w.staff.actor, shipment.id, first, now)).toMatchObject({ ok: true, value: { already: false } });
+    // The same submission again (a double click, a retry, the browser's back button): already done, nothing added.
+    expect(await receiveShipment(db, w.staff.actor, shipment.id, first, now)).toMatchObject({ ok: true, value: { already: true, shipment: { version: 1 } } });
+    // A fresh receipt id made from the screen before that receipt (version 0): refused, not added.
+    const stale = await receiveShipment(db, w.staff.actor, shipment.id, { ...first, receiptId: crypto.randomUUID() }, now);
+    expect(stale).toMatchObject({ ok: false, error: "conflict" });
+    const items = await db.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, shipment.id));
+    expect(Object.fromEntries(items.map((i) => [i.sku, i.quantityReceived]))).toEqual({ "LIP-01": 4, "PAL-02": 0, "SER-03": 0 });
+    expect((await db.select().from(inventoryItems).where(eq(inventoryItems.workspaceId, w.workspace.id))).reduce((n, r) => n + r.onHand, 0)).toBe(4);
+  });
+
+  it("calls nothing missing before the box is counted; after, counts what is missing without letting extras hide it", async () => {
+    const { db, w, brand, shipment, bin, item } = await world();
+    expect((await findShipment(db, w.staff.actor, shipment.id))?.discrepancies).toEqual([]);
+    const listed = async () => (await listShipments(db, brand.actor)).find((r) => r.shipment.id === shipment.id)?.counts;
+    expect(await listed()).toEqual({ counted: false, expected: 7, received: 0, missing: 0, extra: 0, issues: 0 });
+    // 6 lipsticks (2 more than listed), 1 of 2 palettes, no serum: 7 units came for the 7 announced.
+    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [
+      { shipmentItemId: item("LIP-01").id, received: 6, locationId: bin.id },
+      { shipmentItemId: item("PAL-02").id, received: 1, locationId: bin.id },
+    ]), now);
+    expect(await listed()).toEqual({ counted: true, expected: 7, received: 5, missing: 2, extra: 2, issues: 3 });
+    expect((await findShipment(db, w.staff.actor, shipment.id))?.discrepancies.map((d) => [d.sku, d.kind, d.quantity])).toEqual([
+      ["LIP-01", "over", 2],
+      ["PAL-02", "short", 1],
+      ["SER-03", "short", 1],
+    ]);
+  });
+
   it("logs an unexpected box, then receives it like any other", async () => {
     const { db, w, bin } = await world();
     const box = await logUnexpectedBox(db, w.staff.actor, { studioId: w.studio.id, notes: "Label says Glow Cosmetics, no code", items: [{ sku: "MYS-1", name: "Unknown jar", quantity: 2 }] }, now);

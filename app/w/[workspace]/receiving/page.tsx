@@ -14,7 +14,8 @@ import { getDb } from "@/lib/db";
 import { canWorkStock } from "@/lib/samples/access";
 import { findReceipt, shelves, workStudios, workspaceBrands } from "@/lib/samples/desk-queries";
 import { findShipment } from "@/lib/samples/queries";
-import { describeDiscrepancy, findShipmentForDesk } from "@/lib/samples/receive";
+import { findShipmentForDesk } from "@/lib/samples/receive";
+import { describeDiscrepancy, receiveFieldStart } from "@/lib/samples/shipment-counts";
 import { formatLocal } from "@/lib/studios/local-time";
 import { AddLocationForm } from "../inventory/stock-forms";
 import { ReceiveForm, UnexpectedBoxForm } from "./receive-forms";
@@ -172,14 +173,15 @@ async function DeskResult({ member, code, receiptId, logged }: { member: Member;
               {s.status === "received" ? <p className="text-sm text-muted-foreground">Everything announced has been received. Count again only if more came.</p> : null}
               {places.length === 0 ? <Alert>This studio has no bins or shelves yet: add one below to put the box away.</Alert> : null}
               <AddLocationForm workspace={slug} studioId={s.studioId} open={places.length === 0} />
-              {/* A new version (someone received it) is a new form: a fresh receipt id and the new counts. */}
+              {/* A new version (someone received it) is a new form: a fresh receipt id, the new counts, and (after any
+                  receipt) empty fields, so pressing Confirm again never receives what is still expected. */}
               <ReceiveForm
                 key={`${s.id}:${s.version}`}
                 workspace={slug}
                 shipmentId={s.id}
                 code={s.code}
                 version={s.version}
-                items={items.map((i) => ({ id: i.id, sku: i.sku, name: i.name, expected: i.quantityExpected, received: i.quantityReceived, damaged: i.quantityDamaged }))}
+                items={items.map((i) => ({ id: i.id, sku: i.sku, name: i.name, expected: i.quantityExpected, received: i.quantityReceived, damaged: i.quantityDamaged, start: receiveFieldStart(s.status, i) }))}
                 places={places}
               />
             </>

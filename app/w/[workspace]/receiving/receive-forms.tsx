@@ -7,12 +7,13 @@ import { idle, type ActionState } from "@/lib/action-state";
 import { FieldErrorText, SelectField } from "../inventory/fields";
 import { logUnexpectedBoxAction, receiveShipmentAction } from "./actions";
 
-export type DeskItem = { id: string; sku: string; name: string; expected: number; received: number; damaged: number };
+/** `start`: what "Received now" starts at (receiveFieldStart: what was announced on the first count, then empty). */
+export type DeskItem = { id: string; sku: string; name: string; expected: number; received: number; damaged: number; start: string };
 export type Place = { id: string; code: string; kind: string };
 
 /**
- * The count of one box: per item, how many came now (by default what is still expected), how many of them are
- * damaged and where they go. The receipt id is made once per form, so a double submit or a retry after a lost
+ * The count of one box: per item, how many came now (on the first count what was announced; after a receipt an
+ * empty field beside what is still expected), how many of them are damaged and where they go. The receipt id is made once per form, so a double submit or a retry after a lost
  * answer is one receipt; the version makes a count from an outdated screen a conflict instead of a double count.
  */
 export function ReceiveForm({ workspace, shipmentId, code, version, items, places }: { workspace: string; shipmentId: string; code: string; version: number; items: DeskItem[]; places: Place[] }) {
@@ -49,7 +50,7 @@ export function ReceiveForm({ workspace, shipmentId, code, version, items, place
             </p>
             <input type="hidden" name={name("shipmentItemId")} value={item.id} />
             <FieldErrorText id={`line-${n}-item-error`} errors={state.fieldErrors?.[name("shipmentItemId")]} />
-            <Field id={`line-${n}-received`} name={name("received")} label="Received now" type="number" inputMode="numeric" min={0} defaultValue={String(still)} state={state} />
+            <Field id={`line-${n}-received`} name={name("received")} label="Received now" type="number" inputMode="numeric" min={0} defaultValue={item.start} state={state} />
             <Field id={`line-${n}-damaged`} name={name("damaged")} label="Damaged" type="number" inputMode="numeric" min={0} defaultValue="0" state={state} />
             <SelectField id={`line-${n}-location`} name={name("locationId")} label="Put in" state={state} defaultValue={onePlace}>
               {onePlace ? null : <option value="">Choose a bin or shelf</option>}

@@ -139,7 +139,7 @@ export default async function ShipmentsPage({ params, searchParams }: { params: 
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rows.map(({ shipment: s, studioName, brandName, creatorName, creatorEmail, units, received, issues }) => {
+            {rows.map(({ shipment: s, studioName, brandName, creatorName, creatorEmail, counts }) => {
               const session = s.bookingId ? sessions.get(s.bookingId) : undefined;
               return (
                 <TableRow key={s.id}>
@@ -165,10 +165,15 @@ export default async function ShipmentsPage({ params, searchParams }: { params: 
                   <TableCell>
                     <StatusBadge status={s.status} />
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {received} / {units}
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">
+                    {counts.received} / {counts.expected}
+                    {counts.missing || counts.extra ? (
+                      <span className="block text-xs">
+                        {[counts.missing ? `${counts.missing} missing` : null, counts.extra ? `${counts.extra} extra` : null].filter(Boolean).join(", ")}
+                      </span>
+                    ) : null}
                   </TableCell>
-                  <TableCell className={issues > 0 ? "text-right font-medium tabular-nums text-destructive" : "text-right tabular-nums"}>{issues}</TableCell>
+                  <TableCell className={counts.issues > 0 ? "text-right font-medium tabular-nums text-destructive" : "text-right tabular-nums"}>{counts.issues}</TableCell>
                 </TableRow>
               );
             })}

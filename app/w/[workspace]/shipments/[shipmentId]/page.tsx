@@ -14,7 +14,7 @@ import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { findShipment } from "@/lib/samples/queries";
 import { READINESS_LABEL, type Readiness } from "@/lib/samples/readiness";
-import { describeDiscrepancy } from "@/lib/samples/receive";
+import { describeDiscrepancy } from "@/lib/samples/shipment-counts";
 import { samplesForBookings } from "@/lib/samples/session-samples";
 import { calendarDate, leftoverText, StatusBadge, studioTime } from "../shipment-format";
 import { appNow } from "@/lib/clock";
@@ -31,13 +31,10 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
   // Another brand's (or creator's, or studio's) shipment is not found, exactly like one that does not exist.
   const found = await findShipment(db, member, shipmentId);
   if (!found) notFound();
-  const { shipment: s, studio, brandName, creatorName, creatorEmail, items, events, booking } = found;
+  const { shipment: s, studio, brandName, creatorName, creatorEmail, items, events, booking, discrepancies } = found;
   const readiness = booking ? (await samplesForBookings(db, [booking.booking.id], now)).get(booking.booking.id)?.state ?? null : null;
   const slug = member.workspaceSlug;
   const tz = studio.timeZone;
-  // Before anything is counted every item is "missing": that is a shipment on its way, not a discrepancy.
-  const counted = s.status === "partially_received" || s.status === "received" || s.status === "closed";
-  const discrepancies = counted ? found.discrepancies : [];
   const units = items.reduce((n, i) => n + i.quantityExpected, 0);
 
   return (

@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { bookings, brands, rooms, shipmentItems, shipments, studios, users, workspaces } from "../db/schema";
+import { ReceivingPage } from "./pages/inventory-pages";
+import { e2eDb } from "./support/db";
+import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { e2eNow } from "./support/clock";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * A box from Glow Cosmetics for creator@demo's session three days from now, in a room of its own in the demo's Los
+ * Angeles studio (staff@demo works there). It is expected tomorrow, well in time, and lists 10 lipsticks and 5
+ * palettes. Written straight to the e2e database, so nothing another test does gets in its way.
+ */
+async function world() {
+  const db = e2eDb();
+  const tag = randomUUID().replace(/-/g, "").toUpperCase();
+  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
+  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
+  const [creator] = await db.select().from(users).where(eq(users.email, demo("creator")));
+  const [glow] = await db.select().from(brands).where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
+  const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name: `Recount room ${tag.slice(0, 6)}`, hourlyRateCents: 5000, bufferMinutes: 0 }).returning();
+  const start = new Date(e2eNow().getTime() + 3 * DAY);
+  const end = new Date(start.getTime() + 2 * HOUR);
+  const [booking] = await db
+    .insert(bookings)
+    .values({
+      workspaceId: ws.id,
+      roomId: room.id,
+      creatorId: creator.id,
+      code: `RC${tag.slice(0, 4)}`,
+      status: "confirmed",
+      startsAt: start,
+      endsAt: end,
+      blockedUntil: end,
+      quote: { currency: "USD", minutes: 120, subtotalCents: 10_000, totalCents: 10_000, lines: [] },
+    })
+    .returning();
+  const [shipment] = await db
+    .insert(shipments)
+    .values({
+      workspaceId: ws.id,
+      brandId: glow.id,
+      studioId: studio.id,
+      creatorId: creator.id,
+      bookingId: booking.id,
+      code: `SH-${tag.slice(6, 9)}-${tag.slice(9, 12)}`,
+      status: "in_transit",
+      carrier: "UPS",
+      trackingNumber: `1Z${tag.slice(12, 24)}`,
+      expectedOn: new Date(e2eNow().getTime() + DAY).toISOString().slice(0, 10),
+    })
+    .returning();
+  await db.insert(shipmentItems).values([
+    { workspaceId: ws.id, shipmentId: shipment.id, sku: "LIP-01", name: "Lipstick", quantityExpected: 10 },
+    { workspaceId: ws.id, shipmentId: shipment.id, sku: "PAL-02", name: "Palette", quantityExpected: 5 },
+  ]);
+  return { booking, shipment, bin: `BIN-${tag.slice(24, 30)}` };
+}
+
+/** What the shipment's items say was received, read from the database (the stock a second receipt would double). */
+async function receivedSoFar(shipmentId: string) {
+  const items = await e2eDb().select().from(shipmentItems).where(eq(shipmentItems.shipmentId, shipmentId));
+  return Object.fromEntries(items.map((i) => [i.sku, i.quantityReceived]));
+}
+
+/** The box arrives with 12 lipsticks (2 more than listed) and 3 palettes (2 short); the count is double-clicked. */
+async function countTheBox(desk: ReceivingPage, code: string, bin: string) {
+  await desk.goto("demo");
+  await desk.scan(code);
+  await expect(desk.line("LIP-01 Lipstick").group).toContainText("Expected 10");
+  await desk.addBin(bin);
+  const lip = desk.line("LIP-01 Lipstick");
+  const pal = desk.line("PAL-02 Palette");
+  await lip.received.fill("12");
+  await lip.place.selectOption({ label: `${bin} (bin)` });
+  await pal.received.fill("3");
+  await pal.place.selectOption({ label: `${bin} (bin)` });
+  await desk.receiveButton.dblclick();
+  await expect(desk.receipt).toContainText(`Received 15 units of ${code}.`);
+}
+
+test("a counted box is counted once: the desk then asks only for what is still to come, in empty fields", async ({ page }) => {
+  const { shipment, bin } = await world();
+  await signInViaApi(page.request, demo("staff"));
+  const desk = new ReceivingPage(page);
+
+  await test.step("before anything is counted nothing is called missing, and the count starts from what was announced", async () => {
+    await desk.goto("demo");
+    await desk.scan(shipment.code);
+    await expect(desk.line("PAL-02 Palette").group).toContainText("still expected 5");
+    await expect(desk.line("PAL-02 Palette").received).toHaveValue("5");
+    await expect(page.getByText("In transit", { exact: true })).toBeVisible();
+    await expect(desk.discrepancies).toHaveCount(0);
+    await expect(page.getByText(/\d+ missing/)).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
+  await test.step("a double click on Confirm receipt receives the box once, with what did not match", async () => {
+    await countTheBox(desk, shipment.code, bin);
+    await expect(desk.discrepancies).toContainText("PAL-02 Palette: 2 missing");
+    await expect(desk.discrepancies).toContainText("LIP-01 Lipstick: 2 more than announced");
+    expect(await receivedSoFar(shipment.id)).toEqual({ "LIP-01": 12, "PAL-02": 3 });
+  });
+
+  await test.step("the form now shows what is left to receive as empty fields", async () => {
+    const pal = desk.line("PAL-02 Palette");
+    await expect(pal.group).toContainText("received so far 3");
+    await expect(pal.group).toContainText("still expected 2");
+    await expect(pal.received).toHaveValue("");
+    await expect(desk.line("LIP-01 Lipstick").received).toHaveValue("");
+    await expectAccessible(page);
+  });
+
+  await test.step("pressing Confirm receipt again adds nothing that was not counted", async () => {
+    await desk.receiveButton.click();
+    await expect(page.getByText("Nothing was counted: enter the quantities received.")).toBeVisible();
+    expect(await receivedSoFar(shipment.id)).toEqual({ "LIP-01": 12, "PAL-02": 3 });
+  });
+
+  await test.step("the 2 palettes that come later are received into the same form", async () => {
+    const pal = desk.line("PAL-02 Palette");
+    await pal.received.fill("2");
+    await pal.place.selectOption({ label: `${bin} (bin)` });
+    await desk.receiveButton.click();
+    await expect(desk.receipt).toContainText(`Received 2 units of ${shipment.code}.`);
+    await expect(desk.discrepancies).not.toContainText("missing");
+    expect(await receivedSoFar(shipment.id)).toEqual({ "LIP-01": 12, "PAL-02": 5 });
+  });
+});
