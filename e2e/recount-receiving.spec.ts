@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { bookings, brands, rooms, shipmentItems, shipments, studios, users, workspaces } from "../db/schema";
-import { ReceivingPage } from "./pages/inventory-pages";
+import { ReceivingPage, SamplesCard } from "./pages/inventory-pages";
+import { ShipmentsPage } from "./pages/shipments-pages";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 import { e2eNow } from "./support/clock";
@@ -129,4 +130,48 @@ test("a counted box is counted once: the desk then asks only for what is still t
     await expect(desk.discrepancies).not.toContainText("missing");
     expect(await receivedSoFar(shipment.id)).toEqual({ "LIP-01": 12, "PAL-02": 5 });
   });
+});
+
+test("a box that arrived short says what is missing: in the session's samples and in the shipment list", async ({ browser }) => {
+  const { booking, shipment, bin } = await world();
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [staff, creator] = await Promise.all(contexts.map((c) => c.newPage()));
+  try {
+    await signInViaApi(staff.request, demo("staff"));
+    await countTheBox(new ReceivingPage(staff), shipment.code, bin);
+
+    await test.step("the shipment list counts the palettes that did not come, not the extra lipsticks in their place", async () => {
+      const list = new ShipmentsPage(staff);
+      await list.goto("demo");
+      await list.search(shipment.code);
+      const row = list.row(shipment.code);
+      await expect(row).toContainText("Partly received");
+      await expect(row).toContainText("13 / 15");
+      await expect(row).toContainText("2 missing");
+      await expect(row).toContainText("2 extra");
+      await expectAccessible(staff);
+    });
+
+    await test.step("the session's samples are at risk, not waiting: 2 palettes are missing", async () => {
+      await staff.goto(`/w/demo/bookings/${booking.id}`);
+      const samples = new SamplesCard(staff);
+      await expect(samples.overall).toContainText("At risk");
+      await expect(samples.overall).toContainText("2 × PAL-02 Palette missing");
+      await expect(samples.overall).not.toContainText("expected in time");
+      await expect(samples.row("PAL-02")).toContainText("At risk");
+      await expect(samples.row("PAL-02")).toContainText("2 missing");
+      await expect(samples.row("LIP-01")).toContainText("Ready");
+      await expectAccessible(staff);
+    });
+
+    await test.step("the creator reads the same on their booking", async () => {
+      await signInViaApi(creator.request, demo("creator"));
+      await creator.goto(`/w/demo/bookings/${booking.id}`);
+      const samples = new SamplesCard(creator);
+      await expect(samples.overall).toContainText("At risk");
+      await expect(samples.row("PAL-02")).toContainText("2 missing");
+    });
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
+  }
 });

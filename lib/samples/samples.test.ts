@@ -282,6 +282,24 @@ describe("inventory", () => {
     expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
   });
 
+  it("puts a session's samples at risk as soon as their box arrives short, saying how many are missing", async () => {
+    const { db, w, booking, shipment, bin, item } = await world();
+    expect((await samplesForBookings(db, [booking.id], now)).get(booking.id)?.state).toBe("waiting");
+    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [
+      { shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id },
+      { shipmentItemId: item("PAL-02").id, received: 1, locationId: bin.id },
+      { shipmentItemId: item("SER-03").id, received: 1, locationId: bin.id },
+    ]), now);
+    // Two days before the session, the box expected in time: without the count it would still say "waiting".
+    const samples = (await samplesForBookings(db, [booking.id], now)).get(booking.id);
+    expect(samples?.state).toBe("at_risk");
+    expect(samples?.items.map((i) => [i.sku, i.state, i.missing]).sort()).toEqual([
+      ["LIP-01", "ready", 0],
+      ["PAL-02", "at_risk", 1],
+      ["SER-03", "ready", 0],
+    ]);
+  });
+
   it("shows a session's samples waiting, then at risk a day before it when still missing", async () => {
     const { db, w, booking, item, shipment } = await world();
     const early = await samplesForBookings(db, [booking.id], now);

@@ -6,7 +6,8 @@ import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { canWorkStock } from "./access";
 import { recordShipmentEvent } from "./events";
-import { overallReadiness, readiness, type Readiness } from "./readiness";
+import { missingUnits, overallReadiness, readiness, type Readiness } from "./readiness";
+import { hasBeenCounted } from "./shipment-counts";
 
 export type SessionSample = {
   shipmentId: string;
@@ -18,12 +19,15 @@ export type SessionSample = {
   staged: number;
   inStudio: number;
   expectedOn: string | null;
+  /** Units neither here nor on their way: the item's box was counted without them (missingUnits). */
+  missing: number;
   state: Readiness;
 };
 
 /**
  * The samples meant for each session (every item of a shipment sent for it, and items staff assigned to it), with
- * how many are on its set, how many are in the studio, and whether they will be ready in time.
+ * how many are on its set, how many are in the studio, how many are missing from a box already counted, and
+ * whether they will be ready in time.
  */
 export async function samplesForBookings(db: DbOrTx, bookingIds: string[], now: Date): Promise<Map<string, { items: SessionSample[]; state: Readiness | null }>> {
   const out = new Map<string, { items: SessionSample[]; state: Readiness | null }>();
@@ -59,6 +63,7 @@ export async function samplesForBookings(db: DbOrTx, bookingIds: string[], now: 
     const staged = rowsOf.filter((s) => s.roomId === session.roomId).reduce((n, s) => n + s.onHand, 0);
     const inStudio = rowsOf.filter((s) => !s.roomId).reduce((n, s) => n + s.onHand, 0);
     const entry = out.get(w.bookingId) ?? { items: [], state: null };
+    const sample = { wanted: w.quantity, staged, inStudio, arrived: hasBeenCounted(w.shipment.status) };
     entry.items.push({
       shipmentId: w.shipment.id,
       shipmentCode: w.shipment.code,
@@ -69,7 +74,8 @@ export async function samplesForBookings(db: DbOrTx, bookingIds: string[], now: 
       staged,
       inStudio,
       expectedOn: w.shipment.expectedOn,
-      state: readiness({ wanted: w.quantity, staged, inStudio, expectedOn: w.shipment.expectedOn, startsAt: session.startsAt, now }),
+      missing: missingUnits(sample),
+      state: readiness({ ...sample, expectedOn: w.shipment.expectedOn, startsAt: session.startsAt, now }),
     });
     out.set(w.bookingId, entry);
   }

@@ -10,17 +10,11 @@ import { getDb } from "@/lib/db";
 import { canWorkStock } from "@/lib/samples/access";
 import { shelves } from "@/lib/samples/desk-queries";
 import { listStock } from "@/lib/samples/inventory";
-import { READINESS_LABEL, type Readiness } from "@/lib/samples/readiness";
+import { READINESS_LABEL, readinessMeaning, type Readiness } from "@/lib/samples/readiness";
 import { samplesForBookings } from "@/lib/samples/session-samples";
 import { AssignSampleForm, ReturnForm, StageForm } from "../../inventory/stock-forms";
 
 const VARIANT: Record<Readiness, "success" | "secondary" | "warning" | "destructive"> = { staged: "success", ready: "secondary", waiting: "warning", at_risk: "destructive" };
-const MEANING: Record<Readiness, string> = {
-  staged: "Everything is on the set.",
-  ready: "Everything is in the studio, ready to stage.",
-  waiting: "Some samples have not arrived yet, but are expected in time.",
-  at_risk: "Some samples may not be here in time.",
-};
 
 /** The state as words and color, never color alone. */
 function State({ state }: { state: Readiness }) {
@@ -62,7 +56,7 @@ export async function SamplesCard({ member, found, now }: { member: Member; foun
         <CardTitle id="samples-title">Samples</CardTitle>
         {samples.state ? (
           <CardDescription className="flex flex-wrap items-center gap-2" data-testid="samples-state">
-            <span>Overall:</span> <State state={samples.state} /> <span>{MEANING[samples.state]}</span>
+            <span>Overall:</span> <State state={samples.state} /> <span>{readinessMeaning(samples.state, samples.items)}</span>
           </CardDescription>
         ) : null}
       </CardHeader>
@@ -109,6 +103,7 @@ export async function SamplesCard({ member, found, now }: { member: Member; foun
                     <TableCell className="text-right tabular-nums">{s.inStudio}</TableCell>
                     <TableCell>
                       <State state={s.state} />
+                      {s.missing ? <span className="block text-xs text-destructive">{s.missing} missing</span> : null}
                     </TableCell>
                     {staff ? (
                       <TableCell>
