@@ -1,5 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
@@ -16,6 +16,18 @@ function slotOf(form: FormData) {
 }
 
 const TAKEN = "Someone just took this time. Pick another slot: the list below is up to date.";
+
+/**
+ * The answer to a time taken meanwhile. TAKEN promises an up-to-date list, so the page is rendered again with this
+ * answer (refresh): the taken time leaves the list.
+ */
+function takenState(form: FormData, fieldErrors?: Record<string, string[]>): ActionState {
+  refresh();
+  const state = failed(form, TAKEN, fieldErrors);
+  // Nothing stays chosen: the person picks again from the fresh list.
+  delete state.values?.slot;
+  return state;
+}
 
 /** Holds the chosen slot for the policy's minutes and opens the quote to confirm. */
 export async function holdSlotAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -36,7 +48,7 @@ export async function holdSlotAction(_prev: ActionState, form: FormData): Promis
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await createBooking(getDb(), parsed.data, gate.value, appNow());
   if (!result.ok) {
-    const state = failed(form, result.error === "slot_taken" ? TAKEN : (result.message ?? "This booking is not possible."), result.fieldErrors);
+    const state = result.error === "slot_taken" ? takenState(form, result.fieldErrors) : failed(form, result.message ?? "This booking is not possible.", result.fieldErrors);
     // A taken time can be waited for: the picker offers to join its waitlist (joinWaitlistAction).
     if (result.error === "slot_taken") state.data = { waitlist: `${parsed.data.startsAt.toISOString()}|${parsed.data.endsAt.toISOString()}` };
     return state;
@@ -53,7 +65,7 @@ export async function rescheduleSlotAction(_prev: ActionState, form: FormData): 
   if (!parsed.success) return failed(form, "Choose a time first.", { slot: ["Choose a time."] });
   const bookingId = String(form.get("bookingId") ?? "");
   const result = await rescheduleBooking(getDb(), gate.value, bookingId, parsed.data, appNow());
-  if (!result.ok) return failed(form, result.error === "slot_taken" ? TAKEN : (result.message ?? "This change is not possible."));
+  if (!result.ok) return result.error === "slot_taken" ? takenState(form) : failed(form, result.message ?? "This change is not possible.");
   redirect(`/w/${gate.value.workspaceSlug}/bookings/${bookingId}?changed=1`);
 }
 
