@@ -13,8 +13,9 @@ export type Place = { id: string; code: string; kind: string };
 
 /**
  * The count of one box: per item, how many came now (on the first count what was announced; after a receipt an
- * empty field beside what is still expected), how many of them are damaged and where they go. The receipt id is made once per form, so a double submit or a retry after a lost
- * answer is one receipt; the version makes a count from an outdated screen a conflict instead of a double count.
+ * empty field beside what is still expected), how many of them are damaged and where they go. The receipt id is
+ * made once per form, so a double submit or a retry after a lost answer is one receipt; the version makes a count
+ * from an outdated screen a conflict instead of a double count.
  */
 export function ReceiveForm({ workspace, shipmentId, code, version, items, places }: { workspace: string; shipmentId: string; code: string; version: number; items: DeskItem[]; places: Place[] }) {
   const [state, action] = useActionState(receiveShipmentAction, idle);
