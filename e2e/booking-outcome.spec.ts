@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { bookings, rooms, studios } from "../db/schema";
 import { BookPage, BookingPage } from "./pages/booking-pages";
-import { apiAs, bookFreeSlot } from "./support/bookings";
+import { LA, apiAs, bookFreeSlot, studioClock } from "./support/bookings";
 import { e2eDb } from "./support/db";
-import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { demo, expect, expectAccessible, latestEmail, signInViaApi, test } from "./support/fixtures";
 
 /** Issue 11, items 9 and 11: a booking's page says how it ended, and staff see whose booking it is. */
 test.describe("a booking's page after it ends, and as staff see it", () => {
@@ -92,4 +92,28 @@ test("Los Angeles staff are not offered Shanghai rooms, not even by their addres
   await signInViaApi(page.request, demo("creator"));
   await book.goto("demo");
   await expect(page.getByRole("main")).toContainText("Shanghai");
+});
+
+/** Issue 11, items 8 and 17: the confirmation email links to moving the booking, which opens on the booking's own week. */
+test("the confirmation email's Reschedule link opens the move on the booking's own week, and its Cancel link the booking", async ({ page }) => {
+  const api = await apiAs(page.request, demo("creator"));
+  try {
+    // Ten days or more ahead: another week than this one.
+    const { booking } = await bookFreeSlot(api, { after: 24 * 10, before: 24 * 13 });
+    const mail = await latestEmail(demo("creator"), "booking.confirmed");
+    expect(mail.text).toContain(`Booking code: ${booking.code}`);
+    const reschedule = /Reschedule: (\S+)/.exec(mail.text)?.[1];
+    const cancel = /Cancel or see the booking: (\S+)/.exec(mail.text)?.[1];
+    expect(reschedule && cancel).toBeTruthy();
+    await signInViaApi(page.request, demo("creator"));
+    await page.goto(new URL(reschedule!).pathname + new URL(reschedule!).search);
+    await expect(page.getByRole("heading", { level: 1, name: `Move booking ${booking.code}` })).toBeVisible();
+    const day = studioClock(booking.startsAt, LA).date.replace(/ \d{4}$/, "");
+    await expect(page.getByRole("group", { name: day })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto(new URL(cancel!).pathname);
+    await expect(new BookingPage(page).cancel).toBeVisible();
+  } finally {
+    await api.dispose();
+  }
 });

@@ -32,6 +32,9 @@ describe("createBooking", () => {
     expect(mail.kind).toBe("booking.confirmed");
     expect(mail.text).toContain("(America/Los_Angeles)");
     expect(mail.attachments[0].content).toContain("BEGIN:VEVENT");
+    // Links straight to moving or cancelling it (issue 11, item 17).
+    expect(mail.text).toContain(`Reschedule: http://localhost:3000/w/${w.workspace.slug}/book/${w.room.id}?reschedule=${r.value.id}`);
+    expect(mail.text).toContain(`Cancel or see the booking: http://localhost:3000/w/${w.workspace.slug}/bookings/${r.value.id}`);
   });
 
   it("prices a Friday evening at the peak rate, split at the boundary", async () => {

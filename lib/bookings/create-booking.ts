@@ -174,6 +174,7 @@ export async function sendBookingEmail(tx: Tx, booking: typeof bookings.$inferSe
     extra,
     booking: {
       id: booking.id,
+      roomId: booking.roomId,
       code: booking.code,
       status: booking.status,
       startsAt: booking.startsAt,

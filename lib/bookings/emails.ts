@@ -1,6 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { workspaces } from "@/db/schema";
+import { getEnv } from "../env";
 import { enqueueEmail } from "../notifications/outbox";
 import { bookingIcsAttachment, type CalendarBooking } from "./calendar";
 
@@ -28,7 +31,7 @@ export function studioTime(at: Date, timeZone: string) {
 /** Writes a booking email, with its .ics, to the outbox (in the caller's transaction). */
 export async function enqueueBookingEmail(
   db: DbOrTx,
-  input: { kind: BookingEmailKind; to: string; workspaceId: string; booking: CalendarBooking; timeZone: string; extra?: string[]; dedupeKey?: string },
+  input: { kind: BookingEmailKind; to: string; workspaceId: string; booking: CalendarBooking & { roomId?: string }; timeZone: string; extra?: string[]; dedupeKey?: string },
 ) {
   const b = input.booking;
   const lines = [
@@ -37,7 +40,17 @@ export async function enqueueBookingEmail(
     `Booking code: ${b.code}`,
     ...(input.extra ?? []),
   ];
-  if (input.kind !== "cancelled") lines.push("Show the booking code (or its QR in Livebase) at the front desk to check in.");
+  if (input.kind !== "cancelled") {
+    lines.push("Show the booking code (or its QR in Livebase) at the front desk to check in.");
+    // Straight to the booking (after signing in, the sign-in page returns here): its page moves or cancels it.
+    const [ws] = await db.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
+    if (ws) {
+      const base = `${getEnv().APP_URL}/w/${ws.slug}`;
+      lines.push("");
+      if (b.roomId) lines.push(`Reschedule: ${base}/book/${b.roomId}?reschedule=${b.id}`);
+      lines.push(`Cancel or see the booking: ${base}/bookings/${b.id}`);
+    }
+  }
   const text = [SUBJECTS[input.kind](b), "", ...lines].join("\n");
   return enqueueEmail(db, {
     to: input.to,

@@ -60,6 +60,7 @@ export async function sendDueReminders(db: Db, now: Date) {
           extra: [r.key === "24h" ? "Your session is tomorrow." : "Your session starts in about 2 hours."],
           booking: {
             id: row.b.id,
+            roomId: row.b.roomId,
             code: row.b.code,
             status: row.b.status,
             startsAt: row.b.startsAt,

@@ -44,7 +44,17 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
                 </p>
                 <h2 className="mt-1 font-semibold">{m.subject}</h2>
                 <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{linkify(m.text)}</pre>
-                {m.attachments.length > 0 ? <p className="mt-2 text-xs text-muted-foreground">Attachments: {m.attachments.map((a) => a.filename).join(", ")}</p> : null}
+                {m.attachments.length > 0 ? (
+                  <p className="mt-2 flex flex-wrap gap-x-3 text-xs text-muted-foreground">
+                    Attachments:
+                    {m.attachments.map((a, i) => (
+                      // The file itself, as the email carries it (an .ics opens in a calendar).
+                      <a key={i} className="text-primary underline" download={a.filename} href={`data:${a.contentType.split(";")[0].trim()};charset=utf-8,${encodeURIComponent(a.content)}`}>
+                        Download {a.filename}
+                      </a>
+                    ))}
+                  </p>
+                ) : null}
               </article>
             </li>
           ))}
