@@ -5,6 +5,7 @@ import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
 import { listOutbox } from "../notifications/mailbox";
 import { createBooking } from "./create-booking";
+import { findAvailability } from "./find-availability";
 import { cancelBooking, confirmBooking, previewCancellation } from "./lifecycle";
 import { rescheduleBooking } from "./reschedule-booking";
 import { listBookings } from "./list-bookings";
@@ -67,6 +68,22 @@ describe("createBooking", () => {
     const at = rule === "notice" ? la("2026-12-01T09:00:00") : now;
     const r = await createBooking(db, input(start, end, { roomId: w.room.id }), w.creator.actor, at);
     expect(r).toMatchObject({ ok: false, error: "rule", rule });
+  });
+
+  it("lets the studio's staff book a walk-in from now on, inside the minimum notice that binds creators; the slot list agrees", async () => {
+    const db = testDb();
+    const w = await bookingWorld(db);
+    const at = la("2026-12-01T09:05:00");
+    const walkIn = input("2026-12-01T09:30:00", "2026-12-01T10:30:00", { roomId: w.room.id, creatorId: w.creator.user.id });
+    expect(await createBooking(db, input("2026-12-01T09:30:00", "2026-12-01T10:30:00", { roomId: w.room.id }), w.creator.actor, at)).toMatchObject({ ok: false, rule: "notice" });
+    const staffSees = await findAvailability(db, w.staff.actor, { roomId: w.room.id, from: "2026-12-01", to: "2026-12-01", durationMinutes: 60, now: at });
+    const creatorSees = await findAvailability(db, w.creator.actor, { roomId: w.room.id, from: "2026-12-01", to: "2026-12-01", durationMinutes: 60, now: at });
+    const starts = (r: typeof staffSees) => r!.slots.map((s) => s.start.toISOString());
+    expect(starts(staffSees)).toContain(la("2026-12-01T09:30:00").toISOString());
+    expect(starts(creatorSees)).not.toContain(la("2026-12-01T09:30:00").toISOString());
+    expect(await createBooking(db, walkIn, w.staff.actor, at)).toMatchObject({ ok: true, value: { status: "confirmed" } });
+    // Not in the past, though.
+    expect(await createBooking(db, input("2026-12-01T09:00:00", "2026-12-01T10:00:00", { roomId: w.room.id, creatorId: w.creator.user.id }), w.staff.actor, at)).toMatchObject({ ok: false, rule: "notice" });
   });
 
   it("refuses closed days and maintenance blocks", async () => {

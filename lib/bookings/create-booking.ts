@@ -3,7 +3,7 @@ import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, bookingAddOns, bookings, memberships, users, workspaces } from "@/db/schema";
 import { pgErrorCode } from "@/db/errors";
 import { checkSlot, type SlotRule } from "../availability";
-import { canBookInStudio, type Actor } from "../auth/permissions";
+import { canBookInStudio, canOperateStudio, type Actor } from "../auth/permissions";
 import { billingGate, type BillingGateError } from "../billing/booking-gate";
 import { getPolicies } from "../policies/policies";
 import { quotePrice, type AddOnPrice } from "../pricing";
@@ -48,6 +48,14 @@ export function isExclusionViolation(err: unknown) {
 }
 
 /** Checks every rule of the room for [start, end) with the studio's hours, closures, policies and busy times. */
+/**
+ * The booking policy as it binds this actor in this studio: the minimum notice is for creators booking ahead, not
+ * for the studio's own staff booking a walk-in for someone standing at the desk (they may book from now on).
+ */
+export function policiesFor<P extends { minNoticeMinutes: number }>(actor: Pick<Actor, "role" | "studioIds">, studioId: string, policies: P): P {
+  return canOperateStudio(actor, studioId) ? { ...policies, minNoticeMinutes: 0 } : policies;
+}
+
 export function checkRules(ctx: RoomContext, policies: { minNoticeMinutes: number; bookingWindowDays: number }, start: Date, end: Date, now: Date) {
   return checkSlot({
     timeZone: ctx.studio.timeZone,
@@ -88,7 +96,7 @@ export async function createBooking(db: Db, input: CreateBookingInput, actor: Ac
     const policies = await getPolicies(tx, actor.workspaceId);
     const unpaid = await billingGate(tx, { workspaceId: actor.workspaceId, creatorId: creator.value, policies, forSelf: creator.value === actor.userId });
     if (unpaid) return unpaid;
-    const check = checkRules(ctx, policies, input.startsAt, input.endsAt, now);
+    const check = checkRules(ctx, policiesFor(actor, ctx.studio.id, policies), input.startsAt, input.endsAt, now);
     if (!check.ok) {
       if (check.rule === "overlap") {
         const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { listFreeSlots } from "../availability";
 import type { Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
+import { policiesFor } from "./create-booking";
 import { loadRoomContext } from "./room-context";
 
 /**
@@ -28,7 +29,7 @@ export async function findAvailability(
     openingHours: ctx.studio.openingHours,
     closures: ctx.closures,
     room: ctx.room,
-    policy: policies,
+    policy: policiesFor(actor, ctx.studio.id, policies),
     busy: ctx.busy,
     now: input.now,
     from: input.from,

@@ -4,7 +4,7 @@ import { addOns, auditLog, bookingAddOns, bookings } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
 import { fail, ok } from "../result";
-import { checkRules, findConflict, isExclusionViolation, quoteFor, sendBookingEmail, type BookingFail } from "./create-booking";
+import { checkRules, policiesFor, findConflict, isExclusionViolation, quoteFor, sendBookingEmail, type BookingFail } from "./create-booking";
 import { findBooking } from "./find-booking";
 import { loadRoomContext } from "./room-context";
 import { studioTimeRange } from "./emails";
@@ -37,7 +37,7 @@ export async function rescheduleBooking(db: Db, actor: Actor, bookingId: string,
     });
     if (!ctx) return fail("not_found") as BookingFail;
     const policies = await getPolicies(tx, actor.workspaceId);
-    const check = checkRules(ctx, policies, input.startsAt, input.endsAt, now);
+    const check = checkRules(ctx, policiesFor(actor, ctx.studio.id, policies), input.startsAt, input.endsAt, now);
     const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
     if (!check.ok) {
       if (check.rule === "overlap") {
