@@ -1,5 +1,5 @@
 "use client";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import { useServerClock } from "@/components/use-server-clock";
 import { clockTime } from "@/lib/operations/floor-time";
@@ -39,12 +39,22 @@ export function AutoRefresh({ seconds = 30 }: { seconds?: number }) {
  */
 export function NowLine({ start, end, now, timeZone }: { start: string; end: string; now: string; timeZone: string }) {
   const t = useServerClock(now, 30_000);
+  const line = useRef<HTMLDivElement>(null);
   const from = Date.parse(start);
   const to = Date.parse(end);
-  if (t < from || t > to || to <= from) return null;
+  const shown = !(t < from || t > to || to <= from);
+  // The sheet opens scrolled to now (once): on a phone the hours run far off to the right.
+  useEffect(() => {
+    const box = line.current?.closest<HTMLElement>("[data-timeline-scroll]");
+    if (!box || !line.current) return;
+    const x = line.current.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft;
+    box.scrollLeft = Math.max(0, x - box.clientWidth / 3);
+  }, [shown]);
+  if (!shown) return null;
   return (
-    <div className="absolute inset-y-0 w-0.5 bg-destructive" style={{ left: `${((t - from) / (to - from)) * 100}%` }} data-testid="now-line">
-      <span className="absolute left-1 top-0 rounded bg-destructive px-1 text-[11px] font-medium text-destructive-foreground">Now {clockTime(new Date(t), timeZone)}</span>
+    <div ref={line} className="absolute inset-y-0 w-0.5 bg-destructive" style={{ left: `${((t - from) / (to - from)) * 100}%` }} data-testid="now-line">
+      {/* Below the hour marks, in the header row: never over a session's block. */}
+      <span className="absolute -top-7 left-1 whitespace-nowrap rounded bg-destructive px-1 text-[11px] font-medium text-destructive-foreground">Now {clockTime(new Date(t), timeZone)}</span>
     </div>
   );
 }

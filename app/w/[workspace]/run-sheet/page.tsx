@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PrintButton } from "@/components/print-button";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { tz } from "@date-fns/tz";
@@ -103,7 +104,11 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
     <div className="grid gap-6">
       <AutoRefresh seconds={30} />
       <header className="grid gap-1">
-        <h1 className="text-2xl font-semibold">Run sheet</h1>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold">Run sheet</h1>
+          {/* On paper: the room-by-room list (the timeline and the controls are screen-only). */}
+          <PrintButton label="Print the room-by-room list" variant="outline" />
+        </div>
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-medium">{studio.name}</span> · <span data-testid="sheet-date">{dateLabel}</span>
           {live ? (

@@ -34,7 +34,7 @@ export function Timeline({ slug, rooms, window, timeZone, now, label }: { slug: 
   const hours = (window.end.getTime() - window.start.getTime()) / 3_600_000;
   return (
     // The hours do not fit on a phone: the box scrolls sideways and takes keyboard focus to do so.
-    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-md border border-border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+    <div role="region" aria-label={label} tabIndex={0} data-timeline-scroll className="overflow-x-auto rounded-md border border-border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
       <div className="relative" style={{ minWidth: `${9 + hours * HOUR_REM}rem` }}>
         <div className="flex border-b border-border" aria-hidden>
           <div className={cn("sticky left-0 z-20 shrink-0 bg-card px-2 py-2 text-xs font-medium text-muted-foreground", ROOM_COLUMN)}>Room</div>

@@ -5,7 +5,7 @@ import QRCode from "qrcode";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { findShipment } from "@/lib/samples/queries";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/print-button";
 
 export const metadata: Metadata = { title: "Shipment label" };
 
