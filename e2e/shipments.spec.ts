@@ -135,7 +135,7 @@ test("a brand imports the items from a CSV: a bad line is named and changes noth
   await test.step("a file with one bad line is refused line by line", async () => {
     await form.importCsv("bad.csv", `sku,name,quantity\n${lip},Lipstick,2\n,No SKU here,1\n${bru},Brush set,1\n`);
     await expect(form.csvProblems).toBeVisible();
-    await expect(form.csvProblems.getByRole("listitem")).toHaveText(["Line 3: sku: Enter the SKU"]);
+    await expect(form.csvProblems.getByRole("listitem")).toHaveText(["Line 3: SKU: Enter the SKU"]);
     await expect(page.getByRole("alert").filter({ hasText: "The file was not imported" })).toBeVisible();
     await expect(form.item(1, "SKU")).toHaveValue("");
     await expect(form.item(2, "SKU")).toHaveCount(0);

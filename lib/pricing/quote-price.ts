@@ -1,5 +1,6 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
+import { formatDuration } from "../format";
 import { compilePeakRules } from "./compile-peak-rules";
 import { assertNonNegativeSafeInteger, divideRoundHalfUp } from "./divide-round-half-up";
 import { roundCumulatively } from "./round-cumulatively";
@@ -96,14 +97,6 @@ function addOnLine(addOn: AddOnPrice, minutes: number): QuoteLine {
     };
   }
   throw new RangeError(`add-on ${addOn.id}: unknown pricing ${JSON.stringify(addOn.pricing)}`);
-}
-
-/** 180 → "3 h", 150 → "2 h 30 min", 45 → "45 min". */
-function formatDuration(minutes: number): string {
-  const hours = Math.floor(minutes / MINUTES_PER_HOUR);
-  const rest = minutes % MINUTES_PER_HOUR;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
 function wholeMinute(date: Date, what: string): number {

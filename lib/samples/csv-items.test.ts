@@ -18,18 +18,27 @@ describe("parseItemsCsv", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
-    expect(r.errors[0].message).toContain("sku: Enter the SKU");
-    expect(r.errors[1].message).toContain("quantity: At least 1");
-    expect(r.errors[2].message).toContain("quantity: At most 10,000");
+    expect(r.errors[0].message).toContain("SKU: Enter the SKU");
+    expect(r.errors[1].message).toContain("Quantity: At least 1");
+    expect(r.errors[2].message).toContain("Quantity: At most 10,000");
     expect(r.errors[3].message).toContain("already on line 2");
-    expect(r.errors[4].message).toContain("quantity: Use a whole number");
+    expect(r.errors[4].message).toContain("Quantity: Use a whole number");
+  });
+
+  it("names each column as a person reads it, never by the field's code name", () => {
+    const r = parseItemsCsv("sku,name,declared_value,quantity\nA-1,Serum,12.50,1\nA-1,Serum again,1,1\nB-2,Mask,lots,1\n", "USD");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toEqual({ line: 3, message: "SKU: A-1 is already on line 2" });
+    expect(r.errors[1].message).toMatch(/^Declared value: /);
+    for (const e of r.errors) expect(e.message).not.toMatch(/declaredValue|\bsku\b|\bquantity\b/);
   });
 
   it("takes declared values with the workspace currency's decimals: whole yen in JPY, cents in USD", () => {
     const csv = "sku,name,quantity,value\nA-1,Serum,2,12000\nB-2,Mask,1,500.5\n";
     expect(parseItemsCsv(csv, "USD")).toMatchObject({ ok: true });
-    expect(parseItemsCsv(csv, "JPY")).toEqual({ ok: false, errors: [{ line: 3, message: "declaredValue: JPY has no decimals: enter a whole amount like 6500" }] });
-    expect(parseItemsCsv("sku,name,quantity,value\nA-1,Serum,2,19.999\n", "USD")).toMatchObject({ ok: false, errors: [{ line: 2, message: "declaredValue: Use at most 2 decimals in USD, like 65.00" }] });
+    expect(parseItemsCsv(csv, "JPY")).toEqual({ ok: false, errors: [{ line: 3, message: "Declared value: JPY has no decimals: enter a whole amount like 6500" }] });
+    expect(parseItemsCsv("sku,name,quantity,value\nA-1,Serum,2,19.999\n", "USD")).toMatchObject({ ok: false, errors: [{ line: 2, message: "Declared value: Use at most 2 decimals in USD, like 65.00" }] });
   });
 
   it("refuses a file without the needed columns, an empty file and a broken one", () => {

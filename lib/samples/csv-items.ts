@@ -14,6 +14,10 @@ const HEADERS: Record<string, keyof ShipmentItemInput> = {
   value: "declaredValue",
 };
 
+/** Each field as a person reads the column, for the messages ("Declared value: …", never `declaredValue`). */
+const COLUMN_WORDS: Record<keyof ShipmentItemInput, string> = { sku: "SKU", name: "Name", quantity: "Quantity", declaredValue: "Declared value" };
+const inWords = (field: PropertyKey | undefined) => (typeof field === "string" && field in COLUMN_WORDS ? COLUMN_WORDS[field as keyof ShipmentItemInput] : "This line");
+
 /**
  * Items from a CSV file (a header row with sku, name, quantity and optionally declared_value, in any order).
  * All or nothing: any bad line makes the whole import fail, with one message per line, so a shipment is never
@@ -44,17 +48,17 @@ export function parseItemsCsv(text: string, currency: string, maxItems = 200): {
     });
     const parsed = shipmentItemSchema.safeParse(raw);
     if (!parsed.success) {
-      errors.push({ line, message: parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "line")}: ${issue.message}`).join("; ") });
+      errors.push({ line, message: parsed.error.issues.map((issue) => `${inWords(issue.path[0])}: ${issue.message}`).join("; ") });
       return;
     }
     const value = parsed.data.declaredValue === undefined ? null : toMinorUnits(parsed.data.declaredValue, currency);
     if (value && !value.ok) {
-      errors.push({ line, message: `declaredValue: ${value.message}` });
+      errors.push({ line, message: `${COLUMN_WORDS.declaredValue}: ${value.message}` });
       return;
     }
     const key = parsed.data.sku.toUpperCase();
     if (seen.has(key)) {
-      errors.push({ line, message: `sku: ${parsed.data.sku} is already on line ${seen.get(key)}` });
+      errors.push({ line, message: `${COLUMN_WORDS.sku}: ${parsed.data.sku} is already on line ${seen.get(key)}` });
       return;
     }
     seen.set(key, line);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLocal, isTimeZone, localDate, localDateTimeToInstant, toLocalInput } from "./local-time";
+import { currentTimeZoneName, formatDayInZone, formatInZone, formatLocal, formatTimeInZone, isTimeZone, localDate, localDateTimeToInstant, timeZoneLabel, timeZones, toLocalInput, zonePlace } from "./local-time";
 import { minorToDecimal, parseMoney } from "./money";
 
 const LA = "America/Los_Angeles";
@@ -72,5 +72,53 @@ describe("money typed in a form", () => {
     expect(minorToDecimal(6550, "USD")).toBe("65.50");
     expect(minorToDecimal(5, "USD")).toBe("0.05");
     expect(minorToDecimal(6500, "JPY")).toBe("6500");
+  });
+});
+
+describe("time zones as studios choose and read them", () => {
+  it("offers no deprecated names, only their current ones", () => {
+    const zones = timeZones();
+    for (const old of ["Asia/Calcutta", "Europe/Kiev", "Asia/Saigon", "Asia/Katmandu", "Asia/Rangoon", "America/Buenos_Aires"]) expect(zones).not.toContain(old);
+    for (const current of ["Asia/Kolkata", "Europe/Kyiv", "Asia/Ho_Chi_Minh", "Asia/Kathmandu", "America/Argentina/Buenos_Aires", "America/Los_Angeles", "UTC"]) expect(zones).toContain(current);
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(zones).toEqual([...zones].sort());
+  });
+
+  it("still accepts a studio saved under an old name, and maps it to the current one", () => {
+    expect(isTimeZone("Asia/Calcutta")).toBe(true);
+    expect(isTimeZone("Asia/Kolkata")).toBe(true);
+    expect(isTimeZone("Mars/Olympus_Mons")).toBe(false);
+    expect(currentTimeZoneName("Europe/Kiev")).toBe("Europe/Kyiv");
+    expect(currentTimeZoneName("America/Los_Angeles")).toBe("America/Los_Angeles");
+  });
+
+  it("every offered zone works on the studio clock", () => {
+    const at = new Date("2026-12-07T14:00:00Z");
+    for (const zone of timeZones()) expect(formatLocal(at, zone), zone).toMatch(/^\w{3} \d{1,2} \w{3} 2026, \d\d:\d\d$/);
+    expect(formatLocal(at, "Asia/Kolkata")).toBe("Mon 7 Dec 2026, 19:30");
+  });
+
+  it("shows underscores as spaces in labels only (the value stays the IANA name)", () => {
+    expect(timeZoneLabel("America/Los_Angeles")).toBe("America/Los Angeles");
+    expect(timeZoneLabel("America/Argentina/Buenos_Aires")).toBe("America/Argentina/Buenos Aires");
+    expect(timeZoneLabel("Asia/Calcutta")).toBe("Asia/Kolkata");
+    expect(zonePlace("America/Los_Angeles")).toBe("Los Angeles");
+    expect(zonePlace("UTC")).toBe("UTC");
+  });
+});
+
+describe("times shown to people say whose clock they are on", () => {
+  const at = new Date("2026-12-07T14:05:00Z");
+  it("shows an instant on the zone's clock, named", () => {
+    expect(formatInZone(at, "America/Los_Angeles")).toBe("Mon 7 Dec 2026, 06:05 Los Angeles time");
+    expect(formatInZone(at, "Asia/Shanghai")).toBe("Mon 7 Dec 2026, 22:05 Shanghai time");
+    expect(formatInZone(at, "UTC")).toBe("Mon 7 Dec 2026, 14:05 UTC");
+    expect(formatTimeInZone(at, "America/Los_Angeles")).toBe("06:05 Los Angeles time");
+  });
+
+  it("shows the day on the zone's clock, which may not be UTC's", () => {
+    const lateInLosAngeles = new Date("2026-12-08T06:30:00Z"); // 22:30 on the 7th in Los Angeles
+    expect(formatDayInZone(lateInLosAngeles, "America/Los_Angeles")).toBe("7 Dec 2026 (Los Angeles time)");
+    expect(formatDayInZone(lateInLosAngeles, "Asia/Shanghai")).toBe("8 Dec 2026 (Shanghai time)");
   });
 });

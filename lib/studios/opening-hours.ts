@@ -15,10 +15,15 @@ function span(range: { opens: string; closes: string }) {
   return { start, end: close > start ? close : close + 1440 };
 }
 
-/** "09:00–02:00 (next day)", "open 24 h". */
+/** "09:00–02:00 (next day)"; the same time twice is how a round-the-clock day is stored: "open 24 hours". */
 export function rangeLabel(range: { opens: string; closes: string }) {
-  if (range.opens === range.closes) return "open 24 h";
+  if (range.opens === range.closes) return "open 24 hours";
   return `${range.opens}–${range.closes}${range.closes < range.opens ? " (next day)" : ""}`;
+}
+
+/** One day of a week's hours as a person reads it: "Thu 09:00–02:00 (next day)", "Fri open 24 hours". */
+export function dayHoursLabel(range: { weekday: number; opens: string; closes: string }) {
+  return `${WEEKDAYS[range.weekday].slice(0, 3)} ${rangeLabel(range)}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
+import { plural } from "@/lib/format";
 import { workspaceOverview } from "@/lib/workspaces/overview";
 import { appNow } from "@/lib/clock";
 
@@ -39,7 +40,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
               <Building2 className="size-5 text-primary" aria-hidden /> Studios
             </CardTitle>
             <CardDescription>
-              {stats.studios} {stats.studios === 1 ? "studio" : "studios"}, {stats.rooms} {stats.rooms === 1 ? "room" : "rooms"}
+              {plural(stats.studios, "studio")}, {plural(stats.rooms, "room")}
               {member.role === "staff" ? ` · you work in ${member.studioIds.length}` : ""}
             </CardDescription>
           </CardHeader>
@@ -56,7 +57,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
                 <Users className="size-5 text-primary" aria-hidden /> Members
               </CardTitle>
               <CardDescription>
-                {stats.members} members · {stats.pendingInvitations} pending invitations
+                {plural(stats.members, "member")} · {plural(stats.pendingInvitations, "pending invitation")}
               </CardDescription>
             </CardHeader>
             <CardContent>

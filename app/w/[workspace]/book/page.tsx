@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
-import { formatMoney } from "@/lib/format";
+import { formatDurationRange, formatMoney, plural } from "@/lib/format";
 import { bookableStudios } from "@/lib/studios/list-studios";
 
 export const metadata: Metadata = { title: "Book a set" };
@@ -46,12 +46,12 @@ export default async function BookPage({ params }: { params: Promise<{ workspace
                           </Link>
                         </CardTitle>
                         <CardDescription>
-                          {formatMoney(r.hourlyRateCents, member.currency)} / hour · {r.minMinutes / 60}–{r.maxMinutes / 60} h
+                          {formatMoney(r.hourlyRateCents, member.currency)} / hour · {formatDurationRange(r.minMinutes, r.maxMinutes)}
                         </CardDescription>
                       </CardHeader>
                       <CardContent className="grid gap-2">
                         <p className="flex items-center gap-1 text-sm text-muted-foreground">
-                          <Users className="size-4" aria-hidden /> up to {r.capacity}
+                          <Users className="size-4" aria-hidden /> up to {plural(r.capacity, "person")}
                         </p>
                         <p className="flex flex-wrap gap-1">
                           {r.features.map((f) => (

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/form";
 import { idle } from "@/lib/action-state";
+import { currentTimeZoneName, timeZoneLabel } from "@/lib/studios/local-time";
 import { HoursEditor } from "./hours-editor";
 import { formKey, SelectField, type SetupAction } from "./setup-fields";
 
@@ -29,8 +30,8 @@ export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZo
           name="timeZone"
           label="Time zone"
           state={state}
-          defaultValue={studio?.timeZone ?? defaultTimeZone}
-          options={timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
+          defaultValue={currentTimeZoneName(studio?.timeZone ?? defaultTimeZone)}
+          options={timeZones.map((z) => ({ value: z, label: timeZoneLabel(z) }))}
           hint="Opening hours, closures and every time shown to creators use it."
         />
       </div>

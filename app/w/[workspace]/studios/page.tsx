@@ -6,17 +6,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
-import { formatMoney } from "@/lib/format";
+import { formatDuration, formatDurationRange, formatMoney, plural } from "@/lib/format";
+import { timeZoneLabel } from "@/lib/studios/local-time";
+import { dayHoursLabel } from "@/lib/studios/opening-hours";
 import { listStudios } from "@/lib/studios/list-studios";
 
 export const metadata: Metadata = { title: "Studios" };
-
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-function hoursLabel(h: { weekday: number; opens: string; closes: string }) {
-  if (h.opens === h.closes) return `${DAYS[h.weekday]} open 24 h`;
-  return `${DAYS[h.weekday]} ${h.opens}–${h.closes}${h.closes <= h.opens ? " (next day)" : ""}`;
-}
 
 export default async function StudiosPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
@@ -35,12 +30,12 @@ export default async function StudiosPage({ params }: { params: Promise<{ worksp
             <CardHeader>
               <CardTitle>{s.name}</CardTitle>
               <CardDescription>
-                {s.address} · times in {s.timeZone}
+                {s.address} · times in {timeZoneLabel(s.timeZone)}
               </CardDescription>
               <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
                 <Clock className="size-3.5" aria-hidden />
                 {s.openingHours.map((h) => (
-                  <span key={h.weekday}>{hoursLabel(h)}</span>
+                  <span key={`${h.weekday}-${h.opens}`}>{dayHoursLabel(h)}</span>
                 ))}
               </p>
             </CardHeader>
@@ -64,12 +59,12 @@ export default async function StudiosPage({ params }: { params: Promise<{ worksp
                         <TableCell>
                           <span className="font-medium">{r.name}</span>
                           {!r.active ? <Badge className="ml-2">inactive</Badge> : null}
-                          <span className="block text-xs text-muted-foreground">up to {r.capacity} people</span>
+                          <span className="block text-xs text-muted-foreground">up to {plural(r.capacity, "person")}</span>
                         </TableCell>
                         <TableCell className="text-muted-foreground">{r.features.join(", ") || "—"}</TableCell>
                         <TableCell className="text-right tabular-nums">{formatMoney(r.hourlyRateCents, member.currency)}</TableCell>
                         <TableCell className="text-right text-xs text-muted-foreground">
-                          {r.minMinutes / 60}–{r.maxMinutes / 60} h, every {r.stepMinutes} min, {r.bufferMinutes} min turnover
+                          {formatDurationRange(r.minMinutes, r.maxMinutes)}, every {formatDuration(r.stepMinutes)}, {formatDuration(r.bufferMinutes)} turnover
                         </TableCell>
                       </TableRow>
                     ))}

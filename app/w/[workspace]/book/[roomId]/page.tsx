@@ -17,7 +17,7 @@ import { findBooking } from "@/lib/bookings/find-booking";
 import { findRoomWithStudio, loadStudioAddOns } from "@/lib/bookings/room-context";
 import { isIsoDate, localParts, shiftDate, weekDates } from "@/lib/bookings/week";
 import { getDb } from "@/lib/db";
-import { formatMoney } from "@/lib/format";
+import { formatDuration, formatMoney } from "@/lib/format";
 import { SlotPicker } from "./slot-picker";
 import { appNow } from "@/lib/clock";
 
@@ -49,7 +49,6 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
   const labels = days.map((date) => localParts(new Date(`${date}T12:00:00Z`), "UTC").label);
   const base = `/w/${member.workspaceSlug}/book/${room.id}`;
   const link = (week: string) => `${base}?week=${week}&duration=${duration}${moving ? `&reschedule=${moving.booking.id}` : ""}`;
-  const hours = (m: number) => (m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60} min`);
 
   return (
     <div className="grid gap-6">
@@ -75,7 +74,7 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
           <NativeSelect id="duration" name="duration" defaultValue={String(duration)} className="w-40">
             {durations.map((m) => (
               <option key={m} value={m}>
-                {hours(m)}
+                {formatDuration(m)}
               </option>
             ))}
           </NativeSelect>

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
-import { localDate, timeZones } from "@/lib/studios/local-time";
+import { localDate, timeZoneLabel, timeZones } from "@/lib/studios/local-time";
 import { loadStudioSetup } from "@/lib/studios/setup-queries";
 import { RoomForm } from "../../room-form";
 import { InlineActionForm } from "../../setup-fields";
@@ -41,7 +41,7 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
           / {studio.name}
         </p>
         <h1 className="text-2xl font-semibold">{studio.name}</h1>
-        <p className="text-muted-foreground">Times on this page are in {studio.timeZone}.</p>
+        <p className="text-muted-foreground">Times on this page are in {timeZoneLabel(studio.timeZone)}.</p>
       </header>
 
       <Card>
