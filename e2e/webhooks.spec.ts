@@ -87,7 +87,7 @@ test.describe("webhooks for brands", () => {
     // The brand replays it; this time its receiver fails, and the log says so.
     receiver.respondWith(() => ({ status: 500, body: "broken" }));
     await ping.getByRole("button", { name: /^Replay ping of / }).click();
-    await expect(page.getByText(/^Replay not delivered: HTTP 500\. It will be tried again at \d\d:\d\d UTC\.$/)).toBeVisible();
+    await expect(page.getByText(/^Replay not delivered: HTTP 500\. It will be tried again at \d\d:\d\d Los Angeles time\.$/)).toBeVisible();
     await expect(ping).toContainText("retrying");
     await expect(ping).toContainText("HTTP 500");
     expect(receiver.requests.filter((r) => r.path === path)).toHaveLength(2);

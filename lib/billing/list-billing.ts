@@ -22,6 +22,16 @@ export const chargeListQuerySchema = billingListQuerySchema.omit({ limit: true }
 /** `GET /api/v1/invoices`: the filters, `limit` (1–200, 50) and `cursor`. */
 export const invoiceListQuerySchema = billingListQuerySchema.omit({ limit: true }).extend(invoiceOrder.querySchema().shape);
 
+/**
+ * The zone of the studio a charge or invoice belongs to (its booking's room's, or its storage unit's), so screens
+ * show its time on that studio's clock; null for one of no studio (the screen uses the workspace's clock).
+ */
+const studioZoneOf = (bookingId: typeof charges.bookingId | typeof invoices.bookingId, reservationId: typeof charges.storageReservationId | null) =>
+  sql<string | null>`coalesce(
+    (select s.time_zone from bookings b join rooms r on r.id = b.room_id join studios s on s.id = r.studio_id where b.id = ${bookingId}),
+    ${reservationId === null ? sql`null` : sql`(select s.time_zone from storage_reservations sr join storage_units u on u.id = sr.unit_id join studios s on s.id = u.studio_id where sr.id = ${reservationId})`}
+  )`;
+
 const statusesOf = <T extends string>(raw: string | undefined, allowed: readonly T[]) => raw?.split(",").map((s) => s.trim()).filter((s): s is T => (allowed as readonly string[]).includes(s));
 
 /** The charges an actor may see, newest first: a creator's own; managers' all or one creator's. */
@@ -32,7 +42,7 @@ export async function listCharges(db: DbOrTx, actor: Actor, q: Partial<BillingLi
   const statuses = statusesOf(q.status, chargeStatus.enumValues);
   if (statuses?.length) where.push(inArray(charges.status, statuses));
   return db
-    .select({ charge: charges, creatorEmail: users.email, creatorName: users.name, cursor: chargeOrder.cursorColumn() })
+    .select({ charge: charges, creatorEmail: users.email, creatorName: users.name, studioTimeZone: studioZoneOf(charges.bookingId, charges.storageReservationId), cursor: chargeOrder.cursorColumn() })
     .from(charges)
     .innerJoin(users, eq(users.id, charges.creatorId))
     .where(and(...where))
@@ -52,7 +62,7 @@ export async function listInvoices(db: DbOrTx, actor: Actor, q: Partial<BillingL
   const statuses = statusesOf(q.status, invoiceStatus.enumValues);
   if (statuses?.length) where.push(inArray(invoices.status, statuses));
   return db
-    .select({ invoice: invoices, creatorEmail: users.email, creatorName: users.name, cursor: invoiceOrder.cursorColumn() })
+    .select({ invoice: invoices, creatorEmail: users.email, creatorName: users.name, studioTimeZone: studioZoneOf(invoices.bookingId, null), cursor: invoiceOrder.cursorColumn() })
     .from(invoices)
     .innerJoin(users, eq(users.id, invoices.creatorId))
     .where(and(...where))

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { listCharges, listInvoices } from "@/lib/billing/list-billing";
 import { formatMoney } from "@/lib/format";
+import { formatInZone } from "@/lib/studios/local-time";
 import { CreditChargeForm, VoidChargeForm } from "./billing-forms";
 
 type ChargeRows = Awaited<ReturnType<typeof listCharges>>;
@@ -28,20 +29,19 @@ const KIND_LABELS: Record<string, string> = {
   credit: "Credit",
 };
 
-const dateFmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-
 export function InvoiceStatus({ status }: { status: string }) {
   const variant = status === "failed" ? "destructive" : status === "paid" ? "success" : "secondary";
   return <Badge variant={variant}>{INVOICE_LABELS[status] ?? status}</Badge>;
 }
 
-export function ChargesTable({ rows, caption, manage }: { rows: ChargeRows; caption: string; manage?: { workspace: string; creditedByCharge: Map<string, number> } }) {
+/** `zone` is the workspace's clock, for a charge or invoice of no studio; the others are on their studio's. */
+export function ChargesTable({ rows, caption, zone, manage }: { rows: ChargeRows; caption: string; zone: string; manage?: { workspace: string; creditedByCharge: Map<string, number> } }) {
   return (
     <Table scrollLabel={caption}>
         <caption className="sr-only">{caption}</caption>
         <TableHeader>
           <TableRow>
-            <TableHead>Date (UTC)</TableHead>
+            <TableHead>Date</TableHead>
             <TableHead>What</TableHead>
             <TableHead>Status</TableHead>
             <TableHead className="text-right">Amount</TableHead>
@@ -49,12 +49,12 @@ export function ChargesTable({ rows, caption, manage }: { rows: ChargeRows; capt
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map(({ charge: c }) => {
+          {rows.map(({ charge: c, studioTimeZone }) => {
             const credited = manage?.creditedByCharge.get(c.id) ?? 0;
             const creditable = c.kind !== "credit" && ["invoiced", "paid", "failed"].includes(c.status) && c.amountCents - credited > 0;
             return (
               <TableRow key={c.id}>
-                <TableCell className="whitespace-nowrap">{dateFmt.format(c.createdAt)}</TableCell>
+                <TableCell className="whitespace-nowrap">{formatInZone(c.createdAt, studioTimeZone ?? zone)}</TableCell>
                 <TableCell>
                   <span className="block text-xs text-muted-foreground">{KIND_LABELS[c.kind]}</span>
                   {c.description}
@@ -79,13 +79,13 @@ export function ChargesTable({ rows, caption, manage }: { rows: ChargeRows; capt
   );
 }
 
-export function InvoicesTable({ rows, caption, renderAction }: { rows: InvoiceRows; caption: string; renderAction?: (inv: InvoiceRows[number]["invoice"]) => React.ReactNode }) {
+export function InvoicesTable({ rows, caption, zone, renderAction }: { rows: InvoiceRows; caption: string; zone: string; renderAction?: (inv: InvoiceRows[number]["invoice"]) => React.ReactNode }) {
   return (
     <Table scrollLabel={caption}>
         <caption className="sr-only">{caption}</caption>
         <TableHeader>
           <TableRow>
-            <TableHead>Date (UTC)</TableHead>
+            <TableHead>Date</TableHead>
             <TableHead>For</TableHead>
             <TableHead>Status</TableHead>
             <TableHead className="text-right">Amount</TableHead>
@@ -93,9 +93,9 @@ export function InvoicesTable({ rows, caption, renderAction }: { rows: InvoiceRo
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map(({ invoice: i }) => (
+          {rows.map(({ invoice: i, studioTimeZone }) => (
             <TableRow key={i.id}>
-              <TableCell className="whitespace-nowrap">{dateFmt.format(i.createdAt)}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatInZone(i.createdAt, studioTimeZone ?? zone)}</TableCell>
               <TableCell>
                 {i.description}
                 {i.failureMessage && i.status === "failed" ? <span className="block text-xs text-destructive">{i.failureMessage}</span> : null}

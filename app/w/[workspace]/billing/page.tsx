@@ -17,6 +17,7 @@ import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
 import { CardCheckoutButton, PortalButton } from "./billing-forms";
+import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { ChargesTable, InvoicesTable, StripeNotice } from "./billing-tables";
 import { appNow } from "@/lib/clock";
 
@@ -46,12 +47,13 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
   if (stripe && query.checkout === "done" && typeof query.session_id === "string" && query.session_id.length < 300) {
     returned = await checkoutReturn(db, stripe, { workspaceId: member.workspaceId, userId: member.userId, sessionId: query.session_id }, now);
   }
-  const [card, balance, charges, invoices, policies] = await Promise.all([
+  const [card, balance, charges, invoices, policies, zone] = await Promise.all([
     cardOnFile(db, member.workspaceId, member.userId),
     creatorBalance(db, member.workspaceId, member.userId),
     listCharges(db, member, { status: "pending" }),
     listInvoices(db, member),
     getPolicies(db, member.workspaceId),
+    workspaceTimeZone(db, member.workspaceId),
   ]);
   const slug = member.workspaceSlug;
   return (
@@ -119,7 +121,7 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
             Completed sessions and fees appear here until they are invoiced.
           </EmptyState>
         ) : (
-          <ChargesTable rows={charges} caption="Upcoming charges, not yet invoiced" />
+          <ChargesTable rows={charges} caption="Upcoming charges, not yet invoiced" zone={zone} />
         )}
       </section>
       <section className="grid gap-3" aria-labelledby="invoices">
@@ -131,7 +133,7 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
             Each session and each fee gets its own invoice.
           </EmptyState>
         ) : (
-          <InvoicesTable rows={invoices} caption="Your invoices" />
+          <InvoicesTable rows={invoices} caption="Your invoices" zone={zone} />
         )}
       </section>
       <p className="text-sm text-muted-foreground">
@@ -143,7 +145,7 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
 
 async function ManagerBilling({ member }: { member: Member }) {
   const db = getDb();
-  const [creators, invoices] = await Promise.all([listCreatorBalances(db, member.workspaceId), listInvoices(db, member, { limit: 50 })]);
+  const [creators, invoices, zone] = await Promise.all([listCreatorBalances(db, member.workspaceId), listInvoices(db, member, { limit: 50 }), workspaceTimeZone(db, member.workspaceId)]);
   const slug = member.workspaceSlug;
   return (
     <>
@@ -195,7 +197,7 @@ async function ManagerBilling({ member }: { member: Member }) {
             Completed sessions and fees are invoiced after the delay set in Setup → Policies.
           </EmptyState>
         ) : (
-          <InvoicesTable rows={invoices} caption="The 50 most recent invoices" />
+          <InvoicesTable rows={invoices} caption="The 50 most recent invoices" zone={zone} />
         )}
       </section>
     </>

@@ -7,7 +7,7 @@ import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { ownerNames, workspaceStudios } from "@/lib/samples/desk-queries";
 import { leftoversDue } from "@/lib/samples/leftovers";
-import { formatLocal } from "@/lib/studios/local-time";
+import { formatInZone, formatLocal } from "@/lib/studios/local-time";
 import { LeftoversButton } from "../stock-forms";
 import { appNow } from "@/lib/clock";
 
@@ -72,7 +72,7 @@ export default async function LeftoversPage({ params }: { params: Promise<{ work
                   <TableCell>{s.brandId ? (names.brands.get(s.brandId) ?? "—") : "Not known"}</TableCell>
                   <TableCell>{studio?.name ?? "—"}</TableCell>
                   <TableCell className="text-right tabular-nums">{units}</TableCell>
-                  <TableCell className="whitespace-nowrap">{studio ? formatLocal(dueAt, studio.timeZone) : dueAt.toISOString().slice(0, 16)}</TableCell>
+                  <TableCell className="whitespace-nowrap">{studio ? formatLocal(dueAt, studio.timeZone) : formatInZone(dueAt, "UTC")}</TableCell>
                   <TableCell>
                     {choice.text}
                     {s.leftoverAction === "give_to_creator" && s.creatorId ? <span className="block text-xs text-muted-foreground">{names.creators.get(s.creatorId) ?? ""}</span> : null}

@@ -7,6 +7,8 @@ import { canOperateStudio } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { listFeeds } from "@/lib/calendar/feeds";
 import { getDb } from "@/lib/db";
+import { formatDayInZone } from "@/lib/studios/local-time";
+import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { listStudioChoices } from "@/lib/workspaces/workspaces";
 import { CreateFeedForm, RevokeFeedForm } from "./feed-forms";
 
@@ -16,7 +18,9 @@ export default async function CalendarFeedsPage({ params }: { params: Promise<{ 
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "bookings.view" });
   const db = getDb();
-  const [feeds, studios] = await Promise.all([listFeeds(db, member), listStudioChoices(db, member.workspaceId)]);
+  const [feeds, studios, workspaceZone] = await Promise.all([listFeeds(db, member), listStudioChoices(db, member.workspaceId), workspaceTimeZone(db, member.workspaceId)]);
+  // A studio's feed was made on that studio's clock; a creator's own feed on the workspace's.
+  const zoneOf = (studioId: string | null) => studios.find((s) => s.id === studioId)?.timeZone ?? workspaceZone;
   const mine = studios.filter((s) => canOperateStudio(member, s.id));
   const slug = member.workspaceSlug;
   return (
@@ -53,7 +57,7 @@ export default async function CalendarFeedsPage({ params }: { params: Promise<{ 
                 <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                   <span>
                     {f.studioName ? `Studio: ${f.studioName}` : "My bookings"}
-                    <span className="block text-xs text-muted-foreground">created {f.createdAt.toISOString().slice(0, 10)}</span>
+                    <span className="block text-xs text-muted-foreground">created {formatDayInZone(f.createdAt, zoneOf(f.studioId))}</span>
                   </span>
                   {f.revokedAt ? <Badge variant="outline">revoked</Badge> : <RevokeFeedForm workspace={slug} feedId={f.id} />}
                 </li>

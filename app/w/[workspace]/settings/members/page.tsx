@@ -6,6 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { assignableRoles, canManageMember } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
+import { formatInZone } from "@/lib/studios/local-time";
+import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { listPendingInvitations } from "@/lib/workspaces/invitations";
 import { listMembers } from "@/lib/workspaces/members";
 import { listBrands, listStudioChoices } from "@/lib/workspaces/workspaces";
@@ -19,11 +21,12 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const member = await requireMember({ workspace, permission: "members.view" });
   const db = getDb();
   const now = appNow();
-  const [members, invitations, studios, brands] = await Promise.all([
+  const [members, invitations, studios, brands, zone] = await Promise.all([
     listMembers(db, member),
     listPendingInvitations(db, member, now),
     listStudioChoices(db, member.workspaceId),
     listBrands(db, member.workspaceId),
+    workspaceTimeZone(db, member.workspaceId),
   ]);
   const choices = { roles: assignableRoles(member), studios, brands };
   const studioName = new Map(studios.map((s) => [s.id, s.name]));
@@ -55,7 +58,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                   <span>
                     <span className="font-medium">{i.email}</span> <Badge className="capitalize">{i.role}</Badge>
-                    <span className="block text-xs text-muted-foreground">expires {i.expiresAt.toISOString().slice(0, 10)}</span>
+                    <span className="block text-xs text-muted-foreground">expires {formatInZone(i.expiresAt, zone)}</span>
                   </span>
                   <RemoveButton workspace={slug} id={i.id} label={`invitation for ${i.email}`} kind="invitation" />
                 </li>

@@ -7,16 +7,17 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
+import { formatInZone } from "@/lib/studios/local-time";
+import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never");
-
 export default async function TokensPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "tokens.manage" });
-  const tokens = await listApiTokens(getDb(), member);
+  const [tokens, zone] = await Promise.all([listApiTokens(getDb(), member), workspaceTimeZone(getDb(), member.workspaceId)]);
+  const fmt = (d: Date | null) => (d ? formatInZone(d, zone) : "never");
   return (
     <div className="grid max-w-3xl gap-6">
       <h1 className="text-2xl font-semibold">API tokens</h1>

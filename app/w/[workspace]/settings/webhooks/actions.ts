@@ -7,6 +7,8 @@ import { getEnv } from "@/lib/env";
 import { replayDelivery, type AttemptOutcome } from "@/lib/webhooks/deliver";
 import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, updateEndpoint } from "@/lib/webhooks/endpoints";
 import { createEndpointSchema, updateEndpointSchema } from "@/lib/webhooks/schemas";
+import { formatTimeInZone } from "@/lib/studios/local-time";
+import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { privateHostsAllowed } from "@/lib/webhooks/url-policy";
 import { appNow } from "@/lib/clock";
 
@@ -22,14 +24,12 @@ const NO_DELIVERY = "That delivery does not exist any more. Reload the page.";
 const DISABLED = "The endpoint is disabled: enable it first.";
 const NO_BRAND = "Your membership is not linked to a brand. Ask the studio to link it, then add endpoints.";
 
-const utc = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
-
 /** What one attempt did, for the toast: the brand learns at once whether its receiver works. */
-function describeOutcome(what: string, o: AttemptOutcome): ActionState {
+function describeOutcome(what: string, o: AttemptOutcome, zone: string): ActionState {
   const answer = o.statusCode !== null ? `HTTP ${o.statusCode}` : (o.error ?? "no answer");
   if (o.status === "delivered") return { status: "ok", message: `${what} delivered: your endpoint answered ${answer}.` };
   const detail = o.error && o.statusCode !== null && o.error !== `HTTP ${o.statusCode}` ? ` (${o.error})` : "";
-  const next = o.nextAttemptAt ? ` It will be tried again at ${utc(o.nextAttemptAt)}.` : "";
+  const next = o.nextAttemptAt ? ` It will be tried again at ${formatTimeInZone(o.nextAttemptAt, zone)}.` : "";
   return { status: "error", message: `${what} not delivered: ${answer}${detail}.${next}` };
 }
 
@@ -96,7 +96,7 @@ export async function sendTestEventAction(_prev: ActionState, form: FormData): P
   const result = await sendTestEvent(getDb(), gate.value, text(form.get("endpointId")), appNow(), addressPolicy());
   if (!result.ok) return failed(form, result.error === "endpoint_disabled" ? DISABLED : NO_ENDPOINT);
   revalidate(gate.value.workspaceSlug);
-  return describeOutcome("Test event", result.value);
+  return describeOutcome("Test event", result.value, await workspaceTimeZone(getDb(), gate.value.workspaceId));
 }
 
 export async function replayDeliveryAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -109,5 +109,5 @@ export async function replayDeliveryAction(_prev: ActionState, form: FormData): 
     return failed(form, message);
   }
   revalidate(gate.value.workspaceSlug);
-  return describeOutcome("Replay", result.value);
+  return describeOutcome("Replay", result.value, await workspaceTimeZone(getDb(), gate.value.workspaceId));
 }

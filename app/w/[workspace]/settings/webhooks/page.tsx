@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
+import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { listEndpoints, type EndpointSummary } from "@/lib/webhooks/endpoints";
 import { EVENT_DESCRIPTIONS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { fmt } from "./webhook-format";
@@ -20,7 +21,7 @@ const EVENT_OPTIONS = WEBHOOK_EVENTS.map((value) => ({ value, description: EVENT
 export default async function WebhooksPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "webhooks.manage" });
-  const endpoints = await listEndpoints(getDb(), member, appNow());
+  const [endpoints, zone] = await Promise.all([listEndpoints(getDb(), member, appNow()), workspaceTimeZone(getDb(), member.workspaceId)]);
   const slug = member.workspaceSlug;
   return (
     <div className="grid max-w-4xl gap-6">
@@ -55,7 +56,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ works
           <ul className="grid gap-4">
             {endpoints.map((e) => (
               <li key={e.id}>
-                <EndpointCard endpoint={e} slug={slug} />
+                <EndpointCard endpoint={e} slug={slug} zone={zone} />
               </li>
             ))}
           </ul>
@@ -65,7 +66,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ works
   );
 }
 
-function EndpointCard({ endpoint: e, slug }: { endpoint: EndpointSummary; slug: string }) {
+function EndpointCard({ endpoint: e, slug, zone }: { endpoint: EndpointSummary; slug: string; zone: string }) {
   const name = e.description || e.url;
   const headingId = `endpoint-${e.id}`;
   return (
@@ -104,11 +105,11 @@ function EndpointCard({ endpoint: e, slug }: { endpoint: EndpointSummary; slug: 
           </div>
           <div>
             <dt className="text-muted-foreground">Last delivered</dt>
-            <dd>{fmt(e.lastDeliveredAt)}</dd>
+            <dd>{fmt(e.lastDeliveredAt, zone)}</dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Last failure</dt>
-            <dd>{fmt(e.lastFailedAt)}</dd>
+            <dd>{fmt(e.lastFailedAt, zone)}</dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Waiting to be delivered</dt>

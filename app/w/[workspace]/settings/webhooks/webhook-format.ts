@@ -1,2 +1,4 @@
-/** Times on the webhook pages, to the minute in UTC: the same clock as the `created` field of the payloads. */
-export const fmt = (d: Date | null, none = "never") => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : none);
+import { formatInZone } from "@/lib/studios/local-time";
+
+/** Times on the webhook pages, on the workspace's clock and saying so (the payloads' `created` stays ISO UTC). */
+export const fmt = (d: Date | null, zone: string, none = "never") => (d ? formatInZone(d, zone) : none);

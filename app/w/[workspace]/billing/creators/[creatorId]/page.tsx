@@ -12,6 +12,7 @@ import { getStripe } from "@/lib/billing/stripe-client";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { OfflinePaymentForm } from "../../billing-forms";
+import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { ChargesTable, InvoicesTable, StripeNotice } from "../../billing-tables";
 
 export const metadata: Metadata = { title: "Creator billing" };
@@ -22,12 +23,13 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
   const db = getDb();
   const creator = await findWorkspaceCreator(db, member.workspaceId, creatorId);
   if (!creator) notFound();
-  const [card, balance, chargeRows, invoiceRows, creditedByChargeId] = await Promise.all([
+  const [card, balance, chargeRows, invoiceRows, creditedByChargeId, zone] = await Promise.all([
     cardOnFile(db, member.workspaceId, creator.id),
     creatorBalance(db, member.workspaceId, creator.id),
     listCharges(db, member, { creatorId: creator.id }),
     listInvoices(db, member, { creatorId: creator.id }),
     creditedByCharge(db, member.workspaceId, creator.id),
+    workspaceTimeZone(db, member.workspaceId),
   ]);
   const slug = member.workspaceSlug;
   return (
@@ -72,7 +74,7 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
             Charges appear when a session is checked out, or a fee is due.
           </EmptyState>
         ) : (
-          <ChargesTable rows={chargeRows} caption={`Charges of ${creator.email}`} manage={{ workspace: slug, creditedByCharge: creditedByChargeId }} />
+          <ChargesTable rows={chargeRows} caption={`Charges of ${creator.email}`} zone={zone} manage={{ workspace: slug, creditedByCharge: creditedByChargeId }} />
         )}
       </section>
       <section className="grid gap-3" aria-labelledby="invoices">
@@ -84,7 +86,7 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
             Invoices are made from charges after the invoice delay.
           </EmptyState>
         ) : (
-          <InvoicesTable rows={invoiceRows} caption={`Invoices of ${creator.email}`} renderAction={(i) => (i.status === "not_sent" ? <OfflinePaymentForm workspace={slug} invoiceId={i.id} /> : null)} />
+          <InvoicesTable rows={invoiceRows} caption={`Invoices of ${creator.email}`} zone={zone} renderAction={(i) => (i.status === "not_sent" ? <OfflinePaymentForm workspace={slug} invoiceId={i.id} /> : null)} />
         )}
       </section>
     </div>

@@ -9,6 +9,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { cn } from "@/components/ui/cn";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
+import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { DELIVERY_LOG_LIMIT, listDeliveries, type DeliveryWithAttempts } from "@/lib/webhooks/delivery-log";
 import { deliveryStatusSchema, type DeliveryStatus } from "@/lib/webhooks/schemas";
 import { fmt } from "../webhook-format";
@@ -41,7 +42,7 @@ export default async function DeliveryLogPage({
   const member = await requireMember({ workspace, permission: "webhooks.manage" });
   const parsedStatus = deliveryStatusSchema.safeParse((await searchParams).status);
   const status = parsedStatus.success ? parsedStatus.data : undefined;
-  const result = await listDeliveries(getDb(), member, endpointId, { status, now: appNow() });
+  const [result, zone] = await Promise.all([listDeliveries(getDb(), member, endpointId, { status, now: appNow() }), workspaceTimeZone(getDb(), member.workspaceId)]);
   if (!result.ok) notFound();
   const { endpoint, deliveries } = result.value;
   const slug = member.workspaceSlug;
@@ -94,7 +95,7 @@ export default async function DeliveryLogPage({
               {status ? "Other deliveries are under All." : "Events for this endpoint appear here as they are sent. Send a test event to try it."}
             </EmptyState>
           ) : (
-            <DeliveriesTable deliveries={deliveries} slug={slug} />
+            <DeliveriesTable deliveries={deliveries} slug={slug} zone={zone} />
           )}
           {deliveries.length === DELIVERY_LOG_LIMIT ? <p className="mt-3 text-xs text-muted-foreground">Showing the latest {DELIVERY_LOG_LIMIT} deliveries.</p> : null}
         </CardContent>
@@ -108,7 +109,7 @@ function lastResult(d: DeliveryWithAttempts) {
   return d.lastError ?? "not tried yet";
 }
 
-function DeliveriesTable({ deliveries, slug }: { deliveries: DeliveryWithAttempts[]; slug: string }) {
+function DeliveriesTable({ deliveries, slug, zone }: { deliveries: DeliveryWithAttempts[]; slug: string; zone: string }) {
   return (
     <Table scrollLabel="Deliveries">
       <TableHeader>
@@ -131,7 +132,7 @@ function DeliveriesTable({ deliveries, slug }: { deliveries: DeliveryWithAttempt
             <TableRow key={d.id} data-testid="delivery-row">
               <TableCell className="align-top">
                 <div className="font-mono text-xs font-medium">{d.event}</div>
-                <div className="text-xs text-muted-foreground">{fmt(d.createdAt)}</div>
+                <div className="text-xs text-muted-foreground">{fmt(d.createdAt, zone)}</div>
                 <div className="font-mono text-[11px] text-muted-foreground">event {d.eventId}</div>
               </TableCell>
               <TableCell className="align-top">
@@ -147,7 +148,7 @@ function DeliveriesTable({ deliveries, slug }: { deliveries: DeliveryWithAttempt
                       {d.log.map((a) => (
                         <li key={a.id} className="grid gap-0.5">
                           <span>
-                            {fmt(a.createdAt)} · {a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? "no answer")} · {a.durationMs} ms
+                            {fmt(a.createdAt, zone)} · {a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? "no answer")} · {a.durationMs} ms
                             {a.replay ? " · replay" : ""}
                           </span>
                           {a.responseSnippet ? <code className="line-clamp-3 break-all font-mono text-[11px] text-muted-foreground">{a.responseSnippet}</code> : null}
@@ -158,9 +159,9 @@ function DeliveriesTable({ deliveries, slug }: { deliveries: DeliveryWithAttempt
                 )}
               </TableCell>
               <TableCell className="max-w-64 align-top text-xs">{lastResult(d)}</TableCell>
-              <TableCell className="align-top text-xs">{d.status === "pending" ? fmt(d.nextAttemptAt, "now") : d.status === "failed" ? "gave up" : "—"}</TableCell>
+              <TableCell className="align-top text-xs">{d.status === "pending" ? fmt(d.nextAttemptAt, zone, "now") : d.status === "failed" ? "gave up" : "—"}</TableCell>
               <TableCell className="align-top text-right">
-                <ReplayButton workspace={slug} deliveryId={d.id} label={`Replay ${d.event} of ${fmt(d.createdAt)}`} />
+                <ReplayButton workspace={slug} deliveryId={d.id} label={`Replay ${d.event} of ${fmt(d.createdAt, zone)}`} />
               </TableCell>
             </TableRow>
           );
