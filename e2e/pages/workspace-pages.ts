@@ -98,3 +98,41 @@ export class TokensPage {
     await expect(this.row(name).getByText("revoked", { exact: true })).toBeVisible();
   }
 }
+
+/** /w/<slug>/studios: each studio's zone and weekly hours, and its rooms with capacity and booking lengths. */
+export class StudiosPage {
+  constructor(readonly page: Page) {}
+
+  async goto(slug: string) {
+    await this.page.goto(`/w/${slug}/studios`);
+    await expect(this.page.getByRole("heading", { level: 1, name: "Studios" })).toBeVisible();
+  }
+
+  /** The line of a studio's weekly hours (one entry per day). */
+  hours(): Locator {
+    return this.page.getByRole("main").locator("p").filter({ hasText: /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) / });
+  }
+
+  /** A room's row in its studio's table. */
+  room(name: string): Locator {
+    return this.page.getByRole("row").filter({ hasText: name });
+  }
+}
+
+/** /w/<slug>/billing as an owner or manager: creators' balances and the most recent invoices. */
+export class ManagerBillingPage {
+  readonly invoices;
+
+  constructor(readonly page: Page) {
+    this.invoices = page.getByRole("table", { name: "The 50 most recent invoices" });
+  }
+
+  async goto(slug: string) {
+    await this.page.goto(`/w/${slug}/billing`);
+    await expect(this.page.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
+  }
+
+  invoice(description: string): Locator {
+    return this.invoices.getByRole("row").filter({ hasText: description });
+  }
+}
