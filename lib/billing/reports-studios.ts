@@ -8,5 +8,5 @@ export async function reportStudios(db: DbOrTx, workspaceId: string) {
     .select({ id: studios.id, name: studios.name, timeZone: studios.timeZone, openingHours: studios.openingHours })
     .from(studios)
     .where(eq(studios.workspaceId, workspaceId))
-    .orderBy(asc(studios.createdAt), asc(studios.id));
+    .orderBy(asc(studios.createdAt), asc(studios.name), asc(studios.id)); // the first is workspaceTimeZone's studio
 }

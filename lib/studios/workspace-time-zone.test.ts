@@ -13,6 +13,17 @@ describe("workspaceTimeZone", () => {
     expect(await workspaceTimeZone(db, workspace.id)).toBe("America/Los_Angeles");
   });
 
+  it("tells studios made at the same moment apart by name, not by their random ids", async () => {
+    const db = testDb();
+    const [ws] = await db.insert(workspaces).values({ slug: `t-${randomUUID().slice(0, 8)}`, name: "Two at once" }).returning();
+    const at = new Date("2026-01-01T00:00:00Z");
+    await db.insert(studios).values([
+      { workspaceId: ws.id, name: "Shanghai", timeZone: "Asia/Shanghai", openingHours: [], createdAt: at },
+      { workspaceId: ws.id, name: "Los Angeles", timeZone: "America/Los_Angeles", openingHours: [], createdAt: at },
+    ]);
+    expect(await workspaceTimeZone(db, ws.id)).toBe("America/Los_Angeles");
+  });
+
   it("is UTC for a workspace without a studio yet", async () => {
     const db = testDb();
     const [ws] = await db.insert(workspaces).values({ slug: `t-${randomUUID().slice(0, 8)}`, name: "No studio" }).returning();
