@@ -8,13 +8,12 @@ import { listCreators } from "@/lib/bookings/creators";
 import { localToday } from "@/lib/bookings/find-availability";
 import { findRoomWithStudio } from "@/lib/bookings/room-context";
 import { getDb } from "@/lib/db";
-import { formatMoney } from "@/lib/format";
+import { formatDuration, formatMoney } from "@/lib/format";
 import { SeriesForm } from "./series-form";
 import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Book every week" };
 
-const hours = (m: number) => (m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60} min`);
 const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 /** A weekly series in one room: the pattern, then every date checked (free or why not), then book the free ones or none. */
@@ -53,7 +52,7 @@ export default async function SeriesPage({ params, searchParams }: { params: Pro
         workspace={member.workspaceSlug}
         roomId={room.id}
         today={localToday(appNow(), studio.timeZone)}
-        durations={durations.map((m) => ({ value: String(m), label: hours(m) }))}
+        durations={durations.map((m) => ({ value: String(m), label: formatDuration(m) }))}
         defaultDuration={String(durations.includes(wanted) ? wanted : room.minMinutes)}
         starts={starts}
         creators={creators?.map((c) => ({ id: c.id, label: c.name ? `${c.name} (${c.email})` : c.email })) ?? null}
