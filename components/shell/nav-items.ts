@@ -20,6 +20,7 @@ const ITEMS: NavItem[] = [
   { href: "/settings/members", label: "Members", permission: "members.view" },
   { href: "/settings/tokens", label: "API tokens", permission: "tokens.manage" },
   { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks.manage" },
+  { href: "/settings/audit", label: "Audit log", permission: "audit.view" },
   { href: "/settings", label: "Settings", permission: "profile.manage", exact: true },
 ];
 

@@ -218,6 +218,13 @@ export const ROUTES: Record<string, RouteRow> = {
       GET: { url: "/w/demo/reports/export?report=revenue&from=2026-01&to=2026-03", expect: { owner: 200, manager: 200, staff: 404, creator: 404, brand: 404, outsider: 404, anonymous: 307 } },
     },
   },
+  "/w/[workspace]/settings/audit/export": {
+    auth: "session",
+    gate: "requireRouteMember audit.view: the CSV to owners; a 404 (never a redirect) to other roles and non-members; the signed-out go to sign-in",
+    methods: {
+      GET: { url: "/w/demo/settings/audit/export?topic=money", expect: { owner: 200, manager: 404, staff: 404, creator: 404, brand: 404, outsider: 404, anonymous: 307 } },
+    },
+  },
   "/api/v1/reports/revenue": {
     auth: "bearer",
     gate: "apiRoute reports.view (owner, manager); the outsider's token reports on its own workspace",
