@@ -125,14 +125,16 @@ test.describe("switching workspace", () => {
 });
 
 test.describe("navigation by role", () => {
-  const ALL = ["Overview", "Dashboard", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"];
+  const MANAGER = ["Overview", "Dashboard", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"];
+  // The audit log is the owners' alone.
+  const OWNER = [...MANAGER.slice(0, -1), "Audit log", "Settings"];
   const STAFF = ["Overview", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "API tokens", "Settings"];
   const CREATOR = ["Overview", "Book a set", "Bookings", "Studios", "Shipments", "Inventory", "Storage", "Billing", "API tokens", "Settings"];
   // Brands ship samples and receive webhooks about them; they never book rooms.
   const BRAND = ["Overview", "Studios", "Shipments", "Inventory", "API tokens", "Webhooks", "Settings"];
   const cases = [
-    { role: "owner", links: ALL },
-    { role: "manager", links: ALL },
+    { role: "owner", links: OWNER },
+    { role: "manager", links: MANAGER },
     { role: "staff", links: STAFF },
     { role: "creator", links: CREATOR },
     { role: "brand", links: BRAND },
