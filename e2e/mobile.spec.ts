@@ -14,6 +14,9 @@ async function expectNoHorizontalOverflow(page: Page) {
 }
 
 test.describe("on a phone", () => {
+  // 390 px: the narrowest common phone today (iPhone 12 to 15); a page that fits it fits the wider ones.
+  test.use({ viewport: { width: 390, height: 844 } });
+
   test.beforeEach(async ({ page }) => {
     await signInViaApi(page.request, demo("owner"));
   });
