@@ -1,68 +1,18 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bookingSamples, inventoryItems, inventoryMovements, notifications, shipmentEvents, shipmentItems, shipments, storageLocations, webhookDeliveries, webhookEndpoints, workspaces } from "@/db/schema";
+import { bookingSamples, inventoryItems, inventoryMovements, notifications, shipmentEvents, shipmentItems, shipments, webhookDeliveries, webhookEndpoints, workspaces } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { onRealPostgres, testDb } from "@/db/testing/db";
 import { makeMember } from "@/db/testing/factories";
-import { createBooking } from "../bookings/create-booking";
-import { createBookingSchema } from "../bookings/schemas";
 import { createShipment, logUnexpectedBox } from "./create-shipment";
 import { cycleCount, listStock, moveStock, returnToShelf, stageForBooking } from "./inventory";
-import { completeLeftovers, leftoversDue } from "./leftovers";
-import { createLocation, findShipment, listShipments } from "./queries";
+import { findShipment, listShipments } from "./queries";
 import { findShipmentForDesk, receiveShipment } from "./receive";
 import { createShipmentSchema } from "./schemas";
 import { assignSample, samplesForBookings } from "./session-samples";
 import { sessionsOfShipments } from "./shipment-sessions";
+import { DAY, ledgerMatchesStock, now, receipt, world } from "./testing/samples-world";
 
-const now = new Date("2026-12-01T12:00:00Z");
-const la = (local: string) => new Date(`${local}-08:00`);
-const DAY = 86_400_000;
-
-async function world(leftoverAction: "return_to_brand" | "give_to_creator" | "dispose" = "dispose") {
-  const db = testDb();
-  const w = await bookingWorld(db);
-  const brand = await makeMember(db, w.workspace.id, "brand");
-  const otherBrand = await makeMember(db, w.workspace.id, "brand");
-  const bin = await createLocation(db, w.staff.actor, w.studio.id, { code: "A-01", kind: "bin" });
-  const shelf = await createLocation(db, w.staff.actor, w.studio.id, { code: "S-02", kind: "shelf" });
-  if (!bin.ok || !shelf.ok) throw new Error("locations");
-  const booked = await createBooking(db, createBookingSchema.parse({ roomId: w.room.id, startsAt: la("2026-12-03T19:00:00").toISOString(), endsAt: la("2026-12-03T21:00:00").toISOString() }), w.creator.actor, now);
-  if (!booked.ok) throw new Error(booked.error);
-  const made = await createShipment(
-    db,
-    brand.actor,
-    createShipmentSchema.parse({
-      studioId: w.studio.id,
-      creatorId: w.creator.user.id,
-      bookingId: booked.value.id,
-      carrier: "UPS",
-      trackingNumber: `1Z${crypto.randomUUID().slice(0, 8)}`,
-      expectedOn: "2026-12-02",
-      leftoverAction,
-      leftoverAfterDays: 3,
-      items: [
-        { sku: "LIP-01", name: "Lipstick", quantity: 4 },
-        { sku: "PAL-02", name: "Palette", quantity: 2 },
-        { sku: "SER-03", name: "Serum", quantity: 1 },
-      ],
-    }),
-    now,
-  );
-  if (!made.ok) throw new Error(made.error);
-  const item = (sku: string) => made.value.items.find((i) => i.sku === sku)!;
-  return { db, w, brand, otherBrand, bin: bin.value, shelf: shelf.value, booking: booked.value, shipment: made.value.shipment, item };
-}
-
-const receipt = (version: number, lines: { shipmentItemId: string; received: number; damaged?: number; locationId?: string }[]) => ({ receiptId: crypto.randomUUID(), version, lines: lines.map((l) => ({ damaged: 0, ...l })) });
-
-async function ledgerMatchesStock(db: ReturnType<typeof testDb>, workspaceId: string) {
-  const mismatches = await db.execute(sql`
-    select ii.id from inventory_items ii
-    where ii.workspace_id = ${workspaceId}
-      and ii.on_hand <> coalesce((select sum(m.quantity_delta) from inventory_movements m where m.inventory_item_id = ii.id), 0)`);
-  return mismatches.length;
-}
 
 describe("shipments", () => {
   it("a brand announces a box for a creator's session: a code for the label, items, a timeline entry", async () => {
@@ -333,45 +283,5 @@ describe("the session's code (its check-in QR)", () => {
     // The studio's staff and the creator do see it.
     expect((await findShipment(db, w.staff.actor, shipment.id))?.booking?.booking.code).toBe(booking.code);
     expect((await sessionsOfShipments(db, w.creator.actor, [booking.id])).get(booking.id)?.code).toBe(booking.code);
-  });
-});
-
-describe("leftovers", () => {
-  it("come due the chosen days after the session, and are disposed of as the brand chose, telling the brand", async () => {
-    const { db, w, brand, shipment, bin, item, booking } = await world("dispose");
-    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
-    const due = new Date(booking.endsAt.getTime() + 3 * DAY);
-    expect(await leftoversDue(db, w.staff.actor, new Date(due.getTime() - 1000))).toEqual([]);
-    expect((await leftoversDue(db, w.staff.actor, due)).map((r) => [r.shipment.id, r.units])).toEqual([[shipment.id, 4]]);
-    expect(await completeLeftovers(db, w.staff.actor, shipment.id, new Date(due.getTime() - 1000))).toMatchObject({ ok: false, error: "invalid" });
-    expect(await completeLeftovers(db, w.staff.actor, shipment.id, due)).toMatchObject({ ok: true, value: { units: 4 } });
-    expect(await completeLeftovers(db, w.staff.actor, shipment.id, due)).toMatchObject({ ok: true, value: { units: 0 } });
-    const [closed] = await db.select().from(shipments).where(eq(shipments.id, shipment.id));
-    expect(closed.status).toBe("closed");
-    expect(await listStock(db, w.staff.actor)).toEqual([]);
-    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
-    expect(await db.select().from(notifications).where(and(eq(notifications.toEmail, brand.user.email), eq(notifications.kind, "shipment.disposed")))).toHaveLength(1);
-    expect(await leftoversDue(db, w.staff.actor, due)).toEqual([]);
-  });
-
-  it("go back to the brand with the return parcel's tracking number, which the shipment's history and the brand's email name", async () => {
-    const { db, w, brand, shipment, bin, item, booking } = await world("return_to_brand");
-    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
-    const due = new Date(booking.endsAt.getTime() + 3 * DAY);
-    expect(await completeLeftovers(db, w.staff.actor, shipment.id, due, { trackingNumber: "1Z999AA10123456784" })).toMatchObject({ ok: true, value: { units: 4 } });
-    const seen = await findShipment(db, w.staff.actor, shipment.id);
-    expect(seen?.events.map((e) => e.event.message).join(" ")).toContain("Leftovers returned to the brand (return tracking number 1Z999AA10123456784): 4 × LIP-01");
-    const [mail] = await db.select().from(notifications).where(and(eq(notifications.toEmail, brand.user.email), eq(notifications.kind, "shipment.returned")));
-    expect(mail.text).toContain("Return tracking number: 1Z999AA10123456784");
-    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
-  });
-
-  it("pass to the creator when the brand chose so", async () => {
-    const { db, w, shipment, bin, item, booking } = await world("give_to_creator");
-    await receiveShipment(db, w.staff.actor, shipment.id, receipt(0, [{ shipmentItemId: item("LIP-01").id, received: 4, locationId: bin.id }]), now);
-    await completeLeftovers(db, w.staff.actor, shipment.id, new Date(booking.endsAt.getTime() + 3 * DAY));
-    const owned = await db.select().from(inventoryItems).where(and(eq(inventoryItems.workspaceId, w.workspace.id), eq(inventoryItems.ownerCreatorId, w.creator.user.id)));
-    expect(owned.map((o) => o.onHand)).toEqual([4]);
-    expect(await db.select().from(storageLocations).where(eq(storageLocations.studioId, w.studio.id))).toHaveLength(2);
   });
 });
