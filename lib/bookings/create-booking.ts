@@ -12,6 +12,7 @@ import { newBookingCode } from "./booking-code";
 import { enqueueBookingEmail } from "./emails";
 import { loadAddOns, loadRoomContext, OCCUPYING, type RoomContext } from "./room-context";
 import type { CreateBookingInput } from "./schemas";
+import { ensureWalkInCreator } from "./walk-in";
 
 export type BookingError = "not_found" | "forbidden" | "invalid" | "rule" | "room_inactive" | "slot_taken" | BillingGateError;
 export type BookingFail = Fail<BookingError> & { rule?: SlotRule; conflict?: { startsAt: string; endsAt: string } };
@@ -76,80 +77,97 @@ export function checkRules(ctx: RoomContext, policies: { minNoticeMinutes: numbe
  * outbox. The exclusion constraint is the last guard: its violation is answered as `slot_taken` with the range.
  */
 export async function createBooking(db: Db, input: CreateBookingInput, actor: Actor, now: Date): Promise<Result<typeof bookings.$inferSelect, BookingError> | BookingFail> {
-  return db.transaction(async (tx) => {
-    const ctx = await loadRoomContext(tx, {
-      workspaceId: actor.workspaceId,
-      roomId: input.roomId,
-      from: new Date(input.startsAt.getTime() - DAY),
-      to: new Date(input.endsAt.getTime() + DAY),
-      lock: true,
-      expireHoldsAt: now,
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await createBookingIn(tx, input, actor, now);
+      // A walk-in's new account, membership and welcome email exist only with the booking made for them.
+      if (!result.ok && input.newCreator) throw new Refused(result);
+      return result;
     });
-    if (!ctx) return fail("not_found", { message: "There is no such room." });
-    if (!canBookInStudio(actor, ctx.studio.id)) {
-      return fail("forbidden", { message: "You do not work in this room's studio." });
-    }
-    if (!ctx.room.active) return fail("room_inactive", { message: "This room is not open for booking." });
-    const creator = await resolveCreator(tx, actor, input.creatorId);
-    if (!creator.ok) return creator;
+  } catch (err) {
+    if (err instanceof Refused) return err.result;
+    throw err;
+  }
+}
 
-    const policies = await getPolicies(tx, actor.workspaceId);
-    const unpaid = await billingGate(tx, { workspaceId: actor.workspaceId, creatorId: creator.value, policies, forSelf: creator.value === actor.userId });
-    if (unpaid) return unpaid;
-    const check = checkRules(ctx, policiesFor(actor, ctx.studio.id, policies), input.startsAt, input.endsAt, now);
-    if (!check.ok) {
-      if (check.rule === "overlap") {
-        const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
-        return fail("slot_taken", { message: check.message, conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
-      }
-      return fail("rule", { rule: check.rule, message: check.message }) as BookingFail;
-    }
-    const chosen = await loadAddOns(tx, { workspaceId: actor.workspaceId, studioId: ctx.studio.id, ids: input.addOnIds });
-    if (!chosen) return fail("invalid", { fieldErrors: { addOnIds: ["Choose add-ons offered by this studio."] } });
+/** Thrown to roll a transaction back while answering its refusal. */
+class Refused {
+  constructor(readonly result: Fail<BookingError> | BookingFail) {}
+}
 
-    const quote = await quoteFor(tx, ctx, input.startsAt, input.endsAt, chosen);
-    const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
-    const status = input.hold ? "held" : "confirmed";
-    let booking: typeof bookings.$inferSelect;
-    try {
-      // A savepoint: a collision aborts only the insert, so the conflict can still be looked up and reported.
-      booking = await tx.transaction(async (sp) => {
-        const [row] = await sp
-          .insert(bookings)
-          .values({
-            workspaceId: actor.workspaceId,
-            roomId: ctx.room.id,
-            creatorId: creator.value,
-            code: newBookingCode(),
-            status,
-            startsAt: input.startsAt,
-            endsAt: input.endsAt,
-            blockedUntil,
-            holdExpiresAt: input.hold ? new Date(now.getTime() + policies.holdMinutes * 60_000) : null,
-            quote,
-            notes: input.notes,
-            createdBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        return row;
-      });
-    } catch (err) {
-      if (!isExclusionViolation(err)) throw err;
-      return fail("slot_taken", { message: "Someone else just booked this time.", conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
-    }
-    if (chosen.length > 0) {
-      // The quote lists add-on lines in the order the add-ons were given.
-      const addOnLines = quote.lines.filter((l) => l.kind === "add_on");
-      await tx.insert(bookingAddOns).values(
-        chosen.map((a, i) => ({ workspaceId: actor.workspaceId, bookingId: booking.id, addOnId: a.id, amountCents: addOnLines[i]?.amountCents ?? 0 })),
-      );
-    }
-    await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: `booking.${status}`, subjectType: "booking", subjectId: booking.id });
-    if (status === "confirmed") await sendBookingEmail(tx, booking, ctx, "confirmed");
-    return ok(booking);
+async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, now: Date): Promise<Result<typeof bookings.$inferSelect, BookingError> | BookingFail> {
+  const ctx = await loadRoomContext(tx, {
+    workspaceId: actor.workspaceId,
+    roomId: input.roomId,
+    from: new Date(input.startsAt.getTime() - DAY),
+    to: new Date(input.endsAt.getTime() + DAY),
+    lock: true,
+    expireHoldsAt: now,
   });
+  if (!ctx) return fail("not_found", { message: "There is no such room." });
+  if (!canBookInStudio(actor, ctx.studio.id)) {
+    return fail("forbidden", { message: "You do not work in this room's studio." });
+  }
+  if (!ctx.room.active) return fail("room_inactive", { message: "This room is not open for booking." });
+  const creator = input.newCreator ? await ensureWalkInCreator(tx, actor, input.newCreator, now) : await resolveCreator(tx, actor, input.creatorId);
+  if (!creator.ok) return creator;
+
+  const policies = await getPolicies(tx, actor.workspaceId);
+  const unpaid = await billingGate(tx, { workspaceId: actor.workspaceId, creatorId: creator.value, policies, forSelf: creator.value === actor.userId });
+  if (unpaid) return unpaid;
+  const check = checkRules(ctx, policiesFor(actor, ctx.studio.id, policies), input.startsAt, input.endsAt, now);
+  if (!check.ok) {
+    if (check.rule === "overlap") {
+      const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
+      return fail("slot_taken", { message: check.message, conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
+    }
+    return fail("rule", { rule: check.rule, message: check.message }) as BookingFail;
+  }
+  const chosen = await loadAddOns(tx, { workspaceId: actor.workspaceId, studioId: ctx.studio.id, ids: input.addOnIds });
+  if (!chosen) return fail("invalid", { fieldErrors: { addOnIds: ["Choose add-ons offered by this studio."] } });
+
+  const quote = await quoteFor(tx, ctx, input.startsAt, input.endsAt, chosen);
+  const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
+  const status = input.hold ? "held" : "confirmed";
+  let booking: typeof bookings.$inferSelect;
+  try {
+    // A savepoint: a collision aborts only the insert, so the conflict can still be looked up and reported.
+    booking = await tx.transaction(async (sp) => {
+      const [row] = await sp
+        .insert(bookings)
+        .values({
+          workspaceId: actor.workspaceId,
+          roomId: ctx.room.id,
+          creatorId: creator.value,
+          code: newBookingCode(),
+          status,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          blockedUntil,
+          holdExpiresAt: input.hold ? new Date(now.getTime() + policies.holdMinutes * 60_000) : null,
+          quote,
+          notes: input.notes,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      return row;
+    });
+  } catch (err) {
+    if (!isExclusionViolation(err)) throw err;
+    return fail("slot_taken", { message: "Someone else just booked this time.", conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
+  }
+  if (chosen.length > 0) {
+    // The quote lists add-on lines in the order the add-ons were given.
+    const addOnLines = quote.lines.filter((l) => l.kind === "add_on");
+    await tx.insert(bookingAddOns).values(
+      chosen.map((a, i) => ({ workspaceId: actor.workspaceId, bookingId: booking.id, addOnId: a.id, amountCents: addOnLines[i]?.amountCents ?? 0 })),
+    );
+  }
+  await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: `booking.${status}`, subjectType: "booking", subjectId: booking.id });
+  if (status === "confirmed") await sendBookingEmail(tx, booking, ctx, "confirmed");
+  return ok(booking);
 }
 
 /** The price of [start, end) in a room with these add-ons, in the workspace's currency. */

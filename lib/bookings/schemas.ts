@@ -1,7 +1,20 @@
 import { z } from "zod";
 import { isoDate, isoInstant, str } from "../input";
+import { emailSchema } from "../auth/schemas";
 
 const instant = (label: string) => isoInstant(`${label} must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T19:00:00-08:00`);
+
+/** The value of "Someone new" in the booking form's creator list: the booking is for the address typed below it. */
+export const NEW_CREATOR = "new";
+
+/** A walk-in who is not a member yet, by address and name (lib/bookings/walk-in.ts). */
+export const newCreatorSchema = z.object({
+  email: str({ error: "Enter the creator's email address" })
+    .trim()
+    .min(1, "Enter the creator's email address")
+    .pipe(emailSchema),
+  name: str({ error: "Enter the creator's name" }).trim().min(1, "Enter the creator's name").max(100, "At most 100 characters"),
+});
 
 export const createBookingSchema = z
   .object({
@@ -11,9 +24,12 @@ export const createBookingSchema = z
     addOnIds: z.array(z.uuid({ error: "addOnIds must be add-on ids" })).max(20, "At most 20 add-ons").default([]),
     notes: str().max(1000, "At most 1000 characters").default(""),
     creatorId: z.uuid({ error: "creatorId must be a user id" }).optional(),
+    /** A walk-in who is not a member yet: staff book for this address, which gets an account or joins (walk-in.ts). */
+    newCreator: newCreatorSchema.optional(),
     hold: z.boolean().default(false),
   })
-  .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "endsAt must be after startsAt" });
+  .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "endsAt must be after startsAt" })
+  .refine((v) => !(v.creatorId && v.newCreator), { path: ["creatorId"], message: "Give either creatorId or newCreator, not both" });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
 export const rescheduleBookingSchema = z

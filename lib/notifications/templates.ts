@@ -44,3 +44,18 @@ export function invitationEmail(input: { workspaceName: string; role: string; in
     ...emailLayout(`Join ${input.workspaceName}`, [`${input.inviterName} invited you to join ${input.workspaceName} on Livebase as ${input.role}.`, `The invitation expires on ${input.expiresAt.toUTCString()}.`], { label: "Accept the invitation", url: input.url }),
   };
 }
+
+/** To a walk-in booked by the studio's staff: a new account chooses its password; an existing one just signs in. */
+export function walkInWelcomeEmail(input: { workspaceName: string; newAccount: boolean; url: string; days: number }) {
+  return {
+    subject: `Your booking at ${input.workspaceName} on Livebase`,
+    kind: "workspace.walk_in",
+    ...emailLayout(
+      `Welcome to ${input.workspaceName}`,
+      input.newAccount
+        ? [`The studio booked a session for you at the front desk and made you a Livebase account with this address.`, `Choose a password to see your bookings, move or cancel them, and book again. The link works once and expires in ${input.days} days.`]
+        : [`The studio booked a session for you at the front desk and added your Livebase account to ${input.workspaceName} as a creator.`, `Sign in to see your bookings, move or cancel them, and book again.`],
+      input.newAccount ? { label: "Choose a password", url: input.url } : { label: "See my bookings", url: input.url },
+    ),
+  };
+}

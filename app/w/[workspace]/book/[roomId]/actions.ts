@@ -5,7 +5,8 @@ import { requireActionMember } from "@/lib/auth/require-member";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { createBooking } from "@/lib/bookings/create-booking";
 import { rescheduleBooking } from "@/lib/bookings/reschedule-booking";
-import { createBookingSchema, rescheduleBookingSchema, waitlistJoinSchema } from "@/lib/bookings/schemas";
+import { createBookingSchema, NEW_CREATOR, newCreatorSchema, rescheduleBookingSchema, waitlistJoinSchema } from "@/lib/bookings/schemas";
+import type { NewCreator } from "@/lib/bookings/walk-in";
 import { joinWaitlist } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
 import { appNow } from "@/lib/clock";
@@ -37,12 +38,24 @@ export async function holdSlotAction(_prev: ActionState, form: FormData): Promis
   const slot = slotOf(form);
   if (!slot.startsAt) return failed(form, "Choose a time first.", { slot: ["Choose a time."] });
   const creatorId = form.get("creatorId");
+  // "Someone new": a walk-in who is not a member yet, booked for by address (lib/bookings/walk-in.ts).
+  let newCreator: NewCreator | undefined;
+  if (creatorId === NEW_CREATOR) {
+    const person = newCreatorSchema.safeParse({ email: form.get("newCreatorEmail"), name: form.get("newCreatorName") });
+    if (!person.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of person.error.issues) (fieldErrors[issue.path[0] === "email" ? "newCreatorEmail" : "newCreatorName"] ??= []).push(issue.message);
+      return failed(form, "Enter the new creator's email and name.", fieldErrors);
+    }
+    newCreator = person.data;
+  }
   const parsed = createBookingSchema.safeParse({
     roomId: form.get("roomId"),
     ...slot,
     addOnIds: form.getAll("addOnIds"),
     notes: form.get("notes") ?? "",
-    creatorId: typeof creatorId === "string" && creatorId ? creatorId : undefined,
+    creatorId: typeof creatorId === "string" && creatorId && !newCreator ? creatorId : undefined,
+    newCreator,
     hold: true,
   });
   if (!parsed.success) return invalid(form, parsed.error);

@@ -2,10 +2,10 @@
 import { useActionState } from "react";
 import { FieldError, FormMessage, SubmitButton } from "@/components/form";
 import { EmptyState } from "@/components/ui/empty-state";
-import { NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { idle } from "@/lib/action-state";
 import { holdSlotAction, rescheduleSlotAction } from "./actions";
+import { CreatorChoice } from "./creator-choice";
 import { WaitlistJoin } from "./waitlist-join";
 
 type Day = { date: string; label: string; slots: { value: string; time: string }[] };
@@ -81,20 +81,7 @@ export function SlotPicker(props: {
                 <FieldError name="addOnIds" state={state} />
               </fieldset>
             ) : null}
-            {props.creators ? (
-              <div className="grid max-w-sm gap-2">
-                <Label htmlFor="creatorId">Book for creator</Label>
-                <NativeSelect id="creatorId" name="creatorId" defaultValue={state.values?.creatorId ?? ""} aria-invalid={state.fieldErrors?.creatorId ? true : undefined}>
-                  <option value="">Choose…</option>
-                  {props.creators.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.label}
-                    </option>
-                  ))}
-                </NativeSelect>
-                <FieldError name="creatorId" state={state} />
-              </div>
-            ) : null}
+            {props.creators ? <CreatorChoice creators={props.creators} state={state} /> : null}
             <div className="grid max-w-xl gap-2">
               <Label htmlFor="notes">Notes for the studio (optional)</Label>
               <textarea id="notes" name="notes" maxLength={1000} defaultValue={state.values?.notes} rows={3} className="rounded-md border border-input bg-background px-3 py-2 text-sm" />
