@@ -1,20 +1,8 @@
-import { randomInt, randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { bookings, rooms, studios, users, workspaces } from "../db/schema";
 import { BookingPage } from "./pages/booking-pages";
 import { RunSheetPage } from "./pages/run-sheet-pages";
 import { studioClock, usd } from "./support/bookings";
-import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
-import { e2eNow } from "./support/clock";
-
-const MINUTE = 60_000;
-const LA_NAME = "Los Angeles – Arts District";
-const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-const newCode = () => {
-  const s = Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
-  return `${s.slice(0, 3)}-${s.slice(3)}`;
-};
+import { demoFloor, MINUTE } from "./support/floor";
 
 /**
  * An overrun, written straight to the e2e database around now, in a room of its own in the demo's Los Angeles
@@ -24,37 +12,9 @@ const newCode = () => {
  * when the job loop's no-show sweep has run.
  */
 async function world() {
-  const db = e2eDb();
-  const tag = randomUUID().slice(0, 6);
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [la] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, LA_NAME)));
-  const [chloe] = await db.select().from(users).where(eq(users.email, demo("creator")));
-  const [kai] = await db.select().from(users).where(eq(users.email, demo("creator2")));
-  const room = async (name: string) =>
-    (await db.insert(rooms).values({ workspaceId: ws.id, studioId: la.id, name, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 }).returning())[0];
-  const overrunRoom = await room(`Overrun room ${tag}`);
-  const otherRoom = await room(`Overrun room ${tag} B`);
-  const book = async (roomId: string, creatorId: string, start: Date, minutes: number, extra: Partial<typeof bookings.$inferInsert> = {}) => {
-    const end = new Date(start.getTime() + minutes * MINUTE);
-    const cents = (minutes / 60) * 5000;
-    const [b] = await db
-      .insert(bookings)
-      .values({
-        workspaceId: ws.id,
-        roomId,
-        creatorId,
-        code: newCode(),
-        status: "confirmed",
-        startsAt: start,
-        endsAt: end,
-        blockedUntil: new Date(end.getTime() + 15 * MINUTE),
-        quote: { currency: "USD", minutes, subtotalCents: cents, totalCents: cents, lines: [{ kind: "room_time", description: `Overrun room, ${minutes} min`, quantity: minutes, unitAmountCents: 5000, amountCents: cents }] },
-        ...extra,
-      })
-      .returning();
-    return b;
-  };
-  const now = Math.floor(e2eNow().getTime() / MINUTE) * MINUTE;
+  const { la, chloe, kai, room, book, now } = await demoFloor();
+  const overrunRoom = await room(la.id, "Overrun room");
+  const otherRoom = await room(la.id, "Overrun room B");
   const overrunStart = new Date(now - 155 * MINUTE);
   const overrunning = await book(overrunRoom.id, chloe.id, overrunStart, 120, { status: "checked_in", checkedInAt: overrunStart });
   // Written before the control, so a sweep that saw the control saw this one too.

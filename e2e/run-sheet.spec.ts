@@ -1,24 +1,12 @@
-import { randomInt, randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { bookings, rooms, studioClosures, studios, users, workspaces } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { bookings, studioClosures, studios } from "../db/schema";
 import { openingIntervals } from "../lib/availability";
 import { localDate, localDateTimeToInstant } from "../lib/studios/local-time";
 import { DashboardPage, RunSheetPage } from "./pages/run-sheet-pages";
 import { studioClock, usd } from "./support/bookings";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
-import { e2eNow } from "./support/clock";
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const LA_NAME = "Los Angeles – Arts District";
-const SH_NAME = "Shanghai – Jing'an";
-// The booking-code alphabet (no 0/O, 1/I/L): check-in by code reads codes of this shape.
-const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-const newCode = () => {
-  const s = Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
-  return `${s.slice(0, 3)}-${s.slice(3)}`;
-};
+import { demoFloor, HOUR, LA_NAME, MINUTE, SH_NAME } from "./support/floor";
 
 /**
  * The floor of one journey, written straight to the e2e database: a room of its own in the demo's Los Angeles
@@ -28,41 +16,11 @@ const newCode = () => {
  * job loop makes it a no-show), one of Kai's tomorrow at noon, and one in Shanghai (a code of another studio).
  */
 async function world() {
-  const db = e2eDb();
-  const tag = randomUUID().slice(0, 6);
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [la] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, LA_NAME)));
-  const [sh] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, SH_NAME)));
-  const [chloe] = await db.select().from(users).where(eq(users.email, demo("creator")));
-  const [kai] = await db.select().from(users).where(eq(users.email, demo("creator2")));
-  const room = async (studioId: string, name: string) =>
-    (await db.insert(rooms).values({ workspaceId: ws.id, studioId, name, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 }).returning())[0];
-  const laRoom = await room(la.id, `Floor room ${tag}`);
+  const { db, la, sh, chloe, kai, room, book, now } = await demoFloor();
+  const laRoom = await room(la.id, "Floor room");
   // The no-show's time overlaps the arriving session's: live sessions in one room never overlap, so it has its own.
-  const laRoom2 = await room(la.id, `Floor room ${tag} B`);
-  const shRoom = await room(sh.id, `Floor room SH ${tag}`);
-  const book = async (roomId: string, creatorId: string, start: Date, minutes: number, extra: Partial<typeof bookings.$inferInsert> = {}) => {
-    const end = new Date(start.getTime() + minutes * MINUTE);
-    const cents = (minutes / 60) * 5000;
-    const [b] = await db
-      .insert(bookings)
-      .values({
-        workspaceId: ws.id,
-        roomId,
-        creatorId,
-        code: newCode(),
-        status: "confirmed",
-        startsAt: start,
-        endsAt: end,
-        blockedUntil: new Date(end.getTime() + 15 * MINUTE),
-        quote: { currency: "USD", minutes, subtotalCents: cents, totalCents: cents, lines: [{ kind: "room_time", description: `Floor room, ${minutes} min`, quantity: minutes, unitAmountCents: 5000, amountCents: cents }] },
-        ...extra,
-      })
-      .returning();
-    return b;
-  };
-  // On a whole minute, as every booking is (a session's price is worked out again when it is extended).
-  const now = Math.floor(e2eNow().getTime() / MINUTE) * MINUTE;
+  const laRoom2 = await room(la.id, "Floor room B");
+  const shRoom = await room(sh.id, "Floor room SH");
   const arriving = await book(laRoom.id, chloe.id, new Date(now + 30 * MINUTE), 120);
   const lateStart = new Date(now - 160 * MINUTE);
   const late = await book(laRoom.id, chloe.id, lateStart, 120, { status: "checked_in", checkedInAt: new Date(lateStart.getTime() + 5 * MINUTE) });

@@ -1,28 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { bookings, memberships, rooms, studios, users, workspaces } from "../db/schema";
+import { bookings, memberships, users } from "../db/schema";
 import { BookingPage, RoomWeekPage } from "./pages/booking-pages";
 import { RunSheetPage } from "./pages/run-sheet-pages";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, firstLink, latestEmail, signInViaApi, test } from "./support/fixtures";
-
-const LA_NAME = "Los Angeles – Arts District";
-
-/** A room of this journey's own in the demo's Los Angeles studio (staff@demo works there). */
-async function walkInRoom() {
-  const db = e2eDb();
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [la] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, LA_NAME)));
-  const [room] = await db
-    .insert(rooms)
-    .values({ workspaceId: ws.id, studioId: la.id, name: `Walk-in room ${randomUUID().slice(0, 6)}`, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 })
-    .returning();
-  return { ws, room };
-}
+import { demoFloor } from "./support/floor";
 
 /** Issue 11, item 12: staff book a walk-in for someone who is not a member yet, inviting them in the same step. */
 test("staff book a walk-in for a newcomer by email from the run sheet; the newcomer chooses a password and sees the booking", async ({ page, browser }) => {
-  const { ws, room } = await walkInRoom();
+  const { ws, la, room: newRoom } = await demoFloor();
+  const room = await newRoom(la.id, "Walk-in room");
   const email = `e2e-walkin-${randomUUID().slice(0, 8)}@example.test`;
   await signInViaApi(page.request, demo("staff"));
   const sheet = new RunSheetPage(page);

@@ -48,7 +48,9 @@ export function NowLine({ start, end, now, timeZone }: { start: string; end: str
     const box = line.current?.closest<HTMLElement>("[data-timeline-scroll]");
     if (!box || !line.current) return;
     const x = line.current.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft;
-    box.scrollLeft = Math.max(0, x - box.clientWidth / 3);
+    // The room names stay put at the left (sticky) over the hours: now goes a third of the way into what is left.
+    const names = (line.current.offsetParent as HTMLElement | null)?.offsetLeft ?? 0;
+    box.scrollLeft = Math.max(0, x - names - (box.clientWidth - names) / 3);
   }, [shown]);
   if (!shown) return null;
   return (
