@@ -31,8 +31,12 @@ test("the run sheet opens on today scrolled to now, names each creator legibly, 
 
   await test.step("today's sheet, scrolled so that now is in view, with the now-badge above the sessions", async () => {
     await sheet.goto("demo");
-    await expect(sheet.date).toHaveValue(today);
     const line = sheet.timeline.getByTestId("now-line");
+    // Today's, or past midnight the previous evening's sheet, which the floor is still running (now is on it).
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 24 * HOUR).toISOString().slice(0, 10);
+    const shown = await sheet.date.inputValue();
+    expect([today, yesterday]).toContain(shown);
+    if (shown === yesterday) await expect(line).toBeVisible();
     if ((await line.count()) === 0) {
       test.info().annotations.push({ type: "note", description: "The studio is closed now: today's sheet has no now-line to scroll to." });
       return;
