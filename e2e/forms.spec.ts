@@ -98,6 +98,33 @@ test.describe("forms keep every choice", () => {
     });
   });
 
+  test("a series refused for its fields says so above them, each error next to its own field (issue 11, item 20)", async ({ page }) => {
+    await signInViaApi(page.request, demo("creator2"));
+    const book = new BookPage(page);
+    await book.goto("demo");
+    await book.openRoom(STUDIO, ROOM);
+    await page.getByRole("link", { name: "Book every week…" }).click();
+    const start = page.getByRole("combobox", { name: "Start (studio time)" });
+    await start.selectOption("18:00");
+    await page.getByLabel("For how many weeks").fill("40");
+    await page.getByRole("button", { name: "Check the dates" }).click();
+    const every = page.getByRole("group", { name: "Every" });
+    await expect(every).toContainText("Choose at least one weekday");
+    await expect(every).toHaveAttribute("aria-invalid", "true");
+    const weeks = page.getByLabel("For how many weeks");
+    await expect(weeks).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("At most 26 weeks")).toBeVisible();
+    await expect(page.getByText("At most 26 weeks")).toHaveAttribute("id", "field-weeks-error");
+    // The refusal is read first: above the fields it points to, not under the button.
+    const alert = page.getByRole("main").getByText("Check the fields marked below.");
+    await expect(alert).toBeVisible();
+    const [alertBox, everyBox] = [await alert.boundingBox(), await every.boundingBox()];
+    expect(alertBox!.y).toBeLessThan(everyBox!.y);
+    await expect(start).toHaveValue("18:00");
+    await expect(weeks).toHaveValue("40");
+    await expectAccessible(page);
+  });
+
   test("an invitation that fails keeps Role: Brand and its brand fields", async ({ page }) => {
     await signInViaApi(page.request, demo("owner"));
     const members = new MembersPage(page);

@@ -58,7 +58,9 @@ export function SeriesForm(props: {
     <form action={previewAction} className="grid gap-6" noValidate>
       <input type="hidden" name="workspace" value={props.workspace} />
       <input type="hidden" name="roomId" value={props.roomId} />
-      <fieldset className="grid gap-2">
+      {/* A refusal is read first, above the fields it marks; a check's answer stays with the dates below. */}
+      {shown.status === "error" ? <FormMessage state={shown} /> : null}
+      <fieldset className="grid gap-2" aria-invalid={shown.fieldErrors?.weekdays ? true : undefined} aria-describedby={shown.fieldErrors?.weekdays ? "field-weekdays-error" : undefined}>
         <legend className="mb-1 font-medium">Every</legend>
         <div className="flex flex-wrap gap-3">
           {WEEKDAYS.map((d) => (
@@ -73,7 +75,7 @@ export function SeriesForm(props: {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="grid gap-2">
           <Label htmlFor="startTime">Start (studio time)</Label>
-          <NativeSelect id="startTime" name="startTime" defaultValue={values?.startTime ?? "19:00"}>
+          <NativeSelect id="startTime" name="startTime" defaultValue={values?.startTime ?? "19:00"} aria-invalid={shown.fieldErrors?.startTime ? true : undefined} aria-describedby={shown.fieldErrors?.startTime ? "field-startTime-error" : undefined}>
             {props.starts.map((t) => (
               <option key={t}>{t}</option>
             ))}
@@ -82,13 +84,20 @@ export function SeriesForm(props: {
         </div>
         <div className="grid gap-2">
           <Label htmlFor="durationMinutes">Session length</Label>
-          <NativeSelect id="durationMinutes" name="durationMinutes" defaultValue={values?.durationMinutes ?? props.defaultDuration}>
+          <NativeSelect
+            id="durationMinutes"
+            name="durationMinutes"
+            defaultValue={values?.durationMinutes ?? props.defaultDuration}
+            aria-invalid={shown.fieldErrors?.durationMinutes ? true : undefined}
+            aria-describedby={shown.fieldErrors?.durationMinutes ? "field-durationMinutes-error" : undefined}
+          >
             {props.durations.map((d) => (
               <option key={d.value} value={d.value}>
                 {d.label}
               </option>
             ))}
           </NativeSelect>
+          <FieldError name="durationMinutes" state={shown} />
         </div>
         <Field name="weeks" label="For how many weeks" type="number" min={1} max={26} defaultValue="4" state={shown} />
         <Field name="firstDate" label="Starting on" type="date" min={props.today} defaultValue={props.today} state={shown} />
@@ -96,7 +105,7 @@ export function SeriesForm(props: {
       {props.creators ? (
         <div className="grid max-w-sm gap-2">
           <Label htmlFor="creatorId">Book for creator</Label>
-          <NativeSelect id="creatorId" name="creatorId" defaultValue={values?.creatorId ?? ""} aria-invalid={shown.fieldErrors?.creatorId ? true : undefined}>
+          <NativeSelect id="creatorId" name="creatorId" defaultValue={values?.creatorId ?? ""} aria-invalid={shown.fieldErrors?.creatorId ? true : undefined} aria-describedby={shown.fieldErrors?.creatorId ? "field-creatorId-error" : undefined}>
             <option value="">Choose…</option>
             {props.creators.map((c) => (
               <option key={c.id} value={c.id}>
@@ -110,7 +119,7 @@ export function SeriesForm(props: {
       <SubmitButton variant={dates ? "outline" : "default"} className="justify-self-start" pendingText="Checking every date…">
         Check the dates
       </SubmitButton>
-      <FormMessage state={shown} />
+      {shown.status !== "error" ? <FormMessage state={shown} /> : null}
       {dates ? (
         <section aria-label="The dates of this series" className="grid gap-3">
           <ul className="grid gap-1 text-sm">
