@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { seedBusyFloor } from "./demo-floor";
 import { addOns, bookings, brands, charges, invoices, memberships, pricingRules, rooms, storageLocations, storageUnits, studios, users, workspaces, type OpeningHours } from "../schema";
 
 /** Dev-only password of every demo account (documented in the README). */
@@ -102,7 +103,10 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       .insert(storageLocations)
       .values(demoUnits.map((u) => ({ workspaceId: demo.id, studioId: u.studioId, code: `Unit ${u.code}`, kind: "unit" })))
       .returning();
-    await tx.insert(storageUnits).values(demoUnits.map((u) => ({ workspaceId: demo.id, ...u, locationId: unitPlaces.find((p) => p.studioId === u.studioId && p.code === `Unit ${u.code}`)!.id })));
+    const units = await tx
+      .insert(storageUnits)
+      .values(demoUnits.map((u) => ({ workspaceId: demo.id, ...u, locationId: unitPlaces.find((p) => p.studioId === u.studioId && p.code === `Unit ${u.code}`)!.id })))
+      .returning();
 
     const [glow] = await tx.insert(brands).values({ workspaceId: demo.id, name: "Glow Cosmetics" }).returning();
 
@@ -113,6 +117,9 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       { key: "creator", name: "Chloe Creator" },
       { key: "creator2", name: "Kai Creator" },
       { key: "brand", name: "Bea Brand" },
+      // The busy floor's creators (demo-floor.ts): the journeys that follow Chloe and Kai are not changed by them.
+      { key: "lena", name: "Lena Live" },
+      { key: "marcus", name: "Marcus Moore" },
     ] as const;
     const created = await tx
       .insert(users)
@@ -127,11 +134,15 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       { workspaceId: demo.id, userId: id("creator"), role: "creator" },
       { workspaceId: demo.id, userId: id("creator2"), role: "creator" },
       { workspaceId: demo.id, userId: id("brand"), role: "brand", brandId: glow.id },
+      { workspaceId: demo.id, userId: id("lena"), role: "creator" },
+      { workspaceId: demo.id, userId: id("marcus"), role: "creator" },
       { workspaceId: northside.id, userId: id("owner"), role: "owner" },
       { workspaceId: northside.id, userId: id("creator"), role: "creator" },
     ]);
 
     await seedBillingHistory(tx, { workspaceId: demo.id, rooms: demoRooms, chloe: id("creator"), kai: id("creator2"), staff: id("staff") }, now);
+    const a2 = units.find((u) => u.studioId === la.id && u.code === "A2")!;
+    await seedBusyFloor(tx, { workspaceId: demo.id, timeZone: la.timeZone, studioId: la.id, rooms: laRooms, lena: id("lena"), marcus: id("marcus"), staff: id("staff"), unitA2: a2.id, unitA2Rate: a2.nightlyRateCents }, now);
   });
 }
 

@@ -96,6 +96,17 @@ export function tzMidnight(date: string, timeZone: string) {
   return localDateTimeToInstant(`${date}T00:00`, timeZone) ?? localDateTimeToInstant(`${date}T01:00`, timeZone) ?? new Date(`${date}T00:00:00Z`);
 }
 
+/**
+ * The floor's "today": the sheet of the studio's date now, except after midnight and before the day's opening,
+ * when the floor is still running yesterday's sheet (a studio open until 02:00), shown while it lasts.
+ */
+export async function floorSheet(db: DbOrTx, actor: Actor, studio: { id: string; timeZone: string }, now: Date) {
+  const sheet = await runSheet(db, actor, { studioId: studio.id, date: studioDate(now, studio.timeZone) }, now);
+  if (!sheet || now >= sheet.window.start) return sheet;
+  const yesterday = await runSheet(db, actor, { studioId: studio.id, date: shiftDate(sheet.date, -1) }, now);
+  return yesterday && now < yesterday.window.end ? yesterday : sheet;
+}
+
 /** The studios the actor runs (staff: theirs; owners and managers: all), for the run sheet's studio picker. */
 export async function operatedStudios(db: DbOrTx, actor: Actor) {
   const rows = await db.select().from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name));

@@ -16,7 +16,7 @@ import type { Member } from "@/lib/auth/member";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
-import { operatedStudios, RUN_SHEET_STATUSES, runSheet, shiftDate, studioDate, tzMidnight, type RunSheet } from "@/lib/operations/run-sheet";
+import { floorSheet, operatedStudios, RUN_SHEET_STATUSES, runSheet, shiftDate, studioDate, tzMidnight, type RunSheet } from "@/lib/operations/run-sheet";
 import { toLocalInput } from "@/lib/studios/local-time";
 import { STATUS_LABEL } from "./booking-labels";
 import { DayList } from "./day-list";
@@ -33,17 +33,9 @@ export const metadata: Metadata = { title: "Run sheet" };
 type Query = { studio?: string | string[]; date?: string | string[]; room?: string | string[]; status?: string | string[] };
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.trim().slice(0, 100) : "");
 
-/**
- * The sheet of an asked date, or the floor's "today": after midnight and before the day's opening, the floor is
- * still running yesterday's sheet (a studio open until 02:00), so that one is shown while it lasts.
- */
+/** The sheet of an asked date, or the floor's "today" (floorSheet). */
 async function loadSheet(db: ReturnType<typeof getDb>, member: Member, studio: { id: string; timeZone: string }, date: string | null, now: Date): Promise<RunSheet | null> {
-  const studioId = studio.id;
-  if (date) return runSheet(db, member, { studioId, date }, now);
-  const sheet = await runSheet(db, member, { studioId, date: studioDate(now, studio.timeZone) }, now);
-  if (!sheet || now >= sheet.window.start) return sheet;
-  const yesterday = await runSheet(db, member, { studioId, date: shiftDate(sheet.date, -1) }, now);
-  return yesterday && now < yesterday.window.end ? yesterday : sheet;
+  return date ? runSheet(db, member, { studioId: studio.id, date }, now) : floorSheet(db, member, studio, now);
 }
 
 export default async function RunSheetPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Query> }) {
