@@ -10,3 +10,4 @@ export type {
 export { checkSlot } from "./check-slot";
 export { listFreeSlots } from "./list-free-slots";
 export { openingIntervals } from "./opening-intervals";
+export { listTakenSlots } from "./list-taken-slots";

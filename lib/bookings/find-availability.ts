@@ -1,6 +1,8 @@
 import { TZDate } from "@date-fns/tz";
+import { and, eq, gt, inArray, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { listFreeSlots } from "../availability";
+import { waitlistEntries } from "@/db/schema";
+import { listFreeSlots, listTakenSlots, type Interval } from "../availability";
 import type { Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
 import { policiesFor } from "./create-booking";
@@ -8,7 +10,9 @@ import { loadRoomContext } from "./room-context";
 
 /**
  * Free start times of one room for a booking of `durationMinutes`, for the local dates [from, to] of its
- * studio. Reads without locking: the booking transaction checks again.
+ * studio, and the taken ones: starts every rule allows but another booking or hold occupies (listTakenSlots),
+ * which a creator can join the waitlist for. For a creator, `waiting` are the times they already wait for in
+ * this room. Reads without locking: the booking transaction checks again.
  */
 export async function findAvailability(
   db: DbOrTx,
@@ -23,20 +27,36 @@ export async function findAvailability(
     getPolicies(db, actor.workspaceId),
   ]);
   if (!ctx) return null;
-  if (!ctx.room.active) return { room: ctx.room, studio: ctx.studio, slots: [] };
-  const slots = listFreeSlots({
+  if (!ctx.room.active) return { room: ctx.room, studio: ctx.studio, slots: [], taken: [], waiting: [] };
+  const rules = {
     timeZone: ctx.studio.timeZone,
     openingHours: ctx.studio.openingHours,
     closures: ctx.closures,
     room: ctx.room,
     policy: policiesFor(actor, ctx.studio.id, policies),
-    busy: ctx.busy,
     now: input.now,
     from: input.from,
     to: input.to,
     durationMinutes: input.durationMinutes,
-  });
-  return { room: ctx.room, studio: ctx.studio, slots };
+  };
+  const slots = listFreeSlots({ ...rules, busy: ctx.busy });
+  const taken = listTakenSlots({ ...rules, busy: ctx.blocks, taken: ctx.booked });
+  const waiting: Interval[] =
+    actor.role === "creator" && taken.length > 0
+      ? await db
+          .select({ start: waitlistEntries.startsAt, end: waitlistEntries.endsAt })
+          .from(waitlistEntries)
+          .where(
+            and(
+              eq(waitlistEntries.roomId, ctx.room.id),
+              eq(waitlistEntries.creatorId, actor.userId),
+              inArray(waitlistEntries.status, ["waiting", "offered"]),
+              lt(waitlistEntries.startsAt, new Date(to)),
+              gt(waitlistEntries.endsAt, new Date(from)),
+            ),
+          )
+      : [];
+  return { room: ctx.room, studio: ctx.studio, slots, taken, waiting };
 }
 
 /** Today's local date in a zone, "YYYY-MM-DD". */

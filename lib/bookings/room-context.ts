@@ -49,8 +49,9 @@ export async function loadRoomContext(
       .from(roomBlocks)
       .where(and(eq(roomBlocks.roomId, row.room.id), lt(roomBlocks.startsAt, input.to), gt(roomBlocks.endsAt, input.from))),
   ]);
-  const busy: Interval[] = [...taken.map((b) => ({ start: b.start, end: b.end })), ...blocks];
-  return { room: row.room, studio: row.studio, closures, peakRules: rules, busy };
+  const booked: Interval[] = taken.map((b) => ({ start: b.start, end: b.end }));
+  // `booked` (what a waitlist can wait out) and `blocks` (maintenance) apart, for the picker's taken slots.
+  return { room: row.room, studio: row.studio, closures, peakRules: rules, busy: [...booked, ...blocks], booked, blocks };
 }
 export type RoomContext = NonNullable<Awaited<ReturnType<typeof loadRoomContext>>>;
 
