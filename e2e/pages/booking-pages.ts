@@ -41,7 +41,7 @@ export class RoomWeekPage {
     this.length = page.getByRole("combobox", { name: "Session length" });
     this.showTimes = page.getByRole("button", { name: "Show free times" });
     this.weeks = page.getByRole("navigation", { name: "Weeks" });
-    this.freeTimes = page.getByRole("group", { name: /^Free start times/ });
+    this.freeTimes = page.getByRole("group", { name: /^Start times/ });
     // One group per day, named by its label ("Tue 1 Dec"); the radios in it are the free start times.
     this.days = this.freeTimes.getByRole("group", { name: /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}$/ });
     this.hold = page.getByRole("button", { name: "Hold this slot and see the price" });

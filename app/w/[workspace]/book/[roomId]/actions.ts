@@ -88,7 +88,7 @@ const NOT_WAITABLE: Record<string, string> = {
   forbidden: "You do not work in this room's studio.",
 };
 
-/** Joins the waitlist for the time the picker just found taken; if it frees up it is held for the creator. */
+/** Joins the waitlist for a taken time (from the week's taken slots, or one just lost in a race); if it frees up it is held for the creator. */
 export async function joinWaitlistAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
@@ -99,6 +99,7 @@ export async function joinWaitlistAction(_prev: ActionState, form: FormData): Pr
   const result = await joinWaitlist(getDb(), gate.value, parsed.data, appNow());
   if (!result.ok) return failed(form, NOT_WAITABLE[result.error] ?? result.message ?? "You cannot wait for this time.", result.fieldErrors);
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`);
+  refresh(); // the week shows the time as waited for
   const again = result.value.created ? "You are on the waitlist." : "You were already on the waitlist.";
   return { status: "ok", message: `${again} If this time frees up it is held for you, and you get an email. See it under Bookings.` };
 }

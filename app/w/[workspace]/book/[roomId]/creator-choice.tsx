@@ -11,7 +11,7 @@ import { NEW_CREATOR } from "@/lib/bookings/schemas";
  * Who staff book for: a creator of the workspace, or someone new standing at the desk (email and name), who gets
  * an account and an email to choose a password in the same step (lib/bookings/walk-in.ts).
  */
-export function CreatorChoice({ creators, state }: { creators: { id: string; label: string }[]; state: ActionState }) {
+export function CreatorChoice({ creators, state, onChoose }: { creators: { id: string; label: string }[]; state: ActionState; onChoose?: (id: string) => void }) {
   const [choice, setChoice] = useState(state.values?.creatorId ?? "");
   return (
     <div className="grid max-w-sm gap-3">
@@ -21,7 +21,10 @@ export function CreatorChoice({ creators, state }: { creators: { id: string; lab
           id="creatorId"
           name="creatorId"
           value={choice}
-          onChange={(e) => setChoice(e.target.value)}
+          onChange={(e) => {
+            setChoice(e.target.value);
+            onChoose?.(e.target.value);
+          }}
           aria-invalid={state.fieldErrors?.creatorId ? true : undefined}
           aria-describedby={state.fieldErrors?.creatorId ? "field-creatorId-error" : undefined}
         >

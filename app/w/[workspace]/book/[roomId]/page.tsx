@@ -142,13 +142,17 @@ async function WeekSlots(props: {
     props.moving ? [] : loadStudioAddOns(db, { workspaceId: member.workspaceId, studioId: props.studioId }),
     !props.moving && can(member, "bookings.act_for_others") ? listCreators(db, member.workspaceId) : null,
   ]);
-  const slots = result?.slots ?? [];
+  const slot = (s: { start: Date; end: Date }) => `${s.start.toISOString()}|${s.end.toISOString()}`;
+  const waiting = new Set((result?.waiting ?? []).map(slot));
+  // Free starts to pick, and (not while moving a booking) the taken ones to wait for, in the order of the day.
+  const all = [...(result?.slots ?? []).map((s) => ({ ...s, taken: false })), ...(props.moving ? [] : (result?.taken ?? [])).map((s) => ({ ...s, taken: true }))];
+  all.sort((a, b) => a.start.getTime() - b.start.getTime());
   const byDay = props.days.map((date, i) => ({
     date,
     label: props.labels[i],
-    slots: slots
+    slots: all
       .filter((s) => localParts(s.start, timeZone).date === date)
-      .map((s) => ({ value: `${s.start.toISOString()}|${s.end.toISOString()}`, time: `${localParts(s.start, timeZone).time}–${localParts(s.end, timeZone).time}` })),
+      .map((s) => ({ value: slot(s), time: `${localParts(s.start, timeZone).time}–${localParts(s.end, timeZone).time}`, taken: s.taken, waiting: waiting.has(slot(s)) })),
   }));
   return (
     <SlotPicker
