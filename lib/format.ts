@@ -1,5 +1,5 @@
 // Formatting money is part of the money kernel (lib/money.ts); the UI has always imported it from here.
-export { formatMoney } from "./money";
+export { formatMoney, formatMoneyChange } from "./money";
 
 /** A length of time in words, as every screen and email shows it: 45 → "45 min", 180 → "3 h", 150 → "2 h 30 min". */
 export function formatDuration(minutes: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyDigits, formatMoney, moneyStep, toMinorUnits } from "./money";
+import { currencyDigits, formatMoney, formatMoneyChange, moneyStep, toMinorUnits } from "./money";
 
 describe("amounts in major units → minor units of their currency", () => {
   it("goes through the decimal form, so a JSON number never drifts", () => {
@@ -31,5 +31,11 @@ describe("amounts people read", () => {
     expect(moneyStep("JPY")).toBe("1");
     expect(moneyStep("USD")).toBe("0.01");
     expect(moneyStep("KWD")).toBe("0.001");
+  });
+
+  it("say a change of price as more, less or the same", () => {
+    expect(formatMoneyChange(120, "JPY")).toBe("¥120 more");
+    expect(formatMoneyChange(-6000, "USD")).toBe("$60.00 less");
+    expect(formatMoneyChange(0, "USD")).toBe("Same price");
   });
 });

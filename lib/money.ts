@@ -62,3 +62,9 @@ export function formatMoney(minor: number, currency: string, locale = "en-US") {
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minor / 10 ** digits);
 }
+
+/** A change of price as people say it: +12000 JPY → "¥120 more", -6000 → "¥60 less", 0 → "Same price". */
+export function formatMoneyChange(differenceMinor: number, currency: string, locale = "en-US") {
+  if (differenceMinor === 0) return "Same price";
+  return `${formatMoney(Math.abs(differenceMinor), currency, locale)} ${differenceMinor > 0 ? "more" : "less"}`;
+}

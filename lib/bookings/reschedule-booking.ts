@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { addOns, auditLog, bookingAddOns, bookings } from "@/db/schema";
+import type { Quote } from "../pricing";
 import type { Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
 import { fail, ok } from "../result";
@@ -12,12 +13,33 @@ import { lockRoomOfBooking, offerFreedSlot } from "./waitlist-offers";
 
 const DAY = 86_400_000;
 
+type Booking = typeof bookings.$inferSelect;
+
+/** Thrown inside the savepoint of a preview, to roll the move back once it has been checked and priced. */
+class MoveChecked extends Error {
+  constructor(readonly row: Booking) {
+    super("move checked");
+  }
+}
+
 /**
  * Moves a booking to a new time in the same room, atomically: the new slot is checked and taken in the same
  * transaction that frees the old one (one UPDATE of the row, so the exclusion constraint sees both at once).
- * If the new time is not available the booking stays exactly as it was.
+ * If the new time is not available the booking stays exactly as it was. The stored quote is priced again for the
+ * new time (nothing is charged or credited now: check-out charges the quote the booking then has).
+ *
+ * With `dryRun` the same checks and the update run and are rolled back (`moved: false`): the new price and the
+ * difference are shown before the move. With `expectedTotalCents` (the price a preview showed) the move happens
+ * only at that price; if it changed meanwhile it is rolled back too, and the answer is the new preview.
  */
-export async function rescheduleBooking(db: Db, actor: Actor, bookingId: string, input: { startsAt: Date; endsAt: Date }, now: Date) {
+export async function rescheduleBooking(
+  db: Db,
+  actor: Actor,
+  bookingId: string,
+  input: { startsAt: Date; endsAt: Date },
+  now: Date,
+  opts: { dryRun?: boolean; expectedTotalCents?: number } = {},
+) {
   return db.transaction(async (tx) => {
     await lockRoomOfBooking(tx, bookingId); // waitlist: the room before the booking, like createBooking
     const found = await findBooking(tx, actor, bookingId, { lock: true });
@@ -51,7 +73,10 @@ export async function rescheduleBooking(db: Db, actor: Actor, bookingId: string,
       .innerJoin(addOns, eq(addOns.id, bookingAddOns.addOnId))
       .where(eq(bookingAddOns.bookingId, before.id));
     const quote = await quoteFor(tx, ctx, input.startsAt, input.endsAt, chosen);
-    let row: typeof bookings.$inferSelect;
+    const previousTotalCents = (before.quote as Quote).totalCents;
+    const price = { previousTotalCents, differenceCents: quote.totalCents - previousTotalCents };
+    const preview = opts.dryRun || (opts.expectedTotalCents !== undefined && opts.expectedTotalCents !== quote.totalCents);
+    let row: Booking;
     try {
       row = await tx.transaction(async (sp) => {
         const [updated] = await sp
@@ -59,9 +84,11 @@ export async function rescheduleBooking(db: Db, actor: Actor, bookingId: string,
           .set({ startsAt: input.startsAt, endsAt: input.endsAt, blockedUntil, quote, updatedAt: now })
           .where(eq(bookings.id, before.id))
           .returning();
+        if (preview) throw new MoveChecked(updated);
         return updated;
       });
     } catch (err) {
+      if (err instanceof MoveChecked) return ok({ ...err.row, ...price, moved: false });
       if (!isExclusionViolation(err)) throw err;
       return fail("slot_taken", { message: "Someone else just booked this time.", conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
     }
@@ -77,6 +104,6 @@ export async function rescheduleBooking(db: Db, actor: Actor, bookingId: string,
     if (row.status === "confirmed") {
       await sendBookingEmail(tx, row, ctx, "changed", [`Was: ${studioTimeRange(before.startsAt, before.endsAt, ctx.studio.timeZone)}`]);
     }
-    return ok(row);
+    return ok({ ...row, ...price, moved: true });
   });
 }
