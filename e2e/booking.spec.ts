@@ -75,7 +75,12 @@ test.describe("booking a set", () => {
       const other = await room.pickFreeSlotLateInWeek();
       expect(other.startsAt).not.toBe(slot.startsAt);
       expectStudioTimes(other, 180);
+      // The move is priced first; only Confirm the move moves it (its exact price is in reschedule-price.spec.ts).
       await room.move.click();
+      await expect(room.movePrice).toBeVisible();
+      await expect(room.movePrice).toContainText(/Now\s*\$[\d,.]+/);
+      await expect(page.getByText("Nothing is charged now", { exact: false })).toBeVisible();
+      await room.confirmMove.click();
       await expect(page.getByRole("status").filter({ hasText: "Booking moved. The confirmation email has the new time." })).toBeVisible();
       await booking.expectStatus(ROOM, "confirmed");
       await expect(page.getByRole("main")).toContainText(studioRange(other, LA));

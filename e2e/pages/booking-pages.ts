@@ -24,7 +24,10 @@ export class BookPage {
   }
 }
 
-/** /w/<slug>/book/<roomId>: session length, week navigation and the week's free start times (also for a move). */
+/**
+ * /w/<slug>/book/<roomId>: session length, week navigation and the week's start times (also for a move): free
+ * ones are radios, taken ones read "<day> <start>–<end> taken" with a Join the waitlist button.
+ */
 export class RoomWeekPage {
   readonly heading;
   readonly length;
@@ -34,6 +37,8 @@ export class RoomWeekPage {
   readonly days;
   readonly hold;
   readonly move;
+  readonly confirmMove;
+  readonly movePrice;
   readonly creator;
 
   constructor(readonly page: Page) {
@@ -45,7 +50,9 @@ export class RoomWeekPage {
     // One group per day, named by its label ("Tue 1 Dec"); the radios in it are the free start times.
     this.days = this.freeTimes.getByRole("group", { name: /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}$/ });
     this.hold = page.getByRole("button", { name: "Hold this slot and see the price" });
-    this.move = page.getByRole("button", { name: "Move my booking here" });
+    this.move = page.getByRole("button", { name: "See the new price" });
+    this.confirmMove = page.getByRole("button", { name: "Confirm the move" });
+    this.movePrice = page.getByRole("group", { name: "Price of the move" });
     this.creator = page.getByRole("combobox", { name: "Book for creator" });
   }
 
@@ -62,6 +69,14 @@ export class RoomWeekPage {
     await this.weeks.getByRole("link", { name: "Next week" }).click();
     await expect(this.weeks).not.toContainText(shown);
     await expect(this.freeTimes).toBeVisible();
+  }
+
+  /** The taken start "<start>–<end>" on a day ("Tue 8 Dec") and its Join the waitlist button. */
+  takenSlot(day: string, time: string) {
+    return {
+      text: this.freeTimes.getByText(`${day} ${time} taken`, { exact: true }),
+      join: this.page.getByRole("button", { name: `Join the waitlist for ${day} ${time}` }),
+    };
   }
 
   async weekLabel() {

@@ -2,7 +2,7 @@
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionMember } from "@/lib/auth/require-member";
-import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
+import { ensureForm, failed, formValues, invalid, type ActionState } from "@/lib/action-state";
 import { createBooking } from "@/lib/bookings/create-booking";
 import { rescheduleBooking } from "@/lib/bookings/reschedule-booking";
 import { createBookingSchema, NEW_CREATOR, newCreatorSchema, rescheduleBookingSchema, waitlistJoinSchema } from "@/lib/bookings/schemas";
@@ -10,6 +10,8 @@ import type { NewCreator } from "@/lib/bookings/walk-in";
 import { joinWaitlist } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
 import { appNow } from "@/lib/clock";
+import { formatMoney, formatMoneyChange } from "@/lib/format";
+import type { Quote } from "@/lib/pricing";
 
 function slotOf(form: FormData) {
   const [startsAt, endsAt] = String(form.get("slot") ?? "").split("|");
@@ -69,7 +71,11 @@ export async function holdSlotAction(_prev: ActionState, form: FormData): Promis
   redirect(`/w/${gate.value.workspaceSlug}/bookings/${result.value.id}`);
 }
 
-/** Moves an existing booking to the chosen slot (atomically; if the slot is gone nothing changes). */
+/**
+ * Moves an existing booking to the chosen slot (atomically; if the slot is gone nothing changes). The first press
+ * only prices the move (a dry run): the new price and the difference are shown, and only a press that carries
+ * back that slot and that price moves the booking. If the price changed meanwhile the new one is shown instead.
+ */
 export async function rescheduleSlotAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
@@ -77,8 +83,20 @@ export async function rescheduleSlotAction(_prev: ActionState, form: FormData): 
   const parsed = rescheduleBookingSchema.safeParse(slotOf(form));
   if (!parsed.success) return failed(form, "Choose a time first.", { slot: ["Choose a time."] });
   const bookingId = String(form.get("bookingId") ?? "");
-  const result = await rescheduleBooking(getDb(), gate.value, bookingId, parsed.data, appNow());
+  const seen = Number(form.get("confirmTotal"));
+  const confirmed = form.get("confirmSlot") === form.get("slot") && Number.isSafeInteger(seen);
+  const result = await rescheduleBooking(getDb(), gate.value, bookingId, parsed.data, appNow(), confirmed ? { expectedTotalCents: seen } : { dryRun: true });
   if (!result.ok) return result.error === "slot_taken" ? takenState(form) : failed(form, result.message ?? "This change is not possible.");
+  if (!result.value.moved) {
+    const { currency, totalCents } = result.value.quote as Quote;
+    const change = formatMoneyChange(result.value.differenceCents, currency);
+    const price = `${formatMoney(totalCents, currency)} (now ${formatMoney(result.value.previousTotalCents, currency)}: ${result.value.differenceCents === 0 ? "the same price" : change})`;
+    const message = confirmed
+      ? `The price of this time changed since you looked: it now costs ${price}. Nothing was moved: confirm the move at this price, or pick another time.`
+      : `At this time the booking costs ${price}. Nothing is charged now: the session is charged at its new price at check-out${result.value.differenceCents === 0 ? "" : ", and a late-cancellation or no-show fee is a share of it"}. Press Confirm the move to move it.`;
+    const data = { confirmSlot: String(form.get("slot")), confirmTotal: String(totalCents), newPrice: formatMoney(totalCents, currency), oldPrice: formatMoney(result.value.previousTotalCents, currency), change };
+    return { status: confirmed ? "error" : "ok", message, values: formValues(form), data };
+  }
   redirect(`/w/${gate.value.workspaceSlug}/bookings/${bookingId}?changed=1`);
 }
 

@@ -32,6 +32,9 @@ export function SlotPicker(props: {
   const [joined, join] = useActionState(joinWaitlistAction, idle);
   // Staff join for the creator chosen in the booking form (the select belongs to that form, so it is copied).
   const [creatorId, setCreatorId] = useState(state.values?.creatorId ?? "");
+  // A move is priced first: the priced slot stays offered for confirmation only while it is still the one picked.
+  const [picked, setPicked] = useState<string | null>(null);
+  const priced = props.rescheduleId && state.data?.confirmSlot && (picked === null || picked === state.data.confirmSlot) ? state.data : null;
   const total = props.days.reduce((n, d) => n + d.slots.length, 0);
   const waitlistForm = `waitlist-${props.roomId}`;
   return (
@@ -46,10 +49,24 @@ export function SlotPicker(props: {
         {creatorId && creatorId !== NEW_CREATOR ? <input type="hidden" name="creatorId" value={creatorId} /> : null}
         <FormMessage state={joined} />
       </form>
-      <form action={action} className="grid gap-6" noValidate>
+      <form
+        action={action}
+        className="grid gap-6"
+        noValidate
+        onChange={(e) => {
+          const input = e.target;
+          if (input instanceof HTMLInputElement && input.name === "slot") setPicked(input.value);
+        }}
+      >
         <input type="hidden" name="workspace" value={props.workspace} />
         <input type="hidden" name="roomId" value={props.roomId} />
         {props.rescheduleId ? <input type="hidden" name="bookingId" value={props.rescheduleId} /> : null}
+        {priced ? (
+          <>
+            <input type="hidden" name="confirmSlot" value={priced.confirmSlot} />
+            <input type="hidden" name="confirmTotal" value={priced.confirmTotal} />
+          </>
+        ) : null}
         <fieldset className="grid gap-3">
           <legend className="mb-2 font-medium">
             Start times <span className="text-sm font-normal text-muted-foreground">({props.timeZone})</span>
@@ -109,8 +126,20 @@ export function SlotPicker(props: {
             </div>
           </>
         ) : null}
-        <SubmitButton className="justify-self-start" pendingText={props.rescheduleId ? "Moving…" : "Holding the slot…"}>
-          {props.rescheduleId ? "Move my booking here" : "Hold this slot and see the price"}
+        {priced ? (
+          <div role="group" aria-label="Price of the move" className="max-w-sm rounded-md border border-border p-3 text-sm">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+              <dt className="text-muted-foreground">Now</dt>
+              <dd className="tabular-nums">{priced.oldPrice}</dd>
+              <dt className="text-muted-foreground">At the new time</dt>
+              <dd className="tabular-nums">{priced.newPrice}</dd>
+              <dt className="text-muted-foreground">Difference</dt>
+              <dd className="font-medium tabular-nums">{priced.change}</dd>
+            </dl>
+          </div>
+        ) : null}
+        <SubmitButton className="justify-self-start" pendingText={priced ? "Moving…" : props.rescheduleId ? "Pricing…" : "Holding the slot…"}>
+          {priced ? "Confirm the move" : props.rescheduleId ? "See the new price" : "Hold this slot and see the price"}
         </SubmitButton>
       </form>
     </div>
