@@ -22,9 +22,22 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
   // Only to point the SDK at a Stripe-compatible test server (e.g. http://127.0.0.1:12111); never in production.
   STRIPE_API_BASE: z.url().optional(),
+  // Uploaded room photos: in the database (bytea) unless S3_BUCKET is set; then in that S3-compatible bucket.
+  // S3_ENDPOINT for R2, MinIO and the like (with S3_FORCE_PATH_STYLE=true for MinIO); without the two keys the
+  // AWS SDK's usual credential chain (instance role, AWS_PROFILE…) is used.
+  S3_BUCKET: z.string().min(3, "S3_BUCKET must be a bucket name").optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ENDPOINT: z.url("S3_ENDPOINT must be a URL, e.g. https://<account>.r2.cloudflarestorage.com").optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+  S3_PREFIX: z.string().default("room-photos/"),
   // Tests only: the app's clock runs this many milliseconds ahead of (negative: behind) real time (lib/clock.ts).
   LIVEBASE_CLOCK_OFFSET_MS: z.coerce.number().int("LIVEBASE_CLOCK_OFFSET_MS must be a whole number of milliseconds").default(0),
 }).superRefine((env, ctx) => {
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither" });
+  }
   // Links in emails are built on APP_URL; a deployment must say where it lives.
   if (env.NODE_ENV === "production" && !process.env.APP_URL) {
     ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "APP_URL is not set (the public URL, e.g. https://studio.example.com)" });

@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -141,6 +142,43 @@ export const addOns = pgTable(
   },
   (t) => [index("add_ons_studio_idx").on(t.studioId), check("add_ons_price_nonneg", sql`${t.priceCents} >= 0`)],
 );
+
+/** Raw bytes: a Buffer on the wire (postgres-js), a Uint8Array to the code. */
+const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/**
+ * Photos uploaded for a room (linked ones stay in rooms.photos). The bytes live in the row, or, when the
+ * deployment has an S3-compatible bucket, in the bucket under `object_key`: exactly one of the two.
+ * Only the types a browser shows safely as an image are kept (never SVG, which can carry script).
+ */
+export const ROOM_PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export const ROOM_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+export const roomPhotos = pgTable(
+  "room_photos",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    bytes: bytea("bytes"),
+    objectKey: text("object_key"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("room_photos_room_idx").on(t.roomId, t.createdAt),
+    check("room_photos_one_home", sql`(${t.bytes} is null) <> (${t.objectKey} is null)`),
+    check("room_photos_type", sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
+    check("room_photos_size", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= ${sql.raw(String(ROOM_PHOTO_MAX_BYTES))}`),
+  ],
+);
+export type RoomPhoto = typeof roomPhotos.$inferSelect;
 
 export const studiosRelations = relations(studios, ({ many }) => ({ rooms: many(rooms) }));
 export const roomsRelations = relations(rooms, ({ one }) => ({
