@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { waitlistEntries } from "@/db/schema";
 import { listFreeSlots, listTakenSlots, type Interval } from "../availability";
 import type { Actor } from "../auth/permissions";
-import { getPolicies } from "../policies/policies";
+import { getPolicies, type Policies } from "../policies/policies";
 import { policiesFor } from "./create-booking";
 import { loadRoomContext } from "./room-context";
 
@@ -19,28 +19,9 @@ export async function findAvailability(
   actor: Actor,
   input: { roomId: string; from: string; to: string; durationMinutes: number; now: Date },
 ) {
-  // The local dates become instants only once the room's zone is known; a day either side covers every zone.
-  const from = new Date(`${input.from}T00:00:00Z`).getTime() - 2 * 86_400_000;
-  const to = new Date(`${input.to}T00:00:00Z`).getTime() + 3 * 86_400_000;
-  const [ctx, policies] = await Promise.all([
-    loadRoomContext(db, { workspaceId: actor.workspaceId, roomId: input.roomId, from: new Date(from), to: new Date(to) }),
-    getPolicies(db, actor.workspaceId),
-  ]);
-  if (!ctx) return null;
-  if (!ctx.room.active) return { room: ctx.room, studio: ctx.studio, slots: [], taken: [], waiting: [] };
-  const rules = {
-    timeZone: ctx.studio.timeZone,
-    openingHours: ctx.studio.openingHours,
-    closures: ctx.closures,
-    room: ctx.room,
-    policy: policiesFor(actor, ctx.studio.id, policies),
-    now: input.now,
-    from: input.from,
-    to: input.to,
-    durationMinutes: input.durationMinutes,
-  };
-  const slots = listFreeSlots({ ...rules, busy: ctx.busy });
-  const taken = listTakenSlots({ ...rules, busy: ctx.blocks, taken: ctx.booked });
+  const found = await roomSlots(db, { ...input, workspaceId: actor.workspaceId, policyFor: (studioId, policies) => policiesFor(actor, studioId, policies) });
+  if (!found) return null;
+  const { ctx, slots, taken, from, to } = found;
   const waiting: Interval[] =
     actor.role === "creator" && taken.length > 0
       ? await db
@@ -51,12 +32,47 @@ export async function findAvailability(
               eq(waitlistEntries.roomId, ctx.room.id),
               eq(waitlistEntries.creatorId, actor.userId),
               inArray(waitlistEntries.status, ["waiting", "offered"]),
-              lt(waitlistEntries.startsAt, new Date(to)),
-              gt(waitlistEntries.endsAt, new Date(from)),
+              lt(waitlistEntries.startsAt, to),
+              gt(waitlistEntries.endsAt, from),
             ),
           )
       : [];
   return { room: ctx.room, studio: ctx.studio, slots, taken, waiting };
+}
+
+/**
+ * The same free start times as a creator of the workspace is offered (minimum notice and booking window
+ * included), for a visitor who is nobody yet: the public studio page. Only times, never whose the busy ones are.
+ */
+export async function findPublicAvailability(db: DbOrTx, input: { workspaceId: string; roomId: string; from: string; to: string; durationMinutes: number; now: Date }) {
+  const found = await roomSlots(db, { ...input, policyFor: (_studioId, policies) => policies });
+  return found ? { room: found.ctx.room, studio: found.ctx.studio, slots: found.slots } : null;
+}
+
+async function roomSlots(
+  db: DbOrTx,
+  input: { workspaceId: string; roomId: string; from: string; to: string; durationMinutes: number; now: Date; policyFor: (studioId: string, policies: Policies) => Policies },
+) {
+  // The local dates become instants only once the room's zone is known; a day either side covers every zone.
+  const from = new Date(new Date(`${input.from}T00:00:00Z`).getTime() - 2 * 86_400_000);
+  const to = new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 3 * 86_400_000);
+  const [ctx, policies] = await Promise.all([loadRoomContext(db, { workspaceId: input.workspaceId, roomId: input.roomId, from, to }), getPolicies(db, input.workspaceId)]);
+  if (!ctx) return null;
+  if (!ctx.room.active) return { ctx, slots: [], taken: [], from, to };
+  const rules = {
+    timeZone: ctx.studio.timeZone,
+    openingHours: ctx.studio.openingHours,
+    closures: ctx.closures,
+    room: ctx.room,
+    policy: input.policyFor(ctx.studio.id, policies),
+    now: input.now,
+    from: input.from,
+    to: input.to,
+    durationMinutes: input.durationMinutes,
+  };
+  const slots = listFreeSlots({ ...rules, busy: ctx.busy });
+  const taken = listTakenSlots({ ...rules, busy: ctx.blocks, taken: ctx.booked });
+  return { ctx, slots, taken, from, to };
 }
 
 /** Today's local date in a zone, "YYYY-MM-DD". */
