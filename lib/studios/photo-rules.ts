@@ -2,6 +2,9 @@ import { ROOM_PHOTO_MAX_BYTES, ROOM_PHOTO_TYPES } from "@/db/schema";
 
 export type PhotoType = (typeof ROOM_PHOTO_TYPES)[number];
 
+/** The file input's `accept`: what the picker offers (the server still checks the bytes). */
+export const ROOM_PHOTO_ACCEPT = ROOM_PHOTO_TYPES.join(",");
+
 /** Uploaded photos a room keeps (linked ones are counted by the room form's own limit). */
 export const MAX_UPLOADED_PHOTOS = 10;
 

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { auditLog, roomPhotos } from "@/db/schema";
+import { auditLog, roomPhotos, rooms } from "@/db/schema";
 import { testDb } from "@/db/testing/db";
 import { makeMember, makeWorkspace } from "@/db/testing/factories";
 import { checkPhoto, MAX_UPLOADED_PHOTOS, sniffPhotoType } from "./photo-rules";
 import { databasePhotoStorage, s3PhotoStorage, type S3Sender } from "./photo-storage";
 import { addRoomPhoto, listRoomPhotos, readRoomPhoto, removeRoomPhoto } from "./room-photos";
+import { saveRoomDetails } from "./save-room-details";
+import { updateRoomSchema } from "./schemas";
 
 // A real 1×1 PNG, and the first bytes of a JPEG and a WebP file.
 const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
@@ -159,5 +161,24 @@ describe("room photos in an S3-compatible bucket", () => {
       ok: false, error: "invalid", fieldErrors: { photo: [`A room keeps at most ${MAX_UPLOADED_PHOTOS} uploaded photos: remove one first.`] },
     });
     expect(bucket.objects.size).toBe(MAX_UPLOADED_PHOTOS);
+  });
+});
+
+describe("the room form's save", () => {
+  const details = (roomId: string, name: string) =>
+    updateRoomSchema("USD").parse({ roomId, name, kind: "set", capacity: "2", features: "", photos: "", hourlyRate: "50", stepMinutes: "30", minMinutes: "60", maxMinutes: "480", bufferMinutes: "15", active: "on" });
+
+  it("saves nothing when the chosen file is not a picture, and the details with the photo when it is", async () => {
+    const { db, room, manager } = await world();
+    expect(await saveRoomDetails(db, databasePhotoStorage, manager, { ...details(room.id, "Set A – renamed"), photo: SVG })).toEqual({
+      ok: false, error: "invalid", fieldErrors: { photo: ["Choose a JPEG, PNG or WebP picture."] },
+    });
+    expect((await db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, room.id)))[0].name).toBe("Set A");
+    expect(await db.select().from(roomPhotos).where(eq(roomPhotos.roomId, room.id))).toEqual([]);
+
+    const saved = await saveRoomDetails(db, databasePhotoStorage, manager, { ...details(room.id, "Set A – renamed"), photo: PNG });
+    expect(saved).toMatchObject({ ok: true, value: { id: room.id, photoId: expect.any(String) } });
+    expect((await db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, room.id)))[0].name).toBe("Set A – renamed");
+    expect(await saveRoomDetails(db, databasePhotoStorage, manager, { ...details(room.id, "Set A"), photo: null })).toEqual({ ok: true, value: { id: room.id, photoId: null } });
   });
 });

@@ -20,13 +20,15 @@ type Room = {
   active: boolean;
 };
 
-/** A room's name, kind, size, features, photos, rate and booking rules: adds a room to a studio, or edits one. */
-export function RoomForm({ workspace, action, currency, room, studioId }: {
+/** A room's name, kind, size, features, photos (links, and an upload when editing), rate and booking rules: adds a room to a studio, or edits one. */
+export function RoomForm({ workspace, action, currency, room, studioId, photoAccept }: {
   workspace: string;
   action: SetupAction;
   currency: string;
   room?: Room;
   studioId?: string;
+  /** Offers a photo upload (editing a room): the file types the picker shows. */
+  photoAccept?: string;
 }) {
   const [state, run] = useActionState(action, idle);
   const p = room ? `room-${room.id.slice(0, 8)}` : "new-room";
@@ -50,7 +52,16 @@ export function RoomForm({ workspace, action, currency, room, studioId }: {
         />
       </div>
       <Field {...f("features")} label="Features" defaultValue={room?.features.join(", ")} hint="Separated by commas: ring light, vanity, 3 cameras" />
-      <TextAreaField {...f("photos")} label="Photos (optional)" defaultValue={room?.photos.join("\n")} hint="Links to pictures of the room, one per line, starting with https://" />
+      <TextAreaField {...f("photos")} label="Photo links (optional)" defaultValue={room?.photos.join("\n")} hint="Links to pictures of the room, one per line, starting with https://" />
+      {photoAccept ? (
+        <Field
+          {...f("photo")}
+          label="Upload a photo (optional)"
+          type="file"
+          accept={photoAccept}
+          hint="JPEG, PNG or WebP, at most 5 MB. Shown when creators book and on the studio's public page."
+        />
+      ) : null}
       <fieldset className="grid gap-4">
         <legend className="mb-1 text-sm font-medium">Booking rules</legend>
         <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-4">

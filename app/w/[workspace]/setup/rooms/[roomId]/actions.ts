@@ -5,7 +5,9 @@ import { requireActionMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { addPricingRule, removePricingRule } from "@/lib/studios/pricing-rules";
 import { addRoomBlock, removeRoomBlock } from "@/lib/studios/room-blocks";
-import { updateRoom } from "@/lib/studios/rooms";
+import { configuredPhotoStorage } from "@/lib/studios/configured-photo-storage";
+import { removeRoomPhoto } from "@/lib/studios/room-photos";
+import { saveRoomDetails } from "@/lib/studios/save-room-details";
 import { pricingRuleSchema, roomBlockSchema, updateRoomSchema } from "@/lib/studios/schemas";
 import { pick, refused } from "../../form-input";
 import { appNow } from "@/lib/clock";
@@ -23,9 +25,21 @@ export async function updateRoomAction(_prev: ActionState, form: FormData): Prom
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = updateRoomSchema(member.value.currency).safeParse(pick(form, ROOM_FIELDS));
   if (!parsed.success) return invalid(form, parsed.error);
-  const result = await updateRoom(getDb(), member.value, parsed.data, appNow());
+  const file = form.get("photo");
+  const photo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+  const result = await saveRoomDetails(getDb(), configuredPhotoStorage(), member.value, { ...parsed.data, photo }, appNow());
   if (!result.ok) return refused(form, result, "The room was not saved.");
-  return done(member.value.workspaceSlug, "Room saved. Bookings already made keep their times and prices.");
+  const added = result.value.photoId ? " The photo was added." : "";
+  return done(member.value.workspaceSlug, `Room saved. Bookings already made keep their times and prices.${added}`);
+}
+
+export async function removeRoomPhotoAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = ensureForm(form);
+  const member = await gate(form);
+  if (!member.ok) return failed(form, member.message ?? "Not found.");
+  const result = await removeRoomPhoto(getDb(), configuredPhotoStorage(), member.value, { photoId: String(form.get("photoId") ?? "") }, appNow());
+  if (!result.ok) return refused(form, result, "The photo was not removed.");
+  return done(member.value.workspaceSlug, "Photo removed.");
 }
 
 export async function addRoomBlockAction(_prev: ActionState, form: FormData): Promise<ActionState> {

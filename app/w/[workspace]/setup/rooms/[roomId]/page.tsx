@@ -15,7 +15,9 @@ import { weekRank, WEEKDAYS } from "@/lib/studios/opening-hours";
 import { loadRoomSetup } from "@/lib/studios/setup-queries";
 import { RoomForm } from "../../room-form";
 import { InlineActionForm } from "../../setup-fields";
-import { removePricingRuleAction, removeRoomBlockAction, updateRoomAction } from "./actions";
+import { ROOM_PHOTO_ACCEPT } from "@/lib/studios/photo-rules";
+import { listRoomPhotos } from "@/lib/studios/room-photos";
+import { removePricingRuleAction, removeRoomBlockAction, removeRoomPhotoAction, updateRoomAction } from "./actions";
 import { BlockForm } from "./block-form";
 import { RuleForm } from "./rule-form";
 import { appNow } from "@/lib/clock";
@@ -32,6 +34,7 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
   const setup = await loadRoomSetup(getDb(), member, roomId, now);
   if (!setup) notFound();
   const { room, studio, blocks } = setup;
+  const uploaded = await listRoomPhotos(getDb(), { workspaceId: member.workspaceId, roomIds: [room.id] });
   const rules = [...setup.rules].sort((a, b) => weekRank(a.weekday) - weekRank(b.weekday) || a.startsAt.localeCompare(b.startsAt));
   const slug = member.workspaceSlug;
   const money = (cents: number) => formatMoney(cents, member.currency);
@@ -60,7 +63,26 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
           <CardTitle>Room details</CardTitle>
         </CardHeader>
         <CardContent>
-          <RoomForm workspace={slug} action={updateRoomAction} currency={member.currency} room={room} />
+          <RoomForm workspace={slug} action={updateRoomAction} currency={member.currency} room={room} photoAccept={ROOM_PHOTO_ACCEPT} />
+          {uploaded.length > 0 ? (
+            <section aria-labelledby="uploaded-photos" className="mt-6 grid gap-3 border-t border-border pt-4">
+              <h3 id="uploaded-photos" className="font-semibold">
+                Uploaded photos
+              </h3>
+              <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={`Uploaded photos of ${room.name}`}>
+                {uploaded.map((p, i) => (
+                  <li key={p.id} className="grid gap-1">
+                    {/* Served by /media/rooms/<id> from the database or the bucket. */}
+                    {/* eslint-disable-next-line @next/next/no-img-element */}
+                    <img src={p.src} alt={`${room.name}, uploaded photo ${i + 1}`} className="aspect-video w-full rounded bg-muted object-cover" />
+                    <InlineActionForm action={removeRoomPhotoAction} workspace={slug} fields={{ photoId: p.id }} label={`Remove uploaded photo ${i + 1}`}>
+                      Remove
+                    </InlineActionForm>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </CardContent>
       </Card>
 

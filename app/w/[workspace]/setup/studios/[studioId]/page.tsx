@@ -10,6 +10,9 @@ import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { localDate, timeZoneLabel, timeZones } from "@/lib/studios/local-time";
 import { loadStudioSetup } from "@/lib/studios/setup-queries";
+import { publicStudioPath } from "@/lib/studios/public-studio";
+import { getEnv } from "@/lib/env";
+import { CopyLink } from "@/components/copy-link";
 import { RoomForm } from "../../room-form";
 import { InlineActionForm } from "../../setup-fields";
 import { StudioForm } from "../../studio-form";
@@ -43,6 +46,19 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
         <h1 className="text-2xl font-semibold">{studio.name}</h1>
         <p className="text-muted-foreground">Times on this page are in {timeZoneLabel(studio.timeZone)}.</p>
       </header>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Public page</CardTitle>
+          <CardDescription>
+            Share this page with new creators: it shows the rooms open for booking with their photos, prices and free times, and
+            a “Sign up to book” button. Anyone with the link can see it; bookings and names never appear on it.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <CopyLink href={new URL(publicStudioPath(slug, studio.id), getEnv().APP_URL).toString()} what="Public link" />
+        </CardContent>
+      </Card>
 
       <Card>
         <CardHeader>
