@@ -150,4 +150,5 @@ export const ACTIONS: Record<string, ActionRow> = {
   [`${ROOM_ACTIONS}#removeRoomBlockAction`]: ownersAndManagers("studios.manage (then the block must be the workspace's)"),
   [`${ROOM_ACTIONS}#addPricingRuleAction`]: ownersAndManagers("studios.manage (then the room must be the workspace's)"),
   [`${ROOM_ACTIONS}#removePricingRuleAction`]: ownersAndManagers("studios.manage (then the rule must be the workspace's)"),
+  [`${ROOM_ACTIONS}#removeRoomPhotoAction`]: ownersAndManagers("studios.manage (then the photo must be the workspace's)"),
 };

@@ -15,6 +15,11 @@ export type RouteRow = { auth: "bearer" | "session"; gate: string; methods: Part
 
 /** Keyed by the URL pattern of the route handler; one probe per exported HTTP method. */
 export const ROUTES: Record<string, RouteRow> = {
+  "/media/rooms/[photoId]": {
+    auth: "session",
+    gate: "public: uploaded room photos, shown on the public studio page; an unknown id is 404 for everyone, never a sign-in",
+    methods: { GET: { url: "/media/rooms/{missing}", expect: everyone(404) } },
+  },
   "/api/health": { auth: "session", gate: "public", methods: { GET: { url: "/api/health", expect: everyone(200) } } },
   "/api/auth/[...nextauth]": {
     auth: "session",

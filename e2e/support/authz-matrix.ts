@@ -58,6 +58,7 @@ export const PAGES: Record<string, PageRow> = {
   "/sign-up": { url: "/sign-up", gate: "public", expect: everyone("ok") },
   "/forgot-password": { url: "/forgot-password", gate: "public", expect: everyone("ok") },
   "/reset-password": { url: "/reset-password", gate: "public (the token is checked by the action)", expect: everyone("ok") },
+  "/s/[workspace]/[studio]": { url: "/s/demo/{studio}", gate: "public: a studio's page for new creators (open rooms, prices, free times)", expect: everyone("ok") },
   "/invite/[token]": { url: "/invite/authz-matrix-no-such-invitation", gate: "public (an unknown token says so)", expect: everyone("ok") },
   "/dev/mailbox": { url: "/dev/mailbox", gate: "404 in production builds, whoever asks", expect: everyone("404") },
   "/workspaces": {
