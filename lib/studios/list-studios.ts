@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { rooms, studios } from "@/db/schema";
 import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { canBookInStudio, type Actor } from "../auth/permissions";
+import { listRoomPhotos } from "./room-photos";
 
 // By name, then id (two studios may share a name): a total order for the API's pages.
 const studioOrder = keyset("studios", [{ expr: studios.name, type: "text" }], studios.id, "asc");
@@ -28,9 +29,15 @@ export async function listStudios(db: DbOrTx, actor: Actor, page?: PageRequest) 
   }));
 }
 
-/** The studios and active rooms an actor may book (staff: only the studios they work in), for the booking pages. */
+/**
+ * The studios and active rooms an actor may book (staff: only the studios they work in), for the booking pages.
+ * A room's `photos` there are its uploaded photos (served by /media) and then its linked ones.
+ */
 export async function bookableStudios(db: DbOrTx, actor: Actor) {
-  return (await listStudios(db, actor)).filter((s) => canBookInStudio(actor, s.id)).map((s) => ({ ...s, rooms: s.rooms.filter((r) => r.active) }));
+  const list = (await listStudios(db, actor)).filter((s) => canBookInStudio(actor, s.id)).map((s) => ({ ...s, rooms: s.rooms.filter((r) => r.active) }));
+  const uploaded = await listRoomPhotos(db, { workspaceId: actor.workspaceId, roomIds: list.flatMap((s) => s.rooms.map((r) => r.id)) });
+  const photosOf = (roomId: string) => uploaded.filter((p) => p.roomId === roomId).map((p) => p.src);
+  return list.map((s) => ({ ...s, rooms: s.rooms.map((r) => ({ ...r, photos: [...photosOf(r.id), ...r.photos] })) }));
 }
 
 /** One page of listStudios and the cursor of the next page (null on the last). */

@@ -7,6 +7,7 @@ import { makeMember, makeWorkspace } from "@/db/testing/factories";
 import { checkPhoto, MAX_UPLOADED_PHOTOS, sniffPhotoType } from "./photo-rules";
 import { databasePhotoStorage, s3PhotoStorage, type S3Sender } from "./photo-storage";
 import { addRoomPhoto, listRoomPhotos, readRoomPhoto, removeRoomPhoto } from "./room-photos";
+import { bookableStudios } from "./list-studios";
 import { saveRoomDetails } from "./save-room-details";
 import { updateRoomSchema } from "./schemas";
 
@@ -161,6 +162,17 @@ describe("room photos in an S3-compatible bucket", () => {
       ok: false, error: "invalid", fieldErrors: { photo: [`A room keeps at most ${MAX_UPLOADED_PHOTOS} uploaded photos: remove one first.`] },
     });
     expect(bucket.objects.size).toBe(MAX_UPLOADED_PHOTOS);
+  });
+});
+
+describe("the booking pages", () => {
+  it("show a room's uploaded photos before its linked ones", async () => {
+    const { db, room, studio, manager, creator } = await world();
+    await db.update(rooms).set({ photos: ["https://cdn.example.com/a.jpg"] }).where(eq(rooms.id, room.id));
+    const added = await addRoomPhoto(db, databasePhotoStorage, manager, { roomId: room.id, bytes: PNG });
+    if (!added.ok) throw new Error(added.error);
+    const [listed] = (await bookableStudios(db, creator)).filter((s) => s.id === studio.id);
+    expect(listed.rooms.find((r) => r.id === room.id)?.photos).toEqual([`/media/rooms/${added.value.id}`, "https://cdn.example.com/a.jpg"]);
   });
 });
 

@@ -35,7 +35,7 @@ export default async function BookPage({ params }: { params: Promise<{ workspace
                   <li key={r.id}>
                     <Card className="h-full overflow-hidden">
                       {r.photos[0] ? (
-                        // Operators' own photo URLs (https only, checked in setup); no image optimiser for remote hosts.
+                        // An uploaded photo (our /media route) or the operator's own https link; no image optimiser for remote hosts.
                         // eslint-disable-next-line @next/next/no-img-element
                         <img src={r.photos[0]} alt={`${r.name}`} className="aspect-video w-full object-cover" loading="lazy" />
                       ) : null}
