@@ -33,6 +33,8 @@ test("an operator uploads a room photo and shares the studio's public page; a si
 
   await test.step("a file that is not a picture is refused by name, and the typed changes stay on the form", async () => {
     const form = setupRoom.details.form;
+    await form.getByLabel("Upload a photo (optional)").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]) });
+    await expect(form.getByText("The picture is larger than 5 MB: choose a smaller one.")).toBeVisible();
     await form.getByLabel("Features").fill("ring light, green screen, teleprompter");
     await form.getByLabel("Upload a photo (optional)").setInputFiles({ name: "room.png", mimeType: "image/png", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>") });
     await setupRoom.details.submit();

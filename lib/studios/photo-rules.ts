@@ -23,10 +23,14 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
 
 const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
+export { ROOM_PHOTO_MAX_BYTES };
+/** Said by the server, and by the form as soon as such a file is chosen (it is then never sent). */
+export const PHOTO_TOO_LARGE = `The picture is larger than ${MB(ROOM_PHOTO_MAX_BYTES)}: choose a smaller one.`;
+
 /** Why an uploaded file cannot be a room photo (a message for the form's field), or its type. */
 export function checkPhoto(bytes: Uint8Array): { ok: true; contentType: PhotoType } | { ok: false; message: string } {
   if (bytes.length === 0) return { ok: false, message: "The file is empty: choose a JPEG, PNG or WebP picture." };
-  if (bytes.length > ROOM_PHOTO_MAX_BYTES) return { ok: false, message: `The picture is larger than ${MB(ROOM_PHOTO_MAX_BYTES)}: choose a smaller one.` };
+  if (bytes.length > ROOM_PHOTO_MAX_BYTES) return { ok: false, message: PHOTO_TOO_LARGE };
   const contentType = sniffPhotoType(bytes);
   if (!contentType) return { ok: false, message: "Choose a JPEG, PNG or WebP picture." };
   return { ok: true, contentType };

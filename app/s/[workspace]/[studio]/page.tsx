@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { MapPin, Users } from "lucide-react";
 import { Logo } from "@/components/logo";
 import { Badge } from "@/components/ui/badge";
@@ -19,9 +20,12 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ workspace: string; studio: string }> };
 
+// Once per request for the title and the page.
+const load = cache((workspaceSlug: string, studioId: string) => loadPublicStudio(getDb(), { workspaceSlug, studioId, now: appNow() }));
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { workspace, studio } = await params;
-  const page = await loadPublicStudio(getDb(), { workspaceSlug: workspace, studioId: studio, now: appNow() });
+  const page = await load(workspace, studio);
   return { title: page ? `${page.studio.name} · ${page.workspace.name}` : "Not found" };
 }
 
@@ -30,7 +34,7 @@ const dayLabel = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateStr
 /** A studio's page for new creators, signed in or not: its open rooms and their free times, and how to start. */
 export default async function PublicStudioPage({ params }: Params) {
   const { workspace, studio: studioId } = await params;
-  const page = await loadPublicStudio(getDb(), { workspaceSlug: workspace, studioId, now: appNow() });
+  const page = await load(workspace, studioId);
   if (!page) notFound();
   const { studio, rooms } = page;
   const money = (cents: number) => formatMoney(cents, page.workspace.currency);

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/form";
 import { idle } from "@/lib/action-state";
 import { minorToDecimal, moneyExample } from "@/lib/studios/money";
@@ -21,16 +21,19 @@ type Room = {
 };
 
 /** A room's name, kind, size, features, photos (links, and an upload when editing), rate and booking rules: adds a room to a studio, or edits one. */
-export function RoomForm({ workspace, action, currency, room, studioId, photoAccept }: {
+export function RoomForm({ workspace, action, currency, room, studioId, photoUpload }: {
   workspace: string;
   action: SetupAction;
   currency: string;
   room?: Room;
   studioId?: string;
-  /** Offers a photo upload (editing a room): the file types the picker shows. */
-  photoAccept?: string;
+  /** Offers a photo upload (editing a room): the types the picker shows, and the size a file may have. */
+  photoUpload?: { accept: string; maxBytes: number; tooLarge: string };
 }) {
   const [state, run] = useActionState(action, idle);
+  // A file over the limit is refused as soon as it is chosen: sent, it would exceed the request size instead.
+  const [photoTooLarge, setPhotoTooLarge] = useState(false);
+  const photoState = photoTooLarge && photoUpload ? { ...state, fieldErrors: { ...state.fieldErrors, photo: [photoUpload.tooLarge] } } : state;
   const p = room ? `room-${room.id.slice(0, 8)}` : "new-room";
   const f = (name: string) => ({ id: `${p}-${name}`, name, state });
   return (
@@ -53,13 +56,19 @@ export function RoomForm({ workspace, action, currency, room, studioId, photoAcc
       </div>
       <Field {...f("features")} label="Features" defaultValue={room?.features.join(", ")} hint="Separated by commas: ring light, vanity, 3 cameras" />
       <TextAreaField {...f("photos")} label="Photo links (optional)" defaultValue={room?.photos.join("\n")} hint="Links to pictures of the room, one per line, starting with https://" />
-      {photoAccept ? (
+      {photoUpload ? (
         <Field
           {...f("photo")}
+          state={photoState}
           label="Upload a photo (optional)"
           type="file"
-          accept={photoAccept}
-          hint="JPEG, PNG or WebP, at most 5 MB. Shown when creators book and on the studio's public page."
+          accept={photoUpload.accept}
+          hint={`JPEG, PNG or WebP, at most ${Math.round(photoUpload.maxBytes / (1024 * 1024))} MB. Shown when creators book and on the studio's public page.`}
+          onChange={(e) => {
+            const tooLarge = (e.currentTarget.files?.[0]?.size ?? 0) > photoUpload.maxBytes;
+            if (tooLarge) e.currentTarget.value = "";
+            setPhotoTooLarge(tooLarge);
+          }}
         />
       ) : null}
       <fieldset className="grid gap-4">

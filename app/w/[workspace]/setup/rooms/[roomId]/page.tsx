@@ -15,7 +15,7 @@ import { weekRank, WEEKDAYS } from "@/lib/studios/opening-hours";
 import { loadRoomSetup } from "@/lib/studios/setup-queries";
 import { RoomForm } from "../../room-form";
 import { InlineActionForm } from "../../setup-fields";
-import { ROOM_PHOTO_ACCEPT } from "@/lib/studios/photo-rules";
+import { PHOTO_TOO_LARGE, ROOM_PHOTO_ACCEPT, ROOM_PHOTO_MAX_BYTES } from "@/lib/studios/photo-rules";
 import { listRoomPhotos } from "@/lib/studios/room-photos";
 import { removePricingRuleAction, removeRoomBlockAction, removeRoomPhotoAction, updateRoomAction } from "./actions";
 import { BlockForm } from "./block-form";
@@ -63,7 +63,7 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
           <CardTitle>Room details</CardTitle>
         </CardHeader>
         <CardContent>
-          <RoomForm workspace={slug} action={updateRoomAction} currency={member.currency} room={room} photoAccept={ROOM_PHOTO_ACCEPT} />
+          <RoomForm workspace={slug} action={updateRoomAction} currency={member.currency} room={room} photoUpload={{ accept: ROOM_PHOTO_ACCEPT, maxBytes: ROOM_PHOTO_MAX_BYTES, tooLarge: PHOTO_TOO_LARGE }} />
           {uploaded.length > 0 ? (
             <section aria-labelledby="uploaded-photos" className="mt-6 grid gap-3 border-t border-border pt-4">
               <h3 id="uploaded-photos" className="font-semibold">
