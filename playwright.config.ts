@@ -29,7 +29,7 @@ const freshDatabase = (port: number) => {
  * (e2e/support/clock.ts). Each project's worker starts its server from the same build when the project begins (the
  * clockServer fixture), on a database of its own.
  */
-const DATE_SENSITIVE = /(run-sheet|run-sheet-view|walk-in|storage|billing|booking|receiving)\.spec\.ts$/;
+const DATE_SENSITIVE = /(run-sheet|run-sheet-view|walk-in|demo-floor|storage|billing|booking|receiving)\.spec\.ts$/;
 const clocks = process.env.E2E_CLOCKS_OFF ? [] : e2eClocks(PORT + 10);
 
 export default defineConfig({

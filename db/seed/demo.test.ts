@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { charges, invoices, memberships, rooms, storageLocations, storageUnits, studios, users, workspaces } from "../schema";
+import { charges, invoices, memberships, roomPhotos, rooms, storageLocations, storageUnits, studios, users, workspaces } from "../schema";
 import { testDb } from "../testing/db";
 import { needsDemoSeed, seedDemo } from "./demo";
 
@@ -75,5 +75,23 @@ describe("demo seed", () => {
     expect(units.filter((u) => u.timeZone === "Asia/Shanghai")).toHaveLength(2);
     for (const u of units) expect(u).toMatchObject({ place: `Unit ${u.code}`, kind: "unit", placeStudio: u.studioId });
     expect(units.every((u) => u.rate > 0)).toBe(true);
+  });
+
+  it("gives every demo room a photo, kept as an uploaded one is: a real PNG of a set (issue 11, item 22)", async () => {
+    const db = testDb();
+    if (await needsDemoSeed(db)) await seedDemo(db, { nodeEnv: "test" });
+    const [demo] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
+    const roomRows = await db.select().from(rooms).where(eq(rooms.workspaceId, demo.id));
+    const photos = await db.select().from(roomPhotos).where(eq(roomPhotos.workspaceId, demo.id));
+    const seeded = roomRows.filter((r) => photos.some((p) => p.roomId === r.id));
+    expect(seeded.length).toBeGreaterThanOrEqual(7);
+    for (const p of photos.filter((p) => seeded.some((r) => r.id === p.roomId)).slice(0, 7)) {
+      const bytes = Buffer.from(p.bytes!);
+      expect(p.contentType).toBe("image/png");
+      expect(bytes.length).toBe(p.sizeBytes);
+      expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(bytes.subarray(12, 16).toString("ascii")).toBe("IHDR");
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([480, 320]);
+    }
   });
 });

@@ -2,7 +2,8 @@ import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { seedBusyFloor } from "./demo-floor";
-import { addOns, bookings, brands, charges, invoices, memberships, pricingRules, rooms, storageLocations, storageUnits, studios, users, workspaces, type OpeningHours } from "../schema";
+import { demoRoomPicture } from "./demo-photos";
+import { addOns, bookings, brands, charges, invoices, memberships, pricingRules, roomPhotos, rooms, storageLocations, storageUnits, studios, users, workspaces, type OpeningHours } from "../schema";
 
 /** Dev-only password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = "livebase-demo";
@@ -77,6 +78,14 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       { workspaceId: demo.id, studioId: sh.id, name: "Room 3 – Big Stage", kind: "stage", capacity: 6, features: ["LED wall", "4 cameras", "teleprompter"], hourlyRateCents: 12000, stepMinutes: 60, minMinutes: 120, maxMinutes: 720, bufferMinutes: 60 },
       { workspaceId: northside.id, studioId: ns.id, name: "Loft Set", kind: "lifestyle", capacity: 3, features: ["window light"], hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 360, bufferMinutes: 15 },
     ]).returning();
+
+    // A photo of each set, kept as uploaded photos are (the public studio page and Book a set show them).
+    await tx.insert(roomPhotos).values(
+      demoRooms.map((r, i) => {
+        const bytes = demoRoomPicture((i * 47 + 200) % 360);
+        return { workspaceId: r.workspaceId, roomId: r.id, contentType: "image/png", sizeBytes: bytes.length, bytes };
+      }),
+    );
 
     // Peak evenings: Friday and Saturday nights cost more in every LA room; Set A also on weekday evenings.
     const laRooms = demoRooms.filter((r) => r.studioId === la.id);
