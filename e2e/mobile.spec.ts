@@ -1,6 +1,9 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { inventoryItems, inventoryMovements } from "../db/schema";
 import { WorkspaceShell } from "./pages/workspace-pages";
+import { e2eDb } from "./support/db";
 import { demo, expect, signInViaApi, test } from "./support/fixtures";
+import { HOUR, samplesWorld } from "./support/samples";
 
 /** The page scrolls only vertically: nothing sticks out past the right edge of the phone's screen. */
 async function expectNoHorizontalOverflow(page: Page) {
@@ -70,4 +73,61 @@ test.describe("on a phone", () => {
       });
     }
   });
+
+  test("tables keep their key column in view while their other columns scroll in their own box: bookings, shipments, inventory", async ({ page }) => {
+    // A box and the stock it brought, so the shipments and inventory tables have rows (the busy demo floor gives bookings).
+    const w = await samplesWorld({ roomName: "Phone room", startsIn: 5 * HOUR, items: [{ sku: "PHN-01", name: "Phone stand with a long descriptive name", quantityExpected: 4 }] });
+    const [line] = await e2eDb().query.shipmentItems.findMany({ where: (i, { eq }) => eq(i.shipmentId, w.shipment.id) });
+    const [item] = await e2eDb().insert(inventoryItems).values({ workspaceId: w.ws.id, studioId: w.studio.id, shipmentItemId: line.id, ownerBrandId: w.glow.id, sku: "PHN-01", name: line.name, onHand: 4 }).returning();
+    await e2eDb().insert(inventoryMovements).values({ workspaceId: w.ws.id, inventoryItemId: item.id, kind: "received", quantityDelta: 4 });
+
+    for (const { url, table, key, row } of [
+      { url: "/w/demo/bookings", table: "Bookings (scrolls sideways)", key: "When (studio time)", row: w.booking.code },
+      { url: "/w/demo/shipments", table: "Shipments (scrolls sideways)", key: "Code", row: w.shipment.code },
+      { url: `/w/demo/inventory?studio=${w.studio.id}`, table: "Stock in Los Angeles – Arts District", key: "SKU", row: "PHN-01" },
+    ]) {
+      await test.step(url, async () => {
+        await page.goto(url);
+        const box = page.getByRole("region", { name: table, exact: true });
+        await expect(box.getByRole("columnheader", { name: key, exact: true })).toBeVisible();
+        await expectNoHorizontalOverflow(page);
+        // Scrolled all the way right, the row still says what it is.
+        await box.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+        const cell = box.getByRole("row").filter({ hasText: row }).getByRole("cell").first();
+        await expect(cell).toContainText(row);
+        await expectWithinScreen(page, cell);
+        await expectWithinScreen(page, box.getByRole("columnheader", { name: key, exact: true }));
+      });
+    }
+  });
+
+  for (const role of ["staff", "creator", "brand"] as const) {
+    test(`every page of the ${role}'s navigation fits the screen`, async ({ page, context }) => {
+      await context.clearCookies();
+      await signInViaApi(page.request, demo(role));
+      const shell = new WorkspaceShell(page);
+      await shell.goto("demo");
+      const names = await shell.navLinks.allTextContents();
+      expect(names.length).toBeGreaterThan(2);
+      for (const name of names) {
+        await test.step(name, async () => {
+          const target = shell.nav.getByRole("link", { name, exact: true });
+          await target.scrollIntoViewIfNeeded();
+          await expect(target).toBeInViewport();
+          await target.tap();
+          await expect(target).toHaveAttribute("aria-current", "page");
+          await expect(shell.heading).toBeVisible();
+          await expectNoHorizontalOverflow(page);
+        });
+      }
+    });
+  }
 });
+
+/** Wholly on the phone's screen, left to right. */
+async function expectWithinScreen(page: Page, target: Locator) {
+  const box = await target.boundingBox();
+  expect(box, "on screen").not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(page.viewportSize()!.width + 1);
+}

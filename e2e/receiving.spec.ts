@@ -1,66 +1,28 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { bookings, brands, rooms, shipmentItems, shipments, studios, users, workspaces } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { bookings } from "../db/schema";
 import { InventoryPage, LeftoversPage, ReceivingPage, SamplesCard } from "./pages/inventory-pages";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 import { e2eNow } from "./support/clock";
-
-const HOUR = 3_600_000;
+import { HOUR, samplesWorld } from "./support/samples";
 
 /**
- * The world of one journey, written straight to the e2e database: a room of its own in the demo's Los Angeles
- * studio (staff@demo works there, and no other test books it), a confirmed session of creator@demo in it starting
- * in 3 hours, and a shipment of 3 SKUs from Glow Cosmetics (brand@demo) for that session. The brand chose to have
- * leftovers disposed of, 0 days after the session, so they fall due as soon as the session is over.
+ * The world of one journey: a session of creator@demo in a room of its own starting in 3 hours, and a shipment of 3
+ * SKUs from Glow Cosmetics for it. The brand chose to have leftovers disposed of, 0 days after the session, so they
+ * fall due as soon as the session is over.
  */
-async function world() {
-  const db = e2eDb();
-  const tag = randomUUID().replace(/-/g, "").toUpperCase();
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-  const [creator] = await db.select().from(users).where(eq(users.email, demo("creator")));
-  const [glow] = await db.select().from(brands).where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
-  const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name: `Samples room ${tag.slice(0, 6)}`, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 0 }).returning();
-  const start = new Date(e2eNow().getTime() + 3 * HOUR);
-  const end = new Date(start.getTime() + 2 * HOUR);
-  const [booking] = await db
-    .insert(bookings)
-    .values({
-      workspaceId: ws.id,
-      roomId: room.id,
-      creatorId: creator.id,
-      code: `SM${tag.slice(0, 4)}`,
-      status: "confirmed",
-      startsAt: start,
-      endsAt: end,
-      blockedUntil: end,
-      quote: { currency: "USD", minutes: 120, subtotalCents: 10_000, totalCents: 10_000, lines: [] },
-    })
-    .returning();
-  const [shipment] = await db
-    .insert(shipments)
-    .values({
-      workspaceId: ws.id,
-      brandId: glow.id,
-      studioId: studio.id,
-      creatorId: creator.id,
-      bookingId: booking.id,
-      code: `SH-${tag.slice(6, 9)}-${tag.slice(9, 12)}`,
-      status: "in_transit",
-      carrier: "UPS",
-      trackingNumber: `1Z${tag.slice(12, 24)}`,
-      leftoverAction: "dispose",
-      leftoverAfterDays: 0,
-    })
-    .returning();
-  await db.insert(shipmentItems).values([
-    { workspaceId: ws.id, shipmentId: shipment.id, sku: "LIP-01", name: "Lipstick", quantityExpected: 2 },
-    { workspaceId: ws.id, shipmentId: shipment.id, sku: "PAL-02", name: "Palette", quantityExpected: 1 },
-    { workspaceId: ws.id, shipmentId: shipment.id, sku: "BRU-03", name: "Brush", quantityExpected: 3 },
-  ]);
-  return { room, booking, shipment, bin: `BIN-${tag.slice(24, 30)}`, tag };
-}
+const world = () =>
+  samplesWorld({
+    roomName: "Samples room",
+    startsIn: 3 * HOUR,
+    shipment: { leftoverAction: "dispose", leftoverAfterDays: 0 },
+    items: [
+      { sku: "LIP-01", name: "Lipstick", quantityExpected: 2 },
+      { sku: "PAL-02", name: "Palette", quantityExpected: 1 },
+      { sku: "BRU-03", name: "Brush", quantityExpected: 3 },
+    ],
+  });
 
 /** The session is over: moved into the past and completed, so its leftovers fall due. */
 async function endSession(bookingId: string) {

@@ -1,65 +1,26 @@
-import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { bookings, brands, rooms, shipmentItems, shipments, studios, users, workspaces } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { shipmentItems } from "../db/schema";
 import { ReceivingPage, SamplesCard } from "./pages/inventory-pages";
 import { ShipmentsPage } from "./pages/shipments-pages";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 import { e2eNow } from "./support/clock";
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY, samplesWorld } from "./support/samples";
 
 /**
- * A box from Glow Cosmetics for creator@demo's session three days from now, in a room of its own in the demo's Los
- * Angeles studio (staff@demo works there). It is expected tomorrow, well in time, and lists 10 lipsticks and 5
- * palettes. Written straight to the e2e database, so nothing another test does gets in its way.
+ * A box from Glow Cosmetics for creator@demo's session three days from now, in a room of its own. It is expected
+ * tomorrow, well in time, and lists 10 lipsticks and 5 palettes.
  */
-async function world() {
-  const db = e2eDb();
-  const tag = randomUUID().replace(/-/g, "").toUpperCase();
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-  const [creator] = await db.select().from(users).where(eq(users.email, demo("creator")));
-  const [glow] = await db.select().from(brands).where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
-  const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name: `Recount room ${tag.slice(0, 6)}`, hourlyRateCents: 5000, bufferMinutes: 0 }).returning();
-  const start = new Date(e2eNow().getTime() + 3 * DAY);
-  const end = new Date(start.getTime() + 2 * HOUR);
-  const [booking] = await db
-    .insert(bookings)
-    .values({
-      workspaceId: ws.id,
-      roomId: room.id,
-      creatorId: creator.id,
-      code: `RC${tag.slice(0, 4)}`,
-      status: "confirmed",
-      startsAt: start,
-      endsAt: end,
-      blockedUntil: end,
-      quote: { currency: "USD", minutes: 120, subtotalCents: 10_000, totalCents: 10_000, lines: [] },
-    })
-    .returning();
-  const [shipment] = await db
-    .insert(shipments)
-    .values({
-      workspaceId: ws.id,
-      brandId: glow.id,
-      studioId: studio.id,
-      creatorId: creator.id,
-      bookingId: booking.id,
-      code: `SH-${tag.slice(6, 9)}-${tag.slice(9, 12)}`,
-      status: "in_transit",
-      carrier: "UPS",
-      trackingNumber: `1Z${tag.slice(12, 24)}`,
-      expectedOn: new Date(e2eNow().getTime() + DAY).toISOString().slice(0, 10),
-    })
-    .returning();
-  await db.insert(shipmentItems).values([
-    { workspaceId: ws.id, shipmentId: shipment.id, sku: "LIP-01", name: "Lipstick", quantityExpected: 10 },
-    { workspaceId: ws.id, shipmentId: shipment.id, sku: "PAL-02", name: "Palette", quantityExpected: 5 },
-  ]);
-  return { booking, shipment, bin: `BIN-${tag.slice(24, 30)}` };
-}
+const world = () =>
+  samplesWorld({
+    roomName: "Recount room",
+    startsIn: 3 * DAY,
+    shipment: { expectedOn: new Date(e2eNow().getTime() + DAY).toISOString().slice(0, 10) },
+    items: [
+      { sku: "LIP-01", name: "Lipstick", quantityExpected: 10 },
+      { sku: "PAL-02", name: "Palette", quantityExpected: 5 },
+    ],
+  });
 
 /** What the shipment's items say was received, read from the database (the stock a second receipt would double). */
 async function receivedSoFar(shipmentId: string) {

@@ -2,15 +2,22 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 /**
+ * `keyColumn`: the first column (what a row is: the booking's time, the item, the shipment's code) stays in view
+ * while the rest of a wide table scrolls under it, so a phone never shows a row's figures without saying whose.
+ */
+const KEY_COLUMN =
+  "[&_tr>*:first-child]:sticky [&_tr>*:first-child]:left-0 [&_tr>*:first-child]:z-10 [&_tr>*:first-child]:bg-card [&_tr>*:first-child]:shadow-[1px_0_0_var(--border)]";
+
+/**
  * A table that scrolls sideways inside its own box when it is wider than the screen. Give a wide table a
  * `scrollLabel`: its box then becomes a named region that takes keyboard focus, so it can be scrolled without a
  * mouse (WCAG 2.1.1; axe's scrollable-region-focusable).
  */
-export function Table({ className, scrollLabel, ...props }: ComponentProps<"table"> & { scrollLabel?: string }) {
+export function Table({ className, scrollLabel, keyColumn, ...props }: ComponentProps<"table"> & { scrollLabel?: string; keyColumn?: boolean }) {
   const scroller = scrollLabel ? { role: "region", "aria-label": scrollLabel, tabIndex: 0 } : {};
   return (
     <div className="w-full overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" {...scroller}>
-      <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
+      <table className={cn("w-full caption-bottom text-sm", keyColumn && KEY_COLUMN, className)} {...props} />
     </div>
   );
 }

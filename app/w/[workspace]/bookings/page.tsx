@@ -49,7 +49,7 @@ export default async function BookingsPage({ params, searchParams }: { params: P
           {mine && when === "upcoming" ? "Book a set and it will appear here." : null}
         </EmptyState>
       ) : (
-        <Table>
+        <Table scrollLabel="Bookings (scrolls sideways)" keyColumn>
           <TableHeader>
             <TableRow>
               <TableHead>When (studio time)</TableHead>

@@ -23,7 +23,7 @@ export type StockTableRow = {
  */
 export function StockTable({ workspace, rows, caption, work }: { workspace: string; rows: StockTableRow[]; caption: string; work?: { places: Choice[]; sessions: Choice[] } }) {
   return (
-    <Table scrollLabel={caption}>
+    <Table scrollLabel={caption} keyColumn>
       <caption className="sr-only">{caption}</caption>
       <TableHeader>
         <TableRow>

@@ -121,7 +121,7 @@ export default async function ShipmentsPage({ params, searchParams }: { params: 
           )}
         </EmptyState>
       ) : (
-        <Table scrollLabel="Shipments (scrolls sideways)">
+        <Table scrollLabel="Shipments (scrolls sideways)" keyColumn>
           <caption className="sr-only">
             {rows.length === 1 ? "1 shipment" : `${rows.length} shipments`}
             {filtered ? " matching the filters" : ""}, newest first
