@@ -1,23 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { rooms, studios, workspaces } from "../db/schema";
 import { BookPage, BookingPage, RoomWeekPage } from "./pages/booking-pages";
 import { apiAs } from "./support/bookings";
-import { e2eDb } from "./support/db";
+import { demoFloor } from "./support/floor";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 
 const STUDIO = /^Los Angeles – Arts District/;
 
 /** A room of its own in the demo's Los Angeles studio, so only this test books it. */
 async function ownRoom() {
-  const db = e2eDb();
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-  const [room] = await db
-    .insert(rooms)
-    .values({ workspaceId: ws.id, studioId: studio.id, name: `Race room ${randomUUID().slice(0, 6)}`, hourlyRateCents: 4000, minMinutes: 60, maxMinutes: 240, bufferMinutes: 0 })
-    .returning();
-  return room;
+  const { la, room } = await demoFloor();
+  return room(la.id, "Race room", { hourlyRateCents: 4000, minMinutes: 60, maxMinutes: 240, bufferMinutes: 0 });
 }
 
 test("a time someone else takes first is refused, and the refreshed list no longer offers it", async ({ page }) => {

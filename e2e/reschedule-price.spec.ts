@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { bookings, pricingRules, rooms, studios, workspaces } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { bookings, pricingRules } from "../db/schema";
 import { localDate, localDateTimeToInstant } from "../lib/studios/local-time";
 import { BookingPage, RoomWeekPage } from "./pages/booking-pages";
 import { LA, apiAs, studioRange, type ApiBooking } from "./support/bookings";
 import { e2eNow } from "./support/clock";
 import { e2eDb } from "./support/db";
+import { demoFloor } from "./support/floor";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 
 const DAY = 86_400_000;
@@ -15,12 +15,8 @@ test("moving a booking shows the new price and the difference first; a price cha
   // A room of its own at $40/h, with an evening peak of $70/h on the day of the booking.
   const date = localDate(new Date(e2eNow().getTime() + 4 * DAY), LA);
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-  const [room] = await db
-    .insert(rooms)
-    .values({ workspaceId: ws.id, studioId: studio.id, name: `Move room ${randomUUID().slice(0, 6)}`, hourlyRateCents: 4000, stepMinutes: 60, minMinutes: 120, maxMinutes: 240, bufferMinutes: 0 })
-    .returning();
+  const { ws, la, room: ownRoom } = await demoFloor();
+  const room = await ownRoom(la.id, "Move room", { hourlyRateCents: 4000, stepMinutes: 60, minMinutes: 120, maxMinutes: 240, bufferMinutes: 0 });
   const [peak] = await db.insert(pricingRules).values({ workspaceId: ws.id, roomId: room.id, name: "Evening", weekday, startsAt: "18:00", endsAt: "23:00", rateCents: 7000 }).returning();
   const at = (time: string) => localDateTimeToInstant(`${date}T${time}`, LA)!.toISOString();
 

@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { rooms, studios, users, waitlistEntries, workspaces } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { users, waitlistEntries } from "../db/schema";
 import { localDate, localDateTimeToInstant } from "../lib/studios/local-time";
 import { BookPage, RoomWeekPage } from "./pages/booking-pages";
 import { LA, apiAs, studioClock } from "./support/bookings";
 import { e2eNow } from "./support/clock";
 import { e2eDb } from "./support/db";
+import { demoFloor } from "./support/floor";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 
 const STUDIO = /^Los Angeles – Arts District/;
@@ -13,14 +13,8 @@ const DAY = 86_400_000;
 
 /** A room of its own in the demo's Los Angeles studio (2-hour sessions on the hour, no turnover), so only this test books it. */
 async function ownRoom() {
-  const db = e2eDb();
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-  const [room] = await db
-    .insert(rooms)
-    .values({ workspaceId: ws.id, studioId: studio.id, name: `Waitlist room ${randomUUID().slice(0, 6)}`, hourlyRateCents: 4000, stepMinutes: 60, minMinutes: 120, maxMinutes: 240, bufferMinutes: 0 })
-    .returning();
-  return room;
+  const { la, room } = await demoFloor();
+  return room(la.id, "Waitlist room", { hourlyRateCents: 4000, stepMinutes: 60, minMinutes: 120, maxMinutes: 240, bufferMinutes: 0 });
 }
 
 /** Another creator books 18:00–20:00 studio time three days from now; returns the slot as the week labels it. */

@@ -31,9 +31,9 @@ export async function demoFloor() {
   const [sh] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, SH_NAME)));
   const [chloe] = await db.select().from(users).where(eq(users.email, demo("creator")));
   const [kai] = await db.select().from(users).where(eq(users.email, demo("creator2")));
-  /** A room of this journey's own, named `<name> <tag>`: $50 an hour, 1–8 h in 30-minute steps, a 15-minute buffer. */
-  const room = async (studioId: string, name: string) =>
-    (await db.insert(rooms).values({ workspaceId: ws.id, studioId, name: `${name} ${tag}`, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 }).returning())[0];
+  /** A room of this journey's own, named `<name> <tag>`: $50 an hour, 1–8 h in 30-minute steps, a 15-minute buffer (unless `set` says otherwise). */
+  const room = async (studioId: string, name: string, set: Partial<typeof rooms.$inferInsert> = {}) =>
+    (await db.insert(rooms).values({ workspaceId: ws.id, studioId, name: `${name} ${tag}`, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15, ...set }).returning())[0];
   /** A confirmed session (unless `extra` says otherwise) priced at $50 an hour, with its 15-minute turnover. */
   const book = async (roomId: string, creatorId: string, start: Date, minutes: number, extra: Partial<typeof bookings.$inferInsert> = {}) => {
     const end = new Date(start.getTime() + minutes * MINUTE);
