@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { inventoryItems, inventoryMovements } from "../db/schema";
+import { inventoryItems, inventoryMovements, waitlistEntries } from "../db/schema";
 import { WorkspaceShell } from "./pages/workspace-pages";
 import { e2eDb } from "./support/db";
 import { demo, expect, signInViaApi, test } from "./support/fixtures";
@@ -16,11 +16,17 @@ async function expectNoHorizontalOverflow(page: Page) {
   expect(scrollWidth, `page is ${scrollWidth}px wide on a ${innerWidth}px screen`).toBeLessThanOrEqual(innerWidth + 1);
 }
 
+let world: Awaited<ReturnType<typeof samplesWorld>>;
+
 test.describe("on a phone", () => {
   // 390 px: the narrowest common phone today (iPhone 12 to 15); a page that fits it fits the wider ones.
   test.use({ viewport: { width: 390, height: 844 } });
 
   test.beforeEach(async ({ page }) => {
+    // Chloe waits for a taken time in a Los Angeles room: the Bookings page of every role then has its waitlist table.
+    const w = await samplesWorld({ roomName: "Phone room", startsIn: 5 * HOUR, items: [{ sku: "PHN-01", name: "Phone stand with a long descriptive name", quantityExpected: 4 }] });
+    await e2eDb().insert(waitlistEntries).values({ workspaceId: w.ws.id, roomId: w.room.id, creatorId: w.creator.id, startsAt: w.booking.startsAt, endsAt: w.booking.endsAt });
+    world = w;
     await signInViaApi(page.request, demo("owner"));
   });
 
@@ -75,8 +81,8 @@ test.describe("on a phone", () => {
   });
 
   test("tables keep their key column in view while their other columns scroll in their own box: bookings, shipments, inventory", async ({ page }) => {
-    // A box and the stock it brought, so the shipments and inventory tables have rows (the busy demo floor gives bookings).
-    const w = await samplesWorld({ roomName: "Phone room", startsIn: 5 * HOUR, items: [{ sku: "PHN-01", name: "Phone stand with a long descriptive name", quantityExpected: 4 }] });
+    // The box of beforeEach and the stock it brought, so the shipments and inventory tables have rows.
+    const w = world;
     const [line] = await e2eDb().query.shipmentItems.findMany({ where: (i, { eq }) => eq(i.shipmentId, w.shipment.id) });
     const [item] = await e2eDb().insert(inventoryItems).values({ workspaceId: w.ws.id, studioId: w.studio.id, shipmentItemId: line.id, ownerBrandId: w.glow.id, sku: "PHN-01", name: line.name, onHand: 4 }).returning();
     await e2eDb().insert(inventoryMovements).values({ workspaceId: w.ws.id, inventoryItemId: item.id, kind: "received", quantityDelta: 4 });

@@ -16,7 +16,9 @@ const KEY_COLUMN =
 export function Table({ className, scrollLabel, keyColumn, ...props }: ComponentProps<"table"> & { scrollLabel?: string; keyColumn?: boolean }) {
   const scroller = scrollLabel ? { role: "region", "aria-label": scrollLabel, tabIndex: 0 } : {};
   return (
-    <div className="w-full overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" {...scroller}>
+    // relative: text for screen readers only (sr-only is absolutely positioned) stays inside the scrolling box;
+    // without it, such text in a column scrolled out of view widened the whole page on a phone.
+    <div className="relative w-full overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" {...scroller}>
       <table className={cn("w-full caption-bottom text-sm", keyColumn && KEY_COLUMN, className)} {...props} />
     </div>
   );
