@@ -1,13 +1,13 @@
 import { applyMetadata, invalid, newId, type MetadataInput } from "./stripe-test-common";
 import type { TestCard, TestCheckoutSession, TestCustomer, TestPaymentMethod, TestPortalSession, TestSetupIntent } from "./stripe-test-objects";
-import { StripeTestStore } from "./stripe-test-store";
+import { StripeTestConnect } from "./stripe-test-connect";
 
 /**
  * Customers and their cards, Checkout in setup mode and the customer portal: how a customer comes to have a card
  * that invoices can charge. Invoices build on it (stripe-test-invoices.ts).
  */
 
-export class StripeTestCustomers extends StripeTestStore {
+export class StripeTestCustomers extends StripeTestConnect {
   /** Cards that attach fine but are declined when charged (Stripe's 4000 0000 0000 0341). */
   private readonly decliningCards = new Set<string>();
 

@@ -170,6 +170,48 @@ export type TestCreditNote = Base & {
   metadata: Metadata;
 };
 
+/** Stripe's `requirements` (and `future_requirements`) of an account: what it must still provide, and by when. */
+export type TestRequirements = {
+  alternatives: never[];
+  current_deadline: number | null;
+  currently_due: string[];
+  disabled_reason: string | null;
+  errors: never[];
+  eventually_due: string[];
+  past_due: string[];
+  pending_verification: string[];
+};
+/** Stripe's account object has no `livemode` (its example and its API reference agree). */
+export type TestAccount = Omit<Base, "livemode"> & {
+  object: "account";
+  type: "express" | "standard" | "custom" | "none";
+  /** For an account the platform controls (controller properties), Stripe adds what it set to `type`. */
+  controller: {
+    type: "application" | "account";
+    is_controller: boolean;
+    stripe_dashboard: { type: "express" | "full" | "none" };
+    requirement_collection: "stripe" | "application";
+    fees: { payer: "application" | "account" };
+    losses: { payments: "application" | "stripe" };
+  };
+  business_profile: { name: string | null; url: string | null; product_description: string | null; support_email: string | null; support_phone: string | null; mcc: string | null };
+  business_type: string | null;
+  capabilities: Record<string, "active" | "inactive" | "pending">;
+  charges_enabled: boolean;
+  payouts_enabled: boolean;
+  details_submitted: boolean;
+  country: string;
+  default_currency: string;
+  email: string | null;
+  metadata: Metadata;
+  requirements: TestRequirements;
+  future_requirements: TestRequirements;
+  tos_acceptance: { date: number | null; ip: string | null; user_agent: string | null };
+};
+/** Links are not objects one can read back; they are kept by their URL's token for the hosted pages. */
+export type TestAccountLink = { object: "account_link"; created: number; expires_at: number; url: string };
+export type TestLoginLink = { object: "login_link"; created: number; url: string };
+
 export type StripeTestObjects = {
   customers: Map<string, TestCustomer>;
   paymentMethods: Map<string, TestPaymentMethod>;
@@ -182,6 +224,9 @@ export type StripeTestObjects = {
   charges: Map<string, TestCharge>;
   creditNotes: Map<string, TestCreditNote>;
   refunds: Map<string, TestRefund>;
+  accounts: Map<string, TestAccount>;
+  accountLinks: Map<string, TestAccountLink>;
+  loginLinks: Map<string, TestLoginLink>;
 };
 export type StoredObject = StripeTestObjects[keyof StripeTestObjects] extends Map<string, infer T> ? T : never;
 /** One page of a list endpoint's answer. */

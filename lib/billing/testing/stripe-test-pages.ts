@@ -18,6 +18,16 @@ const CARDS: Record<string, { label: string; declines: boolean }> = {
 export function hostedPage(state: StripeTestState, method: string, path: string, form: Params): PageResponse {
   // A page at the root, so a readiness check (Playwright's webServer.url) finds the server up.
   if (path === "/") return html(200, "Stripe test server", "<p>The API is served under /v1.</p>");
+  const connect = /^\/connect\/(onboarding|express)\/([^/]+)$/.exec(path);
+  if (connect) {
+    try {
+      if (connect[1] === "onboarding") return onboardingPage(state, connect[2], method);
+      if (method === "GET") return expressDashboard(state, connect[2]);
+    } catch (err) {
+      if (!(err instanceof StripeTestApiError)) throw err;
+      return html(err.status, "Something went wrong", `<p role="alert">${escape(err.message)}</p>`);
+    }
+  }
   const [, kind, id, extra] = /^\/(checkout|invoice|portal)\/([^/]+)(?:\/(pdf))?$/.exec(path) ?? [];
   try {
     if (kind === "checkout" && !extra) return method === "POST" ? completeCheckout(state, id, form) : checkoutPage(state, id);
@@ -38,6 +48,30 @@ export function hostedPage(state: StripeTestState, method: string, path: string,
     return html(err.status, "Something went wrong", `<p role="alert">${escape(err.message)}</p>`);
   }
   return html(404, "Page not found", "<p>There is no such page on this Stripe test server.</p>");
+}
+
+/** Connect onboarding: what Stripe still needs, and a button that provides it all. A spent link goes to refresh_url. */
+function onboardingPage(state: StripeTestState, token: string, method: string): PageResponse {
+  const target = state.onboardingTarget(token);
+  if (!target.live) return { status: 303, headers: { location: target.refreshUrl }, body: "" };
+  const account = state.get(state.objects.accounts, target.account);
+  if (method === "POST") {
+    state.spendOnboardingLink(token);
+    state.completeOnboarding(account.id);
+    return { status: 303, headers: { location: target.returnUrl }, body: "" };
+  }
+  const due = account.requirements.currently_due.map((r) => `<li>${escape(r)}</li>`).join("");
+  const name = account.business_profile.name ?? account.id;
+  return html(
+    200,
+    `Set up payments for ${name}`,
+    `${due ? `<p>Stripe needs:</p><ul>${due}</ul>` : "<p>Nothing is due.</p>"}<form method="post"><button type="submit">Submit details</button></form><p><a href="${escape(target.returnUrl)}">Return without submitting</a></p>`,
+  );
+}
+
+function expressDashboard(state: StripeTestState, token: string): PageResponse {
+  const account = state.loginTarget(token);
+  return html(200, `Express dashboard (test) for ${account.business_profile.name ?? account.id}`, `<p>Payouts ${account.payouts_enabled ? "enabled" : "paused"}.</p>`);
 }
 
 function checkoutPage(state: StripeTestState, id: string): PageResponse {

@@ -148,6 +148,43 @@ const routes: Route[] = [
     },
   },
   { method: "GET", pattern: /^\/v1\/credit_notes\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.creditNotes, id) },
+  // Connect
+  {
+    method: "POST",
+    pattern: /^\/v1\/accounts$/,
+    params: ["controller", "type", "country", "email", "business_profile", "capabilities", "metadata"],
+    run: (s, p) => {
+      if (p.type !== undefined) throw unknown("type"); // this server makes accounts with controller properties only
+      const controller = nested(p, "controller", ["stripe_dashboard", "requirement_collection", "fees", "losses"]);
+      return s.createAccount({
+        controller: {
+          stripeDashboard: str(nested(controller, "stripe_dashboard", ["type"]), "type"),
+          requirementCollection: str(controller, "requirement_collection"),
+          feesPayer: str(nested(controller, "fees", ["payer"]), "payer"),
+          lossesPayments: str(nested(controller, "losses", ["payments"]), "payments"),
+        },
+        country: str(p, "country"),
+        email: str(p, "email"),
+        businessName: str(nested(p, "business_profile", ["name", "url", "product_description", "support_email"]), "name"),
+        capabilities: Object.keys(nested(p, "capabilities", ["card_payments", "transfers"])),
+        metadata: metadata(p),
+      });
+    },
+  },
+  { method: "GET", pattern: /^\/v1\/accounts\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.accounts, id) },
+  {
+    method: "POST",
+    pattern: /^\/v1\/accounts\/([^/]+)$/,
+    params: ["email", "business_profile", "metadata"],
+    run: (s, p, id) => s.updateAccount(id, { email: str(p, "email"), businessName: str(nested(p, "business_profile", ["name"]), "name"), metadata: metadata(p) }),
+  },
+  { method: "POST", pattern: /^\/v1\/accounts\/([^/]+)\/login_links$/, params: [], run: (s, _p, id) => s.createLoginLink(id) },
+  {
+    method: "POST",
+    pattern: /^\/v1\/account_links$/,
+    params: ["account", "type", "refresh_url", "return_url", "collect"],
+    run: (s, p) => s.createAccountLink({ account: required(p, "account"), type: required(p, "type"), refreshUrl: required(p, "refresh_url"), returnUrl: required(p, "return_url") }),
+  },
 ];
 
 /** Runs one API request against the state and returns the response body; Stripe's errors are thrown. */

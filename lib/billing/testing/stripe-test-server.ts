@@ -22,7 +22,16 @@ import { runApiRequest } from "./stripe-test-routes";
  */
 
 /** One API request. For a hung request (fault "hang") `status` is the answer that was stored but never sent. */
-export type RecordedRequest = { method: string; path: string; body: Record<string, unknown>; idempotencyKey: string | null; replayed: boolean; status: number };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+  idempotencyKey: string | null;
+  /** The Stripe-Account header: the connected account the platform acted on (objects are not scoped by it yet). */
+  stripeAccount: string | null;
+  replayed: boolean;
+  status: number;
+};
 export type { Fault } from "./stripe-test-idempotency";
 export type WebhookTarget = { url: string; secret: string };
 
@@ -48,6 +57,8 @@ export type StripeTestServer = {
    * and returns the refund id. Throws if the charge has less than that left to refund.
    */
   refundCharge(chargeId: string, amount?: number): string;
+  /** What the hosted onboarding page's "Submit details" does: requirements met, charges and payouts enabled. */
+  completeOnboarding(accountId: string): void;
   /** Where events are POSTed, signed; settable at any time. Null sends nothing (events are still recorded). */
   webhook: WebhookTarget | null;
   events: Stripe.Event[];
@@ -151,7 +162,7 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
       res.destroy();
       return;
     }
-    const record: RecordedRequest = { method, path, body: {}, idempotencyKey: header(req, "idempotency-key"), replayed: false, status: 0 };
+    const record: RecordedRequest = { method, path, body: {}, idempotencyKey: header(req, "idempotency-key"), stripeAccount: header(req, "stripe-account"), replayed: false, status: 0 };
     requests.push(record);
     const headers: Record<string, string> = { "request-id": requestId, "stripe-version": header(req, "stripe-version") ?? Stripe.API_VERSION, ...(key ? { "idempotency-key": key } : {}) };
     const send = (answer: Answer) => {
@@ -204,6 +215,7 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     addCard: (customerId, card) => state.during(null, () => state.addCard(customerId, card)),
     completeCheckout: (sessionId, card) => void state.during(null, () => state.completeCheckout(sessionId, card)),
     refundCharge: (chargeId, amount) => state.during(null, () => state.refundCharge(chargeId, amount)).id,
+    completeOnboarding: (accountId) => void state.during(null, () => state.completeOnboarding(accountId)),
     get webhook() {
       return webhook;
     },

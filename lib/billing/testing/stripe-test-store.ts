@@ -20,6 +20,7 @@ const NAMES: Record<string, string> = {
   cn_: "credit note",
   re_: "refund",
   inpay_: "invoice payment",
+  acct_: "account",
 };
 
 type RequestInfo = { id: string; idempotency_key: string | null } | null;
@@ -38,6 +39,9 @@ export class StripeTestStore {
     charges: new Map(),
     creditNotes: new Map(),
     refunds: new Map(),
+    accounts: new Map(),
+    accountLinks: new Map(),
+    loginLinks: new Map(),
   };
   readonly events: Stripe.Event[] = [];
   private request: RequestInfo = null;
@@ -75,10 +79,12 @@ export class StripeTestStore {
     throw new StripeTestApiError(404, { type: "invalid_request_error", code: "resource_missing", param, message: `No such ${name}: '${id}'` });
   }
 
-  protected emit(type: string, object: StoredObject, previous?: Record<string, unknown>): void {
+  /** `account`: set on events of a connected account, as Stripe sends them to Connect endpoints. */
+  protected emit(type: string, object: StoredObject, previous?: Record<string, unknown>, account?: string): void {
     const event = {
       id: newId("evt_"),
       object: "event",
+      ...(account ? { account } : {}),
       api_version: Stripe.API_VERSION,
       created: this.now(),
       livemode: false,
