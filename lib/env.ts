@@ -20,6 +20,11 @@ const envSchema = z.object({
   // Stripe: unset → charges and invoices stay in our ledger ("not sent") and the UI says Stripe is not connected.
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a secret key (sk_test_… or sk_live_…)").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+  // Connect endpoints have their own signing secret in the Stripe Dashboard; the webhook route accepts either.
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_CONNECT_WEBHOOK_SECRET must start with whsec_").optional(),
+  // "off" (default): single-operator mode, payments go to the account of STRIPE_SECRET_KEY. "on": platform mode,
+  // each workspace connects its own Stripe account (Settings → Payments). Without STRIPE_SECRET_KEY it does nothing.
+  STRIPE_CONNECT: z.enum(["on", "off"], { error: "STRIPE_CONNECT must be on (platform mode) or off (single-operator mode)" }).default("off"),
   // Only to point the SDK at a Stripe-compatible test server (e.g. http://127.0.0.1:12111); never in production.
   STRIPE_API_BASE: z.url().optional(),
   // Uploaded room photos: in the database (bytea) unless S3_BUCKET is set; then in that S3-compatible bucket.

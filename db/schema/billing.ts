@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, ts, workspaceId } from "./columns";
 import { users } from "./accounts";
 import { bookings } from "./bookings";
@@ -138,3 +138,26 @@ export const stripeEvents = pgTable("stripe_events", {
   attempts: integer("attempts").notNull().default(0),
   lastError: text("last_error"),
 });
+
+/**
+ * A workspace's own Stripe account in platform mode (STRIPE_CONNECT=on): one per workspace, and what we last read of
+ * it (webhooks and the Payments page keep it current). Stripe is the truth; this is what the page shows meanwhile.
+ */
+export const stripeConnectedAccounts = pgTable(
+  "stripe_connected_accounts",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    stripeAccountId: text("stripe_account_id").notNull().unique(),
+    chargesEnabled: boolean("charges_enabled").notNull().default(false),
+    payoutsEnabled: boolean("payouts_enabled").notNull().default(false),
+    detailsSubmitted: boolean("details_submitted").notNull().default(false),
+    /** Stripe's `requirements.currently_due`: what the operator must still provide, as Stripe names it. */
+    requirementsDue: jsonb("requirements_due").$type<string[]>().notNull().default([]),
+    disabledReason: text("disabled_reason"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("stripe_connected_accounts_workspace_uq").on(t.workspaceId)],
+);
+export type StripeConnectedAccount = typeof stripeConnectedAccounts.$inferSelect;

@@ -14,7 +14,7 @@ import { localDateTimeToInstant } from "../studios/local-time";
  * rules, add-ons); people (roles, members, invitations, API tokens); bookings, samples and storage.
  */
 export const AUDIT_TOPICS = {
-  money: { label: "Money (voids, credits, payments)", actions: ["charge.voided", "charge.credited", "invoice.paid_offline"] },
+  money: { label: "Money (voids, credits, payments)", actions: ["charge.voided", "charge.credited", "invoice.paid_offline", "payments."] },
   policies: { label: "Policies", actions: ["workspace.policies_updated"] },
   prices: { label: "Prices and rooms", actions: ["room.", "add_on."] },
   people: { label: "People and access (roles, invitations, tokens)", actions: ["membership.", "invitation.", "api_token.", "user."] },

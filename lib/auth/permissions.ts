@@ -29,6 +29,8 @@ const GRANTS = {
   // Staff see what a creator owes when they check them in, not the ledger itself.
   "billing.view_balance": ["owner", "manager", "staff"],
   "reports.view": ["owner", "manager"],
+  // Where the workspace's money goes (Stripe Connect onboarding, the Express dashboard): owners only.
+  "payments.manage": ["owner"],
   // The audit log: who voided, credited, recorded a payment, changed a policy, a price or a role. Owners only.
   "audit.view": ["owner"],
   // Samples: brands ship to a studio; creators see what is addressed to them; staff (their studios) receive,

@@ -7,13 +7,15 @@ import { logger } from "@/lib/logger";
 import { appNow } from "@/lib/clock";
 
 /**
- * Stripe's webhook endpoint. The raw body is verified against STRIPE_WEBHOOK_SECRET; a bad signature answers 400
+ * Stripe's webhook endpoint. The raw body is verified against STRIPE_WEBHOOK_SECRET (or STRIPE_CONNECT_WEBHOOK_SECRET); a bad signature answers 400
  * and writes nothing. 2xx tells Stripe the event is handled (or a duplicate); 500 asks it to deliver again.
  */
 export async function POST(req: Request) {
   const stripe = getStripe();
-  const secret = getEnv().STRIPE_WEBHOOK_SECRET;
-  if (!stripe || !secret) return problem(503, { code: "stripe_not_connected", title: "Service unavailable", detail: "Stripe is not connected on this server." });
+  const env = getEnv();
+  // The account's endpoint and, in platform mode, the Connect endpoint (its own signing secret) both post here.
+  const secret = [env.STRIPE_WEBHOOK_SECRET, env.STRIPE_CONNECT_WEBHOOK_SECRET].filter((s): s is string => Boolean(s));
+  if (!stripe || secret.length === 0) return problem(503, { code: "stripe_not_connected", title: "Service unavailable", detail: "Stripe is not connected on this server." });
   try {
     const payload = await req.text();
     const r = await handleStripeWebhook(getDb(), stripe, { payload, signature: req.headers.get("stripe-signature"), secret }, appNow());
