@@ -45,7 +45,7 @@ test.describe("on a phone", () => {
   test("every link of the main navigation can be reached and opens its page", async ({ page }) => {
     const shell = new WorkspaceShell(page);
     await shell.goto("demo");
-    await expect(shell.navLinks).toHaveText(["Overview", "Dashboard", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "Billing", "Reports", "Setup", "Members", "API tokens", "Audit log", "Settings"]);
+    await expect(shell.navLinks).toHaveText(["Overview", "Dashboard", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "Billing", "Reports", "Setup", "Members", "API tokens", "Audit log", "Payments", "Settings"]);
 
     const pages = [
       { link: "Dashboard", url: /\/w\/demo\/dashboard$/, heading: "Dashboard" },
@@ -63,6 +63,7 @@ test.describe("on a phone", () => {
       { link: "Members", url: /\/w\/demo\/settings\/members$/, heading: "Members" },
       { link: "API tokens", url: /\/w\/demo\/settings\/tokens$/, heading: "API tokens" },
       { link: "Audit log", url: /\/w\/demo\/settings\/audit$/, heading: "Audit log" },
+      { link: "Payments", url: /\/w\/demo\/settings\/payments$/, heading: "Payments" },
       { link: "Settings", url: /\/w\/demo\/settings$/, heading: "Settings" },
       { link: "Overview", url: /\/w\/demo$/, heading: "Demo Live Studios" },
     ];

@@ -126,8 +126,8 @@ test.describe("switching workspace", () => {
 
 test.describe("navigation by role", () => {
   const MANAGER = ["Overview", "Dashboard", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"];
-  // The audit log is the owners' alone.
-  const OWNER = [...MANAGER.slice(0, -1), "Audit log", "Settings"];
+  // The audit log and Payments (where the workspace's money goes) are the owners' alone.
+  const OWNER = [...MANAGER.slice(0, -1), "Audit log", "Payments", "Settings"];
   const STAFF = ["Overview", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "API tokens", "Settings"];
   const CREATOR = ["Overview", "Book a set", "Bookings", "Studios", "Shipments", "Inventory", "Storage", "Billing", "API tokens", "Settings"];
   // Brands ship samples and receive webhooks about them; they never book rooms.

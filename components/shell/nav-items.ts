@@ -21,6 +21,7 @@ const ITEMS: NavItem[] = [
   { href: "/settings/tokens", label: "API tokens", permission: "tokens.manage" },
   { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks.manage" },
   { href: "/settings/audit", label: "Audit log", permission: "audit.view" },
+  { href: "/settings/payments", label: "Payments", permission: "payments.manage" },
   { href: "/settings", label: "Settings", permission: "profile.manage", exact: true },
 ];
 

@@ -30,7 +30,15 @@ const stockWork = (gate: string): ActionRow => ({
   expect: { owner: "allowed", manager: "allowed", staff: "allowed", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
 });
 
+/** Payments (payments.manage): owners pass the gate (then hear which mode the server is in); nobody else does. */
+const ownersOnly = (gate: string): ActionRow => ({
+  args: "state-and-form",
+  gate,
+  expect: { owner: "allowed", manager: "denied", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
+});
+
 const SETUP = "app/w/[workspace]/setup";
+const PAYMENT_ACTIONS = "app/w/[workspace]/settings/payments/actions.ts";
 const STUDIO_ACTIONS = `${SETUP}/studios/[studioId]/actions.ts`;
 const ROOM_ACTIONS = `${SETUP}/rooms/[roomId]/actions.ts`;
 const WEBHOOK_ACTIONS = "app/w/[workspace]/settings/webhooks/actions.ts";
@@ -110,6 +118,10 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: "state-and-form", gate: "members.manage",
     expect: { owner: "allowed", manager: "allowed", staff: "denied", creator: "denied", brand: "denied", outsider: "denied", anonymous: "denied" },
   },
+  [`${PAYMENT_ACTIONS}#connectStripeAction`]: ownersOnly("payments.manage, then platform mode"),
+  [`${PAYMENT_ACTIONS}#continueOnboardingAction`]: ownersOnly("payments.manage, then platform mode and a connected account"),
+  [`${PAYMENT_ACTIONS}#refreshStripeAccountAction`]: ownersOnly("payments.manage, then platform mode and a connected account"),
+  [`${PAYMENT_ACTIONS}#openStripeDashboardAction`]: ownersOnly("payments.manage, then platform mode and an onboarded account"),
   [`${WEBHOOK_ACTIONS}#createEndpointAction`]: brandsOnly("webhooks.manage"),
   [`${WEBHOOK_ACTIONS}#updateEndpointAction`]: brandsOnly("webhooks.manage (then the endpoint must be the brand's)"),
   [`${WEBHOOK_ACTIONS}#setEndpointEnabledAction`]: brandsOnly("webhooks.manage (then the endpoint must be the brand's)"),

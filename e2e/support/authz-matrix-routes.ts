@@ -230,6 +230,18 @@ export const ROUTES: Record<string, RouteRow> = {
       GET: { url: "/w/demo/settings/audit/export?topic=money", expect: { owner: 200, manager: 404, staff: 404, creator: 404, brand: 404, outsider: 404, anonymous: 307 } },
     },
   },
+  // Stripe's return_url and refresh_url for Connect onboarding: owners are sent back to the Payments page (on the
+  // main e2e server Stripe is not configured, so neither asks Stripe anything); everyone else gets a 404.
+  "/w/[workspace]/settings/payments/return": {
+    auth: "session",
+    gate: "requireRouteMember payments.manage: re-reads the account and redirects to the Payments page; a 404 to other roles and non-members; the signed-out go to sign-in",
+    methods: { GET: { url: "/w/demo/settings/payments/return", expect: { owner: 303, manager: 404, staff: 404, creator: 404, brand: 404, outsider: 404, anonymous: 307 } } },
+  },
+  "/w/[workspace]/settings/payments/refresh": {
+    auth: "session",
+    gate: "requireRouteMember payments.manage: a new onboarding link (a redirect to it, or to the Payments page); a 404 to other roles and non-members; the signed-out go to sign-in",
+    methods: { GET: { url: "/w/demo/settings/payments/refresh", expect: { owner: 303, manager: 404, staff: 404, creator: 404, brand: 404, outsider: 404, anonymous: 307 } } },
+  },
   "/api/v1/reports/revenue": {
     auth: "bearer",
     gate: "apiRoute reports.view (owner, manager); the outsider's token reports on its own workspace",

@@ -143,6 +143,11 @@ export const PAGES: Record<string, PageRow> = {
     gate: "requireMember audit.view (owners only)",
     expect: { owner: "ok", manager: "404", staff: "404", creator: "404", brand: "404", outsider: "404", anonymous: "signin" },
   },
+  "/w/[workspace]/settings/payments": {
+    url: "/w/demo/settings/payments",
+    gate: "requireMember payments.manage (owners only: where the workspace's money goes)",
+    expect: { owner: "ok", manager: "404", staff: "404", creator: "404", brand: "404", outsider: "404", anonymous: "signin" },
+  },
   "/w/[workspace]/setup": { url: "/w/demo/setup", gate: "requireMember studios.manage (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup/policies": { url: "/w/demo/setup/policies", gate: "requireMember policies.manage (owner, manager)", expect: managersOnly },
   "/w/[workspace]/setup/studios/[studioId]": { url: "/w/demo/setup/studios/{studio}", gate: "requireMember studios.manage; a studio of the workspace", expect: managersOnly },

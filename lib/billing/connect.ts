@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { stripeConnectedAccounts, workspaces, type StripeConnectedAccount } from "@/db/schema";
 import { can, type Actor } from "../auth/permissions";
+import { getEnv } from "../env";
 import { logger } from "../logger";
 import { fail, ok, type Result } from "../result";
 import { audit } from "../studios/access";
+import { getStripe } from "./stripe-client";
 
 /**
  * Stripe Connect onboarding (platform mode): a workspace connects its own Stripe account, onboards through
@@ -23,6 +25,39 @@ export type PaymentsMode = "unconfigured" | "single" | "platform";
 export function paymentsMode(env: { STRIPE_SECRET_KEY?: string; STRIPE_CONNECT: "on" | "off" }): PaymentsMode {
   if (!env.STRIPE_SECRET_KEY) return "unconfigured";
   return env.STRIPE_CONNECT === "on" ? "platform" : "single";
+}
+
+/** What each mode means for an owner, in words (the Payments page and the actions say the same). */
+export const MODE_WORDS: Record<Exclude<PaymentsMode, "platform">, string> = {
+  unconfigured: "Stripe is not configured on this server. Charges and invoices stay in Livebase's ledger and are settled with the studio.",
+  single: "Single-operator mode: payments go to the server's Stripe account, so there is no account to connect here.",
+};
+
+/** The platform's Stripe client when the server runs in platform mode; otherwise why there is nothing to connect. */
+export function platformStripe(): Result<Stripe, "not_platform"> {
+  const mode = paymentsMode(getEnv());
+  const stripe = getStripe();
+  if (mode !== "platform" || !stripe) return fail("not_platform", { message: MODE_WORDS[mode === "platform" ? "unconfigured" : mode] });
+  return ok(stripe);
+}
+
+/** Stripe's requirement names (`external_account`, `tos_acceptance.date`) in words; an unknown one as Stripe names it. */
+const REQUIREMENT_WORDS: Record<string, string> = {
+  external_account: "A bank account for payouts",
+  business_type: "The kind of business (individual or company)",
+  "business_profile.url": "Your business website",
+  "business_profile.mcc": "What your business does",
+  "business_profile.product_description": "A description of what you sell",
+  "business_profile.support_phone": "A support phone number",
+  "tos_acceptance.date": "Accepting Stripe's terms of service",
+  "tos_acceptance.ip": "Accepting Stripe's terms of service",
+};
+export function describeRequirement(name: string): string {
+  if (REQUIREMENT_WORDS[name]) return REQUIREMENT_WORDS[name];
+  const [who, ...rest] = name.split(".");
+  const field = rest.join(" ").replace(/[._]/g, " ");
+  if ((who === "representative" || who === "individual") && field) return `The representative's ${field}`;
+  return name.replace(/[._]/g, " ");
 }
 
 export type ConnectError = "not_found" | "not_connected" | "stripe_error";
@@ -48,7 +83,7 @@ function stripeFailure(err: unknown, what: string) {
  * Creates the workspace's connected account (once: the idempotency key is the workspace id, and the row is unique
  * per workspace) and returns an onboarding link. A workspace already connected just gets a new link.
  */
-export async function connectWorkspace(db: DbOrTx, stripe: Stripe, actor: Actor, input: LinkInput): Promise<Result<{ url: string }, ConnectError>> {
+export async function connectWorkspace(db: Db, stripe: Stripe, actor: Actor, input: LinkInput): Promise<Result<{ url: string }, ConnectError>> {
   if (!can(actor, "payments.manage")) return fail("not_found");
   let row = await connectedAccountOf(db, actor.workspaceId);
   if (!row) {
@@ -67,10 +102,17 @@ export async function connectWorkspace(db: DbOrTx, stripe: Stripe, actor: Actor,
     } catch (err) {
       return stripeFailure(err, "create the account");
     }
-    await db.insert(stripeConnectedAccounts).values({ workspaceId: actor.workspaceId, stripeAccountId: account.id, ...accountState(account, input.now) }).onConflictDoNothing();
-    row = await connectedAccountOf(db, actor.workspaceId);
+    // The row and its audit line together; a racing second click inserts nothing and audits nothing.
+    row = await db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(stripeConnectedAccounts)
+        .values({ workspaceId: actor.workspaceId, stripeAccountId: account.id, ...accountState(account, input.now) })
+        .onConflictDoNothing()
+        .returning();
+      if (inserted) await audit(tx, actor, "payments.account_connected", { type: "workspace", id: actor.workspaceId }, { stripeAccountId: inserted.stripeAccountId });
+      return inserted ?? (await connectedAccountOf(tx, actor.workspaceId));
+    });
     if (!row) throw new Error("the connected account row vanished after its insert");
-    await audit(db, actor, "payments.account_connected", { type: "workspace", id: actor.workspaceId }, { stripeAccountId: row.stripeAccountId });
   }
   return onboardingLink(stripe, row.stripeAccountId, input);
 }
@@ -95,7 +137,7 @@ async function onboardingLink(stripe: Stripe, account: string, input: LinkInput)
 }
 
 /** Re-reads the workspace's account from Stripe and stores its state (the Refresh button and the return URL). */
-export async function refreshAccount(db: DbOrTx, stripe: Stripe, actor: Actor, now: Date): Promise<Result<StripeConnectedAccount, ConnectError>> {
+export async function refreshAccount(db: Db, stripe: Stripe, actor: Actor, now: Date): Promise<Result<StripeConnectedAccount, ConnectError>> {
   if (!can(actor, "payments.manage")) return fail("not_found");
   const row = await connectedAccountOf(db, actor.workspaceId);
   if (!row) return fail("not_connected", { message: "This workspace is not connected to Stripe yet." });
@@ -105,8 +147,11 @@ export async function refreshAccount(db: DbOrTx, stripe: Stripe, actor: Actor, n
   } catch (err) {
     return stripeFailure(err, "read the account");
   }
-  const [stored] = await db.update(stripeConnectedAccounts).set(accountState(account, now)).where(eq(stripeConnectedAccounts.id, row.id)).returning();
-  await audit(db, actor, "payments.account_refreshed", { type: "workspace", id: actor.workspaceId }, { chargesEnabled: stored.chargesEnabled, payoutsEnabled: stored.payoutsEnabled });
+  const stored = await db.transaction(async (tx) => {
+    const [updated] = await tx.update(stripeConnectedAccounts).set(accountState(account, now)).where(eq(stripeConnectedAccounts.id, row.id)).returning();
+    await audit(tx, actor, "payments.account_refreshed", { type: "workspace", id: actor.workspaceId }, { chargesEnabled: updated.chargesEnabled, payoutsEnabled: updated.payoutsEnabled });
+    return updated;
+  });
   return ok(stored);
 }
 
