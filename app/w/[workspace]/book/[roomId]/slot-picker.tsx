@@ -40,7 +40,8 @@ export function SlotPicker(props: {
   return (
     <div className="grid gap-6">
       <FormMessage state={state} />
-      {state.data?.waitlist ? (
+      {/* Someone new is not a member yet, so cannot wait in line: they pick another time instead. */}
+      {state.data?.waitlist && state.values?.creatorId !== NEW_CREATOR ? (
         <WaitlistJoin key={state.data.waitlist} workspace={props.workspace} roomId={props.roomId} waitlist={state.data.waitlist} creatorId={state.values?.creatorId} />
       ) : null}
       <form id={waitlistForm} action={join} aria-label="Join the waitlist">
