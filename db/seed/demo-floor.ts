@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import type { Db } from "../client";
-import { bookings, storageLocations, storageReservations } from "../schema";
+import { bookings, storageLocations, storageReservations, type OpeningHours } from "../schema";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Room = { id: string; name: string; hourlyRateCents: number; bufferMinutes: number; stepMinutes: number };
@@ -29,14 +29,19 @@ function shiftDate(date: string, days: number) {
  */
 export async function seedBusyFloor(
   tx: Tx,
-  w: { workspaceId: string; timeZone: string; studioId: string; rooms: Room[]; lena: string; marcus: string; staff: string; unitA2: string; unitA2Rate: number },
+  w: { workspaceId: string; timeZone: string; openingHours: OpeningHours; studioId: string; rooms: Room[]; lena: string; marcus: string; staff: string; unitA2: string; unitA2Rate: number },
   now: Date,
 ) {
   const here = wall(now, w.timeZone);
-  // Open: round the clock on Friday and Saturday, from 09:00, and until 02:00 after a 09:00–02:00 day (not after Saturday's).
+  // Whether the studio is open at an instant, read from its own hours (db/ does not reach lib/'s rules): within the
+  // day's own range (the same time twice is round the clock), or in the tail of the previous day's past midnight.
+  const clock = (t: ReturnType<typeof wall>) => `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
+  const inOwnDay = (t: ReturnType<typeof wall>) =>
+    w.openingHours.some((h) => h.weekday === t.weekday && (h.opens === h.closes || (clock(t) >= h.opens && (h.closes < h.opens || clock(t) < h.closes))));
+  const inLastNight = (t: ReturnType<typeof wall>) => w.openingHours.some((h) => h.weekday === (t.weekday + 6) % 7 && h.closes < h.opens && clock(t) < h.closes);
   const openAt = (instant: Date) => {
     const t = wall(instant, w.timeZone);
-    return t.weekday === 5 || t.weekday === 6 || t.hour >= 9 || (t.hour < 2 && t.weekday !== 0);
+    return inOwnDay(t) || inLastNight(t);
   };
   const open = openAt(now);
   const halfHour = 30 * MINUTE;
@@ -45,7 +50,7 @@ export async function seedBusyFloor(
   const tenToday = tenOn(here.date);
   const tenTomorrow = tenOn(shiftDate(here.date, 1));
   // The sessions still to come: from this half hour in the day, from 10:00 before opening or past midnight (closing soon).
-  const daytime = here.weekday === 5 || here.weekday === 6 || here.hour >= 9;
+  const daytime = inOwnDay(here);
   const later = daytime ? nowish : tenToday;
   const at = (from: Date, minutes: number, step: number) => new Date(Math.floor((from.getTime() + minutes * MINUTE) / (step * MINUTE)) * step * MINUTE);
   const [setA, setB, setC, boothD] = w.rooms;

@@ -151,7 +151,7 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
 
     await seedBillingHistory(tx, { workspaceId: demo.id, rooms: demoRooms, chloe: id("creator"), kai: id("creator2"), staff: id("staff") }, now);
     const a2 = units.find((u) => u.studioId === la.id && u.code === "A2")!;
-    await seedBusyFloor(tx, { workspaceId: demo.id, timeZone: la.timeZone, studioId: la.id, rooms: laRooms, lena: id("lena"), marcus: id("marcus"), staff: id("staff"), unitA2: a2.id, unitA2Rate: a2.nightlyRateCents }, now);
+    await seedBusyFloor(tx, { workspaceId: demo.id, timeZone: la.timeZone, openingHours: la.openingHours, studioId: la.id, rooms: laRooms, lena: id("lena"), marcus: id("marcus"), staff: id("staff"), unitA2: a2.id, unitA2Rate: a2.nightlyRateCents }, now);
   });
 }
 

@@ -18,10 +18,8 @@ describe("the demo's busy floor", () => {
   it.each(STUDIO_INSTANTS)("at $name: today's run sheet has sessions (one under way while open), LA has bins, a reservation is overdue", async ({ at: now }) => {
     const db = testDb();
     const w = await bookingWorld(db);
-    await db
-      .update(studios)
-      .set({ openingHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => (weekday === 5 || weekday === 6 ? { weekday, opens: "00:00", closes: "00:00" } : { weekday, opens: "09:00", closes: "02:00" })) })
-      .where(eq(studios.id, w.studio.id));
+    const hours = [0, 1, 2, 3, 4, 5, 6].map((weekday) => (weekday === 5 || weekday === 6 ? { weekday, opens: "00:00", closes: "00:00" } : { weekday, opens: "09:00", closes: "02:00" }));
+    await db.update(studios).set({ openingHours: hours }).where(eq(studios.id, w.studio.id));
     const more = await db
       .insert(rooms)
       .values([
@@ -35,7 +33,7 @@ describe("the demo's busy floor", () => {
     const lena = await makeMember(db, w.workspace.id, "creator");
     const marcus = await makeMember(db, w.workspace.id, "creator");
     await db.transaction((tx) =>
-      seedBusyFloor(tx, { workspaceId: w.workspace.id, timeZone: w.studio.timeZone, studioId: w.studio.id, rooms: [w.room, ...more], lena: lena.user.id, marcus: marcus.user.id, staff: w.staff.user.id, unitA2: unit.id, unitA2Rate: 2500 }, now),
+      seedBusyFloor(tx, { workspaceId: w.workspace.id, timeZone: w.studio.timeZone, openingHours: hours, studioId: w.studio.id, rooms: [w.room, ...more], lena: lena.user.id, marcus: marcus.user.id, staff: w.staff.user.id, unitA2: unit.id, unitA2Rate: 2500 }, now),
     );
 
     // The sheet the floor opens on now (the run sheet page's default): past midnight, the evening's, still running.
