@@ -4,12 +4,13 @@ import { auditLog, memberships, passwordResetTokens, users, workspaces } from "@
 import { can, type Actor } from "../auth/permissions";
 import { hashSecret, newSecret } from "../auth/secrets";
 import { getEnv } from "../env";
+import { INVITATION_TTL_DAYS } from "../workspaces/invitations";
 import { enqueueEmail } from "../notifications/outbox";
 import { walkInWelcomeEmail } from "../notifications/templates";
 import { fail, ok, type Result } from "../result";
 
-/** How long the "choose your password" link of a walk-in's new account works: a week, like an invitation. */
-export const WALK_IN_LINK_DAYS = 7;
+/** How long the "choose your password" link of a walk-in's new account works: as long as an invitation. */
+const WALK_IN_LINK_DAYS = INVITATION_TTL_DAYS;
 
 export type NewCreator = { email: string; name: string };
 
