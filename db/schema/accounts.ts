@@ -113,6 +113,11 @@ export const workspaces = pgTable("workspaces", {
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   currency: text("currency").notNull().default("USD"),
+  /**
+   * The platform's fee on this workspace's invoices in platform mode, in basis points (250 = 2.5 %); null takes
+   * PLATFORM_FEE_PERCENT. Set by the platform (`npm run platform-fee`), never by the workspace.
+   */
+  platformFeeBasisPoints: integer("platform_fee_basis_points"),
   // Booking and billing policies (minimum notice, hold minutes, fees...), filled by later capabilities.
   policies: jsonb("policies").notNull().default(sql`'{}'::jsonb`),
   createdAt: ts("created_at").notNull().defaultNow(),

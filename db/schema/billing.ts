@@ -39,6 +39,11 @@ export const invoices = pgTable(
     bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "restrict" }),
     description: text("description").notNull().default(""),
     stripeInvoiceId: text("stripe_invoice_id").unique(),
+    /**
+     * The Stripe account the invoice's objects live on: "" for the server's own account (single-operator mode), the
+     * workspace's connected account (platform mode). Fixed at the first send; every later call names it.
+     */
+    stripeAccount: text("stripe_account"),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
     status: invoiceStatus("status").notNull().default("draft"),
     amountDueCents: integer("amount_due_cents").notNull().default(0),
@@ -117,6 +122,8 @@ export const stripeCustomers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     stripeCustomerId: text("stripe_customer_id").notNull().unique(),
+    /** The account the customer lives on ("" = the server's own): a customer of one account is never used with another. */
+    stripeAccount: text("stripe_account").notNull().default(""),
     defaultPaymentMethodId: text("default_payment_method_id"),
     cardBrand: text("card_brand"),
     cardLast4: text("card_last4"),
@@ -125,7 +132,7 @@ export const stripeCustomers = pgTable(
     email: text("email"),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("stripe_customers_member_uq").on(t.workspaceId, t.userId)],
+  (t) => [uniqueIndex("stripe_customers_member_uq").on(t.workspaceId, t.userId, t.stripeAccount)],
 );
 
 /** Every Stripe event id we have processed: a replay is a no-op. */
@@ -161,3 +168,29 @@ export const stripeConnectedAccounts = pgTable(
   (t) => [uniqueIndex("stripe_connected_accounts_workspace_uq").on(t.workspaceId)],
 );
 export type StripeConnectedAccount = typeof stripeConnectedAccounts.$inferSelect;
+
+/**
+ * The platform's fee ledger (platform mode): one row per application fee Stripe took on an invoice's payment
+ * (`fee_…`, positive) and per part of it returned (`fr_…`, negative), keyed by Stripe's id so a sync that runs
+ * again adds nothing. Reports sum it per studio and month as "platform fee"; net = gross − fee.
+ */
+export const platformFeeEntries = pgTable(
+  "platform_fee_entries",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    // No action (checked at the end of the statement), so deleting a workspace cascades through both tables.
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id, { onDelete: "no action" }),
+    stripeId: text("stripe_id").notNull().unique(),
+    stripeAccount: text("stripe_account").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull(),
+    /** When Stripe took or returned it (its `created`). */
+    occurredAt: ts("occurred_at").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("platform_fee_entries_invoice_idx").on(t.invoiceId), index("platform_fee_entries_workspace_idx").on(t.workspaceId, t.occurredAt)],
+);
+export type PlatformFeeEntry = typeof platformFeeEntries.$inferSelect;
