@@ -25,6 +25,14 @@ const envSchema = z.object({
   // "off" (default): single-operator mode, payments go to the account of STRIPE_SECRET_KEY. "on": platform mode,
   // each workspace connects its own Stripe account (Settings → Payments). Without STRIPE_SECRET_KEY it does nothing.
   STRIPE_CONNECT: z.enum(["on", "off"], { error: "STRIPE_CONNECT must be on (platform mode) or off (single-operator mode)" }).default("off"),
+  // Platform mode: the platform's fee on every invoice, in percent (up to two decimals, e.g. 5 or 2.5), unless the
+  // workspace has its own rate (`npm run platform-fee`). 0 takes no fee.
+  PLATFORM_FEE_PERCENT: z.coerce
+    .number({ error: "PLATFORM_FEE_PERCENT must be a number of percent, e.g. 5 or 2.5" })
+    .min(0, "PLATFORM_FEE_PERCENT must be between 0 and 100")
+    .max(100, "PLATFORM_FEE_PERCENT must be between 0 and 100")
+    .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, "PLATFORM_FEE_PERCENT takes at most two decimals")
+    .default(0),
   // Only to point the SDK at a Stripe-compatible test server (e.g. http://127.0.0.1:12111); never in production.
   STRIPE_API_BASE: z.url().optional(),
   // Uploaded room photos: in the database (bytea) unless S3_BUCKET is set; then in that S3-compatible bucket.

@@ -3,14 +3,16 @@ import type { DbOrTx } from "@/db/client";
 import { invoices, stripeCustomers } from "@/db/schema";
 import type { Policies } from "../policies/policies";
 import { fail, type Fail } from "../result";
+import { paymentsTarget, type PaymentsTarget } from "./payments-target";
 import { stripeConnected } from "./stripe-client";
 
 export type BillingGateError = "card_required" | "payment_overdue";
 
 /**
- * Whether a card on file is asked for before booking: only when Stripe is connected, since without it nobody can
- * add a card anywhere in the app ("auto" and "required" then ask for one, "not_required" never). A "required"
- * stored while Stripe was connected (or before it was refused) must not stop every booking once it is not.
+ * Whether a card on file is asked for before booking: only when the workspace can take cards (`connected`: Stripe
+ * configured, and in platform mode its connected account has charges enabled), since otherwise nobody can add a
+ * card anywhere in the app ("auto" and "required" then ask for one, "not_required" never). A "required" stored
+ * while it could must not stop every booking once it cannot.
  */
 export function cardRequired(policies: Pick<Policies, "cardOnFile">, connected = stripeConnected()): boolean {
   return connected && policies.cardOnFile !== "not_required";
@@ -25,7 +27,10 @@ export function cardPolicyRefusal(cardOnFile: Policies["cardOnFile"], connected 
  * The billing rules a new booking must pass, by policy: a card on file, and no failed payment left unsettled.
  * `forSelf` words the message for the creator or for the staff member booking for them.
  */
-export async function billingGate(db: DbOrTx, input: { workspaceId: string; creatorId: string; policies: Policies; forSelf: boolean; stripeConnected?: boolean }): Promise<Fail<BillingGateError> | null> {
+export async function billingGate(
+  db: DbOrTx,
+  input: { workspaceId: string; creatorId: string; policies: Policies; forSelf: boolean; payments?: Pick<PaymentsTarget, "canCharge" | "account"> },
+): Promise<Fail<BillingGateError> | null> {
   const { workspaceId, creatorId, policies, forSelf } = input;
   if (policies.blockBookingWhenUnpaid === "yes") {
     const [overdue] = await db
@@ -39,9 +44,11 @@ export async function billingGate(db: DbOrTx, input: { workspaceId: string; crea
       });
     }
   }
-  // Only with Stripe connected, where the Billing page has "Add a card": the message never asks for the impossible.
-  if (cardRequired(policies, input.stripeConnected)) {
-    const hasCard = await hasCardOnFile(db, workspaceId, creatorId);
+  // Only where the Billing page has "Add a card": the message never asks for the impossible.
+  if (policies.cardOnFile === "not_required") return null;
+  const payments = input.payments ?? (await paymentsTarget(db, workspaceId));
+  if (cardRequired(policies, payments.canCharge) && payments.account !== null) {
+    const hasCard = await hasCardOnFile(db, workspaceId, creatorId, payments.account);
     if (!hasCard) {
       return fail("card_required", { message: forSelf ? "Add a card on the Billing page before booking." : "This creator has no card on file yet." });
     }
@@ -49,10 +56,11 @@ export async function billingGate(db: DbOrTx, input: { workspaceId: string; crea
   return null;
 }
 
-async function hasCardOnFile(db: DbOrTx, workspaceId: string, userId: string) {
+/** A card saved on the account the workspace charges now (a card on another account cannot pay its invoices). */
+async function hasCardOnFile(db: DbOrTx, workspaceId: string, userId: string, account: string) {
   const [row] = await db
     .select({ id: stripeCustomers.id })
     .from(stripeCustomers)
-    .where(and(eq(stripeCustomers.workspaceId, workspaceId), eq(stripeCustomers.userId, userId), isNotNull(stripeCustomers.defaultPaymentMethodId)));
+    .where(and(eq(stripeCustomers.workspaceId, workspaceId), eq(stripeCustomers.userId, userId), eq(stripeCustomers.stripeAccount, account), isNotNull(stripeCustomers.defaultPaymentMethodId)));
   return Boolean(row);
 }

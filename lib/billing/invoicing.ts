@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db, Tx } from "@/db/client";
-import { bookings, charges, invoices, rooms } from "@/db/schema";
+import { bookings, charges, invoices, rooms, stripeConnectedAccounts } from "@/db/schema";
 import { logger } from "../logger";
 import { DEFAULT_POLICIES } from "../policies/policies";
+import { feeBasisPointsOf } from "./platform-fees";
 import { pushCredits, pushInvoice } from "./send-invoice";
-import { isRetryableStripeError } from "./stripe-client";
+import { isRetryableStripeError, type StripeAt } from "./stripe-client";
 
 type Charge = typeof charges.$inferSelect;
 type Invoice = typeof invoices.$inferSelect;
@@ -100,15 +101,21 @@ async function describe(tx: Tx, c: Charge, groupKey: string) {
  * Takes the next invoice with work for Stripe (a draft to send, or a credit to apply) under a lease, so two
  * workers never work on one invoice at once; a worker that dies lets its lease run out and another continues.
  */
-async function claimNext(db: Db, at: Date, leaseMs: number, workspaceId?: string): Promise<Invoice | null> {
+async function claimNext(db: Db, at: Date, leaseMs: number, platform: boolean, workspaceId?: string): Promise<Invoice | null> {
   const now = at.toISOString();
   const until = new Date(at.getTime() + leaseMs).toISOString();
+  // Platform mode: a draft waits (unsent, untouched) while its workspace's connected account cannot take charges,
+  // and goes out on the first pass after Stripe enables them; credits of sent invoices go on regardless.
+  const accountReady = platform
+    ? sql`exists (select 1 from stripe_connected_accounts a where a.workspace_id = i.workspace_id and a.charges_enabled
+                  and a.stripe_account_id = coalesce(nullif(i.stripe_account, ''), a.stripe_account_id))`
+    : sql`true`;
   const rows = await db.execute<{ id: string }>(sql`
     update invoices set leased_until = ${until}::timestamptz, attempts = attempts + 1
     where id = (
       select i.id from invoices i
       where ${workspaceId ? sql`i.workspace_id = ${workspaceId} and` : sql``} i.next_attempt_at <= ${now}::timestamptz and (i.leased_until is null or i.leased_until < ${now}::timestamptz)
-        and (i.status = 'draft'
+        and ((i.status = 'draft' and ${accountReady})
              or (i.stripe_invoice_id is not null and i.status in ('open', 'paid', 'failed')
                  and exists (select 1 from charges c where c.invoice_id = i.id and c.kind = 'credit' and c.status = 'pending')))
       order by i.next_attempt_at
@@ -121,6 +128,27 @@ async function claimNext(db: Db, at: Date, leaseMs: number, workspaceId?: string
   return inv;
 }
 
+/**
+ * The account an invoice is sent on, fixed on its row before its first Stripe object: once set it never changes
+ * (its customer, items and credit notes live there). A new one takes the workspace's connected account in
+ * platform mode (claimNext only hands out drafts whose account can take charges), else the server's own ("").
+ */
+async function invoiceAccount(db: Db, stripe: Stripe, inv: Invoice, platform: boolean): Promise<StripeAt> {
+  if (inv.stripeAccount !== null) return { stripe, account: inv.stripeAccount };
+  let account = "";
+  if (platform) {
+    const [row] = await db.select({ id: stripeConnectedAccounts.stripeAccountId }).from(stripeConnectedAccounts).where(eq(stripeConnectedAccounts.workspaceId, inv.workspaceId));
+    if (!row) throw new Error(`workspace ${inv.workspaceId} has no connected account to send invoice ${inv.id} on`);
+    account = row.id;
+  }
+  const [fixed] = await db
+    .update(invoices)
+    .set({ stripeAccount: sql`coalesce(${invoices.stripeAccount}, ${account})` })
+    .where(eq(invoices.id, inv.id))
+    .returning({ account: invoices.stripeAccount });
+  return { stripe, account: fixed?.account ?? account };
+}
+
 export type SendResult = { sent: number; paid: number; failed: number; retrying: number; credited: number };
 
 /**
@@ -130,19 +158,27 @@ export type SendResult = { sent: number; paid: number; failed: number; retrying:
  * happens, one invoice per session. Transient failures wait with backoff; a declined card marks it failed.
  * `workspaceId` limits a pass to one workspace's invoices.
  */
-export async function sendDueInvoices(db: Db, stripe: Stripe, now: Date, opts: { limit?: number; leaseMs?: number; workspaceId?: string } = {}): Promise<SendResult> {
+export async function sendDueInvoices(
+  db: Db,
+  stripe: Stripe,
+  now: Date,
+  opts: { limit?: number; leaseMs?: number; workspaceId?: string; platform?: boolean } = {},
+): Promise<SendResult> {
   const result: SendResult = { sent: 0, paid: 0, failed: 0, retrying: 0, credited: 0 };
   for (let i = 0; i < (opts.limit ?? 25); i++) {
-    const inv = await claimNext(db, now, opts.leaseMs ?? 120_000, opts.workspaceId);
-    if (!inv) break;
+    const claimed = await claimNext(db, now, opts.leaseMs ?? 120_000, opts.platform ?? false, opts.workspaceId);
+    if (!claimed) break;
+    let inv = claimed;
     try {
+      const at = await invoiceAccount(db, stripe, inv, opts.platform ?? false);
+      inv = { ...inv, stripeAccount: at.account };
       if (inv.status === "draft") {
-        const status = await pushInvoice(db, stripe, inv, now);
+        const status = await pushInvoice(db, at, inv, now, { feeBasisPoints: at.account ? await feeBasisPointsOf(db, inv.workspaceId) : 0 });
         result.sent++;
         if (status === "paid") result.paid++;
         if (status === "failed") result.failed++;
       }
-      const credits = await pushCredits(db, stripe, inv.id, now);
+      const credits = await pushCredits(db, at, inv.id, now);
       result.credited += credits.done;
       // Done for this pass (next_attempt_at moves past `now`, so the loop takes the next invoice); credits that
       // could not be applied yet wait with backoff instead of being retried in a tight loop.

@@ -172,11 +172,11 @@ describe("booking gate", () => {
     const w = await bookingWorld(db);
     for (const cardOnFile of ["required", "auto"] as const) {
       const policies = { ...DEFAULT_POLICIES, cardOnFile };
-      const gate = (forSelf: boolean) => billingGate(db, { workspaceId: w.workspace.id, creatorId: w.creator.user.id, policies, forSelf, stripeConnected: true });
+      const gate = (forSelf: boolean) => billingGate(db, { workspaceId: w.workspace.id, creatorId: w.creator.user.id, policies, forSelf, payments: { canCharge: true, account: "" } });
       expect(await gate(true)).toMatchObject({ ok: false, error: "card_required", message: "Add a card on the Billing page before booking." });
       expect(await gate(false)).toMatchObject({ ok: false, error: "card_required", message: "This creator has no card on file yet." });
     }
-    expect(await billingGate(db, { workspaceId: w.workspace.id, creatorId: w.creator.user.id, policies: { ...DEFAULT_POLICIES, cardOnFile: "not_required" }, forSelf: true, stripeConnected: true })).toBeNull();
+    expect(await billingGate(db, { workspaceId: w.workspace.id, creatorId: w.creator.user.id, policies: { ...DEFAULT_POLICIES, cardOnFile: "not_required" }, forSelf: true, payments: { canCharge: true, account: "" } })).toBeNull();
   });
 
   it("without Stripe never asks for a card (none could be added), even under a stored \"always required\"", async () => {

@@ -35,7 +35,7 @@ describe("card on file", () => {
     expect(customer.defaultPaymentMethodId).toMatch(/^pm_/);
     expect(server.objects.customers.get(customer.stripeCustomerId)?.invoice_settings.default_payment_method).toBe(customer.defaultPaymentMethodId);
     // Asked again (another tab, a retry): the same customer.
-    expect(await ensureStripeCustomer(db, stripe, w.workspace.id, w.creator.user.id)).toBe(customer.stripeCustomerId);
+    expect(await ensureStripeCustomer(db, { stripe, account: "" }, w.workspace.id, w.creator.user.id)).toBe(customer.stripeCustomerId);
     const created = sent("/v1/customers", `livebase-customer-${w.workspace.id}-${w.creator.user.id}`);
     expect(created.filter((r) => !r.replayed)).toHaveLength(1);
     const checkout = server.requests.find((r) => r.path === "/v1/checkout/sessions" && r.body.customer === customer.stripeCustomerId);

@@ -44,3 +44,14 @@ export function isRetryableStripeError(err: unknown): boolean {
     (err instanceof Stripe.errors.StripeError && (err.statusCode ?? 0) >= 500)
   );
 }
+
+/**
+ * A Stripe client and the account it acts on: "" for the server's own account (single-operator mode), or a
+ * workspace's connected account (platform mode), sent as the `Stripe-Account` header on every call.
+ */
+export type StripeAt = { stripe: Stripe; account: string };
+
+/** Request options for a call on `account` ("" = the server's own), with an idempotency key when given. */
+export function onAccount(account: string, idempotencyKey?: string): Stripe.RequestOptions {
+  return { ...(account ? { stripeAccount: account } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) };
+}

@@ -37,13 +37,16 @@ export function statusFromStripe(si: Pick<Stripe.Invoice, "status" | "attempted"
  * Makes our invoice (and its charges) agree with Stripe's current invoice. Called with an object just read from
  * Stripe, never with a webhook's payload, so the result does not depend on the order or number of events.
  */
-export async function applyStripeInvoice(db: DbOrTx, si: Stripe.Invoice, now: Date, failureMessage?: string) {
+/** `account`: the account `si` was read from ("" = the server's own); an invoice of ours on another is left alone. */
+export async function applyStripeInvoice(db: DbOrTx, si: Stripe.Invoice, now: Date, failureMessage?: string, account = "") {
   const ourId = z.uuid().safeParse(si.metadata?.livebase_invoice_id).success ? si.metadata!.livebase_invoice_id : undefined;
   const [inv] = await db
     .select()
     .from(invoices)
     .where(si.id && ourId ? eq(invoices.id, ourId) : eq(invoices.stripeInvoiceId, si.id ?? ""));
   if (!inv || (inv.stripeInvoiceId && inv.stripeInvoiceId !== si.id)) return null; // not ours
+  // Sent on one account, never synced from another (the row's account is fixed before its first Stripe object).
+  if ((inv.stripeAccount ?? "") !== account) return null;
   const status = statusFromStripe(si, inv.status);
   const payment = si.payments?.data.find((p) => p.payment?.type === "payment_intent")?.payment?.payment_intent;
   await db

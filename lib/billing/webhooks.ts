@@ -9,6 +9,8 @@ import { logger } from "../logger";
 import { fail, ok, type Result } from "../result";
 import { syncConnectedAccount } from "./connect";
 import { applyCompletedCheckout, applySetupIntent, syncStripeCustomer } from "./customers";
+import { syncApplicationFee, syncInvoiceFee } from "./platform-fees";
+import { onAccount, type StripeAt } from "./stripe-client";
 import { applyStripeInvoice } from "./sync-invoice";
 
 /** The events we act on; configure these on the webhook endpoint in the Stripe dashboard. */
@@ -22,8 +24,12 @@ export const HANDLED_EVENTS = [
   "invoice.voided",
   "invoice.marked_uncollectible",
   "charge.refunded",
-  // Connect (platform mode): on the Connect webhook endpoint, events from connected accounts carry `account`.
+  // Connect (platform mode): on the Connect webhook endpoint, events from connected accounts carry `account`
+  // (every event above arrives there too, for the workspaces' customers and invoices).
   "account.updated",
+  // The platform's own endpoint: the fee taken on a connected account's payment, and fee refunds.
+  "application_fee.created",
+  "application_fee.refunded",
 ] as const;
 
 /**
@@ -111,7 +117,7 @@ function verifiedEvent(stripe: Stripe, payload: string, signature: string, secre
   throw last;
 }
 
-async function processRecordedEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event, "id" | "type" | "data">, now: Date) {
+async function processRecordedEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event, "id" | "type" | "data" | "account">, now: Date) {
   try {
     await syncEvent(db, stripe, event, now);
     await db.update(stripeEvents).set({ processedAt: now, lastError: null }).where(eq(stripeEvents.id, event.id));
@@ -124,29 +130,43 @@ async function processRecordedEvent(db: Db, stripe: Stripe, event: Pick<Stripe.E
   }
 }
 
-/** Reads the event's object from Stripe, as it is now, and applies it. Unknown types are recorded and ignored. */
-export async function syncEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event, "type" | "data">, now: Date) {
+/**
+ * Reads the event's object from Stripe, as it is now, and applies it. Unknown types are recorded and ignored.
+ * An event from a connected account (`account`) is read back from that account, and only touches our rows that
+ * live on it: an id of one account never matches a row of another.
+ */
+export async function syncEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event, "type" | "data"> & { account?: string }, now: Date) {
   const object = event.data.object as { id?: string; object?: string };
   if (!object.id) return;
+  const at: StripeAt = { stripe, account: typeof event.account === "string" ? event.account : "" };
   switch (event.type) {
     case "checkout.session.completed":
-      await applyCompletedCheckout(db, stripe, object.id, now);
+      await applyCompletedCheckout(db, at, object.id, now);
       return;
     case "setup_intent.succeeded":
-      await applySetupIntent(db, stripe, await stripe.setupIntents.retrieve(object.id), now);
+      await applySetupIntent(db, at, await stripe.setupIntents.retrieve(object.id, {}, onAccount(at.account)), now);
       return;
     case "customer.updated":
-      await syncStripeCustomer(db, stripe, object.id, now);
+      await syncStripeCustomer(db, at, object.id, now);
       return;
     case "invoice.finalized":
     case "invoice.paid":
     case "invoice.payment_failed":
     case "invoice.voided":
-    case "invoice.marked_uncollectible":
-      await applyStripeInvoice(db, await stripe.invoices.retrieve(object.id, { expand: ["payments"] }), now);
+    case "invoice.marked_uncollectible": {
+      const status = await applyStripeInvoice(db, await stripe.invoices.retrieve(object.id, { expand: ["payments"] }, onAccount(at.account)), now, undefined, at.account);
+      if (status === "paid" && at.account) {
+        const [inv] = await db.select().from(invoices).where(and(eq(invoices.stripeInvoiceId, object.id), eq(invoices.stripeAccount, at.account)));
+        if (inv) await syncInvoiceFee(db, at, inv);
+      }
       return;
+    }
     case "charge.refunded":
-      await syncRefunds(db, stripe, object.id, now);
+      await syncRefunds(db, at, object.id, now);
+      return;
+    case "application_fee.created":
+    case "application_fee.refunded":
+      await syncApplicationFee(db, stripe, object.id);
       return;
     case "account.updated":
       await syncConnectedAccount(db, stripe, object.id, now);
@@ -165,6 +185,7 @@ export async function retryStripeEvents(db: Db, stripe: Stripe, now: Date) {
     .orderBy(asc(stripeEvents.receivedAt))
     .limit(50);
   let done = 0;
+  // The stored payload keeps the event's `account`, so a retried Connect event is read from its account again.
   for (const row of due) if (await processRecordedEvent(db, stripe, row.payload as Stripe.Event, now)) done++;
   return done;
 }
@@ -174,14 +195,16 @@ export async function retryStripeEvents(db: Db, stripe: Stripe, now: Date) {
  * in the Stripe Dashboard is written as a credit too (keyed by the refund id, so once), so that the ledger, the
  * balance and the reports agree with Stripe.
  */
-async function syncRefunds(db: Db, stripe: Stripe, chargeId: string, now: Date) {
-  const charge = await stripe.charges.retrieve(chargeId, { expand: ["refunds"] });
+async function syncRefunds(db: Db, { stripe, account }: StripeAt, chargeId: string, now: Date) {
+  const charge = await stripe.charges.retrieve(chargeId, { expand: ["refunds"] }, onAccount(account));
   const pi = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
   if (!pi) return;
-  const [inv] = await db.select().from(invoices).where(eq(invoices.stripePaymentIntentId, pi));
+  const [inv] = await db.select().from(invoices).where(and(eq(invoices.stripePaymentIntentId, pi), eq(invoices.stripeAccount, account)));
   if (!inv?.stripeInvoiceId) return;
   const explained = new Set<string>();
-  for await (const note of stripe.creditNotes.list({ invoice: inv.stripeInvoiceId, limit: 100 })) {
+  // Ours: made for a credit (its charge id in the metadata), whether or not its credit note exists yet.
+  for (const r of charge.refunds?.data ?? []) if (r.metadata?.livebase_charge_id) explained.add(r.id);
+  for await (const note of stripe.creditNotes.list({ invoice: inv.stripeInvoiceId, limit: 100 }, onAccount(account))) {
     if (!note.metadata?.livebase_charge_id) continue; // a note made in the Dashboard is not in our ledger
     for (const r of note.refunds ?? []) explained.add(typeof r.refund === "string" ? r.refund : r.refund.id);
   }

@@ -2,6 +2,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookings } from "@/db/schema";
 import { purgeIdempotencyKeys } from "../api/idempotency";
+import type { PaymentsMode } from "../billing/connect";
 import { assembleInvoices, sendDueInvoices } from "../billing/invoicing";
 import type { StripeOrNull } from "../billing/stripe-client";
 import { retryStripeEvents } from "../billing/webhooks";
@@ -24,7 +25,8 @@ export async function expireHolds(db: Db, now: Date) {
 }
 
 /** `allowPrivateWebhookHosts`: `privateHostsAllowed(env)`; unset, webhooks only go to public addresses. */
-export type JobConfig = { smtpUrl?: string; from: string; stripe?: StripeOrNull; allowPrivateWebhookHosts?: boolean };
+/** `paymentsMode` "platform": invoices go out on each workspace's connected account, once it can take charges. */
+export type JobConfig = { smtpUrl?: string; from: string; stripe?: StripeOrNull; paymentsMode?: PaymentsMode; allowPrivateWebhookHosts?: boolean };
 
 /** One periodic job: its name (for the logs) and one pass of it, answering what it did in counts. */
 export type Job = { name: string; run: () => Promise<Record<string, number>> };
@@ -69,7 +71,7 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
     { name: "invoicing", run: async () => ({ invoiced: await assembleInvoices(db, now, Boolean(stripe)) }) },
     ...(stripe
       ? [
-          { name: "stripe invoices", run: async () => { const r = await sendDueInvoices(db, stripe, now); return { invoicesSent: r.sent, invoicesRetrying: r.retrying }; } },
+          { name: "stripe invoices", run: async () => { const r = await sendDueInvoices(db, stripe, now, { platform: config.paymentsMode === "platform" }); return { invoicesSent: r.sent, invoicesRetrying: r.retrying }; } },
           { name: "stripe events", run: async () => ({ events: await retryStripeEvents(db, stripe, now) }) },
         ]
       : []),

@@ -5,7 +5,7 @@ import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-stat
 import { requireActionMember } from "@/lib/auth/require-member";
 import { customerPortalUrl, startCardCheckout } from "@/lib/billing/customers";
 import { creditCharge, creditChargeSchema, offlinePaymentSchema, recordOfflinePayment, voidCharge, voidChargeSchema } from "@/lib/billing/ledger";
-import { getStripe } from "@/lib/billing/stripe-client";
+import { paymentsTarget } from "@/lib/billing/payments-target";
 import { workspaceCurrency } from "@/lib/bookings/create-booking";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -14,6 +14,15 @@ import { logger } from "@/lib/logger";
 import { appNow } from "@/lib/clock";
 
 const NOT_CONNECTED = "Stripe is not connected, so cards cannot be saved here. Settle invoices with the studio.";
+const NOT_READY = "The studio is finishing its payment setup with Stripe, so cards cannot be saved yet. No card is needed to book meanwhile.";
+
+/** The Stripe account the workspace's cards are saved on, or why there is none now. */
+async function chargingAccount(db: ReturnType<typeof getDb>, workspaceId: string) {
+  const payments = await paymentsTarget(db, workspaceId);
+  if (!payments.stripe) return NOT_CONNECTED;
+  if (!payments.canCharge || payments.account === null) return NOT_READY;
+  return { stripe: payments.stripe, account: payments.account };
+}
 
 /** Sends the creator to Stripe Checkout (setup mode) to save a card; Stripe sends them back to Billing. */
 export async function startCardCheckoutAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -21,11 +30,11 @@ export async function startCardCheckoutAction(_prev: ActionState, form: FormData
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "billing.view" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   if (gate.value.role !== "creator") return failed(form, "Only creators keep a card on file.");
-  const stripe = getStripe();
-  if (!stripe) return failed(form, NOT_CONNECTED);
+  const db = getDb();
+  const stripe = await chargingAccount(db, gate.value.workspaceId);
+  if (typeof stripe === "string") return failed(form, stripe);
   let url: string | null;
   try {
-    const db = getDb();
     url = await startCardCheckout(db, stripe, {
       workspaceId: gate.value.workspaceId,
       userId: gate.value.userId,
@@ -47,8 +56,8 @@ export async function openCustomerPortalAction(_prev: ActionState, form: FormDat
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "billing.view" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   if (gate.value.role !== "creator") return failed(form, "Only creators have a customer portal.");
-  const stripe = getStripe();
-  if (!stripe) return failed(form, NOT_CONNECTED);
+  const stripe = await chargingAccount(getDb(), gate.value.workspaceId);
+  if (typeof stripe === "string") return failed(form, stripe);
   let url: string;
   try {
     url = await customerPortalUrl(getDb(), stripe, { workspaceId: gate.value.workspaceId, userId: gate.value.userId, returnUrl: `${getEnv().APP_URL}/w/${gate.value.workspaceSlug}/billing`, now: appNow() });

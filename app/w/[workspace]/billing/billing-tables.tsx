@@ -2,6 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { listCharges, listInvoices } from "@/lib/billing/list-billing";
+import type { PaymentsTarget } from "@/lib/billing/payments-target";
 import { formatMoney } from "@/lib/format";
 import { formatInZone } from "@/lib/studios/local-time";
 import { CreditChargeForm, VoidChargeForm } from "./billing-forms";
@@ -29,9 +30,10 @@ const KIND_LABELS: Record<string, string> = {
   credit: "Credit",
 };
 
-export function InvoiceStatus({ status }: { status: string }) {
+/** `waiting`: the workspace's Stripe account cannot take charges yet, so a draft is held rather than being sent. */
+export function InvoiceStatus({ status, waiting }: { status: string; waiting?: boolean }) {
   const variant = status === "failed" ? "destructive" : status === "paid" ? "success" : "secondary";
-  return <Badge variant={variant}>{INVOICE_LABELS[status] ?? status}</Badge>;
+  return <Badge variant={variant}>{status === "draft" && waiting ? "Not sent: waiting for Stripe" : (INVOICE_LABELS[status] ?? status)}</Badge>;
 }
 
 /** `zone` is the workspace's clock, for a charge or invoice of no studio; the others are on their studio's. */
@@ -79,7 +81,19 @@ export function ChargesTable({ rows, caption, zone, manage }: { rows: ChargeRows
   );
 }
 
-export function InvoicesTable({ rows, caption, zone, renderAction }: { rows: InvoiceRows; caption: string; zone: string; renderAction?: (inv: InvoiceRows[number]["invoice"]) => React.ReactNode }) {
+export function InvoicesTable({
+  rows,
+  caption,
+  zone,
+  renderAction,
+  waiting,
+}: {
+  rows: InvoiceRows;
+  caption: string;
+  zone: string;
+  renderAction?: (inv: InvoiceRows[number]["invoice"]) => React.ReactNode;
+  waiting?: boolean;
+}) {
   return (
     <Table scrollLabel={caption}>
         <caption className="sr-only">{caption}</caption>
@@ -102,7 +116,7 @@ export function InvoicesTable({ rows, caption, zone, renderAction }: { rows: Inv
                 {i.lastError ? <span className="block text-xs text-muted-foreground">Stripe did not answer ({i.lastError}); retrying automatically.</span> : null}
               </TableCell>
               <TableCell>
-                <InvoiceStatus status={i.status} />
+                <InvoiceStatus status={i.status} waiting={waiting} />
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 {formatMoney(i.amountDueCents, i.currency)}
@@ -131,8 +145,29 @@ export function InvoicesTable({ rows, caption, zone, renderAction }: { rows: Inv
   );
 }
 
-export function StripeNotice({ connected }: { connected: boolean }) {
-  if (connected) return null;
+/**
+ * Why invoices are not charged, when they are not: Stripe is not configured at all, or (platform mode) the
+ * workspace's own account is not connected or not enabled for charges yet. Owners get the way to fix it.
+ */
+export function StripeNotice({ payments, workspace, owner }: { payments: Pick<PaymentsTarget, "mode" | "canCharge" | "waitingReason">; workspace: string; owner?: boolean }) {
+  if (payments.mode === "platform" && !payments.canCharge) {
+    return (
+      <Alert>
+        <strong>Payments are not set up yet.</strong>{" "}
+        {owner ? (
+          <>
+            {payments.waitingReason}{" "}
+            <a className="font-medium underline underline-offset-4" href={`/w/${workspace}/settings/payments`}>
+              Open Payments
+            </a>
+          </>
+        ) : (
+          "The studio is finishing its payment setup with Stripe. No card is needed yet; your invoices are sent once it is ready."
+        )}
+      </Alert>
+    );
+  }
+  if (payments.mode !== "unconfigured") return null;
   return (
     <Alert>
       <strong>Stripe is not connected.</strong> Charges and invoices are kept in Livebase only: invoices are marked “not sent”, no card is charged, and

@@ -12,7 +12,7 @@ import { cardRequired } from "@/lib/billing/booking-gate";
 import { cardOnFile, checkoutReturn } from "@/lib/billing/customers";
 import { creatorBalance } from "@/lib/billing/ledger";
 import { listCharges, listCreatorBalances, listInvoices } from "@/lib/billing/list-billing";
-import { getStripe } from "@/lib/billing/stripe-client";
+import { paymentsTarget } from "@/lib/billing/payments-target";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
@@ -26,14 +26,14 @@ export const metadata: Metadata = { title: "Billing" };
 export default async function BillingPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ checkout?: string; session_id?: string }> }) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "billing.view" });
-  const stripe = getStripe();
+  const payments = await paymentsTarget(getDb(), member.workspaceId);
   return (
     <div className="grid gap-6">
       <header>
         <h1 className="text-2xl font-semibold">Billing</h1>
         <p className="text-muted-foreground">{can(member, "billing.manage") ? "What every creator owes, their invoices and corrections." : "Your card, your upcoming charges and your invoices."}</p>
       </header>
-      <StripeNotice connected={Boolean(stripe)} />
+      <StripeNotice payments={payments} workspace={member.workspaceSlug} owner={can(member, "payments.manage")} />
       {can(member, "billing.manage") ? <ManagerBilling member={member} /> : <CreatorBilling member={member} query={await searchParams} />}
     </div>
   );
@@ -41,14 +41,15 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
 
 async function CreatorBilling({ member, query }: { member: Member; query: { checkout?: string; session_id?: string } }) {
   const db = getDb();
-  const stripe = getStripe();
+  const payments = await paymentsTarget(db, member.workspaceId);
+  const stripe = payments.canCharge && payments.stripe && payments.account !== null ? { stripe: payments.stripe, account: payments.account } : null;
   const now = appNow();
   let returned: "saved" | "pending" | "cancelled" | null = query.checkout === "cancelled" ? "cancelled" : null;
   if (stripe && query.checkout === "done" && typeof query.session_id === "string" && query.session_id.length < 300) {
     returned = await checkoutReturn(db, stripe, { workspaceId: member.workspaceId, userId: member.userId, sessionId: query.session_id }, now);
   }
   const [card, balance, charges, invoices, policies, zone] = await Promise.all([
-    cardOnFile(db, member.workspaceId, member.userId),
+    cardOnFile(db, member.workspaceId, member.userId, payments.account),
     creatorBalance(db, member.workspaceId, member.userId),
     listCharges(db, member, { status: "pending" }),
     listInvoices(db, member),
@@ -63,7 +64,7 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
       {returned === "cancelled" ? <Alert>No card was saved.</Alert> : null}
       {balance.failedInvoices.length > 0 ? (
         <Alert variant="destructive">
-          <strong>A payment failed.</strong> {cardRequired(policies) || policies.blockBookingWhenUnpaid === "yes" ? "New bookings are on hold until it is settled. " : ""}
+          <strong>A payment failed.</strong> {cardRequired(policies, payments.canCharge) || policies.blockBookingWhenUnpaid === "yes" ? "New bookings are on hold until it is settled. " : ""}
           {balance.failedInvoices.map((f) =>
             f.hostedInvoiceUrl ? (
               <a key={f.id} className="mr-3 font-medium underline underline-offset-4" href={f.hostedInvoiceUrl} target="_blank" rel="noreferrer">
@@ -90,7 +91,7 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
                 {card.expMonth && card.expYear ? `, expires ${String(card.expMonth).padStart(2, "0")}/${card.expYear}` : ""}
               </p>
             ) : (
-              <p className="text-muted-foreground">No card on file.{cardRequired(policies, Boolean(stripe)) ? " This studio needs one before you book." : ""}</p>
+              <p className="text-muted-foreground">No card on file.{cardRequired(policies, payments.canCharge) ? " This studio needs one before you book." : ""}</p>
             )}
             {stripe ? (
               <>
@@ -133,7 +134,7 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
             Each session and each fee gets its own invoice.
           </EmptyState>
         ) : (
-          <InvoicesTable rows={invoices} caption="Your invoices" zone={zone} />
+          <InvoicesTable rows={invoices} caption="Your invoices" zone={zone} waiting={payments.mode === "platform" && !payments.canCharge} />
         )}
       </section>
       <p className="text-sm text-muted-foreground">
@@ -144,6 +145,7 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
 }
 
 async function ManagerBilling({ member }: { member: Member }) {
+  const payments = await paymentsTarget(getDb(), member.workspaceId);
   const db = getDb();
   const [creators, invoices, zone] = await Promise.all([listCreatorBalances(db, member.workspaceId), listInvoices(db, member, { limit: 50 }), workspaceTimeZone(db, member.workspaceId)]);
   const slug = member.workspaceSlug;
@@ -197,7 +199,7 @@ async function ManagerBilling({ member }: { member: Member }) {
             Completed sessions and fees are invoiced after the delay set in Setup → Policies.
           </EmptyState>
         ) : (
-          <InvoicesTable rows={invoices} caption="The 50 most recent invoices" zone={zone} />
+          <InvoicesTable rows={invoices} caption="The 50 most recent invoices" zone={zone} waiting={payments.mode === "platform" && !payments.canCharge} />
         )}
       </section>
     </>

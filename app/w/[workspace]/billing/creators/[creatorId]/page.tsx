@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/permissions";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -8,7 +9,7 @@ import { requireMember } from "@/lib/auth/require-member";
 import { cardOnFile } from "@/lib/billing/customers";
 import { creatorBalance, creditedByCharge } from "@/lib/billing/ledger";
 import { findWorkspaceCreator, listCharges, listInvoices } from "@/lib/billing/list-billing";
-import { getStripe } from "@/lib/billing/stripe-client";
+import { paymentsTarget } from "@/lib/billing/payments-target";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { OfflinePaymentForm } from "../../billing-forms";
@@ -23,8 +24,9 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
   const db = getDb();
   const creator = await findWorkspaceCreator(db, member.workspaceId, creatorId);
   if (!creator) notFound();
+  const payments = await paymentsTarget(db, member.workspaceId);
   const [card, balance, chargeRows, invoiceRows, creditedByChargeId, zone] = await Promise.all([
-    cardOnFile(db, member.workspaceId, creator.id),
+    cardOnFile(db, member.workspaceId, creator.id, payments.account),
     creatorBalance(db, member.workspaceId, creator.id),
     listCharges(db, member, { creatorId: creator.id }),
     listInvoices(db, member, { creatorId: creator.id }),
@@ -44,7 +46,7 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
         <h1 className="text-2xl font-semibold">{creator.name ?? creator.email}</h1>
         {creator.name ? <p className="text-muted-foreground">{creator.email}</p> : null}
       </header>
-      <StripeNotice connected={Boolean(getStripe())} />
+      <StripeNotice payments={payments} workspace={slug} owner={can(member, "payments.manage")} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
           <CardHeader>
@@ -86,7 +88,7 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
             Invoices are made from charges after the invoice delay.
           </EmptyState>
         ) : (
-          <InvoicesTable rows={invoiceRows} caption={`Invoices of ${creator.email}`} zone={zone} renderAction={(i) => (i.status === "not_sent" ? <OfflinePaymentForm workspace={slug} invoiceId={i.id} /> : null)} />
+          <InvoicesTable rows={invoiceRows} caption={`Invoices of ${creator.email}`} zone={zone} waiting={payments.mode === "platform" && !payments.canCharge} renderAction={(i) => (i.status === "not_sent" ? <OfflinePaymentForm workspace={slug} invoiceId={i.id} /> : null)} />
         )}
       </section>
     </div>
