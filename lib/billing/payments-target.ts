@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
-import { stripeConnectedAccounts } from "@/db/schema";
+import { invoices, stripeConnectedAccounts } from "@/db/schema";
 import { getEnv } from "../env";
 import { paymentsMode, type PaymentsMode } from "./connect";
 import { getStripe } from "./stripe-client";
@@ -41,4 +41,10 @@ export async function paymentsTarget(db: DbOrTx, workspaceId: string, opts: { st
     .where(eq(stripeConnectedAccounts.workspaceId, workspaceId));
   if (!row) return { mode, stripe, account: null, canCharge: false, waitingReason: NOT_READY_WORDS.notConnected };
   return { mode, stripe, account: row.account, canCharge: row.chargesEnabled, waitingReason: row.chargesEnabled ? null : NOT_READY_WORDS.notEnabled };
+}
+
+/** Invoices assembled but not sent to Stripe yet (in platform mode, those waiting for the account to take charges). */
+export async function unsentInvoiceCount(db: DbOrTx, workspaceId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(invoices).where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.status, "draft"), isNull(invoices.stripeInvoiceId)));
+  return row?.n ?? 0;
 }

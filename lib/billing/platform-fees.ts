@@ -109,3 +109,8 @@ export async function netFeeOf(db: DbOrTx, invoiceId: string): Promise<number> {
   const [row] = await db.select({ cents: sql<string>`coalesce(sum(${platformFeeEntries.amountCents}), 0)` }).from(platformFeeEntries).where(eq(platformFeeEntries.invoiceId, invoiceId));
   return Number(row?.cents ?? 0);
 }
+
+/** A rate in words: 500 → "5 %", 250 → "2.5 %". */
+export function feePercentLabel(basisPoints: number): string {
+  return `${(basisPoints / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })} %`;
+}

@@ -6,9 +6,12 @@ import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/action-state";
 import { requireMember } from "@/lib/auth/require-member";
 import { defaultReportRange, MAX_REPORT_MONTHS, reportRangeSchema, type ReportKind, type ReportRange } from "@/lib/billing/report-schemas";
+import { paymentsTarget } from "@/lib/billing/payments-target";
 import { revenueReport, utilizationReport } from "@/lib/billing/reports";
+import { platformFeeReport } from "@/lib/billing/reports-fees";
 import { getDb } from "@/lib/db";
 import { monthLabel } from "./report-format";
+import { FeeSection } from "./fee-section";
 import { RevenueSection, RevenueSummary } from "./revenue-section";
 import { UtilizationSection } from "./utilization-section";
 import { appNow } from "@/lib/clock";
@@ -46,6 +49,9 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   const range = parsed.success ? parsed.data : null;
   const db = getDb();
   const [revenue, utilization] = range ? await Promise.all([revenueReport(db, member.workspaceId, range), utilizationReport(db, member.workspaceId, range)]) : [null, null];
+  // Gross, fee and net: in platform mode, or wherever the fee ledger has entries (a server that left platform mode).
+  const fees = revenue && range ? await platformFeeReport(db, member.workspaceId, range, revenue) : null;
+  const showFees = fees !== null && (fees.hasFees || (await paymentsTarget(db, member.workspaceId)).mode === "platform");
   const slug = member.workspaceSlug;
 
   return (
@@ -80,6 +86,19 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
             <RevenueSummary report={revenue} />
             <RevenueSection report={revenue} />
           </section>
+
+          {showFees && fees ? (
+            <section aria-labelledby="fees-heading" className="grid gap-4">
+              <h2 id="fees-heading" className="text-xl font-semibold">
+                Gross, platform fee and net, {monthLabel(range.from)} to {monthLabel(range.to)}
+              </h2>
+              <p className="text-sm text-muted-foreground">
+                Gross is paid revenue (credits paid back taken off; never tax). The platform fee is what Stripe took for Livebase on those payments, less
+                what it returned with refunds; net is what the studio keeps.
+              </p>
+              <FeeSection report={fees} />
+            </section>
+          ) : null}
 
           <section aria-labelledby="utilization-heading" className="grid gap-4">
             <div className="flex flex-wrap items-center justify-between gap-3">

@@ -4,6 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/require-member";
 import { connectedAccountOf, describeRequirement, MODE_WORDS, paymentsMode } from "@/lib/billing/connect";
+import { unsentInvoiceCount } from "@/lib/billing/payments-target";
+import { feeBasisPointsOf, feePercentLabel } from "@/lib/billing/platform-fees";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { clockName, formatLocal } from "@/lib/studios/local-time";
@@ -28,6 +30,8 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
   const [account, zone] = mode === "platform" ? await Promise.all([connectedAccountOf(db, member.workspaceId), workspaceTimeZone(db, member.workspaceId)]) : [null, "UTC"];
   const slug = member.workspaceSlug;
   const detailsNeeded = account !== null && (!account.detailsSubmitted || account.requirementsDue.length > 0 || !account.chargesEnabled);
+  const [feeBasisPoints, unsent] = mode === "platform" ? await Promise.all([feeBasisPointsOf(db, member.workspaceId), unsentInvoiceCount(db, member.workspaceId)]) : [0, 0];
+  const waiting = mode === "platform" && !account?.chargesEnabled;
 
   return (
     <div className="grid max-w-2xl gap-6">
@@ -96,6 +100,24 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
           </CardContent>
         </Card>
       )}
+      {waiting ? (
+        <Alert>
+          <strong>Until Stripe enables charges,</strong> creators can book without a card (under the Automatic card policy) and their invoices wait
+          unsent: {unsent === 0 ? "none is waiting now" : unsent === 1 ? "1 invoice is waiting" : `${unsent} invoices are waiting`}. They are sent on the
+          first run after charges are enabled.
+        </Alert>
+      ) : null}
+      {mode === "platform" ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Platform fee</CardTitle>
+            <CardDescription>
+              Livebase takes <strong data-testid="platform-fee">{feePercentLabel(feeBasisPoints)}</strong> of each invoice paid on this account, in the
+              invoice&apos;s currency, and returns it in proportion when a payment is refunded. Reports show gross, fee and net per studio and month.
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      ) : null}
     </div>
   );
 }
