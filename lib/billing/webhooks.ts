@@ -117,9 +117,22 @@ function verifiedEvent(stripe: Stripe, payload: string, signature: string, secre
   throw last;
 }
 
+/**
+ * An object Stripe says does not exist on the account the event names: not ours to sync (a Connect event for an
+ * account we do not know, or an object deleted since). Definitive, so the event is done, not retried.
+ */
+function missingAtStripe(err: unknown): boolean {
+  return err instanceof Stripe.errors.StripeInvalidRequestError && err.code === "resource_missing";
+}
+
 async function processRecordedEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event, "id" | "type" | "data" | "account">, now: Date) {
   try {
-    await syncEvent(db, stripe, event, now);
+    try {
+      await syncEvent(db, stripe, event, now);
+    } catch (err) {
+      if (!missingAtStripe(err)) throw err;
+      logger.warn({ err, eventId: event.id, type: event.type, account: event.account }, "a Stripe event's object does not exist on its account; nothing to sync");
+    }
     await db.update(stripeEvents).set({ processedAt: now, lastError: null }).where(eq(stripeEvents.id, event.id));
     return true;
   } catch (err) {
