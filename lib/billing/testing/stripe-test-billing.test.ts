@@ -1,8 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { customerWithCard, eventsOf, openInvoice, server, setUpStripeTestServer, stripe, stripeError, waitFor } from "./stripe-test-harness";
+import { customerWithCard, eventsOf, openInvoice, server, setUpStripeTestServer, stripe, stripeError, waitFor, webhookReceiver } from "./stripe-test-harness";
 
 // Invoices, credit notes, charges and refunds driven through the SDK; the webhooks they send; and the hosted pages
 // (Checkout, the invoice page, the portal) driven through plain HTTP, as a browser would.
@@ -141,7 +139,7 @@ describe("charges and refunds", () => {
     const charge = await stripe.charges.retrieve(chargeId, { expand: ["refunds"] });
     expect(charge.refunds).toEqual({
       object: "list",
-      data: [{ id: refundId, object: "refund", amount: 1000, charge: chargeId, status: "succeeded", created: expect.any(Number), metadata: {}, currency: "eur", livemode: false, payment_intent: plain.payment_intent, reason: null }],
+      data: [{ id: refundId, object: "refund", amount: 1000, charge: chargeId, status: "succeeded", created: expect.any(Number), metadata: {}, currency: "eur", payment_intent: plain.payment_intent, reason: null }],
       has_more: false,
       url: `/v1/charges/${chargeId}/refunds`,
     });
@@ -181,23 +179,8 @@ describe("charges and refunds", () => {
 });
 
 describe("webhooks", () => {
-  async function receiver() {
-    const received: { body: string; signature: string }[] = [];
-    const hook = http.createServer((req, res) => {
-      let body = "";
-      req.on("data", (c: Buffer) => (body += c.toString()));
-      req.on("end", () => {
-        received.push({ body, signature: String(req.headers["stripe-signature"]) });
-        res.writeHead(200).end("{}");
-      });
-    });
-    await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/api/stripe/webhook`;
-    return { url, received, close: () => new Promise<void>((resolve) => hook.close(() => resolve())) };
-  }
-
   it("delivers every event signed with the endpoint's secret, as snapshots taken when they happened", async () => {
-    const hook = await receiver();
+    const hook = await webhookReceiver();
     try {
       server.webhook = { url: hook.url, secret: "whsec_test_server" };
       const firstEvent = server.events.length;
@@ -221,7 +204,7 @@ describe("webhooks", () => {
   });
 
   it("records a delivery that could not reach the endpoint, and never delays the API", async () => {
-    const hook = await receiver();
+    const hook = await webhookReceiver();
     await hook.close(); // nothing listens there any more
     server.webhook = { url: hook.url, secret: "whsec_test_server" };
     const customer = await stripe.customers.create({ email: "gone@example.com" });

@@ -74,7 +74,7 @@ export class StripeTestConnect extends StripeTestStore {
       tos_acceptance: { date: null, ip: null, user_agent: null },
       created: this.now(),
     };
-    this.objects.accounts.set(account.id, account);
+    this.save(this.objects.accounts, account, null);
     return account;
   }
 

@@ -88,7 +88,7 @@ export class StripeTestState extends StripeTestInvoices {
       const refund = this.refundCharge(charge.id, total);
       note.refunds.push({ amount_refunded: total, refund: refund.id, type: "refund", payment_record_refund: null });
     }
-    this.objects.creditNotes.set(id, note);
+    this.save(this.objects.creditNotes, note);
     this.emit("credit_note.created", note);
     if (paid) {
       invoice.post_payment_credit_notes_amount += total;
@@ -121,7 +121,6 @@ export class StripeTestState extends StripeTestInvoices {
       id: newId("re_"),
       object: "refund",
       created: this.now(),
-      livemode: false,
       amount: value,
       charge: charge.id,
       payment_intent: charge.payment_intent,
@@ -130,7 +129,7 @@ export class StripeTestState extends StripeTestInvoices {
       reason: null,
       metadata: {},
     };
-    this.objects.refunds.set(refund.id, refund);
+    this.save(this.objects.refunds, refund);
     const previous: Record<string, unknown> = { amount_refunded: charge.amount_refunded };
     charge.amount_refunded += value;
     if (charge.amount_refunded === charge.amount) {

@@ -26,7 +26,7 @@ export class StripeTestCustomers extends StripeTestConnect {
     };
     // Stripe requires the default to be attached to this customer, which a customer being created cannot have yet.
     if (input.defaultPaymentMethod) this.attachedCard(customer.id, input.defaultPaymentMethod, "invoice_settings[default_payment_method]");
-    this.objects.customers.set(customer.id, customer);
+    this.save(this.objects.customers, customer);
     this.emit("customer.created", customer);
     return customer;
   }
@@ -74,7 +74,7 @@ export class StripeTestCustomers extends StripeTestConnect {
       },
       metadata: {},
     };
-    this.objects.paymentMethods.set(pm.id, pm);
+    this.save(this.objects.paymentMethods, pm);
     if (card.declines) this.decliningCards.add(pm.id);
     this.emit("payment_method.attached", pm);
     return pm;
@@ -125,7 +125,7 @@ export class StripeTestCustomers extends StripeTestConnect {
       expires_at: created + 24 * 3600,
       metadata: applyMetadata({}, input.metadata),
     };
-    this.objects.checkoutSessions.set(id, session);
+    this.save(this.objects.checkoutSessions, session);
     return session;
   }
 
@@ -146,7 +146,7 @@ export class StripeTestCustomers extends StripeTestConnect {
       payment_method_types: ["card"],
       metadata: {},
     };
-    this.objects.setupIntents.set(setupIntent.id, setupIntent);
+    this.save(this.objects.setupIntents, setupIntent);
     Object.assign(session, { status: "complete", setup_intent: setupIntent.id, url: null });
     this.emit("setup_intent.succeeded", setupIntent);
     this.emit("checkout.session.completed", session);
@@ -165,7 +165,7 @@ export class StripeTestCustomers extends StripeTestConnect {
       customer: input.customer,
       return_url: input.returnUrl ?? null,
     };
-    this.objects.portalSessions.set(id, session);
+    this.save(this.objects.portalSessions, session);
     return session;
   }
 

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startStripeTestServer, type StripeTestServer } from "./stripe-test-server";
@@ -20,6 +22,7 @@ export function setUpStripeTestServer(): void {
   beforeEach(() => {
     server.clearFaults();
     server.webhook = null;
+    server.connectWebhook = null;
   });
 }
 
@@ -52,4 +55,20 @@ export async function openInvoice(customer: string, amounts: number[], currency 
     await stripe.invoiceItems.create({ customer, invoice: draft.id, amount, currency, description: `Session ${i + 1}`, metadata: { line: String(i) } });
   }
   return stripe.invoices.finalizeInvoice(draft.id);
+}
+
+/** An endpoint that records what is POSTed to it (body and Stripe-Signature) and answers 200. */
+export async function webhookReceiver() {
+  const received: { body: string; signature: string }[] = [];
+  const hook = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      received.push({ body, signature: String(req.headers["stripe-signature"]) });
+      res.writeHead(200).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/api/stripe/webhook`;
+  return { url, received, close: () => new Promise<void>((resolve) => hook.close(() => resolve())) };
 }

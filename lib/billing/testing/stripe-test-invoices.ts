@@ -69,7 +69,7 @@ export class StripeTestInvoices extends StripeTestCustomers {
       status_transitions: { finalized_at: null, paid_at: null, voided_at: null, marked_uncollectible_at: null },
       metadata: input.metadata || {},
     };
-    this.objects.invoices.set(id, invoice);
+    this.save(this.objects.invoices, invoice);
     this.terms(id).daysUntilDue = input.daysUntilDue ?? null;
     if (pendingItems === "include") for (const item of pending.filter((i) => i.currency === currency)) this.addLine(invoice, item);
     this.emit("invoice.created", invoice);
@@ -98,7 +98,7 @@ export class StripeTestInvoices extends StripeTestCustomers {
       date: this.now(),
       metadata: input.metadata || {},
     };
-    this.objects.invoiceItems.set(item.id, item);
+    this.save(this.objects.invoiceItems, item);
     if (invoice) this.addLine(invoice, item);
     this.emit("invoiceitem.created", item);
     return item;
@@ -157,7 +157,7 @@ export class StripeTestInvoices extends StripeTestCustomers {
         payment: { type: "payment_intent", payment_intent: newId("pi_") },
         status_transitions: { paid_at: null, canceled_at: null },
       };
-      this.objects.invoicePayments.set(payment.id, payment);
+      this.save(this.objects.invoicePayments, payment);
     }
     this.emit("invoice.finalized", invoice);
     // Nothing to collect: Stripe marks a zero invoice paid as it finalizes it.
@@ -224,8 +224,10 @@ export class StripeTestInvoices extends StripeTestCustomers {
       status: "succeeded",
       description: invoice.description,
       metadata: {},
+      application_fee: null,
+      application_fee_amount: null,
     };
-    this.objects.charges.set(charge.id, charge);
+    this.save(this.objects.charges, charge);
     if (payment) Object.assign(payment, { status: "paid", amount_paid: amount, status_transitions: { paid_at: this.now(), canceled_at: null } });
     invoice.attempted = true;
     invoice.attempt_count += 1;

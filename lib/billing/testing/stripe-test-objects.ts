@@ -2,7 +2,8 @@ import type { Metadata } from "./stripe-test-common";
 
 /**
  * The objects of the Stripe test server, in the shape the API returns them, so tests can read them as they would
- * from Stripe: customers, cards, Checkout and portal sessions, invoices, charges, refunds and credit notes.
+ * from Stripe: customers, cards, Checkout and portal sessions, invoices, charges, refunds and credit notes, and
+ * Connect's accounts and application fees.
  */
 
 export type TestCard = { brand?: string; last4?: string; declines?: boolean };
@@ -125,16 +126,45 @@ export type TestCharge = Base & {
   status: "succeeded";
   description: string | null;
   metadata: Metadata;
+  /** On a connected account's charge, the platform's fee (an ApplicationFee at the platform) and its amount. */
+  application_fee: string | null;
+  application_fee_amount: number | null;
 };
-export type TestRefund = Base & {
+/** Stripe's refund object has no `livemode` (its example and the SDK's type agree). */
+export type TestRefund = Omit<Base, "livemode"> & {
   object: "refund";
   amount: number;
   charge: string;
   payment_intent: string;
   currency: string;
   status: "succeeded";
-  reason: null;
+  reason: string | null;
   metadata: Metadata;
+};
+/** A fee refund has no `livemode` either. */
+export type TestFeeRefund = Omit<Base, "livemode"> & {
+  object: "fee_refund";
+  amount: number;
+  balance_transaction: string | null;
+  currency: string;
+  fee: string;
+  metadata: Metadata;
+};
+/** What the platform took from a connected account's charge; it lives at the platform. */
+export type TestApplicationFee = Base & {
+  object: "application_fee";
+  account: string;
+  amount: number;
+  amount_refunded: number;
+  application: string;
+  balance_transaction: string | null;
+  charge: string;
+  currency: string;
+  fee_source: { charge: string; type: "charge" };
+  originating_transaction: string | null;
+  refunded: boolean;
+  /** Newest first, as Stripe lists them. */
+  refunds: { object: "list"; data: TestFeeRefund[]; has_more: false; url: string };
 };
 export type TestCreditNoteLine = {
   id: string;
@@ -224,6 +254,8 @@ export type StripeTestObjects = {
   charges: Map<string, TestCharge>;
   creditNotes: Map<string, TestCreditNote>;
   refunds: Map<string, TestRefund>;
+  applicationFees: Map<string, TestApplicationFee>;
+  feeRefunds: Map<string, TestFeeRefund>;
   accounts: Map<string, TestAccount>;
   accountLinks: Map<string, TestAccountLink>;
   loginLinks: Map<string, TestLoginLink>;

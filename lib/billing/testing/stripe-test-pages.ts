@@ -30,24 +30,31 @@ export function hostedPage(state: StripeTestState, method: string, path: string,
   }
   const [, kind, id, extra] = /^\/(checkout|invoice|portal)\/([^/]+)(?:\/(pdf))?$/.exec(path) ?? [];
   try {
-    if (kind === "checkout" && !extra) return method === "POST" ? completeCheckout(state, id, form) : checkoutPage(state, id);
-    if (kind === "invoice" && extra === "pdf" && method === "GET") {
-      const invoice = state.get(state.objects.invoices, id);
-      if (invoice.invoice_pdf) return invoicePdf(invoice);
-    }
-    if (kind === "invoice" && !extra) {
-      if (method === "POST") {
-        state.payInvoiceWithNewCard(id);
-        return { status: 303, headers: { location: `/invoice/${id}` }, body: "" };
-      }
-      return invoicePage(state, id);
-    }
-    if (kind === "portal" && !extra && method === "GET") return portalPage(state, id);
+    // A page acts as the account that owns its session or invoice: a connected account's customer stays on it.
+    const page = kind ? state.actingFor(id, () => objectPage(state, kind, id, extra, method, form)) : null;
+    if (page) return page;
   } catch (err) {
     if (!(err instanceof StripeTestApiError)) throw err;
     return html(err.status, "Something went wrong", `<p role="alert">${escape(err.message)}</p>`);
   }
   return html(404, "Page not found", "<p>There is no such page on this Stripe test server.</p>");
+}
+
+function objectPage(state: StripeTestState, kind: string, id: string, extra: string | undefined, method: string, form: Params): PageResponse | null {
+  if (kind === "checkout" && !extra) return method === "POST" ? completeCheckout(state, id, form) : checkoutPage(state, id);
+  if (kind === "invoice" && extra === "pdf" && method === "GET") {
+    const invoice = state.get(state.objects.invoices, id);
+    if (invoice.invoice_pdf) return invoicePdf(invoice);
+  }
+  if (kind === "invoice" && !extra) {
+    if (method === "POST") {
+      state.payInvoiceWithNewCard(id);
+      return { status: 303, headers: { location: `/invoice/${id}` }, body: "" };
+    }
+    return invoicePage(state, id);
+  }
+  if (kind === "portal" && !extra && method === "GET") return portalPage(state, id);
+  return null;
 }
 
 /** Connect onboarding: what Stripe still needs, and a button that provides it all. A spent link goes to refresh_url. */

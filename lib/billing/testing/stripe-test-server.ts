@@ -19,6 +19,13 @@ import { runApiRequest } from "./stripe-test-routes";
  * This file is the HTTP side: authentication, bodies, recording requests and delivering webhooks. What a retried or
  * faulted request gets is in stripe-test-idempotency.ts, the API itself in stripe-test-routes.ts, and the command
  * line (this file run as a script) in stripe-test-cli.ts.
+ *
+ * Connect: a request with a `Stripe-Account: acct_...` header acts on that connected account, as Stripe's direct
+ * charges do. What it creates belongs to that account and it sees nothing else (stripe-test-store.ts); an account
+ * that does not exist is a 403 `account_invalid`; idempotency keys are kept per account. Events about a connected
+ * account's objects carry `account`. Stripe sends those to a separate Connect webhook endpoint with its own secret:
+ * here `connectWebhook` (an option and a settable property). Events with `account` go to it when it is set, and to
+ * `webhook` otherwise, so a setup with a single endpoint gets everything; events without `account` go to `webhook`.
  */
 
 /** One API request. For a hung request (fault "hang") `status` is the answer that was stored but never sent. */
@@ -27,7 +34,7 @@ export type RecordedRequest = {
   path: string;
   body: Record<string, unknown>;
   idempotencyKey: string | null;
-  /** The Stripe-Account header: the connected account the platform acted on (objects are not scoped by it yet). */
+  /** The Stripe-Account header: the connected account the platform acted on (its objects are that account's). */
   stripeAccount: string | null;
   replayed: boolean;
   status: number;
@@ -61,6 +68,11 @@ export type StripeTestServer = {
   completeOnboarding(accountId: string): void;
   /** Where events are POSTed, signed; settable at any time. Null sends nothing (events are still recorded). */
   webhook: WebhookTarget | null;
+  /**
+   * Stripe's Connect endpoint: where events with `account` (about a connected account's objects) are POSTed, signed
+   * with its own secret. Null (the default) sends them to `webhook` instead.
+   */
+  connectWebhook: WebhookTarget | null;
   events: Stripe.Event[];
   deliveries: { eventId: string; status: number | null }[];
   close(): Promise<void>;
@@ -73,7 +85,7 @@ const MAX_BODY_BYTES = 1_000_000;
  * `clock` (milliseconds, default the real one) dates objects, events and webhook signatures: it is Stripe's clock,
  * so a test that pins it must verify signatures with a matching `receivedAt`.
  */
-export async function startStripeTestServer(opts: { port?: number; webhook?: WebhookTarget; clock?: () => number } = {}): Promise<StripeTestServer> {
+export async function startStripeTestServer(opts: { port?: number; webhook?: WebhookTarget; connectWebhook?: WebhookTarget; clock?: () => number } = {}): Promise<StripeTestServer> {
   const clock = opts.clock ?? Date.now;
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
@@ -87,6 +99,9 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
   const url = `http://127.0.0.1:${port}`;
 
   let webhook: WebhookTarget | null = opts.webhook ?? null;
+  let connectWebhook: WebhookTarget | null = opts.connectWebhook ?? null;
+  /** An event about a connected account's object goes to the Connect endpoint, if there is one. */
+  const targetFor = (account: string | null) => (account && connectWebhook) || webhook;
   let closed = false;
   const requests: RecordedRequest[] = [];
   const deliveries: StripeTestServer["deliveries"] = [];
@@ -97,9 +112,9 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
   const state = new StripeTestState({
     baseUrl: url,
     clock,
-    pendingWebhooks: () => (webhook ? 1 : 0),
+    pendingWebhooks: (account) => (targetFor(account) ? 1 : 0),
     emitted: (event) => {
-      const target = webhook;
+      const target = targetFor(event.account ?? null);
       // After the operation and its API answer, as Stripe delivers: never inside the request that caused the event.
       if (target) setImmediate(() => deliver(event, target));
     },
@@ -149,10 +164,14 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     const requestId = newId("req_");
     const key = method === "POST" ? header(req, "idempotency-key") : null;
     const authorized = isAuthorized(req.headers.authorization);
+    const account = header(req, "stripe-account") || null;
+    const accountKnown = account === null || state.objects.accounts.has(account);
+    // Stripe keeps keys per account: the same key on two accounts names two requests.
+    const scopedKey = key === null ? null : account === null ? key : `${account}\u0000${key}`;
     // Claimed before the body arrives, so a request with the same key that comes in meanwhile finds it in use.
-    const claimed = authorized && key !== null && keys.claim(key);
+    const claimed = authorized && accountKnown && scopedKey !== null && keys.claim(scopedKey);
     const release = () => {
-      if (claimed) keys.release(key);
+      if (claimed) keys.release(scopedKey);
     };
     let text: string;
     try {
@@ -171,6 +190,11 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     };
 
     if (!authorized) return send(error(401, { type: "invalid_request_error", message: "Invalid API Key provided" }));
+    if (!accountKnown) {
+      const masked = `${SECRET_KEY.slice(0, 8)}${"*".repeat(SECRET_KEY.length - 12)}${SECRET_KEY.slice(-4)}`;
+      const message = `The provided key '${masked}' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`;
+      return send(error(403, { type: "invalid_request_error", code: "account_invalid", message }));
+    }
     let params: Params;
     try {
       params = parseStripeForm(method === "POST" ? text : target.search.slice(1));
@@ -182,8 +206,8 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     }
     record.body = params;
     const fault = faults.take(method, path);
-    const run = () => state.during({ id: requestId, idempotency_key: key }, () => runApiRequest(state, method, path, params));
-    const { answer, replayed } = keys.answer({ method, path, params, key, claimed, requestId, fault }, run);
+    const run = () => state.during({ id: requestId, idempotency_key: key }, () => runApiRequest(state, method, path, params), account);
+    const { answer, replayed } = keys.answer({ method, path, params, key: scopedKey, claimed, requestId, fault }, run);
     record.replayed = replayed;
     if (fault === "hang") {
       record.status = answer.status; // never sent: the socket stays open until the client gives up or close()
@@ -212,15 +236,22 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     clearFaults: () => faults.clear(),
     expireIdempotencyKeys: () => keys.expire(),
     objects: state.objects,
-    addCard: (customerId, card) => state.during(null, () => state.addCard(customerId, card)),
-    completeCheckout: (sessionId, card) => void state.during(null, () => state.completeCheckout(sessionId, card)),
-    refundCharge: (chargeId, amount) => state.during(null, () => state.refundCharge(chargeId, amount)).id,
+    // Test helpers act as the account that owns the object, as the Dashboard of that account would.
+    addCard: (customerId, card) => state.actingFor(customerId, () => state.addCard(customerId, card)),
+    completeCheckout: (sessionId, card) => void state.actingFor(sessionId, () => state.completeCheckout(sessionId, card)),
+    refundCharge: (chargeId, amount) => state.actingFor(chargeId, () => state.refundCharge(chargeId, amount)).id,
     completeOnboarding: (accountId) => void state.during(null, () => state.completeOnboarding(accountId)),
     get webhook() {
       return webhook;
     },
     set webhook(target: WebhookTarget | null) {
       webhook = target;
+    },
+    get connectWebhook() {
+      return connectWebhook;
+    },
+    set connectWebhook(target: WebhookTarget | null) {
+      connectWebhook = target;
     },
     events: state.events,
     deliveries,

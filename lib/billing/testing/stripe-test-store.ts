@@ -6,6 +6,11 @@ import type { ListPage, PageInput, StoredObject, StripeTestObjects } from "./str
  * Where the Stripe test server keeps its objects and what any object kind needs from it: lookup with Stripe's
  * "No such ..." errors, events stamped with the request that caused them, pagination and `expand[]`. The object
  * kinds build on it: customers (stripe-test-customers.ts), invoices, then credit notes.
+ *
+ * Every object belongs to an account, as in Stripe: the platform's, or the connected account named by the
+ * Stripe-Account header of the request that created it. A request sees only its own account's objects; any other is
+ * "No such ..." (404), in a lookup, a list, a referenced id or an expansion. The owner is kept beside the object, not
+ * in it, since Stripe's JSON does not show it. Accounts themselves (and their links) are the platform's, visible to all.
  */
 
 const NAMES: Record<string, string> = {
@@ -19,12 +24,14 @@ const NAMES: Record<string, string> = {
   ch_: "charge",
   cn_: "credit note",
   re_: "refund",
+  fee_: "application fee",
+  fr_: "fee refund",
   inpay_: "invoice payment",
   acct_: "account",
 };
 
 type RequestInfo = { id: string; idempotency_key: string | null } | null;
-type StateOptions = { baseUrl: string; clock: () => number; emitted: (event: Stripe.Event) => void; pendingWebhooks: () => number };
+type StateOptions = { baseUrl: string; clock: () => number; emitted: (event: Stripe.Event) => void; pendingWebhooks: (account: string | null) => number };
 
 export class StripeTestStore {
   readonly objects: StripeTestObjects = {
@@ -39,12 +46,18 @@ export class StripeTestStore {
     charges: new Map(),
     creditNotes: new Map(),
     refunds: new Map(),
+    applicationFees: new Map(),
+    feeRefunds: new Map(),
     accounts: new Map(),
     accountLinks: new Map(),
     loginLinks: new Map(),
   };
   readonly events: Stripe.Event[] = [];
   private request: RequestInfo = null;
+  /** The connected account the current request acts on (its Stripe-Account header); null: the platform. */
+  private account: string | null = null;
+  /** Which connected account owns an object, by id; an object not here is the platform's. */
+  private readonly owners = new Map<string, string>();
 
   constructor(protected readonly opts: StateOptions) {}
 
@@ -52,43 +65,79 @@ export class StripeTestStore {
     return Math.floor(this.opts.clock() / 1000);
   }
 
-  /** Runs `fn` on behalf of an API request, so its events carry the request id and idempotency key as Stripe's do. */
-  during<T>(request: RequestInfo, fn: () => T): T {
-    const outer = this.request;
+  /**
+   * Runs `fn` on behalf of an API request, so its events carry the request id and idempotency key as Stripe's do,
+   * acting on `account` (the Stripe-Account header; null, the platform).
+   */
+  during<T>(request: RequestInfo, fn: () => T, account: string | null = null): T {
+    const outer = { request: this.request, account: this.account };
     this.request = request;
+    this.account = account;
     try {
       return fn();
     } finally {
-      this.request = outer;
+      this.request = outer.request;
+      this.account = outer.account;
     }
+  }
+
+  /** Runs `fn` as the account that owns object `id`: what a hosted page or a test helper does to that object. */
+  actingFor<T>(id: string, fn: () => T): T {
+    return this.during(null, fn, this.ownerOf(id));
+  }
+
+  /** The connected account the current request acts on; null for the platform. */
+  protected get actingAccount(): string | null {
+    return this.account;
+  }
+
+  /** The connected account that owns object `id`, or null for the platform's (and for unknown ids). */
+  ownerOf(id: string): string | null {
+    return this.owners.get(id) ?? null;
+  }
+
+  /** Keeps a new object, owned by the account the current request acts on unless `owner` says otherwise. */
+  protected save<T extends StoredObject & { id: string }>(map: Map<string, T>, object: T, owner: string | null = this.account): T {
+    map.set(object.id, object);
+    if (owner !== null && map !== this.objects.accounts) this.owners.set(object.id, owner);
+    return object;
+  }
+
+  private visible(map: Map<string, StoredObject>, object: StoredObject): boolean {
+    if (map === this.objects.accounts || !("id" in object)) return true;
+    return this.ownerOf(object.id) === this.account;
   }
 
   find(id: string): StoredObject | undefined {
     for (const map of Object.values(this.objects) as Map<string, StoredObject>[]) {
       const found = map.get(id);
-      if (found) return found;
+      if (found) return this.visible(map, found) ? found : undefined;
     }
     return undefined;
   }
 
   get<T extends StoredObject>(map: Map<string, T>, id: string, param = "id"): T {
     const found = map.get(id);
-    if (found) return found;
+    if (found && this.visible(map as Map<string, StoredObject>, found)) return found;
     const prefix = Object.keys(NAMES).find((p) => id.startsWith(p) && !(p === "in_" && id.startsWith("inpay_")));
     const name = prefix ? NAMES[prefix] : "object";
     throw new StripeTestApiError(404, { type: "invalid_request_error", code: "resource_missing", param, message: `No such ${name}: '${id}'` });
   }
 
-  /** `account`: set on events of a connected account, as Stripe sends them to Connect endpoints. */
+  /**
+   * `account`: set on events of a connected account, as Stripe sends them to Connect endpoints. It defaults to the
+   * account that owns the object; an account's own events name it explicitly.
+   */
   protected emit(type: string, object: StoredObject, previous?: Record<string, unknown>, account?: string): void {
+    const owner = account ?? ("id" in object ? this.ownerOf(object.id) : null) ?? undefined;
     const event = {
       id: newId("evt_"),
       object: "event",
-      ...(account ? { account } : {}),
+      ...(owner ? { account: owner } : {}),
       api_version: Stripe.API_VERSION,
       created: this.now(),
       livemode: false,
-      pending_webhooks: this.opts.pendingWebhooks(),
+      pending_webhooks: this.opts.pendingWebhooks(owner ?? null),
       request: this.request ?? { id: null, idempotency_key: null },
       type,
       data: { object: structuredClone(object), ...(previous ? { previous_attributes: previous } : {}) },
@@ -112,7 +161,7 @@ export class StripeTestStore {
     // A cursor is any object of the kind, even one the filters leave out: the page starts next to it all the same.
     const from = page.startingAfter ? all.indexOf(this.get(map, page.startingAfter, "starting_after")) + 1 : 0;
     const to = page.endingBefore ? all.indexOf(this.get(map, page.endingBefore, "ending_before")) : all.length;
-    const matching = all.slice(from, to).filter(keep);
+    const matching = all.slice(from, to).filter((object) => this.visible(map as Map<string, StoredObject>, object) && keep(object));
     // ending_before pages backwards: the `limit` objects nearest the cursor, still listed newest first.
     const data = page.endingBefore ? matching.slice(-limit) : matching.slice(0, limit);
     return { object: "list", data, has_more: matching.length > limit, url };
