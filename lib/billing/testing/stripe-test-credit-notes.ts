@@ -1,23 +1,30 @@
 import { invalid, newId, type MetadataInput } from "./stripe-test-common";
-import { StripeTestInvoices } from "./stripe-test-invoices";
-import type { TestCharge, TestCreditNote, TestCreditNoteLine, TestInvoice, TestRefund } from "./stripe-test-objects";
+import { StripeTestRefunds } from "./stripe-test-refunds";
+import type { TestCharge, TestCreditNote, TestCreditNoteLine, TestInvoice } from "./stripe-test-objects";
 
 /**
  * Credit notes and refunds: a credit note reduces what an open invoice asks for, or refunds what a paid one charged;
  * a refund can also be made alone, as in the Dashboard. This is the last layer, so its class is the server's state.
+ *
+ * A credit note on a paid invoice gives the money back by refunds: a new one (`refund_amount`), or refunds already
+ * made of the invoice's charge, linked with `refunds[]` (say, one made with `refund_application_fee`, which a credit
+ * note cannot ask for). Either way the note's `refunds` lists each with the part of it that the note covers.
  */
 
 export type CreditNoteLineInput = { type: string; description?: string; quantity?: number; unitAmount?: number; amount?: number; invoiceLineItem?: string };
+export type CreditNoteRefundInput = { refund: string; amountRefunded?: number };
+type CreditNoteRefund = TestCreditNote["refunds"][number];
 
 const CREDIT_NOTE_REASONS = ["duplicate", "fraudulent", "order_change", "product_unsatisfactory"];
 
 /** All the Stripe test server's objects and rules: store, customers, invoices, and here credit notes and refunds. */
-export class StripeTestState extends StripeTestInvoices {
+export class StripeTestState extends StripeTestRefunds {
   createCreditNote(input: {
     invoice: string;
     lines?: CreditNoteLineInput[];
     amount?: number;
     refundAmount?: number;
+    refunds?: CreditNoteRefundInput[];
     creditAmount?: number;
     outOfBandAmount?: number;
     reason?: string;
@@ -39,8 +46,11 @@ export class StripeTestState extends StripeTestInvoices {
     if (total <= 0) throw invalid("The credit note total must be greater than 0.", "amount");
     const outOfBandPaid = this.terms(invoice.id).paidOutOfBand;
     const charge = invoice.status === "paid" && !outOfBandPaid ? this.chargeOf(invoice) : null;
-    // As Stripe does, refunds made outside credit notes (in the Dashboard) lower what can still be credited.
-    const creditable = Math.min(invoice.total - credited, charge ? charge.amount - charge.amount_refunded : Infinity);
+    const linked = (input.refunds ?? []).map((r, i) => this.linkedRefund(invoice, charge, r, i));
+    const linkedAmount = linked.reduce((sum, r) => sum + r.amount_refunded, 0);
+    // As Stripe does, refunds made outside credit notes (in the Dashboard, or by the API) lower what can still be
+    // credited, except those this note links, which it now accounts for.
+    const creditable = Math.min(invoice.total - credited, charge ? charge.amount - charge.amount_refunded + linkedAmount : Infinity);
     if (total > creditable) {
       throw invalid(`The credit note total (${total}) exceeds the amount that can still be credited on invoice ${invoice.id} (${creditable}).`, "amount");
     }
@@ -55,8 +65,9 @@ export class StripeTestState extends StripeTestInvoices {
     if (paid && outOfBandPaid && (outOfBand !== total || refundAmount)) {
       throw invalid(`Invoice ${invoice.id} was paid outside Stripe: out_of_band_amount must equal the credit note total (${total}).`, "out_of_band_amount");
     }
-    if (paid && !outOfBandPaid && (refundAmount !== total || outOfBand)) {
-      throw invalid(`refund_amount must equal the credit note total (${total}) on a paid invoice.`, "refund_amount");
+    if (paid && !outOfBandPaid && (refundAmount + linkedAmount !== total || outOfBand)) {
+      const what = linked.length ? `refund_amount plus the linked refunds' amount_refunded (${linkedAmount})` : "refund_amount";
+      throw invalid(`${what} must equal the credit note total (${total}) on a paid invoice.`, "refund_amount");
     }
     const id = newId("cn_");
     const note: TestCreditNote = {
@@ -84,9 +95,10 @@ export class StripeTestState extends StripeTestInvoices {
       voided_at: null,
       metadata: input.metadata || {},
     };
-    if (charge) {
-      const refund = this.refundCharge(charge.id, total);
-      note.refunds.push({ amount_refunded: total, refund: refund.id, type: "refund", payment_record_refund: null });
+    note.refunds.push(...linked);
+    if (charge && refundAmount > 0) {
+      const refund = this.refundCharge(charge.id, refundAmount);
+      note.refunds.push({ amount_refunded: refundAmount, refund: refund.id, type: "refund", payment_record_refund: null });
     }
     this.save(this.objects.creditNotes, note);
     this.emit("credit_note.created", note);
@@ -107,37 +119,20 @@ export class StripeTestState extends StripeTestInvoices {
   }
 
   /**
-   * Refunds `amount` (default: all that is left) of a charge, as a credit note or the Dashboard does, and emits
-   * charge.refunded. Refunding more than is left is refused, as Stripe refuses it.
+   * An existing refund a credit note links (`refunds[i]`): it must be a refund of this invoice's charge, made on the
+   * same account, with `amount_refunded` (default: all of it) not covered by other credit notes.
    */
-  refundCharge(chargeId: string, amount?: number): TestRefund {
-    const charge = this.get(this.objects.charges, chargeId, "charge");
-    const left = charge.amount - charge.amount_refunded;
-    if (left === 0) throw invalid(`Charge ${charge.id} has already been refunded.`, "charge", "charge_already_refunded");
-    const value = amount ?? left;
-    if (!Number.isInteger(value) || value <= 0) throw invalid("Refund amount must be a positive integer.", "amount");
-    if (value > left) throw invalid(`Refund amount (${value}) is greater than unrefunded amount on charge (${left})`, "amount");
-    const refund: TestRefund = {
-      id: newId("re_"),
-      object: "refund",
-      created: this.now(),
-      amount: value,
-      charge: charge.id,
-      payment_intent: charge.payment_intent,
-      currency: charge.currency,
-      status: "succeeded",
-      reason: null,
-      metadata: {},
-    };
-    this.save(this.objects.refunds, refund);
-    const previous: Record<string, unknown> = { amount_refunded: charge.amount_refunded };
-    charge.amount_refunded += value;
-    if (charge.amount_refunded === charge.amount) {
-      previous.refunded = charge.refunded;
-      charge.refunded = true;
+  private linkedRefund(invoice: TestInvoice, charge: TestCharge | null, input: CreditNoteRefundInput, i: number): CreditNoteRefund {
+    const refund = this.objects.refunds.get(input.refund);
+    if (!refund || this.ownerOf(refund.id) !== this.actingAccount || !charge || refund.charge !== charge.id) {
+      throw invalid(`The refund '${input.refund}' is not a refund of the charge that paid invoice ${invoice.id}.`, "refunds");
     }
-    this.emit("charge.refunded", charge, previous);
-    return refund;
+    const covered = [...this.objects.creditNotes.values()].flatMap((n) => n.refunds).filter((r) => r.refund === refund.id).reduce((sum, r) => sum + r.amount_refunded, 0);
+    const amount = input.amountRefunded ?? refund.amount; // Stripe's default: the entire refund
+    if (amount <= 0 || amount > refund.amount - covered) {
+      throw invalid(`refunds[${i}][amount_refunded] (${amount}) must be positive and at most what other credit notes leave of refund ${refund.id} (${refund.amount - covered}).`, "refunds");
+    }
+    return { amount_refunded: amount, refund: refund.id, type: "refund", payment_record_refund: null };
   }
 
   private creditLine(invoice: TestInvoice, line: CreditNoteLineInput, i: number): TestCreditNoteLine {

@@ -1,17 +1,23 @@
-import { invalid, newId, StripeTestApiError, type MetadataInput } from "./stripe-test-common";
-import { StripeTestCustomers } from "./stripe-test-customers";
+import { applyMetadata, invalid, newId, StripeTestApiError, type MetadataInput } from "./stripe-test-common";
+import { StripeTestFees } from "./stripe-test-fees";
 import type { TestCharge, TestInvoice, TestInvoiceItem, TestInvoicePayment } from "./stripe-test-objects";
 
 /**
  * An invoice's life, following Stripe's rules closely enough that our billing code meets the same answers as in
  * production: drafts take items, finalizing opens (or settles a zero) invoice, paying charges the default card, and
  * an open invoice can be voided. Credit notes and refunds build on it (stripe-test-credit-notes.ts).
+ *
+ * On a connected account an invoice can carry an `application_fee_amount`, which its payment's charge pays to the
+ * platform (stripe-test-fees.ts). Stripe's invoice object does not show it (neither its example nor the SDK's type
+ * has the field since the 2025 API versions), so it is kept beside the invoice, with the other terms.
  */
+
+type InvoiceTerms = { daysUntilDue: number | null; paidOutOfBand: boolean; applicationFeeAmount: number | null };
 
 const COLLECTION_METHODS = ["charge_automatically", "send_invoice"] as const;
 
-export class StripeTestInvoices extends StripeTestCustomers {
-  private readonly invoiceTerms = new Map<string, { daysUntilDue: number | null; paidOutOfBand: boolean }>();
+export class StripeTestInvoices extends StripeTestFees {
+  private readonly invoiceTerms = new Map<string, InvoiceTerms>();
   private invoiceCount = 0;
 
   createInvoice(input: {
@@ -23,8 +29,10 @@ export class StripeTestInvoices extends StripeTestCustomers {
     description?: string;
     daysUntilDue?: number;
     metadata?: MetadataInput;
+    applicationFeeAmount?: number;
   }): TestInvoice {
     const customer = this.get(this.objects.customers, input.customer, "customer");
+    this.checkApplicationFeeAmount(input.applicationFeeAmount);
     const method = COLLECTION_METHODS.find((m) => m === (input.collectionMethod ?? "charge_automatically"));
     if (!method) throw invalid(`Invalid collection_method: must be one of ${COLLECTION_METHODS.join(" or ")}`, "collection_method");
     if (method === "send_invoice" && input.daysUntilDue === undefined) {
@@ -71,9 +79,46 @@ export class StripeTestInvoices extends StripeTestCustomers {
     };
     this.save(this.objects.invoices, invoice);
     this.terms(id).daysUntilDue = input.daysUntilDue ?? null;
+    this.terms(id).applicationFeeAmount = input.applicationFeeAmount ?? null;
     if (pendingItems === "include") for (const item of pending.filter((i) => i.currency === currency)) this.addLine(invoice, item);
     this.emit("invoice.created", invoice);
     return invoice;
+  }
+
+  /** Metadata and description can change at any time; the fee (a monetary value) only on a draft, as in Stripe. */
+  updateInvoice(id: string, input: { description?: string; metadata?: MetadataInput; autoAdvance?: boolean; applicationFeeAmount?: number }): TestInvoice {
+    const invoice = this.get(this.objects.invoices, id);
+    this.checkApplicationFeeAmount(input.applicationFeeAmount);
+    if (input.applicationFeeAmount !== undefined && invoice.status !== "draft") {
+      throw invalid(`Invoice ${id} is ${invoice.status}: application_fee_amount can only be changed on a draft invoice.`, "application_fee_amount", "invoice_not_editable");
+    }
+    const before = structuredClone(invoice);
+    if (input.description !== undefined) invoice.description = input.description || null;
+    if (input.autoAdvance !== undefined) invoice.auto_advance = input.autoAdvance;
+    invoice.metadata = applyMetadata(invoice.metadata, input.metadata);
+    if (input.applicationFeeAmount !== undefined) this.terms(id).applicationFeeAmount = input.applicationFeeAmount;
+    const previous: Record<string, unknown> = {};
+    for (const key of ["description", "auto_advance", "metadata"] as const) {
+      if (JSON.stringify(before[key]) !== JSON.stringify(invoice[key])) previous[key] = before[key];
+    }
+    this.emit("invoice.updated", invoice, previous);
+    return invoice;
+  }
+
+  /** The application fee the invoice takes from its payment, if any (0 is none). */
+  applicationFeeAmount(invoiceId: string): number | null {
+    return this.terms(invoiceId).applicationFeeAmount;
+  }
+
+  /**
+   * Stripe refuses a fee larger than what the payment charges. Checked where the amount is known: when finalizing
+   * (against amount_due) and when paying (against amount_remaining, which credit notes may have lowered since).
+   */
+  private checkFeeFits(invoice: TestInvoice, amount: number): void {
+    const fee = this.terms(invoice.id).applicationFeeAmount ?? 0;
+    if (fee > amount) {
+      throw invalid(`The application_fee_amount (${fee}) cannot be greater than the amount the invoice charges (${amount}).`, "application_fee_amount");
+    }
   }
 
   createInvoiceItem(input: { customer: string; invoice?: string; amount: number; currency?: string; description?: string; metadata?: MetadataInput }): TestInvoiceItem {
@@ -130,6 +175,7 @@ export class StripeTestInvoices extends StripeTestCustomers {
   finalizeInvoice(id: string, input: { autoAdvance?: boolean } = {}): TestInvoice {
     const invoice = this.get(this.objects.invoices, id);
     if (invoice.status !== "draft") throw invalid(`This invoice is already finalized (status ${invoice.status}); only drafts can be finalized.`, "id");
+    this.checkFeeFits(invoice, invoice.amount_due);
     const now = this.now();
     const days = this.terms(id).daysUntilDue;
     Object.assign(invoice, {
@@ -184,6 +230,7 @@ export class StripeTestInvoices extends StripeTestCustomers {
     const customer = this.get(this.objects.customers, invoice.customer, "customer");
     const chosen = input.paymentMethod ? this.get(this.objects.paymentMethods, input.paymentMethod, "payment_method") : null;
     if (chosen && chosen.customer !== customer.id) throw invalid(`The payment method ${chosen.id} is not attached to this invoice's customer.`, "payment_method");
+    if (!input.paidOutOfBand) this.checkFeeFits(invoice, invoice.amount_remaining);
     // Paying a draft finalizes it first, as Stripe does; from here on the request has changed state.
     if (invoice.status === "draft") {
       const finalized = this.finalizeInvoice(id);
@@ -228,6 +275,8 @@ export class StripeTestInvoices extends StripeTestCustomers {
       application_fee_amount: null,
     };
     this.save(this.objects.charges, charge);
+    const fee = this.terms(id).applicationFeeAmount ?? 0;
+    if (fee > 0) this.takeApplicationFee(charge, fee);
     if (payment) Object.assign(payment, { status: "paid", amount_paid: amount, status_transitions: { paid_at: this.now(), canceled_at: null } });
     invoice.attempted = true;
     invoice.attempt_count += 1;
@@ -256,10 +305,13 @@ export class StripeTestInvoices extends StripeTestCustomers {
     return invoice;
   }
 
-  /** Kept beside each invoice: its days until due, for finalizing, and whether it was paid outside Stripe, for credit notes. */
-  protected terms(invoiceId: string): { daysUntilDue: number | null; paidOutOfBand: boolean } {
+  /**
+   * Kept beside each invoice: its days until due, for finalizing, whether it was paid outside Stripe, for credit
+   * notes, and its application fee, for paying.
+   */
+  protected terms(invoiceId: string): InvoiceTerms {
     let terms = this.invoiceTerms.get(invoiceId);
-    if (!terms) this.invoiceTerms.set(invoiceId, (terms = { daysUntilDue: null, paidOutOfBand: false }));
+    if (!terms) this.invoiceTerms.set(invoiceId, (terms = { daysUntilDue: null, paidOutOfBand: false, applicationFeeAmount: null }));
     return terms;
   }
 

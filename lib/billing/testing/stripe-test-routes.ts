@@ -1,7 +1,7 @@
 import { StripeTestApiError } from "./stripe-test-common";
 import type { StripeTestState } from "./stripe-test-credit-notes";
 import type { ListPage, StoredObject } from "./stripe-test-objects";
-import { bool, creditLines, decode, int, metadata, missing, nested, oneOf, page, PAGE_PARAMS, required, str, strings, unknown, type Params } from "./stripe-test-params";
+import { bool, creditLines, creditRefunds, decode, int, metadata, missing, nested, oneOf, page, PAGE_PARAMS, required, str, strings, unknown, type Params } from "./stripe-test-params";
 
 /**
  * The API surface of the Stripe test server: the route table, which names each endpoint's parameters (any other is
@@ -61,7 +61,7 @@ const routes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/invoices$/,
-    params: ["customer", "currency", "collection_method", "auto_advance", "pending_invoice_items_behavior", "description", "days_until_due", "metadata"],
+    params: ["customer", "currency", "collection_method", "auto_advance", "pending_invoice_items_behavior", "description", "days_until_due", "metadata", "application_fee_amount"],
     run: (s, p) =>
       s.createInvoice({
         customer: required(p, "customer"),
@@ -72,6 +72,7 @@ const routes: Route[] = [
         description: str(p, "description"),
         daysUntilDue: int(p, "days_until_due"),
         metadata: metadata(p),
+        applicationFeeAmount: int(p, "application_fee_amount"),
       }),
   },
   {
@@ -85,6 +86,12 @@ const routes: Route[] = [
     },
   },
   { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.invoices, id) },
+  {
+    method: "POST",
+    pattern: /^\/v1\/invoices\/([^/]+)$/,
+    params: ["description", "metadata", "auto_advance", "application_fee_amount"],
+    run: (s, p, id) => s.updateInvoice(id, { description: str(p, "description"), metadata: metadata(p), autoAdvance: bool(p, "auto_advance"), applicationFeeAmount: int(p, "application_fee_amount") }),
+  },
   { method: "POST", pattern: /^\/v1\/invoices\/([^/]+)\/finalize$/, params: ["auto_advance"], run: (s, p, id) => s.finalizeInvoice(id, { autoAdvance: bool(p, "auto_advance") }) },
   {
     method: "POST",
@@ -118,18 +125,79 @@ const routes: Route[] = [
     },
   },
   { method: "GET", pattern: /^\/v1\/invoiceitems\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.invoiceItems, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/charges$/,
+    params: ["customer", "payment_intent", ...PAGE_PARAMS],
+    run: (s, p) => {
+      const customer = str(p, "customer");
+      const paymentIntent = str(p, "payment_intent");
+      return s.list(s.objects.charges, "/v1/charges", page(p), (c) => is(customer, c.customer) && is(paymentIntent, c.payment_intent));
+    },
+  },
   { method: "GET", pattern: /^\/v1\/charges\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.charges, id) },
+  {
+    method: "POST",
+    pattern: /^\/v1\/refunds$/,
+    params: ["charge", "payment_intent", "amount", "reason", "metadata", "refund_application_fee"],
+    run: (s, p) =>
+      s.createRefund({
+        charge: str(p, "charge"),
+        paymentIntent: str(p, "payment_intent"),
+        amount: int(p, "amount"),
+        reason: str(p, "reason"),
+        metadata: metadata(p),
+        refundApplicationFee: bool(p, "refund_application_fee"),
+      }),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/refunds$/,
+    params: ["charge", "payment_intent", ...PAGE_PARAMS],
+    run: (s, p) => {
+      const charge = str(p, "charge");
+      const paymentIntent = str(p, "payment_intent");
+      return s.list(s.objects.refunds, "/v1/refunds", page(p), (r) => is(charge, r.charge) && is(paymentIntent, r.payment_intent));
+    },
+  },
   { method: "GET", pattern: /^\/v1\/refunds\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.refunds, id) },
+  // Application fees: the platform's (a request with a Stripe-Account header finds none of them).
+  {
+    method: "GET",
+    pattern: /^\/v1\/application_fees$/,
+    params: ["charge", ...PAGE_PARAMS],
+    run: (s, p) => {
+      const charge = str(p, "charge");
+      return s.list(s.objects.applicationFees, "/v1/application_fees", page(p), (f) => is(charge, f.charge));
+    },
+  },
+  { method: "GET", pattern: /^\/v1\/application_fees\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.applicationFees, id) },
+  {
+    method: "POST",
+    pattern: /^\/v1\/application_fees\/([^/]+)\/refunds$/,
+    params: ["amount", "metadata"],
+    run: (s, p, id) => s.refundApplicationFee(id, { amount: int(p, "amount"), metadata: metadata(p) }),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/application_fees\/([^/]+)\/refunds$/,
+    params: PAGE_PARAMS,
+    run: (s, p, id) => {
+      const fee = s.get(s.objects.applicationFees, id);
+      return s.list(s.objects.feeRefunds, `/v1/application_fees/${fee.id}/refunds`, page(p), (r) => r.fee === fee.id);
+    },
+  },
   {
     method: "POST",
     pattern: /^\/v1\/credit_notes$/,
-    params: ["invoice", "lines", "amount", "refund_amount", "credit_amount", "out_of_band_amount", "reason", "memo", "metadata"],
+    params: ["invoice", "lines", "amount", "refund_amount", "refunds", "credit_amount", "out_of_band_amount", "reason", "memo", "metadata"],
     run: (s, p) =>
       s.createCreditNote({
         invoice: required(p, "invoice"),
         lines: creditLines(p),
         amount: int(p, "amount"),
         refundAmount: int(p, "refund_amount"),
+        refunds: creditRefunds(p),
         creditAmount: int(p, "credit_amount"),
         outOfBandAmount: int(p, "out_of_band_amount"),
         reason: str(p, "reason"),
