@@ -1,32 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fixtures from "./stripe-fixtures.json";
-import { server, setUpStripeTestServer, stripe, stripeError } from "./stripe-test-harness";
+import { keysMissingFromFixture, server, setUpStripeTestServer, stripe, stripeError, type Json } from "./stripe-test-harness";
 
 // Connect on the Stripe test server: accounts made with controller properties, account links to the hosted
 // onboarding page, login links to the Express dashboard, `account.updated` with `account`, and the shapes of all
 // three checked against Stripe's own examples (stripe-fixtures.json, extracted from Stripe's fixtures3.json).
 
 setUpStripeTestServer();
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/**
- * The keys of `ours` that Stripe's example of the resource lacks, at the top and one level down (nested objects
- * such as `requirements`). `controller` is exempt below the top: the example is of an account that controls itself
- * ({type: "account"}), while Stripe adds what the platform set (fees, losses, stripe_dashboard, …) to one it controls.
- */
-function keysMissingFromFixture(resource: keyof typeof fixtures.resources, ours: Json): string[] {
-  const fixture = fixtures.resources[resource] as Json;
-  const missing: string[] = [];
-  for (const [key, value] of Object.entries(ours)) {
-    if (!(key in fixture)) missing.push(key);
-    else if (key !== "controller" && key !== "metadata" && key !== "capabilities" && isObject(value) && isObject(fixture[key])) {
-      for (const inner of Object.keys(value)) if (!(inner in (fixture[key] as Json))) missing.push(`${key}.${inner}`);
-    }
-  }
-  return missing;
-}
 
 const express = { controller: { stripe_dashboard: { type: "express" as const }, requirement_collection: "stripe" as const, fees: { payer: "application" as const }, losses: { payments: "application" as const } } };
 
