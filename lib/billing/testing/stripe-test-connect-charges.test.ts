@@ -125,6 +125,20 @@ describe("application fees on a connected account's invoices", () => {
     expect(server.events.find((e) => e.type === "invoice.paid" && (e.data.object as { id: string }).id === invoice.id)).toMatchObject({ account: a });
   });
 
+  it("reaches the fee from the invoice as in Stripe: payments → payment intent → latest charge → application_fee", async () => {
+    const a = await connectedAccount();
+    const { invoice, charge, paymentIntent, on } = await paidWithFee(a, 1500, 150);
+    const expanded = await stripe.invoices.retrieve(invoice.id, { expand: ["payments.data.payment.payment_intent"] }, on);
+    const intent = expanded.payments?.data[0]?.payment.payment_intent;
+    expect(intent).toMatchObject({ id: paymentIntent, object: "payment_intent", status: "succeeded", amount: 1500, amount_received: 1500, application_fee_amount: 150, latest_charge: charge.id });
+    const withCharge = await stripe.paymentIntents.retrieve(paymentIntent, { expand: ["latest_charge"] }, on);
+    expect(withCharge.latest_charge).toMatchObject({ id: charge.id, application_fee: charge.application_fee, application_fee_amount: 150 });
+    expect(await stripeError(stripe.paymentIntents.retrieve(paymentIntent))).toMatchObject({ statusCode: 404, message: `No such payment_intent: '${paymentIntent}'` });
+    // Stripe expands at most four levels deep.
+    expect(await stripeError(stripe.invoices.retrieve(invoice.id, { expand: ["payments.data.payment.payment_intent.latest_charge"] }, on))).toMatchObject({ statusCode: 400, param: "expand" });
+    expect(server.events.findLast((e) => e.type === "payment_intent.succeeded")).toMatchObject({ account: a, data: { object: { id: paymentIntent } } });
+  });
+
   it("refuses application_fee_amount without a Stripe-Account header, below zero, on a finalized invoice, or above the charge", async () => {
     const a = await connectedAccount();
     const platformCustomer = await stripe.customers.create({ email: "p@example.com" });
@@ -298,7 +312,7 @@ describe("Checkout, setup intents and the portal on a connected account", () => 
 });
 
 describe("shapes of the new objects", () => {
-  it("returns application_fee, fee_refund, refund, charge and invoice objects with Stripe's keys only", async () => {
+  it("returns application_fee, fee_refund, refund, charge, payment_intent, invoice and credit_note objects with Stripe's keys only", async () => {
     const a = await connectedAccount();
     const { charge, invoice, on } = await paidWithFee(a, 1500, 150);
     const refund = await stripe.refunds.create({ charge: charge.id, amount: 333, refund_application_fee: true }, on);
@@ -311,5 +325,6 @@ describe("shapes of the new objects", () => {
     // An invoice that takes an application fee: Stripe's invoice object does not show the fee.
     expect(keysMissingFromFixture("invoice", raw(await stripe.invoices.retrieve(invoice.id, {}, on)))).toEqual([]);
     expect(keysMissingFromFixture("credit_note", raw(note))).toEqual([]);
+    expect(keysMissingFromFixture("payment_intent", raw(await stripe.paymentIntents.retrieve(charge.payment_intent as string, {}, on)))).toEqual([]);
   });
 });

@@ -112,7 +112,7 @@ export class StripeTestState extends StripeTestRefunds {
     // An open invoice credited down to nothing has nothing left to collect: Stripe marks it paid.
     if (!paid && invoice.amount_remaining === 0) {
       const payment = this.openPayment(invoice.id);
-      if (payment) Object.assign(payment, { status: "canceled", status_transitions: { paid_at: null, canceled_at: this.now() } });
+      this.cancelPayment(payment);
       this.settle(invoice, 0);
     }
     return note;

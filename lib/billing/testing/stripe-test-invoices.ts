@@ -1,6 +1,6 @@
 import { applyMetadata, invalid, newId, StripeTestApiError, type MetadataInput } from "./stripe-test-common";
 import { StripeTestFees } from "./stripe-test-fees";
-import type { TestCharge, TestInvoice, TestInvoiceItem, TestInvoicePayment } from "./stripe-test-objects";
+import type { TestCharge, TestInvoice, TestInvoiceItem, TestInvoicePayment, TestPaymentIntent } from "./stripe-test-objects";
 
 /**
  * An invoice's life, following Stripe's rules closely enough that our billing code meets the same answers as in
@@ -200,7 +200,7 @@ export class StripeTestInvoices extends StripeTestFees {
         amount_requested: invoice.amount_due,
         currency: invoice.currency,
         is_default: true,
-        payment: { type: "payment_intent", payment_intent: newId("pi_") },
+        payment: { type: "payment_intent", payment_intent: this.newPaymentIntent(invoice).id },
         status_transitions: { paid_at: null, canceled_at: null },
       };
       this.save(this.objects.invoicePayments, payment);
@@ -209,6 +209,46 @@ export class StripeTestInvoices extends StripeTestFees {
     // Nothing to collect: Stripe marks a zero invoice paid as it finalizes it.
     if (invoice.amount_due === 0) this.settle(invoice, 0);
     return invoice;
+  }
+
+  /** The payment intent Stripe makes for an invoice's payment as it finalizes it, with the invoice's fee. */
+  private newPaymentIntent(invoice: TestInvoice): TestPaymentIntent {
+    const fee = this.terms(invoice.id).applicationFeeAmount;
+    const intent: TestPaymentIntent = {
+      id: newId("pi_"),
+      object: "payment_intent",
+      created: this.now(),
+      livemode: false,
+      amount: invoice.amount_due,
+      amount_capturable: 0,
+      amount_received: 0,
+      application_fee_amount: fee ? fee : null,
+      canceled_at: null,
+      cancellation_reason: null,
+      capture_method: "automatic",
+      confirmation_method: "automatic",
+      currency: invoice.currency,
+      customer: invoice.customer,
+      description: invoice.description,
+      latest_charge: null,
+      payment_method: null,
+      payment_method_types: ["card"],
+      status: "requires_payment_method",
+      metadata: {},
+    };
+    this.save(this.objects.paymentIntents, intent);
+    this.emit("payment_intent.created", intent);
+    return intent;
+  }
+
+  /** An invoice payment that will not be made (void, paid out of band, credited to nothing), and its payment intent. */
+  protected cancelPayment(payment: TestInvoicePayment | undefined): void {
+    if (!payment) return;
+    Object.assign(payment, { status: "canceled", status_transitions: { paid_at: null, canceled_at: this.now() } });
+    const intent = this.objects.paymentIntents.get(payment.payment.payment_intent);
+    if (!intent) return;
+    Object.assign(intent, { status: "canceled", canceled_at: this.now(), cancellation_reason: "void_invoice" });
+    this.emit("payment_intent.canceled", intent);
   }
 
   protected settle(invoice: TestInvoice, amountPaid: number): void {
@@ -239,7 +279,7 @@ export class StripeTestInvoices extends StripeTestFees {
     const payment = this.openPayment(id);
     if (input.paidOutOfBand) {
       this.terms(id).paidOutOfBand = true;
-      if (payment) Object.assign(payment, { status: "canceled", status_transitions: { paid_at: null, canceled_at: this.now() } });
+      this.cancelPayment(payment);
       this.settle(invoice, invoice.amount_remaining);
       return invoice;
     }
@@ -278,9 +318,12 @@ export class StripeTestInvoices extends StripeTestFees {
     const fee = this.terms(id).applicationFeeAmount ?? 0;
     if (fee > 0) this.takeApplicationFee(charge, fee);
     if (payment) Object.assign(payment, { status: "paid", amount_paid: amount, status_transitions: { paid_at: this.now(), canceled_at: null } });
+    const intent = this.objects.paymentIntents.get(paymentIntent);
+    if (intent) Object.assign(intent, { amount, amount_received: amount, status: "succeeded", latest_charge: charge.id, payment_method: pmId });
     invoice.attempted = true;
     invoice.attempt_count += 1;
     this.emit("charge.succeeded", charge);
+    if (intent) this.emit("payment_intent.succeeded", intent);
     this.settle(invoice, amount);
     this.emit("invoice.payment_succeeded", invoice);
     return invoice;
@@ -300,7 +343,7 @@ export class StripeTestInvoices extends StripeTestFees {
     invoice.status = "void";
     invoice.status_transitions.voided_at = this.now();
     const payment = this.openPayment(id);
-    if (payment) Object.assign(payment, { status: "canceled", status_transitions: { paid_at: null, canceled_at: this.now() } });
+    this.cancelPayment(payment);
     this.emit("invoice.voided", invoice);
     return invoice;
   }

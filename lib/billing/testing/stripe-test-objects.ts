@@ -111,6 +111,26 @@ export type TestInvoicePayment = Base & {
   payment: { type: "payment_intent"; payment_intent: string };
   status_transitions: { paid_at: number | null; canceled_at: number | null };
 };
+/** The payment intent of an invoice's payment: made when the invoice is finalized, succeeded by its charge. */
+export type TestPaymentIntent = Base & {
+  object: "payment_intent";
+  amount: number;
+  amount_capturable: 0;
+  amount_received: number;
+  application_fee_amount: number | null;
+  canceled_at: number | null;
+  cancellation_reason: "void_invoice" | null;
+  capture_method: "automatic";
+  confirmation_method: "automatic";
+  currency: string;
+  customer: string;
+  description: string | null;
+  latest_charge: string | null;
+  payment_method: string | null;
+  payment_method_types: string[];
+  status: "requires_payment_method" | "succeeded" | "canceled";
+  metadata: Metadata;
+};
 export type TestCharge = Base & {
   object: "charge";
   amount: number;
@@ -251,6 +271,7 @@ export type StripeTestObjects = {
   invoices: Map<string, TestInvoice>;
   invoiceItems: Map<string, TestInvoiceItem>;
   invoicePayments: Map<string, TestInvoicePayment>;
+  paymentIntents: Map<string, TestPaymentIntent>;
   charges: Map<string, TestCharge>;
   creditNotes: Map<string, TestCreditNote>;
   refunds: Map<string, TestRefund>;

@@ -125,6 +125,7 @@ const routes: Route[] = [
     },
   },
   { method: "GET", pattern: /^\/v1\/invoiceitems\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.invoiceItems, id) },
+  { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, params: [], run: (s, _p, id) => s.get(s.objects.paymentIntents, id) },
   {
     method: "GET",
     pattern: /^\/v1\/charges$/,

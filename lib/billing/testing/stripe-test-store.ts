@@ -22,6 +22,7 @@ const NAMES: Record<string, string> = {
   in_: "invoice",
   ii_: "invoiceitem",
   ch_: "charge",
+  pi_: "payment_intent",
   cn_: "credit note",
   re_: "refund",
   fee_: "application fee",
@@ -43,6 +44,7 @@ export class StripeTestStore {
     invoices: new Map(),
     invoiceItems: new Map(),
     invoicePayments: new Map(),
+    paymentIntents: new Map(),
     charges: new Map(),
     creditNotes: new Map(),
     refunds: new Map(),
@@ -171,7 +173,10 @@ export class StripeTestStore {
   render(object: StoredObject | ListPage, expand: readonly string[]): Record<string, unknown> {
     const out = structuredClone(object) as Record<string, unknown>;
     for (const path of expand) {
-      if (!this.expandIn(out, path.split("."))) throw invalid(`This property cannot be expanded (${path}).`, "expand");
+      const parts = path.split(".");
+      // Stripe's limit: "Expansions have a maximum depth of four levels" (a list's `data` counts as one).
+      if (parts.length > 4) throw invalid(`You cannot expand more than 4 levels of a property. Property: ${path}`, "expand");
+      if (!this.expandIn(out, parts)) throw invalid(`This property cannot be expanded (${path}).`, "expand");
     }
     return out;
   }
@@ -186,10 +191,10 @@ export class StripeTestStore {
     const record = node as Record<string, unknown>;
     const [head, ...rest] = parts;
     if (!head || head === "id") return false;
-    const related = rest.length === 0 ? this.relatedList(record, head) : undefined;
+    const related = record[head] === undefined ? this.relatedList(record, head) : undefined;
     if (related) {
       record[head] = related;
-      return true;
+      return rest.length === 0 || this.expandIn(related, rest);
     }
     const value = record[head];
     if (value === null) return true; // Stripe accepts expanding a field that is empty now
