@@ -3,8 +3,8 @@ import { StripeTestRefunds } from "./stripe-test-refunds";
 import type { TestCharge, TestCreditNote, TestCreditNoteLine, TestInvoice } from "./stripe-test-objects";
 
 /**
- * Credit notes and refunds: a credit note reduces what an open invoice asks for, or refunds what a paid one charged;
- * a refund can also be made alone, as in the Dashboard. This is the last layer, so its class is the server's state.
+ * Credit notes: a credit note reduces what an open invoice asks for, or refunds what a paid one charged (refunds
+ * themselves are stripe-test-refunds.ts). This is the last layer, so its class is the server's state.
  *
  * A credit note on a paid invoice gives the money back by refunds: a new one (`refund_amount`), or refunds already
  * made of the invoice's charge, linked with `refunds[]` (say, one made with `refund_application_fee`, which a credit
@@ -17,7 +17,7 @@ type CreditNoteRefund = TestCreditNote["refunds"][number];
 
 const CREDIT_NOTE_REASONS = ["duplicate", "fraudulent", "order_change", "product_unsatisfactory"];
 
-/** All the Stripe test server's objects and rules: store, customers, invoices, and here credit notes and refunds. */
+/** All the Stripe test server's objects and rules: store, Connect, customers, fees, invoices, refunds, and here credit notes. */
 export class StripeTestState extends StripeTestRefunds {
   createCreditNote(input: {
     invoice: string;

@@ -5,7 +5,7 @@ import type { TestCharge, TestInvoice, TestInvoiceItem, TestInvoicePayment, Test
 /**
  * An invoice's life, following Stripe's rules closely enough that our billing code meets the same answers as in
  * production: drafts take items, finalizing opens (or settles a zero) invoice, paying charges the default card, and
- * an open invoice can be voided. Credit notes and refunds build on it (stripe-test-credit-notes.ts).
+ * an open invoice can be voided. Refunds (stripe-test-refunds.ts) and then credit notes build on it.
  *
  * On a connected account an invoice can carry an `application_fee_amount`, which its payment's charge pays to the
  * platform (stripe-test-fees.ts). Stripe's invoice object does not show it (neither its example nor the SDK's type

@@ -5,7 +5,8 @@ import type { ListPage, PageInput, StoredObject, StripeTestObjects } from "./str
 /**
  * Where the Stripe test server keeps its objects and what any object kind needs from it: lookup with Stripe's
  * "No such ..." errors, events stamped with the request that caused them, pagination and `expand[]`. The object
- * kinds build on it: customers (stripe-test-customers.ts), invoices, then credit notes.
+ * kinds build on it, each file a layer: Connect accounts, customers, application fees, invoices, refunds, then
+ * credit notes (stripe-test-credit-notes.ts, whose class is the server's state).
  *
  * Every object belongs to an account, as in Stripe: the platform's, or the connected account named by the
  * Stripe-Account header of the request that created it. A request sees only its own account's objects; any other is
