@@ -7,7 +7,7 @@ import { testDb } from "@/db/testing/db";
 import type { Db } from "@/db/client";
 import { DEFAULT_POLICIES } from "../policies/policies";
 import { billingGate } from "./booking-gate";
-import { syncConnectedAccount } from "./connect";
+import { EXPRESS_CONTROLLER, syncConnectedAccount } from "./connect";
 import { applyCompletedCheckout, startCardCheckout } from "./customers";
 import { assembleInvoices, sendDueInvoices } from "./invoicing";
 import { creditCharge } from "./ledger";
@@ -21,7 +21,7 @@ import { handleStripeWebhook } from "./webhooks";
 // on its own connected account (Stripe-Account), the platform takes its fee, and nothing crosses accounts.
 
 const SECRET = "whsec_livebase_connect_test";
-const express = { controller: { stripe_dashboard: { type: "express" as const }, requirement_collection: "stripe" as const, fees: { payer: "application" as const }, losses: { payments: "application" as const } } };
+const express = { controller: EXPRESS_CONTROLLER };
 
 let server: StripeTestServer;
 let stripe: Stripe;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, stripeConnectedAccounts } from "@/db/schema";
 import { testDb } from "@/db/testing/db";
 import { makeMember, makeWorkspace } from "@/db/testing/factories";
-import { connectWorkspace, connectedAccountOf, continueOnboarding, dashboardLink, paymentsMode, refreshAccount } from "./connect";
+import { EXPRESS_CONTROLLER, connectWorkspace, connectedAccountOf, continueOnboarding, dashboardLink, paymentsMode, refreshAccount } from "./connect";
 import { startStripeTestServer, type StripeTestServer } from "./testing/stripe-test-server";
 import { handleStripeWebhook } from "./webhooks";
 
@@ -56,7 +56,7 @@ describe("connecting a workspace", () => {
     expect(row!.requirementsDue).toContain("external_account");
     const created = server.requests.find((r) => r.path === "/v1/accounts" && r.idempotencyKey === `livebase-account-${workspace.id}`);
     expect(created?.body).toMatchObject({
-      controller: { stripe_dashboard: { type: "express" }, requirement_collection: "stripe", fees: { payer: "application" }, losses: { payments: "application" } },
+      controller: EXPRESS_CONTROLLER,
       metadata: { livebase_workspace_id: workspace.id },
     });
     const link = server.requests.findLast((r) => r.path === "/v1/account_links");

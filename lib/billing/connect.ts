@@ -19,6 +19,14 @@ import { getStripe } from "./stripe-client";
  * carries negative balances (losses.payments "application"), as for Express accounts. See README, Payments.
  */
 
+/** The controller properties of an Express-style account (see above): one definition for the app and its tests. */
+export const EXPRESS_CONTROLLER = {
+  stripe_dashboard: { type: "express" },
+  requirement_collection: "stripe",
+  fees: { payer: "application" },
+  losses: { payments: "application" },
+} as const satisfies Stripe.AccountCreateParams.Controller;
+
 /** Which of the three the server runs: no Stripe at all, the server's own account, or one account per workspace. */
 export type PaymentsMode = "unconfigured" | "single" | "platform";
 
@@ -92,7 +100,7 @@ export async function connectWorkspace(db: Db, stripe: Stripe, actor: Actor, inp
     try {
       account = await stripe.accounts.create(
         {
-          controller: { stripe_dashboard: { type: "express" }, requirement_collection: "stripe", fees: { payer: "application" }, losses: { payments: "application" } },
+          controller: EXPRESS_CONTROLLER,
           capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
           business_profile: { name: ws?.name },
           metadata: { livebase_workspace_id: actor.workspaceId },

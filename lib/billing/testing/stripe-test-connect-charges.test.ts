@@ -1,3 +1,4 @@
+import { EXPRESS_CONTROLLER } from "../connect";
 import { describe, expect, it } from "vitest";
 import Stripe from "stripe";
 import { keysMissingFromFixture, raw, server, setUpStripeTestServer, stripe, stripeError, waitFor, webhookReceiver } from "./stripe-test-harness";
@@ -10,7 +11,7 @@ import { feeShare } from "./stripe-test-refunds";
 
 setUpStripeTestServer();
 
-const express = { controller: { stripe_dashboard: { type: "express" as const }, requirement_collection: "stripe" as const, fees: { payer: "application" as const }, losses: { payments: "application" as const } } };
+const express = { controller: EXPRESS_CONTROLLER };
 
 async function connectedAccount() {
   const account = await stripe.accounts.create(express);

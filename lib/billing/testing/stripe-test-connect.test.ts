@@ -1,3 +1,4 @@
+import { EXPRESS_CONTROLLER } from "../connect";
 import { describe, expect, it } from "vitest";
 import fixtures from "./stripe-fixtures.json";
 import { keysMissingFromFixture, server, setUpStripeTestServer, stripe, stripeError, type Json } from "./stripe-test-harness";
@@ -8,7 +9,7 @@ import { keysMissingFromFixture, server, setUpStripeTestServer, stripe, stripeEr
 
 setUpStripeTestServer();
 
-const express = { controller: { stripe_dashboard: { type: "express" as const }, requirement_collection: "stripe" as const, fees: { payer: "application" as const }, losses: { payments: "application" as const } } };
+const express = { controller: EXPRESS_CONTROLLER };
 
 describe("Connect accounts", () => {
   it("creates, reads and updates an Express-style account that needs details before it can take charges", async () => {
