@@ -42,6 +42,11 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: ["next/*", "@/lib/*", "@/app/*", "@/components/*"] }] },
   },
   {
+    // The kernel (money, time, ids) is pure and shared by db/, lib/ and app/: it imports nothing of the project.
+    files: ["kernel/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["next/*", "@/*", "../*"] }] },
+  },
+  {
     files: ["components/**/*.tsx", "components/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["@/db/*", "@/db"] }] },
   },

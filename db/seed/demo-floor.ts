@@ -1,11 +1,10 @@
 import { TZDate } from "@date-fns/tz";
 import type { Db } from "../client";
 import { bookings, storageLocations, storageReservations, type OpeningHours } from "../schema";
+import { DAY_MS, MINUTE_MS } from "../../kernel/time";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Room = { id: string; name: string; hourlyRateCents: number; bufferMinutes: number; stepMinutes: number };
-
-const MINUTE = 60_000;
 
 /** The studio's wall clock at an instant: its date, hour, minute and weekday (0 = Sunday). */
 function wall(at: Date, timeZone: string) {
@@ -15,7 +14,7 @@ function wall(at: Date, timeZone: string) {
 }
 
 function shiftDate(date: string, days: number) {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -44,7 +43,7 @@ export async function seedBusyFloor(
     return inOwnDay(t) || inLastNight(t);
   };
   const open = openAt(now);
-  const halfHour = 30 * MINUTE;
+  const halfHour = 30 * MINUTE_MS;
   const nowish = new Date(Math.floor(now.getTime() / halfHour) * halfHour);
   const tenOn = (date: string) => new Date(new TZDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 10, 0, 0, 0, w.timeZone).getTime());
   const tenToday = tenOn(here.date);
@@ -52,7 +51,7 @@ export async function seedBusyFloor(
   // The sessions still to come: from this half hour in the day, from 10:00 before opening or past midnight (closing soon).
   const daytime = inOwnDay(here);
   const later = daytime ? nowish : tenToday;
-  const at = (from: Date, minutes: number, step: number) => new Date(Math.floor((from.getTime() + minutes * MINUTE) / (step * MINUTE)) * step * MINUTE);
+  const at = (from: Date, minutes: number, step: number) => new Date(Math.floor((from.getTime() + minutes * MINUTE_MS) / (step * MINUTE_MS)) * step * MINUTE_MS);
   const [setA, setB, setC, boothD] = w.rooms;
   const sessions: { room: Room; creator: string; start: Date; minutes: number; status: NonNullable<(typeof bookings.$inferInsert)["status"]>; code: string }[] = [
     // Under way (checked in 5 minutes after it started) and one finished: only while open, nothing has happened before.
@@ -68,12 +67,12 @@ export async function seedBusyFloor(
       { room: setC, creator: w.lena, after: 240, minutes: 120, code: "DMF-LTR" },
     ].map((s) => {
       const start = at(later, s.after, s.room.stepMinutes);
-      const fits = openAt(start) && openAt(new Date(start.getTime() + (s.minutes - 1) * MINUTE));
+      const fits = openAt(start) && openAt(new Date(start.getTime() + (s.minutes - 1) * MINUTE_MS));
       return { ...s, start: fits ? start : at(tenTomorrow, s.after - 90, s.room.stepMinutes), status: "confirmed" as const };
     }),
   ];
   for (const s of sessions) {
-    const end = new Date(s.start.getTime() + s.minutes * MINUTE);
+    const end = new Date(s.start.getTime() + s.minutes * MINUTE_MS);
     const cents = Math.round((s.room.hourlyRateCents * s.minutes) / 60);
     await tx.insert(bookings).values({
       workspaceId: w.workspaceId,
@@ -83,7 +82,7 @@ export async function seedBusyFloor(
       status: s.status,
       startsAt: s.start,
       endsAt: end,
-      blockedUntil: new Date(end.getTime() + s.room.bufferMinutes * MINUTE),
+      blockedUntil: new Date(end.getTime() + s.room.bufferMinutes * MINUTE_MS),
       quote: {
         currency: "USD",
         minutes: s.minutes,
@@ -91,10 +90,10 @@ export async function seedBusyFloor(
         totalCents: cents,
         lines: [{ kind: "room_time", description: `${s.room.name}, ${s.minutes / 60} h`, quantity: s.minutes, unitAmountCents: s.room.hourlyRateCents, amountCents: cents, startsAt: s.start.toISOString(), endsAt: end.toISOString() }],
       },
-      checkedInAt: s.status === "checked_in" || s.status === "completed" ? new Date(s.start.getTime() + 5 * MINUTE) : null,
+      checkedInAt: s.status === "checked_in" || s.status === "completed" ? new Date(s.start.getTime() + 5 * MINUTE_MS) : null,
       checkedOutAt: s.status === "completed" ? end : null,
       createdBy: w.staff,
-      createdAt: new Date(s.start.getTime() - 3 * 86_400_000),
+      createdAt: new Date(s.start.getTime() - 3 * DAY_MS),
       updatedAt: s.status === "completed" ? end : now,
     });
   }
@@ -114,8 +113,8 @@ export async function seedBusyFloor(
     lastNight: shiftDate(here.date, -1),
     status: "active",
     nightlyRateCents: w.unitA2Rate,
-    checkedInAt: new Date(now.getTime() - 4 * 86_400_000),
+    checkedInAt: new Date(now.getTime() - 4 * DAY_MS),
     createdBy: w.staff,
-    createdAt: new Date(now.getTime() - 5 * 86_400_000),
+    createdAt: new Date(now.getTime() - 5 * DAY_MS),
   });
 }

@@ -4,9 +4,10 @@
  * as plain numbers makes day iteration exact and cheap (no Date objects, no host-zone surprises).
  */
 
-export const MINUTE_MS = 60_000;
-export const DAY_MINUTES = 1_440;
-export const DAY_MS = DAY_MINUTES * MINUTE_MS;
+import { DAY_MS } from "@/kernel/time";
+
+// The units live in the kernel; re-exported for the calendar code that reads them from here.
+export { DAY_MINUTES, DAY_MS, MINUTE_MS } from "@/kernel/time";
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;

@@ -7,6 +7,7 @@ import type { Actor } from "../auth/permissions";
 import { getPolicies, type Policies } from "../policies/policies";
 import { policiesFor } from "./create-booking";
 import { loadRoomContext } from "./room-context";
+import { DAY_MS } from "@/kernel/time";
 
 /**
  * Free start times of one room for a booking of `durationMinutes`, for the local dates [from, to] of its
@@ -54,8 +55,8 @@ async function roomSlots(
   input: { workspaceId: string; roomId: string; from: string; to: string; durationMinutes: number; now: Date; policyFor: (studioId: string, policies: Policies) => Policies },
 ) {
   // The local dates become instants only once the room's zone is known; a day either side covers every zone.
-  const from = new Date(new Date(`${input.from}T00:00:00Z`).getTime() - 2 * 86_400_000);
-  const to = new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 3 * 86_400_000);
+  const from = new Date(new Date(`${input.from}T00:00:00Z`).getTime() - 2 * DAY_MS);
+  const to = new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 3 * DAY_MS);
   const [ctx, policies] = await Promise.all([loadRoomContext(db, { workspaceId: input.workspaceId, roomId: input.roomId, from, to }), getPolicies(db, input.workspaceId)]);
   if (!ctx) return null;
   if (!ctx.room.active) return { ctx, slots: [], taken: [], from, to };

@@ -10,8 +10,7 @@ import { findBooking } from "./find-booking";
 import { loadRoomContext } from "./room-context";
 import { studioTimeRange } from "./emails";
 import { lockRoomOfBooking, offerFreedSlot } from "./waitlist-offers";
-
-const DAY = 86_400_000;
+import { DAY_MS } from "@/kernel/time";
 
 type Booking = typeof bookings.$inferSelect;
 
@@ -51,8 +50,8 @@ export async function rescheduleBooking(
     const ctx = await loadRoomContext(tx, {
       workspaceId: actor.workspaceId,
       roomId: before.roomId,
-      from: new Date(input.startsAt.getTime() - DAY),
-      to: new Date(input.endsAt.getTime() + DAY),
+      from: new Date(input.startsAt.getTime() - DAY_MS),
+      to: new Date(input.endsAt.getTime() + DAY_MS),
       lock: true,
       expireHoldsAt: now,
       excludeBookingId: before.id,

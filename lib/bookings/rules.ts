@@ -1,12 +1,11 @@
 import { overtimeCharges } from "../billing/session-charges";
 import type { Policies } from "../policies/policies";
+import { MINUTE_MS } from "@/kernel/time";
 
 /**
  * The floor's rules about time in a room, pure (no database): the booking page, the run sheet and the no-show
  * sweep decide with the same functions.
  */
-
-const MINUTE = 60_000;
 
 /** What overtime costs in a room: the room's rate and the workspace's overtime policies, in the booking's currency. */
 export type OvertimeTerms = { hourlyRateCents: number; ratePercent: number; graceMinutes: number; currency: string };
@@ -26,7 +25,7 @@ export type Overrun = { minutes: number; blocks: number; overtimeCents: number; 
  * Null for any other session, and within the first minute after the end.
  */
 export function overrunOf(b: { id: string; code: string; status: string; endsAt: Date }, terms: OvertimeTerms, now: Date): Overrun | null {
-  const minutes = Math.floor((now.getTime() - b.endsAt.getTime()) / MINUTE);
+  const minutes = Math.floor((now.getTime() - b.endsAt.getTime()) / MINUTE_MS);
   if (b.status !== "checked_in" || minutes < 1) return null;
   const blocks = overtimeCharges({ bookingId: b.id, code: b.code, endsAt: b.endsAt, endedAt: now, ...terms });
   return { minutes, blocks: blocks.length, overtimeCents: blocks.reduce((n, c) => n + c.amountCents, 0), currency: terms.currency };
@@ -43,5 +42,5 @@ export type RoomBefore = { occupiedBy: { id: string; code: string; endsAt: Date;
 export function noShowDueAt(b: { startsAt: Date }, graceMinutes: number, room: RoomBefore): Date | null {
   if (room.occupiedBy) return null;
   const from = room.freedAt && room.freedAt > b.startsAt ? room.freedAt : b.startsAt;
-  return new Date(from.getTime() + graceMinutes * MINUTE);
+  return new Date(from.getTime() + graceMinutes * MINUTE_MS);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDate, isoInstant, str } from "../input";
 import { emailSchema } from "../auth/schemas";
+import { DAY_MS } from "@/kernel/time";
 
 const instant = (label: string) => isoInstant(`${label} must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T19:00:00-08:00`);
 
@@ -46,7 +47,7 @@ export const availabilityQuerySchema = z
     durationMinutes: z.coerce.number({ error: "durationMinutes must be a number" }).int("durationMinutes must be whole minutes").min(15).max(24 * 60),
   })
   .refine((v) => v.to >= v.from, { path: ["to"], message: "to must not be before from" })
-  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 <= 62, { path: ["to"], message: "Ask for at most 62 days at a time" });
+  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / DAY_MS <= 62, { path: ["to"], message: "Ask for at most 62 days at a time" });
 
 // Weekly series and the waitlist (issue 3). Weekdays are 0 = Sunday .. 6 = Saturday, like opening hours.
 export const seriesSchema = z.object({

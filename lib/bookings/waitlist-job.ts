@@ -2,9 +2,10 @@ import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookings, rooms, waitlistEntries } from "@/db/schema";
 import { offerFreedSlot } from "./waitlist-offers";
+import { DAY_MS } from "@/kernel/time";
 
 // Wide enough for every future waiting entry: the booking window is at most 365 days.
-const ALL_AHEAD_MS = 400 * 86_400_000;
+const ALL_AHEAD_MS = 400 * DAY_MS;
 
 /**
  * The periodic job of the waitlist, idempotent (a second run at the same `now` changes nothing):

@@ -9,8 +9,8 @@ import { getPolicies } from "../policies/policies";
 import { checkRules, createBooking } from "./create-booking";
 import { nested } from "./nested";
 import { loadRoomContext } from "./room-context";
+import { DAY_MS } from "@/kernel/time";
 
-const DAY = 86_400_000;
 const MAX_CANDIDATES = 50;
 
 /**
@@ -58,7 +58,7 @@ export async function offerFreedSlot(tx: Tx, freed: { roomId: string; from: Date
   const from = Math.min(...candidates.map((c) => c.entry.startsAt.getTime()));
   const to = Math.max(...candidates.map((c) => c.entry.endsAt.getTime()));
   // Holds that ran out are expired first (their offers then settle as lapsed), as before any booking.
-  const ctx = candidates.length ? await loadRoomContext(tx, { workspaceId: room.workspaceId, roomId: room.id, from: new Date(from - DAY), to: new Date(to + DAY), expireHoldsAt: now }) : null;
+  const ctx = candidates.length ? await loadRoomContext(tx, { workspaceId: room.workspaceId, roomId: room.id, from: new Date(from - DAY_MS), to: new Date(to + DAY_MS), expireHoldsAt: now }) : null;
   const lapsed = await settleOffers(tx, room.id);
   if (!ctx || !ctx.room.active) return { lapsed, offered: [] as string[] };
   const policies = await getPolicies(tx, room.workspaceId);

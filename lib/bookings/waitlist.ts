@@ -10,8 +10,8 @@ import { cancelBooking } from "./lifecycle";
 import { nested } from "./nested";
 import { loadRoomContext } from "./room-context";
 import type { WaitlistJoinInput } from "./schemas";
+import { DAY_MS } from "@/kernel/time";
 
-const DAY = 86_400_000;
 type Entry = typeof waitlistEntries.$inferSelect;
 export type WaitlistError = BookingError | "slot_free";
 
@@ -22,7 +22,7 @@ export type WaitlistError = BookingError | "slot_free";
  */
 export async function joinWaitlist(db: Db, actor: Actor, input: WaitlistJoinInput, now: Date) {
   return db.transaction(async (tx) => {
-    const ctx = await loadRoomContext(tx, { workspaceId: actor.workspaceId, roomId: input.roomId, from: new Date(input.startsAt.getTime() - DAY), to: new Date(input.endsAt.getTime() + DAY), lock: true, expireHoldsAt: now });
+    const ctx = await loadRoomContext(tx, { workspaceId: actor.workspaceId, roomId: input.roomId, from: new Date(input.startsAt.getTime() - DAY_MS), to: new Date(input.endsAt.getTime() + DAY_MS), lock: true, expireHoldsAt: now });
     if (!ctx) return fail("not_found", { message: "There is no such room." }) as BookingFail;
     if (!canBookInStudio(actor, ctx.studio.id)) return fail("forbidden", { message: "You do not work in this room's studio." }) as BookingFail;
     if (!ctx.room.active) return fail("room_inactive", { message: "This room is not open for booking." }) as BookingFail;

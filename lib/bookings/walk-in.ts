@@ -8,6 +8,7 @@ import { INVITATION_TTL_DAYS } from "../workspaces/invitations";
 import { enqueueEmail } from "../notifications/outbox";
 import { walkInWelcomeEmail } from "../notifications/templates";
 import { fail, ok, type Result } from "../result";
+import { DAY_MS } from "@/kernel/time";
 
 /** How long the "choose your password" link of a walk-in's new account works: as long as an invitation. */
 const WALK_IN_LINK_DAYS = INVITATION_TTL_DAYS;
@@ -45,7 +46,7 @@ export async function ensureWalkInCreator(tx: Tx, actor: Actor, person: NewCreat
   let url = `${appUrl}/w/${ws.slug}/bookings`;
   if (!existing) {
     const token = newSecret();
-    await tx.insert(passwordResetTokens).values({ tokenHash: hashSecret(token), userId, expiresAt: new Date(now.getTime() + WALK_IN_LINK_DAYS * 86_400_000) });
+    await tx.insert(passwordResetTokens).values({ tokenHash: hashSecret(token), userId, expiresAt: new Date(now.getTime() + WALK_IN_LINK_DAYS * DAY_MS) });
     url = `${appUrl}/reset-password?token=${encodeURIComponent(token)}`;
   }
   await enqueueEmail(tx, { to: email, workspaceId: actor.workspaceId, ...walkInWelcomeEmail({ workspaceName: ws.name, newAccount: !existing, url, days: WALK_IN_LINK_DAYS }) });

@@ -5,6 +5,7 @@ import { canOperateStudio, type Actor } from "../auth/permissions";
 import { hashSecret, newSecret } from "../auth/secrets";
 import { bookingsFeed } from "../bookings/calendar";
 import { fail, ok, type Result } from "../result";
+import { DAY_MS } from "@/kernel/time";
 
 const FEED_PREFIX = "cal_";
 
@@ -63,8 +64,8 @@ export async function renderFeed(db: DbOrTx, token: string, now: Date) {
         eq(bookings.workspaceId, feed.workspaceId),
         feed.studioId ? eq(rooms.studioId, feed.studioId) : eq(bookings.creatorId, feed.userId),
         inArray(bookings.status, ["confirmed", "checked_in", "completed"]),
-        gt(bookings.endsAt, new Date(now.getTime() - 30 * 86_400_000)),
-        lt(bookings.startsAt, new Date(now.getTime() + 365 * 86_400_000)),
+        gt(bookings.endsAt, new Date(now.getTime() - 30 * DAY_MS)),
+        lt(bookings.startsAt, new Date(now.getTime() + 365 * DAY_MS)),
       ),
     )
     .orderBy(asc(bookings.startsAt))

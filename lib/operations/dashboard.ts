@@ -4,8 +4,7 @@ import { bookings, rooms, storageReservations, storageUnits, studios } from "@/d
 import type { Actor } from "../auth/permissions";
 import { samplesForBookings } from "../samples/session-samples";
 import { studioDate, tzMidnight } from "./run-sheet";
-
-const DAY = 86_400_000;
+import { DAY_MS } from "@/kernel/time";
 
 /**
  * Today across the workspace's studios (each on its own clock): sessions, check-ins, no-shows, rooms free now,
@@ -17,7 +16,7 @@ export async function operatorToday(db: DbOrTx, actor: Actor, now: Date) {
   for (const studio of studioRows) {
     const today = studioDate(now, studio.timeZone);
     const start = tzMidnight(today, studio.timeZone);
-    const end = new Date(start.getTime() + DAY);
+    const end = new Date(start.getTime() + DAY_MS);
     const roomRows = await db.select({ id: rooms.id, name: rooms.name, active: rooms.active }).from(rooms).where(eq(rooms.studioId, studio.id));
     const ids = roomRows.map((r) => r.id);
     const day = ids.length
@@ -62,7 +61,7 @@ export async function operatorToday(db: DbOrTx, actor: Actor, now: Date) {
 export async function utilizationHeatmap(db: DbOrTx, actor: Actor, studioId: string, now: Date, days = 30) {
   const [studio] = await db.select().from(studios).where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
   if (!studio) return null;
-  const from = new Date(now.getTime() - days * DAY);
+  const from = new Date(now.getTime() - days * DAY_MS);
   const rows = await db.execute<{ room_id: string; hour: number; minutes: number }>(sql`
     with span as (
       select b.room_id, greatest(b.starts_at, ${from.toISOString()}::timestamptz) as s, least(b.ends_at, ${now.toISOString()}::timestamptz) as e

@@ -1,6 +1,7 @@
 import { tz } from "@date-fns/tz";
 import { addDays, format } from "date-fns";
 import { localDate, localDateTimeToInstant } from "../studios/local-time";
+import { MINUTE_MS } from "@/kernel/time";
 
 /**
  * The front desk types times of day ("21:40") on the studio's clock, not dates: a session is a few hours long and
@@ -9,7 +10,6 @@ import { localDate, localDateTimeToInstant } from "../studios/local-time";
  */
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const MINUTE = 60_000;
 
 const nextDay = (date: string, days: number) => format(addDays(new Date(`${date}T12:00:00Z`), days), "yyyy-MM-dd");
 
@@ -25,7 +25,7 @@ export function actualEndFromClock(time: string, timeZone: string, now: Date): D
   for (const date of [today, nextDay(today, -1)]) {
     const at = localDateTimeToInstant(`${date}T${time}`, timeZone);
     if (!at || at.getTime() > now.getTime()) continue;
-    return now.getTime() - at.getTime() < MINUTE ? now : at;
+    return now.getTime() - at.getTime() < MINUTE_MS ? now : at;
   }
   return null;
 }

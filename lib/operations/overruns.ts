@@ -4,8 +4,7 @@ import { bookings, rooms, users } from "@/db/schema";
 import { overrunOf, overtimeTerms, type Overrun } from "../bookings/rules";
 import { getPolicies } from "../policies/policies";
 import type { Quote } from "../pricing";
-
-const MINUTE = 60_000;
+import { MINUTE_MS } from "@/kernel/time";
 
 export type OverrunNow = {
   booking: { id: string; code: string; startsAt: Date; endsAt: Date; roomId: string };
@@ -31,7 +30,7 @@ export async function overrunsNow(db: DbOrTx, where: { workspaceId: string; stud
       and(
         eq(bookings.workspaceId, where.workspaceId),
         eq(bookings.status, "checked_in"),
-        lte(bookings.endsAt, new Date(now.getTime() - MINUTE)),
+        lte(bookings.endsAt, new Date(now.getTime() - MINUTE_MS)),
         where.studioId ? eq(rooms.studioId, where.studioId) : undefined,
         where.bookingId ? eq(bookings.id, where.bookingId) : undefined,
       ),

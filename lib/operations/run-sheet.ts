@@ -8,8 +8,8 @@ import { canOperateStudio, type Actor } from "../auth/permissions";
 import { samplesForBookings } from "../samples/session-samples";
 import { localDateTimeToInstant } from "../studios/local-time";
 import { overrunsNow } from "./overruns";
+import { HOUR_MS } from "@/kernel/time";
 
-const HOUR = 3_600_000;
 export const RUN_SHEET_STATUSES = ["held", "confirmed", "checked_in", "completed", "no_show"] as const;
 
 /** A studio-local date (YYYY-MM-DD) of an instant. */
@@ -29,8 +29,8 @@ export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: stri
   const closures = await db.select({ startsOn: studioClosures.startsOn, endsOn: studioClosures.endsOn, reason: studioClosures.reason }).from(studioClosures).where(eq(studioClosures.studioId, studio.id));
   const open = openingIntervals({ timeZone: studio.timeZone, openingHours: studio.openingHours, closures, from: input.date, to: input.date });
   const dayStart = tzMidnight(input.date, studio.timeZone);
-  const windowStart = open.length ? new Date(Math.min(...open.map((i) => i.start.getTime()))) : new Date(dayStart.getTime() + 8 * HOUR);
-  const windowEnd = open.length ? new Date(Math.max(...open.map((i) => i.end.getTime()))) : new Date(dayStart.getTime() + 22 * HOUR);
+  const windowStart = open.length ? new Date(Math.min(...open.map((i) => i.start.getTime()))) : new Date(dayStart.getTime() + 8 * HOUR_MS);
+  const windowEnd = open.length ? new Date(Math.max(...open.map((i) => i.end.getTime()))) : new Date(dayStart.getTime() + 22 * HOUR_MS);
   const closedBy = closures.find((c) => c.startsOn <= input.date && c.endsOn >= input.date) ?? null;
 
   const roomRows = await db.select().from(rooms).where(eq(rooms.studioId, studio.id)).orderBy(asc(rooms.name));

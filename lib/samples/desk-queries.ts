@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { bookings, brands, rooms, shipmentItems, shipmentReceipts, shipments, storageLocations, studios, users } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
 import { canWorkStock, visibleShipments } from "./access";
+import { DAY_MS } from "@/kernel/time";
 
 /**
  * Small reads for the staff screens (receiving desk, inventory, a session's samples). They select only what the
@@ -64,7 +65,7 @@ export async function stageableSessions(db: DbOrTx, actor: Actor, studioId: stri
         eq(rooms.studioId, studioId),
         inArray(bookings.status, ["confirmed", "checked_in"]),
         gt(bookings.endsAt, now),
-        lt(bookings.startsAt, new Date(now.getTime() + days * 86_400_000)),
+        lt(bookings.startsAt, new Date(now.getTime() + days * DAY_MS)),
       ),
     )
     .orderBy(asc(bookings.startsAt))

@@ -1,6 +1,5 @@
+import { DAY_MS } from "@/kernel/time";
 export type Readiness = "staged" | "ready" | "waiting" | "at_risk";
-
-const DAY = 86_400_000;
 
 type Sample = { wanted: number; staged: number; inStudio: number; arrived: boolean };
 
@@ -24,7 +23,7 @@ export function readiness(input: Sample & { expectedOn: string | null; startsAt:
   if (input.inStudio + input.staged >= input.wanted) return "ready";
   if (missingUnits(input) > 0) return "at_risk";
   if (input.expectedOn && Date.parse(`${input.expectedOn}T00:00:00Z`) > input.startsAt.getTime()) return "at_risk";
-  if (input.now.getTime() >= input.startsAt.getTime() - DAY) return "at_risk";
+  if (input.now.getTime() >= input.startsAt.getTime() - DAY_MS) return "at_risk";
   return "waiting";
 }
 

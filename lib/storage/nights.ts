@@ -1,6 +1,7 @@
 import { addDays, format } from "date-fns";
 import { tz } from "@date-fns/tz";
 import { isSaneDate } from "../input";
+import { DAY_MS } from "@/kernel/time";
 
 /**
  * A night is a calendar date (YYYY-MM-DD) on a studio's clock: the night that starts that evening. Arithmetic and
@@ -19,7 +20,7 @@ export function addNights(day: string, n: number): string {
 /** How many nights [first, last] covers, both included; 0 when either is not a date or last is before first. */
 export function countNights(first: string, last: string): number {
   if (!isNight(first) || !isNight(last)) return 0;
-  return Math.max(0, Math.round((noon(last).getTime() - noon(first).getTime()) / 86_400_000) + 1);
+  return Math.max(0, Math.round((noon(last).getTime() - noon(first).getTime()) / DAY_MS) + 1);
 }
 
 /** "Thu 3 Dec" (with the year when it is not `year`). */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDate, str } from "../input";
 import { shipmentItemSchema } from "../samples/schemas";
+import { DAY_MS } from "@/kernel/time";
 
 const night = isoDate("Choose a date like 2026-12-01");
 
@@ -22,7 +23,7 @@ export const reserveUnitSchema = z
     creatorId: z.uuid({ error: "Choose a creator" }).optional().describe("Staff, managers and owners: the creator it is for"),
   })
   .superRefine((v, ctx) => {
-    const nights = Math.round((Date.parse(`${v.lastNight}T00:00:00Z`) - Date.parse(`${v.firstNight}T00:00:00Z`)) / 86_400_000) + 1;
+    const nights = Math.round((Date.parse(`${v.lastNight}T00:00:00Z`) - Date.parse(`${v.firstNight}T00:00:00Z`)) / DAY_MS) + 1;
     if (nights < 1) ctx.addIssue({ code: "custom", path: ["lastNight"], message: "The last night cannot be before the first" });
     else if (nights > MAX_NIGHTS) ctx.addIssue({ code: "custom", path: ["lastNight"], message: `At most ${MAX_NIGHTS} nights at a time` });
   });

@@ -7,8 +7,9 @@ import { fail, ok, type Result } from "../result";
 import { audit, denied, notFound, ownRoom, UUID } from "./access";
 import { localDateTimeToInstant } from "./local-time";
 import type { RoomBlockInput } from "./schemas";
+import { DAY_MS } from "@/kernel/time";
 
-const MAX_BLOCK_MS = 366 * 24 * 3_600_000;
+const MAX_BLOCK_MS = 366 * DAY_MS;
 
 type BlockError = "not_allowed" | "not_found" | "invalid_time" | "in_past";
 

@@ -4,6 +4,7 @@ import { policiesSchema } from "../policies/policies";
 import { checkbox, commaList, httpsUrls, id, localDateTime, minutes, money, optionalText, text, timeOfDay, weekday, wholeNumber } from "./fields";
 import { isTimeZone } from "./local-time";
 import { MAX_RANGES_PER_DAY, openingHoursProblems, sortOpeningHours } from "./opening-hours";
+import { DAY_MS } from "@/kernel/time";
 
 /**
  * The operator's setup, one schema per form. The server actions parse with these; the use cases take their
@@ -37,7 +38,7 @@ export const closureSchema = z
   })
   .transform((v) => ({ ...v, endsOn: v.endsOn ?? v.startsOn }))
   .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "The last day cannot be before the first" })
-  .refine((v) => (Date.parse(v.endsOn) - Date.parse(v.startsOn)) / 86_400_000 < MAX_CLOSURE_DAYS, {
+  .refine((v) => (Date.parse(v.endsOn) - Date.parse(v.startsOn)) / DAY_MS < MAX_CLOSURE_DAYS, {
     path: ["endsOn"],
     message: `Close for at most ${MAX_CLOSURE_DAYS} days at a time`,
   });

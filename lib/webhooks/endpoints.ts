@@ -11,6 +11,7 @@ import { PING_EVENT, RETRY_WINDOW_MS, webhookPayload } from "./events";
 import { MAX_ENDPOINTS_PER_BRAND, type CreateEndpointInput, type UpdateEndpointInput } from "./schemas";
 import { SECRET_PREFIX } from "./sign";
 import { endpointAddressProblem } from "./url-policy";
+import { DAY_MS } from "@/kernel/time";
 
 type WebhookActor = Pick<Actor, "userId" | "role" | "workspaceId" | "brandId">;
 
@@ -117,7 +118,7 @@ export async function listEndpoints(db: DbOrTx, actor: WebhookActor, now: Date, 
   const scope = brandScope(actor);
   if (!scope) return [];
   if (opts.endpointId !== undefined && !isUuid(opts.endpointId)) return [];
-  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString();
+  const since = new Date(now.getTime() - DAY_MS).toISOString();
   const failedAttempt = sql`(a.status_code is null or a.status_code not between 200 and 299)`;
   // Qualified by hand: in a one-table select Drizzle writes bare "id", which the subqueries' own ids would shadow.
   const endpointId = sql.raw(`"webhook_endpoints"."id"`);

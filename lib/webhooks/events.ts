@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { DAY_MS } from "@/kernel/time";
 
 /** The events a brand can subscribe to. An endpoint with no events listed receives all of them (and future ones). */
 export const WEBHOOK_EVENTS = ["shipment.received", "shipment.discrepancy", "item.staged", "item.disposed"] as const;
@@ -18,7 +19,7 @@ export const EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
 };
 
 /** Retries of a delivery stop this long after its event (or after a replay). */
-export const RETRY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
+export const RETRY_WINDOW_MS = 3 * DAY_MS;
 
 export type WebhookPayload = {
   id: string;

@@ -1,5 +1,6 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
+import { HOUR_MS } from "@/kernel/time";
 
 /**
  * Geometry of the run sheet's timeline, kept pure so it is tested without a browser: where an instant falls in
@@ -8,8 +9,6 @@ import { format } from "date-fns";
  */
 
 export type Window = { start: Date; end: Date };
-
-const HOUR = 3_600_000;
 
 /** Where an instant falls across the window, 0–100 (clamped: a session that began before opening starts at 0). */
 export function percentOf(at: Date, window: Window): number {
@@ -37,7 +36,7 @@ export function hourMarks(window: Window, timeZone: string): { at: Date; label: 
   const seconds = window.start.getUTCSeconds() * 1000 + window.start.getUTCMilliseconds();
   let t = minutes === 0 && seconds === 0 ? start : start + (60 - minutes) * 60_000 - seconds;
   const marks = [];
-  for (; t <= window.end.getTime() && marks.length < 50; t += HOUR) {
+  for (; t <= window.end.getTime() && marks.length < 50; t += HOUR_MS) {
     const at = new Date(t);
     marks.push({ at, label: format(at, "HH:mm", { in: zone }), left: percentOf(at, window) });
   }
@@ -69,7 +68,7 @@ export function clockRange(from: Date, to: Date, timeZone: string): string {
 
 /** A maintenance block's range: its times, with the days too when it lasts longer than a shift (a week's repair). */
 export function blockRange(from: Date, to: Date, timeZone: string): string {
-  if (to.getTime() - from.getTime() < 12 * HOUR) return clockRange(from, to, timeZone);
+  if (to.getTime() - from.getTime() < 12 * HOUR_MS) return clockRange(from, to, timeZone);
   const zone = tz(timeZone);
   return `${format(from, "EEE d MMM HH:mm", { in: zone })} – ${format(to, "EEE d MMM HH:mm", { in: zone })}`;
 }

@@ -10,8 +10,7 @@ import type { Quote } from "@/lib/pricing";
 import { FloorActions } from "../booking-actions";
 import { CheckOutForm, ExtendForm, NoShowForm, UndoNoShowForm } from "../front-desk-forms";
 import { overtimeSoFar } from "../../run-sheet/overruns";
-
-const MINUTE = 60_000;
+import { MINUTE_MS } from "@/kernel/time";
 
 /**
  * What the front desk can do with this booking now, by its status and the workspace's floor policies (the use
@@ -25,14 +24,14 @@ export function FrontDesk({ slug, found, policies, now, roomBefore, overrun }: {
   const zone = studio.timeZone;
   const start = b.startsAt.getTime();
   if (b.status === "confirmed") {
-    const canCheckIn = t >= start - policies.checkInOpensMinutes * MINUTE && t < b.endsAt.getTime();
-    const due = roomBefore ? noShowDueAt(b, policies.noShowGraceMinutes, roomBefore) : new Date(start + policies.noShowGraceMinutes * MINUTE);
+    const canCheckIn = t >= start - policies.checkInOpensMinutes * MINUTE_MS && t < b.endsAt.getTime();
+    const due = roomBefore ? noShowDueAt(b, policies.noShowGraceMinutes, roomBefore) : new Date(start + policies.noShowGraceMinutes * MINUTE_MS);
     const canNoShow = due !== null && t >= due.getTime();
     const occupier = roomBefore?.occupiedBy;
     const occupied =
-      occupier && t >= occupier.endsAt.getTime() + MINUTE ? (
+      occupier && t >= occupier.endsAt.getTime() + MINUTE_MS ? (
         <Alert variant="destructive" data-testid="room-occupied">
-          The room is still occupied: {occupier.creatorName}&apos;s session ({occupier.code}) is {Math.floor((t - occupier.endsAt.getTime()) / MINUTE)} min past its end. This session is not marked a no-show until that creator
+          The room is still occupied: {occupier.creatorName}&apos;s session ({occupier.code}) is {Math.floor((t - occupier.endsAt.getTime()) / MINUTE_MS)} min past its end. This session is not marked a no-show until that creator
           is checked out.{" "}
           <Link className="font-medium underline underline-offset-4" href={`/w/${slug}/bookings/${occupier.id}`}>
             Check {occupier.creatorName} out
@@ -79,7 +78,7 @@ export function FrontDesk({ slug, found, policies, now, roomBefore, overrun }: {
           endsAt={b.endsAt.toISOString()}
           terms={{ graceMinutes: policies.overtimeGraceMinutes, ratePercent: policies.overtimeRatePercent, hourlyRateCents: room.hourlyRateCents, currency: quote.currency }}
         />
-        <ExtendForm workspace={slug} bookingId={b.id} timeZone={zone} endsAt={b.endsAt.toISOString()} suggested={clockTime(new Date(Math.max(b.endsAt.getTime(), t) + 30 * MINUTE), zone)} />
+        <ExtendForm workspace={slug} bookingId={b.id} timeZone={zone} endsAt={b.endsAt.toISOString()} suggested={clockTime(new Date(Math.max(b.endsAt.getTime(), t) + 30 * MINUTE_MS), zone)} />
       </div>
     );
   }
