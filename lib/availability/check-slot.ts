@@ -1,7 +1,7 @@
 import { isFree } from "./busy-sweep";
-import { DAY_MS, MINUTE_MS, formatLocalDate } from "./local-date";
+import { DAY_MS, formatLocalDate } from "./local-date";
 import { openingCalendar } from "./opening-calendar";
-import { durationFits, earliestStart, isStepAligned, isValidRoom, windowEnd } from "./slot-rules";
+import { durationFits, earliestStart, isStepAligned, isValidRoom, turnoverMs, windowEnd } from "./slot-rules";
 import type { AvailabilityInput, RoomRules, SlotCheck, SlotRule } from "./types";
 import { zoneClock } from "./zone-clock";
 
@@ -47,7 +47,7 @@ export function checkSlot(input: AvailabilityInput & { start: Date; end: Date })
     return refuse("window", `Bookings can be made at most ${policy.bookingWindowDays} days ahead.`);
   }
 
-  if (!isFree(input.busy, start, end + room.bufferMinutes * MINUTE_MS)) {
+  if (!isFree(input.busy, start, end + turnoverMs(room.bufferMinutes))) {
     return refuse(
       "overlap",
       room.bufferMinutes > 0

@@ -8,6 +8,7 @@ export type {
   SlotRule,
 } from "./types";
 export { checkSlot } from "./check-slot";
+export { blockedUntil, turnoverMs } from "./slot-rules";
 export { listFreeSlots } from "./list-free-slots";
 export { openingIntervals } from "./opening-intervals";
 export { listTakenSlots } from "./list-taken-slots";

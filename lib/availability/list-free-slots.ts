@@ -2,7 +2,7 @@ import { busySweep } from "./busy-sweep";
 import { forEachAlignedStart } from "./aligned-starts";
 import { DAY_MS, MINUTE_MS, parseLocalDate } from "./local-date";
 import { openingCalendar } from "./opening-calendar";
-import { durationFits, earliestStart, windowEnd } from "./slot-rules";
+import { durationFits, earliestStart, turnoverMs, windowEnd } from "./slot-rules";
 import type { AvailabilityInput, Interval } from "./types";
 import { zoneClock } from "./zone-clock";
 
@@ -54,7 +54,7 @@ export function listFreeSlots(
   }
 
   const isFree = busySweep(input.busy);
-  const blockMs = durationMs + room.bufferMinutes * MINUTE_MS;
+  const blockMs = durationMs + turnoverMs(room.bufferMinutes);
   const slots: Interval[] = [];
   let previous = NaN;
   for (const start of starts) {

@@ -8,6 +8,16 @@ import type { ZoneClock } from "./zone-clock";
  * and if something slips through, offering nothing is the safe answer.
  */
 
+/** The turnover after a session (cleaning, changeover): how long its room stays blocked after its end. */
+export function turnoverMs(bufferMinutes: number): number {
+  return bufferMinutes * MINUTE_MS;
+}
+
+/** Until when a session ending at `end` blocks its room: its end plus the room's turnover. The one home of the rule. */
+export function blockedUntil(end: Date, bufferMinutes: number): Date {
+  return new Date(end.getTime() + turnoverMs(bufferMinutes));
+}
+
 export function isValidRoom(room: RoomRules): boolean {
   return (
     Number.isInteger(room?.stepMinutes) &&

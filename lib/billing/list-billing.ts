@@ -6,6 +6,7 @@ import { chargeStatus, charges, invoices, invoiceStatus, users } from "@/db/sche
 import type { Actor } from "../auth/permissions";
 import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { visibleCharges, visibleInvoices } from "./ledger";
+import { isUuid } from "@/kernel/ids";
 
 export const billingListQuerySchema = z.object({
   creatorId: z.uuid({ error: "Must be a creator's id" }).optional().describe("Owners and managers: one creator's"),
@@ -138,7 +139,7 @@ export async function listCreatorBalances(db: DbOrTx, workspaceId: string) {
 
 /** A creator of the workspace (for the manager's page about them), or null. */
 export async function findWorkspaceCreator(db: DbOrTx, workspaceId: string, userId: string) {
-  if (!z.uuid().safeParse(userId).success) return null;
+  if (!isUuid(userId)) return null;
   const [row] = await db.execute<{ id: string; email: string; name: string | null }>(sql`
     select u.id, u.email, u.name from memberships m join users u on u.id = m.user_id
     where m.workspace_id = ${workspaceId} and m.user_id = ${userId} and m.role = 'creator'`);
@@ -147,7 +148,7 @@ export async function findWorkspaceCreator(db: DbOrTx, workspaceId: string, user
 
 /** One invoice with its charges, if the actor may see it (a creator their own; owners and managers any), else null. */
 export async function findInvoice(db: DbOrTx, actor: Actor, invoiceId: string) {
-  if (!z.uuid().safeParse(invoiceId).success) return null;
+  if (!isUuid(invoiceId)) return null;
   const [inv] = await db.select().from(invoices).where(and(eq(invoices.id, invoiceId), visibleInvoices(actor)));
   if (!inv) return null;
   const rows = await db.select().from(charges).where(eq(charges.invoiceId, inv.id)).orderBy(asc(charges.createdAt), asc(charges.idempotencyKey));

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
-import { z } from "zod";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { charges, invoices, type InvoiceStatus } from "@/db/schema";
+import { isUuid } from "@/kernel/ids";
 
 const RANK: Record<InvoiceStatus, number> = { draft: 0, not_sent: 0, open: 1, failed: 2, uncollectible: 3, paid: 4, void: 4 };
 
@@ -39,7 +39,7 @@ export function statusFromStripe(si: Pick<Stripe.Invoice, "status" | "attempted"
  */
 /** `account`: the account `si` was read from ("" = the server's own); an invoice of ours on another is left alone. */
 export async function applyStripeInvoice(db: DbOrTx, si: Stripe.Invoice, now: Date, failureMessage?: string, account = "") {
-  const ourId = z.uuid().safeParse(si.metadata?.livebase_invoice_id).success ? si.metadata!.livebase_invoice_id : undefined;
+  const ourId = isUuid(si.metadata?.livebase_invoice_id) ? si.metadata!.livebase_invoice_id : undefined;
   const [inv] = await db
     .select()
     .from(invoices)

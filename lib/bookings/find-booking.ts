@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { bookings, rooms, studios } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
+import { isUuid } from "@/kernel/ids";
 
 /**
  * Which bookings an actor may see: creators their own, staff those in their studios, owners and managers the
@@ -25,7 +25,7 @@ export function visibleBookings(actor: Actor): SQL {
 
 /** One booking with its room and studio, if the actor may see it (else null: answered as 404). */
 export async function findBooking(db: DbOrTx, actor: Actor, bookingId: string, opts: { lock?: boolean } = {}) {
-  if (!z.uuid().safeParse(bookingId).success) return null;
+  if (!isUuid(bookingId)) return null;
   const q = db
     .select({ booking: bookings, room: rooms, studio: studios })
     .from(bookings)

@@ -11,6 +11,7 @@ import { loadRoomContext } from "./room-context";
 import { studioTimeRange } from "./emails";
 import { lockRoomOfBooking, offerFreedSlot } from "./waitlist-offers";
 import { DAY_MS } from "@/kernel/time";
+import { blockedUntil as turnoverEnd } from "../availability";
 
 type Booking = typeof bookings.$inferSelect;
 
@@ -59,7 +60,7 @@ export async function rescheduleBooking(
     if (!ctx) return fail("not_found") as BookingFail;
     const policies = await getPolicies(tx, actor.workspaceId);
     const check = checkRules(ctx, policiesFor(actor, ctx.studio.id, policies), input.startsAt, input.endsAt, now);
-    const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
+    const blockedUntil = turnoverEnd(input.endsAt, ctx.room.bufferMinutes);
     if (!check.ok) {
       if (check.rule === "overlap") {
         return fail("slot_taken", { message: check.message, conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;

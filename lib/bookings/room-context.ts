@@ -3,7 +3,9 @@ import type { DbOrTx } from "@/db/client";
 import { addOns, bookings, pricingRules, roomBlocks, rooms, studioClosures, studios } from "@/db/schema";
 import type { Interval } from "../availability";
 
-export const OCCUPYING = ["held", "confirmed", "checked_in"] as const;
+import { OCCUPYING } from "./rules";
+
+export { OCCUPYING };
 
 /**
  * Everything the rules need about one room around [from, to): the room (optionally locked `for update`, which

@@ -7,6 +7,14 @@ import { MINUTE_MS } from "@/kernel/time";
  * sweep decide with the same functions.
  */
 
+/** The statuses in which a booking occupies its room (and its turnover): the one home of the list (the database's exclusion constraint says the same, db/migrations/0001). */
+export const OCCUPYING = ["held", "confirmed", "checked_in"] as const;
+
+/** Whether a booking in this status holds its room. */
+export function occupiesRoom(status: string): boolean {
+  return (OCCUPYING as readonly string[]).includes(status);
+}
+
 /** What overtime costs in a room: the room's rate and the workspace's overtime policies, in the booking's currency. */
 export type OvertimeTerms = { hourlyRateCents: number; ratePercent: number; graceMinutes: number; currency: string };
 

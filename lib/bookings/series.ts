@@ -1,5 +1,4 @@
 import { and, asc, eq, gt, gte, inArray, type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, bookings, bookingSeries, rooms, studios } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
@@ -15,6 +14,8 @@ import type { SeriesInput } from "./schemas";
 import { billingGate } from "../billing/booking-gate";
 import { sendSeriesEmail } from "./series-email";
 import { planSeries, type Occurrence, type SeriesPattern } from "./series-plan";
+import { blockedUntil as turnoverEnd } from "../availability";
+import { isUuid } from "@/kernel/ids";
 
 type Booking = typeof bookings.$inferSelect;
 export type SeriesMode = "free_only" | "all_or_nothing";
@@ -63,7 +64,7 @@ export async function bookSeries(db: Db, actor: Actor, input: SeriesInput, opts:
         for (const [i, o] of occurrences.entries()) {
           if (!o.ok) continue;
           const quote = o.quote;
-          const blockedUntil = new Date(o.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
+          const blockedUntil = turnoverEnd(o.endsAt, ctx.room.bufferMinutes);
           try {
             const [row] = await sp.transaction((one) =>
               one
@@ -101,7 +102,7 @@ function visibleSeries(actor: Actor): SQL {
 
 /** A series the actor may see, with its room and studio, and its bookings that have not started; else null (404). */
 export async function findSeries(db: DbOrTx, actor: Actor, seriesId: string, now: Date) {
-  if (!z.uuid().safeParse(seriesId).success) return null;
+  if (!isUuid(seriesId)) return null;
   const [row] = await db
     .select({ series: bookingSeries, room: rooms, studio: studios })
     .from(bookingSeries)

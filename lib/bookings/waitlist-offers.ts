@@ -1,5 +1,4 @@
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { bookings, memberships, rooms, users, waitlistEntries } from "@/db/schema";
 import type { Interval } from "../availability";
@@ -10,6 +9,8 @@ import { checkRules, createBooking } from "./create-booking";
 import { nested } from "./nested";
 import { loadRoomContext } from "./room-context";
 import { DAY_MS } from "@/kernel/time";
+import { turnoverMs } from "../availability";
+import { isUuid } from "@/kernel/ids";
 
 const MAX_CANDIDATES = 50;
 
@@ -19,7 +20,7 @@ const MAX_CANDIDATES = 50;
  * booking of that room. Unknown ids lock nothing (the use case answers 404 after).
  */
 export async function lockRoomOfBooking(tx: Tx, bookingId: string) {
-  if (!z.uuid().safeParse(bookingId).success) return;
+  if (!isUuid(bookingId)) return;
   await tx.select({ id: rooms.id }).from(rooms).innerJoin(bookings, eq(bookings.roomId, rooms.id)).where(eq(bookings.id, bookingId)).for("update", { of: rooms });
 }
 
@@ -38,7 +39,7 @@ export async function markOfferBooked(tx: Tx, bookingId: string) {
 export async function offerFreedSlot(tx: Tx, freed: { roomId: string; from: Date; to: Date }, now: Date) {
   const [room] = await tx.select({ id: rooms.id, workspaceId: rooms.workspaceId, bufferMinutes: rooms.bufferMinutes }).from(rooms).where(eq(rooms.id, freed.roomId)).for("update");
   if (!room) return { lapsed: 0, offered: [] as string[] };
-  const bufferMs = room.bufferMinutes * 60_000;
+  const bufferMs = turnoverMs(room.bufferMinutes);
   const candidates = await tx
     .select({ entry: waitlistEntries, email: users.email, role: memberships.role })
     .from(waitlistEntries)

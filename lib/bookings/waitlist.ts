@@ -1,5 +1,4 @@
 import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, rooms, studios, waitlistEntries } from "@/db/schema";
 import { canBookInStudio, type Actor } from "../auth/permissions";
@@ -11,6 +10,8 @@ import { nested } from "./nested";
 import { loadRoomContext } from "./room-context";
 import type { WaitlistJoinInput } from "./schemas";
 import { DAY_MS } from "@/kernel/time";
+import { blockedUntil } from "../availability";
+import { isUuid } from "@/kernel/ids";
 
 type Entry = typeof waitlistEntries.$inferSelect;
 export type WaitlistError = BookingError | "slot_free";
@@ -40,7 +41,7 @@ export async function joinWaitlist(db: Db, actor: Actor, input: WaitlistJoinInpu
       .insert(waitlistEntries)
       .values({ workspaceId: actor.workspaceId, roomId: ctx.room.id, creatorId: creator.value, startsAt: input.startsAt, endsAt: input.endsAt, position: last.n + 1, createdAt: now })
       .returning();
-    const conflict = await findConflict(tx, ctx.room.id, input.startsAt, new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000));
+    const conflict = await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil(input.endsAt, ctx.room.bufferMinutes));
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "waitlist.joined", subjectType: "waitlist_entry", subjectId: entry.id, data: { conflict } });
     return ok({ entry, created: true });
   });
@@ -60,7 +61,7 @@ function visibleEntries(actor: Actor): SQL {
  * offers the time to the next in line.
  */
 export async function withdrawWaitlist(db: Db, actor: Actor, entryId: string, now: Date) {
-  if (!z.uuid().safeParse(entryId).success) return fail("not_found", { message: "No such waitlist entry." });
+  if (!isUuid(entryId)) return fail("not_found", { message: "No such waitlist entry." });
   return db.transaction(async (tx) => {
     const visible = () =>
       tx

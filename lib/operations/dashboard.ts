@@ -5,6 +5,7 @@ import type { Actor } from "../auth/permissions";
 import { samplesForBookings } from "../samples/session-samples";
 import { studioDate, tzMidnight } from "./run-sheet";
 import { DAY_MS } from "@/kernel/time";
+import { OCCUPYING } from "../bookings/rules";
 
 /**
  * Today across the workspace's studios (each on its own clock): sessions, check-ins, no-shows, rooms free now,
@@ -29,7 +30,7 @@ export async function operatorToday(db: DbOrTx, actor: Actor, now: Date) {
       ? await db
           .select({ roomId: bookings.roomId })
           .from(bookings)
-          .where(and(inArray(bookings.roomId, ids), inArray(bookings.status, ["held", "confirmed", "checked_in"]), lt(bookings.startsAt, now), gt(bookings.blockedUntil, now)))
+          .where(and(inArray(bookings.roomId, ids), inArray(bookings.status, [...OCCUPYING]), lt(bookings.startsAt, now), gt(bookings.blockedUntil, now)))
       : [];
     const samples = await samplesForBookings(db, day.filter((b) => b.status === "confirmed" || b.status === "checked_in").map((b) => b.id), now);
     const [units] = await db.select({ n: sql<number>`count(*)::int` }).from(storageUnits).where(and(eq(storageUnits.studioId, studio.id), eq(storageUnits.active, true)));

@@ -5,6 +5,7 @@ import { overrunOf, overtimeTerms, type Overrun } from "../bookings/rules";
 import { getPolicies } from "../policies/policies";
 import type { Quote } from "../pricing";
 import { MINUTE_MS } from "@/kernel/time";
+import { OCCUPYING } from "../bookings/rules";
 
 export type OverrunNow = {
   booking: { id: string; code: string; startsAt: Date; endsAt: Date; roomId: string };
@@ -43,7 +44,7 @@ export async function overrunsNow(db: DbOrTx, where: { workspaceId: string; stud
     .select({ id: bookings.id, code: bookings.code, roomId: bookings.roomId, startsAt: bookings.startsAt, creatorName: users.name, creatorEmail: users.email })
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.creatorId))
-    .where(and(inArray(bookings.roomId, [...new Set(rows.map((r) => r.booking.roomId))]), inArray(bookings.status, ["held", "confirmed", "checked_in"]), gte(bookings.startsAt, earliest)))
+    .where(and(inArray(bookings.roomId, [...new Set(rows.map((r) => r.booking.roomId))]), inArray(bookings.status, [...OCCUPYING]), gte(bookings.startsAt, earliest)))
     .orderBy(asc(bookings.startsAt));
   return rows.flatMap(({ booking: b, room, creatorName, creatorEmail }) => {
     const overrun = overrunOf(b, overtimeTerms(room, policies, (b.quote as Quote).currency), now);

@@ -8,6 +8,7 @@ import { toMinorUnits } from "../money";
 import { fail, ok, type Result } from "../result";
 import { recordShipmentEvent } from "./events";
 import type { CreateShipmentInput, UnexpectedBoxInput } from "./schemas";
+import { occupiesRoom } from "../bookings/rules";
 
 export type ShipmentError = "forbidden" | "invalid" | "not_found";
 type Shipment = typeof shipments.$inferSelect;
@@ -31,7 +32,7 @@ async function checkAddressing(tx: Tx, actor: Actor, input: Pick<CreateShipmentI
       .where(and(eq(bookings.id, input.bookingId), eq(bookings.workspaceId, actor.workspaceId)));
     if (!b || b.creatorId !== input.creatorId) errors.bookingId = ["Choose one of this creator's bookings"];
     else if (b.studioId !== input.studioId) errors.bookingId = ["That booking is in another studio"];
-    else if (!["held", "confirmed", "checked_in"].includes(b.status)) errors.bookingId = [`That booking is ${b.status.replace("_", " ")}`];
+    else if (!occupiesRoom(b.status)) errors.bookingId = [`That booking is ${b.status.replace("_", " ")}`];
   }
   return errors;
 }

@@ -6,6 +6,7 @@ import { bookings, brands, rooms, shipmentItems, shipmentReceipts, shipments, st
 import type { Actor } from "../auth/permissions";
 import { canWorkStock, visibleShipments } from "./access";
 import { DAY_MS } from "@/kernel/time";
+import { isUuid } from "@/kernel/ids";
 
 /**
  * Small reads for the staff screens (receiving desk, inventory, a session's samples). They select only what the
@@ -74,7 +75,7 @@ export async function stageableSessions(db: DbOrTx, actor: Actor, studioId: stri
 
 /** One receipt of a shipment the actor may see, line by line with the item and the place, to show what was counted. */
 export async function findReceipt(db: DbOrTx, actor: Actor, shipmentId: string, receiptId: string) {
-  if (!z.uuid().safeParse(receiptId).success || !z.uuid().safeParse(shipmentId).success) return null;
+  if (!isUuid(receiptId) || !isUuid(shipmentId)) return null;
   const [row] = await db
     .select({ receipt: shipmentReceipts })
     .from(shipmentReceipts)

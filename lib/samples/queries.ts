@@ -8,6 +8,7 @@ import { fail, ok, type Result } from "../result";
 import { canWorkStock, visibleShipments } from "./access";
 import { shipmentCounts, shipmentDiscrepancies } from "./shipment-counts";
 import { shipmentListQuerySchema, type locationSchema } from "./schemas";
+import { isUuid } from "@/kernel/ids";
 
 type Shipment = typeof shipments.$inferSelect;
 type Item = typeof shipmentItems.$inferSelect;
@@ -69,7 +70,7 @@ export async function itemsOfShipments(db: DbOrTx, shipmentIds: string[]) {
 
 /** One shipment with its items, timeline and session, if the actor may see it (else null: answered as 404). */
 export async function findShipment(db: DbOrTx, actor: Actor, id: string) {
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select({ shipment: shipments, studio: studios, brandName: brands.name, creatorEmail: users.email, creatorName: users.name })
     .from(shipments)

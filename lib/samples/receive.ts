@@ -9,6 +9,7 @@ import { describeDiscrepancy, discrepancies, type Discrepancy } from "./shipment
 import type { ReceiveShipmentInput } from "./schemas";
 import { applyMovement, lockStockRow } from "./stock";
 import { hasNul } from "../input";
+import { compactCode } from "@/kernel/ids";
 
 type Shipment = typeof shipments.$inferSelect;
 type Item = typeof shipmentItems.$inferSelect;
@@ -22,7 +23,7 @@ export async function findShipmentForDesk(db: DbOrTx, actor: Actor, scanned: str
   const raw = scanned.trim().slice(0, 120);
   // No label carries a NUL character, and Postgres text cannot hold one: it matches nothing.
   if (!raw || hasNul(raw)) return null;
-  const compact = raw.toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/^SH/, "");
+  const compact = compactCode(raw).replace(/^SH/, "");
   const code = compact.length === 6 ? `SH-${compact.slice(0, 3)}-${compact.slice(3)}` : null;
   const [row] = await db
     .select()

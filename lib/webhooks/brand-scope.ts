@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
 
 /**
@@ -11,4 +10,4 @@ export function brandScope(actor: Pick<Actor, "role" | "workspaceId" | "brandId"
   return { workspaceId: actor.workspaceId, brandId: actor.brandId };
 }
 
-export const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
+export { isUuid } from "@/kernel/ids";

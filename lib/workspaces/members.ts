@@ -1,10 +1,10 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { apiTokens, auditLog, brands, memberships, users, workspaces, type Role } from "@/db/schema";
 import { assignableRoles, canManageMember, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { findBrand, workspaceStudioIds } from "./workspaces";
+import { isUuid } from "@/kernel/ids";
 
 export async function listMembers(db: Db, actor: Actor) {
   return db
@@ -33,7 +33,7 @@ type MemberChangeError = "not_found" | "not_allowed" | "last_owner" | "invalid_s
  * demoting each other at once cannot leave it without an owner.
  */
 async function loadTarget(db: DbOrTx, actor: Actor, membershipId: string) {
-  if (!z.uuid().safeParse(membershipId).success) return null;
+  if (!isUuid(membershipId)) return null;
   await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
   const [row] = await db
     .select()

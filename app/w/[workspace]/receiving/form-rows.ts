@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formValues, type ActionState } from "@/lib/action-state";
+import { isUuid } from "@/kernel/ids";
 
 /**
  * Forms with one group of inputs per row name them `lines.0.received`, `items.2.sku`, … Reads those rows back in
@@ -45,5 +46,5 @@ export function invalidRows(form: FormData, error: z.ZodError, rowIndex: (arrayK
 /** An id from a hidden field, or null when it is not a uuid (the database would refuse it with an error). */
 export function uuidField(form: FormData, name: string): string | null {
   const v = form.get(name);
-  return typeof v === "string" && z.uuid().safeParse(v).success ? v : null;
+  return typeof v === "string" && isUuid(v) ? v : null;
 }

@@ -8,6 +8,7 @@ import { checkInByCodeSchema } from "@/lib/operations/schemas";
 import { addRoomBlock } from "@/lib/studios/room-blocks";
 import { roomBlockSchema } from "@/lib/studios/schemas";
 import { appNow } from "@/lib/clock";
+import { compactCode } from "@/kernel/ids";
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -16,7 +17,7 @@ const text = (form: FormData, name: string) => {
 
 /** A code as it is printed (K7Q-M3X), whatever case and dashes were typed; anything else as typed. */
 function shownCode(typed: string) {
-  const compact = typed.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const compact = compactCode(typed);
   return compact.length === 6 ? `${compact.slice(0, 3)}-${compact.slice(3)}` : `“${typed.slice(0, 40)}”`;
 }
 
