@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   boolean,
   index,
@@ -243,8 +243,3 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_workspace_idx").on(t.workspaceId, t.createdAt)],
 );
 
-export const membershipsRelations = relations(memberships, ({ one }) => ({
-  workspace: one(workspaces, { fields: [memberships.workspaceId], references: [workspaces.id] }),
-  user: one(users, { fields: [memberships.userId], references: [users.id] }),
-  brand: one(brands, { fields: [memberships.brandId], references: [brands.id] }),
-}));

@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -180,7 +180,3 @@ export const roomPhotos = pgTable(
 );
 export type RoomPhoto = typeof roomPhotos.$inferSelect;
 
-export const studiosRelations = relations(studios, ({ many }) => ({ rooms: many(rooms) }));
-export const roomsRelations = relations(rooms, ({ one }) => ({
-  studio: one(studios, { fields: [rooms.studioId], references: [studios.id] }),
-}));

@@ -13,25 +13,6 @@ import { syncApplicationFee, syncInvoiceFee } from "./platform-fees";
 import { onAccount, type StripeAt } from "./stripe-client";
 import { applyStripeInvoice } from "./sync-invoice";
 
-/** The events we act on; configure these on the webhook endpoint in the Stripe dashboard. */
-export const HANDLED_EVENTS = [
-  "checkout.session.completed",
-  "setup_intent.succeeded",
-  "customer.updated",
-  "invoice.finalized",
-  "invoice.paid",
-  "invoice.payment_failed",
-  "invoice.voided",
-  "invoice.marked_uncollectible",
-  "charge.refunded",
-  // Connect (platform mode): on the Connect webhook endpoint, events from connected accounts carry `account`
-  // (every event above arrives there too, for the workspaces' customers and invoices).
-  "account.updated",
-  // The platform's own endpoint: the fee taken on a connected account's payment, and fee refunds.
-  "application_fee.created",
-  "application_fee.refunded",
-] as const;
-
 /**
  * A Stripe webhook: the signature is verified against the raw body, the event id is recorded (a duplicate that was
  * processed is a no-op), and the sync reads the object's current state from Stripe, so the order and number of
@@ -145,6 +126,7 @@ async function processRecordedEvent(db: Db, stripe: Stripe, event: Pick<Stripe.E
 
 /**
  * Reads the event's object from Stripe, as it is now, and applies it. Unknown types are recorded and ignored.
+ * The cases below are the events we act on: the README (Billing; Payments) lists which to enable on each endpoint.
  * An event from a connected account (`account`) is read back from that account, and only touches our rows that
  * live on it: an id of one account never matches a row of another.
  */
