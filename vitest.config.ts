@@ -8,7 +8,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "kernel/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "kernel/**/*.test.ts", "testing/**/*.test.ts"],
     globalSetup: ["db/testing/global-setup.ts"],
     setupFiles: ["db/testing/setup-env.ts", "lib/logger-test-setup.ts"],
     testTimeout: 30_000,

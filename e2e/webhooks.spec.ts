@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { and, eq, like } from "drizzle-orm";
 import { memberships, users, webhookEndpoints } from "../db/schema";
 import { verifySignature } from "../lib/webhooks/sign";
-import { startReceiver, type Receiver } from "../lib/webhooks/testing/receiver";
+import { startReceiver, type Receiver } from "../testing/webhooks/receiver";
 import { DeliveryLogPage, WebhooksPage } from "./pages/webhook-pages";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";

@@ -3,7 +3,7 @@ import { hash } from "@node-rs/argon2";
 import type { Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { bookings, memberships, rooms, studios, users, workspaces } from "../../db/schema";
-import { startStripeTestServer, type StripeTestServer } from "../../lib/billing/testing/stripe-test-server";
+import { startStripeTestServer, type StripeTestServer } from "../../testing/stripe/stripe-test-server";
 import { BookingPage } from "../pages/booking-pages";
 import { usd } from "./bookings";
 import { DEMO_PASSWORD, demo, expect, signInViaApi } from "./fixtures";

@@ -13,8 +13,8 @@ import { assembleInvoices, sendDueInvoices } from "./invoicing";
 import { creditCharge } from "./ledger";
 import { paymentsTarget } from "./payments-target";
 import { netFeeOf, platformFee } from "./platform-fees";
-import { fixtureNow } from "./testing/billing-fixtures";
-import { startStripeTestServer, type StripeTestServer } from "./testing/stripe-test-server";
+import { fixtureNow } from "@/testing/billing/billing-fixtures";
+import { startStripeTestServer, type StripeTestServer } from "@/testing/stripe/stripe-test-server";
 import { handleStripeWebhook } from "./webhooks";
 
 // Platform mode on real PostgreSQL (and the embedded one) against the Stripe test server: every workspace charges

@@ -5,7 +5,7 @@ import { auditLog, stripeConnectedAccounts } from "@/db/schema";
 import { testDb } from "@/db/testing/db";
 import { makeMember, makeWorkspace } from "@/db/testing/factories";
 import { EXPRESS_CONTROLLER, connectWorkspace, connectedAccountOf, continueOnboarding, dashboardLink, paymentsMode, refreshAccount } from "./connect";
-import { startStripeTestServer, type StripeTestServer } from "./testing/stripe-test-server";
+import { startStripeTestServer, type StripeTestServer } from "@/testing/stripe/stripe-test-server";
 import { handleStripeWebhook } from "./webhooks";
 
 // Connect onboarding against the Stripe test server, through the real SDK: the account, its links, its state.

@@ -8,8 +8,8 @@ import { createBookingSchema } from "../bookings/schemas";
 import { ensureStripeCustomer } from "./customers";
 import { sendDueInvoices } from "./invoicing";
 import { creditCharge } from "./ledger";
-import { fixtureNow as now, la, minutes, sessionWithCard } from "./testing/billing-fixtures";
-import { startStripeTestServer, type StripeTestServer } from "./testing/stripe-test-server";
+import { fixtureNow as now, la, minutes, sessionWithCard } from "@/testing/billing/billing-fixtures";
+import { startStripeTestServer, type StripeTestServer } from "@/testing/stripe/stripe-test-server";
 import { handleStripeWebhook } from "./webhooks";
 
 const WEBHOOK_SECRET = "whsec_livebase_test";

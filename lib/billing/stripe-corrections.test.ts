@@ -5,8 +5,8 @@ import { charges, invoices } from "@/db/schema";
 import { sendDueInvoices } from "./invoicing";
 import { creatorBalance, creditCharge } from "./ledger";
 import { statusFromStripe } from "./sync-invoice";
-import { fixtureNow as now, sessionWithCard } from "./testing/billing-fixtures";
-import { startStripeTestServer, type StripeTestServer } from "./testing/stripe-test-server";
+import { fixtureNow as now, sessionWithCard } from "@/testing/billing/billing-fixtures";
+import { startStripeTestServer, type StripeTestServer } from "@/testing/stripe/stripe-test-server";
 import { handleStripeWebhook } from "./webhooks";
 
 const SECRET = "whsec_corrections";

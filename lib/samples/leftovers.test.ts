@@ -5,7 +5,7 @@ import { listStock } from "./inventory";
 import { completeLeftovers, leftoversDue } from "./leftovers";
 import { findShipment } from "./queries";
 import { receiveShipment } from "./receive";
-import { DAY, ledgerMatchesStock, now, receipt, world } from "./testing/samples-world";
+import { DAY, ledgerMatchesStock, now, receipt, world } from "@/testing/samples/samples-world";
 
 describe("leftovers", () => {
   it("come due the chosen days after the session, and are disposed of as the brand chose, telling the brand", async () => {

@@ -11,7 +11,7 @@ import { findShipmentForDesk, receiveShipment } from "./receive";
 import { createShipmentSchema } from "./schemas";
 import { assignSample, samplesForBookings } from "./session-samples";
 import { sessionsOfShipments } from "./shipment-sessions";
-import { DAY, ledgerMatchesStock, now, receipt, world } from "./testing/samples-world";
+import { DAY, ledgerMatchesStock, now, receipt, world } from "@/testing/samples/samples-world";
 
 
 describe("shipments", () => {

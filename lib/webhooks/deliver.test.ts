@@ -5,8 +5,8 @@ import { onRealPostgres, testDb } from "@/db/testing/db";
 import { deliverDueWebhooks, retryDelayMs } from "./deliver";
 import { enqueueWebhookEvent, type WebhookPayload } from "./events";
 import { verifySignature } from "./sign";
-import { startReceiver, type Receiver } from "./testing/receiver";
-import { webhookWorld } from "./testing/world";
+import { startReceiver, type Receiver } from "@/testing/webhooks/receiver";
+import { webhookWorld } from "@/testing/webhooks/world";
 
 const now = new Date("2026-03-02T10:00:00Z");
 const later = (ms: number, from = now) => new Date(from.getTime() + ms);

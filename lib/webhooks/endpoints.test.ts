@@ -8,9 +8,9 @@ import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateSecre
 import { enqueueWebhookEvent } from "./events";
 import { createEndpointSchema } from "./schemas";
 import { verifySignature } from "./sign";
-import { fakeDns } from "./testing/fake-dns";
-import { startReceiver, type Receiver } from "./testing/receiver";
-import { webhookWorld } from "./testing/world";
+import { fakeDns } from "@/testing/webhooks/fake-dns";
+import { startReceiver, type Receiver } from "@/testing/webhooks/receiver";
+import { webhookWorld } from "@/testing/webhooks/world";
 
 const now = new Date("2026-03-02T10:00:00Z");
 const later = (ms: number, from = now) => new Date(from.getTime() + ms);

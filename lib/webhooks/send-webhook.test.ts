@@ -2,8 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendWebhook } from "./send-webhook";
-import { fakeDns } from "./testing/fake-dns";
-import { startReceiver, type Receiver } from "./testing/receiver";
+import { fakeDns } from "@/testing/webhooks/fake-dns";
+import { startReceiver, type Receiver } from "@/testing/webhooks/receiver";
 
 // Dual-stack on loopback: a request that slipped through to 127.0.0.1, ::1 or ::ffff:127.0.0.1 would land here.
 let receiver: Receiver;

@@ -3,7 +3,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripeEvents } from "@/db/schema";
 import { testDb } from "@/db/testing/db";
-import { startStripeTestServer, type StripeTestServer } from "@/lib/billing/testing/stripe-test-server";
+import { startStripeTestServer, type StripeTestServer } from "@/testing/stripe/stripe-test-server";
 import { POST } from "./route";
 
 const SECRET = "whsec_route_test";

@@ -301,5 +301,5 @@ function safeParse(text: string): Params {
   }
 }
 
-// Run as a script (`tsx lib/billing/testing/stripe-test-server.ts --port …`, as the README says): see stripe-test-cli.ts.
+// Run as a script (`tsx testing/stripe/stripe-test-server.ts --port …`, as the README says): see stripe-test-cli.ts.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void import("./stripe-test-cli").then((cli) => cli.main());

@@ -1,4 +1,4 @@
-import { EXPRESS_CONTROLLER } from "../connect";
+import { EXPRESS_CONTROLLER } from "@/lib/billing/connect";
 import { describe, expect, it } from "vitest";
 import Stripe from "stripe";
 import { keysMissingFromFixture, raw, server, setUpStripeTestServer, stripe, stripeError, waitFor, webhookReceiver } from "./stripe-test-harness";

@@ -1,4 +1,4 @@
-import { EXPRESS_CONTROLLER } from "../connect";
+import { EXPRESS_CONTROLLER } from "@/lib/billing/connect";
 import { describe, expect, it } from "vitest";
 import fixtures from "./stripe-fixtures.json";
 import { keysMissingFromFixture, server, setUpStripeTestServer, stripe, stripeError, type Json } from "./stripe-test-harness";

@@ -4,12 +4,12 @@ import { expect } from "vitest";
 import { invoices, stripeCustomers } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
-import { createBooking } from "../../bookings/create-booking";
-import { checkInBooking, checkOutBooking } from "../../bookings/operate-booking";
-import { createBookingSchema } from "../../bookings/schemas";
-import { applyCompletedCheckout, startCardCheckout } from "../customers";
-import { assembleInvoices } from "../invoicing";
-import type { StripeTestServer } from "./stripe-test-server";
+import { createBooking } from "@/lib/bookings/create-booking";
+import { checkInBooking, checkOutBooking } from "@/lib/bookings/operate-booking";
+import { createBookingSchema } from "@/lib/bookings/schemas";
+import { applyCompletedCheckout, startCardCheckout } from "@/lib/billing/customers";
+import { assembleInvoices } from "@/lib/billing/invoicing";
+import type { StripeTestServer } from "../stripe/stripe-test-server";
 
 export const fixtureNow = new Date("2026-12-01T12:00:00Z");
 export const la = (local: string) => new Date(`${local}-08:00`);

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { makeMember, makeWorkspace } from "@/db/testing/factories";
-import { createEndpoint } from "../endpoints";
-import type { WebhookEvent } from "../events";
+import { createEndpoint } from "@/lib/webhooks/endpoints";
+import type { WebhookEvent } from "@/lib/webhooks/events";
 
 /**
  * A workspace with two brands (and an owner), plus a brand in another workspace, for webhook tests. `endpoint`

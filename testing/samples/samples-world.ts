@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
 import { makeMember } from "@/db/testing/factories";
-import { createBooking } from "../../bookings/create-booking";
-import { createBookingSchema } from "../../bookings/schemas";
-import { createShipment } from "../create-shipment";
-import { createLocation } from "../queries";
-import { createShipmentSchema } from "../schemas";
+import { createBooking } from "@/lib/bookings/create-booking";
+import { createBookingSchema } from "@/lib/bookings/schemas";
+import { createShipment } from "@/lib/samples/create-shipment";
+import { createLocation } from "@/lib/samples/queries";
+import { createShipmentSchema } from "@/lib/samples/schemas";
 
 /** The samples tests' world: a studio with a bin and a shelf, two brands, a session on 3 Dec and its shipment. */
 export const now = new Date("2026-12-01T12:00:00Z");

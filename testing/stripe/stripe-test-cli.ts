@@ -7,7 +7,7 @@ import { startStripeTestServer } from "./stripe-test-server";
  */
 
 /**
- * `tsx lib/billing/testing/stripe-test-server.ts --port 12111 [--webhook-url URL --webhook-secret whsec_...]
+ * `tsx testing/stripe/stripe-test-server.ts --port 12111 [--webhook-url URL --webhook-secret whsec_...]
  * [--connect-webhook-url URL --connect-webhook-secret whsec_...]`; the Connect endpoint gets the events that carry
  * `account` (without it, the webhook endpoint gets them).
  */
