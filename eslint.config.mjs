@@ -1,6 +1,21 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The auth adapter: Auth.js's Next integration and the request gate (the only lib/ files that may import Next.js).
+const AUTH_ADAPTER = ["lib/auth/config.ts", "lib/auth/require-member.ts", "lib/auth/sign-in-after-change.ts"];
+const LIB_LAYER = [{ group: ["next/*", "@/app/*", "@/components/*"] }];
+const DB_LAYER = [{ group: ["next/*", "@/lib/*", "@/app/*", "@/components/*"] }];
+/**
+ * Test tooling is not product (issue 13): testing/ (the Stripe test server, fixtures, receivers) and db/testing are
+ * for tests only. Matches `@/testing/...`, `@/db/testing/...` and any relative path to a testing folder
+ * (`../testing/...`, `../../testing/...`, `./testing/...`). Flat config keeps one setting of a rule per file (the
+ * last block that matches), so every block that restricts imports lists this too, and test files get blocks without it.
+ */
+const TESTING = {
+  regex: "^(@/(db/)?|(\\.\\.?/)+)testing(/|$)",
+  message: "Test tooling (testing/, db/testing) is for tests only: app/, lib/, components/ and db/ must not import it.",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -14,11 +29,24 @@ const config = [
     },
   },
   {
-    // lib/ is the product: no Next.js imports outside the auth adapter (see ARCHITECTURE.md).
+    // lib/ is the product: no Next.js imports outside the auth adapter (see ARCHITECTURE.md), and no test tooling.
     files: ["lib/**/*.ts"],
-    // The auth adapter: Auth.js's Next integration and the request gate.
-    ignores: ["lib/auth/config.ts", "lib/auth/require-member.ts", "lib/auth/sign-in-after-change.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["next/*", "@/app/*", "@/components/*"] }] },
+    ignores: [...AUTH_ADAPTER, "**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...LIB_LAYER, TESTING] }] },
+  },
+  {
+    // lib's tests keep the layer rule and may use the test tooling.
+    files: ["lib/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: LIB_LAYER }] },
+  },
+  {
+    files: AUTH_ADAPTER,
+    rules: { "no-restricted-imports": ["error", { patterns: [TESTING] }] },
+  },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [TESTING] }] },
   },
   {
     // What a client sends is parsed with lib/input.ts (no NUL in text, dates and instants between 2000 and 2100):
@@ -39,7 +67,13 @@ const config = [
   },
   {
     files: ["db/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["next/*", "@/lib/*", "@/app/*", "@/components/*"] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: DB_LAYER }] },
+  },
+  {
+    // db/testing is the database's own test tooling (test databases, factories): only tests and itself use it.
+    files: ["db/**/*.ts"],
+    ignores: ["db/testing/**", "**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...DB_LAYER, TESTING] }] },
   },
   {
     // The kernel (money, time, ids) is pure and shared by db/, lib/ and app/: it imports nothing of the project.
@@ -48,7 +82,8 @@ const config = [
   },
   {
     files: ["components/**/*.tsx", "components/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["@/db/*", "@/db"] }] },
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "@/db"] }, TESTING] }] },
   },
 ];
 
