@@ -2,7 +2,7 @@ import { EXPRESS_CONTROLLER } from "@/lib/billing/connect";
 import { describe, expect, it } from "vitest";
 import Stripe from "stripe";
 import { keysMissingFromFixture, raw, server, setUpStripeTestServer, stripe, stripeError, waitFor, webhookReceiver } from "./stripe-test-harness";
-import { feeShare } from "./stripe-test-refunds";
+import { feeShare } from "./resources/charges";
 
 // Stripe Connect direct charges on the Stripe test server: what the Stripe-Account header scopes (objects, lists,
 // references, idempotency keys), its 403 for an unknown account, and events that carry `account`; invoices that take

@@ -1,11 +1,14 @@
 import { StripeTestApiError } from "./stripe-test-common";
-import type { StripeTestState } from "./stripe-test-credit-notes";
 import type { TestInvoice, TestPaymentMethod } from "./stripe-test-objects";
 import type { Params } from "./stripe-test-params";
+import type { StripeTestStore } from "./stripe-test-store";
+import { completeOnboarding, loginTarget, onboardingTarget, spendOnboardingLink } from "./resources/connect";
+import { completeCheckout as saveCheckoutCard } from "./resources/customers";
+import { payInvoiceWithNewCard } from "./resources/invoice-payments";
 
 /**
  * The pages Stripe hosts (Checkout, the invoice page and its PDF, the customer portal), small enough for browser
- * tests to drive by role and label, with no external assets. They change state through the same code as the API.
+ * tests to drive by role and label, with no external assets. They change store through the same code as the API.
  */
 
 export type PageResponse = { status: number; headers: Record<string, string>; body: string | Buffer };
@@ -15,14 +18,14 @@ const CARDS: Record<string, { label: string; declines: boolean }> = {
   "0341": { label: "declines when charged", declines: true },
 };
 
-export function hostedPage(state: StripeTestState, method: string, path: string, form: Params): PageResponse {
+export function hostedPage(store: StripeTestStore, method: string, path: string, form: Params): PageResponse {
   // A page at the root, so a readiness check (Playwright's webServer.url) finds the server up.
   if (path === "/") return html(200, "Stripe test server", "<p>The API is served under /v1.</p>");
   const connect = /^\/connect\/(onboarding|express)\/([^/]+)$/.exec(path);
   if (connect) {
     try {
-      if (connect[1] === "onboarding") return onboardingPage(state, connect[2], method);
-      if (method === "GET") return expressDashboard(state, connect[2]);
+      if (connect[1] === "onboarding") return onboardingPage(store, connect[2], method);
+      if (method === "GET") return expressDashboard(store, connect[2]);
     } catch (err) {
       if (!(err instanceof StripeTestApiError)) throw err;
       return html(err.status, "Something went wrong", `<p role="alert">${escape(err.message)}</p>`);
@@ -31,7 +34,7 @@ export function hostedPage(state: StripeTestState, method: string, path: string,
   const [, kind, id, extra] = /^\/(checkout|invoice|portal)\/([^/]+)(?:\/(pdf))?$/.exec(path) ?? [];
   try {
     // A page acts as the account that owns its session or invoice: a connected account's customer stays on it.
-    const page = kind ? state.actingFor(id, () => objectPage(state, kind, id, extra, method, form)) : null;
+    const page = kind ? store.actingFor(id, () => objectPage(store, kind, id, extra, method, form)) : null;
     if (page) return page;
   } catch (err) {
     if (!(err instanceof StripeTestApiError)) throw err;
@@ -40,31 +43,31 @@ export function hostedPage(state: StripeTestState, method: string, path: string,
   return html(404, "Page not found", "<p>There is no such page on this Stripe test server.</p>");
 }
 
-function objectPage(state: StripeTestState, kind: string, id: string, extra: string | undefined, method: string, form: Params): PageResponse | null {
-  if (kind === "checkout" && !extra) return method === "POST" ? completeCheckout(state, id, form) : checkoutPage(state, id);
+function objectPage(store: StripeTestStore, kind: string, id: string, extra: string | undefined, method: string, form: Params): PageResponse | null {
+  if (kind === "checkout" && !extra) return method === "POST" ? completeCheckout(store, id, form) : checkoutPage(store, id);
   if (kind === "invoice" && extra === "pdf" && method === "GET") {
-    const invoice = state.get(state.objects.invoices, id);
+    const invoice = store.get(store.objects.invoices, id);
     if (invoice.invoice_pdf) return invoicePdf(invoice);
   }
   if (kind === "invoice" && !extra) {
     if (method === "POST") {
-      state.payInvoiceWithNewCard(id);
+      payInvoiceWithNewCard(store, id);
       return { status: 303, headers: { location: `/invoice/${id}` }, body: "" };
     }
-    return invoicePage(state, id);
+    return invoicePage(store, id);
   }
-  if (kind === "portal" && !extra && method === "GET") return portalPage(state, id);
+  if (kind === "portal" && !extra && method === "GET") return portalPage(store, id);
   return null;
 }
 
 /** Connect onboarding: what Stripe still needs, and a button that provides it all. A spent link goes to refresh_url. */
-function onboardingPage(state: StripeTestState, token: string, method: string): PageResponse {
-  const target = state.onboardingTarget(token);
+function onboardingPage(store: StripeTestStore, token: string, method: string): PageResponse {
+  const target = onboardingTarget(store, token);
   if (!target.live) return { status: 303, headers: { location: target.refreshUrl }, body: "" };
-  const account = state.get(state.objects.accounts, target.account);
+  const account = store.get(store.objects.accounts, target.account);
   if (method === "POST") {
-    state.spendOnboardingLink(token);
-    state.completeOnboarding(account.id);
+    spendOnboardingLink(store, token);
+    completeOnboarding(store, account.id);
     return { status: 303, headers: { location: target.returnUrl }, body: "" };
   }
   const due = account.requirements.currently_due.map((r) => `<li>${escape(r)}</li>`).join("");
@@ -76,14 +79,14 @@ function onboardingPage(state: StripeTestState, token: string, method: string): 
   );
 }
 
-function expressDashboard(state: StripeTestState, token: string): PageResponse {
-  const account = state.loginTarget(token);
+function expressDashboard(store: StripeTestStore, token: string): PageResponse {
+  const account = loginTarget(store, token);
   return html(200, `Express dashboard (test) for ${account.business_profile.name ?? account.id}`, `<p>Payouts ${account.payouts_enabled ? "enabled" : "paused"}.</p>`);
 }
 
-function checkoutPage(state: StripeTestState, id: string): PageResponse {
-  const session = state.get(state.objects.checkoutSessions, id);
-  const customer = state.get(state.objects.customers, session.customer);
+function checkoutPage(store: StripeTestStore, id: string): PageResponse {
+  const session = store.get(store.objects.checkoutSessions, id);
+  const customer = store.get(store.objects.customers, session.customer);
   const who = customer.email ?? customer.name ?? customer.id;
   if (session.status !== "open") return html(410, "This checkout is complete", `<p>A card was already saved for ${escape(who)}.</p>`);
   const options = Object.entries(CARDS)
@@ -97,15 +100,15 @@ function checkoutPage(state: StripeTestState, id: string): PageResponse {
   );
 }
 
-function completeCheckout(state: StripeTestState, id: string, form: Params): PageResponse {
+function completeCheckout(store: StripeTestStore, id: string, form: Params): PageResponse {
   const last4 = typeof form.card === "string" && form.card in CARDS ? form.card : "4242";
-  const session = state.completeCheckout(id, { last4, declines: CARDS[last4].declines });
+  const session = saveCheckoutCard(store, id, { last4, declines: CARDS[last4].declines });
   if (!session.success_url) return html(200, "Card saved", "<p>Your card was saved. You can close this page.</p>");
   return { status: 303, headers: { location: session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id) }, body: "" };
 }
 
-function invoicePage(state: StripeTestState, id: string): PageResponse {
-  const invoice = state.get(state.objects.invoices, id);
+function invoicePage(store: StripeTestStore, id: string): PageResponse {
+  const invoice = store.get(store.objects.invoices, id);
   // Stripe hosts an invoice only once it is finalized.
   if (!invoice.hosted_invoice_url) return html(404, "Page not found", "<p>This invoice is not finalized yet.</p>");
   const due = money(invoice.amount_remaining, invoice.currency);
@@ -118,11 +121,11 @@ function invoicePage(state: StripeTestState, id: string): PageResponse {
   );
 }
 
-function portalPage(state: StripeTestState, id: string): PageResponse {
-  const session = state.get(state.objects.portalSessions, id);
-  const customer = state.get(state.objects.customers, session.customer);
+function portalPage(store: StripeTestStore, id: string): PageResponse {
+  const session = store.get(store.objects.portalSessions, id);
+  const customer = store.get(store.objects.customers, session.customer);
   const pmId = customer.invoice_settings.default_payment_method;
-  const card = pmId ? `Default card: ${cardLabel(state.get(state.objects.paymentMethods, pmId))}` : "No default card";
+  const card = pmId ? `Default card: ${cardLabel(store.get(store.objects.paymentMethods, pmId))}` : "No default card";
   const back = session.return_url ? `<p><a href="${escape(session.return_url)}">Return to the site</a></p>` : "";
   return html(200, "Customer portal (test)", `<p>${escape(customer.email ?? customer.id)}</p><p>${escape(card)}</p>${back}`);
 }

@@ -1,5 +1,4 @@
 import { invalid, type MetadataInput } from "./stripe-test-common";
-import type { CreditNoteLineInput, CreditNoteRefundInput } from "./stripe-test-credit-notes";
 import type { PageInput } from "./stripe-test-objects";
 
 /**
@@ -124,39 +123,3 @@ export function page(p: Params): PageInput {
   return { limit: int(p, "limit"), startingAfter: str(p, "starting_after"), endingBefore: str(p, "ending_before") };
 }
 export const unknown = (param: string) => invalid(`Received unknown parameter: ${param}`, param, "parameter_unknown");
-
-export function creditLines(p: Params): CreditNoteLineInput[] | undefined {
-  const v = p.lines;
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v)) throw invalid("Invalid array: lines", "lines");
-  return v.map((raw, i) => {
-    const at = (name: string) => `lines[${i}][${name}]`;
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw invalid(`Invalid object: lines[${i}]`, `lines[${i}]`);
-    const line = raw as Params;
-    for (const key of Object.keys(line)) if (!CREDIT_LINE_PARAMS.includes(key)) throw unknown(at(key));
-    // Read each field with its full name, so an error names `lines[0][unit_amount]` as Stripe does.
-    const read = <T>(fn: (q: Params, n: string) => T, name: string): T => fn({ [at(name)]: line[name] }, at(name));
-    const type = read(str, "type");
-    if (!type) throw missing(at("type"));
-    return { type, description: read(str, "description"), quantity: read(int, "quantity"), unitAmount: read(int, "unit_amount"), amount: read(int, "amount"), invoiceLineItem: read(str, "invoice_line_item") };
-  });
-}
-const CREDIT_LINE_PARAMS = ["type", "description", "quantity", "unit_amount", "amount", "invoice_line_item", "metadata"];
-
-/** A credit note's `refunds[i][refund]` and `refunds[i][amount_refunded]`: refunds already made, to link. */
-export function creditRefunds(p: Params): CreditNoteRefundInput[] | undefined {
-  const v = p.refunds;
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v)) throw invalid("Invalid array: refunds", "refunds");
-  return v.map((raw, i) => {
-    const at = (name: string) => `refunds[${i}][${name}]`;
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw invalid(`Invalid object: refunds[${i}]`, `refunds[${i}]`);
-    const item = raw as Params;
-    for (const key of Object.keys(item)) if (!["refund", "amount_refunded", "type"].includes(key)) throw unknown(at(key));
-    // Stripe's other type, payment_record_refund, is for payments recorded outside Stripe, which this server lacks.
-    if (item.type !== undefined && item.type !== "refund") throw invalid(`Invalid ${at("type")}: this test server supports only refund`, at("type"));
-    const refund = str({ [at("refund")]: item.refund }, at("refund"));
-    if (!refund) throw missing(at("refund"));
-    return { refund, amountRefunded: int({ [at("amount_refunded")]: item.amount_refunded }, at("amount_refunded")) };
-  });
-}

@@ -3,12 +3,15 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import Stripe from "stripe";
 import { newId, StripeTestApiError } from "./stripe-test-common";
-import { StripeTestState } from "./stripe-test-credit-notes";
 import { error, FaultRules, IdempotencyKeys, type Answer, type Fault } from "./stripe-test-idempotency";
 import type { StripeTestObjects, TestCard } from "./stripe-test-objects";
 import { hostedPage } from "./stripe-test-pages";
 import { parseStripeForm, type Params } from "./stripe-test-params";
 import { runApiRequest } from "./stripe-test-routes";
+import { StripeTestStore } from "./stripe-test-store";
+import { completeOnboarding } from "./resources/connect";
+import { addCard, completeCheckout } from "./resources/customers";
+import { refundCharge } from "./resources/charges";
 
 /**
  * An in-process, Stripe-compatible HTTP server for our billing tests and e2e runs. The real `stripe` SDK talks to it
@@ -17,8 +20,9 @@ import { runApiRequest } from "./stripe-test-routes";
  * timeout looks like at worst.
  *
  * This file is the HTTP side: authentication, bodies, recording requests and delivering webhooks. What a retried or
- * faulted request gets is in stripe-test-idempotency.ts, the API itself in stripe-test-routes.ts, and the command
- * line (this file run as a script) in stripe-test-cli.ts.
+ * faulted request gets is in stripe-test-idempotency.ts, the API itself in stripe-test-routes.ts (which composes the
+ * route modules of resources/ over the store of stripe-test-store.ts), and the command line (this file run as a
+ * script) in stripe-test-cli.ts.
  *
  * Connect: a request with a `Stripe-Account: acct_...` header acts on that connected account, as Stripe's direct
  * charges do. What it creates belongs to that account and it sees nothing else (stripe-test-store.ts); an account
@@ -109,7 +113,7 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
   const keys = new IdempotencyKeys();
   const outbound = new Set<http.ClientRequest>();
 
-  const state = new StripeTestState({
+  const store = new StripeTestStore({
     baseUrl: url,
     clock,
     pendingWebhooks: (account) => (targetFor(account) ? 1 : 0),
@@ -156,7 +160,7 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     const path = target.pathname;
     if (!path.startsWith("/v1/")) {
       const text = await readBody(req);
-      const page = hostedPage(state, method, path, method === "POST" ? safeParse(text) : {});
+      const page = hostedPage(store, method, path, method === "POST" ? safeParse(text) : {});
       res.writeHead(page.status, page.headers).end(page.body);
       return;
     }
@@ -165,7 +169,7 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     const key = method === "POST" ? header(req, "idempotency-key") : null;
     const authorized = isAuthorized(req.headers.authorization);
     const account = header(req, "stripe-account") || null;
-    const accountKnown = account === null || state.objects.accounts.has(account);
+    const accountKnown = account === null || store.objects.accounts.has(account);
     // Stripe keeps keys per account: the same key on two accounts names two requests.
     const scopedKey = key === null ? null : account === null ? key : `${account}\u0000${key}`;
     // Claimed before the body arrives, so a request with the same key that comes in meanwhile finds it in use.
@@ -206,7 +210,7 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     }
     record.body = params;
     const fault = faults.take(method, path);
-    const run = () => state.during({ id: requestId, idempotency_key: key }, () => runApiRequest(state, method, path, params), account);
+    const run = () => store.during({ id: requestId, idempotency_key: key }, () => runApiRequest(store, method, path, params), account);
     const { answer, replayed } = keys.answer({ method, path, params, key: scopedKey, claimed, requestId, fault }, run);
     record.replayed = replayed;
     if (fault === "hang") {
@@ -235,12 +239,12 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     fault: (match, kind, times = 1) => faults.add(match, kind, times),
     clearFaults: () => faults.clear(),
     expireIdempotencyKeys: () => keys.expire(),
-    objects: state.objects,
+    objects: store.objects,
     // Test helpers act as the account that owns the object, as the Dashboard of that account would.
-    addCard: (customerId, card) => state.actingFor(customerId, () => state.addCard(customerId, card)),
-    completeCheckout: (sessionId, card) => void state.actingFor(sessionId, () => state.completeCheckout(sessionId, card)),
-    refundCharge: (chargeId, amount) => state.actingFor(chargeId, () => state.refundCharge(chargeId, amount)).id,
-    completeOnboarding: (accountId) => void state.during(null, () => state.completeOnboarding(accountId)),
+    addCard: (customerId, card) => store.actingFor(customerId, () => addCard(store, customerId, card)),
+    completeCheckout: (sessionId, card) => void store.actingFor(sessionId, () => completeCheckout(store, sessionId, card)),
+    refundCharge: (chargeId, amount) => store.actingFor(chargeId, () => refundCharge(store, chargeId, amount)).id,
+    completeOnboarding: (accountId) => void store.during(null, () => completeOnboarding(store, accountId)),
     get webhook() {
       return webhook;
     },
@@ -253,7 +257,7 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     set connectWebhook(target: WebhookTarget | null) {
       connectWebhook = target;
     },
-    events: state.events,
+    events: store.events,
     deliveries,
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {

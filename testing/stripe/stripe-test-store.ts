@@ -3,10 +3,11 @@ import { invalid, newId, StripeTestApiError } from "./stripe-test-common";
 import type { ListPage, PageInput, StoredObject, StripeTestObjects } from "./stripe-test-objects";
 
 /**
- * Where the Stripe test server keeps its objects and what any object kind needs from it: lookup with Stripe's
- * "No such ..." errors, events stamped with the request that caused them, pagination and `expand[]`. The object
- * kinds build on it, each file a layer: Connect accounts, customers, application fees, invoices, refunds, then
- * credit notes (stripe-test-credit-notes.ts, whose class is the server's state).
+ * Where the Stripe test server keeps its objects and what any resource needs from it: ids and lookups with Stripe's
+ * "No such ..." errors, events stamped with the request that caused them, pagination and `expand[]`. It knows no
+ * resource's rules: those are in resources/*.ts, one module per family, which take the store as their first argument
+ * and export their routes (composed in stripe-test-routes.ts). A resource's own bookkeeping (a card that declines,
+ * an invoice's terms, where an account link leads) stays in its module, per store (`perStore`).
  *
  * Every object belongs to an account, as in Stripe: the platform's, or the connected account named by the
  * Stripe-Account header of the request that created it. A request sees only its own account's objects; any other is
@@ -33,7 +34,7 @@ const NAMES: Record<string, string> = {
 };
 
 type RequestInfo = { id: string; idempotency_key: string | null } | null;
-type StateOptions = { baseUrl: string; clock: () => number; emitted: (event: Stripe.Event) => void; pendingWebhooks: (account: string | null) => number };
+type StoreOptions = { baseUrl: string; clock: () => number; emitted: (event: Stripe.Event) => void; pendingWebhooks: (account: string | null) => number };
 
 export class StripeTestStore {
   readonly objects: StripeTestObjects = {
@@ -62,7 +63,15 @@ export class StripeTestStore {
   /** Which connected account owns an object, by id; an object not here is the platform's. */
   private readonly owners = new Map<string, string>();
 
-  constructor(protected readonly opts: StateOptions) {}
+  /** Where the hosted pages are served (Checkout, invoices, the portal, Connect onboarding). */
+  readonly baseUrl: string;
+  /** Stripe's clock, in milliseconds. */
+  readonly clock: () => number;
+
+  constructor(private readonly opts: StoreOptions) {
+    this.baseUrl = opts.baseUrl;
+    this.clock = opts.clock;
+  }
 
   now(): number {
     return Math.floor(this.opts.clock() / 1000);
@@ -90,7 +99,7 @@ export class StripeTestStore {
   }
 
   /** The connected account the current request acts on; null for the platform. */
-  protected get actingAccount(): string | null {
+  get actingAccount(): string | null {
     return this.account;
   }
 
@@ -100,7 +109,7 @@ export class StripeTestStore {
   }
 
   /** Keeps a new object, owned by the account the current request acts on unless `owner` says otherwise. */
-  protected save<T extends StoredObject & { id: string }>(map: Map<string, T>, object: T, owner: string | null = this.account): T {
+  save<T extends StoredObject & { id: string }>(map: Map<string, T>, object: T, owner: string | null = this.account): T {
     map.set(object.id, object);
     if (owner !== null && map !== this.objects.accounts) this.owners.set(object.id, owner);
     return object;
@@ -131,7 +140,7 @@ export class StripeTestStore {
    * `account`: set on events of a connected account, as Stripe sends them to Connect endpoints. It defaults to the
    * account that owns the object; an account's own events name it explicitly.
    */
-  protected emit(type: string, object: StoredObject, previous?: Record<string, unknown>, account?: string): void {
+  emit(type: string, object: StoredObject, previous?: Record<string, unknown>, account?: string): void {
     const owner = account ?? ("id" in object ? this.ownerOf(object.id) : null) ?? undefined;
     const event = {
       id: newId("evt_"),
@@ -222,4 +231,17 @@ export class StripeTestStore {
     }
     return undefined;
   }
+}
+
+/**
+ * State a resource module keeps beside the store's objects, one per store (so two servers in one process never
+ * share it): `const terms = perStore(() => new Map<string, Terms>())`, then `terms(store)`.
+ */
+export function perStore<T>(make: () => T): (store: StripeTestStore) => T {
+  const tables = new WeakMap<StripeTestStore, T>();
+  return (store) => {
+    let table = tables.get(store);
+    if (table === undefined) tables.set(store, (table = make()));
+    return table;
+  };
 }
