@@ -89,7 +89,8 @@ export type TestInvoice = Base & {
   status_transitions: { finalized_at: number | null; paid_at: number | null; voided_at: number | null; marked_uncollectible_at: null };
   metadata: Metadata;
 };
-export type TestInvoiceItem = Base & {
+/** Stripe's invoice item has no `created`: its `date` is when it was made (its example and the SDK's type agree). */
+export type TestInvoiceItem = Omit<Base, "created"> & {
   object: "invoiceitem";
   customer: string;
   invoice: string | null;

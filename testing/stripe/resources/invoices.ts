@@ -118,7 +118,6 @@ export function createInvoiceItem(s: StripeTestStore, input: { customer: string;
   const item: TestInvoiceItem = {
     id: newId("ii_"),
     object: "invoiceitem",
-    created: s.now(),
     livemode: false,
     customer: input.customer,
     invoice: null,
