@@ -18,7 +18,7 @@ export async function seedBenchWorkspace(db: Db, now: Date) {
     .insert(workspaces)
     .values({ slug: `bench-${id}`, name: `Bench ${id}`, policies: { minNoticeMinutes: 0, bookingWindowDays: 365, holdMinutes: 15 } })
     .returning();
-  const [studio] = await db.insert(studios).values({ workspaceId: ws.id, name: "Bench studio", timeZone: TZ, openingHours: everyDay }).returning();
+  const [studio] = await db.insert(studios).values({ workspaceId: ws.id, currency: "USD", name: "Bench studio", timeZone: TZ, openingHours: everyDay }).returning();
   const made = await db
     .insert(rooms)
     .values(Array.from({ length: 40 }, (_, i) => ({ workspaceId: ws.id, studioId: studio.id, name: `Room ${i + 1}`, hourlyRateCents: 5000 + i * 100, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 })))
@@ -62,7 +62,7 @@ export async function seedBenchWorkspace(db: Db, now: Date) {
  */
 export async function seedRunSheetStudio(db: Db, workspaceId: string, creatorId: string, now: Date, passwordHash: string) {
   const id = randomUUID().slice(0, 8);
-  const [studio] = await db.insert(studios).values({ workspaceId, name: `Run sheet studio ${id}`, timeZone: TZ, openingHours: everyDay }).returning();
+  const [studio] = await db.insert(studios).values({ workspaceId, currency: "USD", name: `Run sheet studio ${id}`, timeZone: TZ, openingHours: everyDay }).returning();
   const made = await db
     .insert(rooms)
     .values(Array.from({ length: 30 }, (_, i) => ({ workspaceId, studioId: studio.id, name: `Set ${String(i + 1).padStart(2, "0")}`, hourlyRateCents: 6000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 })))

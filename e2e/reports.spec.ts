@@ -20,7 +20,7 @@ async function reportingWorkspace() {
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, manager.slug));
   const creator = await createUser();
   await db.insert(memberships).values({ workspaceId: ws.id, userId: creator.userId, role: "creator" });
-  const [studio] = await db.insert(studios).values({ workspaceId: ws.id, name: "Los Angeles", timeZone: "America/Los_Angeles", openingHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens: "10:00", closes: "12:00" })) }).returning();
+  const [studio] = await db.insert(studios).values({ workspaceId: ws.id, currency: "USD", name: "Los Angeles", timeZone: "America/Los_Angeles", openingHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens: "10:00", closes: "12:00" })) }).returning();
   const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name: "Set A", hourlyRateCents: 6000 }).returning();
   const session = async (startsAt: string, endsAt: string) => {
     const [b] = await db

@@ -26,6 +26,7 @@ async function mumbaiWorkspace() {
     .insert(studios)
     .values({
       workspaceId: ws.id,
+      currency: "USD",
       name: "Mumbai – Bandra",
       timeZone: "Asia/Calcutta",
       openingHours: [

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, ts, workspaceId } from "./columns";
 import { users } from "./accounts";
 import { bookings } from "./bookings";
@@ -13,6 +13,7 @@ export const chargeKind = pgEnum("charge_kind", [
   "late_cancel_fee",
   "no_show_fee",
   "credit",
+  "tax",
 ]);
 export const chargeStatus = pgEnum("charge_status", ["pending", "invoiced", "paid", "failed", "void"]);
 
@@ -101,6 +102,12 @@ export const charges = pgTable(
     voidedAt: ts("voided_at"),
     /** A credit of an invoice at Stripe becomes a credit note (refunding the card when the invoice was paid). */
     stripeCreditNoteId: text("stripe_credit_note_id"),
+    /**
+     * A tax charge (kind `tax`): the rate it applied (percent), and, when it taxes a single charge (a fee, a storage
+     * night), that charge, so it is invoiced, voided and credited with it. A session's tax taxes all its lines.
+     */
+    taxRate: numeric("tax_rate", { precision: 6, scale: 3 }),
+    taxedChargeId: uuid("taxed_charge_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },

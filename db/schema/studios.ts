@@ -22,6 +22,10 @@ import { id, ts, workspaceId } from "./columns";
  */
 export type OpeningHours = { weekday: number; opens: string; closes: string }[];
 
+/** How a studio's prices treat tax: none, prices exclude it (added on top), or prices include it (carved out). */
+export const taxMode = pgEnum("tax_mode", ["none", "exclusive", "inclusive"]);
+export type TaxMode = (typeof taxMode.enumValues)[number];
+
 export const studios = pgTable(
   "studios",
   {
@@ -31,9 +35,23 @@ export const studios = pgTable(
     address: text("address").notNull().default(""),
     timeZone: text("time_zone").notNull(),
     openingHours: jsonb("opening_hours").$type<OpeningHours>().notNull().default(sql`'[]'::jsonb`),
+    /**
+     * ISO 4217: rooms, add-ons, peak rates, storage units and fees of the studio are priced in it. No default on
+     * purpose: a new studio takes its workspace's currency (createStudio), the migration backfilled the same.
+     */
+    currency: text("currency").notNull(),
+    taxMode: taxMode("tax_mode").notNull().default("none"),
+    /** Percent with up to 3 decimals (9.5, 20, 8.875); Postgres numeric arrives as a string. */
+    taxRate: numeric("tax_rate", { precision: 6, scale: 3 }).notNull().default("0"),
+    /** What invoices call it: "CA sales tax", "VAT". */
+    taxName: text("tax_name").notNull().default(""),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("studios_workspace_idx").on(t.workspaceId)],
+  (t) => [
+    index("studios_workspace_idx").on(t.workspaceId),
+    check("studios_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("studios_tax", sql`${t.taxMode} = 'none' or (${t.taxRate} > 0 and ${t.taxRate} <= 100 and ${t.taxName} <> '')`),
+  ],
 );
 export type Studio = typeof studios.$inferSelect;
 

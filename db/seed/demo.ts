@@ -45,6 +45,7 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       .values({
         workspaceId: demo.id,
         name: "Los Angeles – Arts District",
+        currency: "USD",
         address: "820 E 3rd St, Los Angeles, CA 90013",
         timeZone: "America/Los_Angeles",
         // Open 09:00 to 02:00 the next morning; round the clock on Friday and Saturday.
@@ -58,6 +59,8 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       .values({
         workspaceId: demo.id,
         name: "Shanghai – Jing'an",
+        // Priced in yuan: the workspace's currency (USD) is only the default of a new studio.
+        currency: "CNY",
         address: "1601 Nanjing W Rd, Jing'an, Shanghai",
         timeZone: "Asia/Shanghai",
         openingHours: every("10:00", "03:00"),
@@ -65,17 +68,18 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       .returning();
     const [ns] = await tx
       .insert(studios)
-      .values({ workspaceId: northside.id, name: "Northside Loft", timeZone: "America/Chicago", openingHours: every("08:00", "23:00") })
+      .values({ workspaceId: northside.id, name: "Northside Loft", currency: "USD", timeZone: "America/Chicago", openingHours: every("08:00", "23:00") })
       .returning();
 
+    // Amounts are in minor units of each studio's currency: Los Angeles in cents ($65.00), Shanghai in fen (¥300.00).
     const demoRooms = await tx.insert(rooms).values([
       { workspaceId: demo.id, studioId: la.id, name: "Set A – Beauty", kind: "beauty", capacity: 2, features: ["ring light", "vanity", "3 cameras"], hourlyRateCents: 6500, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 },
       { workspaceId: demo.id, studioId: la.id, name: "Set B – Fashion", kind: "fashion", capacity: 4, features: ["clothing rail", "full-length mirror", "softboxes"], hourlyRateCents: 8000, stepMinutes: 30, minMinutes: 120, maxMinutes: 600, bufferMinutes: 30 },
       { workspaceId: demo.id, studioId: la.id, name: "Set C – Kitchen", kind: "food", capacity: 3, features: ["induction hob", "overhead camera"], hourlyRateCents: 9500, stepMinutes: 60, minMinutes: 120, maxMinutes: 480, bufferMinutes: 45 },
       { workspaceId: demo.id, studioId: la.id, name: "Booth D – Compact", kind: "tabletop", capacity: 1, features: ["tabletop", "key light"], hourlyRateCents: 3500, stepMinutes: 15, minMinutes: 30, maxMinutes: 240, bufferMinutes: 10 },
-      { workspaceId: demo.id, studioId: sh.id, name: "Room 1 – Jewellery", kind: "tabletop", capacity: 2, features: ["macro lens", "light box"], hourlyRateCents: 4500, stepMinutes: 30, minMinutes: 60, maxMinutes: 360, bufferMinutes: 15 },
-      { workspaceId: demo.id, studioId: sh.id, name: "Room 2 – Home & Living", kind: "lifestyle", capacity: 3, features: ["sofa set", "2 cameras"], hourlyRateCents: 5500, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 20 },
-      { workspaceId: demo.id, studioId: sh.id, name: "Room 3 – Big Stage", kind: "stage", capacity: 6, features: ["LED wall", "4 cameras", "teleprompter"], hourlyRateCents: 12000, stepMinutes: 60, minMinutes: 120, maxMinutes: 720, bufferMinutes: 60 },
+      { workspaceId: demo.id, studioId: sh.id, name: "Room 1 – Jewellery", kind: "tabletop", capacity: 2, features: ["macro lens", "light box"], hourlyRateCents: 30000, stepMinutes: 30, minMinutes: 60, maxMinutes: 360, bufferMinutes: 15 },
+      { workspaceId: demo.id, studioId: sh.id, name: "Room 2 – Home & Living", kind: "lifestyle", capacity: 3, features: ["sofa set", "2 cameras"], hourlyRateCents: 38000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 20 },
+      { workspaceId: demo.id, studioId: sh.id, name: "Room 3 – Big Stage", kind: "stage", capacity: 6, features: ["LED wall", "4 cameras", "teleprompter"], hourlyRateCents: 80000, stepMinutes: 60, minMinutes: 120, maxMinutes: 720, bufferMinutes: 60 },
       { workspaceId: northside.id, studioId: ns.id, name: "Loft Set", kind: "lifestyle", capacity: 3, features: ["window light"], hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 360, bufferMinutes: 15 },
     ]).returning();
 
@@ -97,7 +101,7 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       { workspaceId: demo.id, studioId: la.id, name: "Extra ring light kit", pricing: "flat", priceCents: 2500 },
       { workspaceId: demo.id, studioId: la.id, name: "Host assistant", pricing: "per_hour", priceCents: 3500 },
       { workspaceId: demo.id, studioId: la.id, name: "Teleprompter", pricing: "flat", priceCents: 1500 },
-      { workspaceId: demo.id, studioId: sh.id, name: "Bilingual host", pricing: "per_hour", priceCents: 4000 },
+      { workspaceId: demo.id, studioId: sh.id, name: "Bilingual host", pricing: "per_hour", priceCents: 28000 },
     ]);
 
     // Overnight storage units, each with the inventory place its goods sit in ("Unit <code>"), as createStorageUnit makes them.
@@ -105,8 +109,8 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       { studioId: la.id, code: "A1", size: "S", nightlyRateCents: 1500 },
       { studioId: la.id, code: "A2", size: "M", nightlyRateCents: 2500 },
       { studioId: la.id, code: "B1", size: "L", nightlyRateCents: 4000 },
-      { studioId: sh.id, code: "S1", size: "M", nightlyRateCents: 2000 },
-      { studioId: sh.id, code: "S2", size: "XL", nightlyRateCents: 5500 },
+      { studioId: sh.id, code: "S1", size: "M", nightlyRateCents: 12000 },
+      { studioId: sh.id, code: "S2", size: "XL", nightlyRateCents: 35000 },
     ];
     const unitPlaces = await tx
       .insert(storageLocations)

@@ -11,7 +11,7 @@ export async function makeWorkspace(db: Db) {
   const [ws] = await db.insert(workspaces).values({ slug: `t-${id}`, name: `Test ${id}` }).returning();
   const [studio] = await db
     .insert(studios)
-    .values({ workspaceId: ws.id, name: `Studio ${id}`, timeZone: "America/Los_Angeles", openingHours: [] })
+    .values({ workspaceId: ws.id, currency: "USD", name: `Studio ${id}`, timeZone: "America/Los_Angeles", openingHours: [] })
     .returning();
   const [room] = await db
     .insert(rooms)

@@ -24,7 +24,7 @@ async function reportWorld(db: Db, opts: { laHours?: OpeningHours } = {}) {
   const [setB] = await db.insert(rooms).values({ workspaceId: workspace.id, studioId: la.id, name: "Set B", hourlyRateCents: 6000 }).returning();
   const [sh] = await db
     .insert(studios)
-    .values({ workspaceId: workspace.id, name: "Shanghai", timeZone: "Asia/Shanghai", openingHours: everyDay("10:00", "03:00"), createdAt: new Date("2026-01-02T00:00:00Z") })
+    .values({ workspaceId: workspace.id, currency: "USD", name: "Shanghai", timeZone: "Asia/Shanghai", openingHours: everyDay("10:00", "03:00"), createdAt: new Date("2026-01-02T00:00:00Z") })
     .returning();
   const [setC] = await db.insert(rooms).values({ workspaceId: workspace.id, studioId: sh.id, name: "Set C", hourlyRateCents: 4000 }).returning();
   const [unit] = await db.insert(storageUnits).values({ workspaceId: workspace.id, studioId: sh.id, code: "S-1", nightlyRateCents: 1500 }).returning();
@@ -189,7 +189,7 @@ describe("utilizationReport", () => {
     const w = await reportWorld(db);
     // New York, Monday to Friday 10:00–18:00, closed on Wednesday 10 June 2026. June 2026 is all EDT (UTC−4).
     const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: "10:00", closes: "18:00" }));
-    const [ny] = await db.insert(studios).values({ workspaceId: w.workspace.id, name: "New York", timeZone: "America/New_York", openingHours: weekdays }).returning();
+    const [ny] = await db.insert(studios).values({ workspaceId: w.workspace.id, currency: "USD", name: "New York", timeZone: "America/New_York", openingHours: weekdays }).returning();
     const [room] = await db.insert(rooms).values({ workspaceId: w.workspace.id, studioId: ny.id, name: "Loft", hourlyRateCents: 5000 }).returning();
     await db.insert(studioClosures).values({ workspaceId: w.workspace.id, studioId: ny.id, startsOn: "2026-06-10", endsOn: "2026-06-10" });
     const ny4 = (local: string) => `${local}-04:00`;

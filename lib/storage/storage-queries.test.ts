@@ -13,7 +13,7 @@ describe("storage screens' reads", () => {
   it("offer creators every unit, staff only their studios' units and board, and list what is in each unit", async () => {
     const db = testDb();
     const w = await bookingWorld(db);
-    const [other] = await db.insert(studios).values({ workspaceId: w.workspace.id, name: "Other studio", timeZone: "Asia/Shanghai" }).returning();
+    const [other] = await db.insert(studios).values({ workspaceId: w.workspace.id, currency: "USD", name: "Other studio", timeZone: "Asia/Shanghai" }).returning();
     const here = await createStorageUnit(db, w.manager.actor, w.studio.id, { code: "U1", size: "S", nightlyRate: 10 });
     const there = await createStorageUnit(db, w.manager.actor, other.id, { code: "U9", size: "L", nightlyRate: 30 });
     if (!here.ok || !there.ok) throw new Error("units");

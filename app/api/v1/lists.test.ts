@@ -56,7 +56,7 @@ describe("every /api/v1 list pages with a cursor", () => {
 
   it("GET /studios pages by name then id: two studios with one name are both listed, once", async () => {
     const { db, w, get } = await world();
-    await db.insert(studios).values(["Annex", "Annex", "Basement", "Zeta"].map((name) => ({ workspaceId: w.workspace.id, name, timeZone: "UTC", openingHours: [] })));
+    await db.insert(studios).values(["Annex", "Annex", "Basement", "Zeta"].map((name) => ({ workspaceId: w.workspace.id, currency: "USD", name, timeZone: "UTC", openingHours: [] })));
     const all = (await (await get(getStudios, "studios", "limit=200")).json()) as { data: { id: string; name: string }[] };
     expect(all.data).toHaveLength(5);
     expect(await everyPage((q) => get(getStudios, "studios", q), 1)).toEqual(all.data.map((s) => s.id));

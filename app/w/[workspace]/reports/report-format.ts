@@ -23,5 +23,6 @@ export const KIND_LABELS: Record<ChargeKind, string> = {
   storage_night: "Storage",
   late_cancel_fee: "Late-cancel fees",
   no_show_fee: "No-show fees",
+  tax: "Tax",
   credit: "Credits",
 };
