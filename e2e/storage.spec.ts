@@ -183,9 +183,11 @@ test("a manager adds a unit to the Shanghai studio from its board; a rate that i
   await expect(form.getByLabel("Code")).toHaveValue(code);
   await expect(form.getByLabel("Size")).toHaveValue("L");
 
-  await form.getByLabel(/^Nightly rate/).fill("18.50");
+  // The Shanghai studio prices in yuan: the rate is typed and shown in CNY.
+  await expect(form.getByLabel("Nightly rate (CNY)")).toBeVisible();
+  await form.getByLabel(/^Nightly rate/).fill("180.50");
   await form.getByRole("button", { name: "Add unit" }).click();
-  await expect(form.getByText(`Added unit ${code} (L, ${usd(1850)} a night).`)).toBeVisible();
+  await expect(form.getByText(`Added unit ${code} (L, CN¥180.50 a night).`)).toBeVisible();
   await expect(board.nights(code)).toHaveCount(14);
   await expect(board.nights(code).first()).toHaveText("Free");
   await expectAccessible(page);

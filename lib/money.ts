@@ -4,9 +4,23 @@
  * formatted for what they read, always with the currency's own number of decimals.
  */
 
-/** How many decimals a currency's minor unit has (USD 2, JPY 0), as Intl knows it. */
+/**
+ * How many decimals a currency's minor unit has (USD 2, JPY 0, KRW 0, KWD 3), as Intl knows it (ISO 4217). The one
+ * home of this rule: every parse, format, input step and rounding of money asks here (it was once written twice, and
+ * JPY amounts were shown a hundred times too small).
+ */
 export function currencyDigits(currency: string): number {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** The currencies a studio can price in (ISO 4217), in the order the settings offer them. */
+export const STUDIO_CURRENCIES = ["USD", "CNY", "EUR", "GBP", "JPY", "HKD", "SGD", "CAD", "AUD", "KRW", "TWD", "CHF", "INR", "THB", "MYR", "PHP", "VND", "AED", "MXN", "BRL", "NZD"] as const;
+
+/** "CNY" → "CNY – Chinese Yuan (CN¥)", for a currency picker. */
+export function currencyLabel(currency: string): string {
+  const name = new Intl.DisplayNames("en", { type: "currency" }).of(currency) ?? currency;
+  const symbol = new Intl.NumberFormat("en-US", { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value;
+  return symbol && symbol !== currency ? `${currency} – ${name} (${symbol})` : `${currency} – ${name}`;
 }
 
 /** The largest amount a form may set (per hour or per add-on), in major units: keeps cents inside an int4 column. */
@@ -58,8 +72,8 @@ export const moneyStep = (currency: string) => (currencyDigits(currency) === 0 ?
 
 /** Minor units as people read them: 1250 USD → "$12.50", 500 JPY → "¥500". */
 export function formatMoney(minor: number, currency: string, locale = "en-US") {
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = currencyDigits(currency);
+  const format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
   return format.format(minor / 10 ** digits);
 }
 

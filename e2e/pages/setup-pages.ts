@@ -31,11 +31,13 @@ export class StudioForm {
   readonly name;
   readonly timeZone;
   readonly address;
+  readonly currency;
 
   constructor(readonly form: Locator) {
     this.name = form.getByLabel("Name");
     this.timeZone = form.getByLabel("Time zone");
     this.address = form.getByLabel("Address");
+    this.currency = form.getByLabel("Currency");
   }
 
   /** Opens a closed day (one range, 09:00–17:00) or adds a range to an open one. */

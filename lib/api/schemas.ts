@@ -57,6 +57,7 @@ export const studiosResponseSchema = z.object({
       name: z.string(),
       timeZone: z.string(),
       address: z.string(),
+      currency: z.string().describe("ISO 4217: the studio's rooms, add-ons, storage and fees are priced in it"),
       rooms: z.array(
         z.object({
           id: z.uuid(),

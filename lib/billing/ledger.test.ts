@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, charges, invoices, workspaces } from "@/db/schema";
+import { auditLog, charges, invoices, studios, workspaces } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { onRealPostgres, testDb } from "@/db/testing/db";
 import { createBooking } from "../bookings/create-booking";
@@ -23,7 +23,7 @@ const input = (roomId: string, startsAt: string, endsAt: string, extra: Record<s
 async function completedSession(currency = "USD") {
   const db = testDb();
   const w = await bookingWorld(db);
-  await db.update(workspaces).set({ currency }).where(eq(workspaces.id, w.workspace.id));
+  await db.update(studios).set({ currency }).where(eq(studios.id, w.studio.id));
   const booked = await createBooking(db, input(w.room.id, "2026-12-03T19:00:00", "2026-12-03T21:00:00", { addOnIds: [w.addOns.light.id] }), w.creator.actor, now);
   if (!booked.ok) throw new Error(booked.error);
   const start = booked.value.startsAt;

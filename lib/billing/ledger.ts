@@ -8,6 +8,9 @@ import { formatMoney, toMinorUnits } from "../money";
 import { fail, ok, type Result } from "../result";
 
 export type Charge = typeof charges.$inferSelect;
+
+/** A charge still owed: not yet paid and not void (pending, on an invoice, or its payment failed). */
+export const OUTSTANDING_CHARGE_STATUSES = ["pending", "invoiced", "failed"] as const;
 export type LedgerError = "not_found" | "forbidden" | "not_voidable" | "not_creditable" | "invalid";
 
 /** Which charges and invoices an actor may see: a creator their own, owners and managers the workspace's. */
@@ -132,7 +135,7 @@ export async function creatorBalance(db: DbOrTx, workspaceId: string, creatorId:
   const owed = await db
     .select({ currency: charges.currency, cents: sql<number>`sum(${charges.amountCents})::int` })
     .from(charges)
-    .where(and(eq(charges.workspaceId, workspaceId), eq(charges.creatorId, creatorId), inArray(charges.status, ["pending", "invoiced", "failed"])))
+    .where(and(eq(charges.workspaceId, workspaceId), eq(charges.creatorId, creatorId), inArray(charges.status, [...OUTSTANDING_CHARGE_STATUSES])))
     .groupBy(charges.currency);
   const failed = await db
     .select({ id: invoices.id, amountDueCents: invoices.amountDueCents, currency: invoices.currency, hostedInvoiceUrl: invoices.hostedInvoiceUrl, description: invoices.description })

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bookings, charges, roomBlocks, rooms, studioClosures, workspaces } from "@/db/schema";
+import { bookings, charges, roomBlocks, rooms, studioClosures, studios } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
 import { listOutbox } from "../notifications/mailbox";
@@ -151,10 +151,10 @@ describe("cancel and reschedule", () => {
     expect(mail.text).toContain("Late-cancellation fee: $60.00");
   });
 
-  it("words the late-cancellation fee in the workspace currency: ¥500 in a JPY workspace, not 5.00", async () => {
+  it("words the late-cancellation fee in the studio's currency: ¥500 in a JPY studio, not 5.00", async () => {
     const db = testDb();
     const w = await bookingWorld(db);
-    await db.update(workspaces).set({ currency: "JPY" }).where(eq(workspaces.id, w.workspace.id));
+    await db.update(studios).set({ currency: "JPY" }).where(eq(studios.id, w.studio.id));
     await db.update(rooms).set({ hourlyRateCents: 500 }).where(eq(rooms.id, w.room.id)); // ¥500 an hour
     const soon = await createBooking(db, input("2026-12-01T19:00:00", "2026-12-01T21:00:00", { roomId: w.room.id }), w.creator.actor, now);
     if (!soon.ok) throw new Error("setup");

@@ -170,7 +170,7 @@ async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, 
   return ok(booking);
 }
 
-/** The price of [start, end) in a room with these add-ons, in the workspace's currency. */
+/** The price of [start, end) in a room with these add-ons, in its studio's currency. */
 export async function quoteFor(tx: DbOrTx, ctx: RoomContext, start: Date, end: Date, chosen: AddOnPrice[]) {
   return quotePrice({
     timeZone: ctx.studio.timeZone,
@@ -178,7 +178,7 @@ export async function quoteFor(tx: DbOrTx, ctx: RoomContext, start: Date, end: D
     end,
     roomName: ctx.room.name,
     hourlyRateCents: ctx.room.hourlyRateCents,
-    currency: await workspaceCurrency(tx, ctx.room.workspaceId),
+    currency: ctx.studio.currency,
     peakRules: ctx.peakRules,
     addOns: chosen,
   });

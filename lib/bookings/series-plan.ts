@@ -6,7 +6,7 @@ import { canBookInStudio, type Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
 import { fail, ok, type Fail, type Result } from "../result";
 import { quotePrice, type Quote } from "../pricing";
-import { checkRules, policiesFor, resolveCreator, workspaceCurrency, type BookingError } from "./create-booking";
+import { checkRules, policiesFor, resolveCreator, type BookingError } from "./create-booking";
 import { loadRoomContext, type RoomContext } from "./room-context";
 import type { SeriesInput } from "./schemas";
 
@@ -77,7 +77,7 @@ export async function planSeries(tx: Tx, actor: Actor, input: SeriesInput, now: 
   if (!dates) return fail("invalid", { fieldErrors: { firstDate: ["Choose a real date."] } });
 
   const policies = policiesFor(actor, ctx.studio.id, await getPolicies(tx, actor.workspaceId));
-  const currency = await workspaceCurrency(tx, actor.workspaceId);
+  const { currency } = ctx.studio;
   const bufferMs = ctx.room.bufferMinutes * MINUTE_MS;
   const busy: Interval[] = [...ctx.busy];
   const occurrences = dates.map((d): Occurrence => {

@@ -10,8 +10,8 @@ export const MAX_NIGHTS = 90;
 export const storageUnitSchema = z.object({
   code: str({ error: "Enter a code" }).trim().min(1, "Enter a code").max(20, "At most 20 characters").regex(/^[\w.\-/ ]+$/, "Use letters, digits, spaces and . - / _ only"),
   size: z.enum(["S", "M", "L", "XL"], { error: "Choose a size" }).default("M"),
-  // The workspace currency's decimals are checked by createStorageUnit, which knows the currency.
-  nightlyRate: z.coerce.number({ error: "Enter a rate" }).min(0, "Cannot be negative").max(10_000, "At most 10,000").describe("In major units of the workspace currency"),
+  // The studio currency's decimals are checked by createStorageUnit, which knows the currency.
+  nightlyRate: z.coerce.number({ error: "Enter a rate" }).min(0, "Cannot be negative").max(10_000, "At most 10,000").describe("In major units of the studio's currency"),
 });
 
 /** A unit for the nights [firstNight, lastNight] (the nights that start on those dates, in the studio's time zone). */

@@ -15,7 +15,7 @@ import { can, canOperateStudio, type Actor } from "../auth/permissions";
 export async function reservableUnits(db: DbOrTx, actor: Actor) {
   if (!can(actor, "storage.use")) return [];
   const rows = await db
-    .select({ id: storageUnits.id, code: storageUnits.code, size: storageUnits.size, nightlyRateCents: storageUnits.nightlyRateCents, studioId: studios.id, studioName: studios.name, timeZone: studios.timeZone })
+    .select({ id: storageUnits.id, code: storageUnits.code, size: storageUnits.size, nightlyRateCents: storageUnits.nightlyRateCents, studioId: studios.id, studioName: studios.name, timeZone: studios.timeZone, currency: studios.currency })
     .from(storageUnits)
     .innerJoin(studios, eq(studios.id, storageUnits.studioId))
     .where(and(eq(storageUnits.workspaceId, actor.workspaceId), eq(storageUnits.active, true)))
@@ -26,7 +26,7 @@ export async function reservableUnits(db: DbOrTx, actor: Actor) {
 /** The studios whose storage board the actor runs: owners and managers every one; staff theirs. */
 export async function boardStudios(db: DbOrTx, actor: Actor) {
   if (!can(actor, "storage.board")) return [];
-  const rows = await db.select({ id: studios.id, name: studios.name, timeZone: studios.timeZone }).from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name));
+  const rows = await db.select({ id: studios.id, name: studios.name, timeZone: studios.timeZone, currency: studios.currency }).from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name));
   return rows.filter((s) => canOperateStudio(actor, s.id));
 }
 

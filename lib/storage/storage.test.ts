@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { charges, inventoryItems, invoices, storageReservations, workspaces } from "@/db/schema";
+import { charges, inventoryItems, invoices, storageReservations, studios, workspaces } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { onRealPostgres, testDb } from "@/db/testing/db";
 import { makeMember, makeWorkspace } from "@/db/testing/factories";
@@ -100,7 +100,7 @@ describe("overnight storage", () => {
     const { db, w, unit } = await world();
     expect(unit.nightlyRateCents).toBe(1250);
     expect(await createStorageUnit(db, w.manager.actor, w.studio.id, { code: "U2", size: "S", nightlyRate: 19.99 })).toMatchObject({ ok: true, value: { nightlyRateCents: 1999 } });
-    await db.update(workspaces).set({ currency: "JPY" }).where(eq(workspaces.id, w.workspace.id));
+    await db.update(studios).set({ currency: "JPY" }).where(eq(studios.id, w.studio.id)); // the studio's currency, not the workspace's
     expect(await createStorageUnit(db, w.manager.actor, w.studio.id, { code: "Y1", size: "M", nightlyRate: 3000 })).toMatchObject({ ok: true, value: { nightlyRateCents: 3000 } });
     expect(await createStorageUnit(db, w.manager.actor, w.studio.id, { code: "Y2", size: "M", nightlyRate: 3000.5 })).toEqual({
       ok: false,

@@ -2,7 +2,7 @@ import { addDays, format } from "date-fns";
 import { tz } from "@date-fns/tz";
 import { and, asc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
-import { auditLog, charges, inventoryItems, memberships, storageLocations, storageReservations, storageUnits, studios, users, workspaces } from "@/db/schema";
+import { auditLog, charges, inventoryItems, memberships, storageLocations, storageReservations, storageUnits, studios, users } from "@/db/schema";
 import { can, canOperateStudio, type Actor } from "../auth/permissions";
 import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
 import { logger } from "../logger";
@@ -26,16 +26,15 @@ const nightsBetween = (first: string, last: string) => {
 };
 
 /** A unit of a studio, with the inventory place its goods sit in. Owners and managers set units up. */
-export async function createStorageUnit(db: Db, actor: Actor, studioId: string, input: { code: string; size: string; nightlyRate: number | string }): Promise<Result<Unit, StorageError>> {
+export async function createStorageUnit(db: Db, actor: Actor, studioId: string, input: { code: string; size: string; nightlyRate: number | string }): Promise<Result<Unit & { currency: string }, StorageError>> {
   if (!can(actor, "storage.manage")) return fail("forbidden", { message: "Only owners and managers set up storage units." });
   return db.transaction(async (tx) => {
     const [studio] = await tx
-      .select({ id: studios.id, currency: workspaces.currency })
+      .select({ id: studios.id, currency: studios.currency })
       .from(studios)
-      .innerJoin(workspaces, eq(workspaces.id, studios.workspaceId))
       .where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
     if (!studio) return fail("not_found");
-    // The rate is typed in the workspace currency, whose minor unit may not be a cent (JPY has none).
+    // The rate is typed in the studio's currency, whose minor unit may not be a cent (JPY has none).
     const rate = toMinorUnits(input.nightlyRate, studio.currency);
     if (!rate.ok) return fail("invalid", { fieldErrors: { nightlyRate: [rate.message] } });
     const [loc] = await tx.insert(storageLocations).values({ workspaceId: actor.workspaceId, studioId, code: `Unit ${input.code}`, kind: "unit" }).onConflictDoNothing().returning();
@@ -47,7 +46,7 @@ export async function createStorageUnit(db: Db, actor: Actor, studioId: string, 
       .returning();
     if (!unit) return fail("invalid", { fieldErrors: { code: [`Unit ${input.code} already exists in this studio`] } });
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "storage_unit.created", subjectType: "storage_unit", subjectId: unit.id, data: { code: input.code } });
-    return ok(unit);
+    return ok({ ...unit, currency: studio.currency });
   });
 }
 
@@ -62,7 +61,7 @@ async function unitWithStudio(tx: DbOrTx, actor: Actor, unitId: string, lock = f
  * creator. The exclusion constraint makes two reservations of one unit for one night impossible; goods still in a
  * unit after their reservation ended (an overrun) also keep it from being reserved again until they are collected.
  */
-export async function reserveUnit(db: Db, actor: Actor, input: ReserveUnitInput, now: Date): Promise<Result<Reservation, StorageError>> {
+export async function reserveUnit(db: Db, actor: Actor, input: ReserveUnitInput, now: Date): Promise<Result<Reservation & { currency: string }, StorageError>> {
   if (!can(actor, "storage.use")) return fail("forbidden", { message: "Your role cannot reserve storage." });
   return db.transaction(async (tx) => {
     const found = await unitWithStudio(tx, actor, input.unitId, true);
@@ -93,7 +92,7 @@ export async function reserveUnit(db: Db, actor: Actor, input: ReserveUnitInput,
           .returning(),
       );
       await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "storage.reserved", subjectType: "storage_reservation", subjectId: row.id, data: { unit: unit.code, firstNight: input.firstNight, lastNight: input.lastNight } });
-      return ok(row);
+      return ok({ ...row, currency: found.studio.currency });
     } catch (err) {
       if (!isExclusionViolation(err)) throw err;
       return fail("taken", { message: `Unit ${unit.code} is already reserved for some of these nights.` });
@@ -188,11 +187,10 @@ export async function collectGoods(db: Db, actor: Actor, reservationId: string, 
  */
 export async function chargeStorageNights(db: Db, now: Date, opts: { workspaceId?: string } = {}) {
   const rows = await db
-    .select({ reservation: storageReservations, unitCode: storageUnits.code, timeZone: studios.timeZone, currency: workspaces.currency })
+    .select({ reservation: storageReservations, unitCode: storageUnits.code, timeZone: studios.timeZone, currency: studios.currency })
     .from(storageReservations)
     .innerJoin(storageUnits, eq(storageUnits.id, storageReservations.unitId))
     .innerJoin(studios, eq(studios.id, storageUnits.studioId))
-    .innerJoin(workspaces, eq(workspaces.id, storageReservations.workspaceId))
     .where(
       and(
         inArray(storageReservations.status, ["reserved", "active", "ended"]),
@@ -278,7 +276,7 @@ export async function listReservations(db: DbOrTx, actor: Actor, opts: { from?: 
           ? undefined
           : sql`false`;
   return db
-    .select({ reservation: storageReservations, unit: storageUnits, studioName: studios.name, timeZone: studios.timeZone, creatorName: users.name, creatorEmail: users.email })
+    .select({ reservation: storageReservations, unit: storageUnits, studioName: studios.name, timeZone: studios.timeZone, currency: studios.currency, creatorName: users.name, creatorEmail: users.email })
     .from(storageReservations)
     .innerJoin(storageUnits, eq(storageUnits.id, storageReservations.unitId))
     .innerJoin(studios, eq(studios.id, storageUnits.studioId))

@@ -37,8 +37,8 @@ describe("the public studio page", () => {
     });
 
     const page = await loadPublicStudio(db, { workspaceSlug: workspace.slug, studioId: studio.id, now });
-    expect(page?.workspace).toEqual({ slug: workspace.slug, name: workspace.name, currency: "USD" });
-    expect(page?.studio).toEqual({ id: studio.id, name: studio.name, address: "1 Mateo St, Los Angeles", timeZone: "America/Los_Angeles" });
+    expect(page?.workspace).toEqual({ slug: workspace.slug, name: workspace.name });
+    expect(page?.studio).toEqual({ id: studio.id, name: studio.name, address: "1 Mateo St, Los Angeles", timeZone: "America/Los_Angeles", currency: "USD" });
     expect(page?.rooms.map((r) => r.name)).toEqual(["Set A"]);
     const [set] = page!.rooms;
     expect(set).toMatchObject({ capacity: 3, features: ["ring light", "vanity"], hourlyRateCents: 5000, photos: [`/media/rooms/${photo.value.id}`, "https://cdn.example.com/a.jpg"] });

@@ -24,8 +24,8 @@ export async function loadPublicStudio(db: DbOrTx, input: { workspaceSlug: strin
   if (!UUID.test(input.studioId)) return null;
   const [row] = await db
     .select({
-      workspace: { id: workspaces.id, slug: workspaces.slug, name: workspaces.name, currency: workspaces.currency },
-      studio: { id: studios.id, name: studios.name, address: studios.address, timeZone: studios.timeZone },
+      workspace: { id: workspaces.id, slug: workspaces.slug, name: workspaces.name },
+      studio: { id: studios.id, name: studios.name, address: studios.address, timeZone: studios.timeZone, currency: studios.currency },
     })
     .from(studios)
     .innerJoin(workspaces, eq(workspaces.id, studios.workspaceId))
@@ -63,6 +63,6 @@ export async function loadPublicStudio(db: DbOrTx, input: { workspaceSlug: strin
       return { ...room, photos, availability: { durationMinutes: room.minMinutes, days, next: slots.slice(0, NEXT_SLOTS).map((s) => s.start) } };
     }),
   );
-  return { workspace: { slug: workspace.slug, name: workspace.name, currency: workspace.currency }, studio, rooms: withAvailability };
+  return { workspace: { slug: workspace.slug, name: workspace.name }, studio, rooms: withAvailability };
 }
 export type PublicStudio = NonNullable<Awaited<ReturnType<typeof loadPublicStudio>>>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDate, str } from "../input";
 import { policiesSchema } from "../policies/policies";
 import { checkbox, commaList, httpsUrls, id, localDateTime, minutes, money, optionalText, text, timeOfDay, weekday, wholeNumber } from "./fields";
+import { STUDIO_CURRENCIES } from "../money";
 import { isTimeZone } from "./local-time";
 import { MAX_RANGES_PER_DAY, openingHoursProblems, sortOpeningHours } from "./opening-hours";
 import { DAY_MS } from "@/kernel/time";
@@ -24,6 +25,8 @@ export const studioSchema = z.object({
   address: optionalText(200),
   timeZone: str({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list"),
   openingHours: openingHoursSchema,
+  /** Missing: a new studio takes the workspace's currency, an edited one keeps its own. */
+  currency: z.enum(STUDIO_CURRENCIES, { error: "Choose a currency from the list" }).optional(),
 });
 export type StudioInput = z.output<typeof studioSchema>;
 export const updateStudioSchema = studioSchema.extend({ studioId: id("a studio") });

@@ -1,12 +1,13 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { studios, workspaces } from "@/db/schema";
+import { rooms, studios, workspaces } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { audit, denied, notFound, ownStudio } from "./access";
+import { currencyChangeBlocker } from "./currency-change";
 import type { StudioInput } from "./schemas";
 
-type StudioError = "not_allowed" | "not_found" | "name_taken";
+type StudioError = "not_allowed" | "not_found" | "name_taken" | "currency_locked";
 
 const nameTaken = () => fail("name_taken", { fieldErrors: { name: ["Another studio of this workspace has that name."] } });
 
@@ -19,23 +20,26 @@ async function nameInUse(db: DbOrTx, workspaceId: string, name: string, exceptId
   return Boolean(row);
 }
 
-/** Adds a studio. The workspace row is locked so two studios cannot take the same name at once. */
+/** Adds a studio, priced in the workspace's currency unless another is chosen. The workspace row is locked so two studios cannot take the same name at once. */
 export async function createStudio(db: Db, actor: Actor, input: StudioInput, _now?: Date): Promise<Result<{ id: string }, StudioError>> {
   const refused = denied(actor);
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
+    const [workspace] = await tx.select({ id: workspaces.id, currency: workspaces.currency }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
     if (await nameInUse(tx, actor.workspaceId, input.name)) return nameTaken();
     const [row] = await tx
       .insert(studios)
-      .values({ workspaceId: actor.workspaceId, name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours })
+      .values({ workspaceId: actor.workspaceId, name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours, currency: input.currency ?? workspace.currency })
       .returning({ id: studios.id });
     await audit(tx, actor, "studio.created", { type: "studio", id: row.id }, { name: input.name });
     return ok({ id: row.id });
   });
 }
 
-/** Changes a studio's name, address, time zone and weekly opening hours. */
+/**
+ * Changes a studio's name, address, time zone, weekly opening hours and currency. A new currency is refused, on
+ * its field, while anything priced in the old one is still to be settled (`currencyChangeBlocker`).
+ */
 export async function updateStudio(
   db: Db,
   actor: Actor,
@@ -49,11 +53,21 @@ export async function updateStudio(
     const studio = await ownStudio(tx, actor, input.studioId, { lock: true });
     if (!studio) return notFound("studio");
     if (await nameInUse(tx, actor.workspaceId, input.name, studio.id)) return nameTaken();
+    const currency = input.currency ?? studio.currency;
+    if (currency !== studio.currency) {
+      // The rooms' locks wait for bookings in flight in this studio (they hold their room's), so they are counted.
+      await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.studioId, studio.id)).for("update");
+      const blocker = await currencyChangeBlocker(tx, studio, currency);
+      if (blocker) return fail("currency_locked", { message: "The studio was not saved.", fieldErrors: { currency: [blocker] } });
+    }
     await tx
       .update(studios)
-      .set({ name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours })
+      .set({ name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours, currency })
       .where(eq(studios.id, studio.id));
-    const changed = studio.timeZone !== input.timeZone ? { timeZone: { from: studio.timeZone, to: input.timeZone } } : {};
+    const changed = {
+      ...(studio.timeZone !== input.timeZone ? { timeZone: { from: studio.timeZone, to: input.timeZone } } : {}),
+      ...(studio.currency !== currency ? { currency: { from: studio.currency, to: currency } } : {}),
+    };
     await audit(tx, actor, "studio.updated", { type: "studio", id: studio.id }, { name: input.name, ...changed });
     return ok({ id: studio.id });
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { str } from "../input";
 import { emailSchema } from "../auth/schemas";
+import { STUDIO_CURRENCIES } from "../money";
 
 export const RESERVED_SLUGS = ["new", "api", "admin", "settings", "sign-in", "sign-up", "dev", "www", "app"];
 
@@ -15,7 +16,8 @@ export const slugSchema = str()
 export const createWorkspaceSchema = z.object({
   name: str().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
   slug: slugSchema,
-  currency: z.enum(["USD", "EUR", "GBP", "CNY", "JPY", "SGD", "AUD", "CAD"], { error: "Choose a currency" }).default("USD"),
+  // The default currency of the workspace's new studios; each studio can then have its own.
+  currency: z.enum(STUDIO_CURRENCIES, { error: "Choose a currency" }).default("USD"),
 });
 
 export const roleSchema = z.enum(["owner", "manager", "staff", "creator", "brand"], { error: "Choose a role" });

@@ -4,9 +4,8 @@ import { Field, FieldError, FormMessage, SubmitButton } from "@/components/form"
 import { NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { idle } from "@/lib/action-state";
+import { currencyLabel, STUDIO_CURRENCIES } from "@/lib/money";
 import { createWorkspaceAction } from "./actions";
-
-const CURRENCIES = ["USD", "EUR", "GBP", "CNY", "JPY", "SGD", "AUD", "CAD"];
 
 export function NewWorkspaceForm() {
   const [state, action] = useActionState(createWorkspaceAction, idle);
@@ -18,8 +17,10 @@ export function NewWorkspaceForm() {
       <div className="grid gap-2">
         <Label htmlFor="field-currency">Currency</Label>
         <NativeSelect id="field-currency" name="currency" defaultValue={state.values?.currency ?? "USD"}>
-          {CURRENCIES.map((c) => (
-            <option key={c}>{c}</option>
+          {STUDIO_CURRENCIES.map((c) => (
+            <option key={c} value={c}>
+              {currencyLabel(c)}
+            </option>
           ))}
         </NativeSelect>
         <FieldError name="currency" state={state} />

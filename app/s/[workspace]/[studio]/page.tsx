@@ -37,7 +37,7 @@ export default async function PublicStudioPage({ params }: Params) {
   const page = await load(workspace, studioId);
   if (!page) notFound();
   const { studio, rooms } = page;
-  const money = (cents: number) => formatMoney(cents, page.workspace.currency);
+  const money = (cents: number) => formatMoney(cents, page.studio.currency);
   const clock = clockName(studio.timeZone);
   const bookPath = (roomId: string) => `/w/${page.workspace.slug}/book/${roomId}`;
   return (

@@ -46,7 +46,7 @@ export default async function BookPage({ params }: { params: Promise<{ workspace
                           </Link>
                         </CardTitle>
                         <CardDescription>
-                          {formatMoney(r.hourlyRateCents, member.currency)} / hour · {formatDurationRange(r.minMinutes, r.maxMinutes)}
+                          {formatMoney(r.hourlyRateCents, s.currency)} / hour · {formatDurationRange(r.minMinutes, r.maxMinutes)}
                         </CardDescription>
                       </CardHeader>
                       <CardContent className="grid gap-2">

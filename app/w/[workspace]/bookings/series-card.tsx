@@ -17,7 +17,7 @@ export async function SeriesCard({ member, seriesId, now }: { member: Member; se
   const days = [...pattern.weekdays].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => DAYS[d]);
   const feeText =
     found.feeCents > 0
-      ? `Cancelling all ${upcoming.length} future dates now costs ${formatMoney(found.feeCents, member.currency)} in late-cancellation fees (dates within ${found.freeCancellationHours} h of their start).`
+      ? `Cancelling all ${upcoming.length} future dates now costs ${formatMoney(found.feeCents, studio.currency)} in late-cancellation fees (dates within ${found.freeCancellationHours} h of their start).`
       : `Cancelling all ${upcoming.length} future dates now is free.`;
   return (
     <Card>

@@ -66,7 +66,7 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
           <CardTitle>Add a studio</CardTitle>
         </CardHeader>
         <CardContent>
-          <StudioForm workspace={slug} action={createStudioAction} timeZones={timeZones()} defaultTimeZone={studios[0]?.timeZone ?? "UTC"} />
+          <StudioForm workspace={slug} action={createStudioAction} timeZones={timeZones()} defaultTimeZone={studios[0]?.timeZone ?? "UTC"} defaultCurrency={member.currency} />
         </CardContent>
       </Card>
       <Card>

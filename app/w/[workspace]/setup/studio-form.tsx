@@ -2,19 +2,22 @@
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/form";
 import { idle } from "@/lib/action-state";
+import { currencyLabel, STUDIO_CURRENCIES } from "@/lib/money";
 import { currentTimeZoneName, timeZoneLabel } from "@/lib/studios/local-time";
 import { HoursEditor } from "./hours-editor";
 import { formKey, SelectField, type SetupAction } from "./setup-fields";
 
-type Studio = { id: string; name: string; address: string; timeZone: string; openingHours: { weekday: number; opens: string; closes: string }[] };
+type Studio = { id: string; name: string; address: string; timeZone: string; currency: string; openingHours: { weekday: number; opens: string; closes: string }[] };
 
-/** A studio's name, address, time zone and weekly hours: the same form adds a studio and edits one. */
-export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZone }: {
+/** A studio's name, address, time zone, currency and weekly hours: the same form adds a studio and edits one. */
+export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZone, defaultCurrency }: {
   workspace: string;
   action: SetupAction;
   studio?: Studio;
   timeZones: string[];
   defaultTimeZone: string;
+  /** The workspace's: a new studio is priced in it unless another is chosen. */
+  defaultCurrency: string;
 }) {
   const [state, run] = useActionState(action, idle);
   const p = studio ? `studio-${studio.id.slice(0, 8)}` : "new-studio";
@@ -35,6 +38,15 @@ export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZo
           hint="Opening hours, closures and every time shown to creators use it."
         />
       </div>
+      <SelectField
+        id={`${p}-currency`}
+        name="currency"
+        label="Currency"
+        state={state}
+        defaultValue={studio?.currency ?? defaultCurrency}
+        options={currencyOptions(studio?.currency ?? defaultCurrency).map((c) => ({ value: c, label: currencyLabel(c) }))}
+        hint="Rooms, add-ons, peak rates, storage and fees of this studio are priced in it. It cannot change while charges or bookings in the old currency are still to be settled."
+      />
       <Field id={`${p}-address`} name="address" label="Address" defaultValue={studio?.address} maxLength={200} autoComplete="off" state={state} />
       <HoursEditor hours={studio?.openingHours ?? []} state={state} idPrefix={p} />
       <SubmitButton className="justify-self-start" pendingText="Saving…">
@@ -43,3 +55,6 @@ export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZo
     </form>
   );
 }
+
+/** The currencies offered, with the studio's own first added if it is not among them (a legacy one stays choosable). */
+const currencyOptions = (current: string): string[] => ((STUDIO_CURRENCIES as readonly string[]).includes(current) ? [...STUDIO_CURRENCIES] : [current, ...STUDIO_CURRENCIES]);

@@ -44,11 +44,11 @@ export async function reserveUnitAction(_prev: ActionState, form: FormData): Pro
     return storageFailure(form, r, "This unit cannot be reserved.");
   }
   refresh(gate.value.workspaceSlug);
-  const { firstNight, lastNight, nightlyRateCents } = r.value;
+  const { firstNight, lastNight, nightlyRateCents, currency } = r.value;
   const nights = countNights(firstNight, lastNight);
   return {
     status: "ok",
-    message: `Reserved for ${nights} ${nights === 1 ? "night" : "nights"} (${nightsLabel(firstNight, lastNight)}): ${formatMoney(nights * nightlyRateCents, gate.value.currency)}.`,
+    message: `Reserved for ${nights} ${nights === 1 ? "night" : "nights"} (${nightsLabel(firstNight, lastNight)}): ${formatMoney(nights * nightlyRateCents, currency)}.`,
     data: { reservationId: r.value.id },
   };
 }
@@ -107,5 +107,5 @@ export async function createStorageUnitAction(_prev: ActionState, form: FormData
   const r = await createStorageUnit(getDb(), gate.value, studioId, parsed.data);
   if (!r.ok) return r.error === "not_found" ? failed(form, "That studio does not exist. Reload the page.") : storageFailure(form, r, "This unit cannot be added.");
   refresh(gate.value.workspaceSlug);
-  return { status: "ok", message: `Added unit ${r.value.code} (${r.value.size}, ${formatMoney(r.value.nightlyRateCents, gate.value.currency)} a night).` };
+  return { status: "ok", message: `Added unit ${r.value.code} (${r.value.size}, ${formatMoney(r.value.nightlyRateCents, r.value.currency)} a night).` };
 }

@@ -35,6 +35,7 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
     unitCode: r.unit.code,
     unitSize: r.unit.size,
     studioName: r.studioName,
+    currency: r.currency,
     creator: r.creatorName ?? r.creatorEmail,
     firstNight: r.reservation.firstNight,
     lastNight: r.reservation.lastNight,
@@ -94,7 +95,6 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
               workspace={slug}
               units={units.map((u) => ({ ...u, today: localDate(now, u.timeZone) }))}
               creators={creators?.map((c) => ({ id: c.id, label: c.name ? `${c.name} (${c.email})` : c.email })) ?? null}
-              currency={member.currency}
               maxNights={MAX_NIGHTS}
             />
           )}
@@ -110,7 +110,7 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
             {forCreators ? "Reservations you make for creators, and theirs, appear here." : "Units you reserve appear here, with what is stored in them."}
           </EmptyState>
         ) : (
-          <ReservationList workspace={slug} rows={current} currency={member.currency} showCreator={forCreators} label="Current and upcoming reservations" />
+          <ReservationList workspace={slug} rows={current} showCreator={forCreators} label="Current and upcoming reservations" />
         )}
       </section>
 
@@ -123,7 +123,7 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
             Collected and cancelled reservations are kept here.
           </EmptyState>
         ) : (
-          <ReservationList workspace={slug} rows={past} currency={member.currency} showCreator={forCreators} label={`Past reservations (the latest ${PAST_SHOWN})`} />
+          <ReservationList workspace={slug} rows={past} showCreator={forCreators} label={`Past reservations (the latest ${PAST_SHOWN})`} />
         )}
       </section>
     </div>

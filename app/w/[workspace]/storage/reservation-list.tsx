@@ -8,6 +8,8 @@ export type ReservationCard = {
   unitCode: string;
   unitSize: string;
   studioName: string;
+  /** The studio's, which the rate is in. */
+  currency: string;
   creator: string;
   firstNight: string;
   lastNight: string;
@@ -26,19 +28,19 @@ const STATUS: Record<string, { label: string; variant: "secondary" | "success" |
 };
 
 /** Reservations as cards (a table of forms does not fit a phone), each with what can be done with it now. */
-export function ReservationList({ workspace, rows, currency, showCreator, label }: { workspace: string; rows: ReservationCard[]; currency: string; showCreator: boolean; label: string }) {
+export function ReservationList({ workspace, rows, showCreator, label }: { workspace: string; rows: ReservationCard[]; showCreator: boolean; label: string }) {
   return (
     <ul className="grid gap-3 lg:grid-cols-2" aria-label={label}>
       {rows.map((r) => (
         <li key={r.id} className="min-w-0">
-          <Reservation workspace={workspace} r={r} currency={currency} showCreator={showCreator} />
+          <Reservation workspace={workspace} r={r} showCreator={showCreator} />
         </li>
       ))}
     </ul>
   );
 }
 
-function Reservation({ workspace, r, currency, showCreator }: { workspace: string; r: ReservationCard; currency: string; showCreator: boolean }) {
+function Reservation({ workspace, r, showCreator }: { workspace: string; r: ReservationCard; showCreator: boolean }) {
   const nights = countNights(r.firstNight, r.lastNight);
   const overdue = r.status === "active" && r.lastNight < r.today;
   const open = r.status === "reserved" || r.status === "active";
@@ -63,7 +65,7 @@ function Reservation({ workspace, r, currency, showCreator }: { workspace: strin
         </div>
       </div>
       <p className="text-sm text-muted-foreground">
-        Size {r.unitSize} · {nights} {nights === 1 ? "night" : "nights"} × {formatMoney(r.nightlyRateCents, currency)} = {formatMoney(nights * r.nightlyRateCents, currency)}
+        Size {r.unitSize} · {nights} {nights === 1 ? "night" : "nights"} × {formatMoney(r.nightlyRateCents, r.currency)} = {formatMoney(nights * r.nightlyRateCents, r.currency)}
       </p>
       {overdue ? (
         <p className="text-sm font-medium text-destructive">

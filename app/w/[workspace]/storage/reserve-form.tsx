@@ -11,14 +11,15 @@ import { numbered } from "./numbered-action";
 const reserve = numbered(reserveUnitAction);
 
 /** A unit that can be reserved, with its studio and the studio's date today (the earliest first night). */
-export type UnitChoice = { id: string; code: string; size: string; nightlyRateCents: number; studioId: string; studioName: string; timeZone: string; today: string };
+/** A unit is priced in its studio's `currency`. */
+export type UnitChoice = { id: string; code: string; size: string; nightlyRateCents: number; currency: string; studioId: string; studioName: string; timeZone: string; today: string };
 export type CreatorChoice = { id: string; label: string };
 
 /**
  * Studio → unit, first and last night, with the number of nights and the total shown before confirming. Staff,
  * managers and owners also choose the creator (`creators`). The server checks everything again.
  */
-export function ReserveForm(props: { workspace: string; units: UnitChoice[]; creators: CreatorChoice[] | null; currency: string; maxNights: number }) {
+export function ReserveForm(props: { workspace: string; units: UnitChoice[]; creators: CreatorChoice[] | null; maxNights: number }) {
   const [state, action] = useActionState(reserve, idle);
   // A new key after each reservation gives the next one a fresh form (its dates and the price shown included).
   return <ReserveFields key={state.data?.reservationId ?? "form"} {...props} state={state} action={action} />;
@@ -28,7 +29,6 @@ function ReserveFields({
   workspace,
   units,
   creators,
-  currency,
   maxNights,
   state,
   action,
@@ -36,7 +36,6 @@ function ReserveFields({
   workspace: string;
   units: UnitChoice[];
   creators: CreatorChoice[] | null;
-  currency: string;
   maxNights: number;
   state: ActionState;
   action: (form: FormData) => void;
@@ -65,7 +64,7 @@ function ReserveFields({
   else if (firstNight < studio.today) summary = "The first night has already passed.";
   else if (nights === 0) summary = "The last night cannot be before the first.";
   else if (nights > maxNights) summary = `At most ${maxNights} nights at a time.`;
-  else summary = `${nights} ${nights === 1 ? "night" : "nights"} × ${formatMoney(unit.nightlyRateCents, currency)} = ${formatMoney(nights * unit.nightlyRateCents, currency)}`;
+  else summary = `${nights} ${nights === 1 ? "night" : "nights"} × ${formatMoney(unit.nightlyRateCents, unit.currency)} = ${formatMoney(nights * unit.nightlyRateCents, unit.currency)}`;
 
   return (
     <form action={action} className="grid gap-4" noValidate aria-label="Reserve a unit">
@@ -112,7 +111,7 @@ function ReserveFields({
           {inStudio.length === 1 ? null : <option value="">Choose a unit</option>}
           {inStudio.map((u) => (
             <option key={u.id} value={u.id}>
-              Unit {u.code} · size {u.size} · {formatMoney(u.nightlyRateCents, currency)} a night
+              Unit {u.code} · size {u.size} · {formatMoney(u.nightlyRateCents, u.currency)} a night
             </option>
           ))}
         </SelectField>

@@ -62,7 +62,7 @@ export default async function StudiosPage({ params }: { params: Promise<{ worksp
                           <span className="block text-xs text-muted-foreground">up to {plural(r.capacity, "person")}</span>
                         </TableCell>
                         <TableCell className="text-muted-foreground">{r.features.join(", ") || "—"}</TableCell>
-                        <TableCell className="text-right tabular-nums">{formatMoney(r.hourlyRateCents, member.currency)}</TableCell>
+                        <TableCell className="text-right tabular-nums">{formatMoney(r.hourlyRateCents, s.currency)}</TableCell>
                         <TableCell className="text-right text-xs text-muted-foreground">
                           {formatDurationRange(r.minMinutes, r.maxMinutes)}, every {formatDuration(r.stepMinutes)}, {formatDuration(r.bufferMinutes)} turnover
                         </TableCell>

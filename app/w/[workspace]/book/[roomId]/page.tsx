@@ -61,7 +61,7 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
         </p>
         <h1 className="text-2xl font-semibold">{moving ? `Move booking ${moving.booking.code}` : room.name}</h1>
         <p className="text-muted-foreground">
-          {formatMoney(room.hourlyRateCents, member.currency)} / hour (peak times may cost more; the price is shown before you confirm) · times in{" "}
+          {formatMoney(room.hourlyRateCents, studio.currency)} / hour (peak times may cost more; the price is shown before you confirm) · times in{" "}
           <strong>{studio.timeZone}</strong>
         </p>
       </header>
@@ -105,7 +105,7 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
       </nav>
       {/* The gate and the room are settled above (a 404 stays a 404); the slow part streams in with a placeholder. */}
       <Suspense key={`${anchor}-${duration}`} fallback={<WeekSkeleton />}>
-        <WeekSlots member={member} roomId={room.id} timeZone={studio.timeZone} days={days} labels={labels} duration={duration} now={now} moving={moving?.booking.id ?? null} studioId={studio.id} />
+        <WeekSlots member={member} roomId={room.id} timeZone={studio.timeZone} days={days} labels={labels} duration={duration} now={now} moving={moving?.booking.id ?? null} studioId={studio.id} currency={studio.currency} />
       </Suspense>
     </div>
   );
@@ -128,6 +128,8 @@ async function WeekSlots(props: {
   member: Member;
   roomId: string;
   studioId: string;
+  /** The studio's: its add-ons are priced in it. */
+  currency: string;
   timeZone: string;
   days: string[];
   labels: string[];
@@ -160,7 +162,7 @@ async function WeekSlots(props: {
       roomId={props.roomId}
       days={byDay}
       timeZone={timeZone}
-      addOns={addOns.map((a) => ({ id: a.id, label: `${a.name} (${formatMoney(a.priceCents, member.currency)}${a.pricing === "per_hour" ? " / hour" : ""})` }))}
+      addOns={addOns.map((a) => ({ id: a.id, label: `${a.name} (${formatMoney(a.priceCents, props.currency)}${a.pricing === "per_hour" ? " / hour" : ""})` }))}
       creators={creators?.map((c) => ({ id: c.id, label: c.name ? `${c.name} (${c.email})` : c.email })) ?? null}
       rescheduleId={props.moving}
     />

@@ -116,7 +116,7 @@ export default async function StorageBoardPage({ params, searchParams }: { param
             {can(member, "storage.manage") ? "Add the first one below." : "Ask a manager to add units."}
           </EmptyState>
         ) : (
-          <BoardGrid board={board} currency={member.currency} />
+          <BoardGrid board={board} currency={studio.currency} />
         )}
       </section>
 
@@ -126,7 +126,7 @@ export default async function StorageBoardPage({ params, searchParams }: { param
             <CardTitle id="add-unit-heading">Add a unit</CardTitle>
           </CardHeader>
           <CardContent>
-            <AddUnitForm key={studio.id} workspace={slug} studioId={studio.id} studioName={studio.name} currency={member.currency} />
+            <AddUnitForm key={studio.id} workspace={slug} studioId={studio.id} studioName={studio.name} currency={studio.currency} />
           </CardContent>
         </Card>
       ) : null}

@@ -43,7 +43,7 @@ export default async function SeriesPage({ params, searchParams }: { params: Pro
         </p>
         <h1 className="text-2xl font-semibold">Book {room.name} every week</h1>
         <p className="text-muted-foreground">
-          {formatMoney(room.hourlyRateCents, member.currency)} / hour (peak times may cost more) · times in <strong>{studio.timeZone}</strong>, the same wall-clock time every week
+          {formatMoney(room.hourlyRateCents, studio.currency)} / hour (peak times may cost more) · times in <strong>{studio.timeZone}</strong>, the same wall-clock time every week
           (also across daylight-saving changes)
         </p>
       </header>

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
+import { studioCurrency } from "@/lib/studios/studio-currency";
 import { addPricingRule, removePricingRule } from "@/lib/studios/pricing-rules";
 import { addRoomBlock, removeRoomBlock } from "@/lib/studios/room-blocks";
 import { configuredPhotoStorage } from "@/lib/studios/configured-photo-storage";
@@ -23,7 +24,7 @@ export async function updateRoomAction(_prev: ActionState, form: FormData): Prom
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = updateRoomSchema(member.value.currency).safeParse(pick(form, ROOM_FIELDS));
+  const parsed = updateRoomSchema(await studioCurrency(getDb(), member.value.workspaceId, { roomId: form.get("roomId") })).safeParse(pick(form, ROOM_FIELDS));
   if (!parsed.success) return invalid(form, parsed.error);
   const file = form.get("photo");
   const photo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
@@ -68,7 +69,7 @@ export async function addPricingRuleAction(_prev: ActionState, form: FormData): 
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = pricingRuleSchema(member.value.currency).safeParse(pick(form, ["roomId", "name", "weekday", "startsAt", "endsAt", "priceKind", "price"]));
+  const parsed = pricingRuleSchema(await studioCurrency(getDb(), member.value.workspaceId, { roomId: form.get("roomId") })).safeParse(pick(form, ["roomId", "name", "weekday", "startsAt", "endsAt", "priceKind", "price"]));
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await addPricingRule(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The peak rule was not added.");

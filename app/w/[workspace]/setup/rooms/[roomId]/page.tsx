@@ -37,7 +37,7 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
   const uploaded = await listRoomPhotos(getDb(), { workspaceId: member.workspaceId, roomIds: [room.id] });
   const rules = [...setup.rules].sort((a, b) => weekRank(a.weekday) - weekRank(b.weekday) || a.startsAt.localeCompare(b.startsAt));
   const slug = member.workspaceSlug;
-  const money = (cents: number) => formatMoney(cents, member.currency);
+  const money = (cents: number) => formatMoney(cents, studio.currency);
   return (
     <div className="grid max-w-4xl gap-6">
       <header className="grid gap-1">
@@ -63,7 +63,7 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
           <CardTitle>Room details</CardTitle>
         </CardHeader>
         <CardContent>
-          <RoomForm workspace={slug} action={updateRoomAction} currency={member.currency} room={room} photoUpload={{ accept: ROOM_PHOTO_ACCEPT, maxBytes: ROOM_PHOTO_MAX_BYTES, tooLarge: PHOTO_TOO_LARGE }} />
+          <RoomForm workspace={slug} action={updateRoomAction} currency={studio.currency} room={room} photoUpload={{ accept: ROOM_PHOTO_ACCEPT, maxBytes: ROOM_PHOTO_MAX_BYTES, tooLarge: PHOTO_TOO_LARGE }} />
           {uploaded.length > 0 ? (
             <section aria-labelledby="uploaded-photos" className="mt-6 grid gap-3 border-t border-border pt-4">
               <h3 id="uploaded-photos" className="font-semibold">
@@ -124,7 +124,7 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
             <h3 id="add-rule" className="font-semibold">
               Add a peak rule
             </h3>
-            <RuleForm workspace={slug} roomId={room.id} currency={member.currency} example={moneyExample(member.currency)} />
+            <RuleForm workspace={slug} roomId={room.id} currency={studio.currency} example={moneyExample(studio.currency)} />
           </section>
         </CardContent>
       </Card>

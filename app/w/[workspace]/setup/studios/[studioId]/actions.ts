@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
+import { studioCurrency } from "@/lib/studios/studio-currency";
 import { createAddOn, setAddOnActive, updateAddOn } from "@/lib/studios/add-ons";
 import { addClosure, removeClosure } from "@/lib/studios/closures";
 import { createRoom } from "@/lib/studios/rooms";
@@ -24,7 +25,7 @@ export async function updateStudioAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = updateStudioSchema.safeParse({ ...pick(form, ["studioId", "name", "address", "timeZone"]), openingHours: openingHoursFromForm(form) });
+  const parsed = updateStudioSchema.safeParse({ ...pick(form, ["studioId", "name", "address", "timeZone", "currency"]), openingHours: openingHoursFromForm(form) });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await updateStudio(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The studio was not saved.");
@@ -55,7 +56,7 @@ export async function createRoomAction(_prev: ActionState, form: FormData): Prom
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = createRoomSchema(member.value.currency).safeParse(pick(form, ROOM_FIELDS));
+  const parsed = createRoomSchema(await studioCurrency(getDb(), member.value.workspaceId, { studioId: form.get("studioId") })).safeParse(pick(form, ROOM_FIELDS));
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await createRoom(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The room was not added.");
@@ -68,7 +69,7 @@ export async function createAddOnAction(_prev: ActionState, form: FormData): Pro
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = createAddOnSchema(member.value.currency).safeParse(pick(form, ["studioId", ...ADD_ON_FIELDS]));
+  const parsed = createAddOnSchema(await studioCurrency(getDb(), member.value.workspaceId, { studioId: form.get("studioId") })).safeParse(pick(form, ["studioId", ...ADD_ON_FIELDS]));
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await createAddOn(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The add-on was not added.");
@@ -79,7 +80,7 @@ export async function updateAddOnAction(_prev: ActionState, form: FormData): Pro
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = updateAddOnSchema(member.value.currency).safeParse(pick(form, ["addOnId", ...ADD_ON_FIELDS]));
+  const parsed = updateAddOnSchema(await studioCurrency(getDb(), member.value.workspaceId, { addOnId: form.get("addOnId") })).safeParse(pick(form, ["addOnId", ...ADD_ON_FIELDS]));
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await updateAddOn(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The add-on was not saved.");

@@ -33,7 +33,7 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
   if (!setup) notFound();
   const { studio, closures, rooms, addOns } = setup;
   const slug = member.workspaceSlug;
-  const money = (cents: number) => formatMoney(cents, member.currency);
+  const money = (cents: number) => formatMoney(cents, studio.currency);
   return (
     <div className="grid max-w-4xl gap-6">
       <header className="grid gap-1">
@@ -65,7 +65,7 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
           <CardTitle>Details and opening hours</CardTitle>
         </CardHeader>
         <CardContent>
-          <StudioForm workspace={slug} action={updateStudioAction} studio={studio} timeZones={timeZones()} defaultTimeZone={studio.timeZone} />
+          <StudioForm workspace={slug} action={updateStudioAction} studio={studio} timeZones={timeZones()} defaultTimeZone={studio.timeZone} defaultCurrency={studio.currency} />
         </CardContent>
       </Card>
 
@@ -130,7 +130,7 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
             <h3 id="add-room" className="font-semibold">
               Add a room
             </h3>
-            <RoomForm workspace={slug} action={createRoomAction} currency={member.currency} studioId={studio.id} />
+            <RoomForm workspace={slug} action={createRoomAction} currency={studio.currency} studioId={studio.id} />
           </section>
         </CardContent>
       </Card>
@@ -166,7 +166,7 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
                   <details className="rounded-md border border-border p-3">
                     <summary className="cursor-pointer text-sm font-medium">Edit {a.name}</summary>
                     <div className="mt-3">
-                      <AddOnForm workspace={slug} currency={member.currency} addOn={a} />
+                      <AddOnForm workspace={slug} currency={studio.currency} addOn={a} />
                     </div>
                   </details>
                 </li>
@@ -177,7 +177,7 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
             <h3 id="add-add-on" className="font-semibold">
               Add an add-on
             </h3>
-            <AddOnForm workspace={slug} currency={member.currency} studioId={studio.id} />
+            <AddOnForm workspace={slug} currency={studio.currency} studioId={studio.id} />
           </section>
         </CardContent>
       </Card>
