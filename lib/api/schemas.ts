@@ -17,8 +17,12 @@ export const quoteSchema = z
   .object({
     currency: z.string(),
     minutes: z.number().int(),
-    subtotalCents: z.number().int(),
-    totalCents: z.number().int(),
+    subtotalCents: z.number().int().describe("The lines' sum: the price before exclusive tax (inclusive tax is inside it)"),
+    tax: z
+      .object({ name: z.string(), ratePercent: z.string().describe("e.g. \"9.5\""), inclusive: z.boolean(), amountCents: z.number().int() })
+      .optional()
+      .describe("The studio's tax when booked: added to the subtotal when prices exclude it, part of it when they include it. Absent: no tax"),
+    totalCents: z.number().int().describe("What the creator pays"),
     lines: z.array(
       z.object({
         kind: z.enum(["room_time", "add_on"]),

@@ -230,3 +230,28 @@ describe("quotePrice: input it refuses", () => {
     expect(() => quote({ start, end, addOns: [weird] })).toThrow(RangeError);
   });
 });
+
+describe("quotePrice: tax, an input like the rates", () => {
+  const start = new Date("2026-06-05T10:00:00-07:00");
+  const end = new Date("2026-06-05T12:00:00-07:00");
+
+  it("adds exclusive tax to the total, on the whole subtotal once: 2 h at $45.00 + $25.00 with CA sales tax 9.5 %", () => {
+    const q = quote({ start, end, addOns: [{ id: "kit", name: "Ring light kit", pricing: "flat", priceCents: 2500 }], tax: { name: "CA sales tax", ratePercent: "9.5", inclusive: false } });
+    expect(q.subtotalCents).toBe(11_500);
+    expect(q.tax).toEqual({ name: "CA sales tax", ratePercent: "9.5", inclusive: false, amountCents: 1093 }); // 1092.5 → 1093
+    expect(q.totalCents).toBe(12_593);
+    expect(sum(q)).toBe(q.subtotalCents); // the lines stay the prices shown
+  });
+
+  it("carves inclusive tax out of the price: the total is the price shown (CNY, VAT 6 %)", () => {
+    const q = quote({ start, end, hourlyRateCents: 30_000, currency: "CNY", tax: { name: "VAT", ratePercent: "6", inclusive: true } });
+    expect(q).toMatchObject({ currency: "CNY", subtotalCents: 60_000, totalCents: 60_000, tax: { amountCents: 3396, inclusive: true } });
+  });
+
+  it("rounds to whole yen in JPY and keeps the quote as it was without tax", () => {
+    expect(quote({ start, end, hourlyRateCents: 3015, currency: "JPY", tax: { name: "JCT", ratePercent: "10", inclusive: false } })).toMatchObject({ subtotalCents: 6030, tax: { amountCents: 603 }, totalCents: 6633 });
+    const none = quote({ start, end, tax: null });
+    expect(none).not.toHaveProperty("tax");
+    expect(none.totalCents).toBe(none.subtotalCents);
+  });
+});

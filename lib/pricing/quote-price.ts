@@ -5,6 +5,7 @@ import { compilePeakRules } from "./compile-peak-rules";
 import { assertNonNegativeSafeInteger, divideRoundHalfUp } from "./divide-round-half-up";
 import { roundCumulatively } from "./round-cumulatively";
 import { splitRoomTime } from "./split-room-time";
+import { taxOf, type TaxSettings } from "./tax";
 import type { AddOnPrice, PeakRule, Quote, QuoteLine } from "./types";
 
 const MS_PER_MINUTE = 60_000;
@@ -24,6 +25,8 @@ export type QuotePriceInput = {
   peakRules: readonly PeakRule[];
   /** The add-ons chosen for this booking, in the order they should be listed. */
   addOns: readonly AddOnPrice[];
+  /** The studio's tax (null or absent: none). */
+  tax?: TaxSettings | null;
 };
 
 /**
@@ -36,7 +39,9 @@ export type QuotePriceInput = {
  *   the room-time lines add up to that exact total rounded half up ONCE, and each line is within a cent of its
  *   own exact value;
  * - a peak multiplier gives the hourly rate round-half-up(base × multiplier) first, as the contract says;
- * - a per-hour add-on is round-half-up(minutes × price / 60) on its own line; a flat add-on is its price.
+ * - a per-hour add-on is round-half-up(minutes × price / 60) on its own line; a flat add-on is its price;
+ * - tax, once on the subtotal (`taxOf`): added to the total when prices exclude it, carved out of it when they
+ *   include it (the total is then the subtotal).
  *
  * Invalid input (end not after start, times off whole minutes, negative or fractional cents, a bad currency,
  * time zone or rule) is a bug in the caller and throws a RangeError.
@@ -77,7 +82,9 @@ export function quotePrice(input: QuotePriceInput): Quote {
 
   const subtotalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
   assertNonNegativeSafeInteger(subtotalCents, "subtotal");
-  return { currency, lines, subtotalCents, totalCents: subtotalCents, minutes };
+  if (!input.tax) return { currency, lines, subtotalCents, totalCents: subtotalCents, minutes };
+  const tax = { ...input.tax, amountCents: taxOf(subtotalCents, input.tax) };
+  return { currency, lines, subtotalCents, tax, totalCents: input.tax.inclusive ? subtotalCents : subtotalCents + tax.amountCents, minutes };
 }
 
 function addOnLine(addOn: AddOnPrice, minutes: number): QuoteLine {

@@ -38,12 +38,17 @@ export type QuoteLine = {
   ruleId?: string;
 };
 
+/** The tax of a quote: the studio's settings when it was priced, and the amount (minor units). */
+export type QuoteTax = { name: string; ratePercent: string; inclusive: boolean; amountCents: number };
+
 export type Quote = {
   currency: string;
   lines: QuoteLine[];
-  /** Sum of the lines. */
+  /** Sum of the lines: the price as shown, before exclusive tax (inclusive tax is inside it). Fees are shares of it. */
   subtotalCents: number;
-  /** Equals the subtotal until taxes exist; kept apart so they can be added without changing callers. */
+  /** Absent: no tax (and every quote stored before taxes existed). */
+  tax?: QuoteTax;
+  /** What the creator pays: the subtotal, plus the tax when prices exclude it. */
   totalCents: number;
   /** Real minutes between start and end (a DST change does not add or remove any). */
   minutes: number;
