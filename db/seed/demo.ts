@@ -46,6 +46,10 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
         workspaceId: demo.id,
         name: "Los Angeles – Arts District",
         currency: "USD",
+        // Prices exclude sales tax: it is added on top, as its own line.
+        taxMode: "exclusive",
+        taxRate: "9.5",
+        taxName: "CA sales tax",
         address: "820 E 3rd St, Los Angeles, CA 90013",
         timeZone: "America/Los_Angeles",
         // Open 09:00 to 02:00 the next morning; round the clock on Friday and Saturday.
@@ -61,6 +65,10 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
         name: "Shanghai – Jing'an",
         // Priced in yuan: the workspace's currency (USD) is only the default of a new studio.
         currency: "CNY",
+        // Prices include VAT: the tax is carved out of them, as its own line.
+        taxMode: "inclusive",
+        taxRate: "6",
+        taxName: "VAT",
         address: "1601 Nanjing W Rd, Jing'an, Shanghai",
         timeZone: "Asia/Shanghai",
         openingHours: every("10:00", "03:00"),

@@ -4,9 +4,10 @@ import { CHARGE_KINDS } from "../billing/reports";
 /** Response shapes of GET /api/v1/reports/*, for the OpenAPI document (the handlers return these reports). */
 const money = {
   byKind: z.record(z.enum(CHARGE_KINDS), z.number().int()).describe("Per charge kind, in minor units of `currency` (cents; whole yen for JPY); credits are negative"),
-  totalCents: z.number().int().describe("Every charge that is not void"),
-  paidCents: z.number().int(),
-  outstandingCents: z.number().int().describe("Pending, invoiced and failed charges"),
+  totalCents: z.number().int().describe("Revenue: every charge that is not void, without tax"),
+  paidCents: z.number().int().describe("Revenue paid, without tax"),
+  outstandingCents: z.number().int().describe("Pending, invoiced and failed charges, without tax"),
+  taxCents: z.number().int().describe("Tax on those charges (less tax returned by credits): collected for the tax authority, never in totalCents"),
 };
 const range = z.object({ from: z.string(), to: z.string() });
 

@@ -12,10 +12,12 @@ type Charge = typeof charges.$inferSelect;
 type Invoice = typeof invoices.$inferSelect;
 
 /** Session charges share one invoice per booking, storage nights one per reservation; every fee event gets its own. */
-export function invoiceGroupKey(c: Pick<Charge, "id" | "kind" | "bookingId" | "storageReservationId">): string {
+export function invoiceGroupKey(c: Pick<Charge, "id" | "kind" | "bookingId" | "storageReservationId" | "taxedChargeId">): string {
+  // A tax line goes on the invoice of what it taxes: a storage night's reservation, a fee's own, or the session's.
+  if (c.kind === "tax" && !c.storageReservationId) return c.taxedChargeId ? `charge:${c.taxedChargeId}` : `booking:${c.bookingId}`;
   if (c.bookingId && (c.kind === "room_time" || c.kind === "add_on" || c.kind === "overtime")) return `booking:${c.bookingId}`;
   // Storage nights invoiced together gather on one invoice per reservation (a later batch opens another).
-  if (c.kind === "storage_night" && c.storageReservationId) return `storage:${c.storageReservationId}`;
+  if ((c.kind === "storage_night" || c.kind === "tax") && c.storageReservationId) return `storage:${c.storageReservationId}`;
   return `charge:${c.id}`;
 }
 
@@ -57,7 +59,8 @@ export async function assembleInvoices(db: Db, now: Date, stripeConnected: boole
 }
 
 async function invoiceGroup(tx: Tx, groupKey: string, group: Charge[], now: Date, stripeConnected: boolean) {
-  const first = group[0];
+  // The invoice is named after what it is for, never after its tax line.
+  const first = group.find((c) => c.kind !== "tax") ?? group[0];
   const total = group.reduce((s, c) => s + c.amountCents, 0);
   const description = await describe(tx, first, groupKey);
   const values = {

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, charges, invoices } from "@/db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { formatMoney, toMinorUnits } from "../money";
+import { taxOnNet } from "../pricing";
 import { fail, ok, type Result } from "../result";
 
 export type Charge = typeof charges.$inferSelect;
@@ -59,9 +60,40 @@ export async function voidCharge(db: Db, actor: Actor, chargeId: string, input: 
     if (c.status === "void") return ok(c);
     if (c.status !== "pending" || c.invoiceId) return fail("not_voidable", { message: "This charge is already on an invoice: credit it instead." });
     const [row] = await tx.update(charges).set({ status: "void", voidReason: input.reason, voidedBy: actor.userId, voidedAt: now }).where(eq(charges.id, c.id)).returning();
+    await retaxAfterVoid(tx, c, { reason: input.reason, userId: actor.userId, now });
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "charge.voided", subjectType: "charge", subjectId: c.id, data: { reason: input.reason, amountCents: c.amountCents, currency: c.currency } });
     return ok(row);
   });
+}
+
+const SESSION_KINDS = ["room_time", "add_on", "overtime"] as const;
+const isSessionLine = (c: Charge) => c.bookingId !== null && (SESSION_KINDS as readonly string[]).includes(c.kind);
+
+/** The tax line on a charge: its own (a fee's, a night's), or its session's. Null when it has none. */
+async function taxLineOf(tx: DbOrTx, c: Charge) {
+  if (c.kind === "tax" || c.kind === "credit") return null;
+  const where = isSessionLine(c) ? eq(charges.idempotencyKey, `tax:session:${c.bookingId}`) : eq(charges.taxedChargeId, c.id);
+  const [line] = await tx.select().from(charges).where(and(eq(charges.workspaceId, c.workspaceId), eq(charges.kind, "tax"), ne(charges.status, "void"), where)).for("update");
+  return line ?? null;
+}
+
+/**
+ * A voided charge takes its tax with it: a fee's or a night's tax line is voided too; a session's is worked out again
+ * on what is left of the session (net × rate, `taxOnNet`), and voided when nothing is.
+ */
+async function retaxAfterVoid(tx: DbOrTx, c: Charge, by: { reason: string; userId: string; now: Date }) {
+  const line = await taxLineOf(tx, c);
+  if (!line || line.status !== "pending" || line.invoiceId || line.taxRate === null) return;
+  let amount = 0;
+  if (isSessionLine(c)) {
+    const [{ net }] = await tx
+      .select({ net: sql<number>`coalesce(sum(${charges.amountCents}), 0)::int` })
+      .from(charges)
+      .where(and(eq(charges.workspaceId, c.workspaceId), eq(charges.bookingId, c.bookingId!), inArray(charges.kind, [...SESSION_KINDS]), ne(charges.status, "void")));
+    amount = taxOnNet(Math.max(net, 0), line.taxRate);
+  }
+  if (amount > 0) await tx.update(charges).set({ amountCents: amount, unitAmountCents: amount, quantity: 1 }).where(eq(charges.id, line.id));
+  else await tx.update(charges).set({ status: "void", voidReason: `Its charge was voided: ${by.reason}`, voidedBy: by.userId, voidedAt: by.now }).where(eq(charges.id, line.id));
 }
 
 /**
@@ -123,8 +155,39 @@ export async function creditCharge(db: Db, actor: Actor, chargeId: string, input
         createdAt: now,
       })
       .returning();
+    // The tax on what is credited goes back with it, in proportion (net × rate), never more than is left of it.
+    let taxBack = 0;
+    const line = await taxLineOf(tx, c);
+    if (line && line.invoiceId === inv.id && line.taxRate !== null) {
+      const [{ taxCredited }] = await tx
+        .select({ taxCredited: sql<number>`coalesce(-sum(${charges.amountCents}), 0)::int` })
+        .from(charges)
+        .where(and(eq(charges.correctsChargeId, line.id), ne(charges.status, "void")));
+      taxBack = Math.min(line.amountCents - taxCredited, taxOnNet(cents, line.taxRate));
+      if (taxBack > 0) {
+        await tx.insert(charges).values({
+          workspaceId: c.workspaceId,
+          creatorId: c.creatorId,
+          kind: "credit",
+          bookingId: line.bookingId,
+          storageReservationId: line.storageReservationId,
+          description: `Credit: ${line.description}`,
+          quantity: 1,
+          unitAmountCents: -taxBack,
+          amountCents: -taxBack,
+          currency: c.currency,
+          status: atStripe ? "pending" : "invoiced",
+          idempotencyKey: `${row.idempotencyKey}:tax`,
+          invoiceId: inv.id,
+          correctsChargeId: line.id,
+          reason: input.reason,
+          createdBy: actor.userId,
+          createdAt: now,
+        });
+      }
+    }
     if (atStripe) await tx.update(invoices).set({ nextAttemptAt: now, updatedAt: now }).where(eq(invoices.id, inv.id));
-    else await tx.update(invoices).set({ amountDueCents: sql`greatest(${invoices.amountDueCents} - ${cents}, 0)`, updatedAt: now }).where(eq(invoices.id, inv.id));
+    else await tx.update(invoices).set({ amountDueCents: sql`greatest(${invoices.amountDueCents} - ${cents + Math.max(taxBack, 0)}, 0)`, updatedAt: now }).where(eq(invoices.id, inv.id));
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "charge.credited", subjectType: "charge", subjectId: c.id, data: { creditId: row.id, amountCents: cents, currency: c.currency, reason: input.reason } });
     return ok(row);
   });

@@ -41,6 +41,8 @@ export const REVENUE_COLUMNS: CsvColumn<RevenueRow>[] = [
   { header: "total_cents", value: (r) => r.totalCents },
   { header: "paid_cents", value: (r) => r.paidCents },
   { header: "outstanding_cents", value: (r) => r.outstandingCents },
+  // Tax is collected for the tax authority: its own column, never in total_cents (revenue).
+  { header: "tax_cents", value: (r) => r.taxCents },
 ];
 
 type UtilizationRow = UtilizationReport["rows"][number];

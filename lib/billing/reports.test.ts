@@ -87,7 +87,7 @@ describe("revenueReport", () => {
 
     const a = row(report, "2026-10", w.setA.id);
     expect(a).toMatchObject({ studioId: w.la.id, studioName: "Los Angeles", roomName: "Set A", currency: "USD" });
-    expect(a?.byKind).toEqual({ room_time: 12000, overtime: 3000, add_on: 2500, storage_night: 0, late_cancel_fee: 0, no_show_fee: 0, credit: -2000 });
+    expect(a?.byKind).toEqual({ room_time: 12000, overtime: 3000, add_on: 2500, storage_night: 0, late_cancel_fee: 0, no_show_fee: 0, credit: -2000, tax: 0 });
     expect(a).toMatchObject({ totalCents: 12000 + 2500 + 3000 - 2000, paidCents: 12000, outstandingCents: 2500 + 3000 - 2000 });
     expect(row(report, "2026-10", w.setB.id)).toMatchObject({ totalCents: 6000, paidCents: 6000, outstandingCents: 0 });
     expect(row(report, "2026-11", w.setC.id)).toMatchObject({ studioName: "Shanghai", totalCents: 4000, outstandingCents: 4000 });

@@ -11,8 +11,14 @@ export { toCsv, type CsvColumn } from "./reports-csv";
 export const CHARGE_KINDS = chargeKind.enumValues;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];
 
-/** Sums of one currency. `totalCents` = `paidCents` + `outstandingCents` (pending, invoiced or failed charges). */
-export type Money = { byKind: Record<ChargeKind, number>; totalCents: number; paidCents: number; outstandingCents: number };
+/** The kinds that are revenue: every one but tax, which is the tax authority's money, collected for it. */
+export const REVENUE_KINDS = CHARGE_KINDS.filter((k) => k !== "tax");
+
+/**
+ * Sums of one currency. `totalCents` (revenue) = `paidCents` + `outstandingCents` (pending, invoiced or failed
+ * charges), all without tax; `taxCents` is the tax on them (net of the tax returned by credits), never revenue.
+ */
+export type Money = { byKind: Record<ChargeKind, number>; totalCents: number; paidCents: number; outstandingCents: number; taxCents: number };
 
 export type RevenueRow = Money & {
   month: string;
@@ -44,10 +50,15 @@ const emptyMoney = (): Money => ({
   totalCents: 0,
   paidCents: 0,
   outstandingCents: 0,
+  taxCents: 0,
 });
 
 function add(into: Money, kind: ChargeKind, status: string, cents: number) {
   into.byKind[kind] += cents;
+  if (kind === "tax") {
+    into.taxCents += cents;
+    return;
+  }
   into.totalCents += cents;
   if (status === "paid") into.paidCents += cents;
   else into.outstandingCents += cents;
@@ -78,10 +89,13 @@ export async function revenueReport(db: DbOrTx, workspaceId: string, range: Repo
     bounds.map((b) => sql`(${b.key}::text, ${b.month}::text, ${new Date(b.start).toISOString()}::timestamptz, ${new Date(b.end).toISOString()}::timestamptz)`),
     sql`, `,
   );
+  // A credit that returns tax (it corrects a tax line) lowers the tax, not the revenue.
+  const kindOf = sql`case when c.kind = 'credit' and corrected.kind = 'tax' then 'tax'::charge_kind else c.kind end`;
   const grouped = (await db.execute(sql`
     with bounds(studio_key, month, starts_at, ends_at) as (values ${values})
-    select b.month, b.studio_key, r.id as room_id, c.currency, c.kind, c.status, sum(c.amount_cents)::text as cents
+    select b.month, b.studio_key, r.id as room_id, c.currency, ${kindOf} as kind, c.status, sum(c.amount_cents)::text as cents
     from charges c
+    left join charges corrected on corrected.id = c.corrects_charge_id and corrected.workspace_id = c.workspace_id
     left join bookings bk on bk.id = c.booking_id and bk.workspace_id = c.workspace_id
     left join rooms r on r.id = bk.room_id and r.workspace_id = c.workspace_id
     left join storage_reservations sr on sr.id = c.storage_reservation_id and sr.workspace_id = c.workspace_id
@@ -90,7 +104,7 @@ export async function revenueReport(db: DbOrTx, workspaceId: string, range: Repo
       and c.created_at >= b.starts_at and c.created_at < b.ends_at
     where c.workspace_id = ${workspaceId} and c.status <> 'void'
       and c.created_at >= ${lowest}::timestamptz and c.created_at < ${highest}::timestamptz
-    group by b.month, b.studio_key, r.id, c.currency, c.kind, c.status
+    group by b.month, b.studio_key, r.id, c.currency, ${kindOf}, c.status
   `)) as unknown as Grouped[];
 
   const studioName = new Map(studioList.map((s) => [s.id, s.name]));

@@ -1,8 +1,9 @@
 import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
-import type { Quote } from "../pricing";
+import { taxLabel, taxOf, type Quote, type TaxSettings } from "../pricing";
+import { roundCumulatively } from "../pricing/round-cumulatively";
 
 export type ChargeDraft = {
-  kind: "room_time" | "add_on" | "no_show_fee" | "overtime";
+  kind: "room_time" | "add_on" | "no_show_fee" | "overtime" | "late_cancel_fee" | "storage_night" | "tax";
   description: string;
   quantity: number;
   unitAmountCents: number;
@@ -10,7 +11,55 @@ export type ChargeDraft = {
   currency: string;
   /** Unique per cause: the same session can never be charged twice, whoever completes it and however often. */
   idempotencyKey: string;
+  /** A tax draft: the rate it applied, and the key of the one draft it taxes (a fee, a night), if only one. */
+  taxRate?: string;
+  taxesKey?: string;
 };
+
+/**
+ * Tax on drafts invoiced together (a session's lines and overtime, one fee, one storage night), computed ONCE on
+ * their sum (`taxOf`, half up to the minor unit) and written as its own `tax` draft, keyed `tax:<key>`:
+ * - prices exclude tax: the tax draft is added on top;
+ * - prices include it: the tax is carved out of the drafts (each gives up its share, by cumulative rounding, so the
+ *   shares add up to the tax exactly) and the drafts plus the tax still add up to the price shown.
+ * No tax, or nothing taxable, returns the drafts as they were.
+ */
+export function withTax(drafts: ChargeDraft[], tax: TaxSettings | null | undefined, opts: { key: string; code?: string; single?: boolean }): ChargeDraft[] {
+  const taxable = drafts.reduce((sum, d) => sum + d.amountCents, 0);
+  if (!tax || drafts.length === 0 || taxable <= 0) return drafts;
+  const amount = taxOf(taxable, tax);
+  if (amount === 0) return drafts;
+  if (drafts.some((d) => d.quantity !== 1)) throw new RangeError("withTax expects drafts of quantity 1");
+  const shares = tax.inclusive ? roundCumulatively(drafts.map((d) => d.amountCents * amount), taxable) : drafts.map(() => 0);
+  const net = drafts.map((d, i) => ({ ...d, unitAmountCents: d.amountCents - shares[i], amountCents: d.amountCents - shares[i] }));
+  const line: ChargeDraft = {
+    kind: "tax",
+    description: `${taxLabel(tax)}${opts.code ? ` (${opts.code})` : ""}`,
+    quantity: 1,
+    unitAmountCents: amount,
+    amountCents: amount,
+    currency: drafts[0].currency,
+    idempotencyKey: `tax:${opts.key}`,
+    taxRate: tax.ratePercent,
+    ...(opts.single && drafts.length === 1 ? { taxesKey: drafts[0].idempotencyKey } : {}),
+  };
+  return [...net, line];
+}
+
+/**
+ * A fee's tax: a fee is a share of what the creator would have paid (the quote's total, tax included), so its tax is
+ * carved out of it at the quote's rate, whatever the studio's mode. No tax on the quote, none on the fee.
+ */
+export function feeWithTax(fee: ChargeDraft | null, quote: Pick<Quote, "tax">, code: string): ChargeDraft[] {
+  if (!fee) return [];
+  const tax = quote.tax ? { name: quote.tax.name, ratePercent: quote.tax.ratePercent, inclusive: true } : null;
+  return withTax([fee], tax, { key: fee.idempotencyKey, code, single: true });
+}
+
+/** A session's charges at check-out: its lines and overtime, with the quote's tax on them as one line. */
+export function sessionChargesWithTax(booking: { id: string; code: string; quote: Quote }, overtime: ChargeDraft[]): ChargeDraft[] {
+  return withTax([...sessionCharges(booking), ...overtime], booking.quote.tax, { key: `session:${booking.id}`, code: booking.code });
+}
 
 /**
  * What a completed session costs: its stored quote, line by line (room time per priced segment, then add-ons).

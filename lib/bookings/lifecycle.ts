@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, bookings, charges } from "@/db/schema";
+import { auditLog, bookings } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
+import { feeWithTax, type ChargeDraft } from "../billing/session-charges";
+import { writeChargeRows } from "../billing/write-charges";
 import { formatMoney } from "../money";
 import { getPolicies } from "../policies/policies";
 import { cancellationFee, type Quote } from "../pricing";
@@ -70,23 +72,8 @@ export async function cancelBooking(
     const [row] = await tx.update(bookings).set({ status: "cancelled", cancelledAt: now, updatedAt: now, holdExpiresAt: null }).where(and(eq(bookings.id, b.id))).returning();
     await offerFreedSlot(tx, { roomId: b.roomId, from: b.startsAt, to: b.blockedUntil }, now); // waitlist
     if (fee.feeCents > 0) {
-      await tx
-        .insert(charges)
-        .values({
-          workspaceId: b.workspaceId,
-          creatorId: b.creatorId,
-          kind: "late_cancel_fee",
-          bookingId: b.id,
-          description: `Late cancellation of ${found.room.name}, ${b.code}`,
-          quantity: 1,
-          unitAmountCents: fee.feeCents,
-          amountCents: fee.feeCents,
-          currency: fee.currency,
-          idempotencyKey: `late_cancel_fee:${b.id}`,
-          createdBy: actor.userId,
-          createdAt: now,
-        })
-        .onConflictDoNothing();
+      const draft: ChargeDraft = { kind: "late_cancel_fee", description: `Late cancellation of ${found.room.name}, ${b.code}`, quantity: 1, unitAmountCents: fee.feeCents, amountCents: fee.feeCents, currency: fee.currency, idempotencyKey: `late_cancel_fee:${b.id}` };
+      await writeChargeRows(tx, feeWithTax(draft, b.quote as Quote, b.code).map((d) => ({ ...d, workspaceId: b.workspaceId, creatorId: b.creatorId, bookingId: b.id, createdBy: actor.userId, createdAt: now })));
     }
     await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "booking.cancelled", subjectType: "booking", subjectId: b.id, data: { reason, feeCents: fee.feeCents } });
     if (b.status === "confirmed") {

@@ -1,10 +1,11 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, bookingAddOns, bookings, charges, rooms, studios } from "@/db/schema";
 import { can, canOperateStudio, type Actor } from "../auth/permissions";
-import { noShowCharge, overtimeCharges, sessionCharges, type ChargeDraft } from "../billing/session-charges";
+import { feeWithTax, noShowCharge, overtimeCharges, sessionChargesWithTax, type ChargeDraft } from "../billing/session-charges";
+import { writeChargeRows } from "../billing/write-charges";
 import { logger } from "../logger";
 import { getPolicies } from "../policies/policies";
 import type { Quote } from "../pricing";
@@ -33,12 +34,8 @@ async function lockForFloor(tx: Tx, actor: Actor, bookingId: string, opts: { cre
 }
 
 async function writeCharges(tx: Tx, actorUserId: string | null, b: Booking, drafts: ChargeDraft[], now: Date) {
-  if (drafts.length === 0) return;
   // Keyed by cause: a second completion (a retry, a double click, two staff at once) adds nothing.
-  await tx
-    .insert(charges)
-    .values(drafts.map((d) => ({ ...d, workspaceId: b.workspaceId, creatorId: b.creatorId, bookingId: b.id, createdBy: actorUserId, createdAt: now })))
-    .onConflictDoNothing();
+  await writeChargeRows(tx, drafts.map((d) => ({ ...d, workspaceId: b.workspaceId, creatorId: b.creatorId, bookingId: b.id, createdBy: actorUserId, createdAt: now })));
 }
 
 const studioDay = (d: Date, timeZone: string) => format(d, "yyyy-MM-dd", { in: tz(timeZone) });
@@ -113,10 +110,11 @@ export async function checkOutBooking(db: Db, actor: Actor, bookingId: string, n
     const policies = await getPolicies(tx, b.workspaceId);
     const [row] = await tx.update(bookings).set({ status: "completed", checkedOutAt: endedAt, updatedAt: now }).where(eq(bookings.id, b.id)).returning();
     const quote = b.quote as Quote;
-    const session = sessionCharges({ id: b.id, code: b.code, quote });
     const overtime = overtimeCharges({ bookingId: b.id, code: b.code, endsAt: b.endsAt, endedAt, hourlyRateCents: found.value.room.hourlyRateCents, ratePercent: policies.overtimeRatePercent, graceMinutes: policies.overtimeGraceMinutes, currency: quote.currency });
-    await writeCharges(tx, actor.userId, b, [...session, ...overtime], now);
-    const chargedCents = [...session, ...overtime].reduce((s, d) => s + d.amountCents, 0);
+    // The quote's tax (the studio's when it was booked) on the lines and the overtime, as one line.
+    const drafts = sessionChargesWithTax({ id: b.id, code: b.code, quote }, overtime);
+    await writeCharges(tx, actor.userId, b, drafts, now);
+    const chargedCents = drafts.reduce((s, d) => s + d.amountCents, 0);
     const overtimeCents = overtime.reduce((s, d) => s + d.amountCents, 0);
     await tx.insert(auditLog).values({ workspaceId: b.workspaceId, actorUserId: actor.userId, action: "booking.completed", subjectType: "booking", subjectId: b.id, data: { chargedCents, overtimeBlocks: overtime.length, endedAt: endedAt.toISOString() } });
     return ok({ booking: row, chargedCents, overtimeCents });
@@ -129,7 +127,7 @@ async function applyNoShow(tx: Tx, found: FoundBooking, actorUserId: string | nu
   const policies = await getPolicies(tx, b.workspaceId);
   const [row] = await tx.update(bookings).set({ status: "no_show", updatedAt: now }).where(eq(bookings.id, b.id)).returning();
   const fee = noShowCharge({ id: b.id, code: b.code, quote: b.quote as Quote }, policies.noShowFeePercent, found.room.name);
-  await writeCharges(tx, actorUserId, b, fee ? [fee] : [], now);
+  await writeCharges(tx, actorUserId, b, feeWithTax(fee, b.quote as Quote, b.code), now);
   if (now < b.blockedUntil) await offerFreedSlot(tx, { roomId: b.roomId, from: now > b.startsAt ? now : b.startsAt, to: b.blockedUntil }, now);
   await tx.insert(auditLog).values({ workspaceId: b.workspaceId, actorUserId, action: "booking.no_show", subjectType: "booking", subjectId: b.id, data: { feeCents: fee?.amountCents ?? 0, reason } });
   return { booking: row, feeCents: fee?.amountCents ?? 0 };
@@ -187,7 +185,7 @@ export async function undoNoShow(db: Db, actor: Actor, bookingId: string, reason
     await tx
       .update(charges)
       .set({ status: "void", voidReason: `No-show undone: ${reason.trim()}`, voidedBy: actor.userId, voidedAt: now })
-      .where(and(eq(charges.idempotencyKey, `no_show_fee:${b.id}`), eq(charges.workspaceId, b.workspaceId), eq(charges.status, "pending")));
+      .where(and(inArray(charges.idempotencyKey, [`no_show_fee:${b.id}`, `tax:no_show_fee:${b.id}`]), eq(charges.workspaceId, b.workspaceId), eq(charges.status, "pending")));
     await tx.insert(auditLog).values({ workspaceId: b.workspaceId, actorUserId: actor.userId, action: "booking.no_show_undone", subjectType: "booking", subjectId: b.id, data: { reason: reason.trim() } });
     return ok(row);
   });

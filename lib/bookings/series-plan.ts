@@ -5,7 +5,7 @@ import { zoneClock } from "../availability/zone-clock";
 import { canBookInStudio, type Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
 import { fail, ok, type Fail, type Result } from "../result";
-import { quotePrice, type Quote } from "../pricing";
+import { quotePrice, taxSettingsOf, type Quote } from "../pricing";
 import { checkRules, policiesFor, resolveCreator, type BookingError } from "./create-booking";
 import { loadRoomContext, type RoomContext } from "./room-context";
 import type { SeriesInput } from "./schemas";
@@ -84,7 +84,7 @@ export async function planSeries(tx: Tx, actor: Actor, input: SeriesInput, now: 
     const check = checkRules({ ...ctx, busy }, policies, d.startsAt, d.endsAt, now);
     if (check.ok) {
       busy.push({ start: d.startsAt, end: new Date(d.endsAt.getTime() + bufferMs) });
-      const quote = quotePrice({ timeZone: ctx.studio.timeZone, start: d.startsAt, end: d.endsAt, roomName: ctx.room.name, hourlyRateCents: ctx.room.hourlyRateCents, currency, peakRules: ctx.peakRules, addOns: [] });
+      const quote = quotePrice({ timeZone: ctx.studio.timeZone, start: d.startsAt, end: d.endsAt, roomName: ctx.room.name, hourlyRateCents: ctx.room.hourlyRateCents, currency, peakRules: ctx.peakRules, addOns: [], tax: taxSettingsOf(ctx.studio) });
       return { ...d, ok: true, quote };
     }
     if (check.rule !== "overlap") return { ...d, ok: false, error: "rule", rule: check.rule, message: check.message };

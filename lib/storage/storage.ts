@@ -2,12 +2,15 @@ import { addDays, format } from "date-fns";
 import { tz } from "@date-fns/tz";
 import { and, asc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
-import { auditLog, charges, inventoryItems, memberships, storageLocations, storageReservations, storageUnits, studios, users } from "@/db/schema";
+import { auditLog, inventoryItems, memberships, storageLocations, storageReservations, storageUnits, studios, users } from "@/db/schema";
 import { can, canOperateStudio, type Actor } from "../auth/permissions";
 import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
 import { logger } from "../logger";
 import { toMinorUnits } from "../money";
+import { withTax, type ChargeDraft } from "../billing/session-charges";
+import { writeChargeRows } from "../billing/write-charges";
 import { getPolicies } from "../policies/policies";
+import { taxSettingsOf } from "../pricing";
 import { fail, ok, type Result } from "../result";
 import { isExclusionViolation } from "../bookings/create-booking";
 import { applyMovement, InsufficientStock, lockStockRow } from "../samples/stock";
@@ -187,7 +190,7 @@ export async function collectGoods(db: Db, actor: Actor, reservationId: string, 
  */
 export async function chargeStorageNights(db: Db, now: Date, opts: { workspaceId?: string } = {}) {
   const rows = await db
-    .select({ reservation: storageReservations, unitCode: storageUnits.code, timeZone: studios.timeZone, currency: studios.currency })
+    .select({ reservation: storageReservations, unitCode: storageUnits.code, timeZone: studios.timeZone, currency: studios.currency, taxMode: studios.taxMode, taxRate: studios.taxRate, taxName: studios.taxName })
     .from(storageReservations)
     .innerJoin(storageUnits, eq(storageUnits.id, storageReservations.unitId))
     .innerJoin(studios, eq(studios.id, storageUnits.studioId))
@@ -200,26 +203,28 @@ export async function chargeStorageNights(db: Db, now: Date, opts: { workspaceId
     );
   let written = 0;
   const overrunPercent = new Map<string, number>();
-  for (const { reservation: r, unitCode, timeZone, currency } of rows) {
+  for (const { reservation: r, unitCode, timeZone, currency, ...studioTax } of rows) {
+    // Each night is taxed on its own (it is its own charge), by the studio's tax when the night is charged.
+    const tax = taxSettingsOf(studioTax);
     const today = localDay(now, timeZone);
     const lastPassed = format(addDays(new Date(`${today}T12:00:00Z`), -1), "yyyy-MM-dd"); // a night is over once its date is past
-    const drafts: (typeof charges.$inferInsert)[] = [];
+    const drafts: ChargeDraft[] = [];
     const reserved = nightsBetween(r.firstNight, r.lastNight < lastPassed ? r.lastNight : lastPassed);
     for (const night of reserved) {
-      drafts.push({ workspaceId: r.workspaceId, creatorId: r.creatorId, kind: "storage_night", storageReservationId: r.id, description: `Storage unit ${unitCode}, night of ${night}`, quantity: 1, unitAmountCents: r.nightlyRateCents, amountCents: r.nightlyRateCents, currency, idempotencyKey: `storage_night:${r.id}:${night}`, createdAt: now });
+      drafts.push({ kind: "storage_night", description: `Storage unit ${unitCode}, night of ${night}`, quantity: 1, unitAmountCents: r.nightlyRateCents, amountCents: r.nightlyRateCents, currency, idempotencyKey: `storage_night:${r.id}:${night}` });
     }
     if (r.status === "active" && r.lastNight < lastPassed) {
       if (!overrunPercent.has(r.workspaceId)) overrunPercent.set(r.workspaceId, (await getPolicies(db, r.workspaceId)).storageOverrunPercent);
       const rate = divideRoundHalfUp(r.nightlyRateCents * overrunPercent.get(r.workspaceId)!, 100);
       for (const night of nightsBetween(nextDay(r.lastNight), lastPassed)) {
-        drafts.push({ workspaceId: r.workspaceId, creatorId: r.creatorId, kind: "storage_night", storageReservationId: r.id, description: `Storage unit ${unitCode}, overrun night of ${night} (goods not collected)`, quantity: 1, unitAmountCents: rate, amountCents: rate, currency, idempotencyKey: `storage_overrun:${r.id}:${night}`, createdAt: now });
+        drafts.push({ kind: "storage_night", description: `Storage unit ${unitCode}, overrun night of ${night} (goods not collected)`, quantity: 1, unitAmountCents: rate, amountCents: rate, currency, idempotencyKey: `storage_overrun:${r.id}:${night}` });
       }
     }
-    const priced = drafts.filter((d) => (d.amountCents ?? 0) > 0);
+    const priced = drafts.filter((d) => d.amountCents > 0).flatMap((d) => withTax([d], tax, { key: d.idempotencyKey, single: true }));
     if (priced.length === 0) continue;
     try {
-      const inserted = await db.insert(charges).values(priced).onConflictDoNothing().returning({ id: charges.id });
-      written += inserted.length;
+      const rows = priced.map((d) => ({ ...d, workspaceId: r.workspaceId, creatorId: r.creatorId, storageReservationId: r.id, createdAt: now }));
+      written += await db.transaction((tx) => writeChargeRows(tx, rows));
     } catch (err) {
       // One reservation's nights that cannot be written are logged and tried again next pass; the others go on.
       logger.error({ err, storageReservationId: r.id }, "storage nights could not be charged for a reservation; the others were");

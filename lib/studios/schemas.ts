@@ -20,16 +20,33 @@ export const openingHoursSchema = z
   })
   .transform(sortOpeningHours);
 
-export const studioSchema = z.object({
-  name: text("a name", 80),
-  address: optionalText(200),
-  timeZone: str({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list"),
-  openingHours: openingHoursSchema,
-  /** Missing: a new studio takes the workspace's currency, an edited one keeps its own. */
-  currency: z.enum(STUDIO_CURRENCIES, { error: "Choose a currency from the list" }).optional(),
-});
+const TAX_RATE = /^\d{1,3}(\.\d{1,3})?$/;
+
+export const studioSchema = z
+  .object({
+    name: text("a name", 80),
+    address: optionalText(200),
+    timeZone: str({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list"),
+    openingHours: openingHoursSchema,
+    /** Missing: a new studio takes the workspace's currency, an edited one keeps its own. */
+    currency: z.enum(STUDIO_CURRENCIES, { error: "Choose a currency from the list" }).optional(),
+    /** Prices exclude tax (added on top), include it (carved out), or there is none. Missing: none. */
+    taxMode: z.enum(["none", "exclusive", "inclusive"], { error: "Choose how prices treat tax" }).default("none"),
+    taxRate: optionalText(20),
+    taxName: optionalText(40),
+  })
+  .superRefine((v, ctx) => {
+    if (v.taxMode === "none") return;
+    const rate = v.taxRate.replace(/\s*%$/, "");
+    if (!TAX_RATE.test(rate) || Number(rate) <= 0 || Number(rate) > 100) {
+      ctx.addIssue({ code: "custom", path: ["taxRate"], message: "Enter the rate as a percent above 0 and at most 100, with at most 3 decimals, like 9.5" });
+    }
+    if (v.taxName === "") ctx.addIssue({ code: "custom", path: ["taxName"], message: "Name the tax as invoices should show it, like VAT or CA sales tax" });
+  })
+  // No tax keeps no rate or name, so a studio that charges none never shows one.
+  .transform((v) => (v.taxMode === "none" ? { ...v, taxRate: "0", taxName: "" } : { ...v, taxRate: v.taxRate.replace(/\s*%$/, "") }));
 export type StudioInput = z.output<typeof studioSchema>;
-export const updateStudioSchema = studioSchema.extend({ studioId: id("a studio") });
+export const updateStudioSchema = z.intersection(studioSchema, z.object({ studioId: id("a studio") }));
 
 const MAX_CLOSURE_DAYS = 366;
 export const closureSchema = z

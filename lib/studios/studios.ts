@@ -20,6 +20,12 @@ async function nameInUse(db: DbOrTx, workspaceId: string, name: string, exceptId
   return Boolean(row);
 }
 
+/**
+ * The tax columns of a studio. A new rate or mode applies to quotes from then on: bookings keep the tax of their
+ * stored quote, and storage nights are taxed by the studio's settings when each night is charged.
+ */
+const taxColumns = (input: Pick<StudioInput, "taxMode" | "taxRate" | "taxName">) => ({ taxMode: input.taxMode, taxRate: input.taxRate, taxName: input.taxName });
+
 /** Adds a studio, priced in the workspace's currency unless another is chosen. The workspace row is locked so two studios cannot take the same name at once. */
 export async function createStudio(db: Db, actor: Actor, input: StudioInput, _now?: Date): Promise<Result<{ id: string }, StudioError>> {
   const refused = denied(actor);
@@ -29,7 +35,7 @@ export async function createStudio(db: Db, actor: Actor, input: StudioInput, _no
     if (await nameInUse(tx, actor.workspaceId, input.name)) return nameTaken();
     const [row] = await tx
       .insert(studios)
-      .values({ workspaceId: actor.workspaceId, name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours, currency: input.currency ?? workspace.currency })
+      .values({ workspaceId: actor.workspaceId, name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours, currency: input.currency ?? workspace.currency, ...taxColumns(input) })
       .returning({ id: studios.id });
     await audit(tx, actor, "studio.created", { type: "studio", id: row.id }, { name: input.name });
     return ok({ id: row.id });
@@ -62,11 +68,14 @@ export async function updateStudio(
     }
     await tx
       .update(studios)
-      .set({ name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours, currency })
+      .set({ name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours, currency, ...taxColumns(input) })
       .where(eq(studios.id, studio.id));
     const changed = {
       ...(studio.timeZone !== input.timeZone ? { timeZone: { from: studio.timeZone, to: input.timeZone } } : {}),
       ...(studio.currency !== currency ? { currency: { from: studio.currency, to: currency } } : {}),
+      ...(studio.taxMode !== input.taxMode || Number(studio.taxRate) !== Number(input.taxRate) || studio.taxName !== input.taxName
+        ? { tax: { from: { mode: studio.taxMode, rate: studio.taxRate, name: studio.taxName }, to: taxColumns(input) } }
+        : {}),
     };
     await audit(tx, actor, "studio.updated", { type: "studio", id: studio.id }, { name: input.name, ...changed });
     return ok({ id: studio.id });

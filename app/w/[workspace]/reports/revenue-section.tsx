@@ -1,7 +1,7 @@
 import { Receipt } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { CHARGE_KINDS, type Money, type RevenueReport } from "@/lib/billing/reports";
+import { REVENUE_KINDS, type Money, type RevenueReport } from "@/lib/billing/reports";
 import { NO_ROOM } from "@/lib/billing/reports-csv";
 import { formatMoney } from "@/lib/format";
 import { ColumnChart } from "./charts";
@@ -11,7 +11,7 @@ function MoneyCells({ money, currency, strong }: { money: Money; currency: strin
   const cell = strong ? "text-right tabular-nums font-semibold" : "text-right tabular-nums";
   return (
     <>
-      {CHARGE_KINDS.map((kind) => (
+      {REVENUE_KINDS.map((kind) => (
         <TableCell key={kind} className={cell}>
           {formatMoney(money.byKind[kind], currency)}
         </TableCell>
@@ -19,6 +19,7 @@ function MoneyCells({ money, currency, strong }: { money: Money; currency: strin
       <TableCell className={cell}>{formatMoney(money.totalCents, currency)}</TableCell>
       <TableCell className={cell}>{formatMoney(money.paidCents, currency)}</TableCell>
       <TableCell className={cell}>{formatMoney(money.outstandingCents, currency)}</TableCell>
+      <TableCell className={cell}>{formatMoney(money.taxCents, currency)}</TableCell>
     </>
   );
 }
@@ -73,7 +74,7 @@ export function RevenueSection({ report }: { report: RevenueReport }) {
     );
   }
   const studios = [...new Map(report.rows.map((r) => [r.studioId ?? "", r.studioName])).entries()];
-  const columns = 3 + CHARGE_KINDS.length + 3;
+  const columns = 3 + REVENUE_KINDS.length + 4;
   return (
     <div className="grid gap-6">
       {report.totals.byCurrency.map((t) => (
@@ -88,7 +89,7 @@ export function RevenueSection({ report }: { report: RevenueReport }) {
               <TableHead>Room</TableHead>
               <TableHead>Month</TableHead>
               <TableHead>Currency</TableHead>
-              {CHARGE_KINDS.map((kind) => (
+              {REVENUE_KINDS.map((kind) => (
                 <TableHead key={kind} className="text-right">
                   {KIND_LABELS[kind]}
                 </TableHead>
@@ -96,6 +97,7 @@ export function RevenueSection({ report }: { report: RevenueReport }) {
               <TableHead className="text-right">Total</TableHead>
               <TableHead className="text-right">Paid</TableHead>
               <TableHead className="text-right">Outstanding</TableHead>
+              <TableHead className="text-right">Tax (not revenue)</TableHead>
             </TableRow>
           </TableHeader>
           {studios.map(([key, name]) => (
@@ -141,12 +143,13 @@ export function RevenueSummary({ report }: { report: RevenueReport }) {
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {report.totals.byCurrency.map((t) => (
         <section key={t.currency} aria-label={`Totals in ${t.currency}`} className="rounded-lg border border-border bg-card p-4">
-          <dl className="grid grid-cols-3 gap-2">
+          <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {(
               [
                 ["Revenue", t.totalCents],
                 ["Paid", t.paidCents],
                 ["Outstanding", t.outstandingCents],
+                ["Tax, not revenue", t.taxCents],
               ] as const
             ).map(([label, cents]) => (
               <div key={label} className="grid gap-1">

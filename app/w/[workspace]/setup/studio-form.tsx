@@ -3,13 +3,24 @@ import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/form";
 import { idle } from "@/lib/action-state";
 import { currencyLabel, STUDIO_CURRENCIES } from "@/lib/money";
+import { normalRate } from "@/lib/pricing/tax";
 import { currentTimeZoneName, timeZoneLabel } from "@/lib/studios/local-time";
 import { HoursEditor } from "./hours-editor";
 import { formKey, SelectField, type SetupAction } from "./setup-fields";
 
-type Studio = { id: string; name: string; address: string; timeZone: string; currency: string; openingHours: { weekday: number; opens: string; closes: string }[] };
+type Studio = {
+  id: string;
+  name: string;
+  address: string;
+  timeZone: string;
+  currency: string;
+  taxMode: "none" | "exclusive" | "inclusive";
+  taxRate: string;
+  taxName: string;
+  openingHours: { weekday: number; opens: string; closes: string }[];
+};
 
-/** A studio's name, address, time zone, currency and weekly hours: the same form adds a studio and edits one. */
+/** A studio's name, address, time zone, currency, tax and weekly hours: the same form adds a studio and edits one. */
 export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZone, defaultCurrency }: {
   workspace: string;
   action: SetupAction;
@@ -48,6 +59,26 @@ export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZo
         hint="Rooms, add-ons, peak rates, storage and fees of this studio are priced in it. It cannot change while charges or bookings in the old currency are still to be settled."
       />
       <Field id={`${p}-address`} name="address" label="Address" defaultValue={studio?.address} maxLength={200} autoComplete="off" state={state} />
+      <fieldset className="grid gap-4 rounded-md border border-border p-4">
+        <legend className="px-1 text-sm font-medium">Tax</legend>
+        <div className="grid items-start gap-4 sm:grid-cols-3">
+          <SelectField
+            id={`${p}-taxMode`}
+            name="taxMode"
+            label="Prices and tax"
+            state={state}
+            defaultValue={studio?.taxMode ?? "none"}
+            options={[
+              { value: "none", label: "No tax" },
+              { value: "exclusive", label: "Prices exclude tax (added on top)" },
+              { value: "inclusive", label: "Prices include tax" },
+            ]}
+          />
+          <Field id={`${p}-taxRate`} name="taxRate" label="Tax rate (%)" inputMode="decimal" defaultValue={studio && studio.taxMode !== "none" ? normalRate(studio.taxRate) : ""} hint="Like 9.5 or 20" state={state} />
+          <Field id={`${p}-taxName`} name="taxName" label="Tax name" defaultValue={studio?.taxName} maxLength={40} hint="As invoices show it: VAT, CA sales tax" state={state} />
+        </div>
+        <p className="text-sm text-muted-foreground">Quotes show the tax as its own line. Bookings already made keep the tax they were quoted with.</p>
+      </fieldset>
       <HoursEditor hours={studio?.openingHours ?? []} state={state} idPrefix={p} />
       <SubmitButton className="justify-self-start" pendingText="Saving…">
         {studio ? "Save studio" : "Add studio"}

@@ -19,7 +19,7 @@ import { overrunsNow } from "@/lib/operations/overruns";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
-import type { Quote } from "@/lib/pricing";
+import { taxLabel, type Quote } from "@/lib/pricing";
 import { CancelForm, CheckOutOwnForm, ConfirmForm } from "../booking-actions";
 import { SeriesCard } from "../series-card";
 import { FrontDesk } from "./front-desk";
@@ -152,6 +152,20 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
                   <TableCell className="text-right tabular-nums">{formatMoney(l.amountCents, quote.currency)}</TableCell>
                 </TableRow>
               ))}
+              {quote.tax ? (
+                <>
+                  {quote.tax.inclusive ? null : (
+                    <TableRow>
+                      <TableCell>Subtotal</TableCell>
+                      <TableCell className="text-right tabular-nums">{formatMoney(quote.subtotalCents, quote.currency)}</TableCell>
+                    </TableRow>
+                  )}
+                  <TableRow>
+                    <TableCell>{taxLabel(quote.tax)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatMoney(quote.tax.amountCents, quote.currency)}</TableCell>
+                  </TableRow>
+                </>
+              ) : null}
               <TableRow>
                 <TableCell className="font-semibold">Total</TableCell>
                 <TableCell className="text-right font-semibold tabular-nums">{formatMoney(quote.totalCents, quote.currency)}</TableCell>

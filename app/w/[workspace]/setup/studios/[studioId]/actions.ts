@@ -25,7 +25,7 @@ export async function updateStudioAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = updateStudioSchema.safeParse({ ...pick(form, ["studioId", "name", "address", "timeZone", "currency"]), openingHours: openingHoursFromForm(form) });
+  const parsed = updateStudioSchema.safeParse({ ...pick(form, ["studioId", "name", "address", "timeZone", "currency", "taxMode", "taxRate", "taxName"]), openingHours: openingHoursFromForm(form) });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await updateStudio(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The studio was not saved.");
