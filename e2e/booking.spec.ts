@@ -49,7 +49,11 @@ test.describe("booking a set", () => {
       expect(total.item).toBe("Total");
       expect(lines[0].item).toContain(`${ROOM}, ${studioClock(slot.startsAt, LA).time}–`);
       expect(lines.map((l) => l.item)).toContain("Teleprompter");
-      expect(total.cents).toBe(lines.slice(0, -1).reduce((sum, l) => sum + l.cents, 0));
+      // Los Angeles adds CA sales tax on top of the lines, as its own line before the total.
+      const [subtotal, tax] = lines.slice(-3, -1);
+      expect([subtotal.item, tax.item]).toEqual(["Subtotal", "CA sales tax 9.5 %"]);
+      expect(subtotal.cents).toBe(lines.slice(0, -3).reduce((sum, l) => sum + l.cents, 0));
+      expect(total.cents).toBe(subtotal.cents + tax.cents);
       expect(total.cents).toBeGreaterThan(0);
 
       await booking.confirm.click();

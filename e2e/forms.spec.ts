@@ -37,7 +37,8 @@ test.describe("forms keep every choice", () => {
     await page.getByRole("link", { name: "Book every week…" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Book ${ROOM} every week` })).toBeVisible();
 
-    // Two months out, a weekday evening: 18:00–19:00 at the room's rate ($65), 19:00–20:00 at the evening rate ($80).
+    // Two months out, a weekday evening: 18:00–19:00 at the room's rate ($65), 19:00–20:00 at the evening rate ($80),
+    // plus CA sales tax 9.5 % on top: $145.00 + $13.78 = $158.78 a date.
     const first = laWeekday(61);
     const start = page.getByRole("combobox", { name: "Start (studio time)" });
     const length = page.getByRole("combobox", { name: "Session length" });
@@ -57,12 +58,12 @@ test.describe("forms keep every choice", () => {
       await expect(page.getByRole("checkbox", { name: first.weekday })).toBeChecked();
       const dates = series.getByRole("listitem");
       await expect(dates).toHaveCount(3);
-      for (const item of await dates.all()) await expect(item).toContainText(/18:00–20:00.*— \$145\.00$/);
-      await expect(series).toContainText("Total for 3 dates: $435.00");
+      for (const item of await dates.all()) await expect(item).toContainText(/18:00–20:00.*— \$158\.78$/);
+      await expect(series).toContainText("Total for 3 dates: $476.34");
       await expectAccessible(page);
     });
 
-    await test.step("book all 3: the bookings are exactly the 3 dates checked, at 18:00–20:00 and $145.00 each", async () => {
+    await test.step("book all 3: the bookings are exactly the 3 dates checked, at 18:00–20:00 and $158.78 each (tax included)", async () => {
       await page.getByRole("button", { name: "Book all 3 dates" }).click();
       await expect(page.getByText(/^Booked 3 dates\./)).toBeVisible();
       const db = e2eDb();
@@ -72,7 +73,7 @@ test.describe("forms keep every choice", () => {
       expect(mine).toHaveLength(3);
       for (const b of mine) {
         expect(studioClock(b.endsAt.toISOString(), LA).time).toBe("20:00");
-        expect((b.quote as { totalCents: number }).totalCents).toBe(14_500);
+        expect(b.quote as { subtotalCents: number; totalCents: number }).toMatchObject({ subtotalCents: 14_500, totalCents: 15_878 });
       }
       expect(rows.filter((b) => b.seriesId && studioClock(b.startsAt.toISOString(), LA).time === "19:00")).toHaveLength(0);
     });

@@ -12,7 +12,8 @@ const DAY = 86_400_000;
 
 test("moving a booking shows the new price and the difference first; a price changed meanwhile is shown again, not charged", async ({ page, request }) => {
   const db = e2eDb();
-  // A room of its own at $40/h, with an evening peak of $70/h on the day of the booking.
+  // A room of its own at $40/h, with an evening peak of $70/h on the day of the booking. Los Angeles adds CA sales
+  // tax 9.5 % on top, so every price below is the total with it ($80.00 → $87.60).
   const date = localDate(new Date(e2eNow().getTime() + 4 * DAY), LA);
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
   const { ws, la, room: ownRoom } = await demoFloor();
@@ -37,7 +38,7 @@ test("moving a booking shows the new price and the difference first; a price cha
   const week = new RoomWeekPage(page);
   const startOf = async () => (await db.select({ startsAt: bookings.startsAt }).from(bookings).where(eq(bookings.id, made.id)))[0].startsAt.toISOString();
 
-  await test.step("pick 18:00–20:00 and See the new price: $140.00, $60.00 more, nothing moved yet", async () => {
+  await test.step("pick 18:00–20:00 and See the new price: $153.30 with tax, $65.70 more, nothing moved yet", async () => {
     await booking.goto("demo", made.id);
     await booking.reschedule.click();
     await expect(week.heading).toHaveText(`Move booking ${made.code}`);
@@ -45,9 +46,9 @@ test("moving a booking shows the new price and the difference first; a price cha
     await label.click();
     await week.move.click();
     await expect(week.movePrice).toBeVisible();
-    await expect(week.movePrice).toContainText(/Now\s*\$80\.00/);
-    await expect(week.movePrice).toContainText(/At the new time\s*\$140\.00/);
-    await expect(week.movePrice).toContainText(/Difference\s*\$60\.00 more/);
+    await expect(week.movePrice).toContainText(/Now\s*\$87\.60/);
+    await expect(week.movePrice).toContainText(/At the new time\s*\$153\.30/);
+    await expect(week.movePrice).toContainText(/Difference\s*\$65\.70 more/);
     await expect(page.getByRole("status").filter({ hasText: "Nothing is charged now: the session is charged at its new price at check-out" })).toBeVisible();
     await expect(week.confirmMove).toBeVisible();
     expect(await startOf()).toBe(new Date(made.startsAt).toISOString());
@@ -57,8 +58,8 @@ test("moving a booking shows the new price and the difference first; a price cha
   await test.step("the studio raises the evening rate before the confirmation: the move is refused and priced again", async () => {
     await db.update(pricingRules).set({ rateCents: 8000 }).where(eq(pricingRules.id, peak.id));
     await week.confirmMove.click();
-    await expect(page.getByRole("alert").filter({ hasText: "The price of this time changed since you looked: it now costs $160.00" })).toBeVisible();
-    await expect(week.movePrice).toContainText(/Difference\s*\$80\.00 more/);
+    await expect(page.getByRole("alert").filter({ hasText: "The price of this time changed since you looked: it now costs $175.20" })).toBeVisible();
+    await expect(week.movePrice).toContainText(/Difference\s*\$87\.60 more/);
     expect(await startOf()).toBe(new Date(made.startsAt).toISOString());
   });
 
@@ -67,6 +68,6 @@ test("moving a booking shows the new price and the difference first; a price cha
     await expect(page.getByRole("status").filter({ hasText: "Booking moved." })).toBeVisible();
     await booking.expectStatus(room.name, "confirmed");
     await expect(page.getByRole("main")).toContainText(studioRange(evening, LA));
-    expect((await booking.priceLines()).at(-1)).toEqual({ item: "Total", cents: 16000 });
+    expect((await booking.priceLines()).at(-1)).toEqual({ item: "Total", cents: 17520 });
   });
 });

@@ -77,7 +77,10 @@ test("a manager adds a room with a Friday-evening peak rate; a creator booking i
       const lines = await booking.priceLines();
       expect(lines).toEqual([
         { item: `${roomName}, 18:00–19:00 (peak: Friday evening)`, cents: 15000 },
-        { item: "Total", cents: 15000 },
+        // Los Angeles prices exclude CA sales tax: it is its own line, added on top.
+        { item: "Subtotal", cents: 15000 },
+        { item: "CA sales tax 9.5 %", cents: 1425 },
+        { item: "Total", cents: 16425 },
       ]);
       // Let the slot go: the room is this run's own, but leave nothing held.
       await (await booking.openCancel("Release hold")).click();

@@ -6,7 +6,7 @@ import { checkSlot, type SlotRule } from "../availability";
 import { canBookInStudio, canOperateStudio, type Actor } from "../auth/permissions";
 import { billingGate, type BillingGateError } from "../billing/booking-gate";
 import { getPolicies } from "../policies/policies";
-import { quotePrice, taxSettingsOf, type AddOnPrice } from "../pricing";
+import { quotePrice, taxSettingsOf, type AddOnPrice, type TaxSettings } from "../pricing";
 import { fail, ok, type Fail, type Result } from "../result";
 import { newBookingCode } from "./booking-code";
 import { enqueueBookingEmail } from "./emails";
@@ -170,8 +170,8 @@ async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, 
   return ok(booking);
 }
 
-/** The price of [start, end) in a room with these add-ons, in its studio's currency and with its tax. */
-export async function quoteFor(tx: DbOrTx, ctx: RoomContext, start: Date, end: Date, chosen: AddOnPrice[]) {
+/** The price of [start, end) in a room with these add-ons, in its studio's currency and with its tax (or the `tax` given). */
+export async function quoteFor(tx: DbOrTx, ctx: RoomContext, start: Date, end: Date, chosen: AddOnPrice[], tax: TaxSettings | null = taxSettingsOf(ctx.studio)) {
   return quotePrice({
     timeZone: ctx.studio.timeZone,
     start,
@@ -181,7 +181,7 @@ export async function quoteFor(tx: DbOrTx, ctx: RoomContext, start: Date, end: D
     currency: ctx.studio.currency,
     peakRules: ctx.peakRules,
     addOns: chosen,
-    tax: taxSettingsOf(ctx.studio),
+    tax,
   });
 }
 

@@ -275,7 +275,9 @@ export async function extendBooking(db: Db, actor: Actor, bookingId: string, new
     if (!ctx) return fail("not_found");
     const ids = (await tx.select({ id: bookingAddOns.addOnId }).from(bookingAddOns).where(eq(bookingAddOns.bookingId, b.id))).map((a) => a.id);
     const chosen = (await loadAddOns(tx, { workspaceId: b.workspaceId, studioId: found.value.studio.id, ids })) ?? [];
-    const quote = await quoteFor(tx, ctx, b.startsAt, newEnd, chosen);
+    // The session keeps the tax it was booked with (none for a booking quoted before taxes existed).
+    const booked = (b.quote as Quote).tax;
+    const quote = await quoteFor(tx, ctx, b.startsAt, newEnd, chosen, booked ? { name: booked.name, ratePercent: booked.ratePercent, inclusive: booked.inclusive } : null);
     const addedCents = quote.totalCents - (b.quote as { totalCents: number }).totalCents;
     let row: Booking;
     try {
