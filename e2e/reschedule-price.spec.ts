@@ -30,7 +30,7 @@ test("moving a booking shows the new price and the difference first; a price cha
   } finally {
     await api.dispose();
   }
-  expect(made.quote.totalCents).toBe(8000);
+  expect(made.quote).toMatchObject({ subtotalCents: 8000, totalCents: 8760 }); // with CA sales tax 9.5 %
   const evening = { startsAt: at("18:00"), endsAt: at("20:00") };
 
   await signInViaApi(page.request, demo("creator"));

@@ -34,7 +34,7 @@ export class StudioForm {
   readonly currency;
 
   constructor(readonly form: Locator) {
-    this.name = form.getByLabel("Name");
+    this.name = form.getByLabel("Name", { exact: true });
     this.timeZone = form.getByLabel("Time zone");
     this.address = form.getByLabel("Address");
     this.currency = form.getByLabel("Currency");

@@ -149,7 +149,7 @@ export function RevenueSummary({ report }: { report: RevenueReport }) {
                 ["Revenue", t.totalCents],
                 ["Paid", t.paidCents],
                 ["Outstanding", t.outstandingCents],
-                ["Tax, not revenue", t.taxCents],
+                ["Tax collected", t.taxCents],
               ] as const
             ).map(([label, cents]) => (
               <div key={label} className="grid gap-1">
