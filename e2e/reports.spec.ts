@@ -124,12 +124,13 @@ test("a manager opens Reports, sees revenue and utilization of the months asked 
     expect(file.filename).toBe("revenue-2026-09-2026-11.csv");
     const [header, ...lines] = file.text.trimEnd().split("\r\n");
     expect(header).toBe(
-      "month,studio,room,currency,room_time_cents,overtime_cents,add_on_cents,storage_night_cents,late_cancel_fee_cents,no_show_fee_cents,credit_cents,total_cents,paid_cents,outstanding_cents",
+      "month,studio,room,currency,room_time_cents,overtime_cents,add_on_cents,storage_night_cents,late_cancel_fee_cents,no_show_fee_cents,credit_cents,total_cents,paid_cents,outstanding_cents,tax_cents",
     );
     const columns = header.split(",");
     const october = lines.map((l) => l.split(",")).find((f) => f[0] === "2026-10" && f[2] === "Set A" && f[3] === "USD");
     expect(october?.[columns.indexOf("total_cents")]).toBe(String(counted(world.charges, "USD", (c) => c.at.startsWith("2026-10"))));
     expect(october?.[columns.indexOf("credit_cents")]).toBe(String(counted(world.charges, "USD", (c) => c.kind === "credit")));
+    expect(october?.[columns.indexOf("tax_cents")]).toBe("0"); // tax has its own column, never in total_cents
     expect(lines).toHaveLength(3); // Sep USD, Oct USD, Nov EUR
   });
 
