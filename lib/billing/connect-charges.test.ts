@@ -55,14 +55,15 @@ async function saveCard(db: Db, w: World, userId: string, card: { last4?: string
 }
 
 /** A pending charge made two hours ago (past the invoice delay), as check-out makes them. */
-async function pendingCharge(db: Db, w: World, creatorId: string, cents: number, currency = "USD") {
+async function pendingCharge(db: Db, w: World, creatorId: string, cents: number, currency = "USD", tax?: { rate: string; of: string }) {
   const [c] = await db
     .insert(charges)
     .values({
       workspaceId: w.workspace.id,
       creatorId,
-      kind: "add_on",
-      description: `Studio time ${cents}`,
+      kind: tax ? "tax" : "add_on",
+      ...(tax ? { taxRate: tax.rate, taxedChargeId: tax.of } : {}),
+      description: tax ? `Tax ${tax.rate} %` : `Studio time ${cents}`,
       unitAmountCents: cents,
       amountCents: cents,
       currency,
@@ -184,21 +185,28 @@ describe("charging on connected accounts", () => {
     expect((await entriesOf(db, inv.id)).map((e) => e.amountCents)).toEqual([-218, 725]);
   });
 
-  it("takes an exact fee on a yen invoice (no minor unit) and on a dollar one", async () => {
+  it("takes an exact fee, on the untaxed amount, of a taxed yen invoice (no minor unit) and a taxed dollar one", async () => {
     const db = testDb();
+    // ¥1,499 with 10 % tax (¥149.9 → ¥150): the invoice is ¥1,649, the fee 2.5 % of ¥1,499 = ¥37.475 → ¥37.
     const yen = await connectedWorkspace(db, { basisPoints: 250, currency: "JPY" });
     await saveCard(db, yen, yen.creator.user.id);
-    await pendingCharge(db, yen, yen.creator.user.id, 1_499, "JPY");
+    const session = await pendingCharge(db, yen, yen.creator.user.id, 1_499, "JPY");
+    await pendingCharge(db, yen, yen.creator.user.id, 150, "JPY", { rate: "10", of: session.id });
     await invoiceAndSend(db, yen);
     const [inv] = await invoicesOf(db, yen);
-    expect(inv).toMatchObject({ status: "paid", currency: "JPY", amountPaidCents: 1_499 });
+    expect(inv).toMatchObject({ status: "paid", currency: "JPY", amountPaidCents: 1_649 });
+    const lines = (await stripe.invoices.retrieve(inv.stripeInvoiceId!, { expand: ["lines"] }, on(yen.account))).lines.data.map((l) => [l.description, l.amount]);
+    expect(lines).toEqual(expect.arrayContaining([["Tax 10 %", 150], ["Studio time 1499", 1_499]]));
     expect((await entriesOf(db, inv.id)).map((e) => [e.amountCents, e.currency])).toEqual([[37, "JPY"]]);
 
+    // $10.30 with CA sales tax 9.5 % ($0.9785 → $0.98): $11.28 paid, the fee 2.5 % of $10.30 = 25.75 → 26 cents.
     const usd = await connectedWorkspace(db, { basisPoints: 250 });
     await saveCard(db, usd, usd.creator.user.id);
-    await pendingCharge(db, usd, usd.creator.user.id, 1_030);
+    const dollars = await pendingCharge(db, usd, usd.creator.user.id, 1_030);
+    await pendingCharge(db, usd, usd.creator.user.id, 98, "USD", { rate: "9.5", of: dollars.id });
     await invoiceAndSend(db, usd);
     const [usdInv] = await invoicesOf(db, usd);
+    expect(usdInv).toMatchObject({ status: "paid", amountPaidCents: 1_128 });
     expect((await entriesOf(db, usdInv.id)).map((e) => [e.amountCents, e.currency])).toEqual([[26, "USD"]]);
   });
 

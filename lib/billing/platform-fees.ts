@@ -9,8 +9,8 @@ import { onAccount, type StripeAt } from "./stripe-client";
 
 /**
  * The platform's fee (platform mode). Every invoice sent on a workspace's connected account carries an application
- * fee: the workspace's rate (basis points, set by the platform) or PLATFORM_FEE_PERCENT, of the invoice's total, in
- * the invoice's currency, rounded half up to its minor unit. Amounts are already in minor units (cents, yen), so
+ * fee: the workspace's rate (basis points, set by the platform) or PLATFORM_FEE_PERCENT, of the invoice's untaxed
+ * amount (tax lines are not revenue), in the invoice's currency, rounded half up to its minor unit. Amounts are already in minor units (cents, yen), so
  * rounding to a whole minor unit is rounding to an integer, the same rule for JPY as for USD.
  *
  * The fee ledger (platform_fee_entries) is synced from Stripe, never computed: one row per application fee Stripe

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, ne, notInArray, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { charges, invoices } from "@/db/schema";
@@ -85,11 +85,15 @@ export async function pushInvoice(db: Db, at: StripeAt, inv: Invoice, now: Date,
       await db.update(charges).set({ stripeInvoiceItemId: itemId }).where(eq(charges.id, c.id));
     }
     if (at.account) {
-      // The platform's fee, of the total Stripe has for the invoice now that every item is on it. Set on every
-      // send of a draft (the invoice object does not show it back); our ledger records what Stripe then takes,
-      // from the application fee object, after payment.
-      const total = (await stripe.invoices.retrieve(stripeInvoiceId, {}, on())).total;
-      const fee = platformFee(total, opts.feeBasisPoints ?? 0);
+      // The platform's fee, on what the studio earns from the items now on Stripe's invoice: tax lines are the
+      // government's, not revenue, so they are not in its base (as the reports never count tax as revenue). Set on
+      // every send of a draft (the invoice object does not show it back); our ledger records what Stripe then
+      // takes, from the application fee object, after payment.
+      const [base] = await db
+        .select({ cents: sql<string>`coalesce(sum(${charges.amountCents}), 0)` })
+        .from(charges)
+        .where(and(eq(charges.invoiceId, inv.id), eq(charges.status, "invoiced"), isNotNull(charges.stripeInvoiceItemId), notInArray(charges.kind, ["credit", "tax"])));
+      const fee = platformFee(Number(base?.cents ?? 0), opts.feeBasisPoints ?? 0);
       await stripe.invoices.update(stripeInvoiceId, { application_fee_amount: fee }, on(`livebase-invoice-fee-${inv.id}-${fee}`));
     }
     // auto_advance from here on: Stripe's own retries (Smart Retries) follow a failed first charge.
