@@ -15,6 +15,7 @@ import { measure, pct, raceBookings, type Row } from "./measure";
 import { hash } from "@node-rs/argon2";
 import { runSheet } from "../lib/operations/run-sheet";
 import { seedBenchWorkspace, seedRunSheetStudio } from "./seed";
+import { DAY_MS } from "../kernel/time";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -84,7 +85,7 @@ async function main() {
     // One client booking free slots one after another: a booking's own cost, without queueing behind others.
     let next = 0; // measure() warms up first: every call needs a slot of its own
     const solo = await measure(100, () => {
-      const start = new Date(world.raceStart.getTime() + next++ * 3 * 3_600_000 - 30 * 86_400_000);
+      const start = new Date(world.raceStart.getTime() + next++ * 3 * 3_600_000 - 30 * DAY_MS);
       return fetch(`${BASE}/api/v1/bookings`, {
         method: "POST",
         headers: { ...headers, "content-type": "application/json" },
@@ -92,7 +93,7 @@ async function main() {
       }).then((r) => (r.status === 201 ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))));
     });
     const soloRaw = await measure(100, (i) => {
-      const start = new Date(world.raceStart.getTime() + next++ * 3 * 3_600_000 - 60 * 86_400_000);
+      const start = new Date(world.raceStart.getTime() + next++ * 3 * 3_600_000 - 60 * DAY_MS);
       return raw`insert into bookings (workspace_id, room_id, creator_id, code, status, starts_at, ends_at, blocked_until, quote)
         values (${world.workspaceId}, ${world.raceRoomIds[18]}, ${world.creator.userId}, ${"S" + i + Math.random().toString(36).slice(2, 8)}, 'confirmed', ${start}, ${new Date(start.getTime() + 7_200_000)}, ${new Date(start.getTime() + 8_100_000)}, '{}'::jsonb)`;
     });
@@ -108,7 +109,7 @@ async function main() {
         if (r.status !== 200 || !html.includes("Set 30")) throw new Error(`run sheet HTTP ${r.status}`);
       }),
     );
-    const rawSheet = await measure(50, () => raw`select b.*, u.name from bookings b join users u on u.id = b.creator_id join rooms r on r.id = b.room_id where r.studio_id = ${sheet.studioId} and b.starts_at >= ${new Date(now.getTime() - 2 * 86_400_000)}`);
+    const rawSheet = await measure(50, () => raw`select b.*, u.name from bookings b join users u on u.id = b.creator_id join rooms r on r.id = b.room_id where r.studio_id = ${sheet.studioId} and b.starts_at >= ${new Date(now.getTime() - 2 * DAY_MS)}`);
     rows.push({ name: "run sheet data, 30 rooms × 200 bookings, in-process", m: sheetData, baseline: rawSheet });
     rows.push({ name: "run sheet page, 30 rooms × 200 bookings, server render over HTTP", m: sheetPage, baseline: rawSheet, target: "p95 < 300 ms" });
 

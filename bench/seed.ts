@@ -4,6 +4,7 @@ import { addDays, format } from "date-fns";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { memberships, rooms, studios, users, workspaces } from "../db/schema";
+import { DAY_MS } from "../kernel/time";
 
 const TZ = "America/Los_Angeles";
 const everyDay = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens: "00:00", closes: "00:00" }));
@@ -29,7 +30,7 @@ export async function seedBenchWorkspace(db: Db, now: Date) {
   await db.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: "creator" });
 
   // 500 two-hour bookings per room, one every 518 minutes (aligned to 30), from 90 days ago.
-  const start = new Date(Math.floor((now.getTime() - 90 * 86_400_000) / 1_800_000) * 1_800_000);
+  const start = new Date(Math.floor((now.getTime() - 90 * DAY_MS) / 1_800_000) * 1_800_000);
   await db.execute(sql`
     insert into bookings (workspace_id, room_id, creator_id, code, status, starts_at, ends_at, blocked_until, quote)
     select ${ws.id}, r.id, ${user.id}, 'B' || substr(md5(r.id::text || i::text), 1, 10), 'confirmed',
@@ -50,9 +51,9 @@ export async function seedBenchWorkspace(db: Db, now: Date) {
     creator: { userId: user.id, workspaceId: ws.id, role: "creator" as const, studioIds: [], brandId: null },
     firstDate,
     lastDate,
-    windowStart: new Date(now.getTime() - 2 * 86_400_000),
-    windowEnd: new Date(now.getTime() + 33 * 86_400_000),
-    raceStart: new Date(Math.floor((now.getTime() + 200 * 86_400_000) / 3_600_000) * 3_600_000),
+    windowStart: new Date(now.getTime() - 2 * DAY_MS),
+    windowEnd: new Date(now.getTime() + 33 * DAY_MS),
+    raceStart: new Date(Math.floor((now.getTime() + 200 * DAY_MS) / 3_600_000) * 3_600_000),
   };
 }
 

@@ -6,10 +6,10 @@ import { LA, studioClock } from "./support/bookings";
 import { e2eNow } from "./support/clock";
 import { e2eDb } from "./support/db";
 import { createUser, demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { DAY_MS } from "../kernel/time";
 
 const STUDIO = /^Los Angeles – Arts District/;
 const ROOM = "Set A – Beauty";
-const DAY = 86_400_000;
 
 /**
  * The first Tuesday, Wednesday or Thursday at least `days` ahead in Los Angeles, as the date field takes it, and its
@@ -17,7 +17,7 @@ const DAY = 86_400_000;
  */
 function laWeekday(days: number) {
   for (let d = days; ; d++) {
-    const at = new Date(e2eNow().getTime() + d * DAY);
+    const at = new Date(e2eNow().getTime() + d * DAY_MS);
     const weekday = new Intl.DateTimeFormat("en-US", { timeZone: LA, weekday: "short" }).format(at);
     if (!["Tue", "Wed", "Thu"].includes(weekday)) continue;
     return { iso: new Intl.DateTimeFormat("en-CA", { timeZone: LA, year: "numeric", month: "2-digit", day: "2-digit" }).format(at), weekday };

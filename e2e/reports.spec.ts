@@ -7,6 +7,7 @@ import { WorkspaceShell } from "./pages/workspace-pages";
 import { usd } from "./support/bookings";
 import { e2eDb } from "./support/db";
 import { createUser, createUserWithWorkspace, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { DAY_MS } from "../kernel/time";
 
 type Charge = { kind: "room_time" | "add_on" | "credit" | "late_cancel_fee"; cents: number; at: string; status: "pending" | "invoiced" | "paid" | "void"; booking?: 1 | 2; currency?: string };
 
@@ -108,7 +109,7 @@ test("a manager opens Reports, sees revenue and utilization of the months asked 
   });
 
   await test.step("utilization: 4 booked hours of the room's 2 opening hours a day over 91 days", async () => {
-    const days = (Date.UTC(2026, 11, 1) - Date.UTC(2026, 8, 1)) / 86_400_000;
+    const days = (Date.UTC(2026, 11, 1) - Date.UTC(2026, 8, 1)) / DAY_MS;
     const percent = (Math.round(((4 * 60) / (days * 2 * 60)) * 1000) / 10).toFixed(1);
     await expect(reports.utilization.getByRole("img", { name: /^Utilization per room/ })).toHaveAttribute("aria-label", new RegExp(`Set A · Los Angeles ${percent} %`));
     const row = reports.utilization.getByRole("row", { name: /^Set A Los Angeles/ });

@@ -7,14 +7,14 @@ import { e2eNow } from "./support/clock";
 import { e2eDb } from "./support/db";
 import { demoFloor } from "./support/floor";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { DAY_MS } from "../kernel/time";
 
-const DAY = 86_400_000;
 
 test("moving a booking shows the new price and the difference first; a price changed meanwhile is shown again, not charged", async ({ page, request }) => {
   const db = e2eDb();
   // A room of its own at $40/h, with an evening peak of $70/h on the day of the booking. Los Angeles adds CA sales
   // tax 9.5 % on top, so every price below is the total with it ($80.00 → $87.60).
-  const date = localDate(new Date(e2eNow().getTime() + 4 * DAY), LA);
+  const date = localDate(new Date(e2eNow().getTime() + 4 * DAY_MS), LA);
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
   const { ws, la, room: ownRoom } = await demoFloor();
   const room = await ownRoom(la.id, "Move room", { hourlyRateCents: 4000, stepMinutes: 60, minMinutes: 120, maxMinutes: 240, bufferMinutes: 0 });

@@ -5,6 +5,7 @@ import { RoomForm, RoomSetupPage, SetupPage, StudioForm, said } from "./pages/se
 import { WorkspaceShell } from "./pages/workspace-pages";
 import { createUserWithWorkspace, demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 import { e2eNow } from "./support/clock";
+import { DAY_MS } from "../kernel/time";
 
 const LA = "Los Angeles – Arts District";
 
@@ -143,7 +144,7 @@ test("an owner sets up a first studio: hours past midnight, a closure, an add-on
 
   await test.step("a closure is added and removed", async () => {
     await expect(page.getByText("No closures ahead")).toBeVisible();
-    const day = new Date(e2eNow().getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(e2eNow().getTime() + 40 * DAY_MS).toISOString().slice(0, 10);
     const closure = page.getByRole("form", { name: "New closure" });
     await closure.getByLabel("First day").fill(day);
     await closure.getByRole("button", { name: "Add closure" }).click();

@@ -5,6 +5,7 @@ import { NewShipmentPage, ShipmentLabelPage, ShipmentPage, ShipmentsPage } from 
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 import { e2eNow } from "./support/clock";
+import { DAY_MS } from "../kernel/time";
 
 const LA = "Los Angeles – Arts District";
 const CHLOE = "Chloe Creator";
@@ -45,7 +46,7 @@ test("a brand announces a box by typing its items, sees its timeline and prints 
       await form.address(LA, CHLOE);
       await form.carrier.fill("UPS");
       await form.tracking.fill(tracking);
-      await form.expectedOn.fill(new Date(e2eNow().getTime() + 5 * 86_400_000).toISOString().slice(0, 10));
+      await form.expectedOn.fill(new Date(e2eNow().getTime() + 5 * DAY_MS).toISOString().slice(0, 10));
       await form.leftovers.selectOption({ label: "Give them to the creator" });
       await form.leftoverDays.fill("3");
       await form.fillItem(1, { sku: lip, name: "Lipstick, red", quantity: "4", value: "12.50" });

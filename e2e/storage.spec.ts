@@ -8,6 +8,7 @@ import { usd } from "./support/bookings";
 import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 import { e2eNow } from "./support/clock";
+import { DAY_MS } from "../kernel/time";
 
 const LA = "Los Angeles – Arts District";
 const RATE_CENTS = 1250;
@@ -136,7 +137,7 @@ test("nights that are over become storage-night charges within seconds, on the c
   // Goods went in 3 nights ago and the last night was yesterday's: 3 nights are over, none is an overrun yet.
   await e2eDb()
     .insert(storageReservations)
-    .values({ workspaceId: ws.id, unitId: unit.id, creatorId: creator.id, firstNight: addNights(today, -3), lastNight: addNights(today, -1), status: "active", checkedInAt: new Date(e2eNow().getTime() - 3 * 86_400_000), nightlyRateCents: RATE_CENTS, createdBy: creator.id });
+    .values({ workspaceId: ws.id, unitId: unit.id, creatorId: creator.id, firstNight: addNights(today, -3), lastNight: addNights(today, -1), status: "active", checkedInAt: new Date(e2eNow().getTime() - 3 * DAY_MS), nightlyRateCents: RATE_CENTS, createdBy: creator.id });
   await signInViaApi(page.request, demo("creator"));
   const storage = new StoragePage(page);
 

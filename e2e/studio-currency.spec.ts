@@ -7,6 +7,7 @@ import { RoomForm, SetupPage, StudioForm, said } from "./pages/setup-pages";
 import { e2eNow } from "./support/clock";
 import { e2eDb } from "./support/db";
 import { createUserWithWorkspace, DEMO_PASSWORD, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { DAY_MS } from "../kernel/time";
 
 /**
  * A workspace priced in US dollars opens a studio in Shanghai priced in yuan: its rooms are typed and shown in CNY
@@ -52,7 +53,7 @@ test("an owner prices a new studio in yuan, sees its rooms in CN¥, and cannot c
     const db = e2eDb();
     const [studio] = await db.select().from(studios).where(eq(studios.name, name));
     const [room] = await db.select().from(rooms).where(eq(rooms.studioId, studio.id));
-    const start = new Date(e2eNow().getTime() - 3 * 86_400_000);
+    const start = new Date(e2eNow().getTime() - 3 * DAY_MS);
     const end = new Date(start.getTime() + 3_600_000);
     const quote = { currency: "CNY", minutes: 60, subtotalCents: 30_000, totalCents: 30_000, lines: [{ kind: "room_time", description: `${roomName}, 1 h`, quantity: 60, unitAmountCents: 30_000, amountCents: 30_000 }] };
     const [b] = await db

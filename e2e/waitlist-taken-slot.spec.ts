@@ -7,9 +7,9 @@ import { e2eNow } from "./support/clock";
 import { e2eDb } from "./support/db";
 import { demoFloor } from "./support/floor";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import { DAY_MS } from "../kernel/time";
 
 const STUDIO = /^Los Angeles – Arts District/;
-const DAY = 86_400_000;
 
 /** A room of its own in the demo's Los Angeles studio (2-hour sessions on the hour, no turnover), so only this test books it. */
 async function ownRoom() {
@@ -19,7 +19,7 @@ async function ownRoom() {
 
 /** Another creator books 18:00–20:00 studio time three days from now; returns the slot as the week labels it. */
 async function bookedByCreator2(request: Parameters<typeof apiAs>[0], roomId: string) {
-  const date = localDate(new Date(e2eNow().getTime() + 3 * DAY), LA);
+  const date = localDate(new Date(e2eNow().getTime() + 3 * DAY_MS), LA);
   const startsAt = localDateTimeToInstant(`${date}T18:00`, LA)!.toISOString();
   const endsAt = localDateTimeToInstant(`${date}T20:00`, LA)!.toISOString();
   const other = await apiAs(request, demo("creator2"));

@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { seedBusyFloor } from "./demo-floor";
 import { demoRoomPicture } from "./demo-photos";
 import { addOns, bookings, brands, charges, invoices, memberships, pricingRules, roomPhotos, rooms, storageLocations, storageUnits, studios, users, workspaces, type OpeningHours } from "../schema";
+import { DAY_MS } from "../../kernel/time";
 
 /** Dev-only password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = "livebase-demo";
@@ -176,7 +177,7 @@ const HOUR = 3_600_000;
  * connected in the demo, so the invoices are ledger-only ("not sent"), exactly as the app would have made them.
  */
 async function seedBillingHistory(tx: Tx, w: { workspaceId: string; rooms: { id: string; name: string; hourlyRateCents: number; bufferMinutes: number }[]; chloe: string; kai: string; staff: string }, now: Date) {
-  const day = (n: number, hour: number) => new Date(Math.floor(now.getTime() / 86_400_000 - n) * 86_400_000 + hour * HOUR);
+  const day = (n: number, hour: number) => new Date(Math.floor(now.getTime() / DAY_MS - n) * DAY_MS + hour * HOUR);
   const past = [
     { creator: w.chloe, room: w.rooms[0], start: day(9, 2), hours: 3, status: "completed" as const, settled: true, addOn: { name: "Extra ring light kit", cents: 2500 } },
     { creator: w.chloe, room: w.rooms[1], start: day(3, 3), hours: 2, status: "completed" as const, settled: false, addOn: null },
@@ -210,7 +211,7 @@ async function seedBillingHistory(tx: Tx, w: { workspaceId: string; rooms: { id:
         checkedInAt: p.status === "completed" ? p.start : null,
         checkedOutAt: p.status === "completed" ? end : null,
         createdBy: p.creator,
-        createdAt: new Date(p.start.getTime() - 7 * 86_400_000),
+        createdAt: new Date(p.start.getTime() - 7 * DAY_MS),
         updatedAt: end,
       })
       .returning();

@@ -1,6 +1,7 @@
 import { test } from "@playwright/test";
 import { addNights } from "../../lib/storage/nights";
 import { localDate, localDateTimeToInstant } from "../../lib/studios/local-time";
+import { DAY_MS } from "../../kernel/time";
 
 /**
  * The e2e servers' clocks. The main server runs on real time; each clock project starts a server of its own when
@@ -10,7 +11,6 @@ import { localDate, localDateTimeToInstant } from "../../lib/studios/local-time"
  * test's own "now" (e2eNow), so the server and the tests agree to the millisecond.
  */
 export const STUDIO_ZONE = "America/Los_Angeles";
-const DAY = 86_400_000;
 
 export type E2eClock = { name: string; port: number; at: string };
 
@@ -27,7 +27,7 @@ export function chooseInstants(realNow: Date, zone = STUDIO_ZONE): { name: strin
   // The next day whose length is not 24 hours on the studio's clock (a DST change), searched a year ahead.
   let dst = addNights(today, 2);
   for (let i = 0; i < 370; i++, dst = addNights(dst, 1)) {
-    if (at(addNights(dst, 1), "00:00").getTime() - at(dst, "00:00").getTime() !== DAY) break;
+    if (at(addNights(dst, 1), "00:00").getTime() - at(dst, "00:00").getTime() !== DAY_MS) break;
   }
   return [
     { name: "00:30", at: at(wednesday, "00:30") },

@@ -7,6 +7,7 @@ import { can, type Actor } from "../auth/permissions";
 import { formatMoney, toMinorUnits } from "../money";
 import { taxOnNet } from "../pricing";
 import { fail, ok, type Result } from "../result";
+import { isUuid } from "@/kernel/ids";
 
 export type Charge = typeof charges.$inferSelect;
 
@@ -43,7 +44,7 @@ export const creditChargeSchema = z.object({
 });
 
 async function lockCharge(tx: DbOrTx, actor: Actor, chargeId: string) {
-  if (!z.uuid().safeParse(chargeId).success) return null;
+  if (!isUuid(chargeId)) return null;
   const [row] = await tx.select().from(charges).where(and(eq(charges.id, chargeId), visibleCharges(actor))).for("update");
   return row ?? null;
 }
@@ -104,7 +105,7 @@ async function retaxAfterVoid(tx: DbOrTx, c: Charge, by: { reason: string; userI
 export async function creditCharge(db: Db, actor: Actor, chargeId: string, input: z.infer<typeof creditChargeSchema>, now: Date): Promise<Result<Charge, LedgerError>> {
   return db.transaction(async (tx) => {
     // Lock order: the invoice, then its charges, like recordOfflinePayment and the invoicing job (no deadlock).
-    if (!z.uuid().safeParse(chargeId).success) return fail("not_found");
+    if (!isUuid(chargeId)) return fail("not_found");
     const [seen] = await tx.select({ invoiceId: charges.invoiceId }).from(charges).where(and(eq(charges.id, chargeId), visibleCharges(actor)));
     if (!seen) return fail("not_found");
     if (seen.invoiceId) await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, seen.invoiceId)).for("update");
@@ -217,7 +218,7 @@ export const offlinePaymentSchema = z.object({
  */
 export async function recordOfflinePayment(db: Db, actor: Actor, invoiceId: string, input: z.infer<typeof offlinePaymentSchema>, now: Date): Promise<Result<typeof invoices.$inferSelect, LedgerError>> {
   return db.transaction(async (tx) => {
-    if (!z.uuid().safeParse(invoiceId).success) return fail("not_found");
+    if (!isUuid(invoiceId)) return fail("not_found");
     const [inv] = await tx.select().from(invoices).where(and(eq(invoices.id, invoiceId), visibleInvoices(actor))).for("update");
     if (!inv) return fail("not_found");
     if (!can(actor, "billing.manage")) return fail("forbidden", { message: "Only managers can record payments." });

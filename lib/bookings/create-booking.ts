@@ -13,11 +13,12 @@ import { enqueueBookingEmail } from "./emails";
 import { loadAddOns, loadRoomContext, OCCUPYING, type RoomContext } from "./room-context";
 import type { CreateBookingInput } from "./schemas";
 import { ensureWalkInCreator } from "./walk-in";
+import { DAY_MS } from "@/kernel/time";
+import { blockedUntil as turnoverEnd } from "../availability";
+import { holdExpiresAt } from "./rules";
 
 export type BookingError = "not_found" | "forbidden" | "invalid" | "rule" | "room_inactive" | "slot_taken" | BillingGateError;
 export type BookingFail = Fail<BookingError> & { rule?: SlotRule; conflict?: { startsAt: string; endsAt: string } };
-
-const DAY = 86_400_000;
 
 /** Who the booking is for: a creator books for themselves; staff, managers and owners for a creator of the workspace. */
 export async function resolveCreator(tx: Tx, actor: Actor, creatorId: string | undefined): Promise<Result<string, BookingError>> {
@@ -99,8 +100,8 @@ async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, 
   const ctx = await loadRoomContext(tx, {
     workspaceId: actor.workspaceId,
     roomId: input.roomId,
-    from: new Date(input.startsAt.getTime() - DAY),
-    to: new Date(input.endsAt.getTime() + DAY),
+    from: new Date(input.startsAt.getTime() - DAY_MS),
+    to: new Date(input.endsAt.getTime() + DAY_MS),
     lock: true,
     expireHoldsAt: now,
   });
@@ -118,7 +119,7 @@ async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, 
   const check = checkRules(ctx, policiesFor(actor, ctx.studio.id, policies), input.startsAt, input.endsAt, now);
   if (!check.ok) {
     if (check.rule === "overlap") {
-      const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
+      const blockedUntil = turnoverEnd(input.endsAt, ctx.room.bufferMinutes);
       return fail("slot_taken", { message: check.message, conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
     }
     return fail("rule", { rule: check.rule, message: check.message }) as BookingFail;
@@ -127,7 +128,7 @@ async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, 
   if (!chosen) return fail("invalid", { fieldErrors: { addOnIds: ["Choose add-ons offered by this studio."] } });
 
   const quote = await quoteFor(tx, ctx, input.startsAt, input.endsAt, chosen);
-  const blockedUntil = new Date(input.endsAt.getTime() + ctx.room.bufferMinutes * 60_000);
+  const blockedUntil = turnoverEnd(input.endsAt, ctx.room.bufferMinutes);
   const status = input.hold ? "held" : "confirmed";
   let booking: typeof bookings.$inferSelect;
   try {
@@ -144,7 +145,7 @@ async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, 
           startsAt: input.startsAt,
           endsAt: input.endsAt,
           blockedUntil,
-          holdExpiresAt: input.hold ? new Date(now.getTime() + policies.holdMinutes * 60_000) : null,
+          holdExpiresAt: input.hold ? holdExpiresAt(now, policies.holdMinutes) : null,
           quote,
           notes: input.notes,
           createdBy: actor.userId,

@@ -11,6 +11,7 @@ import { fail, ok, type Result } from "../result";
 import { sendBookingEmail } from "./create-booking";
 import { findBooking, type FoundBooking } from "./find-booking";
 import { lockRoomOfBooking, markOfferBooked, offerFreedSlot } from "./waitlist-offers";
+import { holdLapsed } from "./rules";
 
 type Booking = typeof bookings.$inferSelect;
 
@@ -23,7 +24,7 @@ export async function confirmBooking(db: Db, actor: Actor, bookingId: string, no
     const b = found.booking;
     if (b.status === "confirmed") return ok(b); // confirming twice is harmless
     if (b.status !== "held") return fail("not_held", { message: `This booking is ${b.status}.` });
-    if (!b.holdExpiresAt || b.holdExpiresAt <= now) {
+    if (holdLapsed(b, now)) {
       await tx.update(bookings).set({ status: "expired", updatedAt: now }).where(eq(bookings.id, b.id));
       await offerFreedSlot(tx, { roomId: b.roomId, from: b.startsAt, to: b.blockedUntil }, now); // waitlist
       return fail("hold_expired", { message: "The hold ran out before it was confirmed. Pick the slot again." });

@@ -16,13 +16,12 @@ import { roomOccupancy } from "./room-occupancy";
 import { noShowDueAt } from "./rules";
 import { findBooking, type FoundBooking } from "./find-booking";
 import { lockRoomOfBooking, offerFreedSlot } from "./waitlist-offers";
+import { compactCode } from "@/kernel/ids";
+import { daysAfter } from "@/kernel/time";
+import { blockedUntil as turnoverEnd } from "../availability";
 
 type Booking = typeof bookings.$inferSelect;
 export type OperateError = "not_found" | "forbidden" | "wrong_status" | "too_early" | "wrong_studio" | "wrong_day" | "invalid" | "slot_taken";
-
-/** Defaults of the floor policies (the workspace's policies decide; see lib/policies). */
-export const CHECK_IN_OPENS_MINUTES = 60;
-export const NO_SHOW_GRACE_MINUTES = 15;
 
 /** Finds and locks the booking for a floor action, checking the actor runs its studio. */
 async function lockForFloor(tx: Tx, actor: Actor, bookingId: string, opts: { creatorMay?: boolean } = {}): Promise<Result<FoundBooking, "not_found" | "forbidden">> {
@@ -71,7 +70,7 @@ async function checkInLocked(tx: Tx, actor: Actor, found: FoundBooking, now: Dat
  * matter). A code of another studio or another day says so, with where and when the booking is.
  */
 export async function checkInByCode(db: Db, actor: Actor, input: { studioId: string; code: string }, now: Date): Promise<Result<Booking, OperateError>> {
-  const compact = input.code.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const compact = compactCode(input.code);
   if (compact.length !== 6) return fail("not_found", { message: `No booking has the code “${input.code.trim().slice(0, 40)}”.` });
   const code = `${compact.slice(0, 3)}-${compact.slice(3)}`;
   return db.transaction(async (tx) => {
@@ -206,7 +205,7 @@ export async function sweepNoShows(db: Db, now: Date, opts: { workspaceId?: stri
       and(
         eq(bookings.status, "confirmed"),
         lte(bookings.startsAt, now),
-        sql`${bookings.endsAt} > ${new Date(now.getTime() - 7 * 86_400_000).toISOString()}::timestamptz`,
+        sql`${bookings.endsAt} > ${daysAfter(now, -7).toISOString()}::timestamptz`,
         opts.workspaceId ? eq(bookings.workspaceId, opts.workspaceId) : undefined,
       ),
     )
@@ -282,7 +281,7 @@ export async function extendBooking(db: Db, actor: Actor, bookingId: string, new
     let row: Booking;
     try {
       [row] = await tx.transaction(async (sp) => {
-        const written = await sp.update(bookings).set({ endsAt: newEnd, blockedUntil: new Date(newEnd.getTime() + room.bufferMinutes * 60_000), quote, updatedAt: now }).where(eq(bookings.id, b.id)).returning();
+        const written = await sp.update(bookings).set({ endsAt: newEnd, blockedUntil: turnoverEnd(newEnd, room.bufferMinutes), quote, updatedAt: now }).where(eq(bookings.id, b.id)).returning();
         if (opts.dryRun) throw new ExtensionChecked(written[0]);
         return written;
       });

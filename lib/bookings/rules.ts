@@ -1,6 +1,6 @@
 import { overtimeCharges } from "../billing/session-charges";
 import type { Policies } from "../policies/policies";
-import { MINUTE_MS } from "@/kernel/time";
+import { MINUTE_MS, minutesAfter } from "@/kernel/time";
 
 /**
  * The floor's rules about time in a room, pure (no database): the booking page, the run sheet and the no-show
@@ -13,6 +13,16 @@ export const OCCUPYING = ["held", "confirmed", "checked_in"] as const;
 /** Whether a booking in this status holds its room. */
 export function occupiesRoom(status: string): boolean {
   return (OCCUPYING as readonly string[]).includes(status);
+}
+
+/** When a hold made now runs out: the workspace's hold minutes later. */
+export function holdExpiresAt(now: Date, holdMinutes: number): Date {
+  return minutesAfter(now, holdMinutes);
+}
+
+/** Whether a held booking's hold has run out by `now` (a hold without an end never counts as live). */
+export function holdLapsed(b: { holdExpiresAt: Date | null }, now: Date): boolean {
+  return !b.holdExpiresAt || b.holdExpiresAt <= now;
 }
 
 /** What overtime costs in a room: the room's rate and the workspace's overtime policies, in the booking's currency. */

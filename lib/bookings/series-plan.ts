@@ -9,6 +9,7 @@ import { quotePrice, taxSettingsOf, type Quote } from "../pricing";
 import { checkRules, policiesFor, resolveCreator, type BookingError } from "./create-booking";
 import { loadRoomContext, type RoomContext } from "./room-context";
 import type { SeriesInput } from "./schemas";
+import { turnoverMs } from "../availability";
 
 export type SeriesPattern = Pick<SeriesInput, "weekdays" | "startTime" | "durationMinutes" | "weeks" | "firstDate">;
 
@@ -78,7 +79,7 @@ export async function planSeries(tx: Tx, actor: Actor, input: SeriesInput, now: 
 
   const policies = policiesFor(actor, ctx.studio.id, await getPolicies(tx, actor.workspaceId));
   const { currency } = ctx.studio;
-  const bufferMs = ctx.room.bufferMinutes * MINUTE_MS;
+  const bufferMs = turnoverMs(ctx.room.bufferMinutes);
   const busy: Interval[] = [...ctx.busy];
   const occurrences = dates.map((d): Occurrence => {
     const check = checkRules({ ...ctx, busy }, policies, d.startsAt, d.endsAt, now);

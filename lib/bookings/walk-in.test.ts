@@ -7,6 +7,7 @@ import { resetPassword } from "../auth/accounts";
 import { listOutbox } from "../notifications/mailbox";
 import { createBooking } from "./create-booking";
 import { createBookingSchema } from "./schemas";
+import { DAY_MS } from "@/kernel/time";
 
 // Tuesday 1 Dec 2026, 09:05 in Los Angeles: someone is standing at the desk.
 const at = new Date("2026-12-01T17:05:00Z");
@@ -31,7 +32,7 @@ describe("a walk-in who is not a member yet (issue 11, item 12)", () => {
     const welcome = mails.find((x) => x.kind === "workspace.walk_in")!;
     const token = /reset-password\?token=([^\s]+)/.exec(welcome.text)![1];
     // The link works: the walk-in chooses a password, which also proves the mailbox.
-    expect(await resetPassword(db, { token: decodeURIComponent(token), password: "a long password", now: new Date(at.getTime() + 6 * 86_400_000) })).toMatchObject({ ok: true });
+    expect(await resetPassword(db, { token: decodeURIComponent(token), password: "a long password", now: new Date(at.getTime() + 6 * DAY_MS) })).toMatchObject({ ok: true });
     const [after] = await db.select().from(users).where(eq(users.id, user.id));
     expect(after.passwordHash).not.toBeNull();
     expect(after.emailVerified).not.toBeNull();

@@ -291,12 +291,3 @@ export async function listReservations(db: DbOrTx, actor: Actor, opts: { from?: 
     .limit(200);
 }
 
-/** What is in a reservation's unit now (the creator's goods there). */
-export async function goodsInReservation(db: DbOrTx, reservation: Pick<Reservation, "creatorId">, unit: Pick<Unit, "locationId">) {
-  if (!unit.locationId) return [];
-  return db
-    .select()
-    .from(inventoryItems)
-    .where(and(eq(inventoryItems.locationId, unit.locationId), eq(inventoryItems.ownerCreatorId, reservation.creatorId), gt(inventoryItems.onHand, 0)))
-    .orderBy(asc(inventoryItems.sku));
-}

@@ -11,7 +11,7 @@ import { createShipmentSchema } from "@/lib/samples/schemas";
 /** The samples tests' world: a studio with a bin and a shelf, two brands, a session on 3 Dec and its shipment. */
 export const now = new Date("2026-12-01T12:00:00Z");
 export const la = (local: string) => new Date(`${local}-08:00`);
-export const DAY = 86_400_000;
+export { DAY_MS as DAY } from "@/kernel/time";
 
 export async function world(leftoverAction: "return_to_brand" | "give_to_creator" | "dispose" = "dispose") {
   const db = testDb();

@@ -9,6 +9,7 @@ import { POST as postBooking } from "./bookings/route";
 import { POST as postSeries } from "./bookings/series/route";
 import { GET as listShipments, POST as postShipment } from "./shipments/route";
 import { POST as postWaitlist } from "./waitlist/route";
+import { DAY_MS } from "@/kernel/time";
 
 // Issue 10, items 6 and 7: a NUL character or a year like 9999 reached Postgres and answered 500. They are the
 // client's mistake: 400, problem+json, the field named, nothing written.
@@ -48,7 +49,7 @@ describe("the API refuses NUL characters and out-of-range dates with 400, naming
 
   it("NUL in a booking's notes answers 400", async () => {
     const { w, creator, send } = await setup();
-    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    const startsAt = new Date(Date.now() + 3 * DAY_MS);
     startsAt.setUTCHours(19, 0, 0, 0);
     const body = { roomId: w.room.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), notes: "\u0000" };
     await expectFieldError(await send(postBooking, creator, "/api/v1/bookings", body), "notes", NUL_MESSAGE);

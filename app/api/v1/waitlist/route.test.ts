@@ -6,9 +6,10 @@ import { createBooking } from "@/lib/bookings/create-booking";
 import { createBookingSchema } from "@/lib/bookings/schemas";
 import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
+import { DAY_MS } from "@/kernel/time";
 
 // The route reads the clock itself: ten days ahead at 20:00 UTC (noon or 13:00 in Los Angeles), for two hours.
-const start = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 10 * 86_400_000 + 20 * 3_600_000);
+const start = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + 10 * DAY_MS + 20 * 3_600_000);
 const slot = (offsetHours = 0) => ({ startsAt: new Date(start.getTime() + offsetHours * 3_600_000).toISOString(), endsAt: new Date(start.getTime() + (offsetHours + 2) * 3_600_000).toISOString() });
 
 describe("/api/v1/waitlist", () => {

@@ -8,10 +8,11 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import { createBooking } from "@/lib/bookings/create-booking";
 import { createBookingSchema } from "@/lib/bookings/schemas";
 import { GET, POST } from "./route";
+import { DAY_MS } from "@/kernel/time";
 
 const ctx = { params: Promise.resolve({}) };
 // The route reads the clock itself: a week from today (Los Angeles), every day at 19:00 for one week.
-const firstDate = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(new Date(Date.now() + 7 * 86_400_000));
+const firstDate = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(new Date(Date.now() + 7 * DAY_MS));
 
 async function setup() {
   const db = testDb();
