@@ -19,6 +19,9 @@ const GRANTS = {
   "bookings.view": ["owner", "manager", "staff", "creator"],
   "bookings.create": ["owner", "manager", "staff", "creator"],
   "bookings.act_for_others": ["owner", "manager", "staff"],
+  // Cancelling: a creator their own bookings, staff those of their studios, managers and owners any (the row
+  // scope is findBooking's). Its own name, not "may create", so who may cancel is found where it is decided.
+  "bookings.cancel": ["owner", "manager", "staff", "creator"],
   // A booking's code is its check-in QR: the creator's and the studio's. A brand sees the session, never its code.
   "bookings.code": ["owner", "manager", "staff", "creator"],
   // Running sessions on the floor: check-in, check-out (completion), no-show. Staff in their studios.

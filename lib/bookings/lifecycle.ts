@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, bookings } from "@/db/schema";
-import type { Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { feeWithTax, type ChargeDraft } from "../billing/session-charges";
 import { writeChargeRows } from "../billing/write-charges";
 import { formatMoney } from "../money";
@@ -63,6 +63,8 @@ export async function cancelBooking(
   now: Date,
   reason = "",
 ): Promise<Result<{ booking: Booking; feeCents: number; currency: string }, "not_found" | "not_cancellable">> {
+  // Who may cancel: the permission (lib/auth/permissions.ts), then findBooking's row scope (own, studio's, all).
+  if (!can(actor, "bookings.cancel")) return fail("not_found");
   return db.transaction(async (tx) => {
     await lockRoomOfBooking(tx, bookingId); // waitlist: the room before the booking, like createBooking
     const found = await findBooking(tx, actor, bookingId, { lock: true });

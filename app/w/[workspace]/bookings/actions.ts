@@ -25,7 +25,7 @@ export async function confirmBookingAction(_prev: ActionState, form: FormData): 
 
 export async function cancelBookingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
-  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
+  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.cancel" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const id = String(form.get("bookingId") ?? "");
   const reason = String(form.get("reason") ?? "").slice(0, 500);

@@ -5,7 +5,7 @@ import { bookingJson } from "@/lib/bookings/list-bookings";
 import { getDb } from "@/lib/db";
 
 /** Cancels the booking; the answer carries the fee charged by the workspace policy (0 when free). */
-export const POST = apiRoute<{ id: string }>("bookings.create", async ({ member, params, now }) => {
+export const POST = apiRoute<{ id: string }>("bookings.cancel", async ({ member, params, now }) => {
   const result = await cancelBooking(getDb(), member, params.id, now);
   if (!result.ok) return bookingProblem(result);
   return json({ ...bookingJson(result.value.booking), fee: { amountCents: result.value.feeCents, currency: result.value.currency } });
