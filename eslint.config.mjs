@@ -20,12 +20,23 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next*/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "db/migrations/**"],
+    ignores: [
+      ".next*/**",
+      ".data/**",
+      "node_modules/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+      "db/migrations/**",
+    ],
   },
   {
     rules: {
       "no-console": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -57,9 +68,13 @@ const config = [
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: "Use str() from lib/input.ts: it refuses NUL characters." },
         {
-          selector: "CallExpression[callee.object.object.name='z'][callee.object.property.name='iso'][callee.property.name=/^(date|datetime)$/]",
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='string']",
+          message: "Use str() from lib/input.ts: it refuses NUL characters.",
+        },
+        {
+          selector:
+            "CallExpression[callee.object.object.name='z'][callee.object.property.name='iso'][callee.property.name=/^(date|datetime)$/]",
           message: "Use isoDate() / isoInstant() from lib/input.ts: they keep dates between 2000 and 2100.",
         },
       ],

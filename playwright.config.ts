@@ -32,7 +32,8 @@ const freshDatabase = (port: number) => {
 // Named one by one: a pattern such as "booking" also caught race-booking (a concurrency test, the same at any hour)
 // and made the run longer without finding anything; run-sheet-view (scrolling) and recount-receiving (counting)
 // do not depend on the clock either.
-const DATE_SENSITIVE = /\/(run-sheet|overrun-run-sheet|walk-in|demo-floor|storage|billing|booking|receiving)\.spec\.ts$/;
+const DATE_SENSITIVE =
+  /\/(run-sheet|overrun-run-sheet|walk-in|demo-floor|storage|billing|booking|receiving)\.spec\.ts$/;
 const clocks = process.env.E2E_CLOCKS_OFF ? [] : e2eClocks(PORT + 10);
 
 export default defineConfig({
@@ -50,7 +51,15 @@ export default defineConfig({
     launchOptions: existsSync(systemChromium)
       ? {
           executablePath: systemChromium,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
         }
       : {},
   },
@@ -72,6 +81,12 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     // The job loop (no-show sweep, storage nights, invoicing) every 5 s, so journeys can watch it work.
-    env: { ...E2E_SERVER_ENV, JOBS_INTERVAL_SECONDS: "5", DATABASE_URL: e2eDatabaseUrl(PORT) ?? "", LIVEBASE_DATA_DIR: E2E_DATA_DIR, APP_URL: BASE_URL },
+    env: {
+      ...E2E_SERVER_ENV,
+      JOBS_INTERVAL_SECONDS: "5",
+      DATABASE_URL: e2eDatabaseUrl(PORT) ?? "",
+      LIVEBASE_DATA_DIR: E2E_DATA_DIR,
+      APP_URL: BASE_URL,
+    },
   },
 });

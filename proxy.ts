@@ -14,7 +14,10 @@ export function proxy(req: NextRequest) {
   const nonce = newNonce();
   const headers = securityHeaders({ nonce, dev: process.env.NODE_ENV === "development", https: httpsDeployment() });
   if (isForeignServerAction(req)) {
-    return new NextResponse("Cross-site requests to server actions are not allowed.", { status: 403, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Cross-site requests to server actions are not allowed.", {
+      status: 403,
+      headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
+    });
   }
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-livebase-path", req.nextUrl.pathname + req.nextUrl.search);

@@ -26,8 +26,7 @@ export async function measure(n: number, fn: (i: number) => Promise<unknown>): P
 }
 
 type RaceInput = { roomIds: string[]; clients: number; slots: number; start: Date; raw: postgres.Sql } & (
-  | { mode: "http"; base: string; token: string }
-  | { mode: "sql"; workspaceId: string; creatorId: string }
+  { mode: "http"; base: string; token: string } | { mode: "sql"; workspaceId: string; creatorId: string }
 );
 
 /**
@@ -37,7 +36,9 @@ type RaceInput = { roomIds: string[]; clients: number; slots: number; start: Dat
  */
 export async function raceBookings(input: RaceInput) {
   const slot = (k: number, shift: number) => {
-    const start = new Date(input.start.getTime() + Math.floor(k / input.roomIds.length) * 3 * 3_600_000 + shift * 1_800_000);
+    const start = new Date(
+      input.start.getTime() + Math.floor(k / input.roomIds.length) * 3 * 3_600_000 + shift * 1_800_000,
+    );
     return { roomId: input.roomIds[k % input.roomIds.length], start, end: new Date(start.getTime() + 2 * 3_600_000) };
   };
   const times: number[] = [];
@@ -77,7 +78,13 @@ export async function raceBookings(input: RaceInput) {
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  return { latency: stats(times), created, requests, perSecond: requests / seconds, doubleBookings: await overlaps(input.raw, input.roomIds) };
+  return {
+    latency: stats(times),
+    created,
+    requests,
+    perSecond: requests / seconds,
+    doubleBookings: await overlaps(input.raw, input.roomIds),
+  };
 }
 
 async function overlaps(sql: postgres.Sql, roomIds: string[]) {

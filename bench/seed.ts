@@ -17,16 +17,37 @@ export async function seedBenchWorkspace(db: Db, now: Date) {
   const id = randomUUID().slice(0, 8);
   const [ws] = await db
     .insert(workspaces)
-    .values({ slug: `bench-${id}`, name: `Bench ${id}`, policies: { minNoticeMinutes: 0, bookingWindowDays: 365, holdMinutes: 15 } })
+    .values({
+      slug: `bench-${id}`,
+      name: `Bench ${id}`,
+      policies: { minNoticeMinutes: 0, bookingWindowDays: 365, holdMinutes: 15 },
+    })
     .returning();
-  const [studio] = await db.insert(studios).values({ workspaceId: ws.id, currency: "USD", name: "Bench studio", timeZone: TZ, openingHours: everyDay }).returning();
+  const [studio] = await db
+    .insert(studios)
+    .values({ workspaceId: ws.id, currency: "USD", name: "Bench studio", timeZone: TZ, openingHours: everyDay })
+    .returning();
   const made = await db
     .insert(rooms)
-    .values(Array.from({ length: 40 }, (_, i) => ({ workspaceId: ws.id, studioId: studio.id, name: `Room ${i + 1}`, hourlyRateCents: 5000 + i * 100, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 })))
+    .values(
+      Array.from({ length: 40 }, (_, i) => ({
+        workspaceId: ws.id,
+        studioId: studio.id,
+        name: `Room ${i + 1}`,
+        hourlyRateCents: 5000 + i * 100,
+        stepMinutes: 30,
+        minMinutes: 60,
+        maxMinutes: 480,
+        bufferMinutes: 15,
+      })),
+    )
     .returning({ id: rooms.id });
   const roomIds = made.slice(0, 20).map((r) => r.id);
   const raceRoomIds = made.slice(20).map((r) => r.id);
-  const [user] = await db.insert(users).values({ email: `bench-${id}@example.test`, name: "Bench creator" }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `bench-${id}@example.test`, name: "Bench creator" })
+    .returning();
   await db.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: "creator" });
 
   // 500 two-hour bookings per room, one every 518 minutes (aligned to 30), from 90 days ago.
@@ -61,12 +82,32 @@ export async function seedBenchWorkspace(db: Db, now: Date) {
  * The run sheet's worst day: a studio of 30 rooms with 200 bookings on one date (about 7 per room, back to back
  * through the day), and a manager to look at it.
  */
-export async function seedRunSheetStudio(db: Db, workspaceId: string, creatorId: string, now: Date, passwordHash: string) {
+export async function seedRunSheetStudio(
+  db: Db,
+  workspaceId: string,
+  creatorId: string,
+  now: Date,
+  passwordHash: string,
+) {
   const id = randomUUID().slice(0, 8);
-  const [studio] = await db.insert(studios).values({ workspaceId, currency: "USD", name: `Run sheet studio ${id}`, timeZone: TZ, openingHours: everyDay }).returning();
+  const [studio] = await db
+    .insert(studios)
+    .values({ workspaceId, currency: "USD", name: `Run sheet studio ${id}`, timeZone: TZ, openingHours: everyDay })
+    .returning();
   const made = await db
     .insert(rooms)
-    .values(Array.from({ length: 30 }, (_, i) => ({ workspaceId, studioId: studio.id, name: `Set ${String(i + 1).padStart(2, "0")}`, hourlyRateCents: 6000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 })))
+    .values(
+      Array.from({ length: 30 }, (_, i) => ({
+        workspaceId,
+        studioId: studio.id,
+        name: `Set ${String(i + 1).padStart(2, "0")}`,
+        hourlyRateCents: 6000,
+        stepMinutes: 30,
+        minMinutes: 60,
+        maxMinutes: 480,
+        bufferMinutes: 15,
+      })),
+    )
     .returning({ id: rooms.id });
   const date = format(new TZDate(now, TZ), "yyyy-MM-dd");
   const dayStart = new TZDate(`${date}T07:00:00`, TZ);
@@ -78,7 +119,15 @@ export async function seedRunSheetStudio(db: Db, workspaceId: string, creatorId:
            ${dayStart.toISOString()}::timestamptz + make_interval(mins => (i / 30) * 135 + 135),
            '{"currency":"USD","lines":[],"subtotalCents":12000,"totalCents":12000,"minutes":120}'::jsonb, 'Bring the blue backdrop'
     from generate_series(0, 199) as i`);
-  const [manager] = await db.insert(users).values({ email: `bench-manager-${id}@example.test`, name: "Bench manager", passwordHash }).returning();
+  const [manager] = await db
+    .insert(users)
+    .values({ email: `bench-manager-${id}@example.test`, name: "Bench manager", passwordHash })
+    .returning();
   await db.insert(memberships).values({ workspaceId, userId: manager.id, role: "manager" });
-  return { studioId: studio.id, date, manager: { userId: manager.id, workspaceId, role: "manager" as const, studioIds: [], brandId: null }, managerEmail: manager.email };
+  return {
+    studioId: studio.id,
+    date,
+    manager: { userId: manager.id, workspaceId, role: "manager" as const, studioIds: [], brandId: null },
+    managerEmail: manager.email,
+  };
 }

@@ -24,7 +24,8 @@ export function Field({
 }: { name: string; label: string; state?: ActionState; hint?: ReactNode } & ComponentProps<typeof Input>) {
   const errors = state?.fieldErrors?.[name];
   const id = idProp ?? `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
@@ -61,7 +62,11 @@ export function FieldError({ name, state }: { name: string; state?: ActionState 
 }
 
 /** Submit button that shows progress while its form's action runs. */
-export function SubmitButton({ children, pendingText, ...props }: ComponentProps<typeof Button> & { pendingText?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  ...props
+}: ComponentProps<typeof Button> & { pendingText?: string }) {
   const { pending } = useFormStatus();
   return (
     <Button type="submit" disabled={pending} aria-disabled={pending} {...props}>

@@ -14,7 +14,12 @@ async function setup() {
   const db = testDb();
   const { workspace, room, studio } = await makeWorkspace(db);
   const { user } = await makeMember(db, workspace.id, "creator");
-  const book = (startsAt: string, endsAt: string, blockedUntil: string, status: "held" | "confirmed" | "cancelled" = "confirmed") =>
+  const book = (
+    startsAt: string,
+    endsAt: string,
+    blockedUntil: string,
+    status: "held" | "confirmed" | "cancelled" = "confirmed",
+  ) =>
     db
       .insert(bookings)
       .values({
@@ -50,7 +55,9 @@ describe("bookings_no_overlap (exclusion constraint)", () => {
   it("ignores cancelled bookings: their time is free again", async () => {
     const { book } = await setup();
     await book("2026-12-03T18:00:00Z", "2026-12-03T20:00:00Z", "2026-12-03T20:15:00Z", "cancelled");
-    await expect(book("2026-12-03T18:30:00Z", "2026-12-03T19:30:00Z", "2026-12-03T19:45:00Z", "held")).resolves.toHaveLength(1);
+    await expect(
+      book("2026-12-03T18:30:00Z", "2026-12-03T19:30:00Z", "2026-12-03T19:45:00Z", "held"),
+    ).resolves.toHaveLength(1);
   });
 
   it(`lets exactly one of many concurrent overlapping inserts win (${onRealPostgres() ? "real PostgreSQL" : "embedded"})`, async () => {
@@ -71,9 +78,14 @@ describe("bookings_no_overlap (exclusion constraint)", () => {
 describe("storage_reservations_no_overlap", () => {
   it("refuses reserving one unit twice for the same night", async () => {
     const { db, workspace, studio, user } = await setup();
-    const [unit] = await db.insert(storageUnits).values({ workspaceId: workspace.id, studioId: studio.id, code: "U1", nightlyRateCents: 1500 }).returning();
+    const [unit] = await db
+      .insert(storageUnits)
+      .values({ workspaceId: workspace.id, studioId: studio.id, code: "U1", nightlyRateCents: 1500 })
+      .returning();
     const reserve = (firstNight: string, lastNight: string) =>
-      db.insert(storageReservations).values({ workspaceId: workspace.id, unitId: unit.id, creatorId: user.id, firstNight, lastNight });
+      db
+        .insert(storageReservations)
+        .values({ workspaceId: workspace.id, unitId: unit.id, creatorId: user.id, firstNight, lastNight });
     await reserve("2026-12-10", "2026-12-12");
     expect(pgCode(await reserve("2026-12-12", "2026-12-14").catch((e) => e))).toBe("23P01");
     await expect(reserve("2026-12-13", "2026-12-14")).resolves.toBeDefined();

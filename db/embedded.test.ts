@@ -10,7 +10,9 @@ describe("embedded PostgreSQL over the wire protocol", () => {
     try {
       await a`create table t (id int primary key)`;
       const results = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b)`select ${i}::int as n, ${`s${i}`}::text as s`.then((r) => r[0])),
+        Array.from({ length: 100 }, (_, i) =>
+          (i % 2 ? a : b)`select ${i}::int as n, ${`s${i}`}::text as s`.then((r) => r[0]),
+        ),
       );
       expect(results.map((r) => r.n)).toEqual(Array.from({ length: 100 }, (_, i) => i));
       await Promise.all([
@@ -23,10 +25,12 @@ describe("embedded PostgreSQL over the wire protocol", () => {
           await tx`insert into t values (3)`;
         }),
         // A failed transaction rolls back alone.
-        a.begin(async (tx) => {
-          await tx`insert into t values (4)`;
-          await tx`insert into t values (1)`;
-        }).catch(() => "rolled back"),
+        a
+          .begin(async (tx) => {
+            await tx`insert into t values (4)`;
+            await tx`insert into t values (1)`;
+          })
+          .catch(() => "rolled back"),
       ]);
       const rows = await b`select id from t order by id`;
       expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);

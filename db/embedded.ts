@@ -13,7 +13,13 @@ export const EMBEDDED_MAX_CONNECTIONS = 24;
 const EXTENDED = new Set(["P", "B", "D", "E", "C", "H", "F"].map((c) => c.charCodeAt(0)));
 const ENDS_UNIT = new Set(["S", "Q"].map((c) => c.charCodeAt(0)));
 
-type Job = { handlerId: number; message: Uint8Array; onData: (d: Uint8Array) => void; resolve: (n: number) => void; reject: (e: unknown) => void };
+type Job = {
+  handlerId: number;
+  message: Uint8Array;
+  onData: (d: Uint8Array) => void;
+  resolve: (n: number) => void;
+  reject: (e: unknown) => void;
+};
 
 /**
  * PGlite is one Postgres session shared by every socket connection. pglite-socket's own queue interleaves the
@@ -149,7 +155,9 @@ function lockDataDir(dataDir: string) {
   } catch {
     const owner = Number(readFileSync(lock, "utf8"));
     if (owner !== process.pid && isAlive(owner)) {
-      throw new Error(`${dataDir} is in use by process ${owner} (another npm run dev or CLI); stop it or wait for it to start`);
+      throw new Error(
+        `${dataDir} is in use by process ${owner} (another npm run dev or CLI); stop it or wait for it to start`,
+      );
     }
     writeFileSync(lock, String(process.pid));
   }

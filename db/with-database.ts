@@ -54,7 +54,11 @@ async function main() {
       try {
         if (await needsDemoSeed(client.db)) {
           // The demo's history is placed before the app's now (moved by LIVEBASE_CLOCK_OFFSET_MS in clock tests).
-          await seedDemo(client.db, { nodeEnv: process.env.NODE_ENV }, new Date(Date.now() + (Number(process.env.LIVEBASE_CLOCK_OFFSET_MS) || 0)));
+          await seedDemo(
+            client.db,
+            { nodeEnv: process.env.NODE_ENV },
+            new Date(Date.now() + (Number(process.env.LIVEBASE_CLOCK_OFFSET_MS) || 0)),
+          );
           log("demo data created (workspace 'demo')");
         } else if (seedOnly) log("demo data already present (workspace 'demo'): nothing to do");
       } finally {

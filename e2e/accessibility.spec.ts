@@ -69,7 +69,9 @@ for (const theme of ["light", "dark"] as const) {
   });
 }
 
-test("the theme button switches to dark, stays dark after a reload, and the page stays accessible", async ({ page }) => {
+test("the theme button switches to dark, stays dark after a reload, and the page stays accessible", async ({
+  page,
+}) => {
   await signInViaApi(page.request, demo("manager"));
   const shell = new WorkspaceShell(page);
   await shell.goto("demo");

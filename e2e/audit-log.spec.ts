@@ -5,15 +5,37 @@ import { e2eDb } from "./support/db";
 import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 
 /** Issue 11, item 21: the owner's audit log, filterable and exportable. */
-test("an owner finds who credited a charge in the audit log, filters it by topic and person, and downloads it as CSV", async ({ page }) => {
+test("an owner finds who credited a charge in the audit log, filters it by topic and person, and downloads it as CSV", async ({
+  page,
+}) => {
   const db = e2eDb();
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [manager] = await db.select().from(users).where(eq(users.email, demo("manager")));
-  const [owner] = await db.select().from(users).where(eq(users.email, demo("owner")));
+  const [manager] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demo("manager")));
+  const [owner] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demo("owner")));
   const tag = randomUUID().slice(0, 8);
   await db.insert(auditLog).values([
-    { workspaceId: ws.id, actorUserId: manager.id, action: "charge.credited", subjectType: "charge", subjectId: tag, data: { reason: `Goodwill ${tag}`, amountCents: 500 } },
-    { workspaceId: ws.id, actorUserId: owner.id, action: "workspace.policies_updated", subjectType: "workspace", subjectId: ws.id, data: { note: `Policies ${tag}` } },
+    {
+      workspaceId: ws.id,
+      actorUserId: manager.id,
+      action: "charge.credited",
+      subjectType: "charge",
+      subjectId: tag,
+      data: { reason: `Goodwill ${tag}`, amountCents: 500 },
+    },
+    {
+      workspaceId: ws.id,
+      actorUserId: owner.id,
+      action: "workspace.policies_updated",
+      subjectType: "workspace",
+      subjectId: ws.id,
+      data: { note: `Policies ${tag}` },
+    },
   ]);
 
   await signInViaApi(page.request, demo("owner"));
@@ -42,7 +64,11 @@ test("an owner finds who credited a charge in the audit log, filters it by topic
     await page.getByRole("link", { name: "Download CSV" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe("audit-log-demo.csv");
-    const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    const text = await (
+      await file.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString("utf8"));
     expect(text.split("\r\n")[0]).toBe("when_utc,who,who_email,action,subject_type,subject_id,details");
     expect(text).toContain(`charge.credited,charge,${tag}`);
     expect(text).not.toContain(`Policies ${tag}`);

@@ -35,13 +35,17 @@ test.describe("signing up", () => {
     await expect(shell.signedInAs(name)).toContainText("owner");
   });
 
-  test("signing up with an address already registered shows a field error and keeps what was typed", async ({ page }) => {
+  test("signing up with an address already registered shows a field error and keeps what was typed", async ({
+    page,
+  }) => {
     const signUp = new SignUpPage(page);
     await signUp.goto();
     await signUp.signUp({ name: "Olivia Again", email: demo("owner"), password: NEW_PASSWORD });
 
     await expect(page.getByRole("alert").filter({ hasText: "We could not create the account." })).toBeVisible();
-    await expect(signUp.email).toHaveAccessibleDescription("An account with this email already exists. Sign in instead.");
+    await expect(signUp.email).toHaveAccessibleDescription(
+      "An account with this email already exists. Sign in instead.",
+    );
     await expect(signUp.email).toHaveAttribute("aria-invalid", "true");
     await expect(signUp.name).toHaveValue("Olivia Again");
     await expect(signUp.email).toHaveValue(demo("owner"));
@@ -50,7 +54,9 @@ test.describe("signing up", () => {
 });
 
 test.describe("signing in with a password", () => {
-  test("a wrong password is refused and keeps the email; the right one signs in; signing out ends the session", async ({ page }) => {
+  test("a wrong password is refused and keeps the email; the right one signs in; signing out ends the session", async ({
+    page,
+  }) => {
     await clearFailedSignIns(demo("owner"));
     const signIn = new SignInPage(page);
     await signIn.goto();
@@ -110,12 +116,19 @@ test.describe("signing in with an email link", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(signIn.heading).toBeVisible();
     await page.goto(link);
-    await expect(page.getByRole("alert").filter({ hasText: "That sign-in link has expired or was already used. Ask for a new one." })).toBeVisible();
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "That sign-in link has expired or was already used. Ask for a new one." }),
+    ).toBeVisible();
   });
 });
 
 test.describe("resetting a forgotten password", () => {
-  test("the reset link sets a new password and signs in; the old password and a second use of the link fail", async ({ page, browser }) => {
+  test("the reset link sets a new password and signs in; the old password and a second use of the link fail", async ({
+    page,
+    browser,
+  }) => {
     const user = await createUserWithWorkspace();
     // Another device, signed in before the reset: it must be signed out by it.
     const otherDevice = await browser.newContext();
@@ -128,7 +141,9 @@ test.describe("resetting a forgotten password", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Reset your password" })).toBeVisible();
     await page.getByLabel("Email").fill(user.email);
     await page.getByRole("button", { name: "Send reset link" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `If ${user.email} has an account, a reset link is on its way.` })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: `If ${user.email} has an account, a reset link is on its way.` }),
+    ).toBeVisible();
 
     const email = await latestEmail(user.email, "auth.password_reset");
     const link = firstLink(email.text);
@@ -153,7 +168,11 @@ test.describe("resetting a forgotten password", () => {
     await page.goto(link);
     await page.getByLabel("New password").fill("yet-another-passphrase");
     await page.getByRole("button", { name: "Set new password" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "This reset link has expired or was already used. Ask for a new one." })).toBeVisible();
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "This reset link has expired or was already used. Ask for a new one." }),
+    ).toBeVisible();
 
     await signIn.goto();
     await signIn.signIn(user.email, NEW_PASSWORD);

@@ -1,6 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { setUpActors, throwawaySession, WORKSPACE, type Actor, type Actors } from "./support/authz-actors";
-import { difference, discoverActionExports, discoverPages, discoverRoutes, readBuiltActions } from "./support/authz-discovery";
+import {
+  difference,
+  discoverActionExports,
+  discoverPages,
+  discoverRoutes,
+  readBuiltActions,
+} from "./support/authz-discovery";
 import { actionAnswer, DENIED_ANONYMOUS, DENIED_SIGNED_IN, invokeAction, pageOutcome } from "./support/authz-http";
 import { demoIds, resolveUrl } from "./support/authz-ids";
 import { ACTIONS, ACTOR_NAMES, PAGES, ROUTES } from "./support/authz-matrix";
@@ -11,7 +17,8 @@ import { ACTIONS, ACTOR_NAMES, PAGES, ROUTES } from "./support/authz-matrix";
  * A new page, route or action without a row there fails the first test.
  */
 
-const ROW_HINT = "add a row to e2e/support/authz-matrix.ts, or authz-matrix-actions.ts for actions (or remove the stale one)";
+const ROW_HINT =
+  "add a row to e2e/support/authz-matrix.ts, or authz-matrix-actions.ts for actions (or remove the stale one)";
 
 test("the matrix has a row for every page, route handler method and server action, and no other", () => {
   const pages = difference(discoverPages(), Object.keys(PAGES));
@@ -50,7 +57,8 @@ test.describe("authorization matrix", () => {
     await actors?.dispose();
   });
 
-  const everyActor = (fn: (actor: Actor) => Promise<void>) => Promise.all(ACTOR_NAMES.map((name) => fn(actors.byName[name])));
+  const everyActor = (fn: (actor: Actor) => Promise<void>) =>
+    Promise.all(ACTOR_NAMES.map((name) => fn(actors.byName[name])));
 
   for (const [pattern, row] of Object.entries(PAGES)) {
     test(`page ${pattern} (${row.gate})`, async () => {
@@ -68,12 +76,15 @@ test.describe("authorization matrix", () => {
           // Bearer routes: the actor's token from a context without cookies. Other routes: the actor's session.
           const bearer = row.auth === "bearer";
           const request = bearer ? actors.bare : actor.request;
-          const headers: Record<string, string> = bearer && actor.token ? { Authorization: `Bearer ${actor.token}` } : {};
+          const headers: Record<string, string> =
+            bearer && actor.token ? { Authorization: `Bearer ${actor.token}` } : {};
           const res = await request.fetch(url(probe.url), { method, headers, maxRedirects: 0 });
           const what = `${actor.name}: ${method} ${probe.url}`;
           expect.soft(res.status(), what).toBe(probe.expect[actor.name]);
           if (bearer && res.status() >= 400) {
-            expect.soft(res.headers()["content-type"], `${what} answers problem+json`).toContain("application/problem+json");
+            expect
+              .soft(res.headers()["content-type"], `${what} answers problem+json`)
+              .toContain("application/problem+json");
           }
         });
       });
@@ -98,7 +109,12 @@ test.describe("authorization matrix", () => {
         // Sign-out ends the session it is called with: give it a session of its own.
         const throwaway = key.endsWith("#signOutAction") ? await throwawaySession(playwright, baseURL, actor) : null;
         try {
-          const res = await invokeAction(throwaway ?? actor.request, { pageUrl, actionId: built.id, args: row.args, workspace: WORKSPACE });
+          const res = await invokeAction(throwaway ?? actor.request, {
+            pageUrl,
+            actionId: built.id,
+            args: row.args,
+            workspace: WORKSPACE,
+          });
           const answer = await actionAnswer(res);
           const what = `${actor.name}: ${key} → ${answer.status} ${answer.detail}`;
           expect.soft(answer.status, `${what} (no action may fail on the server)`).toBeLessThan(500);
@@ -132,7 +148,9 @@ test.describe("authorization matrix", () => {
       const res = await me({ Authorization: `Bearer ${actor.token}` });
       expect(res.status(), actor.name).toBe(200);
       const body = (await res.json()) as { user: { email: string }; workspace: { slug: string }; role: string };
-      expect.soft(body, `${actor.name}'s token`).toMatchObject({ user: { email: actor.email }, workspace: { slug: actor.ownSlug }, role: actor.role });
+      expect
+        .soft(body, `${actor.name}'s token`)
+        .toMatchObject({ user: { email: actor.email }, workspace: { slug: actor.ownSlug }, role: actor.role });
     }
     const outsider = await me({ Authorization: `Bearer ${actors.byName.outsider.token}` });
     expect(await outsider.text(), "the outsider's token reveals nothing of demo").not.toMatch(/demo/i);
@@ -141,7 +159,9 @@ test.describe("authorization matrix", () => {
   test("a POST to Auth.js without its CSRF token signs nobody out", async () => {
     await everyActor(async (actor) => {
       await actor.request.post("/api/auth/signout", { maxRedirects: 0 });
-      const session = (await (await actor.request.get("/api/auth/session")).json()) as { user?: { email?: string } } | null;
+      const session = (await (await actor.request.get("/api/auth/session")).json()) as {
+        user?: { email?: string };
+      } | null;
       expect.soft(session?.user?.email ?? null, `${actor.name} is still signed in`).toBe(actor.email);
     });
   });

@@ -15,13 +15,19 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   app = await startStripeApp(APP_PORT);
   // Invoice at once, so the job loop sends the session's invoice during the test.
-  await app.db().update(workspaces).set({ policies: { invoiceDelayMinutes: 0 } }).where(eq(workspaces.slug, "demo"));
+  await app
+    .db()
+    .update(workspaces)
+    .set({ policies: { invoiceDelayMinutes: 0 } })
+    .where(eq(workspaces.slug, "demo"));
 });
 test.afterAll(async () => app?.stop());
 
 const { newCreator, sessionNow, saveCard, checkOut } = stripeJourneys(() => app);
 
-test("a creator saves a card through Stripe Checkout; the next session is invoiced and paid with it", async ({ browser }) => {
+test("a creator saves a card through Stripe Checkout; the next session is invoiced and paid with it", async ({
+  browser,
+}) => {
   const creatorCtx = await browser.newContext();
   const staffCtx = await browser.newContext();
   try {
@@ -37,11 +43,16 @@ test("a creator saves a card through Stripe Checkout; the next session is invoic
     const invoices = page.getByRole("table", { name: "Your invoices" });
     await expect(async () => {
       await page.reload();
-      await expect(invoices.getByRole("row").filter({ hasText: booking.code })).toContainText("Paid", { timeout: 1000 });
+      await expect(invoices.getByRole("row").filter({ hasText: booking.code })).toContainText("Paid", {
+        timeout: 1000,
+      });
     }).toPass({ timeout: 30_000 });
     const row = invoices.getByRole("row").filter({ hasText: booking.code });
     await expect(row).toContainText(usd(8000));
-    await expect(row.getByRole("link", { name: "View invoice" })).toHaveAttribute("href", new RegExp(`^${app.stripe.url}/invoice/in_`));
+    await expect(row.getByRole("link", { name: "View invoice" })).toHaveAttribute(
+      "href",
+      new RegExp(`^${app.stripe.url}/invoice/in_`),
+    );
     await expect(row.getByRole("link", { name: "PDF" })).toBeVisible();
     await expect(page.getByTestId("balance")).toHaveText("Nothing owed");
   } finally {
@@ -49,7 +60,9 @@ test("a creator saves a card through Stripe Checkout; the next session is invoic
   }
 });
 
-test("a declined card fails the invoice and holds new bookings until the creator pays it on Stripe's page", async ({ browser }) => {
+test("a declined card fails the invoice and holds new bookings until the creator pays it on Stripe's page", async ({
+  browser,
+}) => {
   const creatorCtx = await browser.newContext();
   const staffCtx = await browser.newContext();
   try {
@@ -80,7 +93,9 @@ test("a declined card fails the invoice and holds new bookings until the creator
     await page.goto("/w/demo/billing");
     await expect(async () => {
       await page.reload();
-      await expect(page.getByRole("table", { name: "Your invoices" }).getByRole("row").filter({ hasText: booking.code })).toContainText("Paid", { timeout: 1000 });
+      await expect(
+        page.getByRole("table", { name: "Your invoices" }).getByRole("row").filter({ hasText: booking.code }),
+      ).toContainText("Paid", { timeout: 1000 });
     }).toPass({ timeout: 30_000 });
     await expect(failed).toHaveCount(0);
   } finally {

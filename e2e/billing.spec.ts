@@ -18,10 +18,28 @@ const HOUR = 3_600_000;
 async function world() {
   const db = e2eDb();
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-  const [creator] = await db.select().from(users).where(eq(users.email, demo("creator")));
+  const [studio] = await db
+    .select()
+    .from(studios)
+    .where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
+  const [creator] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demo("creator")));
   const name = `Billing room ${randomUUID().slice(0, 6)}`;
-  const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 0 }).returning();
+  const [room] = await db
+    .insert(rooms)
+    .values({
+      workspaceId: ws.id,
+      studioId: studio.id,
+      name,
+      hourlyRateCents: 5000,
+      stepMinutes: 30,
+      minMinutes: 60,
+      maxMinutes: 480,
+      bufferMinutes: 0,
+    })
+    .returning();
   const book = async (start: Date, hours: number, totalCents: number) => {
     const [b] = await db
       .insert(bookings)
@@ -39,7 +57,15 @@ async function world() {
           minutes: hours * 60,
           subtotalCents: totalCents,
           totalCents,
-          lines: [{ kind: "room_time", description: `${name}, ${hours} h`, quantity: hours * 60, unitAmountCents: 5000, amountCents: totalCents }],
+          lines: [
+            {
+              kind: "room_time",
+              description: `${name}, ${hours} h`,
+              quantity: hours * 60,
+              unitAmountCents: 5000,
+              amountCents: totalCents,
+            },
+          ],
         },
       })
       .returning();
@@ -51,7 +77,9 @@ async function world() {
   return { room, session, later };
 }
 
-test("without Stripe: a session checked out and a late cancellation show on the creator's billing page and in the manager's revenue", async ({ browser }) => {
+test("without Stripe: a session checked out and a late cancellation show on the creator's billing page and in the manager's revenue", async ({
+  browser,
+}) => {
   const { room, session, later } = await world();
   // One context per person (axe needs pages made through a context).
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
@@ -77,7 +105,9 @@ test("without Stripe: a session checked out and a late cancellation show on the 
       await booking.goto("demo", later.id);
       const yes = await booking.openCancel();
       await yes.click();
-      await expect(creator.getByText(`Booking cancelled. A late-cancellation fee of ${usd(5000)} was charged.`)).toBeVisible();
+      await expect(
+        creator.getByText(`Booking cancelled. A late-cancellation fee of ${usd(5000)} was charged.`),
+      ).toBeVisible();
     });
 
     await test.step("both charges are on the creator's billing page, which says Stripe is not connected", async () => {
@@ -86,7 +116,9 @@ test("without Stripe: a session checked out and a late cancellation show on the 
       await expect(creator.getByText("Stripe is not connected.")).toBeVisible();
       const upcoming = creator.getByRole("table", { name: "Upcoming charges, not yet invoiced" });
       await expect(upcoming.getByRole("row").filter({ hasText: session.code })).toContainText(usd(10_000));
-      await expect(upcoming.getByRole("row").filter({ hasText: `Late cancellation of ${room.name}` })).toContainText(usd(5000));
+      await expect(upcoming.getByRole("row").filter({ hasText: `Late cancellation of ${room.name}` })).toContainText(
+        usd(5000),
+      );
       await expect(creator.getByRole("button", { name: "Add a card" })).toHaveCount(0);
       await expectAccessible(creator);
     });
@@ -120,7 +152,10 @@ test("without Stripe: a session checked out and a late cancellation show on the 
 
 test("a creator checks themselves out of a session in progress and sees it charged", async ({ page }) => {
   const { session } = await world();
-  await e2eDb().update(bookings).set({ status: "checked_in", checkedInAt: session.startsAt }).where(eq(bookings.id, session.id));
+  await e2eDb()
+    .update(bookings)
+    .set({ status: "checked_in", checkedInAt: session.startsAt })
+    .where(eq(bookings.id, session.id));
   await signInViaApi(page.request, demo("creator"));
   await new BookingPage(page).goto("demo", session.id);
   await expect(page.getByRole("heading", { name: "Session in progress" })).toBeVisible();
@@ -130,11 +165,16 @@ test("a creator checks themselves out of a session in progress and sees it charg
   await expect(page.getByRole("heading", { level: 1 })).toContainText("completed");
 });
 
-test("a staff member sees no billing screens; a creator cannot open the manager's view of another creator", async ({ page }) => {
+test("a staff member sees no billing screens; a creator cannot open the manager's view of another creator", async ({
+  page,
+}) => {
   await signInViaApi(page.request, demo("staff"));
   expect((await page.goto("/w/demo/billing"))?.status()).toBe(404);
   await page.context().clearCookies();
   await signInViaApi(page.request, demo("creator"));
-  const [other] = await e2eDb().select({ id: users.id }).from(users).where(eq(users.email, demo("creator2")));
+  const [other] = await e2eDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, demo("creator2")));
   expect((await page.goto(`/w/demo/billing/creators/${other.id}`))?.status()).toBe(404);
 });

@@ -7,7 +7,9 @@ import { demo, expect, expectAccessible, latestEmail, signInViaApi, test } from 
 
 /** Issue 11, items 9 and 11: a booking's page says how it ended, and staff see whose booking it is. */
 test.describe("a booking's page after it ends, and as staff see it", () => {
-  test("a cancelled booking shows who cancelled, why and the fee, no check-in code, and is under Past, not Upcoming", async ({ page }) => {
+  test("a cancelled booking shows who cancelled, why and the fee, no check-in code, and is under Past, not Upcoming", async ({
+    page,
+  }) => {
     const api = await apiAs(page.request, demo("creator"));
     try {
       // Three days out: free to cancel.
@@ -53,14 +55,20 @@ test.describe("a booking's page after it ends, and as staff see it", () => {
     const api = await apiAs(page.request, demo("creator"));
     try {
       const { booking } = await bookFreeSlot(api, { after: 30, before: 100 });
-      await e2eDb().update(bookings).set({ notes: "Bring the blue backdrop; two hosts" }).where(eq(bookings.id, booking.id));
+      await e2eDb()
+        .update(bookings)
+        .set({ notes: "Bring the blue backdrop; two hosts" })
+        .where(eq(bookings.id, booking.id));
       await signInViaApi(page.request, demo("staff"));
       const view = new BookingPage(page);
       await view.goto("demo", booking.id);
       await expect(page.getByRole("heading", { name: "Creator", exact: true })).toBeVisible();
       const creator = page.getByRole("main");
       await expect(creator).toContainText("Chloe Creator");
-      await expect(creator.getByRole("link", { name: demo("creator") })).toHaveAttribute("href", `mailto:${demo("creator")}`);
+      await expect(creator.getByRole("link", { name: demo("creator") })).toHaveAttribute(
+        "href",
+        `mailto:${demo("creator")}`,
+      );
       await expect(creator).toContainText("Bring the blue backdrop; two hosts");
       await expect(page.getByText(/^Chloe Creator(’s outstanding balance: | owes nothing\.)/)).toBeVisible();
       await expectAccessible(page);
@@ -95,7 +103,9 @@ test("Los Angeles staff are not offered Shanghai rooms, not even by their addres
 });
 
 /** Issue 11, items 8 and 17: the confirmation email links to moving the booking, which opens on the booking's own week. */
-test("the confirmation email's Reschedule link opens the move on the booking's own week, and its Cancel link the booking", async ({ page }) => {
+test("the confirmation email's Reschedule link opens the move on the booking's own week, and its Cancel link the booking", async ({
+  page,
+}) => {
   const api = await apiAs(page.request, demo("creator"));
   try {
     // Ten days or more ahead: another week than this one.

@@ -41,28 +41,29 @@ test.describe("booking a set", () => {
       return picked;
     });
 
-    const code = await test.step("the held booking shows the price in studio time; confirming it books it", async () => {
-      await booking.expectStatus(ROOM, "held");
-      await expect(page.getByRole("main")).toContainText(studioRange(slot, LA));
-      const lines = await booking.priceLines();
-      const total = lines.at(-1)!;
-      expect(total.item).toBe("Total");
-      expect(lines[0].item).toContain(`${ROOM}, ${studioClock(slot.startsAt, LA).time}–`);
-      expect(lines.map((l) => l.item)).toContain("Teleprompter");
-      // Los Angeles adds CA sales tax on top of the lines, as its own line before the total.
-      const [subtotal, tax] = lines.slice(-3, -1);
-      expect([subtotal.item, tax.item]).toEqual(["Subtotal", "CA sales tax 9.5 %"]);
-      expect(subtotal.cents).toBe(lines.slice(0, -3).reduce((sum, l) => sum + l.cents, 0));
-      expect(total.cents).toBe(subtotal.cents + tax.cents);
-      expect(total.cents).toBeGreaterThan(0);
+    const code =
+      await test.step("the held booking shows the price in studio time; confirming it books it", async () => {
+        await booking.expectStatus(ROOM, "held");
+        await expect(page.getByRole("main")).toContainText(studioRange(slot, LA));
+        const lines = await booking.priceLines();
+        const total = lines.at(-1)!;
+        expect(total.item).toBe("Total");
+        expect(lines[0].item).toContain(`${ROOM}, ${studioClock(slot.startsAt, LA).time}–`);
+        expect(lines.map((l) => l.item)).toContain("Teleprompter");
+        // Los Angeles adds CA sales tax on top of the lines, as its own line before the total.
+        const [subtotal, tax] = lines.slice(-3, -1);
+        expect([subtotal.item, tax.item]).toEqual(["Subtotal", "CA sales tax 9.5 %"]);
+        expect(subtotal.cents).toBe(lines.slice(0, -3).reduce((sum, l) => sum + l.cents, 0));
+        expect(total.cents).toBe(subtotal.cents + tax.cents);
+        expect(total.cents).toBeGreaterThan(0);
 
-      await booking.confirm.click();
-      await booking.expectStatus(ROOM, "confirmed");
-      const shown = ((await booking.code.textContent()) ?? "").trim();
-      await expect(page.getByText(`Booked. Your code is ${shown};`)).toBeVisible();
-      await expect(booking.qr(shown)).toBeVisible();
-      return shown;
-    });
+        await booking.confirm.click();
+        await booking.expectStatus(ROOM, "confirmed");
+        const shown = ((await booking.code.textContent()) ?? "").trim();
+        await expect(page.getByText(`Booked. Your code is ${shown};`)).toBeVisible();
+        await expect(booking.qr(shown)).toBeVisible();
+        return shown;
+      });
 
     await test.step("the confirmation email carries a calendar invite", async () => {
       const email = await latestEmail(demo("creator"), "booking.confirmed");
@@ -85,7 +86,9 @@ test.describe("booking a set", () => {
       await expect(room.movePrice).toContainText(/Now\s*\$[\d,.]+/);
       await expect(page.getByText("Nothing is charged now", { exact: false })).toBeVisible();
       await room.confirmMove.click();
-      await expect(page.getByRole("status").filter({ hasText: "Booking moved. The confirmation email has the new time." })).toBeVisible();
+      await expect(
+        page.getByRole("status").filter({ hasText: "Booking moved. The confirmation email has the new time." }),
+      ).toBeVisible();
       await booking.expectStatus(ROOM, "confirmed");
       await expect(page.getByRole("main")).toContainText(studioRange(other, LA));
       await expect(booking.code).toHaveText(code);
@@ -108,7 +111,10 @@ test.describe("booking a set", () => {
     });
   });
 
-  test("cancelling within 24 hours of the start shows the 50 % late fee before confirming", async ({ page, request }) => {
+  test("cancelling within 24 hours of the start shows the 50 % late fee before confirming", async ({
+    page,
+    request,
+  }) => {
     const api = await apiAs(request, demo("creator"));
     try {
       const { booking: made, roomName } = await bookFreeSlot(api, { after: 1.5, before: 23 });

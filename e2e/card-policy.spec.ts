@@ -9,7 +9,9 @@ const ROOM = "Set A – Beauty";
 
 // The main e2e server runs without Stripe (no STRIPE_SECRET_KEY): no card can be added anywhere in the app.
 
-test("without Stripe an owner cannot make a card on file always required, and the choice stays on the form", async ({ page }) => {
+test("without Stripe an owner cannot make a card on file always required, and the choice stays on the form", async ({
+  page,
+}) => {
   const owner = await createUserWithWorkspace();
   await signInViaApi(page.request, owner.email);
   await page.goto(`/w/${owner.slug}/setup/policies`);
@@ -18,7 +20,9 @@ test("without Stripe an owner cannot make a card on file always required, and th
   await page.getByLabel("No-show fee (%)").fill("70");
   await page.getByRole("button", { name: "Save policies" }).click();
   await expect(page.getByText("Check the fields marked below.").first()).toBeVisible();
-  await expect(card).toHaveAccessibleDescription(/Stripe is not connected, so creators could not add a card: choose Automatic or Not required\./);
+  await expect(card).toHaveAccessibleDescription(
+    /Stripe is not connected, so creators could not add a card: choose Automatic or Not required\./,
+  );
   await expect(card).toHaveAccessibleDescription(/Always required needs Stripe, which is not connected/);
   await expect(card).toHaveValue("required"); // what was chosen stays, to be changed
   await expect(page.getByLabel("No-show fee (%)")).toHaveValue("70");
@@ -33,11 +37,16 @@ test("without Stripe an owner cannot make a card on file always required, and th
   await expect(card).toHaveValue("not_required");
 });
 
-test("a workspace that required a card before Stripe was disconnected: creators still book, and nobody is told to add a card they cannot add", async ({ page }) => {
+test("a workspace that required a card before Stripe was disconnected: creators still book, and nobody is told to add a card they cannot add", async ({
+  page,
+}) => {
   const db = e2eDb();
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
   // As saved before this was refused (or when Stripe's key has since been removed).
-  await db.update(workspaces).set({ policies: { ...(ws.policies as object), cardOnFile: "required" } }).where(eq(workspaces.id, ws.id));
+  await db
+    .update(workspaces)
+    .set({ policies: { ...(ws.policies as object), cardOnFile: "required" } })
+    .where(eq(workspaces.id, ws.id));
   try {
     await test.step("the creator holds a slot with no card on file", async () => {
       await signInViaApi(page.request, demo("creator"));
@@ -67,7 +76,11 @@ test("a workspace that required a card before Stripe was disconnected: creators 
       await page.context().clearCookies();
       await signInViaApi(page.request, demo("owner"));
       await page.goto("/w/demo/setup");
-      await expect(page.getByText("Card on file is set to always required, but Stripe is not connected: no card can be added, so none is asked for until it is.")).toBeVisible();
+      await expect(
+        page.getByText(
+          "Card on file is set to always required, but Stripe is not connected: no card can be added, so none is asked for until it is.",
+        ),
+      ).toBeVisible();
       await expectAccessible(page);
     });
   } finally {

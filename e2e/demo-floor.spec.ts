@@ -13,7 +13,9 @@ async function expectLoaded(img: Locator) {
  * hour): sessions on the sheet the floor opens on (one under way while the studio is open), LA's bins, an overdue
  * storage stay, and a photo of every set.
  */
-test("the demo opens on a busy floor: today's sessions, bins, an overdue storage stay and photos of the sets", async ({ page }) => {
+test("the demo opens on a busy floor: today's sessions, bins, an overdue storage stay and photos of the sets", async ({
+  page,
+}) => {
   await signInViaApi(page.request, demo("staff"));
 
   await test.step("the run sheet the floor opens on has the busy floor's sessions", async () => {
@@ -23,7 +25,9 @@ test("the demo opens on a busy floor: today's sessions, bins, an overdue storage
     await expect(floor.first()).toBeVisible();
     // While the studio is open (the now-line is drawn), Lena is on set now, checked in.
     if ((await sheet.timeline.getByTestId("now-line").count()) > 0) {
-      await expect(sheet.timeline.getByRole("link", { name: /^Lena Live, \d{2}:\d{2}–\d{2}:\d{2}, checked in/ })).toBeVisible();
+      await expect(
+        sheet.timeline.getByRole("link", { name: /^Lena Live, \d{2}:\d{2}–\d{2}:\d{2}, checked in/ }),
+      ).toBeVisible();
     }
     await expectAccessible(page);
   });
@@ -38,11 +42,17 @@ test("the demo opens on a busy floor: today's sessions, bins, an overdue storage
   await test.step("the storage board shows Lena's stay in Unit A2 overdue", async () => {
     const board = new StorageBoardPage(page);
     await board.goto("demo");
-    await expect(board.nights("A2").filter({ hasText: /overdue|Overdue/ }).first()).toBeVisible();
+    await expect(
+      board
+        .nights("A2")
+        .filter({ hasText: /overdue|Overdue/ })
+        .first(),
+    ).toBeVisible();
   });
 
   await test.step("every set has a photo on Book a set", async () => {
     await page.goto("/w/demo/book");
-    for (const room of ["Set A – Beauty", "Set B – Fashion", "Booth D – Compact"]) await expectLoaded(page.getByRole("img", { name: room, exact: true }));
+    for (const room of ["Set A – Beauty", "Set B – Fashion", "Booth D – Compact"])
+      await expectLoaded(page.getByRole("img", { name: room, exact: true }));
   });
 });

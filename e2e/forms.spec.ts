@@ -20,7 +20,12 @@ function laWeekday(days: number) {
     const at = new Date(e2eNow().getTime() + d * DAY_MS);
     const weekday = new Intl.DateTimeFormat("en-US", { timeZone: LA, weekday: "short" }).format(at);
     if (!["Tue", "Wed", "Thu"].includes(weekday)) continue;
-    return { iso: new Intl.DateTimeFormat("en-CA", { timeZone: LA, year: "numeric", month: "2-digit", day: "2-digit" }).format(at), weekday };
+    return {
+      iso: new Intl.DateTimeFormat("en-CA", { timeZone: LA, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+        at,
+      ),
+      weekday,
+    };
   }
 }
 
@@ -29,7 +34,9 @@ function laWeekday(days: number) {
  * action used to put each <select> back to its first default), and a series books exactly what was checked.
  */
 test.describe("forms keep every choice", () => {
-  test("a weekly series checked at 18:00 for 2 h is booked at 18:00 for 2 h, at the prices shown; a change after the check is not booked", async ({ page }) => {
+  test("a weekly series checked at 18:00 for 2 h is booked at 18:00 for 2 h, at the prices shown; a change after the check is not booked", async ({
+    page,
+  }) => {
     await signInViaApi(page.request, demo("creator2"));
     const book = new BookPage(page);
     await book.goto("demo");
@@ -67,15 +74,26 @@ test.describe("forms keep every choice", () => {
       await page.getByRole("button", { name: "Book all 3 dates" }).click();
       await expect(page.getByText(/^Booked 3 dates\./)).toBeVisible();
       const db = e2eDb();
-      const [creator] = await db.select({ id: users.id }).from(users).where(eq(users.email, demo("creator2")));
-      const rows = await db.select().from(bookings).where(and(eq(bookings.creatorId, creator.id), gte(bookings.startsAt, new Date(`${first.iso}T00:00:00Z`))));
+      const [creator] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, demo("creator2")));
+      const rows = await db
+        .select()
+        .from(bookings)
+        .where(and(eq(bookings.creatorId, creator.id), gte(bookings.startsAt, new Date(`${first.iso}T00:00:00Z`))));
       const mine = rows.filter((b) => b.seriesId && studioClock(b.startsAt.toISOString(), LA).time === "18:00");
       expect(mine).toHaveLength(3);
       for (const b of mine) {
         expect(studioClock(b.endsAt.toISOString(), LA).time).toBe("20:00");
-        expect(b.quote as { subtotalCents: number; totalCents: number }).toMatchObject({ subtotalCents: 14_500, totalCents: 15_878 });
+        expect(b.quote as { subtotalCents: number; totalCents: number }).toMatchObject({
+          subtotalCents: 14_500,
+          totalCents: 15_878,
+        });
       }
-      expect(rows.filter((b) => b.seriesId && studioClock(b.startsAt.toISOString(), LA).time === "19:00")).toHaveLength(0);
+      expect(rows.filter((b) => b.seriesId && studioClock(b.startsAt.toISOString(), LA).time === "19:00")).toHaveLength(
+        0,
+      );
     });
 
     await test.step("a start changed after the check is not booked: the dates are checked again for it instead", async () => {
@@ -90,16 +108,28 @@ test.describe("forms keep every choice", () => {
       await expect(page.getByText("All 2 dates are free.")).toBeVisible();
       await start.selectOption("11:00");
       await page.getByRole("button", { name: "Book all 2 dates" }).click();
-      await expect(page.getByText(/^The series changed after you checked the dates, so nothing was booked/)).toBeVisible();
+      await expect(
+        page.getByText(/^The series changed after you checked the dates, so nothing was booked/),
+      ).toBeVisible();
       await expect(start).toHaveValue("11:00");
       for (const item of await series.getByRole("listitem").all()) await expect(item).toContainText("11:00–12:00");
-      const [creator] = await e2eDb().select({ id: users.id }).from(users).where(eq(users.email, demo("creator2")));
-      const rows = await e2eDb().select().from(bookings).where(and(eq(bookings.creatorId, creator.id), gte(bookings.startsAt, new Date(`${later.iso}T00:00:00Z`))));
-      expect(rows.filter((b) => ["10:00", "11:00"].includes(studioClock(b.startsAt.toISOString(), LA).time))).toEqual([]);
+      const [creator] = await e2eDb()
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, demo("creator2")));
+      const rows = await e2eDb()
+        .select()
+        .from(bookings)
+        .where(and(eq(bookings.creatorId, creator.id), gte(bookings.startsAt, new Date(`${later.iso}T00:00:00Z`))));
+      expect(rows.filter((b) => ["10:00", "11:00"].includes(studioClock(b.startsAt.toISOString(), LA).time))).toEqual(
+        [],
+      );
     });
   });
 
-  test("a series refused for its fields says so above them, each error next to its own field (issue 11, item 20)", async ({ page }) => {
+  test("a series refused for its fields says so above them, each error next to its own field (issue 11, item 20)", async ({
+    page,
+  }) => {
     await signInViaApi(page.request, demo("creator2"));
     const book = new BookPage(page);
     await book.goto("demo");

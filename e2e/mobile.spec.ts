@@ -24,8 +24,18 @@ test.describe("on a phone", () => {
 
   test.beforeEach(async ({ page }) => {
     // Chloe waits for a taken time in a Los Angeles room: the Bookings page of every role then has its waitlist table.
-    const w = await samplesWorld({ roomName: "Phone room", startsIn: 5 * HOUR, items: [{ sku: "PHN-01", name: "Phone stand with a long descriptive name", quantityExpected: 4 }] });
-    await e2eDb().insert(waitlistEntries).values({ workspaceId: w.ws.id, roomId: w.room.id, creatorId: w.creator.id, startsAt: w.booking.startsAt, endsAt: w.booking.endsAt });
+    const w = await samplesWorld({
+      roomName: "Phone room",
+      startsIn: 5 * HOUR,
+      items: [{ sku: "PHN-01", name: "Phone stand with a long descriptive name", quantityExpected: 4 }],
+    });
+    await e2eDb().insert(waitlistEntries).values({
+      workspaceId: w.ws.id,
+      roomId: w.room.id,
+      creatorId: w.creator.id,
+      startsAt: w.booking.startsAt,
+      endsAt: w.booking.endsAt,
+    });
     world = w;
     await signInViaApi(page.request, demo("owner"));
   });
@@ -45,7 +55,26 @@ test.describe("on a phone", () => {
   test("every link of the main navigation can be reached and opens its page", async ({ page }) => {
     const shell = new WorkspaceShell(page);
     await shell.goto("demo");
-    await expect(shell.navLinks).toHaveText(["Overview", "Dashboard", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "Billing", "Reports", "Setup", "Members", "API tokens", "Audit log", "Payments", "Settings"]);
+    await expect(shell.navLinks).toHaveText([
+      "Overview",
+      "Dashboard",
+      "Run sheet",
+      "Book a set",
+      "Bookings",
+      "Studios",
+      "Shipments",
+      "Receiving",
+      "Inventory",
+      "Storage",
+      "Billing",
+      "Reports",
+      "Setup",
+      "Members",
+      "API tokens",
+      "Audit log",
+      "Payments",
+      "Settings",
+    ]);
 
     const pages = [
       { link: "Dashboard", url: /\/w\/demo\/dashboard$/, heading: "Dashboard" },
@@ -81,17 +110,39 @@ test.describe("on a phone", () => {
     }
   });
 
-  test("tables keep their key column in view while their other columns scroll in their own box: bookings, shipments, inventory", async ({ page }) => {
+  test("tables keep their key column in view while their other columns scroll in their own box: bookings, shipments, inventory", async ({
+    page,
+  }) => {
     // The box of beforeEach and the stock it brought, so the shipments and inventory tables have rows.
     const w = world;
-    const [line] = await e2eDb().query.shipmentItems.findMany({ where: (i, { eq }) => eq(i.shipmentId, w.shipment.id) });
-    const [item] = await e2eDb().insert(inventoryItems).values({ workspaceId: w.ws.id, studioId: w.studio.id, shipmentItemId: line.id, ownerBrandId: w.glow.id, sku: "PHN-01", name: line.name, onHand: 4 }).returning();
-    await e2eDb().insert(inventoryMovements).values({ workspaceId: w.ws.id, inventoryItemId: item.id, kind: "received", quantityDelta: 4 });
+    const [line] = await e2eDb().query.shipmentItems.findMany({
+      where: (i, { eq }) => eq(i.shipmentId, w.shipment.id),
+    });
+    const [item] = await e2eDb()
+      .insert(inventoryItems)
+      .values({
+        workspaceId: w.ws.id,
+        studioId: w.studio.id,
+        shipmentItemId: line.id,
+        ownerBrandId: w.glow.id,
+        sku: "PHN-01",
+        name: line.name,
+        onHand: 4,
+      })
+      .returning();
+    await e2eDb()
+      .insert(inventoryMovements)
+      .values({ workspaceId: w.ws.id, inventoryItemId: item.id, kind: "received", quantityDelta: 4 });
 
     for (const { url, table, key, row } of [
       { url: "/w/demo/bookings", table: "Bookings (scrolls sideways)", key: "When (studio time)", row: w.booking.code },
       { url: "/w/demo/shipments", table: "Shipments (scrolls sideways)", key: "Code", row: w.shipment.code },
-      { url: `/w/demo/inventory?studio=${w.studio.id}`, table: "Stock in Los Angeles – Arts District", key: "SKU", row: "PHN-01" },
+      {
+        url: `/w/demo/inventory?studio=${w.studio.id}`,
+        table: "Stock in Los Angeles – Arts District",
+        key: "SKU",
+        row: "PHN-01",
+      },
     ]) {
       await test.step(url, async () => {
         await page.goto(url);

@@ -16,14 +16,19 @@ async function world() {
   const overrunRoom = await room(la.id, "Overrun room");
   const otherRoom = await room(la.id, "Overrun room B");
   const overrunStart = new Date(now - 155 * MINUTE);
-  const overrunning = await book(overrunRoom.id, chloe.id, overrunStart, 120, { status: "checked_in", checkedInAt: overrunStart });
+  const overrunning = await book(overrunRoom.id, chloe.id, overrunStart, 120, {
+    status: "checked_in",
+    checkedInAt: overrunStart,
+  });
   // Written before the control, so a sweep that saw the control saw this one too.
   const waiting = await book(overrunRoom.id, kai.id, new Date(now - 20 * MINUTE), 120);
   const control = await book(otherRoom.id, kai.id, new Date(now - 20 * MINUTE), 120);
   return { la, overrunRoom, overrunning, waiting, control };
 }
 
-test("an overrunning session is flagged with its overtime; the next creator in its room is not swept as a no-show; staff check the overrun out", async ({ browser }) => {
+test("an overrunning session is flagged with its overtime; the next creator in its room is not swept as a no-show; staff check the overrun out", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const w = await world();
   const LA = w.la.timeZone;
@@ -45,10 +50,17 @@ test("an overrunning session is flagged with its overtime; the next creator in i
       await booking.goto("demo", w.waiting.id);
       await expect(booking.heading).toContainText("confirmed");
       const desk = staff.getByTestId("room-occupied");
-      await expect(desk).toContainText(new RegExp(`^The room is still occupied: Chloe Creator's session \\(${w.overrunning.code}\\) is 3\\d min past its end\\.`));
+      await expect(desk).toContainText(
+        new RegExp(
+          `^The room is still occupied: Chloe Creator's session \\(${w.overrunning.code}\\) is 3\\d min past its end\\.`,
+        ),
+      );
       await expect(desk).toContainText("This session is not marked a no-show until that creator is checked out.");
       await expect(staff.getByRole("button", { name: "Mark no-show" })).toHaveCount(0);
-      await expect(desk.getByRole("link", { name: "Check Chloe Creator out" })).toHaveAttribute("href", `/w/demo/bookings/${w.overrunning.id}`);
+      await expect(desk.getByRole("link", { name: "Check Chloe Creator out" })).toHaveAttribute(
+        "href",
+        `/w/demo/bookings/${w.overrunning.id}`,
+      );
       await expectAccessible(staff);
     });
 
@@ -57,7 +69,9 @@ test("an overrunning session is flagged with its overtime; the next creator in i
       const overruns = staff.getByRole("region", { name: "Overrunning now" });
       const entry = overruns.getByRole("listitem").filter({ hasText: w.overrunRoom.name });
       // 35 minutes past the end when written; 3 started blocks of 15 minutes at 150 % of $50 an hour.
-      await expect(entry).toContainText(new RegExp(`Chloe Creator is 3\\d min past the ${endedAt} end in ${w.overrunRoom.name}`));
+      await expect(entry).toContainText(
+        new RegExp(`Chloe Creator is 3\\d min past the ${endedAt} end in ${w.overrunRoom.name}`),
+      );
       await expect(entry).toContainText(`${usd(5625)} of overtime so far`);
       await expect(entry).toContainText(`Kai Creator's session (${w.waiting.code}) is waiting for the room`);
       await expect(entry.getByRole("link", { name: "Check Chloe Creator out" })).toBeVisible();
@@ -65,12 +79,27 @@ test("an overrunning session is flagged with its overtime; the next creator in i
     });
 
     await test.step("staff follow the prompt: the overrunning session's page flags it, and the check-out charges the overtime shown", async () => {
-      await staff.getByRole("region", { name: "Overrunning now" }).getByRole("listitem").filter({ hasText: w.overrunRoom.name }).getByRole("link", { name: "Check Chloe Creator out" }).click();
+      await staff
+        .getByRole("region", { name: "Overrunning now" })
+        .getByRole("listitem")
+        .filter({ hasText: w.overrunRoom.name })
+        .getByRole("link", { name: "Check Chloe Creator out" })
+        .click();
       await expect(booking.heading).toContainText("checked in");
-      await expect(staff.getByTestId("overrun")).toHaveText(new RegExp(`^Overrunning: 3\\d min past the ${endedAt} end, ${usd(5625).replace("$", "\\$")} of overtime so far \\(3 blocks of 15 min\\)\\. Check the creator out when they leave: the next session in this room is waiting\\.$`));
+      await expect(staff.getByTestId("overrun")).toHaveText(
+        new RegExp(
+          `^Overrunning: 3\\d min past the ${endedAt} end, ${usd(5625).replace("$", "\\$")} of overtime so far \\(3 blocks of 15 min\\)\\. Check the creator out when they leave: the next session in this room is waiting\\.$`,
+        ),
+      );
       await expectAccessible(staff);
       await staff.getByRole("button", { name: "Check out and charge" }).click();
-      await expect(staff.getByText(/^Checked out 3\d min after the end\. \$156\.25 was charged to the creator, \$56\.25 of it for overtime\.$/).first()).toBeVisible();
+      await expect(
+        staff
+          .getByText(
+            /^Checked out 3\d min after the end\. \$156\.25 was charged to the creator, \$56\.25 of it for overtime\.$/,
+          )
+          .first(),
+      ).toBeVisible();
       await expect(booking.heading).toContainText("completed");
       await expect(staff.getByTestId("overrun")).toHaveCount(0);
     });

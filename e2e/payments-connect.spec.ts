@@ -17,11 +17,17 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   app = await startStripeApp(APP_PORT, { STRIPE_CONNECT: "on", PLATFORM_FEE_PERCENT: "5" });
   // Invoice at once, so the job loop sends the session's invoice during the test.
-  await app.db().update(workspaces).set({ policies: { invoiceDelayMinutes: 0 } }).where(eq(workspaces.slug, "demo"));
+  await app
+    .db()
+    .update(workspaces)
+    .set({ policies: { invoiceDelayMinutes: 0 } })
+    .where(eq(workspaces.slug, "demo"));
 });
 test.afterAll(async () => app?.stop());
 
-test("an owner connects the workspace to Stripe, finishes onboarding and comes back with charges enabled", async ({ page }) => {
+test("an owner connects the workspace to Stripe, finishes onboarding and comes back with charges enabled", async ({
+  page,
+}) => {
   await signInViaApi(page.request, demo("owner"), DEMO_PASSWORD);
   await page.goto("/w/demo");
   await page.getByRole("navigation").getByRole("link", { name: "Payments" }).first().click();
@@ -41,7 +47,9 @@ test("an owner connects the workspace to Stripe, finishes onboarding and comes b
   await expect(page.getByText("Charges not enabled yet")).toBeVisible();
   await expect(page.getByRole("button", { name: "Open the Stripe dashboard" })).toHaveCount(0);
   // Until then, nothing is charged: creators book without a card and invoices wait.
-  await expect(page.getByRole("main").getByText(/Until Stripe enables charges,.*creators can book without a card/)).toBeVisible();
+  await expect(
+    page.getByRole("main").getByText(/Until Stripe enables charges,.*creators can book without a card/),
+  ).toBeVisible();
   await expect(page.getByTestId("platform-fee")).toHaveText("5 %");
   await expectAccessible(page);
 
@@ -57,7 +65,13 @@ test("an owner connects the workspace to Stripe, finishes onboarding and comes b
   await expectAccessible(page);
 
   // Stripe's account.updated reached the app's webhook too (signed, with `account` set).
-  await expect.poll(() => app.stripe.deliveries.filter((d) => app.stripe.events.find((e) => e.id === d.eventId)?.type === "account.updated").map((d) => d.status)).toContain(200);
+  await expect
+    .poll(() =>
+      app.stripe.deliveries
+        .filter((d) => app.stripe.events.find((e) => e.id === d.eventId)?.type === "account.updated")
+        .map((d) => d.status),
+    )
+    .toContain(200);
 
   await page.getByRole("button", { name: "Refresh" }).click();
   await expect(page.getByText("Read from Stripe just now.")).toBeVisible();
@@ -74,7 +88,9 @@ test("an owner connects the workspace to Stripe, finishes onboarding and comes b
 
 const { newCreator, sessionNow, saveCard, checkOut } = stripeJourneys(() => app);
 
-test("a creator pays the connected account; the owner sees gross, platform fee and net, and a credit returns the fee in proportion", async ({ browser }) => {
+test("a creator pays the connected account; the owner sees gross, platform fee and net, and a credit returns the fee in proportion", async ({
+  browser,
+}) => {
   const creatorCtx = await browser.newContext();
   const staffCtx = await browser.newContext();
   const ownerCtx = await browser.newContext();
@@ -87,17 +103,23 @@ test("a creator pays the connected account; the owner sees gross, platform fee a
     // The card lives on the workspace's connected account, not on the platform's.
     const customers = [...app.stripe.objects.customers.values()].filter((c) => c.email === creator.email);
     expect(customers).toHaveLength(1);
-    expect((await app.stripe.client().customers.retrieve(customers[0].id, {}, { stripeAccount: account.id })).id).toBe(customers[0].id);
+    expect((await app.stripe.client().customers.retrieve(customers[0].id, {}, { stripeAccount: account.id })).id).toBe(
+      customers[0].id,
+    );
 
     const { booking } = await sessionNow(creator);
     await checkOut(await staffCtx.newPage(), booking.id);
     const invoices = page.getByRole("table", { name: "Your invoices" });
     await expect(async () => {
       await page.reload();
-      await expect(invoices.getByRole("row").filter({ hasText: booking.code })).toContainText("Paid", { timeout: 1000 });
+      await expect(invoices.getByRole("row").filter({ hasText: booking.code })).toContainText("Paid", {
+        timeout: 1000,
+      });
     }).toPass({ timeout: 30_000 });
     // Paid on the connected account, with the platform's 5 %: $4.00 of $80.00.
-    const fees = (await app.stripe.client().applicationFees.list({ limit: 100 })).data.filter((f) => f.account === account.id);
+    const fees = (await app.stripe.client().applicationFees.list({ limit: 100 })).data.filter(
+      (f) => f.account === account.id,
+    );
     expect(fees.map((f) => f.amount)).toEqual([400]);
 
     const owner = await ownerCtx.newPage();
@@ -107,7 +129,9 @@ test("a creator pays the connected account; the owner sees gross, platform fee a
       const table = owner.getByRole("table", { name: "Gross, platform fee and net per studio and month" });
       return table.getByRole("row").filter({ hasText: "Los Angeles" }).last();
     };
-    await expect(async () => expect(await feeRow()).toContainText(usd(400), { timeout: 1000 })).toPass({ timeout: 20_000 });
+    await expect(async () => expect(await feeRow()).toContainText(usd(400), { timeout: 1000 })).toPass({
+      timeout: 20_000,
+    });
     await expectAccessible(owner);
 
     // A $20 credit (a quarter of the session) refunds the card and returns a quarter of the fee: $1.00.
@@ -117,14 +141,23 @@ test("a creator pays the connected account; the owner sees gross, platform fee a
     await charge.getByLabel(/Amount to credit on/).fill("20");
     await charge.getByLabel("Reason").fill("The lights failed for half an hour");
     await charge.getByRole("button", { name: "Credit" }).click();
-    await expect(owner.getByRole("main").getByText(/Credited/).first()).toBeVisible();
+    await expect(
+      owner
+        .getByRole("main")
+        .getByText(/Credited/)
+        .first(),
+    ).toBeVisible();
     await expect(async () => {
       await page.reload();
-      await expect(invoices.getByRole("row").filter({ hasText: booking.code })).toContainText(`Refunded ${usd(2000)}`, { timeout: 1000 });
+      await expect(invoices.getByRole("row").filter({ hasText: booking.code })).toContainText(`Refunded ${usd(2000)}`, {
+        timeout: 1000,
+      });
     }).toPass({ timeout: 30_000 });
-    const fee = (await app.stripe.client().applicationFees.retrieve(fees[0].id));
+    const fee = await app.stripe.client().applicationFees.retrieve(fees[0].id);
     expect([fee.amount, fee.amount_refunded]).toEqual([400, 100]);
-    await expect(async () => expect(await feeRow()).toContainText(usd(300), { timeout: 1000 })).toPass({ timeout: 20_000 });
+    await expect(async () => expect(await feeRow()).toContainText(usd(300), { timeout: 1000 })).toPass({
+      timeout: 20_000,
+    });
   } finally {
     await Promise.all([creatorCtx.close(), staffCtx.close(), ownerCtx.close()]);
   }

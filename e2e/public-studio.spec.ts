@@ -5,7 +5,10 @@ import { demo, expect, expectAccessible, signInViaApi, test } from "./support/fi
 
 const LA = "Los Angeles – Arts District";
 // A real 1×1 PNG: small enough to commit nowhere, real enough for the browser to draw.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 /** The image has arrived and decoded (a broken or refused image has no natural width). */
 async function expectLoaded(img: Locator) {
@@ -13,7 +16,10 @@ async function expectLoaded(img: Locator) {
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
 }
 
-test("an operator uploads a room photo and shares the studio's public page; a signed-out visitor sees the room, its price and free times, and signs up to book", async ({ page, browser }) => {
+test("an operator uploads a room photo and shares the studio's public page; a signed-out visitor sees the room, its price and free times, and signs up to book", async ({
+  page,
+  browser,
+}) => {
   const roomName = `Set Q – Public ${randomUUID().slice(0, 6)}`;
   const setupRoom = new RoomSetupPage(page, roomName);
   let roomUrl = "";
@@ -25,7 +31,14 @@ test("an operator uploads a room photo and shares the studio's public page; a si
     await setup.goto("demo");
     await setup.openStudio(LA);
     const form = new RoomForm(page.getByRole("form", { name: "New room" }));
-    await form.fill({ name: roomName, capacity: "4", features: "ring light, green screen", rate: "65.00", min: "60", max: "240" });
+    await form.fill({
+      name: roomName,
+      capacity: "4",
+      features: "ring light, green screen",
+      rate: "65.00",
+      min: "60",
+      max: "240",
+    });
     await form.submit();
     await expect(page.getByRole("heading", { level: 1, name: roomName })).toBeVisible();
     roomUrl = page.url();
@@ -33,10 +46,18 @@ test("an operator uploads a room photo and shares the studio's public page; a si
 
   await test.step("a file that is not a picture is refused by name, and the typed changes stay on the form", async () => {
     const form = setupRoom.details.form;
-    await form.getByLabel("Upload a photo (optional)").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]) });
+    await form.getByLabel("Upload a photo (optional)").setInputFiles({
+      name: "huge.png",
+      mimeType: "image/png",
+      buffer: Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]),
+    });
     await expect(form.getByText("The picture is larger than 5 MB: choose a smaller one.")).toBeVisible();
     await form.getByLabel("Features").fill("ring light, green screen, teleprompter");
-    await form.getByLabel("Upload a photo (optional)").setInputFiles({ name: "room.png", mimeType: "image/png", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>") });
+    await form.getByLabel("Upload a photo (optional)").setInputFiles({
+      name: "room.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"),
+    });
     await setupRoom.details.submit();
     await expect(form.getByText("Choose a JPEG, PNG or WebP picture.")).toBeVisible();
     await expect(form.getByLabel("Upload a photo (optional)")).toHaveAttribute("aria-invalid", "true");
@@ -47,7 +68,9 @@ test("an operator uploads a room photo and shares the studio's public page; a si
 
   await test.step("a PNG is uploaded with the room's details and shows on the room's page", async () => {
     const form = setupRoom.details.form;
-    await form.getByLabel("Upload a photo (optional)").setInputFiles({ name: "set-q.png", mimeType: "image/png", buffer: PNG });
+    await form
+      .getByLabel("Upload a photo (optional)")
+      .setInputFiles({ name: "set-q.png", mimeType: "image/png", buffer: PNG });
     await setupRoom.details.submit();
     await expect(said(page, "The photo was added.")).toBeVisible();
     await expectLoaded(page.getByRole("img", { name: `${roomName}, uploaded photo 1` }));

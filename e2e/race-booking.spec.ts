@@ -28,7 +28,11 @@ test("a time someone else takes first is refused, and the refreshed list no long
   await test.step("meanwhile another creator books exactly that time", async () => {
     const other = await apiAs(page.request, demo("creator2"));
     try {
-      const res = await other.post("/api/v1/bookings", { roomId: room.id, startsAt: picked.startsAt, endsAt: picked.endsAt });
+      const res = await other.post("/api/v1/bookings", {
+        roomId: room.id,
+        startsAt: picked.startsAt,
+        endsAt: picked.endsAt,
+      });
       expect(res.status(), await res.text()).toBe(201);
     } finally {
       await other.dispose();

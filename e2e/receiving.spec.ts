@@ -33,7 +33,9 @@ async function endSession(bookingId: string) {
     .where(eq(bookings.id, bookingId));
 }
 
-test("staff receive a brand's box, stage it for the session, return it after, and dispose of the leftovers as the brand chose", async ({ browser }) => {
+test("staff receive a brand's box, stage it for the session, return it after, and dispose of the leftovers as the brand chose", async ({
+  browser,
+}) => {
   // Three people, nine steps and seven accessibility scans: 30 to 60 s on a quiet machine, more on a busy one.
   test.slow();
   const { room, booking, shipment, bin } = await world();
@@ -103,7 +105,10 @@ test("staff receive a brand's box, stage it for the session, return it after, an
       await expect(samples.overall).toContainText("At risk");
       await expect(samples.row("LIP-01")).toContainText("Ready");
       await expect(samples.row("BRU-03")).toContainText("At risk");
-      for (const [sku, name, n] of [["LIP-01", "Lipstick", 2], ["PAL-02", "Palette", 1]] as const) {
+      for (const [sku, name, n] of [
+        ["LIP-01", "Lipstick", 2],
+        ["PAL-02", "Palette", 1],
+      ] as const) {
         const row = samples.row(sku);
         await row.getByText(`Stage from ${bin}…`).click();
         await row.getByRole("button", { name: "Stage", exact: true }).click();
@@ -138,7 +143,10 @@ test("staff receive a brand's box, stage it for the session, return it after, an
       await endSession(booking.id);
       await staff.goto(`/w/demo/bookings/${booking.id}`);
       const samples = new SamplesCard(staff);
-      for (const [sku, name, n] of [["LIP-01", "Lipstick", 2], ["PAL-02", "Palette", 1]] as const) {
+      for (const [sku, name, n] of [
+        ["LIP-01", "Lipstick", 2],
+        ["PAL-02", "Palette", 1],
+      ] as const) {
         const row = samples.row(sku);
         await row.getByText("Return to shelf…").click();
         await row.getByLabel(`Return ${sku} to`).selectOption({ label: `${bin} (bin)` });
@@ -174,7 +182,9 @@ test("staff receive a brand's box, stage it for the session, return it after, an
   }
 });
 
-test("an unknown code says so and lets staff log the unexpected box, which then opens for receiving", async ({ page }) => {
+test("an unknown code says so and lets staff log the unexpected box, which then opens for receiving", async ({
+  page,
+}) => {
   const unknown = `NOPE${randomUUID().slice(0, 8).toUpperCase()}`;
   await signInViaApi(page.request, demo("staff"));
   const desk = new ReceivingPage(page);
@@ -201,7 +211,9 @@ test("an unknown code says so and lets staff log the unexpected box, which then 
   await expect(page.getByText("DHL " + unknown)).toBeVisible();
 });
 
-test("a brand opening the receiving desk gets the not-found page; a creator's inventory is read-only", async ({ browser }) => {
+test("a brand opening the receiving desk gets the not-found page; a creator's inventory is read-only", async ({
+  browser,
+}) => {
   const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
   const [brand, creator] = await Promise.all(contexts.map((c) => c.newPage()));
   try {

@@ -44,7 +44,9 @@ async function countTheBox(desk: ReceivingPage, code: string, bin: string) {
   await expect(desk.receipt).toContainText(`Received 15 units of ${code}.`);
 }
 
-test("a counted box is counted once: the desk then asks only for what is still to come, in empty fields", async ({ page }) => {
+test("a counted box is counted once: the desk then asks only for what is still to come, in empty fields", async ({
+  page,
+}) => {
   const { shipment, bin } = await world();
   await signInViaApi(page.request, demo("staff"));
   const desk = new ReceivingPage(page);
@@ -93,7 +95,9 @@ test("a counted box is counted once: the desk then asks only for what is still t
   });
 });
 
-test("a box that arrived short says what is missing: in the session's samples and in the shipment list", async ({ browser }) => {
+test("a box that arrived short says what is missing: in the session's samples and in the shipment list", async ({
+  browser,
+}) => {
   const { booking, shipment, bin } = await world();
   const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
   const [staff, creator] = await Promise.all(contexts.map((c) => c.newPage()));

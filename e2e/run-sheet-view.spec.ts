@@ -9,7 +9,9 @@ import { demoFloor, HOUR } from "./support/floor";
  * run far off to the right); a one-hour session shows its creator's name whole; the now-badge sits in the header
  * row, never over a session; and *Print* gives the room-by-room list on paper.
  */
-test("the run sheet opens on today scrolled to now, names each creator legibly, keeps the now-badge off the sessions, and prints the room-by-room list", async ({ page }) => {
+test("the run sheet opens on today scrolled to now, names each creator legibly, keeps the now-badge off the sessions, and prints the room-by-room list", async ({
+  page,
+}) => {
   const { la, chloe, kai, room, book, now } = await demoFloor();
   const viewRoom = await room(la.id, "View room");
   const today = localDate(new Date(now), la.timeZone);
@@ -17,7 +19,8 @@ test("the run sheet opens on today scrolled to now, names each creator legibly, 
   // Tomorrow at noon: on a sheet whatever the hour now, one hour long (the narrowest block a room sells).
   const short = await book(viewRoom.id, chloe.id, localDateTimeToInstant(`${tomorrow}T12:00`, la.timeZone)!, 60);
   const next = await book(viewRoom.id, kai.id, localDateTimeToInstant(`${tomorrow}T13:30`, la.timeZone)!, 60);
-  const range = (b: { startsAt: Date; endsAt: Date }) => `${studioClock(b.startsAt.toISOString(), la.timeZone).time}–${studioClock(b.endsAt.toISOString(), la.timeZone).time}`;
+  const range = (b: { startsAt: Date; endsAt: Date }) =>
+    `${studioClock(b.startsAt.toISOString(), la.timeZone).time}–${studioClock(b.endsAt.toISOString(), la.timeZone).time}`;
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.addInitScript(() => {
@@ -38,27 +41,39 @@ test("the run sheet opens on today scrolled to now, names each creator legibly, 
     expect([today, yesterday]).toContain(shown);
     if (shown === yesterday) await expect(line).toBeVisible();
     if ((await line.count()) === 0) {
-      test.info().annotations.push({ type: "note", description: "The studio is closed now: today's sheet has no now-line to scroll to." });
+      test.info().annotations.push({
+        type: "note",
+        description: "The studio is closed now: today's sheet has no now-line to scroll to.",
+      });
       return;
     }
     const box = (await sheet.timeline.boundingBox())!;
     await expect
-      .poll(async () => {
-        const at = (await line.boundingBox())!;
-        return at.x >= box.x + 144 && at.x <= box.x + box.width;
-      }, { message: "the now-line is inside the timeline's visible width, right of the room column" })
+      .poll(
+        async () => {
+          const at = (await line.boundingBox())!;
+          return at.x >= box.x + 144 && at.x <= box.x + box.width;
+        },
+        { message: "the now-line is inside the timeline's visible width, right of the room column" },
+      )
       .toBe(true);
     // The badge lives in the hour-mark row: its bottom is above the first session lane of every room.
     const badge = line.getByText(/^Now \d{2}:\d{2}$/);
     const badgeBox = (await badge.boundingBox())!;
-    const firstRow = (await sheet.timeline.getByRole("link", { name: /^Add a walk-in/ }).first().boundingBox())!;
+    const firstRow = (await sheet.timeline
+      .getByRole("link", { name: /^Add a walk-in/ })
+      .first()
+      .boundingBox())!;
     expect(badgeBox.y + badgeBox.height).toBeLessThanOrEqual(firstRow.y);
     await expectAccessible(page);
   });
 
   await test.step("a one-hour session shows its creator's whole name and times", async () => {
     await sheet.chooseDate(tomorrow);
-    for (const [b, who] of [[short, "Chloe Creator"], [next, "Kai Creator"]] as const) {
+    for (const [b, who] of [
+      [short, "Chloe Creator"],
+      [next, "Kai Creator"],
+    ] as const) {
       const block = sheet.block(`${who}, ${range(b)}, confirmed`, b.id);
       await block.scrollIntoViewIfNeeded();
       const name = block.getByText(who, { exact: true });

@@ -23,7 +23,10 @@ async function world() {
   const shRoom = await room(sh.id, "Floor room SH");
   const arriving = await book(laRoom.id, chloe.id, new Date(now + 30 * MINUTE), 120);
   const lateStart = new Date(now - 160 * MINUTE);
-  const late = await book(laRoom.id, chloe.id, lateStart, 120, { status: "checked_in", checkedInAt: new Date(lateStart.getTime() + 5 * MINUTE) });
+  const late = await book(laRoom.id, chloe.id, lateStart, 120, {
+    status: "checked_in",
+    checkedInAt: new Date(lateStart.getTime() + 5 * MINUTE),
+  });
   const absent = await book(laRoom2.id, chloe.id, new Date(now - 20 * MINUTE), 120);
   const today = localDate(new Date(now), la.timeZone);
   const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
@@ -34,21 +37,33 @@ async function world() {
   // are on no sheet at all. Worked out from the studio's hours, as the page does, to know what to expect.
   const closures = await db.select().from(studioClosures).where(eq(studioClosures.studioId, la.id));
   const windowOf = (date: string) => {
-    const open = openingIntervals({ timeZone: la.timeZone, openingHours: la.openingHours, closures, from: date, to: date });
-    return open.length ? { start: Math.min(...open.map((o) => o.start.getTime())), end: Math.max(...open.map((o) => o.end.getTime())) } : null;
+    const open = openingIntervals({
+      timeZone: la.timeZone,
+      openingHours: la.openingHours,
+      closures,
+      from: date,
+      to: date,
+    });
+    return open.length
+      ? { start: Math.min(...open.map((o) => o.start.getTime())), end: Math.max(...open.map((o) => o.end.getTime())) }
+      : null;
   };
   const todays = windowOf(today);
   const yesterdays = windowOf(localDate(new Date(now - 24 * HOUR), la.timeZone));
   const sheet = todays && now >= todays.start ? todays : yesterdays && now < yesterdays.end ? yesterdays : todays;
-  const onTodaysSheet = (b: { startsAt: Date; endsAt: Date }) => sheet !== null && b.startsAt.getTime() < sheet.end && b.endsAt.getTime() > sheet.start;
+  const onTodaysSheet = (b: { startsAt: Date; endsAt: Date }) =>
+    sheet !== null && b.startsAt.getTime() < sheet.end && b.endsAt.getTime() > sheet.start;
   return { la, laRoom, laRoom2, arriving, late, absent, planned, elsewhere, tomorrow, onTodaysSheet };
 }
 
-test("staff run the floor: the day's sheet, check-in by code, a late check-out with overtime, a no-show by the job loop; the manager's dashboard", async ({ browser }) => {
+test("staff run the floor: the day's sheet, check-in by code, a late check-out with overtime, a no-show by the job loop; the manager's dashboard", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const w = await world();
   const LA = w.la.timeZone;
-  const range = (b: { startsAt: Date; endsAt: Date }) => `${studioClock(b.startsAt.toISOString(), LA).time}–${studioClock(b.endsAt.toISOString(), LA).time}`;
+  const range = (b: { startsAt: Date; endsAt: Date }) =>
+    `${studioClock(b.startsAt.toISOString(), LA).time}–${studioClock(b.endsAt.toISOString(), LA).time}`;
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const [staff, creator, manager] = await Promise.all(contexts.map((c) => c.newPage()));
   try {
@@ -58,11 +73,18 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
     await test.step("staff open today's run sheet for their studio and see the sessions", async () => {
       await sheet.goto("demo"); // staff work in one studio: theirs is the sheet
       await expect(staff.getByText(LA_NAME, { exact: true })).toBeVisible();
-      for (const [b, status] of [[w.arriving, "confirmed"], [w.late, "checked in"]] as const) {
+      for (const [b, status] of [
+        [w.arriving, "confirmed"],
+        [w.late, "checked in"],
+      ] as const) {
         if (w.onTodaysSheet(b)) {
           await expect(sheet.block(`Chloe Creator, ${range(b)}, ${status}`, b.id)).toBeVisible();
           await expect(sheet.list.getByText(b.code)).toBeVisible(); // and in words, in the list below
-        } else test.info().annotations.push({ type: "note", description: `${b.code} lies outside the LA studio's hours today: checked on no sheet (tomorrow's is checked below).` });
+        } else
+          test.info().annotations.push({
+            type: "note",
+            description: `${b.code} lies outside the LA studio's hours today: checked on no sheet (tomorrow's is checked below).`,
+          });
       }
       await expectAccessible(staff);
     });
@@ -81,7 +103,8 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
       await expect(sheet.answer()).toHaveText(`Checked in ${w.arriving.code}.`);
       await expect(sheet.scanBox).toBeFocused();
       await expect(sheet.scanBox).toHaveValue("");
-      if (w.onTodaysSheet(w.arriving)) await expect(sheet.block(`Chloe Creator, ${range(w.arriving)}, checked in`, w.arriving.id)).toBeVisible();
+      if (w.onTodaysSheet(w.arriving))
+        await expect(sheet.block(`Chloe Creator, ${range(w.arriving)}, checked in`, w.arriving.id)).toBeVisible();
     });
 
     await test.step("tomorrow's sheet shows Kai's session, and a room is blocked for repairs", async () => {
@@ -106,9 +129,17 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
     await test.step("staff check the late creator out 40 minutes after the end: 3 overtime blocks are charged", async () => {
       await staff.goto(`/w/demo/bookings/${w.late.id}`);
       await expect(staff.getByRole("heading", { name: "Front desk" })).toBeVisible();
-      await expect(staff.getByTestId("overtime-note")).toHaveText(/^4[01] min late: 3 overtime blocks of 15 min will be charged \(\$56\.25\)\.$/);
+      await expect(staff.getByTestId("overtime-note")).toHaveText(
+        /^4[01] min late: 3 overtime blocks of 15 min will be charged \(\$56\.25\)\.$/,
+      );
       await staff.getByRole("button", { name: "Check out and charge" }).click();
-      await expect(staff.getByText(/^Checked out 4[01] min after the end\. \$156\.25 was charged to the creator, \$56\.25 of it for overtime\.$/).first()).toBeVisible();
+      await expect(
+        staff
+          .getByText(
+            /^Checked out 4[01] min after the end\. \$156\.25 was charged to the creator, \$56\.25 of it for overtime\.$/,
+          )
+          .first(),
+      ).toBeVisible();
       await expect(staff.getByRole("heading", { level: 1 })).toContainText("completed");
     });
 
@@ -119,13 +150,22 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
       const until = studioClock(newEnd.toISOString(), LA).time;
       await extend.getByLabel("Extend to").fill(until);
       await extend.getByRole("button", { name: "See the cost" }).click();
-      await expect(extend.getByText(`Extending to ${until} adds ${usd(2_500)}: the session would cost ${usd(12_500)}. Press Extend to ${until} to confirm.`)).toBeVisible();
+      await expect(
+        extend.getByText(
+          `Extending to ${until} adds ${usd(2_500)}: the session would cost ${usd(12_500)}. Press Extend to ${until} to confirm.`,
+        ),
+      ).toBeVisible();
       // Nothing has changed yet: the booking still ends where it did.
-      const [still] = await e2eDb().select({ endsAt: bookings.endsAt }).from(bookings).where(eq(bookings.id, w.arriving.id));
+      const [still] = await e2eDb()
+        .select({ endsAt: bookings.endsAt })
+        .from(bookings)
+        .where(eq(bookings.id, w.arriving.id));
       expect(still.endsAt.getTime()).toBe(w.arriving.endsAt.getTime());
       await expectAccessible(staff);
       await extend.getByRole("button", { name: `Extend to ${until}` }).click();
-      await expect(staff.getByText(`Extended to ${until}, adding ${usd(2_500)}. The session now costs ${usd(12_500)}.`).first()).toBeVisible();
+      await expect(
+        staff.getByText(`Extended to ${until}, adding ${usd(2_500)}. The session now costs ${usd(12_500)}.`).first(),
+      ).toBeVisible();
     });
 
     await test.step("nobody came to the session that started 20 minutes ago: the job loop makes it a no-show", async () => {
@@ -142,7 +182,9 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
       const overtime = upcoming.getByRole("row").filter({ hasText: "Overtime" }).filter({ hasText: w.late.code });
       await expect(overtime).toHaveCount(3);
       for (const row of await overtime.all()) await expect(row).toContainText(usd(1875));
-      await expect(upcoming.getByRole("row").filter({ hasText: `No-show at ${w.laRoom2.name}, ${w.absent.code}` })).toContainText(usd(10_000));
+      await expect(
+        upcoming.getByRole("row").filter({ hasText: `No-show at ${w.laRoom2.name}, ${w.absent.code}` }),
+      ).toContainText(usd(10_000));
     });
 
     await test.step("the creator was in the lobby after all: staff undo the no-show with a reason", async () => {
@@ -162,14 +204,18 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
       await desk.scan("qqq qqq");
       await expect(desk.answer()).toHaveText("No booking has the code QQQ-QQQ.");
       await desk.scan(w.elsewhere.code);
-      await expect(desk.answer()).toHaveText(new RegExp(`^Booking ${w.elsewhere.code} is at ${SH_NAME} \\(Floor room SH .+\\), not here\\.$`));
+      await expect(desk.answer()).toHaveText(
+        new RegExp(`^Booking ${w.elsewhere.code} is at ${SH_NAME} \\(Floor room SH .+\\), not here\\.$`),
+      );
       const dashboard = new DashboardPage(manager);
       await dashboard.goto("demo", `?studio=${w.la.id}`);
       await expect(dashboard.studio(LA_NAME)).toBeVisible();
       await expect(dashboard.studio(SH_NAME)).toBeVisible();
       await expect(dashboard.figure(LA_NAME, "Sessions")).toHaveText(/^\d+$/);
       // The session checked out late was 2 hours of the room's last 30 days: its hours are no longer at 0 %.
-      const row = dashboard.heatmap.getByRole("row").filter({ has: manager.getByRole("rowheader", { name: w.laRoom.name, exact: true }) });
+      const row = dashboard.heatmap
+        .getByRole("row")
+        .filter({ has: manager.getByRole("rowheader", { name: w.laRoom.name, exact: true }) });
       await expect(row.getByRole("cell", { name: /^[1-9]\d*%$/ }).first()).toBeVisible();
       await expectAccessible(manager);
     });
@@ -178,7 +224,9 @@ test("staff run the floor: the day's sheet, check-in by code, a late check-out w
   }
 });
 
-test("creators and brands have no run sheet or dashboard; staff have no dashboard and no other studio's sheet", async ({ page }) => {
+test("creators and brands have no run sheet or dashboard; staff have no dashboard and no other studio's sheet", async ({
+  page,
+}) => {
   const [sh] = await e2eDb().select({ id: studios.id }).from(studios).where(eq(studios.name, SH_NAME));
   await signInViaApi(page.request, demo("staff"));
   expect((await page.goto("/w/demo/dashboard"))?.status()).toBe(404);

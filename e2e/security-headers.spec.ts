@@ -6,7 +6,9 @@ import { demo, expect, signInViaApi, test } from "./support/fixtures";
 const cspOf = (headers: Record<string, string>) => headers["content-security-policy"] ?? "";
 const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
 
-test("pages carry a per-request nonce CSP, Permissions-Policy and the old headers; no script runs without the nonce", async ({ page }) => {
+test("pages carry a per-request nonce CSP, Permissions-Policy and the old headers; no script runs without the nonce", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -31,7 +33,9 @@ test("pages carry a per-request nonce CSP, Permissions-Policy and the old header
   // from the DOM, but exposes it as the .nonce property).
   const nonce = nonceOf(csp);
   expect(nonce).toBeTruthy();
-  const scriptNonces = await page.locator("script").evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
+  const scriptNonces = await page
+    .locator("script")
+    .evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
   expect(scriptNonces.length).toBeGreaterThan(0);
   expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
 
@@ -57,12 +61,28 @@ test("API answers and the sign-in page carry the headers too", async ({ request 
   expect(cspOf(api.headers())).toContain("default-src 'self'");
 });
 
-test("a server action posted from another site answers 403, not 500; from our own origin it runs", async ({ request, baseURL }) => {
+test("a server action posted from another site answers 403, not 500; from our own origin it runs", async ({
+  request,
+  baseURL,
+}) => {
   const action = readBuiltActions().get("app/(auth)/sign-in/actions.ts#magicLinkAction");
   expect(action).toBeTruthy();
   const post = (origin: string) =>
-    request.post("/sign-in", { headers: { "Next-Action": action!.id, Accept: "text/x-component", Origin: origin, "Content-Type": "text/plain;charset=UTF-8" }, data: "[]", maxRedirects: 0 });
-  for (const origin of ["https://evil.example", "null", `${new URL(baseURL!).protocol}//attacker.localhost:${new URL(baseURL!).port}`]) {
+    request.post("/sign-in", {
+      headers: {
+        "Next-Action": action!.id,
+        Accept: "text/x-component",
+        Origin: origin,
+        "Content-Type": "text/plain;charset=UTF-8",
+      },
+      data: "[]",
+      maxRedirects: 0,
+    });
+  for (const origin of [
+    "https://evil.example",
+    "null",
+    `${new URL(baseURL!).protocol}//attacker.localhost:${new URL(baseURL!).port}`,
+  ]) {
     const res = await post(origin);
     expect(res.status(), origin).toBe(403);
   }

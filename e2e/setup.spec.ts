@@ -11,7 +11,10 @@ const LA = "Los Angeles – Arts District";
 
 /** The page scrolls only vertically: nothing sticks out past the right edge of the screen. */
 async function expectNoHorizontalOverflow(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth, `page is ${scrollWidth}px wide on a ${innerWidth}px screen`).toBeLessThanOrEqual(innerWidth + 1);
 }
 
@@ -23,7 +26,10 @@ async function waitForToastsToGo(page: Page) {
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
 }
 
-test("a manager adds a room with a Friday-evening peak rate; a creator booking it on a Friday evening is quoted that rate", async ({ page, browser }) => {
+test("a manager adds a room with a Friday-evening peak rate; a creator booking it on a Friday evening is quoted that rate", async ({
+  page,
+  browser,
+}) => {
   const id = randomUUID().slice(0, 6);
   const roomName = `Set P – Peak ${id}`;
   const setupRoom = new RoomSetupPage(page, roomName);
@@ -37,7 +43,15 @@ test("a manager adds a room with a Friday-evening peak rate; a creator booking i
     await expect(setup.heading).toBeVisible();
     await setup.openStudio(LA);
     const form = new RoomForm(page.getByRole("form", { name: "New room" }));
-    await form.fill({ name: roomName, kind: "beauty", features: "ring light, vanity", rate: "70.00", step: "30", min: "60", max: "240" });
+    await form.fill({
+      name: roomName,
+      kind: "beauty",
+      features: "ring light, vanity",
+      rate: "70.00",
+      step: "30",
+      min: "60",
+      max: "240",
+    });
     await form.submit();
     await expect(page.getByRole("heading", { level: 1, name: roomName })).toBeVisible();
     await expect(said(page, "Room added.")).toBeVisible();
@@ -46,7 +60,14 @@ test("a manager adds a room with a Friday-evening peak rate; a creator booking i
   });
 
   await test.step("and prices Friday 18:00–23:00 at $150.00 an hour", async () => {
-    await setupRoom.addRule({ name: "Friday evening", weekday: "Friday", from: "18:00", until: "23:00", kind: "rate", price: "150" });
+    await setupRoom.addRule({
+      name: "Friday evening",
+      weekday: "Friday",
+      from: "18:00",
+      until: "23:00",
+      kind: "rate",
+      price: "150",
+    });
     await expect(said(page, "Peak rule “Friday evening” added.")).toBeVisible();
     await expect(setupRoom.rules.getByRole("listitem")).toHaveCount(1);
     await expect(setupRoom.rules).toContainText("Friday 18:00–23:00");
@@ -68,7 +89,10 @@ test("a manager adds a room with a Friday-evening peak rate; a creator booking i
       const friday = room.freeTimes.getByRole("group", { name: /^Fri \d{1,2} [A-Z][a-z]{2}$/ });
       const slot = friday.getByRole("radio", { name: /18:00–19:00$/ });
       // The radio is visually hidden inside its label (a styled chip): pick it the way a person does.
-      await friday.locator("label").filter({ has: creatorPage.getByRole("radio", { name: /18:00–19:00$/ }) }).click();
+      await friday
+        .locator("label")
+        .filter({ has: creatorPage.getByRole("radio", { name: /18:00–19:00$/ }) })
+        .click();
       await expect(slot).toBeChecked();
       await room.hold.click();
       await booking.expectStatus(roomName, "held");
@@ -103,7 +127,9 @@ test("a manager adds a room with a Friday-evening peak rate; a creator booking i
   });
 });
 
-test("an owner sets up a first studio: hours past midnight, a closure, an add-on and the policies; mistakes keep what was typed", async ({ page }) => {
+test("an owner sets up a first studio: hours past midnight, a closure, an add-on and the policies; mistakes keep what was typed", async ({
+  page,
+}) => {
   const owner = await createUserWithWorkspace();
   await signInViaApi(page.request, owner.email);
   const setup = new SetupPage(page);
@@ -209,7 +235,10 @@ test.describe("on a phone", () => {
     await setup.openStudio(LA);
     await expectNoHorizontalOverflow(page);
     await expectAccessible(page);
-    await page.getByRole("list", { name: `Rooms of ${LA}` }).getByRole("link", { name: "Set A – Beauty" }).click();
+    await page
+      .getByRole("list", { name: `Rooms of ${LA}` })
+      .getByRole("link", { name: "Set A – Beauty" })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: "Set A – Beauty" })).toBeVisible();
     await expect(page.getByRole("list", { name: "Peak rules of Set A – Beauty" })).toContainText("Weekend prime time");
     await expectNoHorizontalOverflow(page);

@@ -24,7 +24,9 @@ async function demoShipmentCount() {
   return row.n;
 }
 
-test("a brand announces a box by typing its items, sees its timeline and prints its label; only those it concerns can open it", async ({ browser }) => {
+test("a brand announces a box by typing its items, sees its timeline and prints its label; only those it concerns can open it", async ({
+  browser,
+}) => {
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const [brand, creator, other] = await Promise.all(contexts.map((c) => c.newPage()));
   const [lip, pal, bru] = skus();
@@ -125,7 +127,9 @@ test("a brand announces a box by typing its items, sees its timeline and prints 
   }
 });
 
-test("a brand imports the items from a CSV: a bad line is named and changes nothing, a good file fills the rows", async ({ page }) => {
+test("a brand imports the items from a CSV: a bad line is named and changes nothing, a good file fills the rows", async ({
+  page,
+}) => {
   const [lip, pal, bru] = skus();
   await signInViaApi(page.request, demo("brand"));
   const form = new NewShipmentPage(page);
@@ -145,7 +149,10 @@ test("a brand imports the items from a CSV: a bad line is named and changes noth
   });
 
   await test.step("the fixed file fills three rows, and the shipment is announced from them", async () => {
-    await form.importCsv("items.csv", `quantity,sku,name,declared_value\n2,${lip},"Lipstick, red",12.50\n1,${pal},Palette,\n3,${bru},Brush set,4\n`);
+    await form.importCsv(
+      "items.csv",
+      `quantity,sku,name,declared_value\n2,${lip},"Lipstick, red",12.50\n1,${pal},Palette,\n3,${bru},Brush set,4\n`,
+    );
     await expect(page.getByRole("status").filter({ hasText: "Imported 3 items from the file." })).toBeVisible();
     await expect(form.csvProblems).toHaveCount(0);
     await expect(form.item(1, "Product name")).toHaveValue("Lipstick, red");

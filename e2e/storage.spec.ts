@@ -21,16 +21,40 @@ const RATE_CENTS = 1250;
 async function world() {
   const db = e2eDb();
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [la] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, LA)));
-  const [sh] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Shanghai – Jing'an")));
-  const [creator] = await db.select().from(users).where(eq(users.email, demo("creator")));
+  const [la] = await db
+    .select()
+    .from(studios)
+    .where(and(eq(studios.workspaceId, ws.id), eq(studios.name, LA)));
+  const [sh] = await db
+    .select()
+    .from(studios)
+    .where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Shanghai – Jing'an")));
+  const [creator] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demo("creator")));
   const code = `E2E-${randomUUID().slice(0, 6).toUpperCase()}`;
-  const [place] = await db.insert(storageLocations).values({ workspaceId: ws.id, studioId: la.id, code: `Unit ${code}`, kind: "unit" }).returning();
-  const [unit] = await db.insert(storageUnits).values({ workspaceId: ws.id, studioId: la.id, code, size: "M", nightlyRateCents: RATE_CENTS, locationId: place.id }).returning();
+  const [place] = await db
+    .insert(storageLocations)
+    .values({ workspaceId: ws.id, studioId: la.id, code: `Unit ${code}`, kind: "unit" })
+    .returning();
+  const [unit] = await db
+    .insert(storageUnits)
+    .values({
+      workspaceId: ws.id,
+      studioId: la.id,
+      code,
+      size: "M",
+      nightlyRateCents: RATE_CENTS,
+      locationId: place.id,
+    })
+    .returning();
   return { ws, la, sh, creator, unit, today: localDate(e2eNow(), la.timeZone) };
 }
 
-test("a creator reserves a unit for 3 nights and checks 2 boxes in; staff see it on their board, and never another studio's", async ({ browser }) => {
+test("a creator reserves a unit for 3 nights and checks 2 boxes in; staff see it on their board, and never another studio's", async ({
+  browser,
+}) => {
   const { unit, sh, today } = await world();
   const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
   const [creator, staff] = await Promise.all(contexts.map((c) => c.newPage()));
@@ -48,7 +72,9 @@ test("a creator reserves a unit for 3 nights and checks 2 boxes in; staff see it
       await storage.reserveForm.getByLabel("Last night").fill(today);
       await expect(storage.summary).toHaveText("The last night cannot be before the first.");
       await storage.reserveForm.getByRole("button", { name: "Reserve" }).click();
-      await expect(storage.reserveForm.getByText("The last night cannot be before the first", { exact: true })).toBeVisible();
+      await expect(
+        storage.reserveForm.getByText("The last night cannot be before the first", { exact: true }),
+      ).toBeVisible();
     });
 
     await test.step("3 nights from tonight: the price shows before confirming, then the reservation is listed", async () => {
@@ -99,18 +125,30 @@ test("a creator reserves a unit for 3 nights and checks 2 boxes in; staff see it
   }
 });
 
-test("a second creator cannot take a night already reserved, and cancels a later reservation for free", async ({ page }) => {
+test("a second creator cannot take a night already reserved, and cancels a later reservation for free", async ({
+  page,
+}) => {
   const { ws, creator, unit, today } = await world();
   // Chloe holds the unit for tonight and the next 2 nights.
   await e2eDb()
     .insert(storageReservations)
-    .values({ workspaceId: ws.id, unitId: unit.id, creatorId: creator.id, firstNight: today, lastNight: addNights(today, 2), nightlyRateCents: RATE_CENTS, createdBy: creator.id });
+    .values({
+      workspaceId: ws.id,
+      unitId: unit.id,
+      creatorId: creator.id,
+      firstNight: today,
+      lastNight: addNights(today, 2),
+      nightlyRateCents: RATE_CENTS,
+      createdBy: creator.id,
+    });
   await signInViaApi(page.request, demo("creator2"));
   const storage = new StoragePage(page);
   await storage.goto("demo");
 
   await storage.reserve({ studio: LA, unitId: unit.id, first: addNights(today, 2), last: addNights(today, 3) });
-  await expect(storage.reserveForm.getByText(`Unit ${unit.code} is already reserved for some of these nights.`)).toBeVisible();
+  await expect(
+    storage.reserveForm.getByText(`Unit ${unit.code} is already reserved for some of these nights.`),
+  ).toBeVisible();
   await expect(storage.reserveForm.getByLabel("Last night")).toHaveValue(addNights(today, 3));
   await expect(storage.reservation(unit.code)).toHaveCount(0);
 
@@ -132,12 +170,24 @@ test("a second creator cannot take a night already reserved, and cancels a later
   await expect(storage.reservation(unit.code, storage.current)).toHaveCount(0);
 });
 
-test("nights that are over become storage-night charges within seconds, on the creator's billing page", async ({ page }) => {
+test("nights that are over become storage-night charges within seconds, on the creator's billing page", async ({
+  page,
+}) => {
   const { ws, creator, unit, today } = await world();
   // Goods went in 3 nights ago and the last night was yesterday's: 3 nights are over, none is an overrun yet.
   await e2eDb()
     .insert(storageReservations)
-    .values({ workspaceId: ws.id, unitId: unit.id, creatorId: creator.id, firstNight: addNights(today, -3), lastNight: addNights(today, -1), status: "active", checkedInAt: new Date(e2eNow().getTime() - 3 * DAY_MS), nightlyRateCents: RATE_CENTS, createdBy: creator.id });
+    .values({
+      workspaceId: ws.id,
+      unitId: unit.id,
+      creatorId: creator.id,
+      firstNight: addNights(today, -3),
+      lastNight: addNights(today, -1),
+      status: "active",
+      checkedInAt: new Date(e2eNow().getTime() - 3 * DAY_MS),
+      nightlyRateCents: RATE_CENTS,
+      createdBy: creator.id,
+    });
   await signInViaApi(page.request, demo("creator"));
   const storage = new StoragePage(page);
 
@@ -156,7 +206,10 @@ test("nights that are over become storage-night charges within seconds, on the c
   });
 
   await test.step("the job loop has written one charge per night, listed under upcoming charges", async () => {
-    const rows = page.getByRole("table", { name: "Upcoming charges, not yet invoiced" }).getByRole("row").filter({ hasText: `Storage unit ${unit.code}, night of` });
+    const rows = page
+      .getByRole("table", { name: "Upcoming charges, not yet invoiced" })
+      .getByRole("row")
+      .filter({ hasText: `Storage unit ${unit.code}, night of` });
     await expect(async () => {
       await page.goto("/w/demo/billing");
       await expect(rows).toHaveCount(3, { timeout: 1_000 });
@@ -167,7 +220,9 @@ test("nights that are over become storage-night charges within seconds, on the c
   });
 });
 
-test("a manager adds a unit to the Shanghai studio from its board; a rate that is not a number is refused, keeping the form", async ({ page }) => {
+test("a manager adds a unit to the Shanghai studio from its board; a rate that is not a number is refused, keeping the form", async ({
+  page,
+}) => {
   const code = `SH-${randomUUID().slice(0, 6).toUpperCase()}`;
   await signInViaApi(page.request, demo("manager"));
   const board = new StorageBoardPage(page);

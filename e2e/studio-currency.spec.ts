@@ -6,14 +6,23 @@ import { BookPage, BookingPage, RoomWeekPage } from "./pages/booking-pages";
 import { RoomForm, SetupPage, StudioForm, said } from "./pages/setup-pages";
 import { e2eNow } from "./support/clock";
 import { e2eDb } from "./support/db";
-import { createUserWithWorkspace, DEMO_PASSWORD, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
+import {
+  createUserWithWorkspace,
+  DEMO_PASSWORD,
+  expect,
+  expectAccessible,
+  signInViaApi,
+  test,
+} from "./support/fixtures";
 import { DAY_MS } from "../kernel/time";
 
 /**
  * A workspace priced in US dollars opens a studio in Shanghai priced in yuan: its rooms are typed and shown in CNY
  * wherever they appear, and its currency cannot change while one of its charges is still open.
  */
-test("an owner prices a new studio in yuan, sees its rooms in CN¥, and cannot change its currency while a charge is open", async ({ page }) => {
+test("an owner prices a new studio in yuan, sees its rooms in CN¥, and cannot change its currency while a charge is open", async ({
+  page,
+}) => {
   const owner = await createUserWithWorkspace();
   await signInViaApi(page.request, owner.email);
   const setup = new SetupPage(page);
@@ -55,12 +64,48 @@ test("an owner prices a new studio in yuan, sees its rooms in CN¥, and cannot c
     const [room] = await db.select().from(rooms).where(eq(rooms.studioId, studio.id));
     const start = new Date(e2eNow().getTime() - 3 * DAY_MS);
     const end = new Date(start.getTime() + 3_600_000);
-    const quote = { currency: "CNY", minutes: 60, subtotalCents: 30_000, totalCents: 30_000, lines: [{ kind: "room_time", description: `${roomName}, 1 h`, quantity: 60, unitAmountCents: 30_000, amountCents: 30_000 }] };
+    const quote = {
+      currency: "CNY",
+      minutes: 60,
+      subtotalCents: 30_000,
+      totalCents: 30_000,
+      lines: [
+        {
+          kind: "room_time",
+          description: `${roomName}, 1 h`,
+          quantity: 60,
+          unitAmountCents: 30_000,
+          amountCents: 30_000,
+        },
+      ],
+    };
     const [b] = await db
       .insert(bookings)
-      .values({ workspaceId: studio.workspaceId, roomId: room.id, creatorId: owner.userId, code: `CNY-${randomUUID().slice(0, 3).toUpperCase()}`, status: "completed", startsAt: start, endsAt: end, blockedUntil: end, quote, createdBy: owner.userId })
+      .values({
+        workspaceId: studio.workspaceId,
+        roomId: room.id,
+        creatorId: owner.userId,
+        code: `CNY-${randomUUID().slice(0, 3).toUpperCase()}`,
+        status: "completed",
+        startsAt: start,
+        endsAt: end,
+        blockedUntil: end,
+        quote,
+        createdBy: owner.userId,
+      })
       .returning();
-    await db.insert(charges).values({ workspaceId: studio.workspaceId, creatorId: owner.userId, kind: "room_time", bookingId: b.id, description: `${roomName}, 1 h (${b.code})`, quantity: 1, unitAmountCents: 30_000, amountCents: 30_000, currency: "CNY", idempotencyKey: `room_time:${b.id}:0` });
+    await db.insert(charges).values({
+      workspaceId: studio.workspaceId,
+      creatorId: owner.userId,
+      kind: "room_time",
+      bookingId: b.id,
+      description: `${roomName}, 1 h (${b.code})`,
+      quantity: 1,
+      unitAmountCents: 30_000,
+      amountCents: 30_000,
+      currency: "CNY",
+      idempotencyKey: `room_time:${b.id}:0`,
+    });
 
     await setup.goto(owner.slug);
     await setup.openStudio(name);
@@ -68,7 +113,11 @@ test("an owner prices a new studio in yuan, sees its rooms in CN¥, and cannot c
     await details.address.fill("1601 Nanjing W Rd");
     await details.currency.selectOption("JPY");
     await details.submit();
-    await expect(details.form.getByText("The currency cannot change while 1 charge in CNY is still open (not paid or void).", { exact: false })).toBeVisible();
+    await expect(
+      details.form.getByText("The currency cannot change while 1 charge in CNY is still open (not paid or void).", {
+        exact: false,
+      }),
+    ).toBeVisible();
     await expect(details.currency).toHaveValue("JPY");
     await expect(details.address).toHaveValue("1601 Nanjing W Rd");
     await expect(details.currency).toHaveAttribute("aria-invalid", "true");
@@ -86,7 +135,10 @@ test("an owner prices a new studio in yuan, sees its rooms in CN¥, and cannot c
  * field, keeping what was typed); a creator then sees the tax as its own line before booking, and on their billing
  * page once a session is checked out.
  */
-test("an owner sets a studio's tax; a creator sees the tax line in the price before booking and on their billing page", async ({ page, browser }) => {
+test("an owner sets a studio's tax; a creator sees the tax line in the price before booking and on their billing page", async ({
+  page,
+  browser,
+}) => {
   const owner = await createUserWithWorkspace();
   const db = e2eDb();
   const name = `Tax Studio ${randomUUID().slice(0, 4)}`;
@@ -111,7 +163,9 @@ test("an owner sets a studio's tax; a creator sees the tax line in the price bef
     await details.form.getByLabel("Tax rate (%)").fill("9,5");
     await details.form.getByLabel("Tax name").fill("CA sales tax");
     await details.submit();
-    await expect(details.form.getByText("Enter the rate as a percent above 0 and at most 100, with at most 3 decimals, like 9.5")).toBeVisible();
+    await expect(
+      details.form.getByText("Enter the rate as a percent above 0 and at most 100, with at most 3 decimals, like 9.5"),
+    ).toBeVisible();
     await expect(details.form.getByLabel("Tax name")).toHaveValue("CA sales tax");
     await expect(details.form.getByLabel("Prices and tax")).toHaveValue("exclusive");
     await expectAccessible(page);
@@ -130,7 +184,10 @@ test("an owner sets a studio's tax; a creator sees the tax line in the price bef
   const [studio] = await db.select().from(studios).where(eq(studios.name, name));
   const [room] = await db.select().from(rooms).where(eq(rooms.studioId, studio.id));
   const creatorEmail = `e2e-tax-${randomUUID().slice(0, 8)}@example.test`;
-  const [creator] = await db.insert(users).values({ email: creatorEmail, name: "Tess Taxed", passwordHash: await hash(DEMO_PASSWORD) }).returning();
+  const [creator] = await db
+    .insert(users)
+    .values({ email: creatorEmail, name: "Tess Taxed", passwordHash: await hash(DEMO_PASSWORD) })
+    .returning();
   await db.insert(memberships).values({ workspaceId: studio.workspaceId, userId: creator.id, role: "creator" });
 
   const context = await browser.newContext();
@@ -160,10 +217,37 @@ test("an owner sets a studio's tax; a creator sees the tax line in the price bef
     await test.step("after a session is checked out, the creator's billing page lists the tax as its own charge", async () => {
       const start = new Date(e2eNow().getTime() - 10 * 60_000);
       const end = new Date(start.getTime() + 3_600_000);
-      const quote = { currency: "USD", minutes: 60, subtotalCents: 10_000, tax: { name: "CA sales tax", ratePercent: "9.5", inclusive: false, amountCents: 950 }, totalCents: 10_950, lines: [{ kind: "room_time", description: `${roomName}, 1 h`, quantity: 60, unitAmountCents: 10_000, amountCents: 10_000 }] };
+      const quote = {
+        currency: "USD",
+        minutes: 60,
+        subtotalCents: 10_000,
+        tax: { name: "CA sales tax", ratePercent: "9.5", inclusive: false, amountCents: 950 },
+        totalCents: 10_950,
+        lines: [
+          {
+            kind: "room_time",
+            description: `${roomName}, 1 h`,
+            quantity: 60,
+            unitAmountCents: 10_000,
+            amountCents: 10_000,
+          },
+        ],
+      };
       const [b] = await db
         .insert(bookings)
-        .values({ workspaceId: studio.workspaceId, roomId: room.id, creatorId: creator.id, code: `TX${randomUUID().slice(0, 4).toUpperCase()}`, status: "checked_in", checkedInAt: start, startsAt: start, endsAt: end, blockedUntil: end, quote, createdBy: creator.id })
+        .values({
+          workspaceId: studio.workspaceId,
+          roomId: room.id,
+          creatorId: creator.id,
+          code: `TX${randomUUID().slice(0, 4).toUpperCase()}`,
+          status: "checked_in",
+          checkedInAt: start,
+          startsAt: start,
+          endsAt: end,
+          blockedUntil: end,
+          quote,
+          createdBy: creator.id,
+        })
         .returning();
       const booking = new BookingPage(page);
       await booking.goto(owner.slug, b.id);
@@ -171,9 +255,15 @@ test("an owner sets a studio's tax; a creator sees the tax line in the price bef
       await expect(page.getByText("Checked out. $109.50 was charged to the creator.").first()).toBeVisible();
 
       await creatorPage.goto(`/w/${owner.slug}/billing`);
-      const upcoming = creatorPage.locator("section").filter({ has: creatorPage.getByRole("heading", { name: "Upcoming charges" }) });
-      await expect(upcoming.getByRole("row").filter({ hasText: `CA sales tax 9.5 % (${b.code})` })).toContainText("$9.50");
-      await expect(upcoming.getByRole("row").filter({ hasText: `${roomName}, 1 h (${b.code})` })).toContainText("$100.00");
+      const upcoming = creatorPage
+        .locator("section")
+        .filter({ has: creatorPage.getByRole("heading", { name: "Upcoming charges" }) });
+      await expect(upcoming.getByRole("row").filter({ hasText: `CA sales tax 9.5 % (${b.code})` })).toContainText(
+        "$9.50",
+      );
+      await expect(upcoming.getByRole("row").filter({ hasText: `${roomName}, 1 h (${b.code})` })).toContainText(
+        "$100.00",
+      );
       await expect(creatorPage.getByText("$109.50").first()).toBeVisible();
       await expectAccessible(creatorPage);
     });

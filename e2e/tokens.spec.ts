@@ -53,11 +53,20 @@ test.describe("personal API tokens", () => {
     const res = await request.get("/api/v1/me", { headers: bearer(secret) });
     expect(res.status()).toBe(200);
     const me = (await res.json()) as Me;
-    expect(me).toMatchObject({ user: { email: demo("creator") }, workspace: { slug: "demo", name: "Demo Live Studios" }, role: "creator" });
+    expect(me).toMatchObject({
+      user: { email: demo("creator") },
+      workspace: { slug: "demo", name: "Demo Live Studios" },
+      role: "creator",
+    });
   });
 
   test("a malformed or missing token is answered 401 problem+json", async ({ request }) => {
-    for (const headers of [bearer("not-a-livebase-token"), bearer("lb_this-token-was-never-issued"), { Authorization: "Basic Zm9vOmJhcg==" }, {}]) {
+    for (const headers of [
+      bearer("not-a-livebase-token"),
+      bearer("lb_this-token-was-never-issued"),
+      { Authorization: "Basic Zm9vOmJhcg==" },
+      {},
+    ]) {
       const res = await request.get("/api/v1/me", { headers });
       expect(res.status(), JSON.stringify(headers)).toBe(401);
       expect(res.headers()["content-type"]).toContain("application/problem+json");

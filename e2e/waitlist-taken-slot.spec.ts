@@ -14,7 +14,13 @@ const STUDIO = /^Los Angeles – Arts District/;
 /** A room of its own in the demo's Los Angeles studio (2-hour sessions on the hour, no turnover), so only this test books it. */
 async function ownRoom() {
   const { la, room } = await demoFloor();
-  return room(la.id, "Waitlist room", { hourlyRateCents: 4000, stepMinutes: 60, minMinutes: 120, maxMinutes: 240, bufferMinutes: 0 });
+  return room(la.id, "Waitlist room", {
+    hourlyRateCents: 4000,
+    stepMinutes: 60,
+    minMinutes: 120,
+    maxMinutes: 240,
+    bufferMinutes: 0,
+  });
 }
 
 /** Another creator books 18:00–20:00 studio time three days from now; returns the slot as the week labels it. */
@@ -49,24 +55,28 @@ async function openWeekOf(page: import("@playwright/test").Page, roomName: strin
 
 const entriesOf = (roomId: string) => e2eDb().select().from(waitlistEntries).where(eq(waitlistEntries.roomId, roomId));
 
-test("a taken time shows as taken with Join the waitlist, and joining it once puts the creator on the waitlist", async ({ page, request }) => {
+test("a taken time shows as taken with Join the waitlist, and joining it once puts the creator on the waitlist", async ({
+  page,
+  request,
+}) => {
   const room = await ownRoom();
   const taken = await bookedByCreator2(request, room.id);
   await signInViaApi(page.request, demo("creator"));
 
-  const { week, group } = await test.step("the creator opens the week: 18:00–20:00 is taken, not a time to pick", async () => {
-    const opened = await openWeekOf(page, room.name, taken.day);
-    const slot = opened.week.takenSlot(taken.day, "18:00–20:00");
-    await expect(slot.text).toBeVisible();
-    // Every start whose two hours overlap the booking is taken; the ones next to it are free to pick.
-    await expect(opened.week.takenSlot(taken.day, "17:00–19:00").text).toBeVisible();
-    await expect(opened.week.takenSlot(taken.day, "19:00–21:00").text).toBeVisible();
-    await expect(opened.group.getByRole("radio", { name: `${taken.day} 18:00–20:00` })).toHaveCount(0);
-    await expect(opened.group.getByRole("radio", { name: `${taken.day} 16:00–18:00` })).toHaveCount(1);
-    await expect(opened.group.getByRole("radio", { name: `${taken.day} 20:00–22:00` })).toHaveCount(1);
-    await expectAccessible(page);
-    return opened;
-  });
+  const { week, group } =
+    await test.step("the creator opens the week: 18:00–20:00 is taken, not a time to pick", async () => {
+      const opened = await openWeekOf(page, room.name, taken.day);
+      const slot = opened.week.takenSlot(taken.day, "18:00–20:00");
+      await expect(slot.text).toBeVisible();
+      // Every start whose two hours overlap the booking is taken; the ones next to it are free to pick.
+      await expect(opened.week.takenSlot(taken.day, "17:00–19:00").text).toBeVisible();
+      await expect(opened.week.takenSlot(taken.day, "19:00–21:00").text).toBeVisible();
+      await expect(opened.group.getByRole("radio", { name: `${taken.day} 18:00–20:00` })).toHaveCount(0);
+      await expect(opened.group.getByRole("radio", { name: `${taken.day} 16:00–18:00` })).toHaveCount(1);
+      await expect(opened.group.getByRole("radio", { name: `${taken.day} 20:00–22:00` })).toHaveCount(1);
+      await expectAccessible(page);
+      return opened;
+    });
 
   await test.step("Join the waitlist for 18:00–20:00 says so, and the week then shows the creator waiting", async () => {
     await week.takenSlot(taken.day, "18:00–20:00").join.click();
@@ -81,9 +91,13 @@ test("a taken time shows as taken with Join the waitlist, and joining it once pu
 
   await test.step("exactly one entry, for exactly that time; reopening the week still shows it", async () => {
     const entries = await entriesOf(room.id);
-    expect(entries.map((e) => [e.startsAt.toISOString(), e.endsAt.toISOString(), e.status])).toEqual([[taken.startsAt, taken.endsAt, "waiting"]]);
+    expect(entries.map((e) => [e.startsAt.toISOString(), e.endsAt.toISOString(), e.status])).toEqual([
+      [taken.startsAt, taken.endsAt, "waiting"],
+    ]);
     await page.reload();
-    await expect(group.getByText(`${taken.day} 18:00–20:00 taken`).locator("..")).toContainText("You are on the waitlist");
+    await expect(group.getByText(`${taken.day} 18:00–20:00 taken`).locator("..")).toContainText(
+      "You are on the waitlist",
+    );
   });
 
   await test.step("Bookings lists the wait", async () => {
@@ -92,7 +106,10 @@ test("a taken time shows as taken with Join the waitlist, and joining it once pu
   });
 });
 
-test("a manager joins the waitlist of a taken time for the creator chosen in Book for creator", async ({ page, request }) => {
+test("a manager joins the waitlist of a taken time for the creator chosen in Book for creator", async ({
+  page,
+  request,
+}) => {
   const room = await ownRoom();
   const taken = await bookedByCreator2(request, room.id);
   await signInViaApi(page.request, demo("manager"));
@@ -102,7 +119,12 @@ test("a manager joins the waitlist of a taken time for the creator chosen in Boo
   await week.takenSlot(taken.day, "19:00–21:00").join.click();
   await expect(page.getByRole("status").filter({ hasText: "You are on the waitlist." })).toBeVisible();
 
-  const [chloe] = await e2eDb().select().from(users).where(eq(users.email, demo("creator")));
+  const [chloe] = await e2eDb()
+    .select()
+    .from(users)
+    .where(eq(users.email, demo("creator")));
   const entries = await entriesOf(room.id);
-  expect(entries.map((e) => [e.creatorId, e.startsAt.getTime() - Date.parse(taken.startsAt)])).toEqual([[chloe.id, 3_600_000]]);
+  expect(entries.map((e) => [e.creatorId, e.startsAt.getTime() - Date.parse(taken.startsAt)])).toEqual([
+    [chloe.id, 3_600_000],
+  ]);
 });

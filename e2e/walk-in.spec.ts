@@ -8,7 +8,10 @@ import { demo, expect, expectAccessible, firstLink, latestEmail, signInViaApi, t
 import { demoFloor } from "./support/floor";
 
 /** Issue 11, item 12: staff book a walk-in for someone who is not a member yet, inviting them in the same step. */
-test("staff book a walk-in for a newcomer by email from the run sheet; the newcomer chooses a password and sees the booking", async ({ page, browser }) => {
+test("staff book a walk-in for a newcomer by email from the run sheet; the newcomer chooses a password and sees the booking", async ({
+  page,
+  browser,
+}) => {
   const { ws, la, room: newRoom } = await demoFloor();
   const room = await newRoom(la.id, "Walk-in room");
   const email = `e2e-walkin-${randomUUID().slice(0, 8)}@example.test`;
@@ -45,7 +48,10 @@ test("staff book a walk-in for a newcomer by email from the run sheet; the newco
     await booking.expectStatus(room.name, "confirmed");
   });
   const [user] = await e2eDb().select().from(users).where(eq(users.email, email));
-  const [member] = await e2eDb().select().from(memberships).where(and(eq(memberships.workspaceId, ws.id), eq(memberships.userId, user.id)));
+  const [member] = await e2eDb()
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, ws.id), eq(memberships.userId, user.id)));
   expect(member.role).toBe("creator");
   const [made] = await e2eDb().select().from(bookings).where(eq(bookings.roomId, room.id));
   expect(made).toMatchObject({ creatorId: user.id, status: "confirmed" });

@@ -14,12 +14,24 @@ const DESCRIPTION_PREFIX = "E2E receiver";
 /** Endpoints this spec left behind in an earlier run that stopped half-way (the database is reused locally). */
 async function removeLeftoverEndpoints() {
   const db = e2eDb();
-  const [brand] = await db.select({ brandId: memberships.brandId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, demo("brand")));
-  if (brand?.brandId) await db.delete(webhookEndpoints).where(and(eq(webhookEndpoints.brandId, brand.brandId), like(webhookEndpoints.description, `${DESCRIPTION_PREFIX}%`)));
+  const [brand] = await db
+    .select({ brandId: memberships.brandId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.email, demo("brand")));
+  if (brand?.brandId)
+    await db
+      .delete(webhookEndpoints)
+      .where(
+        and(eq(webhookEndpoints.brandId, brand.brandId), like(webhookEndpoints.description, `${DESCRIPTION_PREFIX}%`)),
+      );
 }
 
 async function expectNoHorizontalOverflow(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth, `page is ${scrollWidth}px wide on a ${innerWidth}px screen`).toBeLessThanOrEqual(innerWidth + 1);
 }
 
@@ -33,7 +45,9 @@ test.describe("webhooks for brands", () => {
     await receiver?.close();
   });
 
-  test("a brand adds an endpoint, sees its secret once, sends a test event and finds it delivered in the log", async ({ page }) => {
+  test("a brand adds an endpoint, sees its secret once, sends a test event and finds it delivered in the log", async ({
+    page,
+  }) => {
     await signInViaApi(page.request, demo("brand"));
     const webhooks = new WebhooksPage(page);
     await webhooks.goto("demo");
@@ -66,7 +80,9 @@ test.describe("webhooks for brands", () => {
     const received = receiver.requests.filter((r) => r.path === path);
     expect(received).toHaveLength(1);
     expect(received[0].headers["livebase-event"]).toBe("ping");
-    expect(verifySignature(received[0].headers["livebase-signature"] as string, received[0].body, secret, { now: e2eNow() })).toMatchObject({ ok: true });
+    expect(
+      verifySignature(received[0].headers["livebase-signature"] as string, received[0].body, secret, { now: e2eNow() }),
+    ).toMatchObject({ ok: true });
     expect(JSON.parse(received[0].body)).toMatchObject({ type: "ping", data: { endpointId: expect.any(String) } });
 
     // After a reload the secret is gone for good; only its first characters tell it apart.
@@ -87,7 +103,9 @@ test.describe("webhooks for brands", () => {
     // The brand replays it; this time its receiver fails, and the log says so.
     receiver.respondWith(() => ({ status: 500, body: "broken" }));
     await ping.getByRole("button", { name: /^Replay ping of / }).click();
-    await expect(page.getByText(/^Replay not delivered: HTTP 500\. It will be tried again at \d\d:\d\d Los Angeles time\.$/)).toBeVisible();
+    await expect(
+      page.getByText(/^Replay not delivered: HTTP 500\. It will be tried again at \d\d:\d\d Los Angeles time\.$/),
+    ).toBeVisible();
     await expect(ping).toContainText("retrying");
     await expect(ping).toContainText("HTTP 500");
     expect(receiver.requests.filter((r) => r.path === path)).toHaveLength(2);
@@ -110,7 +128,11 @@ test.describe("webhooks for brands", () => {
       const webhooks = new WebhooksPage(page);
       await webhooks.goto("demo");
       const description = `${DESCRIPTION_PREFIX} phone ${randomUUID().slice(0, 6)}`;
-      await webhooks.create({ url: receiver.url(`/e2e/phone/${"long-path-segment/".repeat(8)}`), description, events: [] });
+      await webhooks.create({
+        url: receiver.url(`/e2e/phone/${"long-path-segment/".repeat(8)}`),
+        description,
+        events: [],
+      });
       const card = webhooks.endpoint(description);
       await expect(card).toContainText("All events");
       await card.getByRole("button", { name: `Send a test event to ${description}` }).click();

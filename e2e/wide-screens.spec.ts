@@ -15,9 +15,15 @@ async function expectTablesFitOrScrollInTheirBox(page: Page) {
       const box = t.parentElement!;
       const style = getComputedStyle(box);
       return {
-        name: t.getAttribute("aria-label") ?? t.querySelector("caption")?.textContent ?? box.getAttribute("aria-label") ?? "a table",
+        name:
+          t.getAttribute("aria-label") ??
+          t.querySelector("caption")?.textContent ??
+          box.getAttribute("aria-label") ??
+          "a table",
         fits: t.getBoundingClientRect().right <= window.innerWidth,
-        ownBox: (style.overflowX === "auto" || style.overflowX === "scroll") && box.getBoundingClientRect().right <= window.innerWidth,
+        ownBox:
+          (style.overflowX === "auto" || style.overflowX === "scroll") &&
+          box.getBoundingClientRect().right <= window.innerWidth,
         focusable: box.tabIndex >= 0,
         overflows: box.scrollWidth > box.clientWidth,
       };

@@ -7,7 +7,15 @@ import { NewShipmentPage } from "./pages/shipments-pages";
 import { WebhooksPage } from "./pages/webhook-pages";
 import { ManagerBillingPage, MembersPage, StudiosPage, TokensPage, WorkspaceShell } from "./pages/workspace-pages";
 import { e2eDb } from "./support/db";
-import { createUser, createUserWithWorkspace, expect, expectAccessible, signInViaApi, test, uniqueEmail } from "./support/fixtures";
+import {
+  createUser,
+  createUserWithWorkspace,
+  expect,
+  expectAccessible,
+  signInViaApi,
+  test,
+  uniqueEmail,
+} from "./support/fixtures";
 
 /** 20:00 UTC on 7 December is already 01:30 on the 8th in Mumbai: a raw UTC date would name the wrong day. */
 const AT = new Date("2026-12-07T20:00:00Z");
@@ -21,7 +29,10 @@ const A_TIME_IN_MUMBAI = /^\w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d Kolkata time$/;
 async function mumbaiWorkspace() {
   const owner = await createUserWithWorkspace();
   const db = e2eDb();
-  const [ws] = await db.select({ id: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, owner.userId));
+  const [ws] = await db
+    .select({ id: memberships.workspaceId })
+    .from(memberships)
+    .where(eq(memberships.userId, owner.userId));
   const [studio] = await db
     .insert(studios)
     .values({
@@ -37,7 +48,17 @@ async function mumbaiWorkspace() {
     .returning();
   const [room] = await db
     .insert(rooms)
-    .values({ workspaceId: ws.id, studioId: studio.id, name: "Solo booth", capacity: 1, hourlyRateCents: 4000, stepMinutes: 30, minMinutes: 30, maxMinutes: 180, bufferMinutes: 15 })
+    .values({
+      workspaceId: ws.id,
+      studioId: studio.id,
+      name: "Solo booth",
+      capacity: 1,
+      hourlyRateCents: 4000,
+      stepMinutes: 30,
+      minMinutes: 30,
+      maxMinutes: 180,
+      bufferMinutes: 15,
+    })
     .returning();
   return { ...owner, workspaceId: ws.id, studio, room };
 }
@@ -83,12 +104,15 @@ test("a studio's first day reads as a person would say it, on the studio's clock
     const setup = new SetupPage(page);
     await setup.goto(ws.slug);
     const zone = setup.newStudio.timeZone;
-    for (const old of ["Asia/Calcutta", "Europe/Kiev", "Asia/Saigon"]) await expect(zone.locator(`option[value="${old}"]`)).toHaveCount(0);
+    for (const old of ["Asia/Calcutta", "Europe/Kiev", "Asia/Saigon"])
+      await expect(zone.locator(`option[value="${old}"]`)).toHaveCount(0);
     await expect(zone.locator('option[value="Asia/Kolkata"]')).toHaveText("Asia/Kolkata");
     await expect(zone.locator('option[value="Europe/Kyiv"]')).toHaveText("Europe/Kyiv");
     await expect(zone.locator('option[value="America/Los_Angeles"]')).toHaveText("America/Los Angeles");
     await setup.openStudio("Mumbai – Bandra");
-    await expect(new StudioForm(page.getByRole("form", { name: "Details of Mumbai – Bandra" })).timeZone).toHaveValue("Asia/Kolkata");
+    await expect(new StudioForm(page.getByRole("form", { name: "Details of Mumbai – Bandra" })).timeZone).toHaveValue(
+      "Asia/Kolkata",
+    );
     await expect(page.getByText("Times on this page are in Asia/Kolkata.")).toBeVisible();
   });
 
@@ -112,7 +136,16 @@ test("a studio's first day reads as a person would say it, on the studio's clock
 
   await test.step("Billing dates an invoice on the studio's clock, not 'Date (UTC)'", async () => {
     const description = `Fee event ${randomUUID().slice(0, 6)}`;
-    await db.insert(invoices).values({ workspaceId: ws.workspaceId, creatorId: ws.userId, groupKey: `charge:${randomUUID()}`, description, status: "not_sent", amountDueCents: 2500, currency: "USD", createdAt: AT });
+    await db.insert(invoices).values({
+      workspaceId: ws.workspaceId,
+      creatorId: ws.userId,
+      groupKey: `charge:${randomUUID()}`,
+      description,
+      status: "not_sent",
+      amountDueCents: 2500,
+      currency: "USD",
+      createdAt: AT,
+    });
     const billing = new ManagerBillingPage(page);
     await billing.goto(ws.slug);
     await expect(billing.invoices.getByRole("columnheader", { name: "Date", exact: true })).toBeVisible();
@@ -122,10 +155,33 @@ test("a studio's first day reads as a person would say it, on the studio's clock
   });
 
   const brandUser = await createUser();
-  const [brand] = await db.insert(brands).values({ workspaceId: ws.workspaceId, name: `Glow ${randomUUID().slice(0, 6)}` }).returning();
-  await db.insert(memberships).values({ workspaceId: ws.workspaceId, userId: brandUser.userId, role: "brand", brandId: brand.id });
-  const [endpoint] = await db.insert(webhookEndpoints).values({ workspaceId: ws.workspaceId, brandId: brand.id, url: "https://erp.example.test/hooks", description: "ERP", secret: "whsec_e2e" }).returning();
-  await db.insert(webhookDeliveries).values({ workspaceId: ws.workspaceId, endpointId: endpoint.id, event: "ping", payload: {}, status: "delivered", attempts: 1, deliveredAt: AT, createdAt: AT });
+  const [brand] = await db
+    .insert(brands)
+    .values({ workspaceId: ws.workspaceId, name: `Glow ${randomUUID().slice(0, 6)}` })
+    .returning();
+  await db
+    .insert(memberships)
+    .values({ workspaceId: ws.workspaceId, userId: brandUser.userId, role: "brand", brandId: brand.id });
+  const [endpoint] = await db
+    .insert(webhookEndpoints)
+    .values({
+      workspaceId: ws.workspaceId,
+      brandId: brand.id,
+      url: "https://erp.example.test/hooks",
+      description: "ERP",
+      secret: "whsec_e2e",
+    })
+    .returning();
+  await db.insert(webhookDeliveries).values({
+    workspaceId: ws.workspaceId,
+    endpointId: endpoint.id,
+    event: "ping",
+    payload: {},
+    status: "delivered",
+    attempts: 1,
+    deliveredAt: AT,
+    createdAt: AT,
+  });
   const brandContext = await browser.newContext();
   try {
     const brandPage = await brandContext.newPage();
@@ -134,7 +190,9 @@ test("a studio's first day reads as a person would say it, on the studio's clock
     await test.step("a brand's webhook says when it was last delivered on the studio's clock", async () => {
       const webhooks = new WebhooksPage(brandPage);
       await webhooks.goto(ws.slug);
-      const lastDelivered = brandPage.locator("dt", { hasText: "Last delivered" }).locator("xpath=following-sibling::dd[1]");
+      const lastDelivered = brandPage
+        .locator("dt", { hasText: "Last delivered" })
+        .locator("xpath=following-sibling::dd[1]");
       await expect(lastDelivered).toHaveText(AT_IN_MUMBAI);
       await expectAccessible(brandPage);
     });
@@ -142,8 +200,13 @@ test("a studio's first day reads as a person would say it, on the studio's clock
     await test.step("a CSV error names the column in words, not the field's code name", async () => {
       const form = new NewShipmentPage(brandPage);
       await form.goto(ws.slug);
-      await form.importCsv("items.csv", "sku,name,quantity,declared_value\nLIP-01,Lipstick,2,12.505\nLIP-01,Lipstick again,1,\n");
-      await expect(form.csvProblems.getByRole("listitem")).toHaveText(["Line 2: Declared value: Use at most 2 decimals in USD, like 65.00"]);
+      await form.importCsv(
+        "items.csv",
+        "sku,name,quantity,declared_value\nLIP-01,Lipstick,2,12.505\nLIP-01,Lipstick again,1,\n",
+      );
+      await expect(form.csvProblems.getByRole("listitem")).toHaveText([
+        "Line 2: Declared value: Use at most 2 decimals in USD, like 65.00",
+      ]);
       await expect(form.csvProblems).not.toContainText("declaredValue");
       await expectAccessible(brandPage);
     });

@@ -1,10 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { SignUpPage } from "./pages/auth-pages";
 import { MembersPage, WorkspaceShell } from "./pages/workspace-pages";
-import { createUserWithWorkspace, demo, expect, firstLink, latestEmail, signInViaApi, test, uniqueEmail } from "./support/fixtures";
+import {
+  createUserWithWorkspace,
+  demo,
+  expect,
+  firstLink,
+  latestEmail,
+  signInViaApi,
+  test,
+  uniqueEmail,
+} from "./support/fixtures";
 
 test.describe("inviting a member", () => {
-  test("an invited creator signs up from the email, accepts, and the owner sees them among the members", async ({ page, browser }) => {
+  test("an invited creator signs up from the email, accepts, and the owner sees them among the members", async ({
+    page,
+    browser,
+  }) => {
     const owner = await createUserWithWorkspace();
     await signInViaApi(page.request, owner.email, owner.password);
     const members = new MembersPage(page);
@@ -49,7 +61,10 @@ test.describe("inviting a member", () => {
     }
   });
 
-  test("an invitation opened while signed in as someone else says so and cannot be accepted", async ({ page, browser }) => {
+  test("an invitation opened while signed in as someone else says so and cannot be accepted", async ({
+    page,
+    browser,
+  }) => {
     const owner = await createUserWithWorkspace();
     await signInViaApi(page.request, owner.email, owner.password);
     const members = new MembersPage(page);
@@ -65,7 +80,9 @@ test.describe("inviting a member", () => {
       const otherPage = await otherContext.newPage();
       await otherPage.goto(link);
       await expect(
-        otherPage.getByRole("alert").filter({ hasText: `You are signed in as ${other.email}. Sign out and sign in as ${inviteeEmail} to accept.` }),
+        otherPage.getByRole("alert").filter({
+          hasText: `You are signed in as ${other.email}. Sign out and sign in as ${inviteeEmail} to accept.`,
+        }),
       ).toBeVisible();
       await expect(otherPage.getByRole("button", { name: "Accept and join" })).toHaveCount(0);
 
@@ -97,7 +114,9 @@ test.describe("revoking an invitation", () => {
     try {
       const invitee = await inviteeContext.newPage();
       await invitee.goto(link);
-      await expect(invitee.getByRole("heading", { level: 1, name: "This invitation is no longer valid" })).toBeVisible();
+      await expect(
+        invitee.getByRole("heading", { level: 1, name: "This invitation is no longer valid" }),
+      ).toBeVisible();
       await expect(invitee.getByRole("link", { name: "Create an account to accept" })).toHaveCount(0);
     } finally {
       await inviteeContext.close();
@@ -125,11 +144,51 @@ test.describe("switching workspace", () => {
 });
 
 test.describe("navigation by role", () => {
-  const MANAGER = ["Overview", "Dashboard", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "Billing", "Reports", "Setup", "Members", "API tokens", "Settings"];
+  const MANAGER = [
+    "Overview",
+    "Dashboard",
+    "Run sheet",
+    "Book a set",
+    "Bookings",
+    "Studios",
+    "Shipments",
+    "Receiving",
+    "Inventory",
+    "Storage",
+    "Billing",
+    "Reports",
+    "Setup",
+    "Members",
+    "API tokens",
+    "Settings",
+  ];
   // The audit log and Payments (where the workspace's money goes) are the owners' alone.
   const OWNER = [...MANAGER.slice(0, -1), "Audit log", "Payments", "Settings"];
-  const STAFF = ["Overview", "Run sheet", "Book a set", "Bookings", "Studios", "Shipments", "Receiving", "Inventory", "Storage", "API tokens", "Settings"];
-  const CREATOR = ["Overview", "Book a set", "Bookings", "Studios", "Shipments", "Inventory", "Storage", "Billing", "API tokens", "Settings"];
+  const STAFF = [
+    "Overview",
+    "Run sheet",
+    "Book a set",
+    "Bookings",
+    "Studios",
+    "Shipments",
+    "Receiving",
+    "Inventory",
+    "Storage",
+    "API tokens",
+    "Settings",
+  ];
+  const CREATOR = [
+    "Overview",
+    "Book a set",
+    "Bookings",
+    "Studios",
+    "Shipments",
+    "Inventory",
+    "Storage",
+    "Billing",
+    "API tokens",
+    "Settings",
+  ];
   // Brands ship samples and receive webhooks about them; they never book rooms.
   const BRAND = ["Overview", "Studios", "Shipments", "Inventory", "API tokens", "Webhooks", "Settings"];
   const cases = [
@@ -141,7 +200,9 @@ test.describe("navigation by role", () => {
   ] as const;
 
   for (const { role, links } of cases) {
-    test(`the ${role} sees ${links.includes("Members") ? "Members" : "no Members"} in the main navigation`, async ({ page }) => {
+    test(`the ${role} sees ${links.includes("Members") ? "Members" : "no Members"} in the main navigation`, async ({
+      page,
+    }) => {
       await signInViaApi(page.request, demo(role));
       const shell = new WorkspaceShell(page);
       await shell.goto("demo");

@@ -54,5 +54,7 @@ export function ensureForm(form: unknown): FormData {
  * uncontrolled selects back to their first default).
  */
 export function formKey(state: ActionState) {
-  return state.status === "idle" ? "idle" : `${state.status}:${state.message ?? ""}:${JSON.stringify(state.values ?? {})}`;
+  return state.status === "idle"
+    ? "idle"
+    : `${state.status}:${state.message ?? ""}:${JSON.stringify(state.values ?? {})}`;
 }

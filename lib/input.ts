@@ -13,7 +13,8 @@ export const NUL_MESSAGE = "Remove the invisible NUL character (\\u0000): it can
 export const hasNul = (value: string) => value.includes("\u0000");
 
 /** `z.string()` for anything a client sends: refuses NUL with a field message, then chains like any string. */
-export const str = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine((v) => !hasNul(v), { message: NUL_MESSAGE, abort: true });
+export const str = (params?: Parameters<typeof z.string>[0]) =>
+  z.string(params).refine((v) => !hasNul(v), { message: NUL_MESSAGE, abort: true });
 
 // Dates and instants ----------------------------------------------------------------------------------------------
 

@@ -14,12 +14,16 @@ describe("amounts in major units → minor units of their currency", () => {
     expect(currencyDigits("JPY")).toBe(0);
     expect(toMinorUnits(500, "JPY")).toEqual({ ok: true, minor: 500 });
     expect(toMinorUnits("12000", "JPY")).toEqual({ ok: true, minor: 12000 });
-    expect(toMinorUnits(500.5, "JPY")).toEqual({ ok: false, message: "JPY has no decimals: enter a whole amount like 6500" });
+    expect(toMinorUnits(500.5, "JPY")).toEqual({
+      ok: false,
+      message: "JPY has no decimals: enter a whole amount like 6500",
+    });
     expect(toMinorUnits(12.345, "USD")).toEqual({ ok: false, message: "Use at most 2 decimals in USD, like 65.00" });
   });
 
   it("refuses what is not a plain non-negative amount", () => {
-    for (const bad of [-5, Number.NaN, Number.POSITIVE_INFINITY, 1e21, 1e-7, "", "abc", "1e3"]) expect(toMinorUnits(bad, "USD"), String(bad)).toMatchObject({ ok: false });
+    for (const bad of [-5, Number.NaN, Number.POSITIVE_INFINITY, 1e21, 1e-7, "", "abc", "1e3"])
+      expect(toMinorUnits(bad, "USD"), String(bad)).toMatchObject({ ok: false });
   });
 });
 

@@ -14,12 +14,36 @@ export function currencyDigits(currency: string): number {
 }
 
 /** The currencies a studio can price in (ISO 4217), in the order the settings offer them. */
-export const STUDIO_CURRENCIES = ["USD", "CNY", "EUR", "GBP", "JPY", "HKD", "SGD", "CAD", "AUD", "KRW", "TWD", "CHF", "INR", "THB", "MYR", "PHP", "VND", "AED", "MXN", "BRL", "NZD"] as const;
+export const STUDIO_CURRENCIES = [
+  "USD",
+  "CNY",
+  "EUR",
+  "GBP",
+  "JPY",
+  "HKD",
+  "SGD",
+  "CAD",
+  "AUD",
+  "KRW",
+  "TWD",
+  "CHF",
+  "INR",
+  "THB",
+  "MYR",
+  "PHP",
+  "VND",
+  "AED",
+  "MXN",
+  "BRL",
+  "NZD",
+] as const;
 
 /** "CNY" → "CNY – Chinese Yuan (CN¥)", for a currency picker. */
 export function currencyLabel(currency: string): string {
   const name = new Intl.DisplayNames("en", { type: "currency" }).of(currency) ?? currency;
-  const symbol = new Intl.NumberFormat("en-US", { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value;
+  const symbol = new Intl.NumberFormat("en-US", { style: "currency", currency })
+    .formatToParts(0)
+    .find((p) => p.type === "currency")?.value;
   return symbol && symbol !== currency ? `${currency} – ${name} (${symbol})` : `${currency} – ${name}`;
 }
 
@@ -46,13 +70,22 @@ export function parseMoney(text: string, currency: string): number | null {
  * units of the currency, or why not. A number goes through its shortest decimal form (19.99 → "19.99" → 1999), so
  * float drift never reaches a stored amount; more decimals than the currency has are refused (¥500.5), not rounded.
  */
-export function toMinorUnits(amount: number | string, currency: string): { ok: true; minor: number } | { ok: false; message: string } {
-  const minor = parseMoney(typeof amount === "number" ? (Number.isFinite(amount) ? String(amount) : "") : amount, currency);
+export function toMinorUnits(
+  amount: number | string,
+  currency: string,
+): { ok: true; minor: number } | { ok: false; message: string } {
+  const minor = parseMoney(
+    typeof amount === "number" ? (Number.isFinite(amount) ? String(amount) : "") : amount,
+    currency,
+  );
   if (minor !== null) return { ok: true, minor };
   const digits = currencyDigits(currency);
   return {
     ok: false,
-    message: digits === 0 ? `${currency} has no decimals: enter a whole amount like ${moneyExample(currency)}` : `Use at most ${digits} decimals in ${currency}, like ${moneyExample(currency)}`,
+    message:
+      digits === 0
+        ? `${currency} has no decimals: enter a whole amount like ${moneyExample(currency)}`
+        : `Use at most ${digits} decimals in ${currency}, like ${moneyExample(currency)}`,
   };
 }
 
@@ -68,12 +101,18 @@ export function minorToDecimal(minor: number, currency: string): string {
 export const moneyExample = (currency: string) => (currencyDigits(currency) === 0 ? "6500" : "65.00");
 
 /** The smallest step of an amount input in a currency ("0.01", or "1" for JPY), for `<input step>`. */
-export const moneyStep = (currency: string) => (currencyDigits(currency) === 0 ? "1" : `0.${"1".padStart(currencyDigits(currency), "0")}`);
+export const moneyStep = (currency: string) =>
+  currencyDigits(currency) === 0 ? "1" : `0.${"1".padStart(currencyDigits(currency), "0")}`;
 
 /** Minor units as people read them: 1250 USD → "$12.50", 500 JPY → "¥500". */
 export function formatMoney(minor: number, currency: string, locale = "en-US") {
   const digits = currencyDigits(currency);
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const format = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   return format.format(minor / 10 ** digits);
 }
 

@@ -21,13 +21,28 @@ describe("security headers (issue 10, item 2)", () => {
   });
 
   it("tells a cross-site server action from a same-site one, as Next.js does (X-Forwarded-Host first)", () => {
-    const action = (headers: Record<string, string>) => ({ method: "POST", headers: new Headers({ "next-action": "abc", ...headers }) });
+    const action = (headers: Record<string, string>) => ({
+      method: "POST",
+      headers: new Headers({ "next-action": "abc", ...headers }),
+    });
     expect(isForeignServerAction(action({ origin: "https://evil.example", host: "studio.example.com" }))).toBe(true);
     expect(isForeignServerAction(action({ origin: "null", host: "studio.example.com" }))).toBe(true);
-    expect(isForeignServerAction(action({ origin: "https://studio.example.com", host: "studio.example.com" }))).toBe(false);
-    expect(isForeignServerAction(action({ origin: "https://Studio.Example.com", host: "internal:3000", "x-forwarded-host": "studio.example.com" }))).toBe(false);
+    expect(isForeignServerAction(action({ origin: "https://studio.example.com", host: "studio.example.com" }))).toBe(
+      false,
+    );
+    expect(
+      isForeignServerAction(
+        action({
+          origin: "https://Studio.Example.com",
+          host: "internal:3000",
+          "x-forwarded-host": "studio.example.com",
+        }),
+      ),
+    ).toBe(false);
     expect(isForeignServerAction(action({ origin: "http://localhost:3001", host: "localhost:3000" }))).toBe(true);
     expect(isForeignServerAction(action({ host: "studio.example.com" }))).toBe(false);
-    expect(isForeignServerAction({ method: "POST", headers: new Headers({ origin: "https://evil.example", host: "a" }) })).toBe(false);
+    expect(
+      isForeignServerAction({ method: "POST", headers: new Headers({ origin: "https://evil.example", host: "a" }) }),
+    ).toBe(false);
   });
 });

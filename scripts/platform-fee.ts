@@ -10,7 +10,9 @@ import { getEnv } from "../lib/env";
 async function main() {
   const [slug, value] = process.argv.slice(2);
   if (!slug || !value) {
-    process.stderr.write("usage: npm run platform-fee -- <workspace-slug> <percent|default>   e.g. npm run platform-fee -- demo 5\n");
+    process.stderr.write(
+      "usage: npm run platform-fee -- <workspace-slug> <percent|default>   e.g. npm run platform-fee -- demo 5\n",
+    );
     process.exit(2);
   }
   const percent = value === "default" ? null : Number(value.replace(/%$/, ""));
@@ -23,7 +25,9 @@ async function main() {
       return;
     }
     const bp = r.value.basisPoints ?? percentToBasisPoints(getEnv().PLATFORM_FEE_PERCENT);
-    process.stdout.write(`Workspace ${slug}: platform fee ${feePercentLabel(bp)}${r.value.basisPoints === null ? " (the server's default, PLATFORM_FEE_PERCENT)" : ""}.\n`);
+    process.stdout.write(
+      `Workspace ${slug}: platform fee ${feePercentLabel(bp)}${r.value.basisPoints === null ? " (the server's default, PLATFORM_FEE_PERCENT)" : ""}.\n`,
+    );
   } finally {
     await client.close();
   }

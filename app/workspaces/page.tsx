@@ -38,7 +38,10 @@ export default async function WorkspacesPage({ searchParams }: { searchParams: P
             <ul className="grid gap-2">
               {list.map((w) => (
                 <li key={w.slug}>
-                  <Link href={`/w/${w.slug}`} className="flex items-center justify-between rounded-md border border-border p-3 hover:bg-muted">
+                  <Link
+                    href={`/w/${w.slug}`}
+                    className="flex items-center justify-between rounded-md border border-border p-3 hover:bg-muted"
+                  >
                     <span className="font-medium">{w.name}</span>
                     <span className="text-sm capitalize text-muted-foreground">{w.role}</span>
                   </Link>

@@ -11,12 +11,22 @@ import {
   DropdownMenuTrigger,
 } from "../ui/dropdown-menu";
 
-export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: { slug: string; name: string; role: string }[] }) {
+export function WorkspaceSwitcher({
+  current,
+  workspaces,
+}: {
+  current: string;
+  workspaces: { slug: string; name: string; role: string }[];
+}) {
   const active = workspaces.find((w) => w.slug === current);
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" className="w-full justify-between" aria-label={`Workspace: ${active?.name ?? current}. Switch workspace`}>
+        <Button
+          variant="outline"
+          className="w-full justify-between"
+          aria-label={`Workspace: ${active?.name ?? current}. Switch workspace`}
+        >
           <span className="truncate">{active?.name ?? current}</span>
           <ChevronsUpDown aria-hidden />
         </Button>

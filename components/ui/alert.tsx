@@ -1,7 +1,11 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
-export function Alert({ className, variant = "default", ...props }: ComponentProps<"div"> & { variant?: "default" | "destructive" | "success" }) {
+export function Alert({
+  className,
+  variant = "default",
+  ...props
+}: ComponentProps<"div"> & { variant?: "default" | "destructive" | "success" }) {
   return (
     <div
       role={variant === "destructive" ? "alert" : "status"}

@@ -12,7 +12,10 @@ export function DropdownMenuContent({ className, sideOffset = 6, ...props }: Com
     <DM.Portal>
       <DM.Content
         sideOffset={sideOffset}
-        className={cn("z-50 min-w-48 rounded-md border border-border bg-popover p-1 text-popover-foreground shadow-md", className)}
+        className={cn(
+          "z-50 min-w-48 rounded-md border border-border bg-popover p-1 text-popover-foreground shadow-md",
+          className,
+        )}
         {...props}
       />
     </DM.Portal>
@@ -21,7 +24,10 @@ export function DropdownMenuContent({ className, sideOffset = 6, ...props }: Com
 export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof DM.Item>) {
   return (
     <DM.Item
-      className={cn("flex cursor-default select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted data-[disabled]:opacity-50", className)}
+      className={cn(
+        "flex cursor-default select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted data-[disabled]:opacity-50",
+        className,
+      )}
       {...props}
     />
   );

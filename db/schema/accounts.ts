@@ -119,7 +119,9 @@ export const workspaces = pgTable("workspaces", {
    */
   platformFeeBasisPoints: integer("platform_fee_basis_points"),
   // Booking and billing policies (minimum notice, hold minutes, fees...), filled by later capabilities.
-  policies: jsonb("policies").notNull().default(sql`'{}'::jsonb`),
+  policies: jsonb("policies")
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 export type Workspace = typeof workspaces.$inferSelect;
@@ -151,7 +153,10 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum("role").notNull(),
     // Staff: the studios they work in (empty = none). Ignored for other roles.
-    studioIds: uuid("studio_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    studioIds: uuid("studio_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     brandId: uuid("brand_id").references(() => brands.id, { onDelete: "restrict" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
@@ -171,7 +176,10 @@ export const invitations = pgTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     role: roleEnum("role").notNull(),
-    studioIds: uuid("studio_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    studioIds: uuid("studio_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     brandId: uuid("brand_id").references(() => brands.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
@@ -237,9 +245,10 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     subjectType: text("subject_type"),
     subjectId: text("subject_id"),
-    data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
+    data: jsonb("data")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [index("audit_log_workspace_idx").on(t.workspaceId, t.createdAt)],
 );
-

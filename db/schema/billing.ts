@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, ts, workspaceId } from "./columns";
 import { users } from "./accounts";
 import { bookings } from "./bookings";
@@ -24,7 +36,15 @@ export const chargeStatus = pgEnum("charge_status", ["pending", "invoiced", "pai
  * - open: finalized at Stripe, awaiting payment · paid · failed: the charge to the card failed (pay link)
  * - void / uncollectible: as Stripe says
  */
-export const invoiceStatus = pgEnum("invoice_status", ["draft", "not_sent", "open", "paid", "failed", "void", "uncollectible"]);
+export const invoiceStatus = pgEnum("invoice_status", [
+  "draft",
+  "not_sent",
+  "open",
+  "paid",
+  "failed",
+  "void",
+  "uncollectible",
+]);
 export type InvoiceStatus = (typeof invoiceStatus.enumValues)[number];
 
 export const invoices = pgTable(
@@ -114,7 +134,9 @@ export const charges = pgTable(
   (t) => [
     uniqueIndex("charges_idempotency_uq").on(t.workspaceId, t.idempotencyKey),
     index("charges_creator_idx").on(t.workspaceId, t.creatorId, t.createdAt),
-    index("charges_pending_idx").on(t.status).where(sql`${t.status} = 'pending'`),
+    index("charges_pending_idx")
+      .on(t.status)
+      .where(sql`${t.status} = 'pending'`),
     index("charges_booking_idx").on(t.bookingId),
     check("charges_amount", sql`${t.amountCents} = ${t.quantity} * ${t.unitAmountCents}`),
   ],
@@ -198,6 +220,9 @@ export const platformFeeEntries = pgTable(
     occurredAt: ts("occurred_at").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("platform_fee_entries_invoice_idx").on(t.invoiceId), index("platform_fee_entries_workspace_idx").on(t.workspaceId, t.occurredAt)],
+  (t) => [
+    index("platform_fee_entries_invoice_idx").on(t.invoiceId),
+    index("platform_fee_entries_workspace_idx").on(t.workspaceId, t.occurredAt),
+  ],
 );
 export type PlatformFeeEntry = typeof platformFeeEntries.$inferSelect;

@@ -18,7 +18,10 @@ export const notifications = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
-    attachments: jsonb("attachments").$type<EmailAttachment[]>().notNull().default(sql`'[]'::jsonb`),
+    attachments: jsonb("attachments")
+      .$type<EmailAttachment[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     kind: text("kind").notNull(),
     // Set for messages that must go out once per cause (e.g. "reminder:24h:<booking id>"): a repeat is a no-op.
     dedupeKey: text("dedupe_key").unique(),
@@ -46,7 +49,10 @@ export const webhookEndpoints = pgTable("webhook_endpoints", {
   url: text("url").notNull(),
   description: text("description").notNull().default(""),
   secret: text("secret").notNull(),
-  events: text("events").array().notNull().default(sql`'{}'::text[]`),
+  events: text("events")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   enabled: boolean("enabled").notNull().default(true),
   createdBy: uuid("created_by"),
   createdAt: ts("created_at").notNull().defaultNow(),
@@ -77,7 +83,10 @@ export const webhookDeliveries = pgTable(
     giveUpAt: ts("give_up_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt), index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt)],
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+  ],
 );
 
 /** Every attempt of every delivery, for the brand's delivery log. */

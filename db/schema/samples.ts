@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, ts, workspaceId } from "./columns";
 import { brands, users } from "./accounts";
 import { bookings } from "./bookings";
@@ -64,7 +78,9 @@ export const shipmentEvents = pgTable(
     // created | received | discrepancy | stored | moved | staged | returned_to_shelf | linked | leftovers_due | returned_to_brand | transferred_to_creator | disposed | adjusted | note
     kind: text("kind").notNull(),
     message: text("message").notNull(),
-    data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
+    data: jsonb("data")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
@@ -102,7 +118,10 @@ export const shipmentItems = pgTable(
   (t) => [
     uniqueIndex("shipment_items_sku_uq").on(t.shipmentId, t.sku),
     // quantity_expected 0: an item found in a box that did not list it (an over-delivery of a new SKU).
-    check("shipment_items_qty", sql`${t.quantityExpected} >= 0 and ${t.quantityExpected} <= 100000 and ${t.quantityReceived} >= 0 and ${t.quantityDamaged} >= 0 and ${t.quantityDamaged} <= ${t.quantityReceived}`),
+    check(
+      "shipment_items_qty",
+      sql`${t.quantityExpected} >= 0 and ${t.quantityExpected} <= 100000 and ${t.quantityReceived} >= 0 and ${t.quantityDamaged} >= 0 and ${t.quantityDamaged} <= ${t.quantityReceived}`,
+    ),
   ],
 );
 
@@ -119,7 +138,10 @@ export const storageLocations = pgTable(
     roomId: uuid("room_id").references(() => rooms.id, { onDelete: "cascade" }),
     active: boolean("active").notNull().default(true),
   },
-  (t) => [uniqueIndex("storage_locations_code_uq").on(t.studioId, t.code), uniqueIndex("storage_locations_room_uq").on(t.roomId)],
+  (t) => [
+    uniqueIndex("storage_locations_code_uq").on(t.studioId, t.code),
+    uniqueIndex("storage_locations_room_uq").on(t.roomId),
+  ],
 );
 
 /** On-hand stock of one SKU at one place for one owner; changed only with the movement that explains it. */
@@ -145,8 +167,13 @@ export const inventoryItems = pgTable(
   (t) => [
     index("inventory_items_studio_idx").on(t.studioId),
     // One row per shipment item, place and owner: stock moves between rows, each change a movement.
-    unique("inventory_items_place_uq").on(t.shipmentItemId, t.sku, t.locationId, t.ownerBrandId, t.ownerCreatorId).nullsNotDistinct(),
-    check("inventory_items_on_hand_nonneg", sql`${t.onHand} >= 0 and ${t.damaged} >= 0 and ${t.damaged} <= ${t.onHand}`),
+    unique("inventory_items_place_uq")
+      .on(t.shipmentItemId, t.sku, t.locationId, t.ownerBrandId, t.ownerCreatorId)
+      .nullsNotDistinct(),
+    check(
+      "inventory_items_on_hand_nonneg",
+      sql`${t.onHand} >= 0 and ${t.damaged} >= 0 and ${t.damaged} <= ${t.onHand}`,
+    ),
   ],
 );
 
@@ -166,7 +193,10 @@ export const bookingSamples = pgTable(
     assignedBy: uuid("assigned_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("booking_samples_uq").on(t.bookingId, t.shipmentItemId), check("booking_samples_qty", sql`${t.quantity} > 0`)],
+  (t) => [
+    uniqueIndex("booking_samples_uq").on(t.bookingId, t.shipmentItemId),
+    check("booking_samples_qty", sql`${t.quantity} > 0`),
+  ],
 );
 
 export const movementKind = pgEnum("movement_kind", [
@@ -203,5 +233,8 @@ export const inventoryMovements = pgTable(
     transferId: uuid("transfer_id"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("inventory_movements_item_idx").on(t.inventoryItemId, t.createdAt), check("inventory_movements_nonzero", sql`${t.quantityDelta} <> 0`)],
+  (t) => [
+    index("inventory_movements_item_idx").on(t.inventoryItemId, t.createdAt),
+    check("inventory_movements_nonzero", sql`${t.quantityDelta} <> 0`),
+  ],
 );

@@ -34,7 +34,10 @@ export const studios = pgTable(
     name: text("name").notNull(),
     address: text("address").notNull().default(""),
     timeZone: text("time_zone").notNull(),
-    openingHours: jsonb("opening_hours").$type<OpeningHours>().notNull().default(sql`'[]'::jsonb`),
+    openingHours: jsonb("opening_hours")
+      .$type<OpeningHours>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /**
      * ISO 4217: rooms, add-ons, peak rates, storage units and fees of the studio are priced in it. No default on
      * purpose: a new studio takes its workspace's currency (createStudio), the migration backfilled the same.
@@ -50,7 +53,10 @@ export const studios = pgTable(
   (t) => [
     index("studios_workspace_idx").on(t.workspaceId),
     check("studios_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
-    check("studios_tax", sql`${t.taxMode} = 'none' or (${t.taxRate} > 0 and ${t.taxRate} <= 100 and ${t.taxName} <> '')`),
+    check(
+      "studios_tax",
+      sql`${t.taxMode} = 'none' or (${t.taxRate} > 0 and ${t.taxRate} <= 100 and ${t.taxName} <> '')`,
+    ),
   ],
 );
 export type Studio = typeof studios.$inferSelect;
@@ -81,8 +87,14 @@ export const rooms = pgTable(
     name: text("name").notNull(),
     kind: text("kind").notNull().default("set"),
     capacity: smallint("capacity").notNull().default(2),
-    features: text("features").array().notNull().default(sql`'{}'::text[]`),
-    photos: text("photos").array().notNull().default(sql`'{}'::text[]`),
+    features: text("features")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    photos: text("photos")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     hourlyRateCents: integer("hourly_rate_cents").notNull(),
     stepMinutes: smallint("step_minutes").notNull().default(30),
     minMinutes: smallint("min_minutes").notNull().default(60),
@@ -197,4 +209,3 @@ export const roomPhotos = pgTable(
   ],
 );
 export type RoomPhoto = typeof roomPhotos.$inferSelect;
-

@@ -20,7 +20,8 @@ export function demoRoomPicture(hue: number, width = 480, height = 320): Buffer 
       let c: [number, number, number] = y > height * 0.7 ? [fr, fg, fb] : [br * shade, bg * shade, bb * shade];
       // The table: a dark top and two legs.
       const onTop = x > width * 0.18 && x < width * 0.52 && y > height * 0.56 && y < height * 0.6;
-      const onLeg = (Math.abs(x - width * 0.21) < 4 || Math.abs(x - width * 0.49) < 4) && y >= height * 0.6 && y < height * 0.82;
+      const onLeg =
+        (Math.abs(x - width * 0.21) < 4 || Math.abs(x - width * 0.49) < 4) && y >= height * 0.6 && y < height * 0.82;
       if (onTop || onLeg) c = [40, 40, 48];
       // The ring light: a bright ring on a stand.
       const d = Math.hypot(x - ringX, y - ringY);
@@ -37,7 +38,12 @@ export function demoRoomPicture(hue: number, width = 480, height = 320): Buffer 
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // colour type: RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function chunk(type: string, data: Buffer) {

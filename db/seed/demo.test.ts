@@ -1,6 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { charges, invoices, memberships, roomPhotos, rooms, storageLocations, storageUnits, studios, users, workspaces } from "../schema";
+import {
+  charges,
+  invoices,
+  memberships,
+  roomPhotos,
+  rooms,
+  storageLocations,
+  storageUnits,
+  studios,
+  users,
+  workspaces,
+} from "../schema";
 import { testDb } from "../testing/db";
 import { needsDemoSeed, seedDemo } from "./demo";
 
@@ -25,7 +36,12 @@ describe("demo seed", () => {
     expect(studioRows.some((s) => s.openingHours.some((h) => h.closes < h.opens))).toBe(true);
 
     const people = await db
-      .select({ email: users.email, role: memberships.role, studioIds: memberships.studioIds, brandId: memberships.brandId })
+      .select({
+        email: users.email,
+        role: memberships.role,
+        studioIds: memberships.studioIds,
+        brandId: memberships.brandId,
+      })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.workspaceId, demo.id));
@@ -49,13 +65,19 @@ describe("demo seed", () => {
     const [demo] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
     const [chloe] = await db.select().from(users).where(eq(users.email, "creator@demo.livebase.test"));
     const [kai] = await db.select().from(users).where(eq(users.email, "creator2@demo.livebase.test"));
-    const chloeInvoices = await db.select().from(invoices).where(and(eq(invoices.workspaceId, demo.id), eq(invoices.creatorId, chloe.id)));
+    const chloeInvoices = await db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.workspaceId, demo.id), eq(invoices.creatorId, chloe.id)));
     expect(chloeInvoices.map((i) => i.status).sort()).toEqual(["not_sent", "paid"]);
     for (const inv of chloeInvoices) {
       const rows = await db.select().from(charges).where(eq(charges.invoiceId, inv.id));
       expect(rows.reduce((n, c) => n + c.amountCents, 0)).toBe(inv.amountDueCents);
     }
-    const kaiCharges = await db.select().from(charges).where(and(eq(charges.workspaceId, demo.id), eq(charges.creatorId, kai.id)));
+    const kaiCharges = await db
+      .select()
+      .from(charges)
+      .where(and(eq(charges.workspaceId, demo.id), eq(charges.creatorId, kai.id)));
     // Pending until the invoicing job runs (another test in this database may have run it already).
     expect(kaiCharges.map((c) => c.kind)).toEqual(["no_show_fee"]);
     expect(["pending", "invoiced"]).toContain(kaiCharges[0].status);
@@ -66,7 +88,15 @@ describe("demo seed", () => {
     if (await needsDemoSeed(db)) await seedDemo(db, { nodeEnv: "test" });
     const [demo] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
     const units = await db
-      .select({ code: storageUnits.code, timeZone: studios.timeZone, rate: storageUnits.nightlyRateCents, place: storageLocations.code, kind: storageLocations.kind, placeStudio: storageLocations.studioId, studioId: storageUnits.studioId })
+      .select({
+        code: storageUnits.code,
+        timeZone: studios.timeZone,
+        rate: storageUnits.nightlyRateCents,
+        place: storageLocations.code,
+        kind: storageLocations.kind,
+        placeStudio: storageLocations.studioId,
+        studioId: storageUnits.studioId,
+      })
       .from(storageUnits)
       .innerJoin(studios, eq(studios.id, storageUnits.studioId))
       .innerJoin(storageLocations, eq(storageLocations.id, storageUnits.locationId))

@@ -3,7 +3,23 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { seedBusyFloor } from "./demo-floor";
 import { demoRoomPicture } from "./demo-photos";
-import { addOns, bookings, brands, charges, invoices, memberships, pricingRules, roomPhotos, rooms, storageLocations, storageUnits, studios, users, workspaces, type OpeningHours } from "../schema";
+import {
+  addOns,
+  bookings,
+  brands,
+  charges,
+  invoices,
+  memberships,
+  pricingRules,
+  roomPhotos,
+  rooms,
+  storageLocations,
+  storageUnits,
+  studios,
+  users,
+  workspaces,
+  type OpeningHours,
+} from "../schema";
 import { DAY_MS } from "../../kernel/time";
 
 /** Dev-only password of every demo account (documented in the README). */
@@ -33,7 +49,14 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
         slug: "demo",
         name: "Demo Live Studios",
         currency: "USD",
-        policies: { minNoticeMinutes: 60, bookingWindowDays: 90, holdMinutes: 15, freeCancellationHours: 24, lateCancelFeePercent: 50, noShowFeePercent: 100 },
+        policies: {
+          minNoticeMinutes: 60,
+          bookingWindowDays: 90,
+          holdMinutes: 15,
+          freeCancellationHours: 24,
+          lateCancelFeePercent: 50,
+          noShowFeePercent: 100,
+        },
       })
       .returning();
     const [northside] = await tx
@@ -77,20 +100,125 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       .returning();
     const [ns] = await tx
       .insert(studios)
-      .values({ workspaceId: northside.id, name: "Northside Loft", currency: "USD", timeZone: "America/Chicago", openingHours: every("08:00", "23:00") })
+      .values({
+        workspaceId: northside.id,
+        name: "Northside Loft",
+        currency: "USD",
+        timeZone: "America/Chicago",
+        openingHours: every("08:00", "23:00"),
+      })
       .returning();
 
     // Amounts are in minor units of each studio's currency: Los Angeles in cents ($65.00), Shanghai in fen (¥300.00).
-    const demoRooms = await tx.insert(rooms).values([
-      { workspaceId: demo.id, studioId: la.id, name: "Set A – Beauty", kind: "beauty", capacity: 2, features: ["ring light", "vanity", "3 cameras"], hourlyRateCents: 6500, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 },
-      { workspaceId: demo.id, studioId: la.id, name: "Set B – Fashion", kind: "fashion", capacity: 4, features: ["clothing rail", "full-length mirror", "softboxes"], hourlyRateCents: 8000, stepMinutes: 30, minMinutes: 120, maxMinutes: 600, bufferMinutes: 30 },
-      { workspaceId: demo.id, studioId: la.id, name: "Set C – Kitchen", kind: "food", capacity: 3, features: ["induction hob", "overhead camera"], hourlyRateCents: 9500, stepMinutes: 60, minMinutes: 120, maxMinutes: 480, bufferMinutes: 45 },
-      { workspaceId: demo.id, studioId: la.id, name: "Booth D – Compact", kind: "tabletop", capacity: 1, features: ["tabletop", "key light"], hourlyRateCents: 3500, stepMinutes: 15, minMinutes: 30, maxMinutes: 240, bufferMinutes: 10 },
-      { workspaceId: demo.id, studioId: sh.id, name: "Room 1 – Jewellery", kind: "tabletop", capacity: 2, features: ["macro lens", "light box"], hourlyRateCents: 30000, stepMinutes: 30, minMinutes: 60, maxMinutes: 360, bufferMinutes: 15 },
-      { workspaceId: demo.id, studioId: sh.id, name: "Room 2 – Home & Living", kind: "lifestyle", capacity: 3, features: ["sofa set", "2 cameras"], hourlyRateCents: 38000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 20 },
-      { workspaceId: demo.id, studioId: sh.id, name: "Room 3 – Big Stage", kind: "stage", capacity: 6, features: ["LED wall", "4 cameras", "teleprompter"], hourlyRateCents: 80000, stepMinutes: 60, minMinutes: 120, maxMinutes: 720, bufferMinutes: 60 },
-      { workspaceId: northside.id, studioId: ns.id, name: "Loft Set", kind: "lifestyle", capacity: 3, features: ["window light"], hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 360, bufferMinutes: 15 },
-    ]).returning();
+    const demoRooms = await tx
+      .insert(rooms)
+      .values([
+        {
+          workspaceId: demo.id,
+          studioId: la.id,
+          name: "Set A – Beauty",
+          kind: "beauty",
+          capacity: 2,
+          features: ["ring light", "vanity", "3 cameras"],
+          hourlyRateCents: 6500,
+          stepMinutes: 30,
+          minMinutes: 60,
+          maxMinutes: 480,
+          bufferMinutes: 15,
+        },
+        {
+          workspaceId: demo.id,
+          studioId: la.id,
+          name: "Set B – Fashion",
+          kind: "fashion",
+          capacity: 4,
+          features: ["clothing rail", "full-length mirror", "softboxes"],
+          hourlyRateCents: 8000,
+          stepMinutes: 30,
+          minMinutes: 120,
+          maxMinutes: 600,
+          bufferMinutes: 30,
+        },
+        {
+          workspaceId: demo.id,
+          studioId: la.id,
+          name: "Set C – Kitchen",
+          kind: "food",
+          capacity: 3,
+          features: ["induction hob", "overhead camera"],
+          hourlyRateCents: 9500,
+          stepMinutes: 60,
+          minMinutes: 120,
+          maxMinutes: 480,
+          bufferMinutes: 45,
+        },
+        {
+          workspaceId: demo.id,
+          studioId: la.id,
+          name: "Booth D – Compact",
+          kind: "tabletop",
+          capacity: 1,
+          features: ["tabletop", "key light"],
+          hourlyRateCents: 3500,
+          stepMinutes: 15,
+          minMinutes: 30,
+          maxMinutes: 240,
+          bufferMinutes: 10,
+        },
+        {
+          workspaceId: demo.id,
+          studioId: sh.id,
+          name: "Room 1 – Jewellery",
+          kind: "tabletop",
+          capacity: 2,
+          features: ["macro lens", "light box"],
+          hourlyRateCents: 30000,
+          stepMinutes: 30,
+          minMinutes: 60,
+          maxMinutes: 360,
+          bufferMinutes: 15,
+        },
+        {
+          workspaceId: demo.id,
+          studioId: sh.id,
+          name: "Room 2 – Home & Living",
+          kind: "lifestyle",
+          capacity: 3,
+          features: ["sofa set", "2 cameras"],
+          hourlyRateCents: 38000,
+          stepMinutes: 30,
+          minMinutes: 60,
+          maxMinutes: 480,
+          bufferMinutes: 20,
+        },
+        {
+          workspaceId: demo.id,
+          studioId: sh.id,
+          name: "Room 3 – Big Stage",
+          kind: "stage",
+          capacity: 6,
+          features: ["LED wall", "4 cameras", "teleprompter"],
+          hourlyRateCents: 80000,
+          stepMinutes: 60,
+          minMinutes: 120,
+          maxMinutes: 720,
+          bufferMinutes: 60,
+        },
+        {
+          workspaceId: northside.id,
+          studioId: ns.id,
+          name: "Loft Set",
+          kind: "lifestyle",
+          capacity: 3,
+          features: ["window light"],
+          hourlyRateCents: 5000,
+          stepMinutes: 30,
+          minMinutes: 60,
+          maxMinutes: 360,
+          bufferMinutes: 15,
+        },
+      ])
+      .returning();
 
     // A photo of each set, kept as uploaded photos are (the public studio page and Book a set show them).
     await tx.insert(roomPhotos).values(
@@ -103,8 +231,26 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
     // Peak evenings: Friday and Saturday nights cost more in every LA room; Set A also on weekday evenings.
     const laRooms = demoRooms.filter((r) => r.studioId === la.id);
     await tx.insert(pricingRules).values([
-      ...laRooms.flatMap((r) => [5, 6].map((weekday) => ({ workspaceId: demo.id, roomId: r.id, name: "Weekend prime time", weekday, startsAt: "18:00", endsAt: "23:00", multiplier: "1.50" }))),
-      ...[1, 2, 3, 4].map((weekday) => ({ workspaceId: demo.id, roomId: laRooms[0].id, name: "Evening", weekday, startsAt: "19:00", endsAt: "22:00", rateCents: 8000 })),
+      ...laRooms.flatMap((r) =>
+        [5, 6].map((weekday) => ({
+          workspaceId: demo.id,
+          roomId: r.id,
+          name: "Weekend prime time",
+          weekday,
+          startsAt: "18:00",
+          endsAt: "23:00",
+          multiplier: "1.50",
+        })),
+      ),
+      ...[1, 2, 3, 4].map((weekday) => ({
+        workspaceId: demo.id,
+        roomId: laRooms[0].id,
+        name: "Evening",
+        weekday,
+        startsAt: "19:00",
+        endsAt: "22:00",
+        rateCents: 8000,
+      })),
     ]);
     await tx.insert(addOns).values([
       { workspaceId: demo.id, studioId: la.id, name: "Extra ring light kit", pricing: "flat", priceCents: 2500 },
@@ -123,11 +269,19 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
     ];
     const unitPlaces = await tx
       .insert(storageLocations)
-      .values(demoUnits.map((u) => ({ workspaceId: demo.id, studioId: u.studioId, code: `Unit ${u.code}`, kind: "unit" })))
+      .values(
+        demoUnits.map((u) => ({ workspaceId: demo.id, studioId: u.studioId, code: `Unit ${u.code}`, kind: "unit" })),
+      )
       .returning();
     const units = await tx
       .insert(storageUnits)
-      .values(demoUnits.map((u) => ({ workspaceId: demo.id, ...u, locationId: unitPlaces.find((p) => p.studioId === u.studioId && p.code === `Unit ${u.code}`)!.id })))
+      .values(
+        demoUnits.map((u) => ({
+          workspaceId: demo.id,
+          ...u,
+          locationId: unitPlaces.find((p) => p.studioId === u.studioId && p.code === `Unit ${u.code}`)!.id,
+        })),
+      )
       .returning();
 
     const [glow] = await tx.insert(brands).values({ workspaceId: demo.id, name: "Glow Cosmetics" }).returning();
@@ -145,7 +299,14 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
     ] as const;
     const created = await tx
       .insert(users)
-      .values(people.map((p) => ({ name: p.name, email: `${p.key}@${DEMO_DOMAIN}`, passwordHash, emailVerified: new Date(0) })))
+      .values(
+        people.map((p) => ({
+          name: p.name,
+          email: `${p.key}@${DEMO_DOMAIN}`,
+          passwordHash,
+          emailVerified: new Date(0),
+        })),
+      )
       .returning();
     const id = (key: string) => created.find((u) => u.email === `${key}@${DEMO_DOMAIN}`)!.id;
 
@@ -162,9 +323,28 @@ export async function seedDemo(db: Db, env: { nodeEnv?: string }, now = new Date
       { workspaceId: northside.id, userId: id("creator"), role: "creator" },
     ]);
 
-    await seedBillingHistory(tx, { workspaceId: demo.id, rooms: demoRooms, chloe: id("creator"), kai: id("creator2"), staff: id("staff") }, now);
+    await seedBillingHistory(
+      tx,
+      { workspaceId: demo.id, rooms: demoRooms, chloe: id("creator"), kai: id("creator2"), staff: id("staff") },
+      now,
+    );
     const a2 = units.find((u) => u.studioId === la.id && u.code === "A2")!;
-    await seedBusyFloor(tx, { workspaceId: demo.id, timeZone: la.timeZone, openingHours: la.openingHours, studioId: la.id, rooms: laRooms, lena: id("lena"), marcus: id("marcus"), staff: id("staff"), unitA2: a2.id, unitA2Rate: a2.nightlyRateCents }, now);
+    await seedBusyFloor(
+      tx,
+      {
+        workspaceId: demo.id,
+        timeZone: la.timeZone,
+        openingHours: la.openingHours,
+        studioId: la.id,
+        rooms: laRooms,
+        lena: id("lena"),
+        marcus: id("marcus"),
+        staff: id("staff"),
+        unitA2: a2.id,
+        unitA2Rate: a2.nightlyRateCents,
+      },
+      now,
+    );
   });
 }
 
@@ -176,12 +356,46 @@ const HOUR = 3_600_000;
  * paid at the desk, one invoiced and still owed) and Kai's no-show (its fee waits to be invoiced). Stripe is not
  * connected in the demo, so the invoices are ledger-only ("not sent"), exactly as the app would have made them.
  */
-async function seedBillingHistory(tx: Tx, w: { workspaceId: string; rooms: { id: string; name: string; hourlyRateCents: number; bufferMinutes: number }[]; chloe: string; kai: string; staff: string }, now: Date) {
+async function seedBillingHistory(
+  tx: Tx,
+  w: {
+    workspaceId: string;
+    rooms: { id: string; name: string; hourlyRateCents: number; bufferMinutes: number }[];
+    chloe: string;
+    kai: string;
+    staff: string;
+  },
+  now: Date,
+) {
   const day = (n: number, hour: number) => new Date(Math.floor(now.getTime() / DAY_MS - n) * DAY_MS + hour * HOUR);
   const past = [
-    { creator: w.chloe, room: w.rooms[0], start: day(9, 2), hours: 3, status: "completed" as const, settled: true, addOn: { name: "Extra ring light kit", cents: 2500 } },
-    { creator: w.chloe, room: w.rooms[1], start: day(3, 3), hours: 2, status: "completed" as const, settled: false, addOn: null },
-    { creator: w.kai, room: w.rooms[3], start: day(2, 4), hours: 1, status: "no_show" as const, settled: false, addOn: null },
+    {
+      creator: w.chloe,
+      room: w.rooms[0],
+      start: day(9, 2),
+      hours: 3,
+      status: "completed" as const,
+      settled: true,
+      addOn: { name: "Extra ring light kit", cents: 2500 },
+    },
+    {
+      creator: w.chloe,
+      room: w.rooms[1],
+      start: day(3, 3),
+      hours: 2,
+      status: "completed" as const,
+      settled: false,
+      addOn: null,
+    },
+    {
+      creator: w.kai,
+      room: w.rooms[3],
+      start: day(2, 4),
+      hours: 1,
+      status: "no_show" as const,
+      settled: false,
+      addOn: null,
+    },
   ];
   for (const [i, p] of past.entries()) {
     const end = new Date(p.start.getTime() + p.hours * HOUR);
@@ -192,8 +406,26 @@ async function seedBillingHistory(tx: Tx, w: { workspaceId: string; rooms: { id:
       subtotalCents: roomCents + (p.addOn?.cents ?? 0),
       totalCents: roomCents + (p.addOn?.cents ?? 0),
       lines: [
-        { kind: "room_time" as const, description: `${p.room.name}, ${p.hours} h`, quantity: p.hours * 60, unitAmountCents: p.room.hourlyRateCents, amountCents: roomCents, startsAt: p.start.toISOString(), endsAt: end.toISOString() },
-        ...(p.addOn ? [{ kind: "add_on" as const, description: p.addOn.name, quantity: 1, unitAmountCents: p.addOn.cents, amountCents: p.addOn.cents }] : []),
+        {
+          kind: "room_time" as const,
+          description: `${p.room.name}, ${p.hours} h`,
+          quantity: p.hours * 60,
+          unitAmountCents: p.room.hourlyRateCents,
+          amountCents: roomCents,
+          startsAt: p.start.toISOString(),
+          endsAt: end.toISOString(),
+        },
+        ...(p.addOn
+          ? [
+              {
+                kind: "add_on" as const,
+                description: p.addOn.name,
+                quantity: 1,
+                unitAmountCents: p.addOn.cents,
+                amountCents: p.addOn.cents,
+              },
+            ]
+          : []),
       ],
     };
     const [b] = await tx
@@ -219,17 +451,67 @@ async function seedBillingHistory(tx: Tx, w: { workspaceId: string; rooms: { id:
     // seed builds them itself because db/ never imports lib/.
     const drafts =
       p.status === "completed"
-        ? quote.lines.map((l, n) => ({ kind: l.kind, description: `${l.description} (${b.code})`, quantity: 1, unitAmountCents: l.amountCents, amountCents: l.amountCents, currency: "USD", idempotencyKey: `${l.kind}:${b.id}:${n}` }))
-        : [{ kind: "no_show_fee" as const, description: `No-show at ${p.room.name}, ${b.code} (100 %)`, quantity: 1, unitAmountCents: quote.totalCents, amountCents: quote.totalCents, currency: "USD", idempotencyKey: `no_show_fee:${b.id}` }];
+        ? quote.lines.map((l, n) => ({
+            kind: l.kind,
+            description: `${l.description} (${b.code})`,
+            quantity: 1,
+            unitAmountCents: l.amountCents,
+            amountCents: l.amountCents,
+            currency: "USD",
+            idempotencyKey: `${l.kind}:${b.id}:${n}`,
+          }))
+        : [
+            {
+              kind: "no_show_fee" as const,
+              description: `No-show at ${p.room.name}, ${b.code} (100 %)`,
+              quantity: 1,
+              unitAmountCents: quote.totalCents,
+              amountCents: quote.totalCents,
+              currency: "USD",
+              idempotencyKey: `no_show_fee:${b.id}`,
+            },
+          ];
     if (p.status === "completed") {
       const total = drafts.reduce((n, d) => n + d.amountCents, 0);
       const [inv] = await tx
         .insert(invoices)
-        .values({ workspaceId: w.workspaceId, creatorId: p.creator, groupKey: `booking:${b.id}`, bookingId: b.id, description: `Session ${b.code} in ${p.room.name}`, status: p.settled ? "paid" : "not_sent", amountDueCents: total, amountPaidCents: p.settled ? total : 0, currency: "USD", createdAt: new Date(end.getTime() + HOUR), paidAt: p.settled ? new Date(end.getTime() + 2 * HOUR) : null })
+        .values({
+          workspaceId: w.workspaceId,
+          creatorId: p.creator,
+          groupKey: `booking:${b.id}`,
+          bookingId: b.id,
+          description: `Session ${b.code} in ${p.room.name}`,
+          status: p.settled ? "paid" : "not_sent",
+          amountDueCents: total,
+          amountPaidCents: p.settled ? total : 0,
+          currency: "USD",
+          createdAt: new Date(end.getTime() + HOUR),
+          paidAt: p.settled ? new Date(end.getTime() + 2 * HOUR) : null,
+        })
         .returning();
-      await tx.insert(charges).values(drafts.map((d) => ({ ...d, workspaceId: w.workspaceId, creatorId: p.creator, bookingId: b.id, status: p.settled ? ("paid" as const) : ("invoiced" as const), invoiceId: inv.id, createdBy: w.staff, createdAt: end })));
+      await tx.insert(charges).values(
+        drafts.map((d) => ({
+          ...d,
+          workspaceId: w.workspaceId,
+          creatorId: p.creator,
+          bookingId: b.id,
+          status: p.settled ? ("paid" as const) : ("invoiced" as const),
+          invoiceId: inv.id,
+          createdBy: w.staff,
+          createdAt: end,
+        })),
+      );
     } else {
-      await tx.insert(charges).values(drafts.map((d) => ({ ...d, workspaceId: w.workspaceId, creatorId: p.creator, bookingId: b.id, createdBy: w.staff, createdAt: new Date(p.start.getTime() + 20 * 60_000) })));
+      await tx.insert(charges).values(
+        drafts.map((d) => ({
+          ...d,
+          workspaceId: w.workspaceId,
+          creatorId: p.creator,
+          bookingId: b.id,
+          createdBy: w.staff,
+          createdAt: new Date(p.start.getTime() + 20 * 60_000),
+        })),
+      );
     }
   }
 }

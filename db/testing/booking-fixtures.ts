@@ -3,7 +3,8 @@ import type { Db } from "../client";
 import { addOns, pricingRules, rooms, studios, type OpeningHours } from "../schema";
 import { makeMember, makeWorkspace } from "./factories";
 
-export const everyDay = (opens: string, closes: string): OpeningHours => [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens, closes }));
+export const everyDay = (opens: string, closes: string): OpeningHours =>
+  [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens, closes }));
 
 /**
  * A workspace with a Los Angeles studio open 09:00–02:00 every day and one room (30-minute steps, 1–8 hours,
@@ -19,9 +20,26 @@ export async function bookingWorld(db: Db) {
     .returning();
   const [room] = await db
     .insert(rooms)
-    .values({ workspaceId: workspace.id, studioId: studio.id, name: "Set B", hourlyRateCents: 6000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15 })
+    .values({
+      workspaceId: workspace.id,
+      studioId: studio.id,
+      name: "Set B",
+      hourlyRateCents: 6000,
+      stepMinutes: 30,
+      minMinutes: 60,
+      maxMinutes: 480,
+      bufferMinutes: 15,
+    })
     .returning();
-  await db.insert(pricingRules).values({ workspaceId: workspace.id, roomId: room.id, name: "Friday evening", weekday: 5, startsAt: "18:00", endsAt: "23:00", rateCents: 9000 });
+  await db.insert(pricingRules).values({
+    workspaceId: workspace.id,
+    roomId: room.id,
+    name: "Friday evening",
+    weekday: 5,
+    startsAt: "18:00",
+    endsAt: "23:00",
+    rateCents: 9000,
+  });
   const [light, host] = await db
     .insert(addOns)
     .values([

@@ -8,10 +8,19 @@ const uid = () => randomUUID().slice(0, 8);
 /** A workspace of its own for one test: every test works in isolation on a shared database. */
 export async function makeWorkspace(db: Db) {
   const id = uid();
-  const [ws] = await db.insert(workspaces).values({ slug: `t-${id}`, name: `Test ${id}` }).returning();
+  const [ws] = await db
+    .insert(workspaces)
+    .values({ slug: `t-${id}`, name: `Test ${id}` })
+    .returning();
   const [studio] = await db
     .insert(studios)
-    .values({ workspaceId: ws.id, currency: "USD", name: `Studio ${id}`, timeZone: "America/Los_Angeles", openingHours: [] })
+    .values({
+      workspaceId: ws.id,
+      currency: "USD",
+      name: `Studio ${id}`,
+      timeZone: "America/Los_Angeles",
+      openingHours: [],
+    })
     .returning();
   const [room] = await db
     .insert(rooms)
@@ -27,17 +36,29 @@ export async function makeUser(db: Db, opts: { email?: string; name?: string } =
   cachedHash ??= hash(TEST_PASSWORD);
   const [user] = await db
     .insert(users)
-    .values({ email: opts.email ?? `u-${uid()}@example.test`, name: opts.name ?? "Test User", passwordHash: await cachedHash })
+    .values({
+      email: opts.email ?? `u-${uid()}@example.test`,
+      name: opts.name ?? "Test User",
+      passwordHash: await cachedHash,
+    })
     .returning();
   return user;
 }
 
 /** A user with a role in a workspace, as the Actor the use cases take. */
-export async function makeMember(db: Db, workspaceId: string, role: Role, opts: { studioIds?: string[]; brandName?: string } = {}) {
+export async function makeMember(
+  db: Db,
+  workspaceId: string,
+  role: Role,
+  opts: { studioIds?: string[]; brandName?: string } = {},
+) {
   const user = await makeUser(db);
   let brandId: string | null = null;
   if (role === "brand") {
-    const [b] = await db.insert(brands).values({ workspaceId, name: opts.brandName ?? `Brand ${uid()}` }).returning();
+    const [b] = await db
+      .insert(brands)
+      .values({ workspaceId, name: opts.brandName ?? `Brand ${uid()}` })
+      .returning();
     brandId = b.id;
   }
   const [m] = await db

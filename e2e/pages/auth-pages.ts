@@ -30,7 +30,9 @@ export class SignInPage {
   }
 
   async expectWrongPassword(email: string) {
-    await expect(this.page.getByRole("alert").filter({ hasText: "That email and password do not match an account." })).toBeVisible();
+    await expect(
+      this.page.getByRole("alert").filter({ hasText: "That email and password do not match an account." }),
+    ).toBeVisible();
     await expect(this.email).toHaveValue(email);
   }
 }

@@ -127,7 +127,9 @@ export class BookingPage {
     this.reschedule = page.getByRole("link", { name: "Reschedule" });
     this.cancel = page.getByRole("button", { name: "Cancel booking…" });
     this.release = page.getByRole("button", { name: "Release hold…" });
-    this.cancelForm = page.locator("form").filter({ has: page.getByRole("button", { name: /^Yes, (cancel booking|release hold)$/ }) });
+    this.cancelForm = page
+      .locator("form")
+      .filter({ has: page.getByRole("button", { name: /^Yes, (cancel booking|release hold)$/ }) });
   }
 
   async goto(slug: string, id: string) {
@@ -142,7 +144,10 @@ export class BookingPage {
   /** The rows of the price table as { item, cents }, the total row last. */
   async priceLines() {
     await expect(this.price).toBeVisible();
-    const rows = await this.price.getByRole("row").filter({ has: this.page.getByRole("cell") }).all();
+    const rows = await this.price
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("cell") })
+      .all();
     return Promise.all(
       rows.map(async (row) => {
         const [item, amount] = await row.getByRole("cell").allTextContents();

@@ -34,12 +34,18 @@ export class ReceivingPage {
   /** The inputs of one expected item ("LIP-01 Lipstick"). */
   line(item: string) {
     const group = this.page.getByRole("group", { name: item });
-    return { group, received: group.getByLabel("Received now"), damaged: group.getByLabel("Damaged"), place: group.getByLabel("Put in") };
+    return {
+      group,
+      received: group.getByLabel("Received now"),
+      damaged: group.getByLabel("Damaged"),
+      place: group.getByLabel("Put in"),
+    };
   }
 
   async addBin(code: string) {
     const details = this.page.locator("details").filter({ hasText: "Add a bin or shelf" });
-    if (!(await details.getAttribute("open").then((v) => v !== null))) await details.getByText("Add a bin or shelf").click();
+    if (!(await details.getAttribute("open").then((v) => v !== null)))
+      await details.getByText("Add a bin or shelf").click();
     await details.getByLabel("Code on its label").fill(code);
     await details.getByRole("button", { name: "Add", exact: true }).click();
     await expect(this.page.getByText(`Added bin ${code}.`)).toBeVisible();

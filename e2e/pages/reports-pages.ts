@@ -28,7 +28,8 @@ export class ReportsPage {
   /** The revenue, paid and outstanding figures of one currency, as shown. */
   async summary(currency: string) {
     const card = this.page.getByRole("region", { name: `Totals in ${currency}` });
-    const figure = (label: string) => card.locator("dt", { hasText: `${label} (${currency})` }).locator("xpath=following-sibling::dd[1]");
+    const figure = (label: string) =>
+      card.locator("dt", { hasText: `${label} (${currency})` }).locator("xpath=following-sibling::dd[1]");
     return {
       revenue: await figure("Revenue").innerText(),
       paid: await figure("Paid").innerText(),
@@ -38,7 +39,10 @@ export class ReportsPage {
 
   /** Clicks a section's "Download CSV" and reads the file. */
   async downloadCsv(report: "revenue" | "utilization") {
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("link", { name: `Download CSV of ${report}` }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByRole("link", { name: `Download CSV of ${report}` }).click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));

@@ -80,6 +80,8 @@ export class DashboardPage {
 
   /** A figure of a studio's card ("Sessions", "No-shows", …). */
   figure(studio: string, term: string): Locator {
-    return this.studio(studio).locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");
+    return this.studio(studio)
+      .locator("dt", { hasText: new RegExp(`^${term}$`) })
+      .locator("xpath=following-sibling::dd[1]");
   }
 }

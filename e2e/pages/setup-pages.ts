@@ -47,7 +47,10 @@ export class StudioForm {
 
   range(day: string, index?: number) {
     const which = index === undefined ? day : `${day} range ${index}`;
-    return { opens: this.form.getByLabel(`${which} opens`, { exact: true }), closes: this.form.getByLabel(`${which} closes`, { exact: true }) };
+    return {
+      opens: this.form.getByLabel(`${which} opens`, { exact: true }),
+      closes: this.form.getByLabel(`${which} closes`, { exact: true }),
+    };
   }
 
   async submit() {
@@ -59,7 +62,17 @@ export class StudioForm {
 export class RoomForm {
   constructor(readonly form: Locator) {}
 
-  async fill(room: { name: string; kind?: string; capacity?: string; features?: string; rate: string; step?: string; min?: string; max?: string; buffer?: string }) {
+  async fill(room: {
+    name: string;
+    kind?: string;
+    capacity?: string;
+    features?: string;
+    rate: string;
+    step?: string;
+    min?: string;
+    max?: string;
+    buffer?: string;
+  }) {
     await this.form.getByLabel("Name").fill(room.name);
     await this.form.getByLabel("Kind").fill(room.kind ?? "");
     await this.form.getByLabel("Capacity (people)").fill(room.capacity ?? "2");
@@ -87,14 +100,24 @@ export class RoomSetupPage {
   readonly ruleForm;
   readonly blockForm;
 
-  constructor(readonly page: Page, readonly room: string) {
+  constructor(
+    readonly page: Page,
+    readonly room: string,
+  ) {
     this.details = new RoomForm(page.getByRole("form", { name: `Details of ${room}` }));
     this.rules = page.getByRole("list", { name: `Peak rules of ${room}` });
     this.ruleForm = page.getByRole("form", { name: "New peak rule" });
     this.blockForm = page.getByRole("form", { name: "New maintenance block" });
   }
 
-  async addRule(rule: { name: string; weekday: string; from: string; until: string; kind: "rate" | "multiplier"; price: string }) {
+  async addRule(rule: {
+    name: string;
+    weekday: string;
+    from: string;
+    until: string;
+    kind: "rate" | "multiplier";
+    price: string;
+  }) {
     await this.ruleForm.getByLabel("Name (optional)").fill(rule.name);
     await this.ruleForm.getByLabel("Weekday").selectOption({ label: rule.weekday });
     await this.ruleForm.getByLabel("From").fill(rule.from);

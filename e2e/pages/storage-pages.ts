@@ -74,6 +74,9 @@ export class StorageBoardPage {
 
   /** The nights of one unit, in order (the row header is the unit). */
   nights(unitCode: string): Locator {
-    return this.grid.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: new RegExp(`^Unit ${unitCode}\\b`) }) }).getByRole("cell");
+    return this.grid
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("rowheader", { name: new RegExp(`^Unit ${unitCode}\\b`) }) })
+      .getByRole("cell");
   }
 }

@@ -21,7 +21,10 @@ export class WebhooksPage {
 
   /** The checkbox of one event in the "New endpoint" form. */
   newEvent(event: string): Locator {
-    return this.page.locator("form").filter({ has: this.addButton }).getByRole("checkbox", { name: new RegExp(`^${event.replace(".", "\\.")}\\b`) });
+    return this.page
+      .locator("form")
+      .filter({ has: this.addButton })
+      .getByRole("checkbox", { name: new RegExp(`^${event.replace(".", "\\.")}\\b`) });
   }
 
   /** Adds an endpoint and returns the signing secret the page shows once. */
@@ -30,7 +33,9 @@ export class WebhooksPage {
     await this.descriptionField.fill(input.description);
     for (const e of input.events) await this.newEvent(e).check();
     await this.addButton.click();
-    await expect(this.page.getByText("Endpoint added. Copy its signing secret now: it will not be shown again.")).toBeVisible();
+    await expect(
+      this.page.getByText("Endpoint added. Copy its signing secret now: it will not be shown again."),
+    ).toBeVisible();
     const secret = (await this.page.getByTestId("webhook-secret").textContent())?.trim() ?? "";
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     return secret;
@@ -38,7 +43,10 @@ export class WebhooksPage {
 
   /** The card of one endpoint (an item of "Your endpoints"), found by its description. */
   endpoint(description: string): Locator {
-    return this.page.getByRole("region", { name: "Your endpoints" }).getByRole("listitem").filter({ hasText: description });
+    return this.page
+      .getByRole("region", { name: "Your endpoints" })
+      .getByRole("listitem")
+      .filter({ hasText: description });
   }
 
   async delete(description: string) {

@@ -110,7 +110,10 @@ export class StudiosPage {
 
   /** The line of a studio's weekly hours (one entry per day). */
   hours(): Locator {
-    return this.page.getByRole("main").locator("p").filter({ hasText: /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) / });
+    return this.page
+      .getByRole("main")
+      .locator("p")
+      .filter({ hasText: /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) / });
   }
 
   /** A room's row in its studio's table. */

@@ -15,11 +15,18 @@ export const E2E_SERVER_ENV = {
  * (`databaseUrl` on real PostgreSQL, made anew; else embedded in `.data/e2e-<port>`), seeded with the demo, and
  * waits for /api/health. Used for the Stripe-connected app and for the clock servers.
  */
-export async function startAppServer(opts: { port: number; env: Record<string, string>; databaseUrl?: string | null; name: string }) {
+export async function startAppServer(opts: {
+  port: number;
+  env: Record<string, string>;
+  databaseUrl?: string | null;
+  name: string;
+}) {
   const dataDir = `.data/e2e-${opts.port}`;
   rmSync(dataDir, { recursive: true, force: true });
   if (opts.databaseUrl) {
-    const made = spawnSync("npx", ["tsx", "e2e/support/fresh-database.ts", opts.databaseUrl], { stdio: ["ignore", "ignore", "inherit"] });
+    const made = spawnSync("npx", ["tsx", "e2e/support/fresh-database.ts", opts.databaseUrl], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (made.status !== 0) throw new Error(`could not make the database of the ${opts.name}`);
   }
   const env: NodeJS.ProcessEnv = {
@@ -30,7 +37,11 @@ export async function startAppServer(opts: { port: number; env: Record<string, s
     ...opts.env,
     DATABASE_URL: opts.databaseUrl ?? "",
   };
-  const child: ChildProcess = spawn("npx", ["tsx", "db/with-database.ts", "--seed-if-empty", "next", "start", "--port", String(opts.port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const child: ChildProcess = spawn(
+    "npx",
+    ["tsx", "db/with-database.ts", "--seed-if-empty", "next", "start", "--port", String(opts.port)],
+    { env, stdio: ["ignore", "ignore", "inherit"], detached: true },
+  );
   const base = `http://localhost:${opts.port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -45,7 +56,11 @@ export async function startAppServer(opts: { port: number; env: Record<string, s
   }
   let client: DbClient | null = null;
   const db = () => {
-    client ??= createDb(opts.databaseUrl ?? (JSON.parse(readFileSync(path.resolve(dataDir, "server.json"), "utf8")) as { url: string }).url, { max: 2 });
+    client ??= createDb(
+      opts.databaseUrl ??
+        (JSON.parse(readFileSync(path.resolve(dataDir, "server.json"), "utf8")) as { url: string }).url,
+      { max: 2 },
+    );
     return client.db;
   };
   return {

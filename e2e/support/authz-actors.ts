@@ -41,16 +41,28 @@ type Playwright = PlaywrightWorkerArgs["playwright"];
 export async function setUpActors(playwright: Playwright, baseURL: string): Promise<Actors> {
   const db = e2eDb();
   const outsider = await createUserWithWorkspace({ role: "owner" });
-  const people: { name: ActorName; email: string | null; password: string | null; role: Role | null; ownSlug: string | null }[] = [
+  const people: {
+    name: ActorName;
+    email: string | null;
+    password: string | null;
+    role: Role | null;
+    ownSlug: string | null;
+  }[] = [
     ...DEMO_ACTORS.map((role) => ({ name: role, email: demo(role), password: null, role, ownSlug: WORKSPACE })),
     { name: "outsider", email: outsider.email, password: outsider.password, role: "owner", ownSlug: outsider.slug },
     { name: "anonymous", email: null, password: null, role: null, ownSlug: null },
   ];
 
   const emails = people.flatMap((p) => (p.email ? [p.email] : []));
-  const userRows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  const userRows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, emails));
   const slugs = [WORKSPACE, outsider.slug];
-  const wsRows = await db.select({ id: workspaces.id, slug: workspaces.slug }).from(workspaces).where(inArray(workspaces.slug, slugs));
+  const wsRows = await db
+    .select({ id: workspaces.id, slug: workspaces.slug })
+    .from(workspaces)
+    .where(inArray(workspaces.slug, slugs));
   const idOf = <T extends { id: string }>(rows: T[], match: (row: T) => boolean, what: string) => {
     const row = rows.find(match);
     if (!row) throw new Error(`authz matrix set-up: ${what} is not in the e2e database`);

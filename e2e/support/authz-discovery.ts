@@ -61,7 +61,9 @@ export function discoverActionExports(): string[] {
   const found: string[] = [];
   for (const file of walk(APP_DIR).filter((f) => /\.(ts|tsx)$/.test(f))) {
     const source = readFileSync(file, "utf8");
-    const isActionFile = path.basename(file) === "actions.ts" || /^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(source);
+    const isActionFile =
+      path.basename(file) === "actions.ts" ||
+      /^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(source);
     if (!isActionFile) continue;
     for (const m of source.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*async\b)/g)) {
       found.push(`${appRelative(file)}#${m[1] ?? m[2]}`);
@@ -85,7 +87,8 @@ export function distDir() {
  */
 export function readBuiltActions(): Map<string, BuiltAction> {
   const file = path.join(distDir(), "server", "server-reference-manifest.json");
-  if (!existsSync(file)) throw new Error(`${file} is missing: the e2e server builds it (run without E2E_SKIP_BUILD once)`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: the e2e server builds it (run without E2E_SKIP_BUILD once)`);
   const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
   const actions = new Map<string, BuiltAction>();
   for (const [id, entry] of [...Object.entries(manifest.node ?? {}), ...Object.entries(manifest.edge ?? {})]) {

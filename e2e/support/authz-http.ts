@@ -33,13 +33,20 @@ function emptyForm(workspace: string) {
 }
 
 /** Calls a server action over HTTP exactly as React does: a POST to a page that loads it, with the `Next-Action` id. */
-export async function invokeAction(request: APIRequestContext, input: { pageUrl: string; actionId: string; args: ActionArgs; workspace: string }) {
+export async function invokeAction(
+  request: APIRequestContext,
+  input: { pageUrl: string; actionId: string; args: ActionArgs; workspace: string },
+) {
   const form = emptyForm(input.workspace);
   const idle: ActionState = { status: "idle" };
   const body = await encodeReply(input.args === "state-and-form" ? [idle, form] : [form]);
   const headers = { "Next-Action": input.actionId, Accept: "text/x-component" };
   return typeof body === "string"
-    ? request.post(input.pageUrl, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: body, maxRedirects: 0 })
+    ? request.post(input.pageUrl, {
+        headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" },
+        data: body,
+        maxRedirects: 0,
+      })
     : request.post(input.pageUrl, { headers, multipart: body, maxRedirects: 0 });
 }
 
@@ -86,8 +93,10 @@ export async function actionAnswer(res: APIResponse): Promise<ActionAnswer> {
   if (status !== 200) return { status, outcome: `status ${status}`, detail: (await res.text()).slice(0, 200) };
   if (redirect) return { status, outcome: "allowed", detail: `redirect to ${redirect.split(";")[0]}` };
   const value = actionReturnValue(await res.text());
-  const message = value && typeof value === "object" && "message" in value && typeof value.message === "string" ? value.message : "";
-  if (!value || typeof value !== "object") return { status, outcome: "unreadable answer", detail: JSON.stringify(value) ?? "undefined" };
+  const message =
+    value && typeof value === "object" && "message" in value && typeof value.message === "string" ? value.message : "";
+  if (!value || typeof value !== "object")
+    return { status, outcome: "unreadable answer", detail: JSON.stringify(value) ?? "undefined" };
   const denied = message === DENIED_SIGNED_IN || message === DENIED_ANONYMOUS;
   return { status, outcome: denied ? "denied" : "allowed", detail: message || JSON.stringify(value) };
 }

@@ -1,6 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { bookings, brands, charges, invoices, rooms, shipmentItems, shipments, studios, users, workspaces } from "../../db/schema";
+import {
+  bookings,
+  brands,
+  charges,
+  invoices,
+  rooms,
+  shipmentItems,
+  shipments,
+  studios,
+  users,
+  workspaces,
+} from "../../db/schema";
 import { e2eDb } from "./db";
 
 /**
@@ -51,27 +62,75 @@ export async function demoIds() {
   }
   if (!booking) throw new Error("could not create the matrix's booking");
   // An invoice of ANOTHER creator (creator2@demo), with its charge: creator@demo must not see it.
-  const [creator2] = await db.select({ id: users.id }).from(users).where(eq(users.email, "creator2@demo.livebase.test"));
+  const [creator2] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, "creator2@demo.livebase.test"));
   const [invoice] = await db
     .insert(invoices)
-    .values({ workspaceId: ws.id, creatorId: creator2.id, groupKey: `charge:matrix-${randomUUID()}`, description: "Matrix fee", currency: "USD", status: "not_sent", amountDueCents: 1000 })
+    .values({
+      workspaceId: ws.id,
+      creatorId: creator2.id,
+      groupKey: `charge:matrix-${randomUUID()}`,
+      description: "Matrix fee",
+      currency: "USD",
+      status: "not_sent",
+      amountDueCents: 1000,
+    })
     .returning({ id: invoices.id });
-  await db.insert(charges).values({ workspaceId: ws.id, creatorId: creator2.id, kind: "no_show_fee", description: "Matrix fee", unitAmountCents: 1000, amountCents: 1000, currency: "USD", status: "invoiced", idempotencyKey: `matrix:${invoice.id}`, invoiceId: invoice.id });
+  await db.insert(charges).values({
+    workspaceId: ws.id,
+    creatorId: creator2.id,
+    kind: "no_show_fee",
+    description: "Matrix fee",
+    unitAmountCents: 1000,
+    amountCents: 1000,
+    currency: "USD",
+    status: "invoiced",
+    idempotencyKey: `matrix:${invoice.id}`,
+    invoiceId: invoice.id,
+  });
   // A shipment of the demo brand to the LA studio for creator@demo: its brand, its creator and LA staff may see it.
-  const [glow] = await db.select({ id: brands.id }).from(brands).where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
+  const [glow] = await db
+    .select({ id: brands.id })
+    .from(brands)
+    .where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
   const tag = randomUUID().replace(/-/g, "").toUpperCase();
   const [shipment] = await db
     .insert(shipments)
-    .values({ workspaceId: ws.id, brandId: glow.id, studioId: studio.id, creatorId: creator.id, code: `SH-${tag.slice(0, 3)}-${tag.slice(3, 6)}`, status: "announced" })
+    .values({
+      workspaceId: ws.id,
+      brandId: glow.id,
+      studioId: studio.id,
+      creatorId: creator.id,
+      code: `SH-${tag.slice(0, 3)}-${tag.slice(3, 6)}`,
+      status: "announced",
+    })
     .returning({ id: shipments.id });
-  await db.insert(shipmentItems).values({ workspaceId: ws.id, shipmentId: shipment.id, sku: "MATRIX-1", name: "Matrix sample", quantityExpected: 1 });
+  await db.insert(shipmentItems).values({
+    workspaceId: ws.id,
+    shipmentId: shipment.id,
+    sku: "MATRIX-1",
+    name: "Matrix sample",
+    quantityExpected: 1,
+  });
   // The other studio (Shanghai), where staff@demo does not work: their floor screens for it must be 404.
   const [shanghai] = await db
     .select({ id: studios.id })
     .from(studios)
     .innerJoin(workspaces, eq(workspaces.id, studios.workspaceId))
     .where(and(eq(workspaces.slug, "demo"), eq(studios.name, "Shanghai – Jing'an")));
-  return { studio: studio.id, otherStudio: shanghai.id, room: room.id, booking, creator: creator.id, creator2: creator2.id, invoice2: invoice.id, shipment: shipment.id, missing: randomUUID() };
+  return {
+    studio: studio.id,
+    otherStudio: shanghai.id,
+    room: room.id,
+    booking,
+    creator: creator.id,
+    creator2: creator2.id,
+    invoice2: invoice.id,
+    shipment: shipment.id,
+    missing: randomUUID(),
+  };
 }
 
 export function resolveUrl(url: string, ids: Record<string, string>) {

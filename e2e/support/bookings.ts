@@ -10,7 +10,13 @@ export const LA = "America/Los_Angeles";
 const HOUR = 3_600_000;
 
 export type Slot = { startsAt: string; endsAt: string };
-export type ApiBooking = Slot & { id: string; code: string; status: string; roomId: string; quote: { totalCents: number; currency: string } };
+export type ApiBooking = Slot & {
+  id: string;
+  code: string;
+  status: string;
+  roomId: string;
+  quote: { totalCents: number; currency: string };
+};
 type Room = { id: string; name: string; active: boolean; minMinutes: number };
 type Studio = { timeZone: string; rooms: Room[] };
 
@@ -37,10 +43,13 @@ export function studioRange(slot: Slot, timeZone: string) {
 }
 
 function localDate(instant: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
 }
 
-export const usd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+export const usd = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 export const cents = (money: string) => Math.round(Number(money.replace(/[^0-9.]/g, "")) * 100);
 
 /**
@@ -59,7 +68,12 @@ export async function apiAs(request: APIRequestContext, email: string, slug = "d
   const secret = newSecret("lb_");
   const [token] = await db
     .insert(apiTokens)
-    .values({ ...member, name: `e2e booking ${randomUUID().slice(0, 6)}`, tokenHash: hashSecret(secret), prefix: secret.slice(0, 9) })
+    .values({
+      ...member,
+      name: `e2e booking ${randomUUID().slice(0, 6)}`,
+      tokenHash: hashSecret(secret),
+      prefix: secret.slice(0, 9),
+    })
     .returning({ id: apiTokens.id });
   const headers = { Authorization: `Bearer ${secret}` };
   return {

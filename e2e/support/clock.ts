@@ -43,7 +43,11 @@ export function chooseInstants(realNow: Date, zone = STUDIO_ZONE): { name: strin
 /** The clock projects of this run: chosen by the runner the first time the config loads, inherited by workers. */
 export function e2eClocks(firstPort: number): E2eClock[] {
   if (!process.env.E2E_CLOCKS) {
-    const clocks = chooseInstants(new Date()).map((c, i) => ({ name: c.name, port: firstPort + i, at: c.at.toISOString() }));
+    const clocks = chooseInstants(new Date()).map((c, i) => ({
+      name: c.name,
+      port: firstPort + i,
+      at: c.at.toISOString(),
+    }));
     process.env.E2E_CLOCKS = JSON.stringify(clocks);
   }
   return JSON.parse(process.env.E2E_CLOCKS) as E2eClock[];

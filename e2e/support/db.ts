@@ -16,7 +16,9 @@ export function e2eDb() {
   if (!client) {
     let url = e2eDatabaseUrl(port);
     if (!url) {
-      const info = JSON.parse(readFileSync(path.resolve(`.data/e2e-${port}`, "server.json"), "utf8")) as { url: string };
+      const info = JSON.parse(readFileSync(path.resolve(`.data/e2e-${port}`, "server.json"), "utf8")) as {
+        url: string;
+      };
       url = info.url;
     }
     client = createDb(url, { max: 2 });

@@ -9,7 +9,8 @@ import { e2eDatabaseUrl, type E2eClock } from "./clock";
 import { e2eDb } from "./db";
 
 export const DEMO_PASSWORD = "livebase-demo";
-export const demo = (who: "owner" | "manager" | "staff" | "creator" | "creator2" | "brand") => `${who}@demo.livebase.test`;
+export const demo = (who: "owner" | "manager" | "staff" | "creator" | "creator2" | "brand") =>
+  `${who}@demo.livebase.test`;
 
 /** Signs a browser context in through Auth.js's own HTTP API (CSRF token, then the credentials callback). */
 export async function signInViaApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
@@ -32,7 +33,10 @@ export async function createUserWithWorkspace(opts: { role?: Role; password?: st
     .insert(users)
     .values({ email, name: `E2E ${id}`, passwordHash: await hash(opts.password ?? DEMO_PASSWORD) })
     .returning();
-  const [ws] = await db.insert(workspaces).values({ slug: `ws-${id}`, name: `Workspace ${id}` }).returning();
+  const [ws] = await db
+    .insert(workspaces)
+    .values({ slug: `ws-${id}`, name: `Workspace ${id}` })
+    .returning();
   await db.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: opts.role ?? "owner" });
   return { email, userId: user.id, slug: ws.slug, password: opts.password ?? DEMO_PASSWORD };
 }
@@ -91,7 +95,10 @@ export async function createUser(opts: { name?: string; password?: string } = {}
   const email = `e2e-solo-${id}@example.test`;
   const password = opts.password ?? DEMO_PASSWORD;
   const name = opts.name ?? `E2E ${id}`;
-  const [user] = await e2eDb().insert(users).values({ email, name, passwordHash: await hash(password) }).returning();
+  const [user] = await e2eDb()
+    .insert(users)
+    .values({ email, name, passwordHash: await hash(password) })
+    .returning();
   return { email, name, userId: user.id, password };
 }
 
@@ -100,7 +107,9 @@ export async function createUser(opts: { name?: string; password?: string } = {}
  * same database without tripping the 5-failures-in-15-minutes limit.
  */
 export async function clearFailedSignIns(email: string) {
-  await e2eDb().delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
+  await e2eDb()
+    .delete(signInAttempts)
+    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
 }
 
 /**

@@ -27,15 +27,48 @@ export async function demoFloor() {
   const db = e2eDb();
   const tag = randomUUID().slice(0, 6);
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [la] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, LA_NAME)));
-  const [sh] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, SH_NAME)));
-  const [chloe] = await db.select().from(users).where(eq(users.email, demo("creator")));
-  const [kai] = await db.select().from(users).where(eq(users.email, demo("creator2")));
+  const [la] = await db
+    .select()
+    .from(studios)
+    .where(and(eq(studios.workspaceId, ws.id), eq(studios.name, LA_NAME)));
+  const [sh] = await db
+    .select()
+    .from(studios)
+    .where(and(eq(studios.workspaceId, ws.id), eq(studios.name, SH_NAME)));
+  const [chloe] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demo("creator")));
+  const [kai] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demo("creator2")));
   /** A room of this journey's own, named `<name> <tag>`: $50 an hour, 1–8 h in 30-minute steps, a 15-minute buffer (unless `set` says otherwise). */
   const room = async (studioId: string, name: string, set: Partial<typeof rooms.$inferInsert> = {}) =>
-    (await db.insert(rooms).values({ workspaceId: ws.id, studioId, name: `${name} ${tag}`, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 15, ...set }).returning())[0];
+    (
+      await db
+        .insert(rooms)
+        .values({
+          workspaceId: ws.id,
+          studioId,
+          name: `${name} ${tag}`,
+          hourlyRateCents: 5000,
+          stepMinutes: 30,
+          minMinutes: 60,
+          maxMinutes: 480,
+          bufferMinutes: 15,
+          ...set,
+        })
+        .returning()
+    )[0];
   /** A confirmed session (unless `extra` says otherwise) priced at $50 an hour, with its 15-minute turnover. */
-  const book = async (roomId: string, creatorId: string, start: Date, minutes: number, extra: Partial<typeof bookings.$inferInsert> = {}) => {
+  const book = async (
+    roomId: string,
+    creatorId: string,
+    start: Date,
+    minutes: number,
+    extra: Partial<typeof bookings.$inferInsert> = {},
+  ) => {
     const end = new Date(start.getTime() + minutes * MINUTE);
     const cents = (minutes / 60) * 5000;
     const [b] = await db
@@ -49,7 +82,21 @@ export async function demoFloor() {
         startsAt: start,
         endsAt: end,
         blockedUntil: new Date(end.getTime() + 15 * MINUTE),
-        quote: { currency: "USD", minutes, subtotalCents: cents, totalCents: cents, lines: [{ kind: "room_time", description: `Room time, ${minutes} min`, quantity: minutes, unitAmountCents: 5000, amountCents: cents }] },
+        quote: {
+          currency: "USD",
+          minutes,
+          subtotalCents: cents,
+          totalCents: cents,
+          lines: [
+            {
+              kind: "room_time",
+              description: `Room time, ${minutes} min`,
+              quantity: minutes,
+              unitAmountCents: 5000,
+              amountCents: cents,
+            },
+          ],
+        },
         ...extra,
       })
       .returning();

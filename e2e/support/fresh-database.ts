@@ -8,7 +8,8 @@ import postgres from "postgres";
 
 const url = new URL(process.argv[2] ?? "");
 const name = decodeURIComponent(url.pathname.slice(1));
-if (!/^[a-z0-9_]+_e2e_\d+$/.test(name)) throw new Error(`refusing to recreate ${name}: only an e2e server's database (<name>_e2e_<port>)`);
+if (!/^[a-z0-9_]+_e2e_\d+$/.test(name))
+  throw new Error(`refusing to recreate ${name}: only an e2e server's database (<name>_e2e_<port>)`);
 const admin = new URL(url);
 admin.pathname = "/postgres";
 const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });

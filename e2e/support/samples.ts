@@ -17,16 +17,39 @@ type Item = { sku: string; name: string; quantityExpected: number };
  * `shipment` adds to or overrides the box's fields (an expected date, what happens to leftovers). A tag makes every
  * code unique, and `bin` is a bin code of this journey's own for the receiving desk to add.
  */
-export async function samplesWorld(opts: { roomName: string; startsIn: number; items: Item[]; shipment?: Partial<typeof shipments.$inferInsert> }) {
+export async function samplesWorld(opts: {
+  roomName: string;
+  startsIn: number;
+  items: Item[];
+  shipment?: Partial<typeof shipments.$inferInsert>;
+}) {
   const db = e2eDb();
   const tag = randomUUID().replace(/-/g, "").toUpperCase();
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-  const [creator] = await db.select().from(users).where(eq(users.email, demo("creator")));
-  const [glow] = await db.select().from(brands).where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
+  const [studio] = await db
+    .select()
+    .from(studios)
+    .where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
+  const [creator] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demo("creator")));
+  const [glow] = await db
+    .select()
+    .from(brands)
+    .where(and(eq(brands.workspaceId, ws.id), eq(brands.name, "Glow Cosmetics")));
   const [room] = await db
     .insert(rooms)
-    .values({ workspaceId: ws.id, studioId: studio.id, name: `${opts.roomName} ${tag.slice(0, 6)}`, hourlyRateCents: 5000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 0 })
+    .values({
+      workspaceId: ws.id,
+      studioId: studio.id,
+      name: `${opts.roomName} ${tag.slice(0, 6)}`,
+      hourlyRateCents: 5000,
+      stepMinutes: 30,
+      minMinutes: 60,
+      maxMinutes: 480,
+      bufferMinutes: 0,
+    })
     .returning();
   const start = new Date(e2eNow().getTime() + opts.startsIn);
   const end = new Date(start.getTime() + 2 * HOUR);

@@ -20,7 +20,9 @@ export const WEBHOOK_SECRET = "whsec_e2e_stripe_app";
  * `env` adds to (or overrides) its environment.
  */
 export async function startStripeApp(port: number, env: Record<string, string> = {}) {
-  const stripe: StripeTestServer = await startStripeTestServer({ webhook: { url: `http://localhost:${port}/api/stripe/webhook`, secret: WEBHOOK_SECRET } });
+  const stripe: StripeTestServer = await startStripeTestServer({
+    webhook: { url: `http://localhost:${port}/api/stripe/webhook`, secret: WEBHOOK_SECRET },
+  });
   const app = await startAppServer({
     port,
     name: "Stripe-connected app",
@@ -52,63 +54,89 @@ const HOUR = 3_600_000;
  * creator, a session that started 10 minutes ago, saving a card through the test server's Checkout, checking out.
  */
 export function stripeJourneys(app: () => Awaited<ReturnType<typeof startStripeApp>>) {
-/** A new creator of `demo` on the Stripe-connected app (no history, no card). */
+  /** A new creator of `demo` on the Stripe-connected app (no history, no card). */
   async function newCreator() {
-  const db = app().db();
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const email = `e2e-stripe-${randomUUID().slice(0, 8)}@example.test`;
-  const [user] = await db.insert(users).values({ email, name: "Stripe Tester", passwordHash: await hash(DEMO_PASSWORD) }).returning();
-  await db.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: "creator" });
-  return user;
-}
+    const db = app().db();
+    const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
+    const email = `e2e-stripe-${randomUUID().slice(0, 8)}@example.test`;
+    const [user] = await db
+      .insert(users)
+      .values({ email, name: "Stripe Tester", passwordHash: await hash(DEMO_PASSWORD) })
+      .returning();
+    await db.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: "creator" });
+    return user;
+  }
 
-/** A room of its own in the LA studio, and a confirmed 2-hour session of the creator there that started 10 minutes ago. */
+  /** A room of its own in the LA studio, and a confirmed 2-hour session of the creator there that started 10 minutes ago. */
   async function sessionNow(creator: { id: string }) {
-  const db = app().db();
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
-  const [studio] = await db.select().from(studios).where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-  const name = `Stripe room ${randomUUID().slice(0, 6)}`;
-  const [room] = await db.insert(rooms).values({ workspaceId: ws.id, studioId: studio.id, name, hourlyRateCents: 4000, stepMinutes: 30, minMinutes: 60, maxMinutes: 480, bufferMinutes: 0 }).returning();
-  const start = new Date(e2eNow().getTime() - 10 * 60_000);
-  const [b] = await db
-    .insert(bookings)
-    .values({
-      workspaceId: ws.id,
-      roomId: room.id,
-      creatorId: creator.id,
-      code: `ST${randomUUID().slice(0, 4).toUpperCase()}`,
-      status: "confirmed",
-      startsAt: start,
-      endsAt: new Date(start.getTime() + 2 * HOUR),
-      blockedUntil: new Date(start.getTime() + 2 * HOUR),
-      quote: { currency: "USD", minutes: 120, subtotalCents: 8000, totalCents: 8000, lines: [{ kind: "room_time", description: `${name}, 2 h`, quantity: 120, unitAmountCents: 4000, amountCents: 8000 }] },
-    })
-    .returning();
-  return { room, booking: b };
-}
+    const db = app().db();
+    const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
+    const [studio] = await db
+      .select()
+      .from(studios)
+      .where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
+    const name = `Stripe room ${randomUUID().slice(0, 6)}`;
+    const [room] = await db
+      .insert(rooms)
+      .values({
+        workspaceId: ws.id,
+        studioId: studio.id,
+        name,
+        hourlyRateCents: 4000,
+        stepMinutes: 30,
+        minMinutes: 60,
+        maxMinutes: 480,
+        bufferMinutes: 0,
+      })
+      .returning();
+    const start = new Date(e2eNow().getTime() - 10 * 60_000);
+    const [b] = await db
+      .insert(bookings)
+      .values({
+        workspaceId: ws.id,
+        roomId: room.id,
+        creatorId: creator.id,
+        code: `ST${randomUUID().slice(0, 4).toUpperCase()}`,
+        status: "confirmed",
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 2 * HOUR),
+        blockedUntil: new Date(start.getTime() + 2 * HOUR),
+        quote: {
+          currency: "USD",
+          minutes: 120,
+          subtotalCents: 8000,
+          totalCents: 8000,
+          lines: [
+            { kind: "room_time", description: `${name}, 2 h`, quantity: 120, unitAmountCents: 4000, amountCents: 8000 },
+          ],
+        },
+      })
+      .returning();
+    return { room, booking: b };
+  }
 
   async function saveCard(page: Page, card: "4242" | "0341") {
-  await page.goto("/w/demo/billing");
-  await expect(page.getByText("No card on file. This studio needs one before you book.")).toBeVisible();
-  await expect(page.getByText("Stripe is not connected.")).toHaveCount(0);
-  await page.getByRole("button", { name: "Add a card" }).click();
-  await page.waitForURL((url) => url.href.startsWith(`${app().stripe.url}/checkout/`));
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await page.getByRole("radio", { name: new RegExp(`•••• ${card}`) }).check();
-  await page.getByRole("button", { name: "Save card" }).click();
-  await expect(page).toHaveURL(/\/w\/demo\/billing\?checkout=done/);
-  await expect(page.getByText("Card saved.")).toBeVisible();
-  await expect(page.getByText(`ending in ${card}`)).toBeVisible();
-}
+    await page.goto("/w/demo/billing");
+    await expect(page.getByText("No card on file. This studio needs one before you book.")).toBeVisible();
+    await expect(page.getByText("Stripe is not connected.")).toHaveCount(0);
+    await page.getByRole("button", { name: "Add a card" }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${app().stripe.url}/checkout/`));
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.getByRole("radio", { name: new RegExp(`•••• ${card}`) }).check();
+    await page.getByRole("button", { name: "Save card" }).click();
+    await expect(page).toHaveURL(/\/w\/demo\/billing\?checkout=done/);
+    await expect(page.getByText("Card saved.")).toBeVisible();
+    await expect(page.getByText(`ending in ${card}`)).toBeVisible();
+  }
 
   async function checkOut(staffPage: Page, bookingId: string) {
-  await signInViaApi(staffPage.request, demo("staff"));
-  await new BookingPage(staffPage).goto("demo", bookingId);
-  await staffPage.getByRole("button", { name: "Check in" }).click();
-  await expect(staffPage.getByText("Checked in.").first()).toBeVisible();
-  await staffPage.getByRole("button", { name: "Check out and charge" }).click();
-  await expect(staffPage.getByText(`Checked out. ${usd(8000)} was charged to the creator.`).first()).toBeVisible();
-}
+    await signInViaApi(staffPage.request, demo("staff"));
+    await new BookingPage(staffPage).goto("demo", bookingId);
+    await staffPage.getByRole("button", { name: "Check in" }).click();
+    await expect(staffPage.getByText("Checked in.").first()).toBeVisible();
+    await staffPage.getByRole("button", { name: "Check out and charge" }).click();
+    await expect(staffPage.getByText(`Checked out. ${usd(8000)} was charged to the creator.`).first()).toBeVisible();
+  }
 
   return { newCreator, sessionNow, saveCard, checkOut };
 }

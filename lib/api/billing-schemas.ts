@@ -12,7 +12,10 @@ export const chargeResponseSchema = z.object({
   storageReservationId: z.string().nullable(),
   quantity: z.number().int(),
   unitAmountCents: z.number().int(),
-  amountCents: z.number().int().describe("In minor units of `currency` (cents; whole yen for JPY); credits are negative"),
+  amountCents: z
+    .number()
+    .int()
+    .describe("In minor units of `currency` (cents; whole yen for JPY); credits are negative"),
   currency: z.string(),
   invoiceId: z.string().nullable(),
   correctsChargeId: z.string().nullable().describe("A credit: the charge it corrects"),

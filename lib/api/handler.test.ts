@@ -20,11 +20,16 @@ describe("parseJson", () => {
 
   it("answers 400 for malformed JSON and 415 for another media type", async () => {
     expect(((await parseJson(post("{not json"), schema)) as Response).status).toBe(400);
-    expect(((await parseJson(post("name=x", "application/x-www-form-urlencoded"), schema)) as Response).status).toBe(415);
+    expect(((await parseJson(post("name=x", "application/x-www-form-urlencoded"), schema)) as Response).status).toBe(
+      415,
+    );
   });
 
   it("returns the parsed data when valid", async () => {
-    expect(await parseJson(post(JSON.stringify({ name: "Lip kit", quantity: 3 })), schema)).toEqual({ name: "Lip kit", quantity: 3 });
+    expect(await parseJson(post(JSON.stringify({ name: "Lip kit", quantity: 3 })), schema)).toEqual({
+      name: "Lip kit",
+      quantity: 3,
+    });
   });
 });
 
@@ -37,7 +42,10 @@ describe("apiRoute", () => {
     const headers = { authorization: `Bearer ${secret}` };
     const ctx = { params: Promise.resolve({}) };
 
-    const forbidden = await apiRoute("members.manage", async () => new Response("never"))(new Request("http://localhost/x", { headers }), ctx);
+    const forbidden = await apiRoute("members.manage", async () => new Response("never"))(
+      new Request("http://localhost/x", { headers }),
+      ctx,
+    );
     expect(forbidden.status).toBe(403);
 
     const broken = await apiRoute("workspace.view", async () => {

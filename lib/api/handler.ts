@@ -17,7 +17,8 @@ export async function authenticateBearer(req: Request, now: Date): Promise<Membe
 async function bearerMember(req: Request, now: Date): Promise<{ member: Member; tokenId: string } | Response> {
   const header = req.headers.get("authorization");
   const match = header?.match(/^Bearer\s+(\S+)$/i);
-  if (!match) return problem(401, { code: "unauthenticated", detail: "Send an API token as `Authorization: Bearer <token>`." });
+  if (!match)
+    return problem(401, { code: "unauthenticated", detail: "Send an API token as `Authorization: Bearer <token>`." });
   const db = getDb();
   const token = await resolveApiToken(db, match[1], now);
   if (!token) return problem(401, { code: "invalid_token", detail: "The token is unknown or has been revoked." });
@@ -44,9 +45,11 @@ export function apiRoute<P = Record<string, string>>(
       const found = await bearerMember(req, now);
       if (found instanceof Response) return found;
       const { member, tokenId } = found;
-      if (!can(member, permission)) return problem(403, { code: "forbidden", detail: "Your role does not allow this." });
+      if (!can(member, permission))
+        return problem(403, { code: "forbidden", detail: "Your role does not allow this." });
       const params = await ctx.params;
-      if (options.idempotent) return await withIdempotency(getDb(), { req, tokenId, now }, () => handler({ req, member, params, now }));
+      if (options.idempotent)
+        return await withIdempotency(getDb(), { req, tokenId, now }, () => handler({ req, member, params, now }));
       return await handler({ req, member, params, now });
     } catch (err) {
       logger.error({ err, method: req.method, url: req.url }, "api handler failed");
@@ -68,7 +71,11 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    return problem(400, { code: "validation", detail: "Some fields are invalid.", errors: fieldErrors(parsed.error.issues) });
+    return problem(400, {
+      code: "validation",
+      detail: "Some fields are invalid.",
+      errors: fieldErrors(parsed.error.issues),
+    });
   }
   return parsed.data;
 }
@@ -91,7 +98,11 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
   const params = Object.fromEntries(new URL(req.url).searchParams.entries());
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
-    return problem(400, { code: "validation", detail: "Some query parameters are invalid.", errors: fieldErrors(parsed.error.issues) });
+    return problem(400, {
+      code: "validation",
+      detail: "Some query parameters are invalid.",
+      errors: fieldErrors(parsed.error.issues),
+    });
   }
   return parsed.data;
 }

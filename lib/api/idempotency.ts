@@ -19,17 +19,28 @@ const HEADER = "Idempotency-Key";
  * The same key with another method, path, query or body is a 422; a duplicate while the first is still running a
  * 409. A 5xx (or a throw) releases the claim, so a retry after our failure runs again. No key: runs as usual.
  */
-export async function withIdempotency(db: DbOrTx, input: { req: Request; tokenId: string; now: Date }, run: () => Promise<Response>): Promise<Response> {
+export async function withIdempotency(
+  db: DbOrTx,
+  input: { req: Request; tokenId: string; now: Date },
+  run: () => Promise<Response>,
+): Promise<Response> {
   const key = input.req.headers.get("idempotency-key");
   if (key === null) return run();
   if (key.trim() === "" || key.length > IDEMPOTENCY_KEY_MAX) {
-    return problem(400, { code: "validation", detail: `${HEADER} must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`, errors: [{ field: HEADER, message: `1 to ${IDEMPOTENCY_KEY_MAX} characters` }] });
+    return problem(400, {
+      code: "validation",
+      detail: `${HEADER} must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`,
+      errors: [{ field: HEADER, message: `1 to ${IDEMPOTENCY_KEY_MAX} characters` }],
+    });
   }
   const fingerprint = await fingerprintOf(input.req);
   const id = and(eq(apiIdempotencyKeys.tokenId, input.tokenId), eq(apiIdempotencyKeys.key, key)) as SQL;
   const expired = or(
     lt(apiIdempotencyKeys.createdAt, new Date(input.now.getTime() - IDEMPOTENCY_TTL_MS)),
-    and(isNull(apiIdempotencyKeys.status), lt(apiIdempotencyKeys.createdAt, new Date(input.now.getTime() - IN_FLIGHT_LEASE_MS))),
+    and(
+      isNull(apiIdempotencyKeys.status),
+      lt(apiIdempotencyKeys.createdAt, new Date(input.now.getTime() - IN_FLIGHT_LEASE_MS)),
+    ),
   );
 
   // Forget an answer past its 24 hours (or a dead claim) first, so the key can be claimed again.
@@ -42,12 +53,26 @@ export async function withIdempotency(db: DbOrTx, input: { req: Request; tokenId
 
   if (claimed.length === 0) {
     const [first] = await db.select().from(apiIdempotencyKeys).where(id);
-    if (!first) return problem(409, { code: "idempotency_in_progress", detail: `A request with this ${HEADER} has just finished failing; retry it.` });
+    if (!first)
+      return problem(409, {
+        code: "idempotency_in_progress",
+        detail: `A request with this ${HEADER} has just finished failing; retry it.`,
+      });
     if (first.fingerprint !== fingerprint) {
-      return problem(422, { code: "idempotency_key_reused", detail: `This ${HEADER} was used for a different request in the last 24 hours; use a new key for a new request.` });
+      return problem(422, {
+        code: "idempotency_key_reused",
+        detail: `This ${HEADER} was used for a different request in the last 24 hours; use a new key for a new request.`,
+      });
     }
-    if (first.status === null) return problem(409, { code: "idempotency_in_progress", detail: `A request with this ${HEADER} is still in progress; retry it in a moment.` });
-    return new Response(first.body, { status: first.status, headers: { "content-type": first.contentType ?? "application/json", "idempotent-replayed": "true" } });
+    if (first.status === null)
+      return problem(409, {
+        code: "idempotency_in_progress",
+        detail: `A request with this ${HEADER} is still in progress; retry it in a moment.`,
+      });
+    return new Response(first.body, {
+      status: first.status,
+      headers: { "content-type": first.contentType ?? "application/json", "idempotent-replayed": "true" },
+    });
   }
 
   let res: Response;
@@ -62,7 +87,10 @@ export async function withIdempotency(db: DbOrTx, input: { req: Request; tokenId
     return res;
   }
   const body = await res.clone().text();
-  await db.update(apiIdempotencyKeys).set({ status: res.status, body, contentType: res.headers.get("content-type") }).where(id);
+  await db
+    .update(apiIdempotencyKeys)
+    .set({ status: res.status, body, contentType: res.headers.get("content-type") })
+    .where(id);
   return res;
 }
 
@@ -78,5 +106,7 @@ export async function purgeIdempotencyKeys(db: DbOrTx, now: Date) {
 async function fingerprintOf(req: Request) {
   const url = new URL(req.url);
   const body = await req.clone().text();
-  return createHash("sha256").update(`${req.method} ${url.pathname}?${url.searchParams.toString()}\n${body}`).digest("hex");
+  return createHash("sha256")
+    .update(`${req.method} ${url.pathname}?${url.searchParams.toString()}\n${body}`)
+    .digest("hex");
 }

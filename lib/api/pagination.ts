@@ -43,14 +43,23 @@ export class Keyset {
   after(cursor: Cursor | null): SQL | undefined {
     if (!cursor) return undefined;
     const left = sql.join([...this.keys.map((k) => sql`${k.expr}`), sql`${this.id}`], sql`, `);
-    const right = sql.join([...this.keys.map((k, i) => sql`cast(${cursor.keys[i]} as ${sql.raw(k.type)})`), sql`cast(${cursor.id} as uuid)`], sql`, `);
+    const right = sql.join(
+      [...this.keys.map((k, i) => sql`cast(${cursor.keys[i]} as ${sql.raw(k.type)})`), sql`cast(${cursor.id} as uuid)`],
+      sql`, `,
+    );
     return this.direction === "asc" ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
   }
 
   /** Select this as `cursor` in the list's query: the row's own cursor, encoded by the database to keep microseconds. */
   cursorColumn(): SQL<string> {
-    const parts = this.keys.map((k) => (k.type === "timestamptz" ? sql`to_char(${k.expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sql`(${k.expr})::text`));
-    return sql<string>`json_build_array(${this.name}::text, ${sql.join(parts, sql`, `)}, (${this.id})::text)::text`.mapWith(String);
+    const parts = this.keys.map((k) =>
+      k.type === "timestamptz"
+        ? sql`to_char(${k.expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+        : sql`(${k.expr})::text`,
+    );
+    return sql<string>`json_build_array(${this.name}::text, ${sql.join(parts, sql`, `)}, (${this.id})::text)::text`.mapWith(
+      String,
+    );
   }
 
   /** Reads a client's cursor; null when it is not one of this list's. */
@@ -67,7 +76,8 @@ export class Keyset {
     const keys = parsed.slice(1, -1) as string[];
     const id = parsed[parsed.length - 1] as string;
     if (!uuid.safeParse(id).success) return null;
-    if (keys.some((k, i) => this.keys[i].type === "timestamptz" && (!instant.test(k) || Number.isNaN(Date.parse(k))))) return null;
+    if (keys.some((k, i) => this.keys[i].type === "timestamptz" && (!instant.test(k) || Number.isNaN(Date.parse(k)))))
+      return null;
     return { keys, id };
   }
 
@@ -86,7 +96,11 @@ export class Keyset {
         .transform((raw, ctx) => {
           if (raw === undefined || raw === "") return null;
           const cursor = this.decode(raw);
-          if (!cursor) ctx.addIssue({ code: "custom", message: "Not a cursor of this list: send `nextCursor` from the previous page unchanged" });
+          if (!cursor)
+            ctx.addIssue({
+              code: "custom",
+              message: "Not a cursor of this list: send `nextCursor` from the previous page unchanged",
+            });
           return cursor;
         })
         .describe("`nextCursor` of the previous page (opaque); leave it out for the first page"),
@@ -122,12 +136,20 @@ export const pageFieldsSchema = z.object({
  * A page as every list answers it: `{ data, hasMore, nextCursor }` (the `data` envelope lists always had, so a
  * client reading only `data` still works), plus `Link: <…>; rel="next"` with the next page's URL when there is one.
  */
-export function pageJson<T>(req: Request, page: Page<T>, toJson: (row: T) => unknown, extra: Record<string, unknown> = {}): Response {
+export function pageJson<T>(
+  req: Request,
+  page: Page<T>,
+  toJson: (row: T) => unknown,
+  extra: Record<string, unknown> = {},
+): Response {
   const headers = new Headers();
   if (page.nextCursor) {
     const next = new URL(req.url);
     next.searchParams.set("cursor", page.nextCursor);
     headers.set("link", `<${next.toString()}>; rel="next"`);
   }
-  return Response.json({ ...extra, data: page.rows.map(toJson), hasMore: page.nextCursor !== null, nextCursor: page.nextCursor }, { headers });
+  return Response.json(
+    { ...extra, data: page.rows.map(toJson), hasMore: page.nextCursor !== null, nextCursor: page.nextCursor },
+    { headers },
+  );
 }

@@ -17,11 +17,35 @@ export const shipmentResponseSchema = z.object({
   leftoverAfterDays: z.number().int(),
   unexpected: z.boolean(),
   createdAt: z.string(),
-  items: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), received: z.number().int(), damaged: z.number().int(), declaredValueCents: z.number().int().nullable().describe("In minor units of the workspace currency (cents; whole yen for JPY)") })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      sku: z.string(),
+      name: z.string(),
+      quantity: z.number().int(),
+      received: z.number().int(),
+      damaged: z.number().int(),
+      declaredValueCents: z
+        .number()
+        .int()
+        .nullable()
+        .describe("In minor units of the workspace currency (cents; whole yen for JPY)"),
+    }),
+  ),
   discrepancies: z
-    .array(z.object({ sku: z.string(), name: z.string(), kind: z.enum(["short", "over", "damaged"]), quantity: z.number().int() }))
+    .array(
+      z.object({
+        sku: z.string(),
+        name: z.string(),
+        kind: z.enum(["short", "over", "damaged"]),
+        quantity: z.number().int(),
+      }),
+    )
     .describe("Empty until the box is first counted: a shipment on its way is not short"),
-  events: z.array(z.object({ kind: z.string(), message: z.string(), at: z.string() })).optional().describe("GET /shipments/{id} only: the timeline"),
+  events: z
+    .array(z.object({ kind: z.string(), message: z.string(), at: z.string() }))
+    .optional()
+    .describe("GET /shipments/{id} only: the timeline"),
 });
 
 export const inventoryResponseSchema = z.object({

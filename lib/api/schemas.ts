@@ -9,7 +9,10 @@ export const problemSchema = z
     detail: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     rule: z.string().optional().describe("422: the booking rule that forbids the request"),
-    conflict: z.object({ startsAt: z.string(), endsAt: z.string() }).optional().describe("409: the taken range, buffer included"),
+    conflict: z
+      .object({ startsAt: z.string(), endsAt: z.string() })
+      .optional()
+      .describe("409: the taken range, buffer included"),
   })
   .describe("RFC 9457 problem details");
 
@@ -17,11 +20,21 @@ export const quoteSchema = z
   .object({
     currency: z.string(),
     minutes: z.number().int(),
-    subtotalCents: z.number().int().describe("The lines' sum: the price before exclusive tax (inclusive tax is inside it)"),
+    subtotalCents: z
+      .number()
+      .int()
+      .describe("The lines' sum: the price before exclusive tax (inclusive tax is inside it)"),
     tax: z
-      .object({ name: z.string(), ratePercent: z.string().describe("e.g. \"9.5\""), inclusive: z.boolean(), amountCents: z.number().int() })
+      .object({
+        name: z.string(),
+        ratePercent: z.string().describe('e.g. "9.5"'),
+        inclusive: z.boolean(),
+        amountCents: z.number().int(),
+      })
       .optional()
-      .describe("The studio's tax when booked: added to the subtotal when prices exclude it, part of it when they include it. Absent: no tax"),
+      .describe(
+        "The studio's tax when booked: added to the subtotal when prices exclude it, part of it when they include it. Absent: no tax",
+      ),
     totalCents: z.number().int().describe("What the creator pays"),
     lines: z.array(
       z.object({
@@ -50,7 +63,10 @@ export const bookingResponseSchema = z
     holdExpiresAt: z.iso.datetime().nullable(),
     notes: z.string(),
     quote: quoteSchema,
-    fee: z.object({ amountCents: z.number().int(), currency: z.string() }).optional().describe("cancel: the fee charged"),
+    fee: z
+      .object({ amountCents: z.number().int(), currency: z.string() })
+      .optional()
+      .describe("cancel: the fee charged"),
   })
   .describe("A booking");
 

@@ -13,7 +13,10 @@ export const occurrenceSchema = z
     error: z.enum(["rule", "slot_taken"]).optional(),
     rule: z.string().optional().describe("The booking rule that forbids this date"),
     message: z.string().optional(),
-    conflict: z.object({ startsAt: z.string(), endsAt: z.string() }).optional().describe("The taken range, buffer included"),
+    conflict: z
+      .object({ startsAt: z.string(), endsAt: z.string() })
+      .optional()
+      .describe("The taken range, buffer included"),
   })
   .describe("One date of a weekly series");
 

@@ -18,7 +18,9 @@ export function useCaseProblem(f: Fail, what: string) {
       return problem(400, {
         code: "validation",
         detail: f.message ?? "Some fields are invalid.",
-        errors: Object.entries(f.fieldErrors ?? {}).flatMap(([field, messages]) => messages.map((message) => ({ field, message }))),
+        errors: Object.entries(f.fieldErrors ?? {}).flatMap(([field, messages]) =>
+          messages.map((message) => ({ field, message })),
+        ),
       });
     default:
       return problem(422, { code: f.error, detail: f.message });

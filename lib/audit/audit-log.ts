@@ -14,10 +14,16 @@ import { localDateTimeToInstant } from "../studios/local-time";
  * rules, add-ons); people (roles, members, invitations, API tokens); bookings, samples and storage.
  */
 export const AUDIT_TOPICS = {
-  money: { label: "Money (voids, credits, payments)", actions: ["charge.voided", "charge.credited", "invoice.paid_offline", "payments."] },
+  money: {
+    label: "Money (voids, credits, payments)",
+    actions: ["charge.voided", "charge.credited", "invoice.paid_offline", "payments."],
+  },
   policies: { label: "Policies", actions: ["workspace.policies_updated"] },
   prices: { label: "Prices and rooms", actions: ["room.", "add_on."] },
-  people: { label: "People and access (roles, invitations, tokens)", actions: ["membership.", "invitation.", "api_token.", "user."] },
+  people: {
+    label: "People and access (roles, invitations, tokens)",
+    actions: ["membership.", "invitation.", "api_token.", "user."],
+  },
   studios: { label: "Studios, hours and closures", actions: ["studio.", "workspace.created"] },
   bookings: { label: "Bookings", actions: ["booking.", "booking_series.", "waitlist."] },
   samples: { label: "Samples and inventory", actions: ["shipment.", "sample.", "inventory.", "location."] },
@@ -29,7 +35,9 @@ const order = keyset("audit-log", [{ expr: auditLog.createdAt, type: "timestampt
 
 /** The filters of the audit-log screen and its CSV: a topic, a person, and days (on the workspace's clock). */
 export const auditFilterSchema = z.object({
-  topic: z.enum(Object.keys(AUDIT_TOPICS) as [AuditTopic, ...AuditTopic[]], { error: "Choose a topic from the list" }).optional(),
+  topic: z
+    .enum(Object.keys(AUDIT_TOPICS) as [AuditTopic, ...AuditTopic[]], { error: "Choose a topic from the list" })
+    .optional(),
   who: z.uuid({ error: "Choose a person from the list" }).optional(),
   from: isoDate().optional(),
   to: isoDate().optional(),
@@ -41,7 +49,10 @@ function topicCondition(topic: AuditTopic): SQL {
   const actions: readonly string[] = AUDIT_TOPICS[topic].actions;
   const exact = actions.filter((a) => !a.endsWith("."));
   const prefixes = actions.filter((a) => a.endsWith("."));
-  return or(...(exact.length ? [inArray(auditLog.action, exact)] : []), ...prefixes.map((p) => like(auditLog.action, `${p}%`)))!;
+  return or(
+    ...(exact.length ? [inArray(auditLog.action, exact)] : []),
+    ...prefixes.map((p) => like(auditLog.action, `${p}%`)),
+  )!;
 }
 
 /** The day after a local date, "YYYY-MM-DD". */
@@ -55,7 +66,11 @@ function nextDay(date: string) {
  * The workspace's audit log, newest first, for its owners only (null for anyone else): who did what, when, to
  * what, with the recorded details. Days are read on the workspace's clock (`timeZone`), both ends included.
  */
-export async function listAuditLog(db: DbOrTx, actor: Actor, input: { filter: AuditFilter; timeZone: string; page: PageRequest }) {
+export async function listAuditLog(
+  db: DbOrTx,
+  actor: Actor,
+  input: { filter: AuditFilter; timeZone: string; page: PageRequest },
+) {
   if (!can(actor, "audit.view")) return null;
   const { filter } = input;
   const conditions: (SQL | undefined)[] = [eq(auditLog.workspaceId, actor.workspaceId), order.after(input.page.after)];
@@ -128,7 +143,12 @@ export function auditCsv(rows: AuditEntry[]) {
 }
 
 /** Every entry a filter matches, page after page (for the CSV), at most `max`. */
-export async function allAuditEntries(db: DbOrTx, actor: Actor, input: { filter: AuditFilter; timeZone: string }, max = 50_000) {
+export async function allAuditEntries(
+  db: DbOrTx,
+  actor: Actor,
+  input: { filter: AuditFilter; timeZone: string },
+  max = 50_000,
+) {
   const out: AuditEntry[] = [];
   let after: PageRequest["after"] = null;
   for (;;) {

@@ -14,13 +14,25 @@ describe("sign-up", () => {
   it("stores an argon2id hash, never the password, and refuses a second account for one email", async () => {
     const db = testDb();
     const address = email();
-    const first = await signUp(db, { name: "Ana", email: address, password: "a long password", ip: "203.0.113.7", now });
+    const first = await signUp(db, {
+      name: "Ana",
+      email: address,
+      password: "a long password",
+      ip: "203.0.113.7",
+      now,
+    });
     expect(first.ok).toBe(true);
     const [row] = await db.select().from(users).where(eq(users.email, address));
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(row.passwordHash, "a long password")).toBe(true);
     expect(await verifyPassword(row.passwordHash, "wrong")).toBe(false);
-    const second = await signUp(db, { name: "Other", email: address, password: "another password", ip: "203.0.113.7", now });
+    const second = await signUp(db, {
+      name: "Other",
+      email: address,
+      password: "another password",
+      ip: "203.0.113.7",
+      now,
+    });
     expect(second).toMatchObject({ ok: false, error: "email_taken" });
     const [still] = await db.select().from(users).where(eq(users.email, address));
     expect(still.name).toBe("Ana");
@@ -48,7 +60,10 @@ describe("password reset", () => {
     expect(await verifyPassword(after.passwordHash, "brand new password")).toBe(true);
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
 
-    expect(await resetPassword(db, { token, password: "third password!", now })).toMatchObject({ ok: false, error: "invalid_token" });
+    expect(await resetPassword(db, { token, password: "third password!", now })).toMatchObject({
+      ok: false,
+      error: "invalid_token",
+    });
   });
 
   it("refuses an expired link and answers an unknown address without revealing it", async () => {
@@ -58,7 +73,9 @@ describe("password reset", () => {
     const [mail] = await listOutbox(db, { to: user.email, limit: 1 });
     const token = decodeURIComponent(mail.text.match(/token=(\S+)/)![1]);
     const tooLate = new Date(now.getTime() + 61 * 60_000);
-    expect(await resetPassword(db, { token, password: "brand new password", now: tooLate })).toMatchObject({ ok: false });
+    expect(await resetPassword(db, { token, password: "brand new password", now: tooLate })).toMatchObject({
+      ok: false,
+    });
 
     const unknown = email();
     await requestPasswordReset(db, { email: unknown, appUrl: "http://app.test", now });
@@ -72,11 +89,17 @@ describe("change password", () => {
   it("needs the current password and bumps the session version", async () => {
     const db = testDb();
     const user = await makeUser(db);
-    expect(await changePassword(db, { userId: user.id, currentPassword: "nope", newPassword: "something long" })).toMatchObject({
+    expect(
+      await changePassword(db, { userId: user.id, currentPassword: "nope", newPassword: "something long" }),
+    ).toMatchObject({
       ok: false,
       error: "wrong_password",
     });
-    const ok = await changePassword(db, { userId: user.id, currentPassword: TEST_PASSWORD, newPassword: "something long" });
+    const ok = await changePassword(db, {
+      userId: user.id,
+      currentPassword: TEST_PASSWORD,
+      newPassword: "something long",
+    });
     expect(ok).toMatchObject({ ok: true, value: { sessionVersion: user.sessionVersion + 1 } });
   });
 });

@@ -21,7 +21,9 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (!(await takeSignUpAttempt(tx, { ip: input.ip, now: input.now }))) {
-      return fail("rate_limited", { message: `Too many new accounts from your network: try again in ${SIGN_UP_WINDOW_MINUTES} minutes.` });
+      return fail("rate_limited", {
+        message: `Too many new accounts from your network: try again in ${SIGN_UP_WINDOW_MINUTES} minutes.`,
+      });
     }
     const [row] = await tx
       .insert(users)
@@ -29,7 +31,9 @@ export async function signUp(
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
     if (!row) {
-      return fail("email_taken", { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] } });
+      return fail("email_taken", {
+        fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+      });
     }
     return ok(row);
   });
@@ -40,7 +44,10 @@ export async function signUp(
  * cannot be used to discover who is registered; the email itself tells an unknown address so. With `mail`, that
  * one email is sent at once (the person is waiting for it); the job loop sends it otherwise, or if that fails.
  */
-export async function requestPasswordReset(db: Db, input: { email: string; appUrl: string; now: Date; mail?: MailConfig }) {
+export async function requestPasswordReset(
+  db: Db,
+  input: { email: string; appUrl: string; now: Date; mail?: MailConfig },
+) {
   const emailId = await db.transaction(async (tx) => {
     if (!(await mayEmail(tx, { to: input.email, kinds: RESET_KINDS, max: 3, now: input.now }))) return null;
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
@@ -62,7 +69,9 @@ export async function resetPassword(
   db: Db,
   input: { token: string; password: string; now: Date },
 ): Promise<Result<{ email: string }, "invalid_token">> {
-  const invalid = fail("invalid_token", { message: "This reset link has expired or was already used. Ask for a new one." });
+  const invalid = fail("invalid_token", {
+    message: "This reset link has expired or was already used. Ask for a new one.",
+  });
   const open = and(
     eq(passwordResetTokens.tokenHash, hashSecret(input.token)),
     isNull(passwordResetTokens.usedAt),
@@ -85,7 +94,12 @@ export async function resetPassword(
       .where(eq(users.id, claimed.userId))
       .returning({ email: users.email });
     await clearSignInFailures(tx, user.email);
-    await tx.insert(auditLog).values({ actorUserId: claimed.userId, action: "user.password_reset", subjectType: "user", subjectId: claimed.userId });
+    await tx.insert(auditLog).values({
+      actorUserId: claimed.userId,
+      action: "user.password_reset",
+      subjectType: "user",
+      subjectId: claimed.userId,
+    });
     return ok(user);
   });
 }
@@ -115,7 +129,12 @@ export async function changePassword(
     .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, input.userId))
     .returning({ sessionVersion: users.sessionVersion });
-  await db.insert(auditLog).values({ actorUserId: input.userId, action: "user.password_changed", subjectType: "user", subjectId: input.userId });
+  await db.insert(auditLog).values({
+    actorUserId: input.userId,
+    action: "user.password_changed",
+    subjectType: "user",
+    subjectId: input.userId,
+  });
   return ok(row);
 }
 
@@ -125,7 +144,12 @@ export async function updateProfile(db: DbOrTx, input: { userId: string; name: s
 
 export async function getUser(db: DbOrTx, userId: string) {
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+    })
     .from(users)
     .where(eq(users.id, userId));
   return row ?? null;

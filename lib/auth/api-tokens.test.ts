@@ -48,9 +48,15 @@ describe("API tokens", () => {
     const a = await makeWorkspace(db);
     const b = await makeWorkspace(db);
     const { user } = await makeMember(db, a.workspace.id, "owner");
-    expect(await findSessionMember(db, { userId: user.id, sessionVersion: 0, workspaceSlug: a.workspace.slug })).not.toBeNull();
-    expect(await findSessionMember(db, { userId: user.id, sessionVersion: 0, workspaceSlug: b.workspace.slug })).toBeNull();
+    expect(
+      await findSessionMember(db, { userId: user.id, sessionVersion: 0, workspaceSlug: a.workspace.slug }),
+    ).not.toBeNull();
+    expect(
+      await findSessionMember(db, { userId: user.id, sessionVersion: 0, workspaceSlug: b.workspace.slug }),
+    ).toBeNull();
     // A session issued before a password change (older version) no longer counts.
-    expect(await findSessionMember(db, { userId: user.id, sessionVersion: 1, workspaceSlug: a.workspace.slug })).toBeNull();
+    expect(
+      await findSessionMember(db, { userId: user.id, sessionVersion: 1, workspaceSlug: a.workspace.slug }),
+    ).toBeNull();
   });
 });

@@ -53,7 +53,12 @@ export async function listApiTokens(db: DbOrTx, actor: Actor) {
 }
 
 /** Revokes one of the actor's own tokens. Someone else's token, or another workspace's, is "not_found". */
-export async function revokeApiToken(db: DbOrTx, actor: Actor, tokenId: string, now: Date): Promise<Result<{ id: string }, "not_found">> {
+export async function revokeApiToken(
+  db: DbOrTx,
+  actor: Actor,
+  tokenId: string,
+  now: Date,
+): Promise<Result<{ id: string }, "not_found">> {
   if (!isUuid(tokenId)) return fail("not_found");
   const [row] = await db
     .update(apiTokens)
@@ -82,7 +87,12 @@ export async function revokeApiToken(db: DbOrTx, actor: Actor, tokenId: string, 
 export async function resolveApiToken(db: DbOrTx, secret: string, now: Date) {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
   const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, workspaceId: apiTokens.workspaceId, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      workspaceId: apiTokens.workspaceId,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, hashSecret(secret)), isNull(apiTokens.revokedAt)));
   if (!row) return null;

@@ -5,6 +5,11 @@
  * does not depend on it.
  */
 export function clientIp(headers: Headers) {
-  const chain = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  const chain =
+    headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   return chain.at(-1) || headers.get("x-real-ip") || "unknown";
 }

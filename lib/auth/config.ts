@@ -22,7 +22,6 @@ class RateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
-
 /**
  * Auth.js v5. Sessions are JWTs (the Credentials provider needs them) carrying the user id and the user's
  * session version; requireMember checks that version against the database on every request, so a password
@@ -76,7 +75,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         maxAge: 24 * 60 * 60,
         options: {},
         async sendVerificationRequest({ identifier, url }) {
-          await sendMagicLink(db, { to: identifier, url, appUrl: env.APP_URL, now: appNow(), mail: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM } });
+          await sendMagicLink(db, {
+            to: identifier,
+            url,
+            appUrl: env.APP_URL,
+            now: appNow(),
+            mail: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM },
+          });
         },
       },
     ],

@@ -10,11 +10,18 @@ import { safeCallbackUrl, sameSitePath } from "./callback-url";
  * sign-in token to another site. The person is waiting, so with SMTP this one email is sent at once (and only
  * it); if that fails the job loop sends it. At most 5 links per address in 15 minutes: more throws.
  */
-export async function sendMagicLink(db: Db, input: { to: string; url: string; appUrl: string; now: Date; mail: MailConfig }) {
+export async function sendMagicLink(
+  db: Db,
+  input: { to: string; url: string; appUrl: string; now: Date; mail: MailConfig },
+) {
   const link = new URL(input.url);
   const safe = new URL(link.pathname + link.search, input.appUrl);
   const cb = safe.searchParams.get("callbackUrl");
-  if (cb) safe.searchParams.set("callbackUrl", new URL(safeCallbackUrl(sameSitePath(cb, input.appUrl)), input.appUrl).toString());
+  if (cb)
+    safe.searchParams.set(
+      "callbackUrl",
+      new URL(safeCallbackUrl(sameSitePath(cb, input.appUrl)), input.appUrl).toString(),
+    );
   if (!(await mayEmail(db, { to: input.to, kinds: ["auth.magic_link"], max: 5, now: input.now }))) {
     throw new Error("too many sign-in links requested for this address");
   }

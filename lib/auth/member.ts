@@ -61,6 +61,9 @@ export async function findTokenMember(db: DbOrTx, input: { userId: string; works
 
 /** The user behind a session token, to check that the session is still current. */
 export async function findUserForSession(db: DbOrTx, userId: string) {
-  const [row] = await db.select({ email: users.email, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ email: users.email, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, userId));
   return row ?? null;
 }

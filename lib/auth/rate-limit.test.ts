@@ -4,7 +4,15 @@ import { clientIp } from "./client-ip";
 import { count, eq, like } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { signUp } from "./accounts";
-import { beginSignInAttempt, clearSignInFailures, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, MAX_SIGN_UPS_PER_IP, SIGN_UP_WINDOW_MINUTES, succeedSignInAttempt } from "./rate-limit";
+import {
+  beginSignInAttempt,
+  clearSignInFailures,
+  MAX_FAILURES_PER_EMAIL,
+  MAX_FAILURES_PER_IP,
+  MAX_SIGN_UPS_PER_IP,
+  SIGN_UP_WINDOW_MINUTES,
+  succeedSignInAttempt,
+} from "./rate-limit";
 
 const now = new Date("2026-11-21T10:00:00Z");
 const rand = () => Math.random().toString(36).slice(2, 10);
@@ -15,7 +23,8 @@ describe("sign-in rate limit", () => {
   it("locks an email after 5 failures, from any IP, until the window has passed", async () => {
     const db = testDb();
     const address = email();
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) expect((await beginSignInAttempt(db, { email: address, ip: ip(), now })).limited).toBe(false);
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
+      expect((await beginSignInAttempt(db, { email: address, ip: ip(), now })).limited).toBe(false);
     expect((await beginSignInAttempt(db, { email: address, ip: ip(), now })).limited).toBe(true);
     const later = new Date(now.getTime() + 16 * 60_000);
     expect((await beginSignInAttempt(db, { email: address, ip: ip(), now: later })).limited).toBe(false);
@@ -32,14 +41,18 @@ describe("sign-in rate limit", () => {
   it("lets only 5 of a burst of parallel guesses through (each is counted before its password is checked)", async () => {
     const db = testDb();
     const address = email();
-    const burst = await Promise.all(Array.from({ length: 12 }, () => beginSignInAttempt(db, { email: address, ip: ip(), now })));
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () => beginSignInAttempt(db, { email: address, ip: ip(), now })),
+    );
     expect(burst.filter((a) => !a.limited)).toHaveLength(MAX_FAILURES_PER_EMAIL);
   });
 
   it(`lets only 50 of 60 parallel guesses from one IP at 60 accounts through (${onRealPostgres() ? "real PostgreSQL" : "embedded"})`, async () => {
     const db = testDb();
     const from = ip();
-    const burst = await Promise.all(Array.from({ length: 60 }, () => beginSignInAttempt(db, { email: email(), ip: from, now })));
+    const burst = await Promise.all(
+      Array.from({ length: 60 }, () => beginSignInAttempt(db, { email: email(), ip: from, now })),
+    );
     expect(burst.filter((a) => !a.limited)).toHaveLength(MAX_FAILURES_PER_IP);
   });
 
@@ -65,7 +78,13 @@ describe("sign-in rate limit", () => {
 
 describe("sign-up rate limit per IP (issue 10, item 4)", () => {
   const signUpAt = (db: ReturnType<typeof testDb>, from: string, at: Date, prefix = "rl") =>
-    signUp(db, { name: "New", email: `${prefix}-${rand()}@example.test`, password: "a long password", ip: from, now: at });
+    signUp(db, {
+      name: "New",
+      email: `${prefix}-${rand()}@example.test`,
+      password: "a long password",
+      ip: from,
+      now: at,
+    });
 
   it(`lets ${MAX_SIGN_UPS_PER_IP} sign-ups from one IP in ${SIGN_UP_WINDOW_MINUTES} minutes, then refuses (nothing created) until the window passes; other IPs are not affected`, async () => {
     const db = testDb();
@@ -73,10 +92,23 @@ describe("sign-up rate limit per IP (issue 10, item 4)", () => {
     // Other test files add users to the same database at the same time: count only this test's own.
     const prefix = `rl-mine-${rand()}`;
     for (let i = 0; i < MAX_SIGN_UPS_PER_IP; i++) expect((await signUpAt(db, from, now, prefix)).ok).toBe(true);
-    const refused = await signUp(db, { name: "One too many", email: "too-many@example.test", password: "a long password", ip: from, now });
-    expect(refused).toMatchObject({ ok: false, error: "rate_limited", message: `Too many new accounts from your network: try again in ${SIGN_UP_WINDOW_MINUTES} minutes.` });
+    const refused = await signUp(db, {
+      name: "One too many",
+      email: "too-many@example.test",
+      password: "a long password",
+      ip: from,
+      now,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: "rate_limited",
+      message: `Too many new accounts from your network: try again in ${SIGN_UP_WINDOW_MINUTES} minutes.`,
+    });
     expect(await db.select().from(users).where(eq(users.email, "too-many@example.test"))).toEqual([]);
-    const [mine] = await db.select({ n: count() }).from(users).where(like(users.email, `${prefix}-%`));
+    const [mine] = await db
+      .select({ n: count() })
+      .from(users)
+      .where(like(users.email, `${prefix}-%`));
     expect(mine.n).toBe(MAX_SIGN_UPS_PER_IP);
     expect((await signUpAt(db, ip(), now)).ok).toBe(true);
     expect((await signUpAt(db, from, new Date(now.getTime() + SIGN_UP_WINDOW_MINUTES * 60_000 + 1000))).ok).toBe(true);
@@ -87,7 +119,10 @@ describe("sign-up rate limit per IP (issue 10, item 4)", () => {
     const from = ip();
     const taken = email();
     expect((await signUp(db, { name: "A", email: taken, password: "a long password", ip: from, now })).ok).toBe(true);
-    for (let i = 1; i < MAX_SIGN_UPS_PER_IP; i++) expect(await signUp(db, { name: "A", email: taken, password: "a long password", ip: from, now })).toMatchObject({ error: "email_taken" });
+    for (let i = 1; i < MAX_SIGN_UPS_PER_IP; i++)
+      expect(await signUp(db, { name: "A", email: taken, password: "a long password", ip: from, now })).toMatchObject({
+        error: "email_taken",
+      });
     expect(await signUpAt(db, from, now)).toMatchObject({ error: "rate_limited" });
   });
 

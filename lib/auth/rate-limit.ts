@@ -29,12 +29,24 @@ export async function beginSignInAttempt(
     const [byEmail] = await tx
       .select({ n: count() })
       .from(signInAttempts)
-      .where(and(eq(signInAttempts.email, input.email), eq(signInAttempts.succeeded, false), gt(signInAttempts.attemptedAt, since)));
+      .where(
+        and(
+          eq(signInAttempts.email, input.email),
+          eq(signInAttempts.succeeded, false),
+          gt(signInAttempts.attemptedAt, since),
+        ),
+      );
     if (byEmail.n >= MAX_FAILURES_PER_EMAIL) return { limited: true } as const;
     const [byIp] = await tx
       .select({ n: count() })
       .from(signInAttempts)
-      .where(and(eq(signInAttempts.ip, input.ip), eq(signInAttempts.succeeded, false), gt(signInAttempts.attemptedAt, since)));
+      .where(
+        and(
+          eq(signInAttempts.ip, input.ip),
+          eq(signInAttempts.succeeded, false),
+          gt(signInAttempts.attemptedAt, since),
+        ),
+      );
     if (byIp.n >= MAX_FAILURES_PER_IP) return { limited: true } as const;
     const [row] = await tx
       .insert(signInAttempts)

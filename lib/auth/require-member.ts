@@ -72,12 +72,17 @@ export async function requireUser(returnTo: string) {
  * Not a member, or not allowed → a 404 problem, exactly like a workspace that does not exist (no redirect, so a
  * signed-in user can never be sent round in a loop).
  */
-export async function requireRouteMember(input: { workspace: string; permission: Permission; returnTo: string }): Promise<Member | Response> {
+export async function requireRouteMember(input: {
+  workspace: string;
+  permission: Permission;
+  returnTo: string;
+}): Promise<Member | Response> {
   const member = await loadMember(input.workspace);
   if (member === "anonymous") {
     const location = `/sign-in?callbackUrl=${encodeURIComponent(safeCallbackUrl(input.returnTo, "/workspaces"))}`;
     return new Response(null, { status: 307, headers: { location, "cache-control": "no-store" } });
   }
-  if (!member || !can(member, input.permission)) return problem(404, { code: "not_found", detail: "There is no such page." });
+  if (!member || !can(member, input.permission))
+    return problem(404, { code: "not_found", detail: "There is no such page." });
   return member;
 }

@@ -10,7 +10,8 @@ export async function signInAfterChange(email: string, password: string, redirec
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (err) {
-    if (err instanceof AuthError) redirect(`/sign-in?notice=signin-needed&callbackUrl=${encodeURIComponent(redirectTo)}`);
+    if (err instanceof AuthError)
+      redirect(`/sign-in?notice=signin-needed&callbackUrl=${encodeURIComponent(redirectTo)}`);
     throw err;
   }
 }

@@ -33,12 +33,22 @@ function compare(input: AvailabilityInput, from: string, to: string, durations: 
       }
     }
     // Nothing listed off the grid either.
-    if (listed.size !== acceptedInRange) mismatches.push(`${durationMinutes} min: ${listed.size} listed, ${acceptedInRange} ok`);
+    if (listed.size !== acceptedInRange)
+      mismatches.push(`${durationMinutes} min: ${listed.size} listed, ${acceptedInRange} ok`);
   }
   return { mismatches, outcomes };
 }
 
-const allRules: (SlotRule | "ok")[] = ["ok", "duration", "step", "opening_hours", "closed", "notice", "window", "overlap"];
+const allRules: (SlotRule | "ok")[] = [
+  "ok",
+  "duration",
+  "step",
+  "opening_hours",
+  "closed",
+  "notice",
+  "window",
+  "overlap",
+];
 
 describe("listFreeSlots and checkSlot agree", () => {
   it("on every quarter hour of the Los Angeles fall-back week", () => {

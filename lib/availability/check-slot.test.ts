@@ -59,10 +59,14 @@ describe("checkSlot", () => {
     it("measures the step on local wall-clock time, not UTC (Kolkata is UTC+05:30)", () => {
       const kolkata = { timeZone: "Asia/Kolkata", openingHours: everyDay("00:00", "00:00") };
       const localTen = new Date("2026-06-10T10:00:00+05:30"); // 04:30 UTC
-      expect(checkSlot({ ...studio(kolkata), start: localTen, end: plus(localTen, minutes(60)) })).toEqual({ ok: true });
+      expect(checkSlot({ ...studio(kolkata), start: localTen, end: plus(localTen, minutes(60)) })).toEqual({
+        ok: true,
+      });
       const hourly = { ...kolkata, room: { stepMinutes: 60, minMinutes: 60, maxMinutes: 480, bufferMinutes: 0 } };
       const utcTen = new Date("2026-06-10T10:00:00Z"); // 15:30 in Kolkata
-      expect(checkSlot({ ...studio(hourly), start: utcTen, end: plus(utcTen, minutes(60)) })).toEqual(refusedBy("step"));
+      expect(checkSlot({ ...studio(hourly), start: utcTen, end: plus(utcTen, minutes(60)) })).toEqual(
+        refusedBy("step"),
+      );
     });
   });
 
@@ -88,7 +92,9 @@ describe("checkSlot", () => {
     });
 
     it("refuses a weekday without opening hours", () => {
-      const weekdaysOnly = { openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: "09:00", closes: "17:00" })) };
+      const weekdaysOnly = {
+        openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: "09:00", closes: "17:00" })),
+      };
       expect(check("2026-06-12 10:00", 60, weekdaysOnly)).toEqual({ ok: true }); // Friday
       expect(check("2026-06-13 10:00", 60, weekdaysOnly)).toEqual(refusedBy("opening_hours")); // Saturday
     });
@@ -189,7 +195,10 @@ describe("checkSlot", () => {
     });
 
     it("refuses a slot whose buffer would run into a busy interval that starts a minute earlier", () => {
-      const earlier = { busy: [busy("2026-06-10 13:59", "2026-06-10 16:15")], room: { ...studio().room, stepMinutes: 15 } };
+      const earlier = {
+        busy: [busy("2026-06-10 13:59", "2026-06-10 16:15")],
+        room: { ...studio().room, stepMinutes: 15 },
+      };
       expect(check("2026-06-10 12:45", 60, earlier)).toEqual(refusedBy("overlap"));
     });
 
@@ -208,7 +217,9 @@ describe("checkSlot", () => {
     });
 
     it("ignores empty busy intervals", () => {
-      expect(check("2026-06-10 14:00", 60, { busy: [busy("2026-06-10 14:30", "2026-06-10 14:30")] })).toEqual({ ok: true });
+      expect(check("2026-06-10 14:00", 60, { busy: [busy("2026-06-10 14:30", "2026-06-10 14:30")] })).toEqual({
+        ok: true,
+      });
     });
   });
 
@@ -242,8 +253,12 @@ describe("checkSlot", () => {
       refusedBy("closed"),
     );
     const policy = studio().policy;
-    expect(check("2026-06-10 10:00", 60, { policy: { ...policy, minNoticeMinutes: -60 } })).toEqual(refusedBy("notice"));
-    expect(check("2026-06-10 10:00", 60, { policy: { ...policy, bookingWindowDays: 1.5 } })).toEqual(refusedBy("window"));
+    expect(check("2026-06-10 10:00", 60, { policy: { ...policy, minNoticeMinutes: -60 } })).toEqual(
+      refusedBy("notice"),
+    );
+    expect(check("2026-06-10 10:00", 60, { policy: { ...policy, bookingWindowDays: 1.5 } })).toEqual(
+      refusedBy("window"),
+    );
     expect(check("2026-06-10 10:00", 60, { now: new Date(NaN) })).toEqual(refusedBy("notice"));
     const start = at("2026-06-10 10:00", LA);
     expect(checkSlot({ ...studio(), start: new Date(NaN), end: start })).toEqual(refusedBy("duration"));

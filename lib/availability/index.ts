@@ -1,12 +1,4 @@
-export type {
-  AvailabilityInput,
-  BookingPolicy,
-  Closure,
-  Interval,
-  OpeningHours,
-  RoomRules,
-  SlotRule,
-} from "./types";
+export type { AvailabilityInput, BookingPolicy, Closure, Interval, OpeningHours, RoomRules, SlotRule } from "./types";
 export { checkSlot } from "./check-slot";
 export { blockedUntil, turnoverMs } from "./slot-rules";
 export { listFreeSlots } from "./list-free-slots";

@@ -37,7 +37,14 @@ export function listFreeSlots(
   const clock = zoneClock(input.timeZone, (firstDay - 3) * DAY_MS, (lastDay + 3) * DAY_MS);
   if (!clock) return [];
   const { openingHours, closures } = input;
-  const calendar = openingCalendar({ clock, openingHours, closures, fromDay: firstDay - 2, toDay: lastDay + 1, merge: true });
+  const calendar = openingCalendar({
+    clock,
+    openingHours,
+    closures,
+    fromDay: firstDay - 2,
+    toDay: lastDay + 1,
+    merge: true,
+  });
   if (!calendar.ok) return [];
 
   const starts: number[] = [];

@@ -21,7 +21,10 @@ describe("listTakenSlots", () => {
   const blocks: Interval[] = [{ start: at("2026-11-02 10:00", LA), end: at("2026-11-02 12:00", LA) }];
   const studio: AvailabilityInput = {
     timeZone: LA,
-    openingHours: [...everyDay("09:00", "02:00").filter((h) => h.weekday !== 0), { weekday: 0, opens: "00:00", closes: "00:00" }],
+    openingHours: [
+      ...everyDay("09:00", "02:00").filter((h) => h.weekday !== 0),
+      { weekday: 0, opens: "00:00", closes: "00:00" },
+    ],
     closures: [{ startsOn: "2026-11-03", endsOn: "2026-11-03" }],
     room: { stepMinutes: 30, minMinutes: 60, maxMinutes: 240, bufferMinutes: 15 },
     policy: { minNoticeMinutes: 90, bookingWindowDays: 6 },
@@ -37,17 +40,33 @@ describe("listTakenSlots", () => {
     const taken = [...bookings, overBlock];
     const seen = new Map<string, number>();
     for (const durationMinutes of [60, 120, 240]) {
-      const listed = new Set(listTakenSlots({ ...studio, taken, from, to, durationMinutes }).map((s) => s.start.getTime()));
-      const free = new Set(listFreeSlots({ ...studio, busy: [...blocks, ...taken], from, to, durationMinutes }).map((s) => s.start.getTime()));
+      const listed = new Set(
+        listTakenSlots({ ...studio, taken, from, to, durationMinutes }).map((s) => s.start.getTime()),
+      );
+      const free = new Set(
+        listFreeSlots({ ...studio, busy: [...blocks, ...taken], from, to, durationMinutes }).map((s) =>
+          s.start.getTime(),
+        ),
+      );
       const expected = new Set<number>();
-      for (let t = Date.parse(`${from}T00:00:00Z`) - minutes(24 * 60); t < Date.parse(`${to}T00:00:00Z`) + minutes(48 * 60); t += minutes(15)) {
+      for (
+        let t = Date.parse(`${from}T00:00:00Z`) - minutes(24 * 60);
+        t < Date.parse(`${to}T00:00:00Z`) + minutes(48 * 60);
+        t += minutes(15)
+      ) {
         const start = new Date(t);
         const date = wall(start, LA).slice(0, 10);
         if (date < from || date > to) continue;
         const end = plus(start, minutes(durationMinutes));
         const withAll = checkSlot({ ...studio, busy: [...blocks, ...taken], start, end });
         const withoutBookings = checkSlot({ ...studio, start, end });
-        const kind = withAll.ok ? "free" : withAll.rule === "overlap" && withoutBookings.ok ? "taken" : withAll.rule === "overlap" ? "blocked" : withAll.rule;
+        const kind = withAll.ok
+          ? "free"
+          : withAll.rule === "overlap" && withoutBookings.ok
+            ? "taken"
+            : withAll.rule === "overlap"
+              ? "blocked"
+              : withAll.rule;
         seen.set(kind, (seen.get(kind) ?? 0) + 1);
         if (kind === "taken") expected.add(t);
       }
@@ -56,16 +75,29 @@ describe("listTakenSlots", () => {
       expect([...listed].filter((t) => free.has(t))).toEqual([]);
     }
     // The week exercises every way a slot can be refused, so "taken" is told apart from each of them.
-    expect([...seen.keys()].sort()).toEqual(["blocked", "closed", "free", "notice", "opening_hours", "step", "taken", "window"].sort());
+    expect([...seen.keys()].sort()).toEqual(
+      ["blocked", "closed", "free", "notice", "opening_hours", "step", "taken", "window"].sort(),
+    );
   });
 
   it("for a 2-hour session around a Wednesday booking that keeps the room until 10:00 (its turnover included), offers the starts it blocks", () => {
-    const taken = listTakenSlots({ ...studio, taken: bookings, from: "2026-11-04", to: "2026-11-04", durationMinutes: 120 });
+    const taken = listTakenSlots({
+      ...studio,
+      taken: bookings,
+      from: "2026-11-04",
+      to: "2026-11-04",
+      durationMinutes: 120,
+    });
     // 09:00 opens the day; a start before 10:00 overlaps the booking, 10:00 itself is free.
-    expect(taken.map((s) => `${wall(s.start, LA)}–${wall(s.end, LA).slice(11)}`)).toEqual(["2026-11-04 09:00–11:00", "2026-11-04 09:30–11:30"]);
+    expect(taken.map((s) => `${wall(s.start, LA)}–${wall(s.end, LA).slice(11)}`)).toEqual([
+      "2026-11-04 09:00–11:00",
+      "2026-11-04 09:30–11:30",
+    ]);
   });
 
   it("lists nothing when nothing is booked", () => {
-    expect(listTakenSlots({ ...studio, taken: [], from: "2026-10-29", to: "2026-11-04", durationMinutes: 60 })).toEqual([]);
+    expect(listTakenSlots({ ...studio, taken: [], from: "2026-10-29", to: "2026-11-04", durationMinutes: 60 })).toEqual(
+      [],
+    );
   });
 });

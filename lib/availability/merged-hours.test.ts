@@ -22,8 +22,12 @@ const la = (local: string) => new Date(`${local}-08:00`);
 
 describe("opening ranges that touch or overlap", () => {
   it("take a booking across the join: Thursday night into Friday, and Friday into Saturday", () => {
-    expect(checkSlot({ ...base, start: la("2026-12-03T23:00:00"), end: la("2026-12-04T04:00:00") })).toEqual({ ok: true });
-    expect(checkSlot({ ...base, start: la("2026-12-04T23:00:00"), end: la("2026-12-05T01:00:00") })).toEqual({ ok: true });
+    expect(checkSlot({ ...base, start: la("2026-12-03T23:00:00"), end: la("2026-12-04T04:00:00") })).toEqual({
+      ok: true,
+    });
+    expect(checkSlot({ ...base, start: la("2026-12-04T23:00:00"), end: la("2026-12-05T01:00:00") })).toEqual({
+      ok: true,
+    });
     const slots = listFreeSlots({ ...base, from: "2026-12-04", to: "2026-12-04", durationMinutes: 120 });
     expect(slots.map((s) => s.start.toISOString())).toContain(la("2026-12-04T23:00:00").toISOString());
   });

@@ -5,7 +5,8 @@ import type { Closure, Interval, OpeningHours } from "./types";
 
 const local = (intervals: Interval[], zone: string) =>
   intervals.map((i) => `${wall(i.start, zone)} → ${wall(i.end, zone)}`);
-const lengthsInHours = (intervals: Interval[]) => intervals.map((i) => (i.end.getTime() - i.start.getTime()) / hours(1));
+const lengthsInHours = (intervals: Interval[]) =>
+  intervals.map((i) => (i.end.getTime() - i.start.getTime()) / hours(1));
 
 function intervals(openingHours: OpeningHours, from: string, to: string, closures: Closure[] = [], timeZone = LA) {
   return openingIntervals({ timeZone, openingHours, closures, from, to });

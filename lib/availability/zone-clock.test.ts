@@ -10,13 +10,17 @@ const wallMs = (iso: string) => Date.parse(`${iso}Z`); // local wall-clock time 
 describe("zoneClock", () => {
   it("finds both 2026 clock changes of Los Angeles and Paris to the minute", () => {
     const la = zoneClock(LA, ...year2026)!;
-    expect(la.segmentsBetween(...year2026).map((s) => [new Date(s.start).toISOString(), s.offsetMs / hours(1)])).toEqual([
+    expect(
+      la.segmentsBetween(...year2026).map((s) => [new Date(s.start).toISOString(), s.offsetMs / hours(1)]),
+    ).toEqual([
       ["2026-01-01T00:00:00.000Z", -8],
       ["2026-03-08T10:00:00.000Z", -7],
       ["2026-11-01T09:00:00.000Z", -8],
     ]);
     const paris = zoneClock(PARIS, ...year2026)!;
-    expect(paris.segmentsBetween(...year2026).map((s) => [new Date(s.start).toISOString(), s.offsetMs / hours(1)])).toEqual([
+    expect(
+      paris.segmentsBetween(...year2026).map((s) => [new Date(s.start).toISOString(), s.offsetMs / hours(1)]),
+    ).toEqual([
       ["2026-01-01T00:00:00.000Z", 1],
       ["2026-03-29T01:00:00.000Z", 2],
       ["2026-10-25T01:00:00.000Z", 1],
@@ -29,7 +33,13 @@ describe("zoneClock", () => {
       const mismatches: string[] = [];
       for (let t = year2026[0]; t < year2026[1]; t += hours(0.5)) {
         const local = new TZDate(t, zone);
-        const expected = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes());
+        const expected = Date.UTC(
+          local.getFullYear(),
+          local.getMonth(),
+          local.getDate(),
+          local.getHours(),
+          local.getMinutes(),
+        );
         if (clock.wallAt(t) !== expected) mismatches.push(new Date(t).toISOString());
       }
       expect(mismatches, zone).toEqual([]);

@@ -20,7 +20,9 @@ export function cardRequired(policies: Pick<Policies, "cardOnFile">, connected =
 
 /** Why a card-on-file policy cannot be saved (or applied): "always required" needs Stripe, where cards are added. Null when it can. */
 export function cardPolicyRefusal(cardOnFile: Policies["cardOnFile"], connected = stripeConnected()): string | null {
-  return cardOnFile === "required" && !connected ? "Stripe is not connected, so creators could not add a card: choose Automatic or Not required." : null;
+  return cardOnFile === "required" && !connected
+    ? "Stripe is not connected, so creators could not add a card: choose Automatic or Not required."
+    : null;
 }
 
 /**
@@ -29,18 +31,32 @@ export function cardPolicyRefusal(cardOnFile: Policies["cardOnFile"], connected 
  */
 export async function billingGate(
   db: DbOrTx,
-  input: { workspaceId: string; creatorId: string; policies: Policies; forSelf: boolean; payments?: Pick<PaymentsTarget, "canCharge" | "account"> },
+  input: {
+    workspaceId: string;
+    creatorId: string;
+    policies: Policies;
+    forSelf: boolean;
+    payments?: Pick<PaymentsTarget, "canCharge" | "account">;
+  },
 ): Promise<Fail<BillingGateError> | null> {
   const { workspaceId, creatorId, policies, forSelf } = input;
   if (policies.blockBookingWhenUnpaid === "yes") {
     const [overdue] = await db
       .select({ id: invoices.id })
       .from(invoices)
-      .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.creatorId, creatorId), inArray(invoices.status, ["failed", "uncollectible"])))
+      .where(
+        and(
+          eq(invoices.workspaceId, workspaceId),
+          eq(invoices.creatorId, creatorId),
+          inArray(invoices.status, ["failed", "uncollectible"]),
+        ),
+      )
       .limit(1);
     if (overdue) {
       return fail("payment_overdue", {
-        message: forSelf ? "A payment failed. Settle it on the Billing page, then book again." : "This creator has a failed payment to settle before booking again.",
+        message: forSelf
+          ? "A payment failed. Settle it on the Billing page, then book again."
+          : "This creator has a failed payment to settle before booking again.",
       });
     }
   }
@@ -50,7 +66,9 @@ export async function billingGate(
   if (cardRequired(policies, payments.canCharge) && payments.account !== null) {
     const hasCard = await hasCardOnFile(db, workspaceId, creatorId, payments.account);
     if (!hasCard) {
-      return fail("card_required", { message: forSelf ? "Add a card on the Billing page before booking." : "This creator has no card on file yet." });
+      return fail("card_required", {
+        message: forSelf ? "Add a card on the Billing page before booking." : "This creator has no card on file yet.",
+      });
     }
   }
   return null;
@@ -61,6 +79,13 @@ async function hasCardOnFile(db: DbOrTx, workspaceId: string, userId: string, ac
   const [row] = await db
     .select({ id: stripeCustomers.id })
     .from(stripeCustomers)
-    .where(and(eq(stripeCustomers.workspaceId, workspaceId), eq(stripeCustomers.userId, userId), eq(stripeCustomers.stripeAccount, account), isNotNull(stripeCustomers.defaultPaymentMethodId)));
+    .where(
+      and(
+        eq(stripeCustomers.workspaceId, workspaceId),
+        eq(stripeCustomers.userId, userId),
+        eq(stripeCustomers.stripeAccount, account),
+        isNotNull(stripeCustomers.defaultPaymentMethodId),
+      ),
+    );
   return Boolean(row);
 }

@@ -1,7 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { charges, invoices, memberships, platformFeeEntries, stripeConnectedAccounts, stripeCustomers, workspaces } from "@/db/schema";
+import {
+  charges,
+  invoices,
+  memberships,
+  platformFeeEntries,
+  stripeConnectedAccounts,
+  stripeCustomers,
+  workspaces,
+} from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
 import type { Db } from "@/db/client";
@@ -38,7 +46,10 @@ const later = (m: number) => (now = new Date(now.getTime() + m * 60_000));
 /** A workspace whose connected account finished onboarding (charges enabled), with its own fee rate and currency. */
 async function connectedWorkspace(db: Db, opts: { basisPoints: number; currency?: string }) {
   const w = await bookingWorld(db);
-  await db.update(workspaces).set({ platformFeeBasisPoints: opts.basisPoints, currency: opts.currency ?? "USD" }).where(eq(workspaces.id, w.workspace.id));
+  await db
+    .update(workspaces)
+    .set({ platformFeeBasisPoints: opts.basisPoints, currency: opts.currency ?? "USD" })
+    .where(eq(workspaces.id, w.workspace.id));
   const account = await stripe.accounts.create({ ...express, business_profile: { name: w.workspace.name } });
   server.completeOnboarding(account.id);
   await db.insert(stripeConnectedAccounts).values({ workspaceId: w.workspace.id, stripeAccountId: account.id });
@@ -48,14 +59,27 @@ async function connectedWorkspace(db: Db, opts: { basisPoints: number; currency?
 type World = Awaited<ReturnType<typeof connectedWorkspace>>;
 
 async function saveCard(db: Db, w: World, userId: string, card: { last4?: string } = {}) {
-  const url = await startCardCheckout(db, w.at, { workspaceId: w.workspace.id, userId, currency: "USD", returnUrl: "http://localhost:3000/w/x/billing", now });
+  const url = await startCardCheckout(db, w.at, {
+    workspaceId: w.workspace.id,
+    userId,
+    currency: "USD",
+    returnUrl: "http://localhost:3000/w/x/billing",
+    now,
+  });
   const sessionId = url!.split("/").pop()!;
   server.completeCheckout(sessionId, { brand: "visa", last4: card.last4 ?? "4242" });
   expect(await applyCompletedCheckout(db, w.at, sessionId, now)).toBe(true);
 }
 
 /** A pending charge made two hours ago (past the invoice delay), as check-out makes them. */
-async function pendingCharge(db: Db, w: World, creatorId: string, cents: number, currency = "USD", tax?: { rate: string; of: string }) {
+async function pendingCharge(
+  db: Db,
+  w: World,
+  creatorId: string,
+  cents: number,
+  currency = "USD",
+  tax?: { rate: string; of: string },
+) {
   const [c] = await db
     .insert(charges)
     .values({
@@ -79,8 +103,14 @@ async function invoiceAndSend(db: Db, w: World) {
   return sendDueInvoices(db, stripe, now, { platform: true, workspaceId: w.workspace.id });
 }
 
-const invoicesOf = (db: Db, w: World) => db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id)).orderBy(invoices.createdAt);
-const entriesOf = (db: Db, invoiceId: string) => db.select().from(platformFeeEntries).where(eq(platformFeeEntries.invoiceId, invoiceId)).orderBy(platformFeeEntries.amountCents);
+const invoicesOf = (db: Db, w: World) =>
+  db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id)).orderBy(invoices.createdAt);
+const entriesOf = (db: Db, invoiceId: string) =>
+  db
+    .select()
+    .from(platformFeeEntries)
+    .where(eq(platformFeeEntries.invoiceId, invoiceId))
+    .orderBy(platformFeeEntries.amountCents);
 const on = (account: string) => ({ stripeAccount: account });
 const notFound = async (p: Promise<unknown>) => {
   try {
@@ -90,7 +120,8 @@ const notFound = async (p: Promise<unknown>) => {
   }
   return "found";
 };
-const sign = (payload: string) => Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(now.getTime() / 1000) });
+const sign = (payload: string) =>
+  Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(now.getTime() / 1000) });
 const deliver = (db: Db, event: object) => {
   const payload = JSON.stringify(event);
   return handleStripeWebhook(db, stripe, { payload, signature: sign(payload), secret: SECRET }, now);
@@ -126,7 +157,9 @@ describe("charging on connected accounts", () => {
     // One customer per account, never shared: each is invisible from the other account and from the platform.
     const customers = await db.select().from(stripeCustomers).where(eq(stripeCustomers.userId, creator));
     expect(customers.map((c) => c.stripeAccount).sort()).toEqual([a.account, b.account].sort());
-    const [custA, custB] = [a.account, b.account].map((acct) => customers.find((c) => c.stripeAccount === acct)!.stripeCustomerId);
+    const [custA, custB] = [a.account, b.account].map(
+      (acct) => customers.find((c) => c.stripeAccount === acct)!.stripeCustomerId,
+    );
     expect(custA).not.toBe(custB);
     expect(await notFound(stripe.customers.retrieve(custA, {}, on(b.account)))).toBe(404);
     expect(await notFound(stripe.customers.retrieve(custA))).toBe(404);
@@ -146,9 +179,18 @@ describe("charging on connected accounts", () => {
     }
 
     // The platform's fee at each workspace's rate, taken by Stripe on each account and recorded from Stripe.
-    const fees = (await stripe.applicationFees.list({ limit: 100 })).data.filter((f) => [a.account, b.account].includes(f.account as string));
-    expect(fees.map((f) => [f.account, f.amount, f.currency]).sort()).toEqual([[a.account, 725, "usd"], [b.account, 900, "usd"]].sort());
-    expect((await entriesOf(db, invA.id)).map((e) => [e.amountCents, e.stripeAccount, e.currency])).toEqual([[725, a.account, "USD"]]);
+    const fees = (await stripe.applicationFees.list({ limit: 100 })).data.filter((f) =>
+      [a.account, b.account].includes(f.account as string),
+    );
+    expect(fees.map((f) => [f.account, f.amount, f.currency]).sort()).toEqual(
+      [
+        [a.account, 725, "usd"],
+        [b.account, 900, "usd"],
+      ].sort(),
+    );
+    expect((await entriesOf(db, invA.id)).map((e) => [e.amountCents, e.stripeAccount, e.currency])).toEqual([
+      [725, a.account, "USD"],
+    ]);
     expect((await entriesOf(db, invB.id)).map((e) => [e.amountCents, e.stripeAccount])).toEqual([[900, b.account]]);
   });
 
@@ -162,16 +204,27 @@ describe("charging on connected accounts", () => {
     expect(await netFeeOf(db, inv.id)).toBe(725);
 
     later(10);
-    const credit = await creditCharge(db, w.manager.actor, c.id, { amount: 43.5, reason: "Lights failed for part of the session" }, now);
+    const credit = await creditCharge(
+      db,
+      w.manager.actor,
+      c.id,
+      { amount: 43.5, reason: "Lights failed for part of the session" },
+      now,
+    );
     expect(credit.ok).toBe(true);
-    expect(await sendDueInvoices(db, stripe, later(1), { platform: true, workspaceId: w.workspace.id })).toMatchObject({ credited: 1 });
+    expect(await sendDueInvoices(db, stripe, later(1), { platform: true, workspaceId: w.workspace.id })).toMatchObject({
+      credited: 1,
+    });
 
     // One refund on the connected account, with refund_application_fee, named by the credit note.
     const refunds = server.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds" && !r.replayed);
     const ours = refunds.filter((r) => r.stripeAccount === w.account);
     expect(ours).toHaveLength(1);
     expect(ours[0].body).toMatchObject({ amount: "4350", refund_application_fee: "true" });
-    const [stored] = await db.select().from(charges).where(and(eq(charges.correctsChargeId, c.id), eq(charges.kind, "credit")));
+    const [stored] = await db
+      .select()
+      .from(charges)
+      .where(and(eq(charges.correctsChargeId, c.id), eq(charges.kind, "credit")));
     const note = await stripe.creditNotes.retrieve(stored.stripeCreditNoteId!, {}, on(w.account));
     expect(note.refunds?.map((r) => r.amount_refunded)).toEqual([4350]);
     // 725 × 4,350 / 14,500 = 217.5 → 218 returned; the ledger has the fee and its refund, keyed by Stripe's ids.
@@ -181,7 +234,8 @@ describe("charging on connected accounts", () => {
     expect(after.amountRefundedCents).toBe(4350);
 
     // Replayed fee events add nothing.
-    for (const e of server.events.filter((e) => e.type.startsWith("application_fee."))) expect((await deliver(db, e)).ok).toBe(true);
+    for (const e of server.events.filter((e) => e.type.startsWith("application_fee.")))
+      expect((await deliver(db, e)).ok).toBe(true);
     expect((await entriesOf(db, inv.id)).map((e) => e.amountCents)).toEqual([-218, 725]);
   });
 
@@ -195,8 +249,15 @@ describe("charging on connected accounts", () => {
     await invoiceAndSend(db, yen);
     const [inv] = await invoicesOf(db, yen);
     expect(inv).toMatchObject({ status: "paid", currency: "JPY", amountPaidCents: 1_649 });
-    const lines = (await stripe.invoices.retrieve(inv.stripeInvoiceId!, { expand: ["lines"] }, on(yen.account))).lines.data.map((l) => [l.description, l.amount]);
-    expect(lines).toEqual(expect.arrayContaining([["Tax 10 %", 150], ["Studio time 1499", 1_499]]));
+    const lines = (
+      await stripe.invoices.retrieve(inv.stripeInvoiceId!, { expand: ["lines"] }, on(yen.account))
+    ).lines.data.map((l) => [l.description, l.amount]);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ["Tax 10 %", 150],
+        ["Studio time 1499", 1_499],
+      ]),
+    );
     expect((await entriesOf(db, inv.id)).map((e) => [e.amountCents, e.currency])).toEqual([[37, "JPY"]]);
 
     // $10.30 with CA sales tax 9.5 % ($0.9785 → $0.98): $11.28 paid, the fee 2.5 % of $10.30 = 25.75 → 26 cents.
@@ -224,7 +285,15 @@ describe("charging on connected accounts", () => {
     expect(target).toMatchObject({ canCharge: false, account: w.account });
     expect(target.waitingReason).toMatch(/not enabled charges/);
     // A creator without a card books under "Automatic": nobody could add one now.
-    expect(await billingGate(db, { workspaceId: w.workspace.id, creatorId: w.creator2.user.id, policies: DEFAULT_POLICIES, forSelf: true, payments: target })).toBeNull();
+    expect(
+      await billingGate(db, {
+        workspaceId: w.workspace.id,
+        creatorId: w.creator2.user.id,
+        policies: DEFAULT_POLICIES,
+        forSelf: true,
+        payments: target,
+      }),
+    ).toBeNull();
 
     await pendingCharge(db, w, w.creator.user.id, 6_000);
     const invoicesAtStripe = server.objects.invoices.size;
@@ -234,12 +303,23 @@ describe("charging on connected accounts", () => {
     expect(server.objects.invoices.size).toBe(invoicesAtStripe);
 
     await setCharges(true);
-    expect(await sendDueInvoices(db, stripe, later(1), { platform: true, workspaceId: w.workspace.id })).toMatchObject({ sent: 1, paid: 1 });
+    expect(await sendDueInvoices(db, stripe, later(1), { platform: true, workspaceId: w.workspace.id })).toMatchObject({
+      sent: 1,
+      paid: 1,
+    });
     const [sent] = await invoicesOf(db, w);
     expect(sent).toMatchObject({ status: "paid", stripeAccount: w.account });
     // Enabled again, the card policy applies again.
     const ready = await paymentsTarget(db, w.workspace.id, { stripe, mode: "platform" });
-    expect(await billingGate(db, { workspaceId: w.workspace.id, creatorId: w.creator2.user.id, policies: DEFAULT_POLICIES, forSelf: true, payments: ready })).toMatchObject({ error: "card_required" });
+    expect(
+      await billingGate(db, {
+        workspaceId: w.workspace.id,
+        creatorId: w.creator2.user.id,
+        policies: DEFAULT_POLICIES,
+        forSelf: true,
+        payments: ready,
+      }),
+    ).toMatchObject({ error: "card_required" });
   });
 
   it("ignores a replayed or reordered Connect event, and one that names an object of another account", async () => {

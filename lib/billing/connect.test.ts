@@ -4,7 +4,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, stripeConnectedAccounts } from "@/db/schema";
 import { testDb } from "@/db/testing/db";
 import { makeMember, makeWorkspace } from "@/db/testing/factories";
-import { EXPRESS_CONTROLLER, connectWorkspace, connectedAccountOf, continueOnboarding, dashboardLink, paymentsMode, refreshAccount } from "./connect";
+import {
+  EXPRESS_CONTROLLER,
+  connectWorkspace,
+  connectedAccountOf,
+  continueOnboarding,
+  dashboardLink,
+  paymentsMode,
+  refreshAccount,
+} from "./connect";
 import { startStripeTestServer, type StripeTestServer } from "@/testing/stripe/stripe-test-server";
 import { handleStripeWebhook } from "./webhooks";
 
@@ -34,7 +42,15 @@ async function world() {
 
 function signed(event: Stripe.Event, secret = CONNECT_SECRET, at = now) {
   const payload = JSON.stringify(event);
-  return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: Math.floor(at.getTime() / 1000) }), secret: [WEBHOOK_SECRET, CONNECT_SECRET] };
+  return {
+    payload,
+    signature: Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret,
+      timestamp: Math.floor(at.getTime() / 1000),
+    }),
+    secret: [WEBHOOK_SECRET, CONNECT_SECRET],
+  };
 }
 
 describe("the payments mode", () => {
@@ -54,29 +70,51 @@ describe("connecting a workspace", () => {
     expect(row).toMatchObject({ chargesEnabled: false, payoutsEnabled: false, detailsSubmitted: false });
     expect(row!.stripeAccountId).toMatch(/^acct_/);
     expect(row!.requirementsDue).toContain("external_account");
-    const created = server.requests.find((r) => r.path === "/v1/accounts" && r.idempotencyKey === `livebase-account-${workspace.id}`);
+    const created = server.requests.find(
+      (r) => r.path === "/v1/accounts" && r.idempotencyKey === `livebase-account-${workspace.id}`,
+    );
     expect(created?.body).toMatchObject({
       controller: EXPRESS_CONTROLLER,
       metadata: { livebase_workspace_id: workspace.id },
     });
     const link = server.requests.findLast((r) => r.path === "/v1/account_links");
-    expect(link?.body).toMatchObject({ account: row!.stripeAccountId, type: "account_onboarding", refresh_url: `${baseUrl}/refresh`, return_url: `${baseUrl}/return` });
+    expect(link?.body).toMatchObject({
+      account: row!.stripeAccountId,
+      type: "account_onboarding",
+      refresh_url: `${baseUrl}/refresh`,
+      return_url: `${baseUrl}/return`,
+    });
     if (first.ok) expect(first.value.url).toMatch(new RegExp(`^${server.url}/connect/onboarding/`));
 
     // A second click: the same account, a new link.
     const again = await connectWorkspace(db, stripe, owner, { baseUrl, now });
     expect(again.ok).toBe(true);
-    expect(await db.select().from(stripeConnectedAccounts).where(eq(stripeConnectedAccounts.workspaceId, workspace.id))).toHaveLength(1);
-    expect(server.requests.filter((r) => r.path === "/v1/accounts" && r.idempotencyKey === `livebase-account-${workspace.id}`)).toHaveLength(1);
-    const audited = await db.select().from(auditLog).where(and(eq(auditLog.workspaceId, workspace.id), eq(auditLog.action, "payments.account_connected")));
+    expect(
+      await db.select().from(stripeConnectedAccounts).where(eq(stripeConnectedAccounts.workspaceId, workspace.id)),
+    ).toHaveLength(1);
+    expect(
+      server.requests.filter(
+        (r) => r.path === "/v1/accounts" && r.idempotencyKey === `livebase-account-${workspace.id}`,
+      ),
+    ).toHaveLength(1);
+    const audited = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, workspace.id), eq(auditLog.action, "payments.account_connected")));
     expect(audited).toHaveLength(1);
   });
 
   it("refuses everyone but owners, before asking Stripe", async () => {
     const { db, workspace, manager } = await world();
     const before = server.requests.length;
-    expect(await connectWorkspace(db, stripe, manager, { baseUrl, now })).toMatchObject({ ok: false, error: "not_found" });
-    expect(await continueOnboarding(db, stripe, manager, { baseUrl, now })).toMatchObject({ ok: false, error: "not_found" });
+    expect(await connectWorkspace(db, stripe, manager, { baseUrl, now })).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await continueOnboarding(db, stripe, manager, { baseUrl, now })).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
     expect(await refreshAccount(db, stripe, manager, now)).toMatchObject({ ok: false, error: "not_found" });
     expect(await dashboardLink(db, stripe, manager)).toMatchObject({ ok: false, error: "not_found" });
     expect(server.requests.length).toBe(before);
@@ -94,7 +132,10 @@ describe("connecting a workspace", () => {
 
   it("continues onboarding, refreshes the state once details are in, then opens the Express dashboard", async () => {
     const { db, workspace, owner } = await world();
-    expect(await continueOnboarding(db, stripe, owner, { baseUrl, now })).toMatchObject({ ok: false, error: "not_connected" });
+    expect(await continueOnboarding(db, stripe, owner, { baseUrl, now })).toMatchObject({
+      ok: false,
+      error: "not_connected",
+    });
     await connectWorkspace(db, stripe, owner, { baseUrl, now });
     // Before onboarding Stripe has no dashboard to show: the refusal comes back in words.
     const early = await dashboardLink(db, stripe, owner);
@@ -106,11 +147,29 @@ describe("connecting a workspace", () => {
     server.completeOnboarding(row.stripeAccountId);
     const later = new Date(now.getTime() + 60_000);
     const refreshed = await refreshAccount(db, stripe, owner, later);
-    expect(refreshed).toMatchObject({ ok: true, value: { chargesEnabled: true, payoutsEnabled: true, detailsSubmitted: true, requirementsDue: [], updatedAt: later } });
+    expect(refreshed).toMatchObject({
+      ok: true,
+      value: {
+        chargesEnabled: true,
+        payoutsEnabled: true,
+        detailsSubmitted: true,
+        requirementsDue: [],
+        updatedAt: later,
+      },
+    });
     const dash = await dashboardLink(db, stripe, owner);
     expect(dash.ok && dash.value.url).toMatch(new RegExp(`^${server.url}/connect/express/`));
-    const actions = (await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.workspaceId, workspace.id))).map((a) => a.action).sort();
-    expect(actions).toEqual(["payments.account_connected", "payments.account_refreshed", "payments.dashboard_opened", "payments.onboarding_continued"]);
+    const actions = (
+      await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.workspaceId, workspace.id))
+    )
+      .map((a) => a.action)
+      .sort();
+    expect(actions).toEqual([
+      "payments.account_connected",
+      "payments.account_refreshed",
+      "payments.dashboard_opened",
+      "payments.onboarding_continued",
+    ]);
   });
 });
 
@@ -120,24 +179,51 @@ describe("account.updated", () => {
     await connectWorkspace(db, stripe, owner, { baseUrl, now });
     const row = (await connectedAccountOf(db, workspace.id))!;
     server.completeOnboarding(row.stripeAccountId);
-    const event = server.events.findLast((e) => e.type === "account.updated" && (e.data.object as { id: string }).id === row.stripeAccountId)!;
+    const event = server.events.findLast(
+      (e) => e.type === "account.updated" && (e.data.object as { id: string }).id === row.stripeAccountId,
+    )!;
     expect(event.account).toBe(row.stripeAccountId);
 
     const at = new Date(now.getTime() + 120_000);
-    expect(await handleStripeWebhook(db, stripe, signed(event, CONNECT_SECRET, at), at)).toMatchObject({ ok: true, value: { duplicate: false, type: "account.updated" } });
+    expect(await handleStripeWebhook(db, stripe, signed(event, CONNECT_SECRET, at), at)).toMatchObject({
+      ok: true,
+      value: { duplicate: false, type: "account.updated" },
+    });
     const stored = (await connectedAccountOf(db, workspace.id))!;
-    expect(stored).toMatchObject({ chargesEnabled: true, payoutsEnabled: true, detailsSubmitted: true, requirementsDue: [], updatedAt: at });
+    expect(stored).toMatchObject({
+      chargesEnabled: true,
+      payoutsEnabled: true,
+      detailsSubmitted: true,
+      requirementsDue: [],
+      updatedAt: at,
+    });
 
     const replayAt = new Date(at.getTime() + 60_000);
-    expect(await handleStripeWebhook(db, stripe, signed(event, CONNECT_SECRET, replayAt), replayAt)).toMatchObject({ ok: true, value: { duplicate: true } });
+    expect(await handleStripeWebhook(db, stripe, signed(event, CONNECT_SECRET, replayAt), replayAt)).toMatchObject({
+      ok: true,
+      value: { duplicate: true },
+    });
     expect(await connectedAccountOf(db, workspace.id)).toEqual(stored);
 
     // An account that is not ours (another platform's test, a deleted workspace): acknowledged, nothing read or stored.
-    const stranger = { ...event, id: `evt_stranger_${workspace.id.slice(0, 8)}`, account: "acct_not_ours", data: { object: { ...(event.data.object as object), id: "acct_not_ours" } } } as Stripe.Event;
+    const stranger = {
+      ...event,
+      id: `evt_stranger_${workspace.id.slice(0, 8)}`,
+      account: "acct_not_ours",
+      data: { object: { ...(event.data.object as object), id: "acct_not_ours" } },
+    } as Stripe.Event;
     const reads = server.requests.filter((r) => r.path === "/v1/accounts/acct_not_ours").length;
-    expect(await handleStripeWebhook(db, stripe, signed(stranger, CONNECT_SECRET, at), at)).toMatchObject({ ok: true, value: { duplicate: false } });
+    expect(await handleStripeWebhook(db, stripe, signed(stranger, CONNECT_SECRET, at), at)).toMatchObject({
+      ok: true,
+      value: { duplicate: false },
+    });
     expect(server.requests.filter((r) => r.path === "/v1/accounts/acct_not_ours")).toHaveLength(reads);
-    expect(await db.select().from(stripeConnectedAccounts).where(eq(stripeConnectedAccounts.stripeAccountId, "acct_not_ours"))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(stripeConnectedAccounts)
+        .where(eq(stripeConnectedAccounts.stripeAccountId, "acct_not_ours")),
+    ).toHaveLength(0);
   });
 
   it("refuses an event signed with neither secret", async () => {
@@ -145,8 +231,13 @@ describe("account.updated", () => {
     await connectWorkspace(db, stripe, owner, { baseUrl, now });
     const row = (await connectedAccountOf(db, workspace.id))!;
     server.completeOnboarding(row.stripeAccountId);
-    const event = server.events.findLast((e) => e.type === "account.updated" && (e.data.object as { id: string }).id === row.stripeAccountId)!;
-    expect(await handleStripeWebhook(db, stripe, signed(event, "whsec_someone_else"), now)).toMatchObject({ ok: false, error: "bad_signature" });
+    const event = server.events.findLast(
+      (e) => e.type === "account.updated" && (e.data.object as { id: string }).id === row.stripeAccountId,
+    )!;
+    expect(await handleStripeWebhook(db, stripe, signed(event, "whsec_someone_else"), now)).toMatchObject({
+      ok: false,
+      error: "bad_signature",
+    });
     expect(await connectedAccountOf(db, workspace.id)).toMatchObject({ chargesEnabled: false });
   });
 });

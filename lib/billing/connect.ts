@@ -37,7 +37,8 @@ export function paymentsMode(env: { STRIPE_SECRET_KEY?: string; STRIPE_CONNECT: 
 
 /** What each mode means for an owner, in words (the Payments page and the actions say the same). */
 export const MODE_WORDS: Record<Exclude<PaymentsMode, "platform">, string> = {
-  unconfigured: "Stripe is not configured on this server. Charges and invoices stay in Livebase's ledger and are settled with the studio.",
+  unconfigured:
+    "Stripe is not configured on this server. Charges and invoices stay in Livebase's ledger and are settled with the studio.",
   single: "Single-operator mode: payments go to the server's Stripe account, so there is no account to connect here.",
 };
 
@@ -45,7 +46,8 @@ export const MODE_WORDS: Record<Exclude<PaymentsMode, "platform">, string> = {
 export function platformStripe(): Result<Stripe, "not_platform"> {
   const mode = paymentsMode(getEnv());
   const stripe = getStripe();
-  if (mode !== "platform" || !stripe) return fail("not_platform", { message: MODE_WORDS[mode === "platform" ? "unconfigured" : mode] });
+  if (mode !== "platform" || !stripe)
+    return fail("not_platform", { message: MODE_WORDS[mode === "platform" ? "unconfigured" : mode] });
   return ok(stripe);
 }
 
@@ -73,7 +75,10 @@ export type ConnectError = "not_found" | "not_connected" | "stripe_error";
 type LinkInput = { baseUrl: string; now: Date };
 
 export async function connectedAccountOf(db: DbOrTx, workspaceId: string): Promise<StripeConnectedAccount | null> {
-  const [row] = await db.select().from(stripeConnectedAccounts).where(eq(stripeConnectedAccounts.workspaceId, workspaceId));
+  const [row] = await db
+    .select()
+    .from(stripeConnectedAccounts)
+    .where(eq(stripeConnectedAccounts.workspaceId, workspaceId));
   return row ?? null;
 }
 
@@ -83,7 +88,9 @@ function stripeFailure(err: unknown, what: string) {
   logger.warn({ err }, `Stripe Connect: ${what} failed`);
   const reachable = !(err instanceof Stripe.errors.StripeConnectionError) && (err.statusCode ?? 500) < 500;
   return fail("stripe_error" as const, {
-    message: reachable ? `Stripe refused to ${what}: ${err.message}` : `Stripe could not be reached to ${what}. Try again in a minute.`,
+    message: reachable
+      ? `Stripe refused to ${what}: ${err.message}`
+      : `Stripe could not be reached to ${what}. Try again in a minute.`,
   });
 }
 
@@ -91,11 +98,19 @@ function stripeFailure(err: unknown, what: string) {
  * Creates the workspace's connected account (once: the idempotency key is the workspace id, and the row is unique
  * per workspace) and returns an onboarding link. A workspace already connected just gets a new link.
  */
-export async function connectWorkspace(db: Db, stripe: Stripe, actor: Actor, input: LinkInput): Promise<Result<{ url: string }, ConnectError>> {
+export async function connectWorkspace(
+  db: Db,
+  stripe: Stripe,
+  actor: Actor,
+  input: LinkInput,
+): Promise<Result<{ url: string }, ConnectError>> {
   if (!can(actor, "payments.manage")) return fail("not_found");
   let row = await connectedAccountOf(db, actor.workspaceId);
   if (!row) {
-    const [ws] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, actor.workspaceId));
+    const [ws] = await db
+      .select({ name: workspaces.name })
+      .from(workspaces)
+      .where(eq(workspaces.id, actor.workspaceId));
     let account: Stripe.Account;
     try {
       account = await stripe.accounts.create(
@@ -117,7 +132,14 @@ export async function connectWorkspace(db: Db, stripe: Stripe, actor: Actor, inp
         .values({ workspaceId: actor.workspaceId, stripeAccountId: account.id, ...accountState(account, input.now) })
         .onConflictDoNothing()
         .returning();
-      if (inserted) await audit(tx, actor, "payments.account_connected", { type: "workspace", id: actor.workspaceId }, { stripeAccountId: inserted.stripeAccountId });
+      if (inserted)
+        await audit(
+          tx,
+          actor,
+          "payments.account_connected",
+          { type: "workspace", id: actor.workspaceId },
+          { stripeAccountId: inserted.stripeAccountId },
+        );
       return inserted ?? (await connectedAccountOf(tx, actor.workspaceId));
     });
     if (!row) throw new Error("the connected account row vanished after its insert");
@@ -126,18 +148,39 @@ export async function connectWorkspace(db: Db, stripe: Stripe, actor: Actor, inp
 }
 
 /** A new onboarding link for a connected account (links are single-use and expire within minutes). */
-export async function continueOnboarding(db: DbOrTx, stripe: Stripe, actor: Actor, input: LinkInput): Promise<Result<{ url: string }, ConnectError>> {
+export async function continueOnboarding(
+  db: DbOrTx,
+  stripe: Stripe,
+  actor: Actor,
+  input: LinkInput,
+): Promise<Result<{ url: string }, ConnectError>> {
   if (!can(actor, "payments.manage")) return fail("not_found");
   const row = await connectedAccountOf(db, actor.workspaceId);
   if (!row) return fail("not_connected", { message: "This workspace is not connected to Stripe yet." });
   const link = await onboardingLink(stripe, row.stripeAccountId, input);
-  if (link.ok) await audit(db, actor, "payments.onboarding_continued", { type: "workspace", id: actor.workspaceId }, { stripeAccountId: row.stripeAccountId });
+  if (link.ok)
+    await audit(
+      db,
+      actor,
+      "payments.onboarding_continued",
+      { type: "workspace", id: actor.workspaceId },
+      { stripeAccountId: row.stripeAccountId },
+    );
   return link;
 }
 
-async function onboardingLink(stripe: Stripe, account: string, input: LinkInput): Promise<Result<{ url: string }, ConnectError>> {
+async function onboardingLink(
+  stripe: Stripe,
+  account: string,
+  input: LinkInput,
+): Promise<Result<{ url: string }, ConnectError>> {
   try {
-    const link = await stripe.accountLinks.create({ account, type: "account_onboarding", refresh_url: `${input.baseUrl}/refresh`, return_url: `${input.baseUrl}/return` });
+    const link = await stripe.accountLinks.create({
+      account,
+      type: "account_onboarding",
+      refresh_url: `${input.baseUrl}/refresh`,
+      return_url: `${input.baseUrl}/return`,
+    });
     return ok({ url: link.url });
   } catch (err) {
     return stripeFailure(err, "open onboarding");
@@ -145,7 +188,12 @@ async function onboardingLink(stripe: Stripe, account: string, input: LinkInput)
 }
 
 /** Re-reads the workspace's account from Stripe and stores its state (the Refresh button and the return URL). */
-export async function refreshAccount(db: Db, stripe: Stripe, actor: Actor, now: Date): Promise<Result<StripeConnectedAccount, ConnectError>> {
+export async function refreshAccount(
+  db: Db,
+  stripe: Stripe,
+  actor: Actor,
+  now: Date,
+): Promise<Result<StripeConnectedAccount, ConnectError>> {
   if (!can(actor, "payments.manage")) return fail("not_found");
   const row = await connectedAccountOf(db, actor.workspaceId);
   if (!row) return fail("not_connected", { message: "This workspace is not connected to Stripe yet." });
@@ -156,21 +204,41 @@ export async function refreshAccount(db: Db, stripe: Stripe, actor: Actor, now: 
     return stripeFailure(err, "read the account");
   }
   const stored = await db.transaction(async (tx) => {
-    const [updated] = await tx.update(stripeConnectedAccounts).set(accountState(account, now)).where(eq(stripeConnectedAccounts.id, row.id)).returning();
-    await audit(tx, actor, "payments.account_refreshed", { type: "workspace", id: actor.workspaceId }, { chargesEnabled: updated.chargesEnabled, payoutsEnabled: updated.payoutsEnabled });
+    const [updated] = await tx
+      .update(stripeConnectedAccounts)
+      .set(accountState(account, now))
+      .where(eq(stripeConnectedAccounts.id, row.id))
+      .returning();
+    await audit(
+      tx,
+      actor,
+      "payments.account_refreshed",
+      { type: "workspace", id: actor.workspaceId },
+      { chargesEnabled: updated.chargesEnabled, payoutsEnabled: updated.payoutsEnabled },
+    );
     return updated;
   });
   return ok(stored);
 }
 
 /** A one-time link into the operator's Stripe Express dashboard (payouts, bank account, tax forms). */
-export async function dashboardLink(db: DbOrTx, stripe: Stripe, actor: Actor): Promise<Result<{ url: string }, ConnectError>> {
+export async function dashboardLink(
+  db: DbOrTx,
+  stripe: Stripe,
+  actor: Actor,
+): Promise<Result<{ url: string }, ConnectError>> {
   if (!can(actor, "payments.manage")) return fail("not_found");
   const row = await connectedAccountOf(db, actor.workspaceId);
   if (!row) return fail("not_connected", { message: "This workspace is not connected to Stripe yet." });
   try {
     const link = await stripe.accounts.createLoginLink(row.stripeAccountId);
-    await audit(db, actor, "payments.dashboard_opened", { type: "workspace", id: actor.workspaceId }, { stripeAccountId: row.stripeAccountId });
+    await audit(
+      db,
+      actor,
+      "payments.dashboard_opened",
+      { type: "workspace", id: actor.workspaceId },
+      { stripeAccountId: row.stripeAccountId },
+    );
     return ok({ url: link.url });
   } catch (err) {
     return stripeFailure(err, "open the Stripe dashboard");
@@ -181,11 +249,22 @@ export async function dashboardLink(db: DbOrTx, stripe: Stripe, actor: Actor): P
  * `account.updated`: re-reads the account from Stripe and stores it. An account that is not one of ours is ignored
  * (without asking Stripe); a replay or an out-of-order event stores the same current state.
  */
-export async function syncConnectedAccount(db: DbOrTx, stripe: Stripe, stripeAccountId: string, now: Date): Promise<boolean> {
-  const [known] = await db.select({ id: stripeConnectedAccounts.id }).from(stripeConnectedAccounts).where(eq(stripeConnectedAccounts.stripeAccountId, stripeAccountId));
+export async function syncConnectedAccount(
+  db: DbOrTx,
+  stripe: Stripe,
+  stripeAccountId: string,
+  now: Date,
+): Promise<boolean> {
+  const [known] = await db
+    .select({ id: stripeConnectedAccounts.id })
+    .from(stripeConnectedAccounts)
+    .where(eq(stripeConnectedAccounts.stripeAccountId, stripeAccountId));
   if (!known) return false;
   const account = await stripe.accounts.retrieve(stripeAccountId);
-  await db.update(stripeConnectedAccounts).set(accountState(account, now)).where(eq(stripeConnectedAccounts.id, known.id));
+  await db
+    .update(stripeConnectedAccounts)
+    .set(accountState(account, now))
+    .where(eq(stripeConnectedAccounts.id, known.id));
   return true;
 }
 

@@ -12,12 +12,17 @@ type Charge = typeof charges.$inferSelect;
 type Invoice = typeof invoices.$inferSelect;
 
 /** Session charges share one invoice per booking, storage nights one per reservation; every fee event gets its own. */
-export function invoiceGroupKey(c: Pick<Charge, "id" | "kind" | "bookingId" | "storageReservationId" | "taxedChargeId">): string {
+export function invoiceGroupKey(
+  c: Pick<Charge, "id" | "kind" | "bookingId" | "storageReservationId" | "taxedChargeId">,
+): string {
   // A tax line goes on the invoice of what it taxes: a storage night's reservation, a fee's own, or the session's.
-  if (c.kind === "tax" && !c.storageReservationId) return c.taxedChargeId ? `charge:${c.taxedChargeId}` : `booking:${c.bookingId}`;
-  if (c.bookingId && (c.kind === "room_time" || c.kind === "add_on" || c.kind === "overtime")) return `booking:${c.bookingId}`;
+  if (c.kind === "tax" && !c.storageReservationId)
+    return c.taxedChargeId ? `charge:${c.taxedChargeId}` : `booking:${c.bookingId}`;
+  if (c.bookingId && (c.kind === "room_time" || c.kind === "add_on" || c.kind === "overtime"))
+    return `booking:${c.bookingId}`;
   // Storage nights invoiced together gather on one invoice per reservation (a later batch opens another).
-  if ((c.kind === "storage_night" || c.kind === "tax") && c.storageReservationId) return `storage:${c.storageReservationId}`;
+  if ((c.kind === "storage_night" || c.kind === "tax") && c.storageReservationId)
+    return `storage:${c.storageReservationId}`;
   return `charge:${c.id}`;
 }
 
@@ -32,7 +37,12 @@ export function retryDelayMs(attempts: number): number {
  * same charge. With Stripe connected the invoice waits as a draft for `sendDueInvoices`; without, it is complete
  * in our ledger and marked "not sent". `workspaceId` limits a pass to one workspace.
  */
-export async function assembleInvoices(db: Db, now: Date, stripeConnected: boolean, opts: { workspaceId?: string } = {}): Promise<number> {
+export async function assembleInvoices(
+  db: Db,
+  now: Date,
+  stripeConnected: boolean,
+  opts: { workspaceId?: string } = {},
+): Promise<number> {
   const at = now.toISOString();
   return db.transaction(async (tx) => {
     // Only charges whose delay has passed, decided in SQL: a workspace with a long delay and many waiting charges
@@ -47,7 +57,15 @@ export async function assembleInvoices(db: Db, now: Date, stripeConnected: boole
       limit 500
       for update of c skip locked`);
     if (rows.length === 0) return 0;
-    const due = await tx.select().from(charges).where(inArray(charges.id, rows.map((r) => r.id)));
+    const due = await tx
+      .select()
+      .from(charges)
+      .where(
+        inArray(
+          charges.id,
+          rows.map((r) => r.id),
+        ),
+      );
     const groups = new Map<string, Charge[]>();
     for (const c of due) {
       const key = `${c.workspaceId}|${invoiceGroupKey(c)}|${c.currency}`;
@@ -75,27 +93,58 @@ async function invoiceGroup(tx: Tx, groupKey: string, group: Charge[], now: Date
     createdAt: now,
     updatedAt: now,
   };
-  let [inv] = await tx.insert(invoices).values({ ...values, groupKey }).onConflictDoNothing().returning();
+  let [inv] = await tx
+    .insert(invoices)
+    .values({ ...values, groupKey })
+    .onConflictDoNothing()
+    .returning();
   if (!inv) {
     // The session already has an invoice (a charge that came later, e.g. overtime): join it while it is still
     // ours alone, else open a separate one for these charges.
     // Locked: a sending worker claims the invoice with an UPDATE, so it waits for this join to commit (or this
     // sees its lease and opens another invoice). Joining is only safe before anything was sent.
-    const [existing] = await tx.select().from(invoices).where(and(eq(invoices.workspaceId, first.workspaceId), eq(invoices.groupKey, groupKey))).for("update");
-    const untouched = existing?.status === "draft" && !existing.stripeInvoiceId && existing.attempts === 0 && (!existing.leasedUntil || existing.leasedUntil < now);
+    const [existing] = await tx
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.workspaceId, first.workspaceId), eq(invoices.groupKey, groupKey)))
+      .for("update");
+    const untouched =
+      existing?.status === "draft" &&
+      !existing.stripeInvoiceId &&
+      existing.attempts === 0 &&
+      (!existing.leasedUntil || existing.leasedUntil < now);
     if (existing && existing.currency === first.currency && (existing.status === "not_sent" || untouched)) {
-      [inv] = await tx.update(invoices).set({ amountDueCents: sql`${invoices.amountDueCents} + ${total}`, updatedAt: now }).where(eq(invoices.id, existing.id)).returning();
+      [inv] = await tx
+        .update(invoices)
+        .set({ amountDueCents: sql`${invoices.amountDueCents} + ${total}`, updatedAt: now })
+        .where(eq(invoices.id, existing.id))
+        .returning();
     } else {
-      [inv] = await tx.insert(invoices).values({ ...values, groupKey: `${groupKey}:${first.id}` }).returning();
+      [inv] = await tx
+        .insert(invoices)
+        .values({ ...values, groupKey: `${groupKey}:${first.id}` })
+        .returning();
     }
   }
-  await tx.update(charges).set({ status: "invoiced", invoiceId: inv.id }).where(inArray(charges.id, group.map((c) => c.id)));
+  await tx
+    .update(charges)
+    .set({ status: "invoiced", invoiceId: inv.id })
+    .where(
+      inArray(
+        charges.id,
+        group.map((c) => c.id),
+      ),
+    );
 }
 
 async function describe(tx: Tx, c: Charge, groupKey: string) {
   if (groupKey.startsWith("storage:")) return c.description.replace(/, (overrun )?night of .*$/, ": overnight storage");
   if (!c.bookingId) return c.description;
-  const [b] = await tx.select({ code: bookings.code, room: rooms.name }).from(bookings).innerJoin(rooms, eq(rooms.id, bookings.roomId)).where(eq(bookings.id, c.bookingId));
+  const [b] = await tx
+    .select({ code: bookings.code, room: rooms.name })
+    .from(bookings)
+    .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+    .where(eq(bookings.id, c.bookingId));
   if (!b) return c.description;
   return groupKey.startsWith("booking:") ? `Session ${b.code} in ${b.room}` : c.description;
 }
@@ -104,7 +153,13 @@ async function describe(tx: Tx, c: Charge, groupKey: string) {
  * Takes the next invoice with work for Stripe (a draft to send, or a credit to apply) under a lease, so two
  * workers never work on one invoice at once; a worker that dies lets its lease run out and another continues.
  */
-async function claimNext(db: Db, at: Date, leaseMs: number, platform: boolean, workspaceId?: string): Promise<Invoice | null> {
+async function claimNext(
+  db: Db,
+  at: Date,
+  leaseMs: number,
+  platform: boolean,
+  workspaceId?: string,
+): Promise<Invoice | null> {
   const now = at.toISOString();
   const until = new Date(at.getTime() + leaseMs).toISOString();
   // Platform mode: a draft waits (unsent, untouched) while its workspace's connected account cannot take charges,
@@ -140,7 +195,10 @@ async function invoiceAccount(db: Db, stripe: Stripe, inv: Invoice, platform: bo
   if (inv.stripeAccount !== null) return { stripe, account: inv.stripeAccount };
   let account = "";
   if (platform) {
-    const [row] = await db.select({ id: stripeConnectedAccounts.stripeAccountId }).from(stripeConnectedAccounts).where(eq(stripeConnectedAccounts.workspaceId, inv.workspaceId));
+    const [row] = await db
+      .select({ id: stripeConnectedAccounts.stripeAccountId })
+      .from(stripeConnectedAccounts)
+      .where(eq(stripeConnectedAccounts.workspaceId, inv.workspaceId));
     if (!row) throw new Error(`workspace ${inv.workspaceId} has no connected account to send invoice ${inv.id} on`);
     account = row.id;
   }
@@ -176,7 +234,9 @@ export async function sendDueInvoices(
       const at = await invoiceAccount(db, stripe, inv, opts.platform ?? false);
       inv = { ...inv, stripeAccount: at.account };
       if (inv.status === "draft") {
-        const status = await pushInvoice(db, at, inv, now, { feeBasisPoints: at.account ? await feeBasisPointsOf(db, inv.workspaceId) : 0 });
+        const status = await pushInvoice(db, at, inv, now, {
+          feeBasisPoints: at.account ? await feeBasisPointsOf(db, inv.workspaceId) : 0,
+        });
         result.sent++;
         if (status === "paid") result.paid++;
         if (status === "failed") result.failed++;
@@ -186,14 +246,31 @@ export async function sendDueInvoices(
       // Done for this pass (next_attempt_at moves past `now`, so the loop takes the next invoice); credits that
       // could not be applied yet wait with backoff instead of being retried in a tight loop.
       const wait = credits.waiting > 0 ? retryDelayMs(inv.attempts) : 1000;
-      await db.update(invoices).set({ leasedUntil: null, lastError: null, attempts: credits.waiting > 0 ? inv.attempts : 0, nextAttemptAt: new Date(now.getTime() + wait), updatedAt: now }).where(eq(invoices.id, inv.id));
+      await db
+        .update(invoices)
+        .set({
+          leasedUntil: null,
+          lastError: null,
+          attempts: credits.waiting > 0 ? inv.attempts : 0,
+          nextAttemptAt: new Date(now.getTime() + wait),
+          updatedAt: now,
+        })
+        .where(eq(invoices.id, inv.id));
     } catch (err) {
       const retryable = isRetryableStripeError(err);
       const message = err instanceof Stripe.errors.StripeError ? `${err.type}: ${err.message}` : "Unexpected error";
-      logger.warn({ err, invoiceId: inv.id, attempts: inv.attempts + 1, retryable }, "sending an invoice to Stripe failed; it will be retried");
+      logger.warn(
+        { err, invoiceId: inv.id, attempts: inv.attempts + 1, retryable },
+        "sending an invoice to Stripe failed; it will be retried",
+      );
       await db
         .update(invoices)
-        .set({ leasedUntil: null, lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(inv.attempts + 1)), updatedAt: now })
+        .set({
+          leasedUntil: null,
+          lastError: message,
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(inv.attempts + 1)),
+          updatedAt: now,
+        })
         .where(eq(invoices.id, inv.id));
       result.retrying++;
     }

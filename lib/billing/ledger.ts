@@ -37,7 +37,9 @@ export const creditChargeSchema = z.object({
     .number({ error: "Enter an amount" })
     .positive("Enter an amount above 0")
     .max(1_000_000, "Too large")
-    .describe("In major units of the charge's currency (12.50 for USD 12.50, 500 for JPY 500), with at most the currency's decimals"),
+    .describe(
+      "In major units of the charge's currency (12.50 for USD 12.50, 500 for JPY 500), with at most the currency's decimals",
+    ),
   reason: str({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
   /** A token from the form or the API's Idempotency-Key: the same credit submitted twice is written once. */
   requestId: str().trim().min(8).max(100).optional(),
@@ -45,7 +47,11 @@ export const creditChargeSchema = z.object({
 
 async function lockCharge(tx: DbOrTx, actor: Actor, chargeId: string) {
   if (!isUuid(chargeId)) return null;
-  const [row] = await tx.select().from(charges).where(and(eq(charges.id, chargeId), visibleCharges(actor))).for("update");
+  const [row] = await tx
+    .select()
+    .from(charges)
+    .where(and(eq(charges.id, chargeId), visibleCharges(actor)))
+    .for("update");
   return row ?? null;
 }
 
@@ -53,16 +59,34 @@ async function lockCharge(tx: DbOrTx, actor: Actor, chargeId: string) {
  * Voids a charge that is not on an invoice yet (a mistake caught during the invoice delay). The row stays,
  * with the reason, who and when; it is never invoiced. Anything already invoiced is corrected with a credit.
  */
-export async function voidCharge(db: Db, actor: Actor, chargeId: string, input: z.infer<typeof voidChargeSchema>, now: Date): Promise<Result<Charge, LedgerError>> {
+export async function voidCharge(
+  db: Db,
+  actor: Actor,
+  chargeId: string,
+  input: z.infer<typeof voidChargeSchema>,
+  now: Date,
+): Promise<Result<Charge, LedgerError>> {
   return db.transaction(async (tx) => {
     const c = await lockCharge(tx, actor, chargeId);
     if (!c) return fail("not_found");
     if (!can(actor, "billing.manage")) return fail("forbidden", { message: "Only managers can void charges." });
     if (c.status === "void") return ok(c);
-    if (c.status !== "pending" || c.invoiceId) return fail("not_voidable", { message: "This charge is already on an invoice: credit it instead." });
-    const [row] = await tx.update(charges).set({ status: "void", voidReason: input.reason, voidedBy: actor.userId, voidedAt: now }).where(eq(charges.id, c.id)).returning();
+    if (c.status !== "pending" || c.invoiceId)
+      return fail("not_voidable", { message: "This charge is already on an invoice: credit it instead." });
+    const [row] = await tx
+      .update(charges)
+      .set({ status: "void", voidReason: input.reason, voidedBy: actor.userId, voidedAt: now })
+      .where(eq(charges.id, c.id))
+      .returning();
     await retaxAfterVoid(tx, c, { reason: input.reason, userId: actor.userId, now });
-    await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "charge.voided", subjectType: "charge", subjectId: c.id, data: { reason: input.reason, amountCents: c.amountCents, currency: c.currency } });
+    await tx.insert(auditLog).values({
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: "charge.voided",
+      subjectType: "charge",
+      subjectId: c.id,
+      data: { reason: input.reason, amountCents: c.amountCents, currency: c.currency },
+    });
     return ok(row);
   });
 }
@@ -73,8 +97,14 @@ const isSessionLine = (c: Charge) => c.bookingId !== null && (SESSION_KINDS as r
 /** The tax line on a charge: its own (a fee's, a night's), or its session's. Null when it has none. */
 async function taxLineOf(tx: DbOrTx, c: Charge) {
   if (c.kind === "tax" || c.kind === "credit") return null;
-  const where = isSessionLine(c) ? eq(charges.idempotencyKey, `tax:session:${c.bookingId}`) : eq(charges.taxedChargeId, c.id);
-  const [line] = await tx.select().from(charges).where(and(eq(charges.workspaceId, c.workspaceId), eq(charges.kind, "tax"), ne(charges.status, "void"), where)).for("update");
+  const where = isSessionLine(c)
+    ? eq(charges.idempotencyKey, `tax:session:${c.bookingId}`)
+    : eq(charges.taxedChargeId, c.id);
+  const [line] = await tx
+    .select()
+    .from(charges)
+    .where(and(eq(charges.workspaceId, c.workspaceId), eq(charges.kind, "tax"), ne(charges.status, "void"), where))
+    .for("update");
   return line ?? null;
 }
 
@@ -90,11 +120,26 @@ async function retaxAfterVoid(tx: DbOrTx, c: Charge, by: { reason: string; userI
     const [{ net }] = await tx
       .select({ net: sql<number>`coalesce(sum(${charges.amountCents}), 0)::int` })
       .from(charges)
-      .where(and(eq(charges.workspaceId, c.workspaceId), eq(charges.bookingId, c.bookingId!), inArray(charges.kind, [...SESSION_KINDS]), ne(charges.status, "void")));
+      .where(
+        and(
+          eq(charges.workspaceId, c.workspaceId),
+          eq(charges.bookingId, c.bookingId!),
+          inArray(charges.kind, [...SESSION_KINDS]),
+          ne(charges.status, "void"),
+        ),
+      );
     amount = taxOnNet(Math.max(net, 0), line.taxRate);
   }
-  if (amount > 0) await tx.update(charges).set({ amountCents: amount, unitAmountCents: amount, quantity: 1 }).where(eq(charges.id, line.id));
-  else await tx.update(charges).set({ status: "void", voidReason: `Its charge was voided: ${by.reason}`, voidedBy: by.userId, voidedAt: by.now }).where(eq(charges.id, line.id));
+  if (amount > 0)
+    await tx
+      .update(charges)
+      .set({ amountCents: amount, unitAmountCents: amount, quantity: 1 })
+      .where(eq(charges.id, line.id));
+  else
+    await tx
+      .update(charges)
+      .set({ status: "void", voidReason: `Its charge was voided: ${by.reason}`, voidedBy: by.userId, voidedAt: by.now })
+      .where(eq(charges.id, line.id));
 }
 
 /**
@@ -102,26 +147,53 @@ async function retaxAfterVoid(tx: DbOrTx, c: Charge, by: { reason: string; userI
  * invoice is at Stripe, the invoicing job turns it into a credit note (which refunds the card if the invoice
  * was paid); otherwise it lowers what the local invoice asks for.
  */
-export async function creditCharge(db: Db, actor: Actor, chargeId: string, input: z.infer<typeof creditChargeSchema>, now: Date): Promise<Result<Charge, LedgerError>> {
+export async function creditCharge(
+  db: Db,
+  actor: Actor,
+  chargeId: string,
+  input: z.infer<typeof creditChargeSchema>,
+  now: Date,
+): Promise<Result<Charge, LedgerError>> {
   return db.transaction(async (tx) => {
     // Lock order: the invoice, then its charges, like recordOfflinePayment and the invoicing job (no deadlock).
     if (!isUuid(chargeId)) return fail("not_found");
-    const [seen] = await tx.select({ invoiceId: charges.invoiceId }).from(charges).where(and(eq(charges.id, chargeId), visibleCharges(actor)));
+    const [seen] = await tx
+      .select({ invoiceId: charges.invoiceId })
+      .from(charges)
+      .where(and(eq(charges.id, chargeId), visibleCharges(actor)));
     if (!seen) return fail("not_found");
-    if (seen.invoiceId) await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, seen.invoiceId)).for("update");
+    if (seen.invoiceId)
+      await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, seen.invoiceId)).for("update");
     const c = await lockCharge(tx, actor, chargeId);
     if (!c) return fail("not_found");
     if (!can(actor, "billing.manage")) return fail("forbidden", { message: "Only managers can credit charges." });
     if (input.requestId) {
-      const [same] = await tx.select().from(charges).where(and(eq(charges.workspaceId, c.workspaceId), eq(charges.idempotencyKey, `credit:${input.requestId}`)));
-      if (same) return same.correctsChargeId === c.id ? ok(same) : fail("invalid", { message: "This request id was used for another credit." });
+      const [same] = await tx
+        .select()
+        .from(charges)
+        .where(and(eq(charges.workspaceId, c.workspaceId), eq(charges.idempotencyKey, `credit:${input.requestId}`)));
+      if (same)
+        return same.correctsChargeId === c.id
+          ? ok(same)
+          : fail("invalid", { message: "This request id was used for another credit." });
     }
     if (c.kind === "credit") return fail("not_creditable", { message: "A credit cannot be credited." });
     if (!c.invoiceId || !["invoiced", "paid", "failed"].includes(c.status)) {
-      return fail("not_creditable", { message: c.status === "pending" ? "This charge is not invoiced yet: void it instead." : `A ${c.status} charge cannot be credited.` });
+      return fail("not_creditable", {
+        message:
+          c.status === "pending"
+            ? "This charge is not invoiced yet: void it instead."
+            : `A ${c.status} charge cannot be credited.`,
+      });
     }
     const [inv] = await tx.select().from(invoices).where(eq(invoices.id, c.invoiceId)).for("update");
-    if (inv.status === "void" || inv.status === "draft") return fail("not_creditable", { message: inv.status === "void" ? "The invoice was voided." : "The invoice is being sent to Stripe; try again in a minute." });
+    if (inv.status === "void" || inv.status === "draft")
+      return fail("not_creditable", {
+        message:
+          inv.status === "void"
+            ? "The invoice was voided."
+            : "The invoice is being sent to Stripe; try again in a minute.",
+      });
     const [{ credited }] = await tx
       .select({ credited: sql<number>`coalesce(-sum(${charges.amountCents}), 0)::int` })
       .from(charges)
@@ -131,7 +203,10 @@ export async function creditCharge(db: Db, actor: Actor, chargeId: string, input
     if (!amount.ok) return fail("invalid", { fieldErrors: { amount: [amount.message] } });
     const cents = amount.minor;
     const left = c.amountCents - credited;
-    if (cents > left) return fail("invalid", { fieldErrors: { amount: [`At most ${formatMoney(left, c.currency)} can still be credited.`] } });
+    if (cents > left)
+      return fail("invalid", {
+        fieldErrors: { amount: [`At most ${formatMoney(left, c.currency)} can still be credited.`] },
+      });
     const atStripe = inv.stripeInvoiceId !== null;
     const [row] = await tx
       .insert(charges)
@@ -188,8 +263,22 @@ export async function creditCharge(db: Db, actor: Actor, chargeId: string, input
       }
     }
     if (atStripe) await tx.update(invoices).set({ nextAttemptAt: now, updatedAt: now }).where(eq(invoices.id, inv.id));
-    else await tx.update(invoices).set({ amountDueCents: sql`greatest(${invoices.amountDueCents} - ${cents + Math.max(taxBack, 0)}, 0)`, updatedAt: now }).where(eq(invoices.id, inv.id));
-    await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "charge.credited", subjectType: "charge", subjectId: c.id, data: { creditId: row.id, amountCents: cents, currency: c.currency, reason: input.reason } });
+    else
+      await tx
+        .update(invoices)
+        .set({
+          amountDueCents: sql`greatest(${invoices.amountDueCents} - ${cents + Math.max(taxBack, 0)}, 0)`,
+          updatedAt: now,
+        })
+        .where(eq(invoices.id, inv.id));
+    await tx.insert(auditLog).values({
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: "charge.credited",
+      subjectType: "charge",
+      subjectId: c.id,
+      data: { creditId: row.id, amountCents: cents, currency: c.currency, reason: input.reason },
+    });
     return ok(row);
   });
 }
@@ -199,35 +288,83 @@ export async function creatorBalance(db: DbOrTx, workspaceId: string, creatorId:
   const owed = await db
     .select({ currency: charges.currency, cents: sql<number>`sum(${charges.amountCents})::int` })
     .from(charges)
-    .where(and(eq(charges.workspaceId, workspaceId), eq(charges.creatorId, creatorId), inArray(charges.status, [...OUTSTANDING_CHARGE_STATUSES])))
+    .where(
+      and(
+        eq(charges.workspaceId, workspaceId),
+        eq(charges.creatorId, creatorId),
+        inArray(charges.status, [...OUTSTANDING_CHARGE_STATUSES]),
+      ),
+    )
     .groupBy(charges.currency);
   const failed = await db
-    .select({ id: invoices.id, amountDueCents: invoices.amountDueCents, currency: invoices.currency, hostedInvoiceUrl: invoices.hostedInvoiceUrl, description: invoices.description })
+    .select({
+      id: invoices.id,
+      amountDueCents: invoices.amountDueCents,
+      currency: invoices.currency,
+      hostedInvoiceUrl: invoices.hostedInvoiceUrl,
+      description: invoices.description,
+    })
     .from(invoices)
-    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.creatorId, creatorId), inArray(invoices.status, ["failed", "uncollectible"])));
+    .where(
+      and(
+        eq(invoices.workspaceId, workspaceId),
+        eq(invoices.creatorId, creatorId),
+        inArray(invoices.status, ["failed", "uncollectible"]),
+      ),
+    );
   return { outstanding: owed.filter((o) => o.cents !== 0), failedInvoices: failed };
 }
 
 export const offlinePaymentSchema = z.object({
-  note: str({ error: "Say how it was paid" }).trim().min(3, "Say how it was paid (at least 3 characters)").max(500, "At most 500 characters"),
+  note: str({ error: "Say how it was paid" })
+    .trim()
+    .min(3, "Say how it was paid (at least 3 characters)")
+    .max(500, "At most 500 characters"),
 });
 
 /**
  * Without Stripe, invoices live in our ledger ("not sent"); a manager records that one was paid some other way
  * (cash, bank transfer). Its charges become paid; the note and who recorded it go to the audit log.
  */
-export async function recordOfflinePayment(db: Db, actor: Actor, invoiceId: string, input: z.infer<typeof offlinePaymentSchema>, now: Date): Promise<Result<typeof invoices.$inferSelect, LedgerError>> {
+export async function recordOfflinePayment(
+  db: Db,
+  actor: Actor,
+  invoiceId: string,
+  input: z.infer<typeof offlinePaymentSchema>,
+  now: Date,
+): Promise<Result<typeof invoices.$inferSelect, LedgerError>> {
   return db.transaction(async (tx) => {
     if (!isUuid(invoiceId)) return fail("not_found");
-    const [inv] = await tx.select().from(invoices).where(and(eq(invoices.id, invoiceId), visibleInvoices(actor))).for("update");
+    const [inv] = await tx
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.id, invoiceId), visibleInvoices(actor)))
+      .for("update");
     if (!inv) return fail("not_found");
     if (!can(actor, "billing.manage")) return fail("forbidden", { message: "Only managers can record payments." });
     if (inv.status === "paid") return ok(inv);
-    if (inv.status !== "not_sent") return fail("invalid", { message: "Only invoices kept outside Stripe are recorded as paid here; Stripe reports the others." });
-    const [row] = await tx.update(invoices).set({ status: "paid", paidAt: now, amountPaidCents: inv.amountDueCents, updatedAt: now }).where(eq(invoices.id, inv.id)).returning();
+    if (inv.status !== "not_sent")
+      return fail("invalid", {
+        message: "Only invoices kept outside Stripe are recorded as paid here; Stripe reports the others.",
+      });
+    const [row] = await tx
+      .update(invoices)
+      .set({ status: "paid", paidAt: now, amountPaidCents: inv.amountDueCents, updatedAt: now })
+      .where(eq(invoices.id, inv.id))
+      .returning();
     // Credits already taken off this invoice are settled with it.
-    await tx.update(charges).set({ status: "paid" }).where(and(eq(charges.invoiceId, inv.id), eq(charges.status, "invoiced")));
-    await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "invoice.paid_offline", subjectType: "invoice", subjectId: inv.id, data: { note: input.note, amountCents: inv.amountDueCents, currency: inv.currency } });
+    await tx
+      .update(charges)
+      .set({ status: "paid" })
+      .where(and(eq(charges.invoiceId, inv.id), eq(charges.status, "invoiced")));
+    await tx.insert(auditLog).values({
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: "invoice.paid_offline",
+      subjectType: "invoice",
+      subjectId: inv.id,
+      data: { note: input.note, amountCents: inv.amountDueCents, currency: inv.currency },
+    });
     return ok(row);
   });
 }
@@ -237,7 +374,14 @@ export async function creditedByCharge(db: DbOrTx, workspaceId: string, creatorI
   const rows = await db
     .select({ chargeId: charges.correctsChargeId, cents: sql<number>`(-sum(${charges.amountCents}))::int` })
     .from(charges)
-    .where(and(eq(charges.workspaceId, workspaceId), eq(charges.creatorId, creatorId), isNotNull(charges.correctsChargeId), ne(charges.status, "void")))
+    .where(
+      and(
+        eq(charges.workspaceId, workspaceId),
+        eq(charges.creatorId, creatorId),
+        isNotNull(charges.correctsChargeId),
+        ne(charges.status, "void"),
+      ),
+    )
     .groupBy(charges.correctsChargeId);
   return new Map(rows.map((r) => [r.chargeId!, r.cents]));
 }

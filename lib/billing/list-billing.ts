@@ -19,31 +19,52 @@ export type BillingListQuery = z.infer<typeof billingListQuerySchema>;
 const chargeOrder = keyset("charges", [{ expr: charges.createdAt, type: "timestamptz" }], charges.id, "desc");
 const invoiceOrder = keyset("invoices", [{ expr: invoices.createdAt, type: "timestamptz" }], invoices.id, "desc");
 /** `GET /api/v1/charges`: the filters, `limit` (1–200, 50) and `cursor`. */
-export const chargeListQuerySchema = billingListQuerySchema.omit({ limit: true }).extend(chargeOrder.querySchema().shape);
+export const chargeListQuerySchema = billingListQuerySchema
+  .omit({ limit: true })
+  .extend(chargeOrder.querySchema().shape);
 /** `GET /api/v1/invoices`: the filters, `limit` (1–200, 50) and `cursor`. */
-export const invoiceListQuerySchema = billingListQuerySchema.omit({ limit: true }).extend(invoiceOrder.querySchema().shape);
+export const invoiceListQuerySchema = billingListQuerySchema
+  .omit({ limit: true })
+  .extend(invoiceOrder.querySchema().shape);
 
 /**
  * The zone of the studio a charge or invoice belongs to (its booking's room's, or its storage unit's), so screens
  * show its time on that studio's clock; null for one of no studio (the screen uses the workspace's clock).
  */
-const studioZoneOf = (bookingId: typeof charges.bookingId | typeof invoices.bookingId, reservationId: typeof charges.storageReservationId | null) =>
+const studioZoneOf = (
+  bookingId: typeof charges.bookingId | typeof invoices.bookingId,
+  reservationId: typeof charges.storageReservationId | null,
+) =>
   sql<string | null>`coalesce(
     (select s.time_zone from bookings b join rooms r on r.id = b.room_id join studios s on s.id = r.studio_id where b.id = ${bookingId}),
     ${reservationId === null ? sql`null` : sql`(select s.time_zone from storage_reservations sr join storage_units u on u.id = sr.unit_id join studios s on s.id = u.studio_id where sr.id = ${reservationId})`}
   )`;
 
-const statusesOf = <T extends string>(raw: string | undefined, allowed: readonly T[]) => raw?.split(",").map((s) => s.trim()).filter((s): s is T => (allowed as readonly string[]).includes(s));
+const statusesOf = <T extends string>(raw: string | undefined, allowed: readonly T[]) =>
+  raw
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter((s): s is T => (allowed as readonly string[]).includes(s));
 
 /** The charges an actor may see, newest first: a creator's own; managers' all or one creator's. */
-export async function listCharges(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery> & { page?: PageRequest } = {}) {
+export async function listCharges(
+  db: DbOrTx,
+  actor: Actor,
+  q: Partial<BillingListQuery> & { page?: PageRequest } = {},
+) {
   const where: (SQL | undefined)[] = [visibleCharges(actor)];
   if (q.page) where.push(chargeOrder.after(q.page.after));
   if (q.creatorId) where.push(eq(charges.creatorId, q.creatorId));
   const statuses = statusesOf(q.status, chargeStatus.enumValues);
   if (statuses?.length) where.push(inArray(charges.status, statuses));
   return db
-    .select({ charge: charges, creatorEmail: users.email, creatorName: users.name, studioTimeZone: studioZoneOf(charges.bookingId, charges.storageReservationId), cursor: chargeOrder.cursorColumn() })
+    .select({
+      charge: charges,
+      creatorEmail: users.email,
+      creatorName: users.name,
+      studioTimeZone: studioZoneOf(charges.bookingId, charges.storageReservationId),
+      cursor: chargeOrder.cursorColumn(),
+    })
     .from(charges)
     .innerJoin(users, eq(users.id, charges.creatorId))
     .where(and(...where))
@@ -56,14 +77,24 @@ export async function listChargesPage(db: DbOrTx, actor: Actor, q: Partial<Billi
   return toPage(await listCharges(db, actor, { ...q, page }), page);
 }
 
-export async function listInvoices(db: DbOrTx, actor: Actor, q: Partial<BillingListQuery> & { page?: PageRequest } = {}) {
+export async function listInvoices(
+  db: DbOrTx,
+  actor: Actor,
+  q: Partial<BillingListQuery> & { page?: PageRequest } = {},
+) {
   const where: (SQL | undefined)[] = [visibleInvoices(actor)];
   if (q.page) where.push(invoiceOrder.after(q.page.after));
   if (q.creatorId) where.push(eq(invoices.creatorId, q.creatorId));
   const statuses = statusesOf(q.status, invoiceStatus.enumValues);
   if (statuses?.length) where.push(inArray(invoices.status, statuses));
   return db
-    .select({ invoice: invoices, creatorEmail: users.email, creatorName: users.name, studioTimeZone: studioZoneOf(invoices.bookingId, null), cursor: invoiceOrder.cursorColumn() })
+    .select({
+      invoice: invoices,
+      creatorEmail: users.email,
+      creatorName: users.name,
+      studioTimeZone: studioZoneOf(invoices.bookingId, null),
+      cursor: invoiceOrder.cursorColumn(),
+    })
     .from(invoices)
     .innerJoin(users, eq(users.id, invoices.creatorId))
     .where(and(...where))
@@ -123,7 +154,14 @@ export function invoiceJson(i: InvoiceRow) {
 
 /** Every creator of the workspace with what they owe (per currency), failed invoices and whether a card is on file. */
 export async function listCreatorBalances(db: DbOrTx, workspaceId: string) {
-  const rows = await db.execute<{ user_id: string; email: string; name: string | null; has_card: boolean; failed: number; owed: { currency: string; cents: number }[] | null }>(sql`
+  const rows = await db.execute<{
+    user_id: string;
+    email: string;
+    name: string | null;
+    has_card: boolean;
+    failed: number;
+    owed: { currency: string; cents: number }[] | null;
+  }>(sql`
     select u.id as user_id, u.email, u.name,
       exists (select 1 from stripe_customers sc where sc.workspace_id = m.workspace_id and sc.user_id = u.id and sc.default_payment_method_id is not null) as has_card,
       (select count(*)::int from invoices i where i.workspace_id = m.workspace_id and i.creator_id = u.id and i.status in ('failed', 'uncollectible')) as failed,
@@ -134,7 +172,14 @@ export async function listCreatorBalances(db: DbOrTx, workspaceId: string) {
     from memberships m join users u on u.id = m.user_id
     where m.workspace_id = ${workspaceId} and m.role = 'creator'
     order by lower(coalesce(u.name, u.email))`);
-  return rows.map((r) => ({ userId: r.user_id, email: r.email, name: r.name, hasCard: r.has_card, failedInvoices: r.failed, owed: r.owed ?? [] }));
+  return rows.map((r) => ({
+    userId: r.user_id,
+    email: r.email,
+    name: r.name,
+    hasCard: r.has_card,
+    failedInvoices: r.failed,
+    owed: r.owed ?? [],
+  }));
 }
 
 /** A creator of the workspace (for the manager's page about them), or null. */
@@ -149,8 +194,15 @@ export async function findWorkspaceCreator(db: DbOrTx, workspaceId: string, user
 /** One invoice with its charges, if the actor may see it (a creator their own; owners and managers any), else null. */
 export async function findInvoice(db: DbOrTx, actor: Actor, invoiceId: string) {
   if (!isUuid(invoiceId)) return null;
-  const [inv] = await db.select().from(invoices).where(and(eq(invoices.id, invoiceId), visibleInvoices(actor)));
+  const [inv] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, invoiceId), visibleInvoices(actor)));
   if (!inv) return null;
-  const rows = await db.select().from(charges).where(eq(charges.invoiceId, inv.id)).orderBy(asc(charges.createdAt), asc(charges.idempotencyKey));
+  const rows = await db
+    .select()
+    .from(charges)
+    .where(eq(charges.invoiceId, inv.id))
+    .orderBy(asc(charges.createdAt), asc(charges.idempotencyKey));
   return { invoice: inv, charges: rows };
 }

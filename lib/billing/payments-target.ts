@@ -26,25 +26,44 @@ export type PaymentsTarget = {
 };
 
 export const NOT_READY_WORDS = {
-  notConnected: "This workspace has not connected its Stripe account yet, so invoices wait unsent and no card is asked for. An owner connects it in Settings → Payments.",
-  notEnabled: "Stripe has not enabled charges on this workspace's account yet, so invoices wait unsent and no card is asked for. An owner finishes the details Stripe asks for in Settings → Payments.",
+  notConnected:
+    "This workspace has not connected its Stripe account yet, so invoices wait unsent and no card is asked for. An owner connects it in Settings → Payments.",
+  notEnabled:
+    "Stripe has not enabled charges on this workspace's account yet, so invoices wait unsent and no card is asked for. An owner finishes the details Stripe asks for in Settings → Payments.",
 } as const;
 
-export async function paymentsTarget(db: DbOrTx, workspaceId: string, opts: { stripe?: Stripe | null; mode?: PaymentsMode } = {}): Promise<PaymentsTarget> {
+export async function paymentsTarget(
+  db: DbOrTx,
+  workspaceId: string,
+  opts: { stripe?: Stripe | null; mode?: PaymentsMode } = {},
+): Promise<PaymentsTarget> {
   const stripe = opts.stripe === undefined ? getStripe() : opts.stripe;
   const mode = opts.mode ?? paymentsMode(getEnv());
-  if (mode === "unconfigured" || !stripe) return { mode: "unconfigured", stripe: null, account: null, canCharge: false, waitingReason: null };
+  if (mode === "unconfigured" || !stripe)
+    return { mode: "unconfigured", stripe: null, account: null, canCharge: false, waitingReason: null };
   if (mode === "single") return { mode, stripe, account: "", canCharge: true, waitingReason: null };
   const [row] = await db
-    .select({ account: stripeConnectedAccounts.stripeAccountId, chargesEnabled: stripeConnectedAccounts.chargesEnabled })
+    .select({
+      account: stripeConnectedAccounts.stripeAccountId,
+      chargesEnabled: stripeConnectedAccounts.chargesEnabled,
+    })
     .from(stripeConnectedAccounts)
     .where(eq(stripeConnectedAccounts.workspaceId, workspaceId));
   if (!row) return { mode, stripe, account: null, canCharge: false, waitingReason: NOT_READY_WORDS.notConnected };
-  return { mode, stripe, account: row.account, canCharge: row.chargesEnabled, waitingReason: row.chargesEnabled ? null : NOT_READY_WORDS.notEnabled };
+  return {
+    mode,
+    stripe,
+    account: row.account,
+    canCharge: row.chargesEnabled,
+    waitingReason: row.chargesEnabled ? null : NOT_READY_WORDS.notEnabled,
+  };
 }
 
 /** Invoices assembled but not sent to Stripe yet (in platform mode, those waiting for the account to take charges). */
 export async function unsentInvoiceCount(db: DbOrTx, workspaceId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(invoices).where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.status, "draft"), isNull(invoices.stripeInvoiceId)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(invoices)
+    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.status, "draft"), isNull(invoices.stripeInvoiceId)));
   return row?.n ?? 0;
 }

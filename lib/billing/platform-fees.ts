@@ -30,7 +30,10 @@ export function percentToBasisPoints(percent: number): number {
 
 /** The workspace's rate: its own, else the server's default (PLATFORM_FEE_PERCENT). */
 export async function feeBasisPointsOf(db: DbOrTx, workspaceId: string): Promise<number> {
-  const [w] = await db.select({ bp: workspaces.platformFeeBasisPoints }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  const [w] = await db
+    .select({ bp: workspaces.platformFeeBasisPoints })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
   return w?.bp ?? percentToBasisPoints(getEnv().PLATFORM_FEE_PERCENT);
 }
 
@@ -38,12 +41,28 @@ export async function feeBasisPointsOf(db: DbOrTx, workspaceId: string): Promise
  * The platform sets a workspace's rate (or returns it to the default with null). An operator cannot: this is
  * called by `npm run platform-fee`, run by whoever runs the platform. Later invoices use it; sent ones keep theirs.
  */
-export async function setWorkspaceFee(db: DbOrTx, slug: string, percent: number | null): Promise<Result<{ workspaceId: string; basisPoints: number | null }, "not_found" | "invalid">> {
-  if (percent !== null && (!Number.isFinite(percent) || percent < 0 || percent > 100 || Math.abs(percent * 100 - Math.round(percent * 100)) > 1e-9)) {
-    return fail("invalid", { message: "The fee is a percent between 0 and 100, with at most two decimals (e.g. 5 or 2.5)." });
+export async function setWorkspaceFee(
+  db: DbOrTx,
+  slug: string,
+  percent: number | null,
+): Promise<Result<{ workspaceId: string; basisPoints: number | null }, "not_found" | "invalid">> {
+  if (
+    percent !== null &&
+    (!Number.isFinite(percent) ||
+      percent < 0 ||
+      percent > 100 ||
+      Math.abs(percent * 100 - Math.round(percent * 100)) > 1e-9)
+  ) {
+    return fail("invalid", {
+      message: "The fee is a percent between 0 and 100, with at most two decimals (e.g. 5 or 2.5).",
+    });
   }
   const basisPoints = percent === null ? null : percentToBasisPoints(percent);
-  const [w] = await db.update(workspaces).set({ platformFeeBasisPoints: basisPoints }).where(eq(workspaces.slug, slug)).returning({ id: workspaces.id });
+  const [w] = await db
+    .update(workspaces)
+    .set({ platformFeeBasisPoints: basisPoints })
+    .where(eq(workspaces.slug, slug))
+    .returning({ id: workspaces.id });
   if (!w) return fail("not_found", { message: `No workspace has the slug ${JSON.stringify(slug)}.` });
   return ok({ workspaceId: w.id, basisPoints });
 }
@@ -51,7 +70,12 @@ export async function setWorkspaceFee(db: DbOrTx, slug: string, percent: number 
 type FeeInvoice = Pick<typeof invoices.$inferSelect, "id" | "workspaceId" | "currency">;
 
 /** Records an application fee and its refunds as Stripe has them (once each: the Stripe id is unique). */
-export async function recordApplicationFee(db: DbOrTx, inv: FeeInvoice, fee: Stripe.ApplicationFee, refunds: Stripe.FeeRefund[]) {
+export async function recordApplicationFee(
+  db: DbOrTx,
+  inv: FeeInvoice,
+  fee: Stripe.ApplicationFee,
+  refunds: Stripe.FeeRefund[],
+) {
   const account = typeof fee.account === "string" ? fee.account : fee.account.id;
   const rows = [
     { stripeId: fee.id, amountCents: fee.amount, occurredAt: new Date(fee.created * 1000) },
@@ -59,7 +83,15 @@ export async function recordApplicationFee(db: DbOrTx, inv: FeeInvoice, fee: Str
   ];
   await db
     .insert(platformFeeEntries)
-    .values(rows.map((r) => ({ ...r, workspaceId: inv.workspaceId, invoiceId: inv.id, stripeAccount: account, currency: (fee.currency ?? inv.currency).toUpperCase() })))
+    .values(
+      rows.map((r) => ({
+        ...r,
+        workspaceId: inv.workspaceId,
+        invoiceId: inv.id,
+        stripeAccount: account,
+        currency: (fee.currency ?? inv.currency).toUpperCase(),
+      })),
+    )
     .onConflictDoNothing();
 }
 
@@ -74,11 +106,24 @@ async function feeWithRefunds(stripe: Stripe, feeId: string) {
  * After an invoice on a connected account is paid or refunded: finds the application fee of its payment (the
  * payment intent's charge, on the connected account; the fee itself is the platform's) and records it.
  */
-export async function syncInvoiceFee(db: DbOrTx, at: StripeAt, inv: FeeInvoice & { stripePaymentIntentId: string | null }) {
+export async function syncInvoiceFee(
+  db: DbOrTx,
+  at: StripeAt,
+  inv: FeeInvoice & { stripePaymentIntentId: string | null },
+) {
   if (!at.account || !inv.stripePaymentIntentId) return;
-  const pi = await at.stripe.paymentIntents.retrieve(inv.stripePaymentIntentId, { expand: ["latest_charge"] }, onAccount(at.account));
+  const pi = await at.stripe.paymentIntents.retrieve(
+    inv.stripePaymentIntentId,
+    { expand: ["latest_charge"] },
+    onAccount(at.account),
+  );
   const charge = pi.latest_charge;
-  const feeId = charge && typeof charge === "object" ? (typeof charge.application_fee === "string" ? charge.application_fee : charge.application_fee?.id) : null;
+  const feeId =
+    charge && typeof charge === "object"
+      ? typeof charge.application_fee === "string"
+        ? charge.application_fee
+        : charge.application_fee?.id
+      : null;
   if (!feeId) return;
   const { fee, refunds } = await feeWithRefunds(at.stripe, feeId);
   await recordApplicationFee(db, inv, fee, refunds);
@@ -106,7 +151,10 @@ export async function syncApplicationFee(db: DbOrTx, stripe: Stripe, feeId: stri
 
 /** The fee Stripe took on an invoice, less what it returned: from the ledger. */
 export async function netFeeOf(db: DbOrTx, invoiceId: string): Promise<number> {
-  const [row] = await db.select({ cents: sql<string>`coalesce(sum(${platformFeeEntries.amountCents}), 0)` }).from(platformFeeEntries).where(eq(platformFeeEntries.invoiceId, invoiceId));
+  const [row] = await db
+    .select({ cents: sql<string>`coalesce(sum(${platformFeeEntries.amountCents}), 0)` })
+    .from(platformFeeEntries)
+    .where(eq(platformFeeEntries.invoiceId, invoiceId));
   return Number(row?.cents ?? 0);
 }
 

@@ -16,14 +16,19 @@ export function monthCount(from: string, to: string) {
   return index(to) - index(from) + 1;
 }
 
-const rangeShape = { from: monthSchema.describe("First month, YYYY-MM"), to: monthSchema.describe("Last month, YYYY-MM (inclusive)") };
+const rangeShape = {
+  from: monthSchema.describe("First month, YYYY-MM"),
+  to: monthSchema.describe("Last month, YYYY-MM (inclusive)"),
+};
 
 // Each refinement runs only once both months are well-formed, and names the field a person would change.
 function checkRange(value: { from: string; to: string }, ctx: z.RefinementCtx) {
   if (!MONTH.test(String(value.from)) || !MONTH.test(String(value.to))) return;
   const count = monthCount(value.from, value.to);
-  if (count < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "The last month must not be before the first month." });
-  else if (count > MAX_REPORT_MONTHS) ctx.addIssue({ code: "custom", path: ["to"], message: `Choose at most ${MAX_REPORT_MONTHS} months.` });
+  if (count < 1)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "The last month must not be before the first month." });
+  else if (count > MAX_REPORT_MONTHS)
+    ctx.addIssue({ code: "custom", path: ["to"], message: `Choose at most ${MAX_REPORT_MONTHS} months.` });
 }
 
 /** A month range, both ends inclusive: the page's form, the CSV export and the API all parse with it. */
@@ -47,7 +52,10 @@ export function defaultReportRange(now: Date): ReportRange {
     const d = new Date(Date.UTC(y, m, 1));
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
   };
-  return { from: month(now.getUTCFullYear(), now.getUTCMonth() - 11), to: month(now.getUTCFullYear(), now.getUTCMonth()) };
+  return {
+    from: month(now.getUTCFullYear(), now.getUTCMonth() - 11),
+    to: month(now.getUTCFullYear(), now.getUTCMonth()),
+  };
 }
 
 /** Every month of a valid range, in order. */

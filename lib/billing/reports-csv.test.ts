@@ -9,21 +9,39 @@ const columns: CsvColumn<Row>[] = [
 
 describe("toCsv", () => {
   it("writes a header row and one line per row, each ended by CRLF", () => {
-    expect(toCsv([{ name: "Set A", cents: 1200 }, { name: "Set B", cents: null }], columns)).toBe("name,cents\r\nSet A,1200\r\nSet B,\r\n");
+    expect(
+      toCsv(
+        [
+          { name: "Set A", cents: 1200 },
+          { name: "Set B", cents: null },
+        ],
+        columns,
+      ),
+    ).toBe("name,cents\r\nSet A,1200\r\nSet B,\r\n");
   });
 
   it("quotes fields with commas, quotes and line breaks, doubling the quotes (RFC 4180)", () => {
-    const csv = toCsv([{ name: 'Set "A", east', cents: 1 }, { name: "two\nlines", cents: 2 }, { name: "cr\rhere", cents: 3 }], columns);
+    const csv = toCsv(
+      [
+        { name: 'Set "A", east', cents: 1 },
+        { name: "two\nlines", cents: 2 },
+        { name: "cr\rhere", cents: 3 },
+      ],
+      columns,
+    );
     expect(csv).toBe('name,cents\r\n"Set ""A"", east",1\r\n"two\nlines",2\r\n"cr\rhere",3\r\n');
   });
 
-  it.each(["=HYPERLINK(\"http://evil.example\")", "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])("neutralises a text cell that a spreadsheet would run as a formula: %j", (name) => {
-    const line = toCsv([{ name, cents: 0 }], columns).split("\r\n")[1];
-    expect(line.replace(/^"/, "").startsWith(`'${name[0]}`)).toBe(true);
-  });
+  it.each(['=HYPERLINK("http://evil.example")', "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])(
+    "neutralises a text cell that a spreadsheet would run as a formula: %j",
+    (name) => {
+      const line = toCsv([{ name, cents: 0 }], columns).split("\r\n")[1];
+      expect(line.replace(/^"/, "").startsWith(`'${name[0]}`)).toBe(true);
+    },
+  );
 
   it("keeps a quoted formula neutralised and quoted", () => {
-    expect(toCsv([{ name: "=1,2", cents: 0 }], columns)).toBe("name,cents\r\n\"'=1,2\",0\r\n");
+    expect(toCsv([{ name: "=1,2", cents: 0 }], columns)).toBe('name,cents\r\n"\'=1,2",0\r\n');
   });
 
   it("writes negative amounts (credits) as numbers, not as neutralised text", () => {

@@ -57,7 +57,8 @@ export const UTILIZATION_COLUMNS: CsvColumn<UtilizationRow>[] = [
 ];
 
 /** "revenue-2026-01-2026-11.csv" */
-export const csvFilename = (report: "revenue" | "utilization", range: { from: string; to: string }) => `${report}-${range.from}-${range.to}.csv`;
+export const csvFilename = (report: "revenue" | "utilization", range: { from: string; to: string }) =>
+  `${report}-${range.from}-${range.to}.csv`;
 
 /** A CSV download: UTF-8, an attachment with its file name. */
 export function csvResponse(body: string, filename: string) {

@@ -14,16 +14,39 @@ import { monthBounds } from "./reports-time";
  * A fee entry is dated when Stripe took or returned it, on its studio's clock (the studio of the invoice's booking,
  * or of its storage unit), as charges are dated when they were made. Currencies are never added together.
  */
-export type FeeRow = { month: string; studioId: string | null; studioName: string; currency: string; grossCents: number; feeCents: number; netCents: number };
-export type FeeReport = { rows: FeeRow[]; totals: { currency: string; grossCents: number; feeCents: number; netCents: number }[]; hasFees: boolean };
+export type FeeRow = {
+  month: string;
+  studioId: string | null;
+  studioName: string;
+  currency: string;
+  grossCents: number;
+  feeCents: number;
+  netCents: number;
+};
+export type FeeReport = {
+  rows: FeeRow[];
+  totals: { currency: string; grossCents: number; feeCents: number; netCents: number }[];
+  hasFees: boolean;
+};
 
-export async function platformFeeReport(db: DbOrTx, workspaceId: string, range: ReportRange, revenue: RevenueReport): Promise<FeeReport> {
+export async function platformFeeReport(
+  db: DbOrTx,
+  workspaceId: string,
+  range: ReportRange,
+  revenue: RevenueReport,
+): Promise<FeeReport> {
   const months = monthsOf(range);
   const studioList = await reportStudios(db, workspaceId);
-  const zones = [...studioList.map((s) => ({ key: s.id, timeZone: s.timeZone })), { key: "", timeZone: studioList[0]?.timeZone ?? "UTC" }];
+  const zones = [
+    ...studioList.map((s) => ({ key: s.id, timeZone: s.timeZone })),
+    { key: "", timeZone: studioList[0]?.timeZone ?? "UTC" },
+  ];
   const bounds = zones.flatMap((z) => monthBounds(z.timeZone, months).map((b) => ({ ...b, key: z.key })));
   const values = sql.join(
-    bounds.map((b) => sql`(${b.key}::text, ${b.month}::text, ${new Date(b.start).toISOString()}::timestamptz, ${new Date(b.end).toISOString()}::timestamptz)`),
+    bounds.map(
+      (b) =>
+        sql`(${b.key}::text, ${b.month}::text, ${new Date(b.start).toISOString()}::timestamptz, ${new Date(b.end).toISOString()}::timestamptz)`,
+    ),
     sql`, `,
   );
   const fees = (await db.execute(sql`
@@ -52,18 +75,25 @@ export async function platformFeeReport(db: DbOrTx, workspaceId: string, range: 
     if (!row) rows.set(key, (row = { month, studioId, studioName, currency, grossCents: 0, feeCents: 0, netCents: 0 }));
     return row;
   };
-  for (const r of revenue.rows) if (r.paidCents !== 0) rowOf(r.month, r.studioId, r.studioName, r.currency).grossCents += r.paidCents;
+  for (const r of revenue.rows)
+    if (r.paidCents !== 0) rowOf(r.month, r.studioId, r.studioName, r.currency).grossCents += r.paidCents;
   const names = new Map(studioList.map((s) => [s.id, s.name]));
   const fallbackName = revenue.rows.find((r) => r.studioId === null)?.studioName ?? "Not linked to a studio";
   for (const f of fees) {
     const studioId = f.studio_key === "" ? null : f.studio_key;
-    rowOf(f.month, studioId, studioId ? (names.get(studioId) ?? fallbackName) : fallbackName, f.currency).feeCents += Number(f.cents);
+    rowOf(f.month, studioId, studioId ? (names.get(studioId) ?? fallbackName) : fallbackName, f.currency).feeCents +=
+      Number(f.cents);
   }
   const rank = new Map(studioList.map((s, i) => [s.id, i]));
   const rankOf = (id: string | null) => (id === null ? studioList.length : (rank.get(id) ?? studioList.length));
   const sorted = [...rows.values()]
     .map((r) => ({ ...r, netCents: r.grossCents - r.feeCents }))
-    .sort((a, b) => rankOf(a.studioId) - rankOf(b.studioId) || a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency));
+    .sort(
+      (a, b) =>
+        rankOf(a.studioId) - rankOf(b.studioId) ||
+        a.month.localeCompare(b.month) ||
+        a.currency.localeCompare(b.currency),
+    );
   const totals = new Map<string, FeeReport["totals"][number]>();
   for (const r of sorted) {
     const t = totals.get(r.currency) ?? { currency: r.currency, grossCents: 0, feeCents: 0, netCents: 0 };
@@ -72,5 +102,9 @@ export async function platformFeeReport(db: DbOrTx, workspaceId: string, range: 
     t.netCents += r.netCents;
     totals.set(r.currency, t);
   }
-  return { rows: sorted, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)), hasFees: fees.length > 0 };
+  return {
+    rows: sorted,
+    totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    hasFees: fees.length > 0,
+  };
 }

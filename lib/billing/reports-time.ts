@@ -27,7 +27,11 @@ export function monthBounds(timeZone: string, months: string[]): MonthBound[] {
   const last = firstDayOf(nextMonth(months[months.length - 1])) * DAY_MS;
   const clock = zoneClock(timeZone, first, last) ?? zoneClock("UTC", first, last);
   const at = (wallMs: number) => (clock ? clock.instantAt(wallMs) : wallMs);
-  return months.map((month) => ({ month, start: at(firstDayOf(month) * DAY_MS), end: at(firstDayOf(nextMonth(month)) * DAY_MS) }));
+  return months.map((month) => ({
+    month,
+    start: at(firstDayOf(month) * DAY_MS),
+    end: at(firstDayOf(nextMonth(month)) * DAY_MS),
+  }));
 }
 
 /** Sorted, with touching or overlapping spans joined: an instant is counted once however many spans cover it. */

@@ -4,7 +4,15 @@ import { bookings, rooms, studioClosures } from "@/db/schema";
 import { openingIntervals } from "../availability";
 import { formatLocalDate } from "../availability/local-date";
 import { monthsOf, type ReportRange } from "./report-schemas";
-import { firstDayOf, intersectSpans, minutesWithin, monthBounds, nextMonth, unionSpans, type Span } from "./reports-time";
+import {
+  firstDayOf,
+  intersectSpans,
+  minutesWithin,
+  monthBounds,
+  nextMonth,
+  unionSpans,
+  type Span,
+} from "./reports-time";
 import { reportStudios } from "./reports-studios";
 
 /** The bookings that used (or held on to) a room: not holds, not cancelled or expired ones. */
@@ -24,7 +32,12 @@ type RoomFigures = {
   utilizationPercent: number | null;
 };
 export type UtilizationRow = RoomFigures & { month: string };
-export type UtilizationReport = { range: ReportRange; months: string[]; rows: UtilizationRow[]; totals: { byRoom: RoomFigures[] } };
+export type UtilizationReport = {
+  range: ReportRange;
+  months: string[];
+  rows: UtilizationRow[];
+  totals: { byRoom: RoomFigures[] };
+};
 
 export const percent = (booked: number, open: number) => (open > 0 ? Math.round((booked / open) * 1000) / 10 : null);
 
@@ -35,7 +48,11 @@ export const percent = (booked: number, open: number) => (open > 0 ? Math.round(
  * [starts_at, ends_at) (a no-show still took the room away from others; the turnover buffer is not counted),
  * clipped to the month and to the opening hours. Rooms that are switched off appear only if they were booked.
  */
-export async function utilizationReport(db: DbOrTx, workspaceId: string, range: ReportRange): Promise<UtilizationReport> {
+export async function utilizationReport(
+  db: DbOrTx,
+  workspaceId: string,
+  range: ReportRange,
+): Promise<UtilizationReport> {
   const months = monthsOf(range);
   const [studioList, roomList, closures] = await Promise.all([
     reportStudios(db, workspaceId),
@@ -93,12 +110,23 @@ export async function utilizationReport(db: DbOrTx, workspaceId: string, range: 
     for (const room of roomList.filter((r) => r.studioId === studio.id)) {
       // Bookings no longer occupying the room (completed early, no-shows) may overlap later ones: count time once.
       const used = intersectSpans(unionSpans(bookedByRoom.get(room.id) ?? []), open);
-      const perMonth = bounds.map((b) => ({ month: b.month, openMinutes: minutesWithin(open, b), bookedMinutes: minutesWithin(used, b) }));
+      const perMonth = bounds.map((b) => ({
+        month: b.month,
+        openMinutes: minutesWithin(open, b),
+        bookedMinutes: minutesWithin(used, b),
+      }));
       const openMinutes = perMonth.reduce((n, m) => n + m.openMinutes, 0);
       const bookedMinutes = perMonth.reduce((n, m) => n + m.bookedMinutes, 0);
       if (!room.active && bookedMinutes === 0) continue;
-      const base = { studioId: studio.id, studioName: studio.name, timeZone: studio.timeZone, roomId: room.id, roomName: room.name };
-      for (const m of perMonth) rows.push({ ...base, ...m, utilizationPercent: percent(m.bookedMinutes, m.openMinutes) });
+      const base = {
+        studioId: studio.id,
+        studioName: studio.name,
+        timeZone: studio.timeZone,
+        roomId: room.id,
+        roomName: room.name,
+      };
+      for (const m of perMonth)
+        rows.push({ ...base, ...m, utilizationPercent: percent(m.bookedMinutes, m.openMinutes) });
       byRoom.push({ ...base, openMinutes, bookedMinutes, utilizationPercent: percent(bookedMinutes, openMinutes) });
     }
   }

@@ -2,7 +2,17 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { bookings, charges, rooms, storageReservations, storageUnits, studioClosures, studios, type BookingStatus, type OpeningHours } from "@/db/schema";
+import {
+  bookings,
+  charges,
+  rooms,
+  storageReservations,
+  storageUnits,
+  studioClosures,
+  studios,
+  type BookingStatus,
+  type OpeningHours,
+} from "@/db/schema";
 import { everyDay } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
 import { makeMember, makeWorkspace } from "@/db/testing/factories";
@@ -18,27 +28,66 @@ async function reportWorld(db: Db, opts: { laHours?: OpeningHours } = {}) {
   const { workspace, studio, room: setA } = await makeWorkspace(db);
   const [la] = await db
     .update(studios)
-    .set({ name: "Los Angeles", timeZone: "America/Los_Angeles", openingHours: opts.laHours ?? everyDay("09:00", "02:00"), createdAt: new Date("2026-01-01T00:00:00Z") })
+    .set({
+      name: "Los Angeles",
+      timeZone: "America/Los_Angeles",
+      openingHours: opts.laHours ?? everyDay("09:00", "02:00"),
+      createdAt: new Date("2026-01-01T00:00:00Z"),
+    })
     .where(eq(studios.id, studio.id))
     .returning();
-  const [setB] = await db.insert(rooms).values({ workspaceId: workspace.id, studioId: la.id, name: "Set B", hourlyRateCents: 6000 }).returning();
+  const [setB] = await db
+    .insert(rooms)
+    .values({ workspaceId: workspace.id, studioId: la.id, name: "Set B", hourlyRateCents: 6000 })
+    .returning();
   const [sh] = await db
     .insert(studios)
-    .values({ workspaceId: workspace.id, currency: "USD", name: "Shanghai", timeZone: "Asia/Shanghai", openingHours: everyDay("10:00", "03:00"), createdAt: new Date("2026-01-02T00:00:00Z") })
+    .values({
+      workspaceId: workspace.id,
+      currency: "USD",
+      name: "Shanghai",
+      timeZone: "Asia/Shanghai",
+      openingHours: everyDay("10:00", "03:00"),
+      createdAt: new Date("2026-01-02T00:00:00Z"),
+    })
     .returning();
-  const [setC] = await db.insert(rooms).values({ workspaceId: workspace.id, studioId: sh.id, name: "Set C", hourlyRateCents: 4000 }).returning();
-  const [unit] = await db.insert(storageUnits).values({ workspaceId: workspace.id, studioId: sh.id, code: "S-1", nightlyRateCents: 1500 }).returning();
+  const [setC] = await db
+    .insert(rooms)
+    .values({ workspaceId: workspace.id, studioId: sh.id, name: "Set C", hourlyRateCents: 4000 })
+    .returning();
+  const [unit] = await db
+    .insert(storageUnits)
+    .values({ workspaceId: workspace.id, studioId: sh.id, code: "S-1", nightlyRateCents: 1500 })
+    .returning();
   const creator = await makeMember(db, workspace.id, "creator");
   const creatorId = creator.user.id;
 
   const book = async (roomId: string, startsAt: string, endsAt: string, status: BookingStatus = "completed") => {
     const [b] = await db
       .insert(bookings)
-      .values({ workspaceId: workspace.id, roomId, creatorId, code: randomUUID().slice(0, 7), status, startsAt: new Date(startsAt), endsAt: new Date(endsAt), blockedUntil: new Date(endsAt), quote: {} })
+      .values({
+        workspaceId: workspace.id,
+        roomId,
+        creatorId,
+        code: randomUUID().slice(0, 7),
+        status,
+        startsAt: new Date(startsAt),
+        endsAt: new Date(endsAt),
+        blockedUntil: new Date(endsAt),
+        quote: {},
+      })
       .returning();
     return b;
   };
-  const charge = async (c: { kind: ChargeKind; cents: number; at: string; status?: Status; bookingId?: string; storageReservationId?: string; currency?: string }) => {
+  const charge = async (c: {
+    kind: ChargeKind;
+    cents: number;
+    at: string;
+    status?: Status;
+    bookingId?: string;
+    storageReservationId?: string;
+    currency?: string;
+  }) => {
     await db.insert(charges).values({
       workspaceId: workspace.id,
       creatorId,
@@ -55,14 +104,27 @@ async function reportWorld(db: Db, opts: { laHours?: OpeningHours } = {}) {
     });
   };
   const storage = async () => {
-    const [r] = await db.insert(storageReservations).values({ workspaceId: workspace.id, unitId: unit.id, creatorId, firstNight: "2026-11-02", lastNight: "2026-11-03" }).returning();
+    const [r] = await db
+      .insert(storageReservations)
+      .values({
+        workspaceId: workspace.id,
+        unitId: unit.id,
+        creatorId,
+        firstNight: "2026-11-02",
+        lastNight: "2026-11-03",
+      })
+      .returning();
     return r;
   };
   return { workspace, la, sh, setA, setB, setC, book, charge, storage };
 }
 
-const row = (report: Awaited<ReturnType<typeof revenueReport>>, month: string, roomId: string | null, currency = "USD") =>
-  report.rows.find((r) => r.month === month && r.roomId === roomId && r.currency === currency);
+const row = (
+  report: Awaited<ReturnType<typeof revenueReport>>,
+  month: string,
+  roomId: string | null,
+  currency = "USD",
+) => report.rows.find((r) => r.month === month && r.roomId === roomId && r.currency === currency);
 
 describe("revenueReport", () => {
   it("sums every charge that is not void, with credits taking away, per studio, room and month", async () => {
@@ -77,22 +139,63 @@ describe("revenueReport", () => {
     await w.charge({ kind: "credit", cents: -2000, at: "2026-10-07T12:00:00Z", status: "pending", bookingId: a1.id });
     await w.charge({ kind: "room_time", cents: 99999, at: "2026-10-05T19:05:00Z", status: "void", bookingId: a1.id });
     await w.charge({ kind: "room_time", cents: 6000, at: "2026-10-06T18:05:00Z", status: "paid", bookingId: b1.id });
-    await w.charge({ kind: "no_show_fee", cents: 4000, at: "2026-11-10T06:05:00Z", status: "pending", bookingId: c1.id });
+    await w.charge({
+      kind: "no_show_fee",
+      cents: 4000,
+      at: "2026-11-10T06:05:00Z",
+      status: "pending",
+      bookingId: c1.id,
+    });
     const stay = await w.storage();
-    await w.charge({ kind: "storage_night", cents: 1500, at: "2026-11-03T02:00:00Z", status: "paid", storageReservationId: stay.id });
-    await w.charge({ kind: "storage_night", cents: 1500, at: "2026-11-04T02:00:00Z", status: "pending", storageReservationId: stay.id });
+    await w.charge({
+      kind: "storage_night",
+      cents: 1500,
+      at: "2026-11-03T02:00:00Z",
+      status: "paid",
+      storageReservationId: stay.id,
+    });
+    await w.charge({
+      kind: "storage_night",
+      cents: 1500,
+      at: "2026-11-04T02:00:00Z",
+      status: "pending",
+      storageReservationId: stay.id,
+    });
 
     const report = await revenueReport(db, w.workspace.id, { from: "2026-10", to: "2026-11" });
     expect(report.months).toEqual(["2026-10", "2026-11"]);
 
     const a = row(report, "2026-10", w.setA.id);
     expect(a).toMatchObject({ studioId: w.la.id, studioName: "Los Angeles", roomName: "Set A", currency: "USD" });
-    expect(a?.byKind).toEqual({ room_time: 12000, overtime: 3000, add_on: 2500, storage_night: 0, late_cancel_fee: 0, no_show_fee: 0, credit: -2000, tax: 0 });
-    expect(a).toMatchObject({ totalCents: 12000 + 2500 + 3000 - 2000, paidCents: 12000, outstandingCents: 2500 + 3000 - 2000 });
+    expect(a?.byKind).toEqual({
+      room_time: 12000,
+      overtime: 3000,
+      add_on: 2500,
+      storage_night: 0,
+      late_cancel_fee: 0,
+      no_show_fee: 0,
+      credit: -2000,
+      tax: 0,
+    });
+    expect(a).toMatchObject({
+      totalCents: 12000 + 2500 + 3000 - 2000,
+      paidCents: 12000,
+      outstandingCents: 2500 + 3000 - 2000,
+    });
     expect(row(report, "2026-10", w.setB.id)).toMatchObject({ totalCents: 6000, paidCents: 6000, outstandingCents: 0 });
-    expect(row(report, "2026-11", w.setC.id)).toMatchObject({ studioName: "Shanghai", totalCents: 4000, outstandingCents: 4000 });
+    expect(row(report, "2026-11", w.setC.id)).toMatchObject({
+      studioName: "Shanghai",
+      totalCents: 4000,
+      outstandingCents: 4000,
+    });
     // Storage belongs to its unit's studio and to no room.
-    expect(row(report, "2026-11", null)).toMatchObject({ studioId: w.sh.id, roomName: null, totalCents: 3000, paidCents: 1500, byKind: expect.objectContaining({ storage_night: 3000 }) });
+    expect(row(report, "2026-11", null)).toMatchObject({
+      studioId: w.sh.id,
+      roomName: null,
+      totalCents: 3000,
+      paidCents: 1500,
+      byKind: expect.objectContaining({ storage_night: 3000 }),
+    });
     expect(report.rows).toHaveLength(4);
     expect(report.rows.map((r) => r.studioName)).toEqual(["Los Angeles", "Los Angeles", "Shanghai", "Shanghai"]);
 
@@ -104,7 +207,9 @@ describe("revenueReport", () => {
       expect.objectContaining({ month: "2026-10", currency: "USD", totalCents: 21500 }),
       expect.objectContaining({ month: "2026-11", currency: "USD", totalCents: 7000 }),
     ]);
-    expect(report.totals.byCurrency).toEqual([expect.objectContaining({ currency: "USD", totalCents: 28500, paidCents: 19500, outstandingCents: 9000 })]);
+    expect(report.totals.byCurrency).toEqual([
+      expect.objectContaining({ currency: "USD", totalCents: 28500, paidCents: 19500, outstandingCents: 9000 }),
+    ]);
   });
 
   it("dates a charge by its studio's clock: just after midnight on the 1st is the new month, just before is the old one", async () => {
@@ -142,9 +247,18 @@ describe("revenueReport", () => {
     const report = await revenueReport(db, w.workspace.id, { from: "2026-11", to: "2026-11" });
     expect(row(report, "2026-11", w.setA.id, "USD")).toMatchObject({ totalCents: 10000, paidCents: 10000 });
     expect(row(report, "2026-11", w.setA.id, "EUR")).toMatchObject({ totalCents: 900, outstandingCents: 900 });
-    expect(report.totals.byCurrency.map((t) => [t.currency, t.totalCents])).toEqual([["EUR", 900], ["USD", 10000]]);
-    expect(report.totals.byStudio.map((t) => [t.currency, t.totalCents])).toEqual([["EUR", 900], ["USD", 10000]]);
-    expect(report.totals.byMonth.map((t) => [t.currency, t.totalCents])).toEqual([["EUR", 900], ["USD", 10000]]);
+    expect(report.totals.byCurrency.map((t) => [t.currency, t.totalCents])).toEqual([
+      ["EUR", 900],
+      ["USD", 10000],
+    ]);
+    expect(report.totals.byStudio.map((t) => [t.currency, t.totalCents])).toEqual([
+      ["EUR", 900],
+      ["USD", 10000],
+    ]);
+    expect(report.totals.byMonth.map((t) => [t.currency, t.totalCents])).toEqual([
+      ["EUR", 900],
+      ["USD", 10000],
+    ]);
   });
 
   it("dates a charge linked to no booking or storage by the first studio's zone and shows it without a room", async () => {
@@ -153,7 +267,9 @@ describe("revenueReport", () => {
     // 23:30 on 31 Oct in Los Angeles (the first studio); 1 Nov in UTC and in Shanghai.
     await w.charge({ kind: "late_cancel_fee", cents: 2500, at: "2026-11-01T06:30:00Z" });
     const report = await revenueReport(db, w.workspace.id, { from: "2026-10", to: "2026-11" });
-    expect(report.rows).toEqual([expect.objectContaining({ month: "2026-10", studioId: null, roomId: null, roomName: null, totalCents: 2500 })]);
+    expect(report.rows).toEqual([
+      expect.objectContaining({ month: "2026-10", studioId: null, roomId: null, roomName: null, totalCents: 2500 }),
+    ]);
   });
 
   it("uses UTC for a charge linked to nothing in a workspace without studios", async () => {
@@ -189,9 +305,23 @@ describe("utilizationReport", () => {
     const w = await reportWorld(db);
     // New York, Monday to Friday 10:00–18:00, closed on Wednesday 10 June 2026. June 2026 is all EDT (UTC−4).
     const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: "10:00", closes: "18:00" }));
-    const [ny] = await db.insert(studios).values({ workspaceId: w.workspace.id, currency: "USD", name: "New York", timeZone: "America/New_York", openingHours: weekdays }).returning();
-    const [room] = await db.insert(rooms).values({ workspaceId: w.workspace.id, studioId: ny.id, name: "Loft", hourlyRateCents: 5000 }).returning();
-    await db.insert(studioClosures).values({ workspaceId: w.workspace.id, studioId: ny.id, startsOn: "2026-06-10", endsOn: "2026-06-10" });
+    const [ny] = await db
+      .insert(studios)
+      .values({
+        workspaceId: w.workspace.id,
+        currency: "USD",
+        name: "New York",
+        timeZone: "America/New_York",
+        openingHours: weekdays,
+      })
+      .returning();
+    const [room] = await db
+      .insert(rooms)
+      .values({ workspaceId: w.workspace.id, studioId: ny.id, name: "Loft", hourlyRateCents: 5000 })
+      .returning();
+    await db
+      .insert(studioClosures)
+      .values({ workspaceId: w.workspace.id, studioId: ny.id, startsOn: "2026-06-10", endsOn: "2026-06-10" });
     const ny4 = (local: string) => `${local}-04:00`;
     await w.book(room.id, ny4("2026-06-02T11:00:00"), ny4("2026-06-02T13:00:00"), "confirmed"); // 120
     await w.book(room.id, ny4("2026-06-03T17:00:00"), ny4("2026-06-03T19:00:00"), "completed"); // 60 inside the hours
@@ -212,9 +342,20 @@ describe("utilizationReport", () => {
     }
     expect(openDays).toBe(21);
     const june = report.rows.find((r) => r.roomId === room.id);
-    expect(june).toMatchObject({ month: "2026-06", studioName: "New York", roomName: "Loft", timeZone: "America/New_York", openMinutes: openDays * 8 * 60, bookedMinutes: 120 + 60 + 90 + 30 });
+    expect(june).toMatchObject({
+      month: "2026-06",
+      studioName: "New York",
+      roomName: "Loft",
+      timeZone: "America/New_York",
+      openMinutes: openDays * 8 * 60,
+      bookedMinutes: 120 + 60 + 90 + 30,
+    });
     expect(june?.utilizationPercent).toBe(3); // 300 / 10080 = 2.98 %
-    expect(report.totals.byRoom.find((r) => r.roomId === room.id)).toMatchObject({ openMinutes: openDays * 480, bookedMinutes: 300, utilizationPercent: 3 });
+    expect(report.totals.byRoom.find((r) => r.roomId === room.id)).toMatchObject({
+      openMinutes: openDays * 480,
+      bookedMinutes: 300,
+      utilizationPercent: 3,
+    });
   });
 
   it("counts the real length of a month with a clock change, both ways, and splits bookings at month ends", async () => {
@@ -236,7 +377,10 @@ describe("utilizationReport", () => {
     expect(month("2026-11")?.bookedMinutes).toBe(240);
     expect(month("2026-11")?.utilizationPercent).toBe(Math.round((240 / ((30 * 24 + 1) * 60)) * 1000) / 10);
     // Set B was never booked: open all the time, used none of it.
-    expect(report.rows.find((r) => r.roomId === w.setB.id && r.month === "2026-11")).toMatchObject({ bookedMinutes: 0, utilizationPercent: 0 });
+    expect(report.rows.find((r) => r.roomId === w.setB.id && r.month === "2026-11")).toMatchObject({
+      bookedMinutes: 0,
+      utilizationPercent: 0,
+    });
   });
 
   it("counts an opening range that passes midnight into the next month in the month it runs in", async () => {

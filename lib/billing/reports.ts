@@ -18,7 +18,13 @@ export const REVENUE_KINDS = CHARGE_KINDS.filter((k) => k !== "tax");
  * Sums of one currency. `totalCents` (revenue) = `paidCents` + `outstandingCents` (pending, invoiced or failed
  * charges), all without tax; `taxCents` is the tax on them (net of the tax returned by credits), never revenue.
  */
-export type Money = { byKind: Record<ChargeKind, number>; totalCents: number; paidCents: number; outstandingCents: number; taxCents: number };
+export type Money = {
+  byKind: Record<ChargeKind, number>;
+  totalCents: number;
+  paidCents: number;
+  outstandingCents: number;
+  taxCents: number;
+};
 
 export type RevenueRow = Money & {
   month: string;
@@ -64,7 +70,15 @@ function add(into: Money, kind: ChargeKind, status: string, cents: number) {
   else into.outstandingCents += cents;
 }
 
-type Grouped = { month: string; studio_key: string; room_id: string | null; currency: string; kind: ChargeKind; status: string; cents: string };
+type Grouped = {
+  month: string;
+  studio_key: string;
+  room_id: string | null;
+  currency: string;
+  kind: ChargeKind;
+  status: string;
+  cents: string;
+};
 
 /**
  * Revenue of a month range: every charge that is not void (credits are negative amounts, so they reduce it), by
@@ -81,12 +95,18 @@ export async function revenueReport(db: DbOrTx, workspaceId: string, range: Repo
 
   // Each studio's months as instants (worked out here, with the same zone arithmetic as availability), joined to
   // the charges in SQL so that the database sums and only the groups come back. Key "" is "no studio".
-  const zones = [...studioList.map((s) => ({ key: s.id, timeZone: s.timeZone })), { key: "", timeZone: studioList[0]?.timeZone ?? "UTC" }];
+  const zones = [
+    ...studioList.map((s) => ({ key: s.id, timeZone: s.timeZone })),
+    { key: "", timeZone: studioList[0]?.timeZone ?? "UTC" },
+  ];
   const bounds = zones.flatMap((z) => monthBounds(z.timeZone, months).map((b) => ({ ...b, key: z.key })));
   const lowest = new Date(Math.min(...bounds.map((b) => b.start))).toISOString();
   const highest = new Date(Math.max(...bounds.map((b) => b.end))).toISOString();
   const values = sql.join(
-    bounds.map((b) => sql`(${b.key}::text, ${b.month}::text, ${new Date(b.start).toISOString()}::timestamptz, ${new Date(b.end).toISOString()}::timestamptz)`),
+    bounds.map(
+      (b) =>
+        sql`(${b.key}::text, ${b.month}::text, ${new Date(b.start).toISOString()}::timestamptz, ${new Date(b.end).toISOString()}::timestamptz)`,
+    ),
     sql`, `,
   );
   // A credit that returns tax (it corrects a tax line) lowers the tax, not the revenue.
@@ -120,12 +140,21 @@ export async function revenueReport(db: DbOrTx, workspaceId: string, range: Repo
     const rowKey = [g.month, g.studio_key, g.room_id ?? "", g.currency].join("|");
     let row = rows.get(rowKey);
     if (!row) {
-      row = { month: g.month, studioId, studioName: name, roomId: g.room_id, roomName: g.room_id ? (roomName.get(g.room_id) ?? null) : null, currency: g.currency, ...emptyMoney() };
+      row = {
+        month: g.month,
+        studioId,
+        studioName: name,
+        roomId: g.room_id,
+        roomName: g.room_id ? (roomName.get(g.room_id) ?? null) : null,
+        currency: g.currency,
+        ...emptyMoney(),
+      };
       rows.set(rowKey, row);
     }
     add(row, g.kind, g.status, cents);
     const studioKey = `${g.studio_key}|${g.currency}`;
-    if (!byStudio.has(studioKey)) byStudio.set(studioKey, { studioId, studioName: name, currency: g.currency, ...emptyMoney() });
+    if (!byStudio.has(studioKey))
+      byStudio.set(studioKey, { studioId, studioName: name, currency: g.currency, ...emptyMoney() });
     add(byStudio.get(studioKey)!, g.kind, g.status, cents);
     const monthKey = `${g.month}|${g.currency}`;
     if (!byMonth.has(monthKey)) byMonth.set(monthKey, { month: g.month, currency: g.currency, ...emptyMoney() });
@@ -137,16 +166,26 @@ export async function revenueReport(db: DbOrTx, workspaceId: string, range: Repo
   // Studios in the order they were created (unlinked charges last), then rooms by name (storage last), months.
   const studioRank = new Map(studioList.map((s, i) => [s.id, i]));
   const rankOf = (id: string | null) => (id === null ? studioList.length : (studioRank.get(id) ?? studioList.length));
-  const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b));
+  const byName = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b);
   return {
     range,
     months,
     rows: [...rows.values()].sort(
-      (a, b) => rankOf(a.studioId) - rankOf(b.studioId) || byName(a.roomName, b.roomName) || (a.roomId ?? "").localeCompare(b.roomId ?? "") || a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency),
+      (a, b) =>
+        rankOf(a.studioId) - rankOf(b.studioId) ||
+        byName(a.roomName, b.roomName) ||
+        (a.roomId ?? "").localeCompare(b.roomId ?? "") ||
+        a.month.localeCompare(b.month) ||
+        a.currency.localeCompare(b.currency),
     ),
     totals: {
-      byStudio: [...byStudio.values()].sort((a, b) => rankOf(a.studioId) - rankOf(b.studioId) || a.currency.localeCompare(b.currency)),
-      byMonth: [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency)),
+      byStudio: [...byStudio.values()].sort(
+        (a, b) => rankOf(a.studioId) - rankOf(b.studioId) || a.currency.localeCompare(b.currency),
+      ),
+      byMonth: [...byMonth.values()].sort(
+        (a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency),
+      ),
       byCurrency: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
     },
   };

@@ -9,7 +9,13 @@ const quote: Quote = {
   totalCents: 13_500,
   lines: [
     { kind: "room_time", description: "Set A, 18:00–19:00", quantity: 60, unitAmountCents: 5_000, amountCents: 5_000 },
-    { kind: "room_time", description: "Set A, 19:00–20:00 (peak)", quantity: 60, unitAmountCents: 7_500, amountCents: 7_500 },
+    {
+      kind: "room_time",
+      description: "Set A, 19:00–20:00 (peak)",
+      quantity: 60,
+      unitAmountCents: 7_500,
+      amountCents: 7_500,
+    },
     { kind: "add_on", description: "Ring light", quantity: 1, unitAmountCents: 1_000, amountCents: 1_000 },
     { kind: "add_on", description: "Free backdrop", quantity: 1, unitAmountCents: 0, amountCents: 0 },
   ],
@@ -33,7 +39,11 @@ describe("sessionCharges", () => {
 describe("noShowCharge", () => {
   it("charges the policy percentage of the total, rounded half up", () => {
     expect(noShowCharge({ ...booking, quote: { ...quote, totalCents: 999 } }, 50, "Set A")?.amountCents).toBe(500);
-    expect(noShowCharge(booking, 100, "Set A")).toMatchObject({ kind: "no_show_fee", amountCents: 13_500, idempotencyKey: "no_show_fee:b1" });
+    expect(noShowCharge(booking, 100, "Set A")).toMatchObject({
+      kind: "no_show_fee",
+      amountCents: 13_500,
+      idempotencyKey: "no_show_fee:b1",
+    });
   });
   it("charges nothing at 0 % and refuses a percentage out of range", () => {
     expect(noShowCharge(booking, 0, "Set A")).toBeNull();
@@ -43,8 +53,17 @@ describe("noShowCharge", () => {
 
 describe("overtimeCharges", () => {
   const endsAt = new Date("2026-12-03T21:00:00Z");
-  const base = { bookingId: "b1", code: "LB-7K2Q", endsAt, hourlyRateCents: 6000, ratePercent: 150, graceMinutes: 5, currency: "USD" };
-  const at = (minutesLate: number) => overtimeCharges({ ...base, endedAt: new Date(endsAt.getTime() + minutesLate * 60_000) });
+  const base = {
+    bookingId: "b1",
+    code: "LB-7K2Q",
+    endsAt,
+    hourlyRateCents: 6000,
+    ratePercent: 150,
+    graceMinutes: 5,
+    currency: "USD",
+  };
+  const at = (minutesLate: number) =>
+    overtimeCharges({ ...base, endedAt: new Date(endsAt.getTime() + minutesLate * 60_000) });
   it("charges nothing on time or within the grace period", () => {
     expect(at(-10)).toEqual([]);
     expect(at(5)).toEqual([]);

@@ -24,14 +24,27 @@ export type ChargeDraft = {
  *   shares add up to the tax exactly) and the drafts plus the tax still add up to the price shown.
  * No tax, or nothing taxable, returns the drafts as they were.
  */
-export function withTax(drafts: ChargeDraft[], tax: TaxSettings | null | undefined, opts: { key: string; code?: string; single?: boolean }): ChargeDraft[] {
+export function withTax(
+  drafts: ChargeDraft[],
+  tax: TaxSettings | null | undefined,
+  opts: { key: string; code?: string; single?: boolean },
+): ChargeDraft[] {
   const taxable = drafts.reduce((sum, d) => sum + d.amountCents, 0);
   if (!tax || drafts.length === 0 || taxable <= 0) return drafts;
   const amount = taxOf(taxable, tax);
   if (amount === 0) return drafts;
   if (drafts.some((d) => d.quantity !== 1)) throw new RangeError("withTax expects drafts of quantity 1");
-  const shares = tax.inclusive ? roundCumulatively(drafts.map((d) => d.amountCents * amount), taxable) : drafts.map(() => 0);
-  const net = drafts.map((d, i) => ({ ...d, unitAmountCents: d.amountCents - shares[i], amountCents: d.amountCents - shares[i] }));
+  const shares = tax.inclusive
+    ? roundCumulatively(
+        drafts.map((d) => d.amountCents * amount),
+        taxable,
+      )
+    : drafts.map(() => 0);
+  const net = drafts.map((d, i) => ({
+    ...d,
+    unitAmountCents: d.amountCents - shares[i],
+    amountCents: d.amountCents - shares[i],
+  }));
   const line: ChargeDraft = {
     kind: "tax",
     description: `${taxLabel(tax)}${opts.code ? ` (${opts.code})` : ""}`,
@@ -57,8 +70,14 @@ export function feeWithTax(fee: ChargeDraft | null, quote: Pick<Quote, "tax">, c
 }
 
 /** A session's charges at check-out: its lines and overtime, with the quote's tax on them as one line. */
-export function sessionChargesWithTax(booking: { id: string; code: string; quote: Quote }, overtime: ChargeDraft[]): ChargeDraft[] {
-  return withTax([...sessionCharges(booking), ...overtime], booking.quote.tax, { key: `session:${booking.id}`, code: booking.code });
+export function sessionChargesWithTax(
+  booking: { id: string; code: string; quote: Quote },
+  overtime: ChargeDraft[],
+): ChargeDraft[] {
+  return withTax([...sessionCharges(booking), ...overtime], booking.quote.tax, {
+    key: `session:${booking.id}`,
+    code: booking.code,
+  });
 }
 
 /**
@@ -81,8 +100,13 @@ export function sessionCharges(booking: { id: string; code: string; quote: Quote
 }
 
 /** The no-show fee: `percent` % of the quote total, rounded half up to a cent; null when it is nothing. */
-export function noShowCharge(booking: { id: string; code: string; quote: Quote }, percent: number, roomName: string): ChargeDraft | null {
-  if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw new RangeError(`noShowFeePercent must be an integer 0..100, got ${percent}`);
+export function noShowCharge(
+  booking: { id: string; code: string; quote: Quote },
+  percent: number,
+  roomName: string,
+): ChargeDraft | null {
+  if (!Number.isInteger(percent) || percent < 0 || percent > 100)
+    throw new RangeError(`noShowFeePercent must be an integer 0..100, got ${percent}`);
   const cents = divideRoundHalfUp(booking.quote.totalCents * percent, 100);
   if (cents <= 0) return null;
   return {
@@ -103,7 +127,16 @@ const BLOCK_MINUTES = 15;
  * started 15 minutes counted from the end, at `ratePercent` % of the room's hourly rate (rounded half up to a cent
  * per block). Keyed per block, so checking out twice never charges twice.
  */
-export function overtimeCharges(input: { bookingId: string; code: string; endsAt: Date; endedAt: Date; hourlyRateCents: number; ratePercent: number; graceMinutes: number; currency: string }): ChargeDraft[] {
+export function overtimeCharges(input: {
+  bookingId: string;
+  code: string;
+  endsAt: Date;
+  endedAt: Date;
+  hourlyRateCents: number;
+  ratePercent: number;
+  graceMinutes: number;
+  currency: string;
+}): ChargeDraft[] {
   const lateMs = input.endedAt.getTime() - input.endsAt.getTime();
   if (lateMs <= input.graceMinutes * 60_000) return [];
   const blocks = Math.ceil(lateMs / (BLOCK_MINUTES * 60_000));

@@ -18,7 +18,13 @@ export function makeStripe(secretKey: string, opts: { apiBase?: string; timeoutM
     timeout: opts.timeoutMs ?? 20_000,
     telemetry: false,
     appInfo: { name: "Livebase" },
-    ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol === "https:" ? "https" : "http" } : {}),
+    ...(base
+      ? {
+          host: base.hostname,
+          port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
+          protocol: base.protocol === "https:" ? "https" : "http",
+        }
+      : {}),
   });
 }
 
@@ -26,7 +32,11 @@ export function makeStripe(secretKey: string, opts: { apiBase?: string; timeoutM
 export function getStripe(): StripeOrNull {
   const env = getEnv();
   if (!env.STRIPE_SECRET_KEY) return null;
-  if (!cached || cached.key !== env.STRIPE_SECRET_KEY) cached = { key: env.STRIPE_SECRET_KEY, client: makeStripe(env.STRIPE_SECRET_KEY, { apiBase: env.STRIPE_API_BASE }) };
+  if (!cached || cached.key !== env.STRIPE_SECRET_KEY)
+    cached = {
+      key: env.STRIPE_SECRET_KEY,
+      client: makeStripe(env.STRIPE_SECRET_KEY, { apiBase: env.STRIPE_API_BASE }),
+    };
   return cached.client;
 }
 

@@ -21,9 +21,23 @@ beforeEach(() => server.clearFaults());
 
 async function deliver(db: ReturnType<typeof import("@/db/testing/db").testDb>, event: Stripe.Event) {
   const payload = JSON.stringify(event);
-  return handleStripeWebhook(db, stripe, { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(now.getTime() / 1000) }), secret: SECRET }, now);
+  return handleStripeWebhook(
+    db,
+    stripe,
+    {
+      payload,
+      signature: Stripe.webhooks.generateTestHeaderString({
+        payload,
+        secret: SECRET,
+        timestamp: Math.floor(now.getTime() / 1000),
+      }),
+      secret: SECRET,
+    },
+    now,
+  );
 }
-const lastEvent = (type: string, id: string) => server.events.filter((e) => e.type === type && (e.data.object as { id?: string }).id === id).at(-1)!;
+const lastEvent = (type: string, id: string) =>
+  server.events.filter((e) => e.type === type && (e.data.object as { id?: string }).id === id).at(-1)!;
 
 describe("Stripe answered 500 after doing the work (the 500 is what a retry with the same key gets for a day)", () => {
   it("adopts the invoice item Stripe made instead of making a second one, even once the key has expired", async () => {
@@ -32,7 +46,10 @@ describe("Stripe answered 500 after doing the work (the 500 is what a retry with
     expect(await sendDueInvoices(db, stripe, due, { workspaceId: w.workspace.id })).toMatchObject({ retrying: 1 });
     server.expireIdempotencyKeys();
     const [waiting] = await db.select().from(invoices).where(eq(invoices.id, inv.id));
-    expect(await sendDueInvoices(db, stripe, waiting.nextAttemptAt, { workspaceId: w.workspace.id })).toMatchObject({ sent: 1, paid: 1 });
+    expect(await sendDueInvoices(db, stripe, waiting.nextAttemptAt, { workspaceId: w.workspace.id })).toMatchObject({
+      sent: 1,
+      paid: 1,
+    });
     const items = [...server.objects.invoiceItems.values()].filter((i) => i.customer === customer.stripeCustomerId);
     expect(items.map((i) => i.amount).sort((a, b) => a - b)).toEqual([2500, 12_000]);
     const [paid] = await db.select().from(invoices).where(eq(invoices.id, inv.id));
@@ -44,8 +61,12 @@ describe("Stripe answered 500 after doing the work (the 500 is what a retry with
     server.fault({ method: "POST", path: "/v1/invoices" }, "500_after", 1);
     expect(await sendDueInvoices(db, stripe, due, { workspaceId: w.workspace.id })).toMatchObject({ retrying: 1 });
     const [waiting] = await db.select().from(invoices).where(eq(invoices.id, inv.id));
-    expect(await sendDueInvoices(db, stripe, waiting.nextAttemptAt, { workspaceId: w.workspace.id })).toMatchObject({ sent: 1 });
-    expect([...server.objects.invoices.values()].filter((i) => i.customer === customer.stripeCustomerId)).toHaveLength(1);
+    expect(await sendDueInvoices(db, stripe, waiting.nextAttemptAt, { workspaceId: w.workspace.id })).toMatchObject({
+      sent: 1,
+    });
+    expect([...server.objects.invoices.values()].filter((i) => i.customer === customer.stripeCustomerId)).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -53,8 +74,17 @@ describe("credits on invoices that change at Stripe", () => {
   it("settles a credit of a failed invoice when the creator then pays it; nothing stays owed", async () => {
     const { db, w, inv, due } = await sessionWithCard(server, stripe, { declines: true });
     await sendDueInvoices(db, stripe, due, { workspaceId: w.workspace.id });
-    const [room] = await db.select().from(charges).where(and(eq(charges.invoiceId, inv.id), eq(charges.kind, "room_time")));
-    const credit = await creditCharge(db, w.manager.actor, room.id, { amount: 20, reason: "Started 20 minutes late" }, due);
+    const [room] = await db
+      .select()
+      .from(charges)
+      .where(and(eq(charges.invoiceId, inv.id), eq(charges.kind, "room_time")));
+    const credit = await creditCharge(
+      db,
+      w.manager.actor,
+      room.id,
+      { amount: 20, reason: "Started 20 minutes late" },
+      due,
+    );
     if (!credit.ok) throw new Error(credit.error);
     expect(await sendDueInvoices(db, stripe, due, { workspaceId: w.workspace.id })).toMatchObject({ credited: 1 });
     const [noted] = await db.select().from(charges).where(eq(charges.id, credit.value.id));
@@ -67,14 +97,19 @@ describe("credits on invoices that change at Stripe", () => {
     expect(await deliver(db, lastEvent("invoice.paid", failed.stripeInvoiceId!))).toMatchObject({ ok: true });
     const [paid] = await db.select().from(invoices).where(eq(invoices.id, inv.id));
     expect(paid.status).toBe("paid");
-    expect((await db.select().from(charges).where(eq(charges.invoiceId, inv.id))).every((c) => c.status === "paid")).toBe(true);
+    expect(
+      (await db.select().from(charges).where(eq(charges.invoiceId, inv.id))).every((c) => c.status === "paid"),
+    ).toBe(true);
     expect((await creatorBalance(db, w.workspace.id, w.creator.user.id)).outstanding).toEqual([]);
   });
 
   it("voids a pending credit, and the charges, when the invoice was voided in Stripe", async () => {
     const { db, w, inv, due } = await sessionWithCard(server, stripe, { declines: true });
     await sendDueInvoices(db, stripe, due, { workspaceId: w.workspace.id });
-    const [room] = await db.select().from(charges).where(and(eq(charges.invoiceId, inv.id), eq(charges.kind, "room_time")));
+    const [room] = await db
+      .select()
+      .from(charges)
+      .where(and(eq(charges.invoiceId, inv.id), eq(charges.kind, "room_time")));
     const credit = await creditCharge(db, w.manager.actor, room.id, { amount: 20, reason: "Goodwill" }, due);
     if (!credit.ok) throw new Error(credit.error);
     const [failed] = await db.select().from(invoices).where(eq(invoices.id, inv.id));
@@ -82,13 +117,18 @@ describe("credits on invoices that change at Stripe", () => {
     const later = new Date(due.getTime() + 5 * 60_000);
     const r = await sendDueInvoices(db, stripe, later, { workspaceId: w.workspace.id });
     expect(r).toMatchObject({ credited: 0, retrying: 0 });
-    expect(await sendDueInvoices(db, stripe, later, { workspaceId: w.workspace.id })).toMatchObject({ credited: 0, sent: 0 }); // not picked again
+    expect(await sendDueInvoices(db, stripe, later, { workspaceId: w.workspace.id })).toMatchObject({
+      credited: 0,
+      sent: 0,
+    }); // not picked again
     const [voidCredit] = await db.select().from(charges).where(eq(charges.id, credit.value.id));
     expect(voidCredit).toMatchObject({ status: "void", voidReason: "The invoice was voided in Stripe." });
     expect(await deliver(db, lastEvent("invoice.voided", failed.stripeInvoiceId!))).toMatchObject({ ok: true });
     const [voided] = await db.select().from(invoices).where(eq(invoices.id, inv.id));
     expect(voided.status).toBe("void");
-    expect((await db.select().from(charges).where(eq(charges.invoiceId, inv.id))).every((c) => c.status === "void")).toBe(true);
+    expect(
+      (await db.select().from(charges).where(eq(charges.invoiceId, inv.id))).every((c) => c.status === "void"),
+    ).toBe(true);
     expect((await creatorBalance(db, w.workspace.id, w.creator.user.id)).outstanding).toEqual([]);
   });
 });
@@ -98,10 +138,15 @@ describe("refunds made in the Stripe Dashboard", () => {
     const { db, w, inv, due } = await sessionWithCard(server, stripe);
     await sendDueInvoices(db, stripe, due, { workspaceId: w.workspace.id });
     const [paid] = await db.select().from(invoices).where(eq(invoices.id, inv.id));
-    const stripeCharge = [...server.objects.charges.values()].find((c) => c.payment_intent === paid.stripePaymentIntentId)!;
+    const stripeCharge = [...server.objects.charges.values()].find(
+      (c) => c.payment_intent === paid.stripePaymentIntentId,
+    )!;
 
     // Ours first: a credit note that refunds $30.
-    const [room] = await db.select().from(charges).where(and(eq(charges.invoiceId, inv.id), eq(charges.kind, "room_time")));
+    const [room] = await db
+      .select()
+      .from(charges)
+      .where(and(eq(charges.invoiceId, inv.id), eq(charges.kind, "room_time")));
     await creditCharge(db, w.manager.actor, room.id, { amount: 30, reason: "Lights failed" }, due);
     await sendDueInvoices(db, stripe, due, { workspaceId: w.workspace.id });
     expect(await deliver(db, lastEvent("charge.refunded", stripeCharge.id))).toMatchObject({ ok: true });
@@ -111,8 +156,19 @@ describe("refunds made in the Stripe Dashboard", () => {
     const event = lastEvent("charge.refunded", stripeCharge.id);
     expect(await deliver(db, event)).toMatchObject({ ok: true, value: { duplicate: false } });
     expect(await deliver(db, event)).toMatchObject({ ok: true, value: { duplicate: true } });
-    const credits = await db.select().from(charges).where(and(eq(charges.invoiceId, inv.id), eq(charges.kind, "credit")));
-    expect(credits.map((c) => [c.amountCents, c.status, c.idempotencyKey.startsWith("stripe_refund:") ? c.idempotencyKey : "ours"]).sort()).toEqual([
+    const credits = await db
+      .select()
+      .from(charges)
+      .where(and(eq(charges.invoiceId, inv.id), eq(charges.kind, "credit")));
+    expect(
+      credits
+        .map((c) => [
+          c.amountCents,
+          c.status,
+          c.idempotencyKey.startsWith("stripe_refund:") ? c.idempotencyKey : "ours",
+        ])
+        .sort(),
+    ).toEqual([
       [-1000, "paid", `stripe_refund:${refundId}`],
       [-3000, "paid", "ours"],
     ]);

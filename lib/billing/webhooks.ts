@@ -50,7 +50,13 @@ export async function handleStripeWebhook(
   const nowSeconds = Math.floor(now.getTime() / 1000);
   try {
     if (!input.signature) throw new Error("no signature");
-    event = verifiedEvent(stripe, input.payload, input.signature, typeof input.secret === "string" ? [input.secret] : input.secret, now);
+    event = verifiedEvent(
+      stripe,
+      input.payload,
+      input.signature,
+      typeof input.secret === "string" ? [input.secret] : input.secret,
+      now,
+    );
   } catch {
     return fail("bad_signature", { message: "The Stripe-Signature header does not match this payload." });
   }
@@ -61,7 +67,10 @@ export async function handleStripeWebhook(
   // Signed but not an event we can act on (`[]`, an id of null, no data object): acknowledged and logged, never
   // retried. A 500 would make Stripe, and our own job loop, deliver it again and again for nothing.
   if (!stripeEventShape.safeParse(event).success) {
-    logger.warn({ payload: input.payload.slice(0, 500) }, "a signed Stripe webhook is not an event we can process; acknowledged and ignored");
+    logger.warn(
+      { payload: input.payload.slice(0, 500) },
+      "a signed Stripe webhook is not an event we can process; acknowledged and ignored",
+    );
     return ok({ duplicate: false, type: "ignored" });
   }
   let inserted: { id: string }[];
@@ -74,15 +83,23 @@ export async function handleStripeWebhook(
       .returning({ id: stripeEvents.id });
   } catch (err) {
     if (!unstorable(err)) throw err;
-    logger.warn({ err, eventId: event.id }, "a signed Stripe webhook cannot be stored (too deeply nested); acknowledged and ignored");
+    logger.warn(
+      { err, eventId: event.id },
+      "a signed Stripe webhook cannot be stored (too deeply nested); acknowledged and ignored",
+    );
     return ok({ duplicate: false, type: "ignored" });
   }
   if (inserted.length === 0) {
-    const [seen] = await db.select({ processedAt: stripeEvents.processedAt }).from(stripeEvents).where(eq(stripeEvents.id, event.id));
+    const [seen] = await db
+      .select({ processedAt: stripeEvents.processedAt })
+      .from(stripeEvents)
+      .where(eq(stripeEvents.id, event.id));
     if (seen?.processedAt) return ok({ duplicate: true, type: event.type });
   }
   const done = await processRecordedEvent(db, stripe, event, now);
-  return done ? ok({ duplicate: false, type: event.type }) : fail("sync_failed", { message: "Syncing the event failed; Stripe will deliver it again." });
+  return done
+    ? ok({ duplicate: false, type: event.type })
+    : fail("sync_failed", { message: "Syncing the event failed; Stripe will deliver it again." });
 }
 
 /** The event, if one of the secrets signed it. On our clock; the SDK refuses an old timestamp, not a future one. */
@@ -90,7 +107,14 @@ function verifiedEvent(stripe: Stripe, payload: string, signature: string, secre
   let last: unknown = new Error("no webhook secret");
   for (const secret of secrets) {
     try {
-      return stripe.webhooks.constructEvent(payload, signature, secret, STRIPE_TOLERANCE_SECONDS, undefined, now.getTime());
+      return stripe.webhooks.constructEvent(
+        payload,
+        signature,
+        secret,
+        STRIPE_TOLERANCE_SECONDS,
+        undefined,
+        now.getTime(),
+      );
     } catch (err) {
       last = err;
     }
@@ -106,20 +130,31 @@ function missingAtStripe(err: unknown): boolean {
   return err instanceof Stripe.errors.StripeInvalidRequestError && err.code === "resource_missing";
 }
 
-async function processRecordedEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event, "id" | "type" | "data" | "account">, now: Date) {
+async function processRecordedEvent(
+  db: Db,
+  stripe: Stripe,
+  event: Pick<Stripe.Event, "id" | "type" | "data" | "account">,
+  now: Date,
+) {
   try {
     try {
       await syncEvent(db, stripe, event, now);
     } catch (err) {
       if (!missingAtStripe(err)) throw err;
-      logger.warn({ err, eventId: event.id, type: event.type, account: event.account }, "a Stripe event's object does not exist on its account; nothing to sync");
+      logger.warn(
+        { err, eventId: event.id, type: event.type, account: event.account },
+        "a Stripe event's object does not exist on its account; nothing to sync",
+      );
     }
     await db.update(stripeEvents).set({ processedAt: now, lastError: null }).where(eq(stripeEvents.id, event.id));
     return true;
   } catch (err) {
     logger.warn({ err, eventId: event.id, type: event.type }, "syncing a Stripe event failed");
     const message = err instanceof Stripe.errors.StripeError ? `${err.type}: ${err.message}` : "Unexpected error";
-    await db.update(stripeEvents).set({ attempts: sql`${stripeEvents.attempts} + 1`, lastError: message }).where(eq(stripeEvents.id, event.id));
+    await db
+      .update(stripeEvents)
+      .set({ attempts: sql`${stripeEvents.attempts} + 1`, lastError: message })
+      .where(eq(stripeEvents.id, event.id));
     return false;
   }
 }
@@ -130,7 +165,12 @@ async function processRecordedEvent(db: Db, stripe: Stripe, event: Pick<Stripe.E
  * An event from a connected account (`account`) is read back from that account, and only touches our rows that
  * live on it: an id of one account never matches a row of another.
  */
-export async function syncEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event, "type" | "data"> & { account?: string }, now: Date) {
+export async function syncEvent(
+  db: Db,
+  stripe: Stripe,
+  event: Pick<Stripe.Event, "type" | "data"> & { account?: string },
+  now: Date,
+) {
   const object = event.data.object as { id?: string; object?: string };
   if (!object.id) return;
   const at: StripeAt = { stripe, account: typeof event.account === "string" ? event.account : "" };
@@ -149,9 +189,18 @@ export async function syncEvent(db: Db, stripe: Stripe, event: Pick<Stripe.Event
     case "invoice.payment_failed":
     case "invoice.voided":
     case "invoice.marked_uncollectible": {
-      const status = await applyStripeInvoice(db, await stripe.invoices.retrieve(object.id, { expand: ["payments"] }, onAccount(at.account)), now, undefined, at.account);
+      const status = await applyStripeInvoice(
+        db,
+        await stripe.invoices.retrieve(object.id, { expand: ["payments"] }, onAccount(at.account)),
+        now,
+        undefined,
+        at.account,
+      );
       if (status === "paid" && at.account) {
-        const [inv] = await db.select().from(invoices).where(and(eq(invoices.stripeInvoiceId, object.id), eq(invoices.stripeAccount, at.account)));
+        const [inv] = await db
+          .select()
+          .from(invoices)
+          .where(and(eq(invoices.stripeInvoiceId, object.id), eq(invoices.stripeAccount, at.account)));
         if (inv) await syncInvoiceFee(db, at, inv);
       }
       return;
@@ -176,7 +225,13 @@ export async function retryStripeEvents(db: Db, stripe: Stripe, now: Date) {
   const due = await db
     .select()
     .from(stripeEvents)
-    .where(and(isNull(stripeEvents.processedAt), lt(stripeEvents.receivedAt, new Date(now.getTime() - 60_000)), lt(stripeEvents.attempts, 50)))
+    .where(
+      and(
+        isNull(stripeEvents.processedAt),
+        lt(stripeEvents.receivedAt, new Date(now.getTime() - 60_000)),
+        lt(stripeEvents.attempts, 50),
+      ),
+    )
     .orderBy(asc(stripeEvents.receivedAt))
     .limit(50);
   let done = 0;
@@ -194,7 +249,10 @@ async function syncRefunds(db: Db, { stripe, account }: StripeAt, chargeId: stri
   const charge = await stripe.charges.retrieve(chargeId, { expand: ["refunds"] }, onAccount(account));
   const pi = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
   if (!pi) return;
-  const [inv] = await db.select().from(invoices).where(and(eq(invoices.stripePaymentIntentId, pi), eq(invoices.stripeAccount, account)));
+  const [inv] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.stripePaymentIntentId, pi), eq(invoices.stripeAccount, account)));
   if (!inv?.stripeInvoiceId) return;
   const explained = new Set<string>();
   // Ours: made for a credit (its charge id in the metadata), whether or not its credit note exists yet.
@@ -227,6 +285,9 @@ async function syncRefunds(db: Db, { stripe, account }: StripeAt, chargeId: stri
   }
   await db
     .update(invoices)
-    .set({ amountRefundedCents: sql`greatest(${invoices.amountRefundedCents}, ${charge.amount_refunded})`, updatedAt: now })
+    .set({
+      amountRefundedCents: sql`greatest(${invoices.amountRefundedCents}, ${charge.amount_refunded})`,
+      updatedAt: now,
+    })
     .where(eq(invoices.id, inv.id));
 }

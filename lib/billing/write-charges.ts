@@ -14,11 +14,16 @@ export async function writeChargeRows(tx: DbOrTx, rows: ChargeRow[]): Promise<nu
   const strip = ({ taxesKey: _taxesKey, ...row }: ChargeRow) => row;
   const taxes = rows.filter((r) => r.kind === "tax");
   const others = rows.filter((r) => r.kind !== "tax").map(strip);
-  const written = others.length ? await tx.insert(charges).values(others).onConflictDoNothing().returning({ id: charges.id }) : [];
+  const written = others.length
+    ? await tx.insert(charges).values(others).onConflictDoNothing().returning({ id: charges.id })
+    : [];
   if (taxes.length === 0) return written.length;
   const keys = taxes.map((t) => t.taxesKey).filter((k): k is string => Boolean(k));
   const taxed = keys.length
-    ? await tx.select({ id: charges.id, key: charges.idempotencyKey }).from(charges).where(and(eq(charges.workspaceId, taxes[0].workspaceId), inArray(charges.idempotencyKey, keys)))
+    ? await tx
+        .select({ id: charges.id, key: charges.idempotencyKey })
+        .from(charges)
+        .where(and(eq(charges.workspaceId, taxes[0].workspaceId), inArray(charges.idempotencyKey, keys)))
     : [];
   const idOf = new Map(taxed.map((t) => [t.key, t.id]));
   await tx

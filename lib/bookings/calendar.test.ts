@@ -16,7 +16,7 @@ const booking: CalendarBooking = {
   // 19:00–22:00 in Los Angeles on 5 December 2026.
   startsAt: new Date("2026-12-06T03:00:00Z"),
   endsAt: new Date("2026-12-06T06:00:00Z"),
-  roomName: "Set A, \"the big one\"; back\\room",
+  roomName: 'Set A, "the big one"; back\\room',
   studioName: "東京スタジオ · Livebase Downtown with a name long enough to need folding",
   studioAddress: "1 Main St, Suite 5\nLos Angeles; CA",
   updatedAt: new Date("2026-12-01T12:00:00Z"),
@@ -42,7 +42,9 @@ describe("booking invites (iCalendar)", () => {
     expect(start.toJSDate().toISOString()).toBe("2026-12-06T03:00:00.000Z");
     expect(end.toJSDate().toISOString()).toBe("2026-12-06T06:00:00.000Z");
     expect(start.zone?.tzid).toBe("UTC");
-    expect((event.getFirstPropertyValue("dtstamp") as ICAL.Time).toJSDate().toISOString()).toBe("2026-12-01T12:00:00.000Z");
+    expect((event.getFirstPropertyValue("dtstamp") as ICAL.Time).toJSDate().toISOString()).toBe(
+      "2026-12-01T12:00:00.000Z",
+    );
     expect(event.getFirstPropertyValue("summary")).toBe(`${booking.roomName} · ${booking.studioName}`);
     expect(event.getFirstPropertyValue("location")).toBe(booking.studioAddress);
     expect(event.getFirstPropertyValue("description")).toContain("K7Q-M3X");
@@ -63,19 +65,32 @@ describe("booking invites (iCalendar)", () => {
 
   it("publishes a cancellation of the same event as STATUS:CANCELLED with a higher SEQUENCE", () => {
     const first = parse(bookingIcs(booking)).event;
-    const cancelled = parse(bookingIcs({ ...booking, status: "cancelled", updatedAt: new Date("2026-12-02T08:00:00Z") }));
+    const cancelled = parse(
+      bookingIcs({ ...booking, status: "cancelled", updatedAt: new Date("2026-12-02T08:00:00Z") }),
+    );
     expect(cancelled.cal.getFirstPropertyValue("method")).toBe("PUBLISH");
     expect(cancelled.event.getFirstPropertyValue("uid")).toBe(first.getFirstPropertyValue("uid"));
     expect(cancelled.event.getFirstPropertyValue("status")).toBe("CANCELLED");
-    expect(Number(cancelled.event.getFirstPropertyValue("sequence"))).toBeGreaterThan(Number(first.getFirstPropertyValue("sequence")));
+    expect(Number(cancelled.event.getFirstPropertyValue("sequence"))).toBeGreaterThan(
+      Number(first.getFirstPropertyValue("sequence")),
+    );
   });
 
   it("builds the feed with the same writer: every event parses, and an empty feed is still a calendar", () => {
-    const second = { ...booking, id: "5a1e0c2d-8f3b-4e6a-b7c9-0d1e2f3a4b5c", code: "ABC-DEF", startsAt: new Date("2026-12-07T03:00:00Z"), endsAt: new Date("2026-12-07T04:00:00Z") };
+    const second = {
+      ...booking,
+      id: "5a1e0c2d-8f3b-4e6a-b7c9-0d1e2f3a4b5c",
+      code: "ABC-DEF",
+      startsAt: new Date("2026-12-07T03:00:00Z"),
+      endsAt: new Date("2026-12-07T04:00:00Z"),
+    };
     const { cal } = parse(bookingsFeed("Livebase: Studio, LA", [booking, second]));
     // X-WR-CALNAME is TEXT by convention (Apple, Google); ical.js does not know it, so reads it still escaped.
     expect(cal.getFirstPropertyValue("x-wr-calname")).toBe("Livebase: Studio\\, LA");
-    expect(cal.getAllSubcomponents("vevent").map((e) => e.getFirstPropertyValue("uid"))).toEqual([`${booking.id}@livebase`, `${second.id}@livebase`]);
+    expect(cal.getAllSubcomponents("vevent").map((e) => e.getFirstPropertyValue("uid"))).toEqual([
+      `${booking.id}@livebase`,
+      `${second.id}@livebase`,
+    ]);
     expect(parse(bookingsFeed("Livebase: my bookings", [])).cal.getAllSubcomponents("vevent")).toHaveLength(0);
   });
 
@@ -84,11 +99,23 @@ describe("booking invites (iCalendar)", () => {
     const w = await bookingWorld(db);
     const now = new Date("2026-12-01T12:00:00Z");
     const la = (local: string) => new Date(`${local}-08:00`).toISOString();
-    const b = await createBooking(db, createBookingSchema.parse({ roomId: w.room.id, startsAt: la("2026-12-09T19:00:00"), endsAt: la("2026-12-09T21:00:00") }), w.creator.actor, now);
+    const b = await createBooking(
+      db,
+      createBookingSchema.parse({
+        roomId: w.room.id,
+        startsAt: la("2026-12-09T19:00:00"),
+        endsAt: la("2026-12-09T21:00:00"),
+      }),
+      w.creator.actor,
+      now,
+    );
     if (!b.ok) throw new Error(b.error);
     const cancelled = await cancelBooking(db, w.creator.actor, b.value.id, new Date(now.getTime() + 60_000));
     expect(cancelled.ok).toBe(true);
-    const mails = await db.select().from(notifications).where(and(eq(notifications.toEmail, w.creator.user.email)));
+    const mails = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.toEmail, w.creator.user.email)));
     const invites = mails.flatMap((m) => m.attachments).map((a) => ({ a, ...parse(a.content) }));
     expect(invites).toHaveLength(2);
     for (const { a, cal, event } of invites) {

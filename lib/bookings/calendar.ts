@@ -30,18 +30,23 @@ export const INVITE_CONTENT_TYPE = "text/calendar; charset=utf-8; method=PUBLISH
 
 /** TEXT values: backslash, semicolon, comma and newlines escaped; other control characters are not allowed. */
 function text(value: string) {
-  return value
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n")
-    // RFC 5545 TEXT excludes CONTROL characters other than HTAB (newlines are escaped above).
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return (
+    value
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n")
+      // RFC 5545 TEXT excludes CONTROL characters other than HTAB (newlines are escaped above).
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+  );
 }
 
 /** 20261205T030000Z: every instant is written in UTC, so no VTIMEZONE is needed. */
 function utc(d: Date) {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 function utf8Length(codePoint: number) {
@@ -90,7 +95,16 @@ function eventLines(b: CalendarBooking) {
 }
 
 function calendar(header: string[], events: CalendarBooking[]) {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH", ...header, ...events.flatMap(eventLines), "END:VCALENDAR"];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${PRODID}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    ...header,
+    ...events.flatMap(eventLines),
+    "END:VCALENDAR",
+  ];
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
 

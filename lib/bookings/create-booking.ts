@@ -17,21 +17,32 @@ import { DAY_MS } from "@/kernel/time";
 import { blockedUntil as turnoverEnd } from "../availability";
 import { holdExpiresAt } from "./rules";
 
-export type BookingError = "not_found" | "forbidden" | "invalid" | "rule" | "room_inactive" | "slot_taken" | BillingGateError;
+export type BookingError =
+  "not_found" | "forbidden" | "invalid" | "rule" | "room_inactive" | "slot_taken" | BillingGateError;
 export type BookingFail = Fail<BookingError> & { rule?: SlotRule; conflict?: { startsAt: string; endsAt: string } };
 
 /** Who the booking is for: a creator books for themselves; staff, managers and owners for a creator of the workspace. */
-export async function resolveCreator(tx: Tx, actor: Actor, creatorId: string | undefined): Promise<Result<string, BookingError>> {
+export async function resolveCreator(
+  tx: Tx,
+  actor: Actor,
+  creatorId: string | undefined,
+): Promise<Result<string, BookingError>> {
   if (actor.role === "creator") {
-    if (creatorId && creatorId !== actor.userId) return fail("forbidden", { message: "Creators book only for themselves." });
+    if (creatorId && creatorId !== actor.userId)
+      return fail("forbidden", { message: "Creators book only for themselves." });
     return ok(actor.userId);
   }
-  if (!creatorId) return fail("invalid", { message: "Choose the creator to book for.", fieldErrors: { creatorId: ["Choose the creator to book for."] } });
+  if (!creatorId)
+    return fail("invalid", {
+      message: "Choose the creator to book for.",
+      fieldErrors: { creatorId: ["Choose the creator to book for."] },
+    });
   const [m] = await tx
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, creatorId)));
-  if (m?.role !== "creator") return fail("invalid", { fieldErrors: { creatorId: ["This person is not a creator of this workspace."] } });
+  if (m?.role !== "creator")
+    return fail("invalid", { fieldErrors: { creatorId: ["This person is not a creator of this workspace."] } });
   return ok(creatorId);
 }
 
@@ -40,7 +51,14 @@ export async function findConflict(tx: Tx, roomId: string, start: Date, blockedU
   const [hit] = await tx
     .select({ startsAt: bookings.startsAt, blockedUntil: bookings.blockedUntil })
     .from(bookings)
-    .where(and(eq(bookings.roomId, roomId), inArray(bookings.status, [...OCCUPYING]), lt(bookings.startsAt, blockedUntil), gt(bookings.blockedUntil, start)))
+    .where(
+      and(
+        eq(bookings.roomId, roomId),
+        inArray(bookings.status, [...OCCUPYING]),
+        lt(bookings.startsAt, blockedUntil),
+        gt(bookings.blockedUntil, start),
+      ),
+    )
     .limit(1);
   return hit ? { startsAt: hit.startsAt.toISOString(), endsAt: hit.blockedUntil.toISOString() } : undefined;
 }
@@ -54,11 +72,21 @@ export function isExclusionViolation(err: unknown) {
  * The booking policy as it binds this actor in this studio: the minimum notice is for creators booking ahead, not
  * for the studio's own staff booking a walk-in for someone standing at the desk (they may book from now on).
  */
-export function policiesFor<P extends { minNoticeMinutes: number }>(actor: Pick<Actor, "role" | "studioIds">, studioId: string, policies: P): P {
+export function policiesFor<P extends { minNoticeMinutes: number }>(
+  actor: Pick<Actor, "role" | "studioIds">,
+  studioId: string,
+  policies: P,
+): P {
   return canOperateStudio(actor, studioId) ? { ...policies, minNoticeMinutes: 0 } : policies;
 }
 
-export function checkRules(ctx: RoomContext, policies: { minNoticeMinutes: number; bookingWindowDays: number }, start: Date, end: Date, now: Date) {
+export function checkRules(
+  ctx: RoomContext,
+  policies: { minNoticeMinutes: number; bookingWindowDays: number },
+  start: Date,
+  end: Date,
+  now: Date,
+) {
   return checkSlot({
     timeZone: ctx.studio.timeZone,
     openingHours: ctx.studio.openingHours,
@@ -77,7 +105,12 @@ export function checkRules(ctx: RoomContext, policies: { minNoticeMinutes: numbe
  * prices the booking (the quote is stored as it was), inserts it and writes the confirmation email to the
  * outbox. The exclusion constraint is the last guard: its violation is answered as `slot_taken` with the range.
  */
-export async function createBooking(db: Db, input: CreateBookingInput, actor: Actor, now: Date): Promise<Result<typeof bookings.$inferSelect, BookingError> | BookingFail> {
+export async function createBooking(
+  db: Db,
+  input: CreateBookingInput,
+  actor: Actor,
+  now: Date,
+): Promise<Result<typeof bookings.$inferSelect, BookingError> | BookingFail> {
   try {
     return await db.transaction(async (tx) => {
       const result = await createBookingIn(tx, input, actor, now);
@@ -96,7 +129,12 @@ class Refused {
   constructor(readonly result: Fail<BookingError> | BookingFail) {}
 }
 
-async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, now: Date): Promise<Result<typeof bookings.$inferSelect, BookingError> | BookingFail> {
+async function createBookingIn(
+  tx: Tx,
+  input: CreateBookingInput,
+  actor: Actor,
+  now: Date,
+): Promise<Result<typeof bookings.$inferSelect, BookingError> | BookingFail> {
   const ctx = await loadRoomContext(tx, {
     workspaceId: actor.workspaceId,
     roomId: input.roomId,
@@ -110,17 +148,27 @@ async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, 
     return fail("forbidden", { message: "You do not work in this room's studio." });
   }
   if (!ctx.room.active) return fail("room_inactive", { message: "This room is not open for booking." });
-  const creator = input.newCreator ? await ensureWalkInCreator(tx, actor, input.newCreator, now) : await resolveCreator(tx, actor, input.creatorId);
+  const creator = input.newCreator
+    ? await ensureWalkInCreator(tx, actor, input.newCreator, now)
+    : await resolveCreator(tx, actor, input.creatorId);
   if (!creator.ok) return creator;
 
   const policies = await getPolicies(tx, actor.workspaceId);
-  const unpaid = await billingGate(tx, { workspaceId: actor.workspaceId, creatorId: creator.value, policies, forSelf: creator.value === actor.userId });
+  const unpaid = await billingGate(tx, {
+    workspaceId: actor.workspaceId,
+    creatorId: creator.value,
+    policies,
+    forSelf: creator.value === actor.userId,
+  });
   if (unpaid) return unpaid;
   const check = checkRules(ctx, policiesFor(actor, ctx.studio.id, policies), input.startsAt, input.endsAt, now);
   if (!check.ok) {
     if (check.rule === "overlap") {
       const blockedUntil = turnoverEnd(input.endsAt, ctx.room.bufferMinutes);
-      return fail("slot_taken", { message: check.message, conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
+      return fail("slot_taken", {
+        message: check.message,
+        conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil),
+      }) as BookingFail;
     }
     return fail("rule", { rule: check.rule, message: check.message }) as BookingFail;
   }
@@ -157,22 +205,43 @@ async function createBookingIn(tx: Tx, input: CreateBookingInput, actor: Actor, 
     });
   } catch (err) {
     if (!isExclusionViolation(err)) throw err;
-    return fail("slot_taken", { message: "Someone else just booked this time.", conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
+    return fail("slot_taken", {
+      message: "Someone else just booked this time.",
+      conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil),
+    }) as BookingFail;
   }
   if (chosen.length > 0) {
     // The quote lists add-on lines in the order the add-ons were given.
     const addOnLines = quote.lines.filter((l) => l.kind === "add_on");
     await tx.insert(bookingAddOns).values(
-      chosen.map((a, i) => ({ workspaceId: actor.workspaceId, bookingId: booking.id, addOnId: a.id, amountCents: addOnLines[i]?.amountCents ?? 0 })),
+      chosen.map((a, i) => ({
+        workspaceId: actor.workspaceId,
+        bookingId: booking.id,
+        addOnId: a.id,
+        amountCents: addOnLines[i]?.amountCents ?? 0,
+      })),
     );
   }
-  await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: `booking.${status}`, subjectType: "booking", subjectId: booking.id });
+  await tx.insert(auditLog).values({
+    workspaceId: actor.workspaceId,
+    actorUserId: actor.userId,
+    action: `booking.${status}`,
+    subjectType: "booking",
+    subjectId: booking.id,
+  });
   if (status === "confirmed") await sendBookingEmail(tx, booking, ctx, "confirmed");
   return ok(booking);
 }
 
 /** The price of [start, end) in a room with these add-ons, in its studio's currency and with its tax (or the `tax` given). */
-export async function quoteFor(tx: DbOrTx, ctx: RoomContext, start: Date, end: Date, chosen: AddOnPrice[], tax: TaxSettings | null = taxSettingsOf(ctx.studio)) {
+export async function quoteFor(
+  tx: DbOrTx,
+  ctx: RoomContext,
+  start: Date,
+  end: Date,
+  chosen: AddOnPrice[],
+  tax: TaxSettings | null = taxSettingsOf(ctx.studio),
+) {
   return quotePrice({
     timeZone: ctx.studio.timeZone,
     start,
@@ -192,7 +261,13 @@ export async function workspaceCurrency(tx: DbOrTx, workspaceId: string) {
 }
 
 /** The confirmation / change / cancellation email with its .ics, to the booking's creator. */
-export async function sendBookingEmail(tx: Tx, booking: typeof bookings.$inferSelect, ctx: Pick<RoomContext, "room" | "studio">, kind: "confirmed" | "changed" | "cancelled", extra?: string[]) {
+export async function sendBookingEmail(
+  tx: Tx,
+  booking: typeof bookings.$inferSelect,
+  ctx: Pick<RoomContext, "room" | "studio">,
+  kind: "confirmed" | "changed" | "cancelled",
+  extra?: string[],
+) {
   const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, booking.creatorId));
   await enqueueBookingEmail(tx, {
     kind,

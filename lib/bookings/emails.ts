@@ -31,7 +31,15 @@ export function studioTime(at: Date, timeZone: string) {
 /** Writes a booking email, with its .ics, to the outbox (in the caller's transaction). */
 export async function enqueueBookingEmail(
   db: DbOrTx,
-  input: { kind: BookingEmailKind; to: string; workspaceId: string; booking: CalendarBooking & { roomId?: string }; timeZone: string; extra?: string[]; dedupeKey?: string },
+  input: {
+    kind: BookingEmailKind;
+    to: string;
+    workspaceId: string;
+    booking: CalendarBooking & { roomId?: string };
+    timeZone: string;
+    extra?: string[];
+    dedupeKey?: string;
+  },
 ) {
   const b = input.booking;
   const lines = [
@@ -43,7 +51,10 @@ export async function enqueueBookingEmail(
   if (input.kind !== "cancelled") {
     lines.push("Show the booking code (or its QR in Livebase) at the front desk to check in.");
     // Straight to the booking (after signing in, the sign-in page returns here): its page moves or cancels it.
-    const [ws] = await db.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
+    const [ws] = await db
+      .select({ slug: workspaces.slug })
+      .from(workspaces)
+      .where(eq(workspaces.id, input.workspaceId));
     if (ws) {
       const base = `${getEnv().APP_URL}/w/${ws.slug}`;
       lines.push("");

@@ -20,7 +20,11 @@ export async function findAvailability(
   actor: Actor,
   input: { roomId: string; from: string; to: string; durationMinutes: number; now: Date },
 ) {
-  const found = await roomSlots(db, { ...input, workspaceId: actor.workspaceId, policyFor: (studioId, policies) => policiesFor(actor, studioId, policies) });
+  const found = await roomSlots(db, {
+    ...input,
+    workspaceId: actor.workspaceId,
+    policyFor: (studioId, policies) => policiesFor(actor, studioId, policies),
+  });
   if (!found) return null;
   const { ctx, slots, taken, from, to } = found;
   const waiting: Interval[] =
@@ -45,19 +49,33 @@ export async function findAvailability(
  * The same free start times as a creator of the workspace is offered (minimum notice and booking window
  * included), for a visitor who is nobody yet: the public studio page. Only times, never whose the busy ones are.
  */
-export async function findPublicAvailability(db: DbOrTx, input: { workspaceId: string; roomId: string; from: string; to: string; durationMinutes: number; now: Date }) {
+export async function findPublicAvailability(
+  db: DbOrTx,
+  input: { workspaceId: string; roomId: string; from: string; to: string; durationMinutes: number; now: Date },
+) {
   const found = await roomSlots(db, { ...input, policyFor: (_studioId, policies) => policies });
   return found ? { room: found.ctx.room, studio: found.ctx.studio, slots: found.slots } : null;
 }
 
 async function roomSlots(
   db: DbOrTx,
-  input: { workspaceId: string; roomId: string; from: string; to: string; durationMinutes: number; now: Date; policyFor: (studioId: string, policies: Policies) => Policies },
+  input: {
+    workspaceId: string;
+    roomId: string;
+    from: string;
+    to: string;
+    durationMinutes: number;
+    now: Date;
+    policyFor: (studioId: string, policies: Policies) => Policies;
+  },
 ) {
   // The local dates become instants only once the room's zone is known; a day either side covers every zone.
   const from = new Date(new Date(`${input.from}T00:00:00Z`).getTime() - 2 * DAY_MS);
   const to = new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 3 * DAY_MS);
-  const [ctx, policies] = await Promise.all([loadRoomContext(db, { workspaceId: input.workspaceId, roomId: input.roomId, from, to }), getPolicies(db, input.workspaceId)]);
+  const [ctx, policies] = await Promise.all([
+    loadRoomContext(db, { workspaceId: input.workspaceId, roomId: input.roomId, from, to }),
+    getPolicies(db, input.workspaceId),
+  ]);
   if (!ctx) return null;
   if (!ctx.room.active) return { ctx, slots: [], taken: [], from, to };
   const rules = {

@@ -18,13 +18,23 @@ const orderOf = (when: When) => (when === "past" ? backward : forward);
 /** `GET /api/v1/bookings`: `when`, and a page (`limit`, `cursor`: a cursor of another `when`'s order is a 400). */
 export const bookingListQuerySchema = z
   .object({
-    when: z.enum(["upcoming", "past", "all"], { error: "when must be upcoming, past or all" }).default("upcoming").describe("upcoming (held, confirmed or checked in, and ending after now; the default), past (ended, cancelled, expired or missed, newest first) or all (every one, oldest first)"),
+    when: z
+      .enum(["upcoming", "past", "all"], { error: "when must be upcoming, past or all" })
+      .default("upcoming")
+      .describe(
+        "upcoming (held, confirmed or checked in, and ending after now; the default), past (ended, cancelled, expired or missed, newest first) or all (every one, oldest first)",
+      ),
     limit: forward.querySchema().shape.limit,
     cursor: str().optional().describe("`nextCursor` of the previous page (opaque); leave it out for the first page"),
   })
   .transform(({ cursor, ...q }, ctx) => {
     const after = cursor ? orderOf(q.when).decode(cursor) : null;
-    if (cursor && !after) ctx.addIssue({ code: "custom", path: ["cursor"], message: "Not a cursor of this list: send `nextCursor` from the previous page unchanged" });
+    if (cursor && !after)
+      ctx.addIssue({
+        code: "custom",
+        path: ["cursor"],
+        message: "Not a cursor of this list: send `nextCursor` from the previous page unchanged",
+      });
     return { ...q, after };
   });
 
@@ -32,7 +42,11 @@ export const bookingListQuerySchema = z
  * The bookings an actor may see, upcoming (held, confirmed or checked in, and ending after now) or past (the rest), newest relevant first. With `page`, the rows
  * after its cursor in a total order (start, then id), one more than the page's limit (see toPage).
  */
-export async function listBookings(db: DbOrTx, actor: Actor, input: { when: When; now: Date; limit?: number; roomId?: string; page?: PageRequest }) {
+export async function listBookings(
+  db: DbOrTx,
+  actor: Actor,
+  input: { when: When; now: Date; limit?: number; roomId?: string; page?: PageRequest },
+) {
   const filters: (SQL | undefined)[] = [visibleBookings(actor)];
   // Upcoming is what is still going to happen: a cancelled, expired, completed or missed session is past, whenever it was for.
   const live = and(gte(bookings.endsAt, input.now), inArray(bookings.status, [...OCCUPYING]));
@@ -71,12 +85,28 @@ export async function listBookings(db: DbOrTx, actor: Actor, input: { when: When
 }
 
 /** One page of listBookings: its rows and the cursor of the next page (null on the last). */
-export async function listBookingsPage(db: DbOrTx, actor: Actor, input: { when: When; now: Date; roomId?: string }, page: PageRequest) {
+export async function listBookingsPage(
+  db: DbOrTx,
+  actor: Actor,
+  input: { when: When; now: Date; roomId?: string },
+  page: PageRequest,
+) {
   return toPage(await listBookings(db, actor, { ...input, page }), page);
 }
 
 /** The booking as the API shows it. */
-export function bookingJson(b: { id: string; code: string; status: string; roomId: string; startsAt: Date; endsAt: Date; quote: unknown; creatorId: string; notes?: string; holdExpiresAt?: Date | null }) {
+export function bookingJson(b: {
+  id: string;
+  code: string;
+  status: string;
+  roomId: string;
+  startsAt: Date;
+  endsAt: Date;
+  quote: unknown;
+  creatorId: string;
+  notes?: string;
+  holdExpiresAt?: Date | null;
+}) {
   return {
     id: b.id,
     code: b.code,

@@ -15,7 +15,10 @@ export type BookingOutcome = {
 };
 
 const ENDED = ["cancelled", "expired", "no_show", "completed"] as const;
-const ACTION: Partial<Record<Booking["status"], string>> = { cancelled: "booking.cancelled", no_show: "booking.no_show" };
+const ACTION: Partial<Record<Booking["status"], string>> = {
+  cancelled: "booking.cancelled",
+  no_show: "booking.no_show",
+};
 
 /**
  * How a booking ended, for its page: a cancelled one names its fee and reason, an expired hold says it lapsed, a
@@ -30,16 +33,37 @@ export async function bookingOutcome(db: DbOrTx, b: Booking): Promise<BookingOut
         .select({ data: auditLog.data, at: auditLog.createdAt, name: users.name, email: users.email })
         .from(auditLog)
         .leftJoin(users, eq(users.id, auditLog.actorUserId))
-        .where(and(eq(auditLog.workspaceId, b.workspaceId), eq(auditLog.subjectType, "booking"), eq(auditLog.subjectId, b.id), eq(auditLog.action, action)))
+        .where(
+          and(
+            eq(auditLog.workspaceId, b.workspaceId),
+            eq(auditLog.subjectType, "booking"),
+            eq(auditLog.subjectId, b.id),
+            eq(auditLog.action, action),
+          ),
+        )
         .orderBy(desc(auditLog.createdAt))
         .limit(1)
     : [];
   const fees = await db
     .select({ description: charges.description, cents: charges.amountCents, currency: charges.currency })
     .from(charges)
-    .where(and(eq(charges.workspaceId, b.workspaceId), eq(charges.bookingId, b.id), inArray(charges.kind, ["late_cancel_fee", "no_show_fee"]), ne(charges.status, "void")));
+    .where(
+      and(
+        eq(charges.workspaceId, b.workspaceId),
+        eq(charges.bookingId, b.id),
+        inArray(charges.kind, ["late_cancel_fee", "no_show_fee"]),
+        ne(charges.status, "void"),
+      ),
+    );
   const data = (entry?.data ?? {}) as { reason?: unknown };
-  const at = status === "cancelled" ? b.cancelledAt : status === "completed" ? b.checkedOutAt : status === "expired" ? b.holdExpiresAt ?? b.updatedAt : entry?.at ?? b.updatedAt;
+  const at =
+    status === "cancelled"
+      ? b.cancelledAt
+      : status === "completed"
+        ? b.checkedOutAt
+        : status === "expired"
+          ? (b.holdExpiresAt ?? b.updatedAt)
+          : (entry?.at ?? b.updatedAt);
   return {
     status,
     at,

@@ -5,7 +5,15 @@ import type { Quote } from "../pricing";
 import type { Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
 import { fail, ok } from "../result";
-import { checkRules, policiesFor, findConflict, isExclusionViolation, quoteFor, sendBookingEmail, type BookingFail } from "./create-booking";
+import {
+  checkRules,
+  policiesFor,
+  findConflict,
+  isExclusionViolation,
+  quoteFor,
+  sendBookingEmail,
+  type BookingFail,
+} from "./create-booking";
 import { findBooking } from "./find-booking";
 import { loadRoomContext } from "./room-context";
 import { studioTimeRange } from "./emails";
@@ -46,7 +54,9 @@ export async function rescheduleBooking(
     if (!found) return fail("not_found") as BookingFail;
     const before = found.booking;
     if (before.status !== "held" && before.status !== "confirmed") {
-      return fail("rule", { message: `A ${before.status.replace("_", " ")} booking cannot be rescheduled.` }) as BookingFail;
+      return fail("rule", {
+        message: `A ${before.status.replace("_", " ")} booking cannot be rescheduled.`,
+      }) as BookingFail;
     }
     const ctx = await loadRoomContext(tx, {
       workspaceId: actor.workspaceId,
@@ -63,7 +73,10 @@ export async function rescheduleBooking(
     const blockedUntil = turnoverEnd(input.endsAt, ctx.room.bufferMinutes);
     if (!check.ok) {
       if (check.rule === "overlap") {
-        return fail("slot_taken", { message: check.message, conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
+        return fail("slot_taken", {
+          message: check.message,
+          conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil),
+        }) as BookingFail;
       }
       return fail("rule", { rule: check.rule, message: check.message }) as BookingFail;
     }
@@ -75,7 +88,8 @@ export async function rescheduleBooking(
     const quote = await quoteFor(tx, ctx, input.startsAt, input.endsAt, chosen);
     const previousTotalCents = (before.quote as Quote).totalCents;
     const price = { previousTotalCents, differenceCents: quote.totalCents - previousTotalCents };
-    const preview = opts.dryRun || (opts.expectedTotalCents !== undefined && opts.expectedTotalCents !== quote.totalCents);
+    const preview =
+      opts.dryRun || (opts.expectedTotalCents !== undefined && opts.expectedTotalCents !== quote.totalCents);
     let row: Booking;
     try {
       row = await tx.transaction(async (sp) => {
@@ -90,7 +104,10 @@ export async function rescheduleBooking(
     } catch (err) {
       if (err instanceof MoveChecked) return ok({ ...err.row, ...price, moved: false });
       if (!isExclusionViolation(err)) throw err;
-      return fail("slot_taken", { message: "Someone else just booked this time.", conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil) }) as BookingFail;
+      return fail("slot_taken", {
+        message: "Someone else just booked this time.",
+        conflict: await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil),
+      }) as BookingFail;
     }
     await offerFreedSlot(tx, { roomId: before.roomId, from: before.startsAt, to: before.blockedUntil }, now); // waitlist
     await tx.insert(auditLog).values({
@@ -102,7 +119,9 @@ export async function rescheduleBooking(
       data: { from: [before.startsAt, before.endsAt], to: [input.startsAt, input.endsAt] },
     });
     if (row.status === "confirmed") {
-      await sendBookingEmail(tx, row, ctx, "changed", [`Was: ${studioTimeRange(before.startsAt, before.endsAt, ctx.studio.timeZone)}`]);
+      await sendBookingEmail(tx, row, ctx, "changed", [
+        `Was: ${studioTimeRange(before.startsAt, before.endsAt, ctx.studio.timeZone)}`,
+      ]);
     }
     return ok({ ...row, ...price, moved: true });
   });

@@ -15,7 +15,15 @@ export { OCCUPYING };
  */
 export async function loadRoomContext(
   db: DbOrTx,
-  input: { workspaceId: string; roomId: string; from: Date; to: Date; lock?: boolean; excludeBookingId?: string; expireHoldsAt?: Date },
+  input: {
+    workspaceId: string;
+    roomId: string;
+    from: Date;
+    to: Date;
+    lock?: boolean;
+    excludeBookingId?: string;
+    expireHoldsAt?: Date;
+  },
 ) {
   const base = db
     .select({ room: rooms, studio: studios })
@@ -29,10 +37,19 @@ export async function loadRoomContext(
     await db
       .update(bookings)
       .set({ status: "expired", updatedAt: input.expireHoldsAt })
-      .where(and(eq(bookings.roomId, row.room.id), eq(bookings.status, "held"), lt(bookings.holdExpiresAt, input.expireHoldsAt)));
+      .where(
+        and(
+          eq(bookings.roomId, row.room.id),
+          eq(bookings.status, "held"),
+          lt(bookings.holdExpiresAt, input.expireHoldsAt),
+        ),
+      );
   }
   const [closures, rules, taken, blocks] = await Promise.all([
-    db.select({ startsOn: studioClosures.startsOn, endsOn: studioClosures.endsOn }).from(studioClosures).where(eq(studioClosures.studioId, row.studio.id)),
+    db
+      .select({ startsOn: studioClosures.startsOn, endsOn: studioClosures.endsOn })
+      .from(studioClosures)
+      .where(eq(studioClosures.studioId, row.studio.id)),
     db.select().from(pricingRules).where(eq(pricingRules.roomId, row.room.id)),
     db
       .select({ id: bookings.id, start: bookings.startsAt, end: bookings.blockedUntil })
@@ -49,11 +66,21 @@ export async function loadRoomContext(
     db
       .select({ start: roomBlocks.startsAt, end: roomBlocks.endsAt })
       .from(roomBlocks)
-      .where(and(eq(roomBlocks.roomId, row.room.id), lt(roomBlocks.startsAt, input.to), gt(roomBlocks.endsAt, input.from))),
+      .where(
+        and(eq(roomBlocks.roomId, row.room.id), lt(roomBlocks.startsAt, input.to), gt(roomBlocks.endsAt, input.from)),
+      ),
   ]);
   const booked: Interval[] = taken.map((b) => ({ start: b.start, end: b.end }));
   // `booked` (what a waitlist can wait out) and `blocks` (maintenance) apart, for the picker's taken slots.
-  return { room: row.room, studio: row.studio, closures, peakRules: rules, busy: [...booked, ...blocks], booked, blocks };
+  return {
+    room: row.room,
+    studio: row.studio,
+    closures,
+    peakRules: rules,
+    busy: [...booked, ...blocks],
+    booked,
+    blocks,
+  };
 }
 export type RoomContext = NonNullable<Awaited<ReturnType<typeof loadRoomContext>>>;
 
@@ -64,7 +91,14 @@ export async function loadAddOns(db: DbOrTx, input: { workspaceId: string; studi
   const rows = await db
     .select()
     .from(addOns)
-    .where(and(eq(addOns.workspaceId, input.workspaceId), eq(addOns.studioId, input.studioId), eq(addOns.active, true), inArray(addOns.id, unique)));
+    .where(
+      and(
+        eq(addOns.workspaceId, input.workspaceId),
+        eq(addOns.studioId, input.studioId),
+        eq(addOns.active, true),
+        inArray(addOns.id, unique),
+      ),
+    );
   return rows.length === unique.length ? rows : null;
 }
 
@@ -73,7 +107,9 @@ export async function loadStudioAddOns(db: DbOrTx, input: { workspaceId: string;
   return db
     .select()
     .from(addOns)
-    .where(and(eq(addOns.workspaceId, input.workspaceId), eq(addOns.studioId, input.studioId), eq(addOns.active, true)));
+    .where(
+      and(eq(addOns.workspaceId, input.workspaceId), eq(addOns.studioId, input.studioId), eq(addOns.active, true)),
+    );
 }
 
 /** A room of the workspace with its studio (null for another workspace's or an unknown id). */

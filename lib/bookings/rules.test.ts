@@ -20,16 +20,39 @@ describe("an overrun", () => {
 
   it("accrues no overtime within the grace period, then one block per started 15 minutes", () => {
     expect(overrunOf(session, terms, after(5))).toEqual({ minutes: 5, blocks: 0, overtimeCents: 0, currency: "USD" });
-    expect(overrunOf(session, terms, after(6))).toEqual({ minutes: 6, blocks: 1, overtimeCents: 1875, currency: "USD" });
-    expect(overrunOf(session, terms, after(35))).toEqual({ minutes: 35, blocks: 3, overtimeCents: 5625, currency: "USD" });
-    expect(overrunOf(session, terms, after(45.5))).toEqual({ minutes: 45, blocks: 4, overtimeCents: 7500, currency: "USD" });
+    expect(overrunOf(session, terms, after(6))).toEqual({
+      minutes: 6,
+      blocks: 1,
+      overtimeCents: 1875,
+      currency: "USD",
+    });
+    expect(overrunOf(session, terms, after(35))).toEqual({
+      minutes: 35,
+      blocks: 3,
+      overtimeCents: 5625,
+      currency: "USD",
+    });
+    expect(overrunOf(session, terms, after(45.5))).toEqual({
+      minutes: 45,
+      blocks: 4,
+      overtimeCents: 7500,
+      currency: "USD",
+    });
   });
 
   it("says exactly what a check-out at that moment would charge", () => {
-    const custom = overtimeTerms({ hourlyRateCents: 7333 }, { overtimeGraceMinutes: 0, overtimeRatePercent: 200 }, "JPY");
+    const custom = overtimeTerms(
+      { hourlyRateCents: 7333 },
+      { overtimeGraceMinutes: 0, overtimeRatePercent: 200 },
+      "JPY",
+    );
     for (const minutes of [1, 14, 15, 16, 59, 61, 125]) {
       const charged = overtimeCharges({ bookingId: "b1", code: "ABC-DEF", endsAt, endedAt: after(minutes), ...custom });
-      expect(overrunOf(session, custom, after(minutes))).toMatchObject({ blocks: charged.length, overtimeCents: charged.reduce((n, c) => n + c.amountCents, 0), currency: "JPY" });
+      expect(overrunOf(session, custom, after(minutes))).toMatchObject({
+        blocks: charged.length,
+        overtimeCents: charged.reduce((n, c) => n + c.amountCents, 0),
+        currency: "JPY",
+      });
     }
   });
 });
@@ -46,7 +69,12 @@ describe("when a session nobody checked in to is due as a no-show", () => {
   });
 
   it("is never while an earlier session is still checked in to the room", () => {
-    expect(noShowDueAt({ startsAt }, 15, { occupiedBy: { id: "b0", code: "XYZ-XYZ", endsAt: at(-15), creatorName: "Chloe" }, freedAt: null })).toBeNull();
+    expect(
+      noShowDueAt({ startsAt }, 15, {
+        occupiedBy: { id: "b0", code: "XYZ-XYZ", endsAt: at(-15), creatorName: "Chloe" },
+        freedAt: null,
+      }),
+    ).toBeNull();
   });
 
   it("is the grace period after the overrun before it was checked out", () => {

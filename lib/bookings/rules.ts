@@ -28,7 +28,11 @@ export function holdLapsed(b: { holdExpiresAt: Date | null }, now: Date): boolea
 /** What overtime costs in a room: the room's rate and the workspace's overtime policies, in the booking's currency. */
 export type OvertimeTerms = { hourlyRateCents: number; ratePercent: number; graceMinutes: number; currency: string };
 
-export const overtimeTerms = (room: { hourlyRateCents: number }, policies: Pick<Policies, "overtimeRatePercent" | "overtimeGraceMinutes">, currency: string): OvertimeTerms => ({
+export const overtimeTerms = (
+  room: { hourlyRateCents: number },
+  policies: Pick<Policies, "overtimeRatePercent" | "overtimeGraceMinutes">,
+  currency: string,
+): OvertimeTerms => ({
   hourlyRateCents: room.hourlyRateCents,
   ratePercent: policies.overtimeRatePercent,
   graceMinutes: policies.overtimeGraceMinutes,
@@ -42,15 +46,27 @@ export type Overrun = { minutes: number; blocks: number; overtimeCents: number; 
  * check-out now would charge (worked out by the check-out's own rule, so what is flagged is what is charged).
  * Null for any other session, and within the first minute after the end.
  */
-export function overrunOf(b: { id: string; code: string; status: string; endsAt: Date }, terms: OvertimeTerms, now: Date): Overrun | null {
+export function overrunOf(
+  b: { id: string; code: string; status: string; endsAt: Date },
+  terms: OvertimeTerms,
+  now: Date,
+): Overrun | null {
   const minutes = Math.floor((now.getTime() - b.endsAt.getTime()) / MINUTE_MS);
   if (b.status !== "checked_in" || minutes < 1) return null;
   const blocks = overtimeCharges({ bookingId: b.id, code: b.code, endsAt: b.endsAt, endedAt: now, ...terms });
-  return { minutes, blocks: blocks.length, overtimeCents: blocks.reduce((n, c) => n + c.amountCents, 0), currency: terms.currency };
+  return {
+    minutes,
+    blocks: blocks.length,
+    overtimeCents: blocks.reduce((n, c) => n + c.amountCents, 0),
+    currency: terms.currency,
+  };
 }
 
 /** What came before a session in its room: a session still checked in (occupying it), and when the last one that ran into this session's time was checked out. */
-export type RoomBefore = { occupiedBy: { id: string; code: string; endsAt: Date; creatorName: string } | null; freedAt: Date | null };
+export type RoomBefore = {
+  occupiedBy: { id: string; code: string; endsAt: Date; creatorName: string } | null;
+  freedAt: Date | null;
+};
 
 /**
  * When a confirmed session nobody checked in to becomes a no-show: the grace period after its start, or after the

@@ -13,7 +13,14 @@ import type { Occurrence } from "./series-plan";
  */
 export async function sendSeriesEmail(
   tx: Tx,
-  input: { creatorId: string; workspaceId: string; room: RoomContext["room"]; studio: RoomContext["studio"]; booked: Booking[]; skipped: Occurrence[] },
+  input: {
+    creatorId: string;
+    workspaceId: string;
+    room: RoomContext["room"];
+    studio: RoomContext["studio"];
+    booked: Booking[];
+    skipped: Occurrence[];
+  },
 ) {
   const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.creatorId));
   const { room, studio } = input;
@@ -25,7 +32,13 @@ export async function sendSeriesEmail(
     `${room.name} at ${studio.name}`,
     "Booked:",
     ...input.booked.map((b) => `- ${studioTimeRange(b.startsAt, b.endsAt, tz)} · code ${b.code}`),
-    ...(input.skipped.length > 0 ? ["", "Not booked:", ...input.skipped.map((o) => `- ${studioTimeRange(o.startsAt, o.endsAt, tz)}: ${o.ok ? "" : o.message}`)] : []),
+    ...(input.skipped.length > 0
+      ? [
+          "",
+          "Not booked:",
+          ...input.skipped.map((o) => `- ${studioTimeRange(o.startsAt, o.endsAt, tz)}: ${o.ok ? "" : o.message}`),
+        ]
+      : []),
     "",
     "Show each date's booking code (or its QR in Livebase) at the front desk to check in.",
   ];

@@ -1,6 +1,13 @@
 import type { Tx } from "@/db/client";
 import type { Interval, SlotRule } from "../availability";
-import { DAY_MS, MINUTE_MS, formatLocalDate, parseClockTime, parseLocalDate, weekdayOf } from "../availability/local-date";
+import {
+  DAY_MS,
+  MINUTE_MS,
+  formatLocalDate,
+  parseClockTime,
+  parseLocalDate,
+  weekdayOf,
+} from "../availability/local-date";
 import { zoneClock } from "../availability/zone-clock";
 import { canBookInStudio, type Actor } from "../auth/permissions";
 import { getPolicies } from "../policies/policies";
@@ -36,19 +43,42 @@ export function seriesOccurrences(pattern: SeriesPattern, timeZone: string) {
   for (let day = first; day < last; day++) {
     if (!pattern.weekdays.includes(weekdayOf(day))) continue;
     const start = clock.instantAt(day * DAY_MS + minutes * MINUTE_MS);
-    out.push({ date: formatLocalDate(day), startsAt: new Date(start), endsAt: new Date(start + pattern.durationMinutes * MINUTE_MS) });
+    out.push({
+      date: formatLocalDate(day),
+      startsAt: new Date(start),
+      endsAt: new Date(start + pattern.durationMinutes * MINUTE_MS),
+    });
   }
   return out;
 }
 
-export type SeriesPlan = { ctx: RoomContext; creatorId: string; occurrences: Occurrence[]; currency: string; totalCents: number };
+export type SeriesPlan = {
+  ctx: RoomContext;
+  creatorId: string;
+  occurrences: Occurrence[];
+  currency: string;
+  totalCents: number;
+};
 
 /**
  * What a series is, as one string: the room, the creator and the pattern. A check of the dates answers with it and
  * the confirmation carries it back, so what is booked is exactly what was checked (a changed field is refused).
  */
-export function seriesPatternKey(input: Pick<SeriesInput, "roomId" | "creatorId" | "weekdays" | "startTime" | "durationMinutes" | "weeks" | "firstDate">) {
-  return JSON.stringify([input.roomId, input.creatorId ?? null, [...new Set(input.weekdays)].sort(), input.startTime, input.durationMinutes, input.weeks, input.firstDate]);
+export function seriesPatternKey(
+  input: Pick<
+    SeriesInput,
+    "roomId" | "creatorId" | "weekdays" | "startTime" | "durationMinutes" | "weeks" | "firstDate"
+  >,
+) {
+  return JSON.stringify([
+    input.roomId,
+    input.creatorId ?? null,
+    [...new Set(input.weekdays)].sort(),
+    input.startTime,
+    input.durationMinutes,
+    input.weeks,
+    input.firstDate,
+  ]);
 }
 
 /**
@@ -56,7 +86,13 @@ export function seriesPatternKey(input: Pick<SeriesInput, "roomId" | "creatorId"
  * Dates already accepted count as busy for the later ones, so a pattern never collides with itself. With `lock`,
  * the room row is locked and stale holds expire first, exactly as createBooking does before it inserts.
  */
-export async function planSeries(tx: Tx, actor: Actor, input: SeriesInput, now: Date, opts: { lock: boolean }): Promise<Result<SeriesPlan, BookingError> | Fail<BookingError>> {
+export async function planSeries(
+  tx: Tx,
+  actor: Actor,
+  input: SeriesInput,
+  now: Date,
+  opts: { lock: boolean },
+): Promise<Result<SeriesPlan, BookingError> | Fail<BookingError>> {
   // The local dates become instants only once the room's zone is known; two days either side covers every zone.
   const firstMs = Date.parse(`${input.firstDate}T00:00:00Z`);
   const ctx = await loadRoomContext(tx, {
@@ -85,7 +121,17 @@ export async function planSeries(tx: Tx, actor: Actor, input: SeriesInput, now: 
     const check = checkRules({ ...ctx, busy }, policies, d.startsAt, d.endsAt, now);
     if (check.ok) {
       busy.push({ start: d.startsAt, end: new Date(d.endsAt.getTime() + bufferMs) });
-      const quote = quotePrice({ timeZone: ctx.studio.timeZone, start: d.startsAt, end: d.endsAt, roomName: ctx.room.name, hourlyRateCents: ctx.room.hourlyRateCents, currency, peakRules: ctx.peakRules, addOns: [], tax: taxSettingsOf(ctx.studio) });
+      const quote = quotePrice({
+        timeZone: ctx.studio.timeZone,
+        start: d.startsAt,
+        end: d.endsAt,
+        roomName: ctx.room.name,
+        hourlyRateCents: ctx.room.hourlyRateCents,
+        currency,
+        peakRules: ctx.peakRules,
+        addOns: [],
+        tax: taxSettingsOf(ctx.studio),
+      });
       return { ...d, ok: true, quote };
     }
     if (check.rule !== "overlap") return { ...d, ok: false, error: "rule", rule: check.rule, message: check.message };
@@ -101,5 +147,7 @@ export async function planSeries(tx: Tx, actor: Actor, input: SeriesInput, now: 
 /** An occurrence as the API and the UI show it. */
 export function occurrenceJson(o: Occurrence) {
   const base = { date: o.date, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString(), ok: o.ok };
-  return o.ok ? { ...base, priceCents: o.quote.totalCents, currency: o.quote.currency } : { ...base, error: o.error, rule: o.rule, message: o.message, conflict: o.conflict };
+  return o.ok
+    ? { ...base, priceCents: o.quote.totalCents, currency: o.quote.currency }
+    : { ...base, error: o.error, rule: o.rule, message: o.message, conflict: o.conflict };
 }

@@ -26,7 +26,14 @@ export type SeriesFail = Fail<SeriesError> & { occurrences?: Occurrence[]; timeZ
 export async function previewSeries(db: Db, actor: Actor, input: SeriesInput, now: Date) {
   return db.transaction(async (tx) => {
     const plan = await planSeries(tx, actor, input, now, { lock: false });
-    return plan.ok ? ok({ occurrences: plan.value.occurrences, timeZone: plan.value.ctx.studio.timeZone, currency: plan.value.currency, totalCents: plan.value.totalCents }) : plan;
+    return plan.ok
+      ? ok({
+          occurrences: plan.value.occurrences,
+          timeZone: plan.value.ctx.studio.timeZone,
+          currency: plan.value.currency,
+          totalCents: plan.value.totalCents,
+        })
+      : plan;
   });
 }
 
@@ -48,17 +55,32 @@ export async function bookSeries(db: Db, actor: Actor, input: SeriesInput, opts:
     const plan = await planSeries(tx, actor, input, now, { lock: true });
     if (!plan.ok) return plan as SeriesFail;
     const { ctx, creatorId, occurrences } = plan.value;
-    const unpaid = await billingGate(tx, { workspaceId: actor.workspaceId, creatorId, policies: await getPolicies(tx, actor.workspaceId), forSelf: creatorId === actor.userId });
+    const unpaid = await billingGate(tx, {
+      workspaceId: actor.workspaceId,
+      creatorId,
+      policies: await getPolicies(tx, actor.workspaceId),
+      forSelf: creatorId === actor.userId,
+    });
     if (unpaid) return unpaid as SeriesFail;
     const free = occurrences.filter((o) => o.ok).length;
     if (free === 0 || (opts.mode === "all_or_nothing" && free < occurrences.length)) {
-      const message = free === 0 ? "None of these dates can be booked." : "Some of these dates cannot be booked, so none were.";
+      const message =
+        free === 0 ? "None of these dates can be booked." : "Some of these dates cannot be booked, so none were.";
       return fail("series_conflict", { message, occurrences, timeZone: ctx.studio.timeZone }) as SeriesFail;
     }
     try {
       return await tx.transaction(async (sp) => {
-        const pattern: SeriesPattern = { weekdays: input.weekdays, startTime: input.startTime, durationMinutes: input.durationMinutes, weeks: input.weeks, firstDate: input.firstDate };
-        const [series] = await sp.insert(bookingSeries).values({ workspaceId: actor.workspaceId, roomId: ctx.room.id, creatorId, pattern, createdAt: now }).returning();
+        const pattern: SeriesPattern = {
+          weekdays: input.weekdays,
+          startTime: input.startTime,
+          durationMinutes: input.durationMinutes,
+          weeks: input.weeks,
+          firstDate: input.firstDate,
+        };
+        const [series] = await sp
+          .insert(bookingSeries)
+          .values({ workspaceId: actor.workspaceId, roomId: ctx.room.id, creatorId, pattern, createdAt: now })
+          .returning();
         const report = [...occurrences];
         const booked: Booking[] = [];
         for (const [i, o] of occurrences.entries()) {
@@ -69,24 +91,66 @@ export async function bookSeries(db: Db, actor: Actor, input: SeriesInput, opts:
             const [row] = await sp.transaction((one) =>
               one
                 .insert(bookings)
-                .values({ workspaceId: actor.workspaceId, roomId: ctx.room.id, creatorId, seriesId: series.id, code: newBookingCode(), status: "confirmed", startsAt: o.startsAt, endsAt: o.endsAt, blockedUntil, quote, notes: input.notes, createdBy: actor.userId, createdAt: now, updatedAt: now })
+                .values({
+                  workspaceId: actor.workspaceId,
+                  roomId: ctx.room.id,
+                  creatorId,
+                  seriesId: series.id,
+                  code: newBookingCode(),
+                  status: "confirmed",
+                  startsAt: o.startsAt,
+                  endsAt: o.endsAt,
+                  blockedUntil,
+                  quote,
+                  notes: input.notes,
+                  createdBy: actor.userId,
+                  createdAt: now,
+                  updatedAt: now,
+                })
                 .returning(),
             );
             booked.push(row);
           } catch (err) {
             if (!isExclusionViolation(err)) throw err;
-            report[i] = { date: o.date, startsAt: o.startsAt, endsAt: o.endsAt, ok: false, error: "slot_taken", rule: "overlap", message: "Someone else just booked this time.", conflict: await findConflict(sp, ctx.room.id, o.startsAt, blockedUntil) };
+            report[i] = {
+              date: o.date,
+              startsAt: o.startsAt,
+              endsAt: o.endsAt,
+              ok: false,
+              error: "slot_taken",
+              rule: "overlap",
+              message: "Someone else just booked this time.",
+              conflict: await findConflict(sp, ctx.room.id, o.startsAt, blockedUntil),
+            };
             if (opts.mode === "all_or_nothing") throw new SeriesAborted(report);
           }
         }
         if (booked.length === 0) throw new SeriesAborted(report);
-        await sp.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "booking_series.booked", subjectType: "booking_series", subjectId: series.id, data: { booked: booked.length, skipped: report.length - booked.length } });
-        await sendSeriesEmail(sp, { creatorId, workspaceId: actor.workspaceId, room: ctx.room, studio: ctx.studio, booked, skipped: report.filter((o) => !o.ok) });
+        await sp.insert(auditLog).values({
+          workspaceId: actor.workspaceId,
+          actorUserId: actor.userId,
+          action: "booking_series.booked",
+          subjectType: "booking_series",
+          subjectId: series.id,
+          data: { booked: booked.length, skipped: report.length - booked.length },
+        });
+        await sendSeriesEmail(sp, {
+          creatorId,
+          workspaceId: actor.workspaceId,
+          room: ctx.room,
+          studio: ctx.studio,
+          booked,
+          skipped: report.filter((o) => !o.ok),
+        });
         return ok({ series, bookings: booked, occurrences: report });
       });
     } catch (err) {
       if (!(err instanceof SeriesAborted)) throw err;
-      return fail("series_conflict", { message: "Some of these dates were just taken, so none were booked.", occurrences: err.occurrences, timeZone: ctx.studio.timeZone }) as SeriesFail;
+      return fail("series_conflict", {
+        message: "Some of these dates were just taken, so none were booked.",
+        occurrences: err.occurrences,
+        timeZone: ctx.studio.timeZone,
+      }) as SeriesFail;
     }
   });
 }
@@ -95,7 +159,8 @@ export async function bookSeries(db: Db, actor: Actor, input: SeriesInput, opts:
 function visibleSeries(actor: Actor): SQL {
   const inWorkspace = eq(bookingSeries.workspaceId, actor.workspaceId);
   if (actor.role === "owner" || actor.role === "manager") return inWorkspace;
-  if (actor.role === "staff") return actor.studioIds.length ? and(inWorkspace, inArray(studios.id, actor.studioIds))! : sql`false`;
+  if (actor.role === "staff")
+    return actor.studioIds.length ? and(inWorkspace, inArray(studios.id, actor.studioIds))! : sql`false`;
   if (actor.role === "creator") return and(inWorkspace, eq(bookingSeries.creatorId, actor.userId))!;
   return sql`false`;
 }
@@ -111,7 +176,14 @@ export async function findSeries(db: DbOrTx, actor: Actor, seriesId: string, now
     .where(and(eq(bookingSeries.id, seriesId), visibleSeries(actor)));
   if (!row) return null;
   const upcoming = await db
-    .select({ id: bookings.id, code: bookings.code, status: bookings.status, startsAt: bookings.startsAt, endsAt: bookings.endsAt, quote: bookings.quote })
+    .select({
+      id: bookings.id,
+      code: bookings.code,
+      status: bookings.status,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      quote: bookings.quote,
+    })
     .from(bookings)
     .where(and(eq(bookings.seriesId, seriesId), inArray(bookings.status, [...OCCUPYING]), gt(bookings.startsAt, now)))
     .orderBy(asc(bookings.startsAt));
@@ -126,7 +198,13 @@ export async function previewSeriesCancellation(db: Db, actor: Actor, seriesId: 
   let feeCents = 0;
   for (const b of found.upcoming) {
     if (b.status !== "confirmed") continue;
-    feeCents += cancellationFee({ quote: b.quote as Quote, start: b.startsAt, now, freeCancellationHours: policies.freeCancellationHours, lateCancelFeePercent: policies.lateCancelFeePercent }).feeCents;
+    feeCents += cancellationFee({
+      quote: b.quote as Quote,
+      start: b.startsAt,
+      now,
+      freeCancellationHours: policies.freeCancellationHours,
+      lateCancelFeePercent: policies.lateCancelFeePercent,
+    }).feeCents;
   }
   return { ...found, feeCents, freeCancellationHours: policies.freeCancellationHours };
 }
@@ -139,14 +217,23 @@ export type CancelSeriesResult = { cancelled: Booking[]; feeCents: number; curre
  * for it, gets its cancellation email (which removes it from the calendar) and frees its time for the waitlist;
  * `future` does all of it in one transaction with the room row locked.
  */
-export async function cancelSeries(db: Db, actor: Actor, seriesId: string, opts: { from: "this" | "future"; bookingId?: string }, now: Date) {
+export async function cancelSeries(
+  db: Db,
+  actor: Actor,
+  seriesId: string,
+  opts: { from: "this" | "future"; bookingId?: string },
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const found = await findSeries(tx, actor, seriesId, now);
     if (!found) return fail("not_found", { message: "There is no such series." });
     await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, found.room.id)).for("update");
     let from = now;
     if (opts.bookingId) {
-      const [one] = await tx.select({ startsAt: bookings.startsAt }).from(bookings).where(and(eq(bookings.id, opts.bookingId), eq(bookings.seriesId, seriesId)));
+      const [one] = await tx
+        .select({ startsAt: bookings.startsAt })
+        .from(bookings)
+        .where(and(eq(bookings.id, opts.bookingId), eq(bookings.seriesId, seriesId)));
       if (!one) return fail("not_found", { message: "That booking is not part of this series." });
       from = one.startsAt;
     } else if (opts.from === "this") {
@@ -174,7 +261,14 @@ async function futureIds(tx: Tx, seriesId: string, from: Date, now: Date) {
   const rows = await tx
     .select({ id: bookings.id })
     .from(bookings)
-    .where(and(eq(bookings.seriesId, seriesId), inArray(bookings.status, ["held", "confirmed"]), gte(bookings.startsAt, from), gt(bookings.startsAt, now)))
+    .where(
+      and(
+        eq(bookings.seriesId, seriesId),
+        inArray(bookings.status, ["held", "confirmed"]),
+        gte(bookings.startsAt, from),
+        gt(bookings.startsAt, now),
+      ),
+    )
     .orderBy(asc(bookings.startsAt));
   return rows.map((r) => r.id);
 }

@@ -7,7 +7,16 @@ import { studioTimeRange } from "./emails";
 import type { RoomContext } from "./room-context";
 
 /** "Your waitlisted slot is held for N minutes": the time, the code, and until when it stays held. */
-export async function enqueueOfferEmail(tx: Tx, input: { to: string; booking: Booking; room: RoomContext["room"]; studio: RoomContext["studio"]; holdMinutes: number }) {
+export async function enqueueOfferEmail(
+  tx: Tx,
+  input: {
+    to: string;
+    booking: Booking;
+    room: RoomContext["room"];
+    studio: RoomContext["studio"];
+    holdMinutes: number;
+  },
+) {
   const { booking: b, room, studio } = input;
   const subject = `Your waitlisted slot is held for ${input.holdMinutes} minutes: ${room.name}`;
   const until = b.holdExpiresAt ? format(new TZDate(b.holdExpiresAt, studio.timeZone), "HH:mm") : null;

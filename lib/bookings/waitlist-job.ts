@@ -17,15 +17,28 @@ const ALL_AHEAD_MS = 400 * DAY_MS;
  * workspace (tests, which share a database; the periodic job runs unscoped).
  */
 export async function processExpiredOffers(db: Db, now: Date, scope: { workspaceId?: string } = {}) {
-  const inScope = (column: typeof bookings.workspaceId | typeof waitlistEntries.workspaceId) => (scope.workspaceId ? eq(column, scope.workspaceId) : undefined);
+  const inScope = (column: typeof bookings.workspaceId | typeof waitlistEntries.workspaceId) =>
+    scope.workspaceId ? eq(column, scope.workspaceId) : undefined;
   const started = await db
     .update(waitlistEntries)
     .set({ status: "lapsed" })
-    .where(and(eq(waitlistEntries.status, "waiting"), lte(waitlistEntries.startsAt, now), inScope(waitlistEntries.workspaceId)))
+    .where(
+      and(
+        eq(waitlistEntries.status, "waiting"),
+        lte(waitlistEntries.startsAt, now),
+        inScope(waitlistEntries.workspaceId),
+      ),
+    )
     .returning({ id: waitlistEntries.id });
   const [lapsedHolds, waiting] = await Promise.all([
-    db.selectDistinct({ roomId: bookings.roomId }).from(bookings).where(and(eq(bookings.status, "held"), lte(bookings.holdExpiresAt, now), inScope(bookings.workspaceId))),
-    db.selectDistinct({ roomId: waitlistEntries.roomId }).from(waitlistEntries).where(and(inArray(waitlistEntries.status, ["waiting", "offered"]), inScope(waitlistEntries.workspaceId))),
+    db
+      .selectDistinct({ roomId: bookings.roomId })
+      .from(bookings)
+      .where(and(eq(bookings.status, "held"), lte(bookings.holdExpiresAt, now), inScope(bookings.workspaceId))),
+    db
+      .selectDistinct({ roomId: waitlistEntries.roomId })
+      .from(waitlistEntries)
+      .where(and(inArray(waitlistEntries.status, ["waiting", "offered"]), inScope(waitlistEntries.workspaceId))),
   ]);
   const roomIds = [...new Set([...lapsedHolds, ...waiting].map((r) => r.roomId))];
   let expired = 0;

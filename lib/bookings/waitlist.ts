@@ -23,26 +23,66 @@ export type WaitlistError = BookingError | "slot_free";
  */
 export async function joinWaitlist(db: Db, actor: Actor, input: WaitlistJoinInput, now: Date) {
   return db.transaction(async (tx) => {
-    const ctx = await loadRoomContext(tx, { workspaceId: actor.workspaceId, roomId: input.roomId, from: new Date(input.startsAt.getTime() - DAY_MS), to: new Date(input.endsAt.getTime() + DAY_MS), lock: true, expireHoldsAt: now });
+    const ctx = await loadRoomContext(tx, {
+      workspaceId: actor.workspaceId,
+      roomId: input.roomId,
+      from: new Date(input.startsAt.getTime() - DAY_MS),
+      to: new Date(input.endsAt.getTime() + DAY_MS),
+      lock: true,
+      expireHoldsAt: now,
+    });
     if (!ctx) return fail("not_found", { message: "There is no such room." }) as BookingFail;
-    if (!canBookInStudio(actor, ctx.studio.id)) return fail("forbidden", { message: "You do not work in this room's studio." }) as BookingFail;
-    if (!ctx.room.active) return fail("room_inactive", { message: "This room is not open for booking." }) as BookingFail;
+    if (!canBookInStudio(actor, ctx.studio.id))
+      return fail("forbidden", { message: "You do not work in this room's studio." }) as BookingFail;
+    if (!ctx.room.active)
+      return fail("room_inactive", { message: "This room is not open for booking." }) as BookingFail;
     const creator = await resolveCreator(tx, actor, input.creatorId);
     if (!creator.ok) return creator as BookingFail;
     const check = checkRules(ctx, await getPolicies(tx, actor.workspaceId), input.startsAt, input.endsAt, now);
     if (check.ok) return fail("slot_free", { message: "This time is free now: book it instead of waiting." });
     if (check.rule !== "overlap") return fail("rule", { rule: check.rule, message: check.message }) as BookingFail;
 
-    const same = and(eq(waitlistEntries.roomId, ctx.room.id), eq(waitlistEntries.creatorId, creator.value), eq(waitlistEntries.startsAt, input.startsAt), eq(waitlistEntries.endsAt, input.endsAt));
-    const [existing] = await tx.select().from(waitlistEntries).where(and(same, inArray(waitlistEntries.status, ["waiting", "offered"])));
+    const same = and(
+      eq(waitlistEntries.roomId, ctx.room.id),
+      eq(waitlistEntries.creatorId, creator.value),
+      eq(waitlistEntries.startsAt, input.startsAt),
+      eq(waitlistEntries.endsAt, input.endsAt),
+    );
+    const [existing] = await tx
+      .select()
+      .from(waitlistEntries)
+      .where(and(same, inArray(waitlistEntries.status, ["waiting", "offered"])));
     if (existing) return ok({ entry: existing, created: false });
-    const [last] = await tx.select({ n: sql<number>`coalesce(max(${waitlistEntries.position}), 0)::int` }).from(waitlistEntries).where(eq(waitlistEntries.roomId, ctx.room.id));
+    const [last] = await tx
+      .select({ n: sql<number>`coalesce(max(${waitlistEntries.position}), 0)::int` })
+      .from(waitlistEntries)
+      .where(eq(waitlistEntries.roomId, ctx.room.id));
     const [entry] = await tx
       .insert(waitlistEntries)
-      .values({ workspaceId: actor.workspaceId, roomId: ctx.room.id, creatorId: creator.value, startsAt: input.startsAt, endsAt: input.endsAt, position: last.n + 1, createdAt: now })
+      .values({
+        workspaceId: actor.workspaceId,
+        roomId: ctx.room.id,
+        creatorId: creator.value,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        position: last.n + 1,
+        createdAt: now,
+      })
       .returning();
-    const conflict = await findConflict(tx, ctx.room.id, input.startsAt, blockedUntil(input.endsAt, ctx.room.bufferMinutes));
-    await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "waitlist.joined", subjectType: "waitlist_entry", subjectId: entry.id, data: { conflict } });
+    const conflict = await findConflict(
+      tx,
+      ctx.room.id,
+      input.startsAt,
+      blockedUntil(input.endsAt, ctx.room.bufferMinutes),
+    );
+    await tx.insert(auditLog).values({
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: "waitlist.joined",
+      subjectType: "waitlist_entry",
+      subjectId: entry.id,
+      data: { conflict },
+    });
     return ok({ entry, created: true });
   });
 }
@@ -51,7 +91,8 @@ export async function joinWaitlist(db: Db, actor: Actor, input: WaitlistJoinInpu
 function visibleEntries(actor: Actor): SQL {
   const inWorkspace = eq(waitlistEntries.workspaceId, actor.workspaceId);
   if (actor.role === "owner" || actor.role === "manager") return inWorkspace;
-  if (actor.role === "staff") return actor.studioIds.length ? and(inWorkspace, inArray(rooms.studioId, actor.studioIds))! : sql`false`;
+  if (actor.role === "staff")
+    return actor.studioIds.length ? and(inWorkspace, inArray(rooms.studioId, actor.studioIds))! : sql`false`;
   if (actor.role === "creator") return and(inWorkspace, eq(waitlistEntries.creatorId, actor.userId))!;
   return sql`false`;
 }
@@ -75,14 +116,26 @@ export async function withdrawWaitlist(db: Db, actor: Actor, entryId: string, no
     await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, seen.roomId)).for("update");
     const [row] = await visible().for("update", { of: waitlistEntries });
     const e = row.entry;
-    if (e.status !== "waiting" && e.status !== "offered") return fail("not_waiting", { message: `This entry is already ${e.status}.` });
+    if (e.status !== "waiting" && e.status !== "offered")
+      return fail("not_waiting", { message: `This entry is already ${e.status}.` });
     // Withdrawn first: releasing the hold below then offers the time to the others, not back to this entry.
-    const [entry] = await tx.update(waitlistEntries).set({ status: "withdrawn" }).where(eq(waitlistEntries.id, e.id)).returning();
+    const [entry] = await tx
+      .update(waitlistEntries)
+      .set({ status: "withdrawn" })
+      .where(eq(waitlistEntries.id, e.id))
+      .returning();
     if (e.status === "offered" && e.offeredBookingId) {
       const released = await cancelBooking(nested(tx), actor, e.offeredBookingId, now, "waitlist withdrawn");
-      if (!released.ok && released.error !== "not_cancellable") throw new Error(`releasing the offered hold of ${e.id} failed: ${released.error}`);
+      if (!released.ok && released.error !== "not_cancellable")
+        throw new Error(`releasing the offered hold of ${e.id} failed: ${released.error}`);
     }
-    await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "waitlist.withdrawn", subjectType: "waitlist_entry", subjectId: e.id });
+    await tx.insert(auditLog).values({
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: "waitlist.withdrawn",
+      subjectType: "waitlist_entry",
+      subjectId: e.id,
+    });
     return ok(entry as Entry);
   });
 }
@@ -107,11 +160,26 @@ export async function listWaitlist(db: DbOrTx, actor: Actor, now: Date) {
     .from(waitlistEntries)
     .innerJoin(rooms, eq(rooms.id, waitlistEntries.roomId))
     .innerJoin(studios, eq(studios.id, rooms.studioId))
-    .where(and(visibleEntries(actor), inArray(waitlistEntries.status, ["waiting", "offered"]), gt(waitlistEntries.endsAt, now)))
+    .where(
+      and(
+        visibleEntries(actor),
+        inArray(waitlistEntries.status, ["waiting", "offered"]),
+        gt(waitlistEntries.endsAt, now),
+      ),
+    )
     .orderBy(asc(waitlistEntries.startsAt), asc(waitlistEntries.position));
 }
 
 /** A waitlist entry as the API shows it. */
 export function waitlistJson(e: Entry) {
-  return { id: e.id, roomId: e.roomId, creatorId: e.creatorId, status: e.status, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(), offeredBookingId: e.offeredBookingId, position: e.position };
+  return {
+    id: e.id,
+    roomId: e.roomId,
+    creatorId: e.creatorId,
+    status: e.status,
+    startsAt: e.startsAt.toISOString(),
+    endsAt: e.endsAt.toISOString(),
+    offeredBookingId: e.offeredBookingId,
+    position: e.position,
+  };
 }

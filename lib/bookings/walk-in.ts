@@ -25,8 +25,14 @@ export type NewCreator = { email: string; name: string };
  *   is not a creator's).
  * Runs inside the booking's transaction: if the booking fails, no account, membership or email is left behind.
  */
-export async function ensureWalkInCreator(tx: Tx, actor: Actor, person: NewCreator, now: Date): Promise<Result<string, "forbidden" | "invalid">> {
-  if (!can(actor, "bookings.act_for_others")) return fail("forbidden", { message: "Only the studio's staff book for someone else." });
+export async function ensureWalkInCreator(
+  tx: Tx,
+  actor: Actor,
+  person: NewCreator,
+  now: Date,
+): Promise<Result<string, "forbidden" | "invalid">> {
+  if (!can(actor, "bookings.act_for_others"))
+    return fail("forbidden", { message: "Only the studio's staff book for someone else." });
   const email = person.email.toLowerCase();
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) {
@@ -36,20 +42,34 @@ export async function ensureWalkInCreator(tx: Tx, actor: Actor, person: NewCreat
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, existing.id)));
     if (m) {
       if (m.role === "creator") return ok(existing.id);
-      return fail("invalid", { fieldErrors: { newCreatorEmail: [`This address belongs to a ${m.role} of this workspace, not a creator.`] } });
+      return fail("invalid", {
+        fieldErrors: { newCreatorEmail: [`This address belongs to a ${m.role} of this workspace, not a creator.`] },
+      });
     }
   }
-  const userId = existing?.id ?? (await tx.insert(users).values({ email, name: person.name }).returning({ id: users.id }))[0].id;
+  const userId =
+    existing?.id ?? (await tx.insert(users).values({ email, name: person.name }).returning({ id: users.id }))[0].id;
   await tx.insert(memberships).values({ workspaceId: actor.workspaceId, userId, role: "creator" });
-  const [ws] = await tx.select({ name: workspaces.name, slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, actor.workspaceId));
+  const [ws] = await tx
+    .select({ name: workspaces.name, slug: workspaces.slug })
+    .from(workspaces)
+    .where(eq(workspaces.id, actor.workspaceId));
   const appUrl = getEnv().APP_URL;
   let url = `${appUrl}/w/${ws.slug}/bookings`;
   if (!existing) {
     const token = newSecret();
-    await tx.insert(passwordResetTokens).values({ tokenHash: hashSecret(token), userId, expiresAt: new Date(now.getTime() + WALK_IN_LINK_DAYS * DAY_MS) });
+    await tx.insert(passwordResetTokens).values({
+      tokenHash: hashSecret(token),
+      userId,
+      expiresAt: new Date(now.getTime() + WALK_IN_LINK_DAYS * DAY_MS),
+    });
     url = `${appUrl}/reset-password?token=${encodeURIComponent(token)}`;
   }
-  await enqueueEmail(tx, { to: email, workspaceId: actor.workspaceId, ...walkInWelcomeEmail({ workspaceName: ws.name, newAccount: !existing, url, days: WALK_IN_LINK_DAYS }) });
+  await enqueueEmail(tx, {
+    to: email,
+    workspaceId: actor.workspaceId,
+    ...walkInWelcomeEmail({ workspaceName: ws.name, newAccount: !existing, url, days: WALK_IN_LINK_DAYS }),
+  });
   await tx.insert(auditLog).values({
     workspaceId: actor.workspaceId,
     actorUserId: actor.userId,

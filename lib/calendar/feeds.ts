@@ -13,35 +13,65 @@ const FEED_PREFIX = "cal_";
  * A private calendar feed: a creator's own bookings, or (staff of that studio, managers, owners) one studio's.
  * The secret is returned once; only its hash is kept.
  */
-export async function createFeed(db: DbOrTx, actor: Actor, input: { studioId?: string }): Promise<Result<{ token: string; id: string }, "not_allowed">> {
+export async function createFeed(
+  db: DbOrTx,
+  actor: Actor,
+  input: { studioId?: string },
+): Promise<Result<{ token: string; id: string }, "not_allowed">> {
   if (input.studioId ? !canOperateStudio(actor, input.studioId) : actor.role !== "creator") return fail("not_allowed");
   if (input.studioId) {
-    const [s] = await db.select({ id: studios.id }).from(studios).where(and(eq(studios.id, input.studioId), eq(studios.workspaceId, actor.workspaceId)));
+    const [s] = await db
+      .select({ id: studios.id })
+      .from(studios)
+      .where(and(eq(studios.id, input.studioId), eq(studios.workspaceId, actor.workspaceId)));
     if (!s) return fail("not_allowed");
   }
   const token = newSecret(FEED_PREFIX, 24);
   const [row] = await db
     .insert(calendarFeeds)
-    .values({ workspaceId: actor.workspaceId, userId: actor.userId, studioId: input.studioId ?? null, tokenHash: hashSecret(token) })
+    .values({
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      studioId: input.studioId ?? null,
+      tokenHash: hashSecret(token),
+    })
     .returning({ id: calendarFeeds.id });
   return ok({ token, id: row.id });
 }
 
 export async function listFeeds(db: DbOrTx, actor: Actor) {
   return db
-    .select({ id: calendarFeeds.id, studioId: calendarFeeds.studioId, studioName: studios.name, createdAt: calendarFeeds.createdAt, revokedAt: calendarFeeds.revokedAt })
+    .select({
+      id: calendarFeeds.id,
+      studioId: calendarFeeds.studioId,
+      studioName: studios.name,
+      createdAt: calendarFeeds.createdAt,
+      revokedAt: calendarFeeds.revokedAt,
+    })
     .from(calendarFeeds)
     .leftJoin(studios, eq(studios.id, calendarFeeds.studioId))
     .where(and(eq(calendarFeeds.workspaceId, actor.workspaceId), eq(calendarFeeds.userId, actor.userId)))
     .orderBy(desc(calendarFeeds.createdAt));
 }
 
-export async function revokeFeed(db: DbOrTx, actor: Actor, feedId: string, now: Date): Promise<Result<{ id: string }, "not_found">> {
+export async function revokeFeed(
+  db: DbOrTx,
+  actor: Actor,
+  feedId: string,
+  now: Date,
+): Promise<Result<{ id: string }, "not_found">> {
   if (!/^[0-9a-f-]{36}$/i.test(feedId)) return fail("not_found");
   const [row] = await db
     .update(calendarFeeds)
     .set({ revokedAt: now })
-    .where(and(eq(calendarFeeds.id, feedId), eq(calendarFeeds.workspaceId, actor.workspaceId), eq(calendarFeeds.userId, actor.userId), isNull(calendarFeeds.revokedAt)))
+    .where(
+      and(
+        eq(calendarFeeds.id, feedId),
+        eq(calendarFeeds.workspaceId, actor.workspaceId),
+        eq(calendarFeeds.userId, actor.userId),
+        isNull(calendarFeeds.revokedAt),
+      ),
+    )
     .returning({ id: calendarFeeds.id });
   return row ? ok(row) : fail("not_found");
 }

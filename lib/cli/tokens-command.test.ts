@@ -13,14 +13,22 @@ describe("npm run --silent cli -- tokens create", () => {
     const { workspace } = await makeWorkspace(db);
     const { actor } = await makeMember(db, workspace.id, "creator");
     const env = { ...process.env, DATABASE_URL: inject("databaseUrl") };
-    const { stdout } = await run("npm", ["run", "--silent", "cli", "--", "tokens", "create", "--email", actor.email, "--workspace", workspace.slug], { env });
+    const { stdout } = await run(
+      "npm",
+      ["run", "--silent", "cli", "--", "tokens", "create", "--email", actor.email, "--workspace", workspace.slug],
+      { env },
+    );
     expect(stdout).toMatch(/^lb_[A-Za-z0-9_-]{43}\n$/);
     expect(await resolveApiToken(db, stdout.trim(), new Date())).toMatchObject({ userId: actor.userId });
   });
 
   it("exits non-zero with a message for someone who is not a member", async () => {
     const env = { ...process.env, DATABASE_URL: inject("databaseUrl") };
-    const err = await run("npm", ["run", "--silent", "cli", "--", "tokens", "create", "--email", "nobody@example.test", "--workspace", "demo"], { env }).catch((e) => e);
+    const err = await run(
+      "npm",
+      ["run", "--silent", "cli", "--", "tokens", "create", "--email", "nobody@example.test", "--workspace", "demo"],
+      { env },
+    ).catch((e) => e);
     expect(err.code).toBe(2);
     expect(err.stdout).toBe("");
     expect(err.stderr).toContain("is not a member");

@@ -37,7 +37,9 @@ export async function tokensCommand(db: Db, args: string[], now: Date): Promise<
   const [sub] = args;
   if (sub === "create") {
     const member = await memberFor(db, args);
-    const token = await createApiToken(db, member, { name: option(args, "name") ?? `CLI ${now.toISOString().slice(0, 10)}` });
+    const token = await createApiToken(db, member, {
+      name: option(args, "name") ?? `CLI ${now.toISOString().slice(0, 10)}`,
+    });
     return token.secret;
   }
   if (sub === "list") {
@@ -55,4 +57,3 @@ export async function tokensCommand(db: Db, args: string[], now: Date): Promise<
   }
   throw new CliError("usage: tokens create|list|revoke --email <email> --workspace <slug> [--name <name>] [--id <id>]");
 }
-

@@ -16,13 +16,31 @@ async function manyDueBookings(roomCount: number, perRoom: number) {
   const creator = await makeMember(db, workspace.id, "creator");
   const made = await db
     .insert(rooms)
-    .values(Array.from({ length: roomCount }, (_, i) => ({ workspaceId: workspace.id, studioId: studio.id, name: `Set ${i}`, hourlyRateCents: 5000 })))
+    .values(
+      Array.from({ length: roomCount }, (_, i) => ({
+        workspaceId: workspace.id,
+        studioId: studio.id,
+        name: `Set ${i}`,
+        hourlyRateCents: 5000,
+      })),
+    )
     .returning({ id: rooms.id });
   const rows = made.flatMap((room, r) =>
     Array.from({ length: perRoom }, (_, i) => {
       const startsAt = new Date(now.getTime() + (3 + i) * HOUR);
       const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
-      return { workspaceId: workspace.id, roomId: room.id, creatorId: creator.user.id, code: `R${r}-${i}`, status: "confirmed" as const, startsAt, endsAt, blockedUntil: endsAt, quote: {}, createdAt: new Date(now.getTime() - 7 * 24 * HOUR) };
+      return {
+        workspaceId: workspace.id,
+        roomId: room.id,
+        creatorId: creator.user.id,
+        code: `R${r}-${i}`,
+        status: "confirmed" as const,
+        startsAt,
+        endsAt,
+        blockedUntil: endsAt,
+        quote: {},
+        createdAt: new Date(now.getTime() - 7 * 24 * HOUR),
+      };
     }),
   );
   const inserted = await db.insert(bookings).values(rows).returning({ id: bookings.id });
@@ -33,7 +51,15 @@ async function remindersOf(ids: string[]) {
   return testDb()
     .select({ key: notifications.dedupeKey })
     .from(notifications)
-    .where(and(eq(notifications.kind, "booking.reminder"), inArray(notifications.dedupeKey, ids.map((id) => `reminder:24h:${id}`))));
+    .where(
+      and(
+        eq(notifications.kind, "booking.reminder"),
+        inArray(
+          notifications.dedupeKey,
+          ids.map((id) => `reminder:24h:${id}`),
+        ),
+      ),
+    );
 }
 
 describe("reminders", () => {
@@ -57,7 +83,12 @@ describe("reminders", () => {
     const toCreators = await db
       .select({ id: notifications.id })
       .from(notifications)
-      .where(and(inArray(notifications.workspaceId, [a.workspace.id, b.workspace.id]), like(notifications.dedupeKey, "reminder:%")));
+      .where(
+        and(
+          inArray(notifications.workspaceId, [a.workspace.id, b.workspace.id]),
+          like(notifications.dedupeKey, "reminder:%"),
+        ),
+      );
     expect(toCreators).toHaveLength(520);
   }, 120_000);
 
@@ -68,14 +99,36 @@ describe("reminders", () => {
     const creator = await makeMember(db, workspace.id, "creator");
     const made = await db
       .insert(rooms)
-      .values(Array.from({ length: 26 }, (_, i) => ({ workspaceId: workspace.id, studioId: studio.id, name: `Set ${i}`, hourlyRateCents: 5000 })))
+      .values(
+        Array.from({ length: 26 }, (_, i) => ({
+          workspaceId: workspace.id,
+          studioId: studio.id,
+          name: `Set ${i}`,
+          hourlyRateCents: 5000,
+        })),
+      )
       .returning({ id: rooms.id });
     const at = (h: number) => new Date(later.getTime() + h * HOUR);
     // 500 bookings made 5 hours ahead (so no 24 h reminder for them), written first; then one made a week ahead.
-    const late = made.slice(0, 25).flatMap((room) => Array.from({ length: 20 }, (_, i) => ({ roomId: room.id, startsAt: at(2 + i), createdAt: at(-3 + i) })));
+    const late = made
+      .slice(0, 25)
+      .flatMap((room) =>
+        Array.from({ length: 20 }, (_, i) => ({ roomId: room.id, startsAt: at(2 + i), createdAt: at(-3 + i) })),
+      );
     const rows = [...late, { roomId: made[25].id, startsAt: at(20), createdAt: at(-7 * 24) }].map((x, i) => {
       const endsAt = new Date(x.startsAt.getTime() + 30 * 60_000);
-      return { workspaceId: workspace.id, roomId: x.roomId, creatorId: creator.user.id, code: `L${i}`, status: "confirmed" as const, startsAt: x.startsAt, endsAt, blockedUntil: endsAt, quote: {}, createdAt: x.createdAt };
+      return {
+        workspaceId: workspace.id,
+        roomId: x.roomId,
+        creatorId: creator.user.id,
+        code: `L${i}`,
+        status: "confirmed" as const,
+        startsAt: x.startsAt,
+        endsAt,
+        blockedUntil: endsAt,
+        quote: {},
+        createdAt: x.createdAt,
+      };
     });
     const ids = (await db.insert(bookings).values(rows).returning({ id: bookings.id })).map((r) => r.id);
     await sendDueReminders(db, later);

@@ -31,7 +31,14 @@ export async function sendDueReminders(db: Db, now: Date) {
     let after: { startsAt: string; id: string } | null = null;
     for (;;) {
       const due = await db
-        .select({ b: bookings, roomName: rooms.name, studioName: studios.name, studioAddress: studios.address, timeZone: studios.timeZone, email: users.email })
+        .select({
+          b: bookings,
+          roomName: rooms.name,
+          studioName: studios.name,
+          studioAddress: studios.address,
+          timeZone: studios.timeZone,
+          email: users.email,
+        })
         .from(bookings)
         .innerJoin(rooms, eq(rooms.id, bookings.roomId))
         .innerJoin(studios, eq(studios.id, rooms.studioId))
@@ -44,7 +51,9 @@ export async function sendDueReminders(db: Db, now: Date) {
             // A booking confirmed inside the window (e.g. 3 h ahead) needs no "tomorrow" reminder.
             lte(bookings.createdAt, sql`${bookings.startsAt} - make_interval(hours => ${r.hoursBefore})`),
             sql`not exists (select 1 from ${notifications} where ${notifications.dedupeKey} = ${prefix}::text || ${bookings.id}::text)`,
-            after ? sql`(${bookings.startsAt}, ${bookings.id}) > (${after.startsAt}::timestamptz, ${after.id}::uuid)` : undefined,
+            after
+              ? sql`(${bookings.startsAt}, ${bookings.id}) > (${after.startsAt}::timestamptz, ${after.id}::uuid)`
+              : undefined,
           ),
         )
         .orderBy(asc(bookings.startsAt), asc(bookings.id))
@@ -71,7 +80,10 @@ export async function sendDueReminders(db: Db, now: Date) {
             updatedAt: row.b.updatedAt,
           },
         }).catch((err: unknown) => {
-          logger.error({ err, bookingId: row.b.id, reminder: r.key }, "a reminder could not be written; the others were");
+          logger.error(
+            { err, bookingId: row.b.id, reminder: r.key },
+            "a reminder could not be written; the others were",
+          );
           return null;
         });
         if (id) written++;

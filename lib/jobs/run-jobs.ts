@@ -26,7 +26,13 @@ export async function expireHolds(db: Db, now: Date) {
 
 /** `allowPrivateWebhookHosts`: `privateHostsAllowed(env)`; unset, webhooks only go to public addresses. */
 /** `paymentsMode` "platform": invoices go out on each workspace's connected account, once it can take charges. */
-export type JobConfig = { smtpUrl?: string; from: string; stripe?: StripeOrNull; paymentsMode?: PaymentsMode; allowPrivateWebhookHosts?: boolean };
+export type JobConfig = {
+  smtpUrl?: string;
+  from: string;
+  stripe?: StripeOrNull;
+  paymentsMode?: PaymentsMode;
+  allowPrivateWebhookHosts?: boolean;
+};
 
 /** One periodic job: its name (for the logs) and one pass of it, answering what it did in counts. */
 export type Job = { name: string; run: () => Promise<Record<string, number>> };
@@ -59,7 +65,13 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
   const stripe = config.stripe;
   return runJobsInTurn([
     // The waitlist first: it expires holds room by room (under the room lock) and offers freed time to the next in line.
-    { name: "waitlist", run: async () => { const r = await processExpiredOffers(db, now); return { offered: r.offered.length, expiredInRooms: r.expired }; } },
+    {
+      name: "waitlist",
+      run: async () => {
+        const r = await processExpiredOffers(db, now);
+        return { offered: r.offered.length, expiredInRooms: r.expired };
+      },
+    },
     { name: "holds", run: async () => ({ expired: await expireHolds(db, now) }) },
     // No-shows before emails and invoicing: the sweep's fee and the freed slot go out in this same pass.
     { name: "no-shows", run: async () => ({ noShows: await sweepNoShows(db, now) }) },
@@ -71,12 +83,24 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
     { name: "invoicing", run: async () => ({ invoiced: await assembleInvoices(db, now, Boolean(stripe)) }) },
     ...(stripe
       ? [
-          { name: "stripe invoices", run: async () => { const r = await sendDueInvoices(db, stripe, now, { platform: config.paymentsMode === "platform" }); return { invoicesSent: r.sent, invoicesRetrying: r.retrying }; } },
+          {
+            name: "stripe invoices",
+            run: async () => {
+              const r = await sendDueInvoices(db, stripe, now, { platform: config.paymentsMode === "platform" });
+              return { invoicesSent: r.sent, invoicesRetrying: r.retrying };
+            },
+          },
           { name: "stripe events", run: async () => ({ events: await retryStripeEvents(db, stripe, now) }) },
         ]
       : []),
     // Brands' webhooks: due deliveries are POSTed (claimed with skip locked, so instances never send one twice).
-    { name: "webhooks", run: async () => { const r = await deliverDueWebhooks(db, now, { allowPrivateHosts: config.allowPrivateWebhookHosts ?? false }); return { webhooksDelivered: r.delivered, webhooksRetrying: r.retrying, webhooksFailed: r.failed }; } },
+    {
+      name: "webhooks",
+      run: async () => {
+        const r = await deliverDueWebhooks(db, now, { allowPrivateHosts: config.allowPrivateWebhookHosts ?? false });
+        return { webhooksDelivered: r.delivered, webhooksRetrying: r.retrying, webhooksFailed: r.failed };
+      },
+    },
     // API Idempotency-Key answers are replayed for 24 hours; older ones are only dead weight (reads ignore them too).
     { name: "idempotency keys", run: async () => ({ idempotencyKeysPurged: await purgeIdempotencyKeys(db, now) }) },
   ]);

@@ -21,12 +21,24 @@ describe("email outbox", () => {
   it("sends each queued message exactly once over SMTP, even with two senders at once, and marks it sent", async () => {
     const db = testDb();
     const tag = Math.random().toString(36).slice(2, 10);
-    const ids = (await Promise.all(
-      [1, 2, 3].map((i) => enqueueEmail(db, { to: `out-${tag}-${i}@example.test`, subject: `Hello ${i}`, text: `Body ${tag} ${i}`, kind: "test" })),
-    )).map((id) => id!);
+    const ids = (
+      await Promise.all(
+        [1, 2, 3].map((i) =>
+          enqueueEmail(db, {
+            to: `out-${tag}-${i}@example.test`,
+            subject: `Hello ${i}`,
+            text: `Body ${tag} ${i}`,
+            kind: "test",
+          }),
+        ),
+      )
+    ).map((id) => id!);
     // The database is shared with other test files, whose emails wait in the outbox too (hundreds, with the
     // reminders test): made the oldest, these three are the first a sender takes, and 3 each is enough.
-    await db.update(notifications).set({ createdAt: sql`${notifications.createdAt} - interval '100 years'` }).where(inArray(notifications.id, ids));
+    await db
+      .update(notifications)
+      .set({ createdAt: sql`${notifications.createdAt} - interval '100 years'` })
+      .where(inArray(notifications.id, ids));
     const config = { smtpUrl, from: "Livebase <no-reply@livebase.test>" };
     await Promise.all([deliverQueuedEmails(db, config, 3), deliverQueuedEmails(db, config, 3)]);
     const mine = received.filter((r) => r.to.includes(`out-${tag}-`));
@@ -52,18 +64,24 @@ describe("email outbox", () => {
   it("delivers one message by id and nothing else, once, even when asked twice at once", async () => {
     const db = testDb();
     const tag = Math.random().toString(36).slice(2, 10);
-    const others = await Promise.all([1, 2].map((i) => enqueueEmail(db, { to: `other-${tag}-${i}@example.test`, subject: "s", text: "t", kind: "test" })));
+    const others = await Promise.all(
+      [1, 2].map((i) =>
+        enqueueEmail(db, { to: `other-${tag}-${i}@example.test`, subject: "s", text: "t", kind: "test" }),
+      ),
+    );
     const mine = await enqueueEmail(db, { to: `mine-${tag}@example.test`, subject: "Yours", text: "t", kind: "test" });
     const config = { smtpUrl, from: "Livebase <no-reply@livebase.test>" };
     const inline = await Promise.all([deliverEmail(db, config, mine), deliverEmail(db, config, mine)]);
     expect(inline.filter(Boolean)).toHaveLength(1);
     expect(received.filter((r) => r.to.includes(tag)).map((r) => r.to)).toEqual([`mine-${tag}@example.test`]);
-    const rows = await db.select().from(notifications).where(inArray(notifications.id, [mine!, ...others.map((o) => o!)]));
+    const rows = await db
+      .select()
+      .from(notifications)
+      .where(inArray(notifications.id, [mine!, ...others.map((o) => o!)]));
     expect(rows.find((r) => r.id === mine)).toMatchObject({ status: "sent", attempts: 1 });
     expect(rows.filter((r) => r.id !== mine).every((r) => r.status === "queued" && r.attempts === 0)).toBe(true);
     // Sent is sent: a second call (or the loop, which claims the same way) does not send it again.
     expect(await deliverEmail(db, config, mine)).toBe(false);
     expect(received.filter((r) => r.to === `mine-${tag}@example.test`)).toHaveLength(1);
   });
-
 });

@@ -74,9 +74,16 @@ async function sendClaimed(db: Db, config: { smtpUrl: string; from: string }, id
         subject: n.subject,
         text: n.text,
         html: n.html ?? undefined,
-        attachments: n.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+        attachments: n.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
       });
-      await db.update(notifications).set({ status: "sent", sentAt: sql`now()`, lastError: null }).where(eq(notifications.id, n.id));
+      await db
+        .update(notifications)
+        .set({ status: "sent", sentAt: sql`now()`, lastError: null })
+        .where(eq(notifications.id, n.id));
       sent++;
     } catch (err) {
       logger.warn({ err, notificationId: n.id }, "email delivery failed");

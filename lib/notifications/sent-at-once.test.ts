@@ -28,7 +28,13 @@ async function othersQueued() {
   const db = testDb();
   const { workspace } = await makeWorkspace(db);
   for (let i = 0; i < 3; i++) {
-    await enqueueEmail(db, { to: `queued-${i}-${workspace.slug}@example.test`, workspaceId: workspace.id, subject: "Theirs", text: "t", kind: "booking.confirmed" });
+    await enqueueEmail(db, {
+      to: `queued-${i}-${workspace.slug}@example.test`,
+      workspaceId: workspace.id,
+      subject: "Theirs",
+      text: "t",
+      kind: "booking.confirmed",
+    });
   }
 }
 
@@ -51,7 +57,11 @@ describe("emails sent at once", () => {
     const { workspace } = await makeWorkspace(db);
     const { actor } = await makeMember(db, workspace.id, "owner");
     const invitee = `invitee-${workspace.slug}@example.test`;
-    const r = await inviteMember(db, actor, inviteSchema.parse({ email: invitee, role: "creator" }), { appUrl: "http://app.test", now, mail });
+    const r = await inviteMember(db, actor, inviteSchema.parse({ email: invitee, role: "creator" }), {
+      appUrl: "http://app.test",
+      now,
+      mail,
+    });
     expect(r.ok).toBe(true);
     expect(smtp.received.map((m) => m.to)).toEqual([invitee]);
   });
@@ -69,7 +79,12 @@ describe("emails sent at once", () => {
 
   it("without SMTP nothing is sent inside the request: the email waits in the outbox for the dev mailbox", async () => {
     const user = await makeUser(testDb());
-    await requestPasswordReset(testDb(), { email: user.email, appUrl: "http://app.test", now, mail: { smtpUrl: undefined, from: mail.from } });
+    await requestPasswordReset(testDb(), {
+      email: user.email,
+      appUrl: "http://app.test",
+      now,
+      mail: { smtpUrl: undefined, from: mail.from },
+    });
     expect(smtp.received).toEqual([]);
     expect((await listOutbox(testDb(), { to: user.email, limit: 1 }))[0].status).toBe("queued");
   });

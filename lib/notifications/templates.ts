@@ -17,7 +17,14 @@ export function magicLinkEmail(url: string) {
   return {
     subject: "Your Livebase sign-in link",
     kind: "auth.magic_link",
-    ...emailLayout("Sign in to Livebase", ["Use the button below to sign in. The link works once and expires in 24 hours.", "If you did not ask for it, ignore this email."], { label: "Sign in", url }),
+    ...emailLayout(
+      "Sign in to Livebase",
+      [
+        "Use the button below to sign in. The link works once and expires in 24 hours.",
+        "If you did not ask for it, ignore this email.",
+      ],
+      { label: "Sign in", url },
+    ),
   };
 }
 
@@ -25,7 +32,14 @@ export function passwordResetEmail(url: string) {
   return {
     subject: "Reset your Livebase password",
     kind: "auth.password_reset",
-    ...emailLayout("Reset your password", ["Someone (hopefully you) asked to reset the password of this Livebase account. The link works once and expires in 1 hour.", "If it was not you, ignore this email: your password stays as it is."], { label: "Choose a new password", url }),
+    ...emailLayout(
+      "Reset your password",
+      [
+        "Someone (hopefully you) asked to reset the password of this Livebase account. The link works once and expires in 1 hour.",
+        "If it was not you, ignore this email: your password stays as it is.",
+      ],
+      { label: "Choose a new password", url },
+    ),
   };
 }
 
@@ -33,15 +47,35 @@ export function passwordResetUnknownEmail(signUpUrl: string) {
   return {
     subject: "Livebase password reset",
     kind: "auth.password_reset_unknown",
-    ...emailLayout("No Livebase account for this address", ["Someone asked to reset the password of a Livebase account with this email address, but there is none.", "If it was you, you may have signed up with another address, or you can create an account."], { label: "Create an account", url: signUpUrl }),
+    ...emailLayout(
+      "No Livebase account for this address",
+      [
+        "Someone asked to reset the password of a Livebase account with this email address, but there is none.",
+        "If it was you, you may have signed up with another address, or you can create an account.",
+      ],
+      { label: "Create an account", url: signUpUrl },
+    ),
   };
 }
 
-export function invitationEmail(input: { workspaceName: string; role: string; inviterName: string; url: string; expiresAt: Date }) {
+export function invitationEmail(input: {
+  workspaceName: string;
+  role: string;
+  inviterName: string;
+  url: string;
+  expiresAt: Date;
+}) {
   return {
     subject: `You're invited to ${input.workspaceName} on Livebase`,
     kind: "workspace.invitation",
-    ...emailLayout(`Join ${input.workspaceName}`, [`${input.inviterName} invited you to join ${input.workspaceName} on Livebase as ${input.role}.`, `The invitation expires on ${input.expiresAt.toUTCString()}.`], { label: "Accept the invitation", url: input.url }),
+    ...emailLayout(
+      `Join ${input.workspaceName}`,
+      [
+        `${input.inviterName} invited you to join ${input.workspaceName} on Livebase as ${input.role}.`,
+        `The invitation expires on ${input.expiresAt.toUTCString()}.`,
+      ],
+      { label: "Accept the invitation", url: input.url },
+    ),
   };
 }
 
@@ -53,8 +87,14 @@ export function walkInWelcomeEmail(input: { workspaceName: string; newAccount: b
     ...emailLayout(
       `Welcome to ${input.workspaceName}`,
       input.newAccount
-        ? [`The studio booked a session for you at the front desk and made you a Livebase account with this address.`, `Choose a password to see your bookings, move or cancel them, and book again. The link works once and expires in ${input.days} days.`]
-        : [`The studio booked a session for you at the front desk and added your Livebase account to ${input.workspaceName} as a creator.`, `Sign in to see your bookings, move or cancel them, and book again.`],
+        ? [
+            `The studio booked a session for you at the front desk and made you a Livebase account with this address.`,
+            `Choose a password to see your bookings, move or cancel them, and book again. The link works once and expires in ${input.days} days.`,
+          ]
+        : [
+            `The studio booked a session for you at the front desk and added your Livebase account to ${input.workspaceName} as a creator.`,
+            `Sign in to see your bookings, move or cancel them, and book again.`,
+          ],
       input.newAccount ? { label: "Choose a password", url: input.url } : { label: "See my bookings", url: input.url },
     ),
   };

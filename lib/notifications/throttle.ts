@@ -13,6 +13,12 @@ export async function mayEmail(db: DbOrTx, input: { to: string; kinds: string[];
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.toEmail, input.to), inArray(notifications.kind, input.kinds), gt(notifications.createdAt, since)));
+    .where(
+      and(
+        eq(notifications.toEmail, input.to),
+        inArray(notifications.kind, input.kinds),
+        gt(notifications.createdAt, since),
+      ),
+    );
   return row.n < input.max;
 }

@@ -21,7 +21,8 @@ describe("actualEndFromClock", () => {
 
   it("refuses anything that is not HH:mm", () => {
     const now = new Date("2026-12-08T05:10:00Z");
-    for (const bad of ["", "7:40", "24:00", "21:60", "21:40:00", "tea"]) expect(actualEndFromClock(bad, LA, now)).toBeNull();
+    for (const bad of ["", "7:40", "24:00", "21:60", "21:40:00", "tea"])
+      expect(actualEndFromClock(bad, LA, now)).toBeNull();
   });
 
   it("takes the first 01:30 on the night the clocks go back (1 Nov 2026 in LA)", () => {

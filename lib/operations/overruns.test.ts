@@ -13,12 +13,28 @@ const at = (minutes: number) => new Date(now.getTime() + minutes * MINUTE);
 let codes = 0;
 
 /** A 2-hour session in the world's room (written directly, at any hour), $60 an hour. */
-async function session(w: Awaited<ReturnType<typeof bookingWorld>>, creatorId: string, startsAt: Date, status: "confirmed" | "checked_in" = "confirmed") {
+async function session(
+  w: Awaited<ReturnType<typeof bookingWorld>>,
+  creatorId: string,
+  startsAt: Date,
+  status: "confirmed" | "checked_in" = "confirmed",
+) {
   const endsAt = new Date(startsAt.getTime() + 120 * MINUTE);
   const code = `OV${String(++codes).padStart(4, "0")}`.replace(/^(...)(...)$/, "$1-$2");
   const [b] = await testDb()
     .insert(bookings)
-    .values({ workspaceId: w.workspace.id, roomId: w.room.id, creatorId, code, status, checkedInAt: status === "checked_in" ? startsAt : null, startsAt, endsAt, blockedUntil: new Date(endsAt.getTime() + 15 * MINUTE), quote: { currency: "USD", minutes: 120, subtotalCents: 12_000, totalCents: 12_000, lines: [] } })
+    .values({
+      workspaceId: w.workspace.id,
+      roomId: w.room.id,
+      creatorId,
+      code,
+      status,
+      checkedInAt: status === "checked_in" ? startsAt : null,
+      startsAt,
+      endsAt,
+      blockedUntil: new Date(endsAt.getTime() + 15 * MINUTE),
+      quote: { currency: "USD", minutes: 120, subtotalCents: 12_000, totalCents: 12_000, lines: [] },
+    })
     .returning();
   return b;
 }
@@ -33,9 +49,17 @@ describe("overruns now", () => {
     const [flag, ...more] = await overrunsNow(db, { workspaceId: w.workspace.id, studioId: w.studio.id }, now);
     expect(more).toEqual([]);
     // 35 minutes late: 3 started blocks of 15 minutes at 150 % of $60 an hour.
-    expect(flag).toMatchObject({ booking: { id: overrun.id, code: overrun.code }, roomName: w.room.name, overrun: { minutes: 35, blocks: 3, overtimeCents: 3 * 2250, currency: "USD" }, next: { id: waiting.id, code: waiting.code, creatorName: "Kai" } });
+    expect(flag).toMatchObject({
+      booking: { id: overrun.id, code: overrun.code },
+      roomName: w.room.name,
+      overrun: { minutes: 35, blocks: 3, overtimeCents: 3 * 2250, currency: "USD" },
+      next: { id: waiting.id, code: waiting.code, creatorName: "Kai" },
+    });
     // ... which is what checking out now charges.
-    expect(await checkOutBooking(db, w.staff.actor, overrun.id, now)).toMatchObject({ ok: true, value: { overtimeCents: flag.overrun.overtimeCents } });
+    expect(await checkOutBooking(db, w.staff.actor, overrun.id, now)).toMatchObject({
+      ok: true,
+      value: { overtimeCents: flag.overrun.overtimeCents },
+    });
     expect(await overrunsNow(db, { workspaceId: w.workspace.id, studioId: w.studio.id }, now)).toEqual([]);
   });
 
@@ -43,12 +67,19 @@ describe("overruns now", () => {
     const db = testDb();
     const w = await bookingWorld(db);
     const other = await bookingWorld(db);
-    await db.update(workspaces).set({ policies: { overtimeGraceMinutes: 10, overtimeRatePercent: 200 } }).where(eq(workspaces.id, w.workspace.id));
+    await db
+      .update(workspaces)
+      .set({ policies: { overtimeGraceMinutes: 10, overtimeRatePercent: 200 } })
+      .where(eq(workspaces.id, w.workspace.id));
     const running = await session(w, w.creator.user.id, at(-60), "checked_in");
     expect(await overrunsNow(db, { workspaceId: w.workspace.id }, now)).toEqual([]);
     // 8 minutes past the end, within the 10 minutes' grace: flagged, with nothing charged yet.
-    expect(await overrunsNow(db, { workspaceId: w.workspace.id, bookingId: running.id }, at(68))).toMatchObject([{ overrun: { minutes: 8, blocks: 0, overtimeCents: 0 }, next: null }]);
-    expect(await overrunsNow(db, { workspaceId: w.workspace.id, bookingId: running.id }, at(76))).toMatchObject([{ overrun: { minutes: 16, blocks: 2, overtimeCents: 2 * 3000 } }]);
+    expect(await overrunsNow(db, { workspaceId: w.workspace.id, bookingId: running.id }, at(68))).toMatchObject([
+      { overrun: { minutes: 8, blocks: 0, overtimeCents: 0 }, next: null },
+    ]);
+    expect(await overrunsNow(db, { workspaceId: w.workspace.id, bookingId: running.id }, at(76))).toMatchObject([
+      { overrun: { minutes: 16, blocks: 2, overtimeCents: 2 * 3000 } },
+    ]);
     expect(await overrunsNow(db, { workspaceId: other.workspace.id, bookingId: running.id }, at(76))).toEqual([]);
   });
 

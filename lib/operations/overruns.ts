@@ -21,7 +21,11 @@ export type OverrunNow = {
  * which room, how long, the overtime a check-out would charge now, and the next session waiting for the room.
  * The run sheet and the booking page flag them and prompt staff to check the creator out.
  */
-export async function overrunsNow(db: DbOrTx, where: { workspaceId: string; studioId?: string; bookingId?: string }, now: Date): Promise<OverrunNow[]> {
+export async function overrunsNow(
+  db: DbOrTx,
+  where: { workspaceId: string; studioId?: string; bookingId?: string },
+  now: Date,
+): Promise<OverrunNow[]> {
   const rows = await db
     .select({ booking: bookings, room: rooms, creatorName: users.name, creatorEmail: users.email })
     .from(bookings)
@@ -41,10 +45,23 @@ export async function overrunsNow(db: DbOrTx, where: { workspaceId: string; stud
   const policies = await getPolicies(db, where.workspaceId);
   const earliest = new Date(Math.min(...rows.map((r) => r.booking.endsAt.getTime())));
   const following = await db
-    .select({ id: bookings.id, code: bookings.code, roomId: bookings.roomId, startsAt: bookings.startsAt, creatorName: users.name, creatorEmail: users.email })
+    .select({
+      id: bookings.id,
+      code: bookings.code,
+      roomId: bookings.roomId,
+      startsAt: bookings.startsAt,
+      creatorName: users.name,
+      creatorEmail: users.email,
+    })
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.creatorId))
-    .where(and(inArray(bookings.roomId, [...new Set(rows.map((r) => r.booking.roomId))]), inArray(bookings.status, [...OCCUPYING]), gte(bookings.startsAt, earliest)))
+    .where(
+      and(
+        inArray(bookings.roomId, [...new Set(rows.map((r) => r.booking.roomId))]),
+        inArray(bookings.status, [...OCCUPYING]),
+        gte(bookings.startsAt, earliest),
+      ),
+    )
     .orderBy(asc(bookings.startsAt));
   return rows.flatMap(({ booking: b, room, creatorName, creatorEmail }) => {
     const overrun = overrunOf(b, overtimeTerms(room, policies, (b.quote as Quote).currency), now);
@@ -56,7 +73,14 @@ export async function overrunsNow(db: DbOrTx, where: { workspaceId: string; stud
         roomName: room.name,
         creatorName: creatorName ?? creatorEmail,
         overrun,
-        next: next ? { id: next.id, code: next.code, startsAt: next.startsAt, creatorName: next.creatorName ?? next.creatorEmail } : null,
+        next: next
+          ? {
+              id: next.id,
+              code: next.code,
+              startsAt: next.startsAt,
+              creatorName: next.creatorName ?? next.creatorEmail,
+            }
+          : null,
       },
     ];
   });

@@ -2,7 +2,18 @@ import { addDays, format } from "date-fns";
 import { tz } from "@date-fns/tz";
 import { and, asc, eq, gt, inArray, lt, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { addOns, bookingAddOns, bookings, roomBlocks, rooms, storageReservations, storageUnits, studioClosures, studios, users } from "@/db/schema";
+import {
+  addOns,
+  bookingAddOns,
+  bookings,
+  roomBlocks,
+  rooms,
+  storageReservations,
+  storageUnits,
+  studioClosures,
+  studios,
+  users,
+} from "@/db/schema";
 import { openingIntervals } from "../availability";
 import { canOperateStudio, type Actor } from "../auth/permissions";
 import { samplesForBookings } from "../samples/session-samples";
@@ -24,13 +35,29 @@ export const studioDate = (d: Date, timeZone: string) => format(d, "yyyy-MM-dd",
  */
 export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: string; date: string }, now: Date) {
   if (!canOperateStudio(actor, input.studioId)) return null;
-  const [studio] = await db.select().from(studios).where(and(eq(studios.id, input.studioId), eq(studios.workspaceId, actor.workspaceId)));
+  const [studio] = await db
+    .select()
+    .from(studios)
+    .where(and(eq(studios.id, input.studioId), eq(studios.workspaceId, actor.workspaceId)));
   if (!studio) return null;
-  const closures = await db.select({ startsOn: studioClosures.startsOn, endsOn: studioClosures.endsOn, reason: studioClosures.reason }).from(studioClosures).where(eq(studioClosures.studioId, studio.id));
-  const open = openingIntervals({ timeZone: studio.timeZone, openingHours: studio.openingHours, closures, from: input.date, to: input.date });
+  const closures = await db
+    .select({ startsOn: studioClosures.startsOn, endsOn: studioClosures.endsOn, reason: studioClosures.reason })
+    .from(studioClosures)
+    .where(eq(studioClosures.studioId, studio.id));
+  const open = openingIntervals({
+    timeZone: studio.timeZone,
+    openingHours: studio.openingHours,
+    closures,
+    from: input.date,
+    to: input.date,
+  });
   const dayStart = tzMidnight(input.date, studio.timeZone);
-  const windowStart = open.length ? new Date(Math.min(...open.map((i) => i.start.getTime()))) : new Date(dayStart.getTime() + 8 * HOUR_MS);
-  const windowEnd = open.length ? new Date(Math.max(...open.map((i) => i.end.getTime()))) : new Date(dayStart.getTime() + 22 * HOUR_MS);
+  const windowStart = open.length
+    ? new Date(Math.min(...open.map((i) => i.start.getTime())))
+    : new Date(dayStart.getTime() + 8 * HOUR_MS);
+  const windowEnd = open.length
+    ? new Date(Math.max(...open.map((i) => i.end.getTime())))
+    : new Date(dayStart.getTime() + 22 * HOUR_MS);
   const closedBy = closures.find((c) => c.startsOn <= input.date && c.endsOn >= input.date) ?? null;
 
   const roomRows = await db.select().from(rooms).where(eq(rooms.studioId, studio.id)).orderBy(asc(rooms.name));
@@ -40,17 +67,45 @@ export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: stri
         .select({ booking: bookings, creatorName: users.name, creatorEmail: users.email })
         .from(bookings)
         .innerJoin(users, eq(users.id, bookings.creatorId))
-        .where(and(inArray(bookings.roomId, roomIds), inArray(bookings.status, [...RUN_SHEET_STATUSES]), lt(bookings.startsAt, windowEnd), gt(bookings.blockedUntil, windowStart)))
+        .where(
+          and(
+            inArray(bookings.roomId, roomIds),
+            inArray(bookings.status, [...RUN_SHEET_STATUSES]),
+            lt(bookings.startsAt, windowEnd),
+            gt(bookings.blockedUntil, windowStart),
+          ),
+        )
         .orderBy(asc(bookings.startsAt))
     : [];
   const ids = bookingRows.map((b) => b.booking.id);
   const [extras, blocks, samples, stored, overruns] = await Promise.all([
-    ids.length ? db.select({ bookingId: bookingAddOns.bookingId, name: addOns.name, quantity: bookingAddOns.quantity }).from(bookingAddOns).innerJoin(addOns, eq(addOns.id, bookingAddOns.addOnId)).where(inArray(bookingAddOns.bookingId, ids)) : [],
-    roomIds.length ? db.select().from(roomBlocks).where(and(inArray(roomBlocks.roomId, roomIds), lt(roomBlocks.startsAt, windowEnd), gt(roomBlocks.endsAt, windowStart))) : [],
+    ids.length
+      ? db
+          .select({ bookingId: bookingAddOns.bookingId, name: addOns.name, quantity: bookingAddOns.quantity })
+          .from(bookingAddOns)
+          .innerJoin(addOns, eq(addOns.id, bookingAddOns.addOnId))
+          .where(inArray(bookingAddOns.bookingId, ids))
+      : [],
+    roomIds.length
+      ? db
+          .select()
+          .from(roomBlocks)
+          .where(
+            and(
+              inArray(roomBlocks.roomId, roomIds),
+              lt(roomBlocks.startsAt, windowEnd),
+              gt(roomBlocks.endsAt, windowStart),
+            ),
+          )
+      : [],
     samplesForBookings(db, ids, now),
     bookingRows.length
       ? db
-          .select({ creatorId: storageReservations.creatorId, code: storageUnits.code, status: storageReservations.status })
+          .select({
+            creatorId: storageReservations.creatorId,
+            code: storageUnits.code,
+            status: storageReservations.status,
+          })
           .from(storageReservations)
           .innerJoin(storageUnits, eq(storageUnits.id, storageReservations.unitId))
           .where(
@@ -81,7 +136,9 @@ export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: stri
         .filter((b) => b.booking.roomId === room.id)
         .map((b) => ({
           ...b,
-          addOns: extras.filter((e) => e.bookingId === b.booking.id).map((e) => (e.quantity > 1 ? `${e.name} × ${e.quantity}` : e.name)),
+          addOns: extras
+            .filter((e) => e.bookingId === b.booking.id)
+            .map((e) => (e.quantity > 1 ? `${e.name} × ${e.quantity}` : e.name)),
           samples: samples.get(b.booking.id) ?? null,
           storage: stored.filter((s) => s.creatorId === b.booking.creatorId).map((s) => s.code),
           overrun: overruns.find((o) => o.booking.id === b.booking.id)?.overrun ?? null,
@@ -93,7 +150,11 @@ export type RunSheet = NonNullable<Awaited<ReturnType<typeof runSheet>>>;
 
 /** Midnight of a studio-local date, as an instant (the first valid minute on a day the clocks jump at midnight). */
 export function tzMidnight(date: string, timeZone: string) {
-  return localDateTimeToInstant(`${date}T00:00`, timeZone) ?? localDateTimeToInstant(`${date}T01:00`, timeZone) ?? new Date(`${date}T00:00:00Z`);
+  return (
+    localDateTimeToInstant(`${date}T00:00`, timeZone) ??
+    localDateTimeToInstant(`${date}T01:00`, timeZone) ??
+    new Date(`${date}T00:00:00Z`)
+  );
 }
 
 /**
@@ -109,9 +170,14 @@ export async function floorSheet(db: DbOrTx, actor: Actor, studio: { id: string;
 
 /** The studios the actor runs (staff: theirs; owners and managers: all), for the run sheet's studio picker. */
 export async function operatedStudios(db: DbOrTx, actor: Actor) {
-  const rows = await db.select().from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name));
+  const rows = await db
+    .select()
+    .from(studios)
+    .where(eq(studios.workspaceId, actor.workspaceId))
+    .orderBy(asc(studios.name));
   return rows.filter((s) => canOperateStudio(actor, s.id));
 }
 
 /** The date `days` after a studio-local date (for the previous / next day links). */
-export const shiftDate = (date: string, days: number) => format(addDays(new Date(`${date}T12:00:00Z`), days), "yyyy-MM-dd");
+export const shiftDate = (date: string, days: number) =>
+  format(addDays(new Date(`${date}T12:00:00Z`), days), "yyyy-MM-dd");

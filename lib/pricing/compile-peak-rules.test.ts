@@ -32,7 +32,10 @@ describe("compilePeakRules", () => {
   it("slices each weekday at the rule boundaries and prices the rest at the base rate", () => {
     const schedule = compilePeakRules([rule({ id: "evening" })], 4500);
     expect(schedule.at(5, 0)).toEqual({ rule: null, until: 1140 });
-    expect(schedule.at(5, 1140)).toEqual({ rule: { id: "evening", name: "evening", hourlyRateCents: 9000 }, until: 1260 });
+    expect(schedule.at(5, 1140)).toEqual({
+      rule: { id: "evening", name: "evening", hourlyRateCents: 9000 },
+      until: 1260,
+    });
     expect(schedule.at(5, 1259).rule?.id).toBe("evening");
     expect(schedule.at(5, 1260)).toEqual({ rule: null, until: 1440 });
     expect(schedule.at(4, 1200)).toEqual({ rule: null, until: 1440 });
@@ -65,7 +68,10 @@ describe("compilePeakRules", () => {
   it("lets the higher hourly rate win an overlap, whatever the order, and the smaller id break a tie", () => {
     const a = rule({ id: "a", startsAt: "18:00", endsAt: "22:00", rateCents: 6000 });
     const b = rule({ id: "b", startsAt: "20:00", endsAt: "21:00", rateCents: null, multiplier: "2.00" });
-    for (const rules of [[a, b], [b, a]]) {
+    for (const rules of [
+      [a, b],
+      [b, a],
+    ]) {
       const schedule = compilePeakRules(rules, 4500);
       expect(schedule.at(5, 1080)).toMatchObject({ rule: { id: "a" }, until: 1200 });
       expect(schedule.at(5, 1200)).toMatchObject({ rule: { id: "b", hourlyRateCents: 9000 }, until: 1260 });

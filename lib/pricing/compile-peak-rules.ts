@@ -32,7 +32,11 @@ export function compilePeakRules(rules: readonly PeakRule[], baseHourlyRateCents
     if (!Number.isInteger(input.weekday) || input.weekday < 0 || input.weekday > 6) {
       throw new RangeError(`peak rule ${input.id}: weekday must be 0..6, got ${String(input.weekday)}`);
     }
-    const rule: PricedRule = { id: input.id, name: input.name, hourlyRateCents: ruleHourlyRate(input, baseHourlyRateCents) };
+    const rule: PricedRule = {
+      id: input.id,
+      name: input.name,
+      hourlyRateCents: ruleHourlyRate(input, baseHourlyRateCents),
+    };
     const from = parseTimeOfDay(input.startsAt, `peak rule ${input.id} startsAt`);
     const to = parseTimeOfDay(input.endsAt, `peak rule ${input.id} endsAt`);
     const nextDay = (input.weekday + 1) % 7;
@@ -115,7 +119,12 @@ export function parseTimeOfDay(value: string, what = "time"): number {
   const seconds = Number(match?.[3] ?? 0);
   const fraction = Number(match?.[4] ?? 0);
   const valid =
-    match !== null && minutes < 60 && (hours < 24 || (hours === 24 && minutes === 0)) && seconds === 0 && fraction === 0;
-  if (!valid) throw new RangeError(`${what} must be a whole-minute "HH:MM" or "HH:MM:SS", got ${JSON.stringify(value)}`);
+    match !== null &&
+    minutes < 60 &&
+    (hours < 24 || (hours === 24 && minutes === 0)) &&
+    seconds === 0 &&
+    fraction === 0;
+  if (!valid)
+    throw new RangeError(`${what} must be a whole-minute "HH:MM" or "HH:MM:SS", got ${JSON.stringify(value)}`);
   return hours * 60 + minutes;
 }

@@ -11,7 +11,8 @@ const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 export function parseDecimal(value: string | number, what = "value"): Decimal {
   const text = typeof value === "number" ? String(value) : value.trim();
   const match = DECIMAL.exec(text);
-  if (!match) throw new RangeError(`${what} must be a non-negative decimal such as "1.50", got ${JSON.stringify(value)}`);
+  if (!match)
+    throw new RangeError(`${what} must be a non-negative decimal such as "1.50", got ${JSON.stringify(value)}`);
   const fraction = (match[2] ?? "").replace(/0+$/, "");
   const units = Number(match[1] + fraction);
   if (!Number.isSafeInteger(units)) throw new RangeError(`${what} has too many digits: ${JSON.stringify(value)}`);

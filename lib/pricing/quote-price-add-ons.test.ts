@@ -20,7 +20,11 @@ describe("quotePrice: add-ons", () => {
   const host: AddOnPrice = { id: "host", name: "Host assistant", pricing: "per_hour", priceCents: 2000 };
 
   it("adds a flat add-on once and a per-hour add-on for the booked minutes, after the room time", () => {
-    const q = quote({ start: new Date("2026-06-05T10:00:00-07:00"), end: new Date("2026-06-05T13:00:00-07:00"), addOns: [ringLight, host] });
+    const q = quote({
+      start: new Date("2026-06-05T10:00:00-07:00"),
+      end: new Date("2026-06-05T13:00:00-07:00"),
+      addOns: [ringLight, host],
+    });
     expect(q.lines.slice(1)).toEqual([
       { kind: "add_on", description: "Ring light kit", quantity: 1, unitAmountCents: 2500, amountCents: 2500 },
       { kind: "add_on", description: "Host assistant × 3 h", quantity: 180, unitAmountCents: 2000, amountCents: 6000 },
@@ -31,10 +35,18 @@ describe("quotePrice: add-ons", () => {
 
   it("rounds a per-hour add-on half up on its own line", () => {
     const odd = { ...host, priceCents: 1999 };
-    const q = quote({ start: new Date("2026-06-05T10:00:00-07:00"), end: new Date("2026-06-05T11:40:00-07:00"), addOns: [odd] });
+    const q = quote({
+      start: new Date("2026-06-05T10:00:00-07:00"),
+      end: new Date("2026-06-05T11:40:00-07:00"),
+      addOns: [odd],
+    });
     // 100 × 1999 / 60 = 3331.67
     expect(rows(q)[1]).toEqual(["Host assistant × 1 h 40 min", 100, 1999, 3332, undefined]);
-    const short = quote({ start: new Date("2026-06-05T10:00:00-07:00"), end: new Date("2026-06-05T10:45:00-07:00"), addOns: [host] });
+    const short = quote({
+      start: new Date("2026-06-05T10:00:00-07:00"),
+      end: new Date("2026-06-05T10:45:00-07:00"),
+      addOns: [host],
+    });
     expect(rows(short)[1]).toEqual(["Host assistant × 45 min", 45, 2000, 1500, undefined]);
   });
 
@@ -43,7 +55,15 @@ describe("quotePrice: add-ons", () => {
       start: new Date("2026-06-05T18:00:00-07:00"),
       end: new Date("2026-06-05T20:00:00-07:00"),
       peakRules: [
-        { id: "evening", name: "Evening", weekday: 5, startsAt: "19:00", endsAt: "21:00", rateCents: null, multiplier: "2.00" },
+        {
+          id: "evening",
+          name: "Evening",
+          weekday: 5,
+          startsAt: "19:00",
+          endsAt: "21:00",
+          rateCents: null,
+          multiplier: "2.00",
+        },
       ],
       addOns: [host, ringLight],
     });

@@ -37,7 +37,9 @@ describe("quotePrice across DST: America/Los_Angeles", () => {
   it("spring forward (2026-03-08): a booking from 00:00 to 04:00 local is 180 real minutes", () => {
     const q = quote("America/Los_Angeles", "2026-03-08T00:00:00-08:00", "2026-03-08T04:00:00-07:00");
     expect(q.minutes).toBe(180);
-    expect(rows(q)).toEqual([["Set B, 00:00–04:00", 180, 9000, "2026-03-08T08:00:00.000Z", "2026-03-08T11:00:00.000Z"]]);
+    expect(rows(q)).toEqual([
+      ["Set B, 00:00–04:00", 180, 9000, "2026-03-08T08:00:00.000Z", "2026-03-08T11:00:00.000Z"],
+    ]);
     expect(q.lines[1]).toMatchObject({ description: "Host assistant × 3 h", quantity: 180, amountCents: 3600 });
     expect(q.totalCents).toBe(12_600);
   });
@@ -66,7 +68,9 @@ describe("quotePrice across DST: America/Los_Angeles", () => {
   it("fall back (2026-11-01): a booking from 00:00 to 02:00 local is 180 real minutes, not 120", () => {
     const q = quote("America/Los_Angeles", "2026-11-01T00:00:00-07:00", "2026-11-01T02:00:00-08:00");
     expect(q.minutes).toBe(180);
-    expect(rows(q)).toEqual([["Set B, 00:00–02:00", 180, 9000, "2026-11-01T07:00:00.000Z", "2026-11-01T10:00:00.000Z"]]);
+    expect(rows(q)).toEqual([
+      ["Set B, 00:00–02:00", 180, 9000, "2026-11-01T07:00:00.000Z", "2026-11-01T10:00:00.000Z"],
+    ]);
   });
 
   it("fall back: the repeated hour is priced twice by the rule covering it, in one line", () => {
@@ -136,7 +140,13 @@ describe("quotePrice across DST: Europe/Paris", () => {
     ]);
     expect(q.minutes).toBe(420);
     expect(rows(q)).toEqual([
-      ["Set B, 22:00–03:00 (peak: saturday-night)", 360, 36_000, "2026-10-24T20:00:00.000Z", "2026-10-25T02:00:00.000Z"],
+      [
+        "Set B, 22:00–03:00 (peak: saturday-night)",
+        360,
+        36_000,
+        "2026-10-24T20:00:00.000Z",
+        "2026-10-25T02:00:00.000Z",
+      ],
       ["Set B, 03:00–04:00", 60, 3000, "2026-10-25T02:00:00.000Z", "2026-10-25T03:00:00.000Z"],
     ]);
   });

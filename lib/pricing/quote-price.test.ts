@@ -145,15 +145,29 @@ describe("quotePrice: room time", () => {
 
   it("charges the higher hourly rate where rules overlap, whatever their order", () => {
     const wide = rule({ id: "wide", name: "Prime time", startsAt: "18:00", endsAt: "22:00", rateCents: 6000 });
-    const narrow = rule({ id: "narrow", name: "Golden hour", startsAt: "20:00", endsAt: "21:00", rateCents: null, multiplier: "2.00" });
+    const narrow = rule({
+      id: "narrow",
+      name: "Golden hour",
+      startsAt: "20:00",
+      endsAt: "21:00",
+      rateCents: null,
+      multiplier: "2.00",
+    });
     const cheaper = rule({ id: "cheaper", name: "Promo", startsAt: "18:00", endsAt: "22:00", rateCents: 5000 });
     const expected = [
       ["Set A – Beauty, 18:00–20:00 (peak: Prime time)", 120, 6000, 12_000, "wide"],
       ["Set A – Beauty, 20:00–21:00 (peak: Golden hour)", 60, 9000, 9000, "narrow"],
       ["Set A – Beauty, 21:00–22:00 (peak: Prime time)", 60, 6000, 6000, "wide"],
     ];
-    for (const peakRules of [[wide, narrow, cheaper], [cheaper, narrow, wide]]) {
-      const q = quote({ start: new Date("2026-06-05T18:00:00-07:00"), end: new Date("2026-06-05T22:00:00-07:00"), peakRules });
+    for (const peakRules of [
+      [wide, narrow, cheaper],
+      [cheaper, narrow, wide],
+    ]) {
+      const q = quote({
+        start: new Date("2026-06-05T18:00:00-07:00"),
+        end: new Date("2026-06-05T22:00:00-07:00"),
+        peakRules,
+      });
       expect(rows(q)).toEqual(expected);
     }
   });
@@ -162,7 +176,16 @@ describe("quotePrice: room time", () => {
     const q = quote({
       start: new Date("2026-06-05T08:00:00-07:00"),
       end: new Date("2026-06-05T10:00:00-07:00"),
-      peakRules: [rule({ id: "early", name: "Early bird", startsAt: "06:00", endsAt: "09:00", rateCents: null, multiplier: "0.80" })],
+      peakRules: [
+        rule({
+          id: "early",
+          name: "Early bird",
+          startsAt: "06:00",
+          endsAt: "09:00",
+          rateCents: null,
+          multiplier: "0.80",
+        }),
+      ],
     });
     expect(rows(q)).toEqual([
       ["Set A – Beauty, 08:00–09:00 (peak: Early bird)", 60, 3600, 3600, "early"],
@@ -225,7 +248,9 @@ describe("quotePrice: input it refuses", () => {
     expect(() => quote({ start, end, timeZone: "Mars/Olympus_Mons" })).toThrow(RangeError);
     expect(() => quote({ start, end, currency: "usd" })).toThrow(RangeError);
     expect(() => quote({ start, end, hourlyRateCents: 45.5 })).toThrow(RangeError);
-    expect(() => quote({ start, end, addOns: [{ id: "x", name: "X", pricing: "flat", priceCents: -1 }] })).toThrow(RangeError);
+    expect(() => quote({ start, end, addOns: [{ id: "x", name: "X", pricing: "flat", priceCents: -1 }] })).toThrow(
+      RangeError,
+    );
     const weird = { id: "x", name: "X", pricing: "per_day", priceCents: 1 } as unknown as AddOnPrice;
     expect(() => quote({ start, end, addOns: [weird] })).toThrow(RangeError);
   });
@@ -236,7 +261,12 @@ describe("quotePrice: tax, an input like the rates", () => {
   const end = new Date("2026-06-05T12:00:00-07:00");
 
   it("adds exclusive tax to the total, on the whole subtotal once: 2 h at $45.00 + $25.00 with CA sales tax 9.5 %", () => {
-    const q = quote({ start, end, addOns: [{ id: "kit", name: "Ring light kit", pricing: "flat", priceCents: 2500 }], tax: { name: "CA sales tax", ratePercent: "9.5", inclusive: false } });
+    const q = quote({
+      start,
+      end,
+      addOns: [{ id: "kit", name: "Ring light kit", pricing: "flat", priceCents: 2500 }],
+      tax: { name: "CA sales tax", ratePercent: "9.5", inclusive: false },
+    });
     expect(q.subtotalCents).toBe(11_500);
     expect(q.tax).toEqual({ name: "CA sales tax", ratePercent: "9.5", inclusive: false, amountCents: 1093 }); // 1092.5 → 1093
     expect(q.totalCents).toBe(12_593);
@@ -244,12 +274,31 @@ describe("quotePrice: tax, an input like the rates", () => {
   });
 
   it("carves inclusive tax out of the price: the total is the price shown (CNY, VAT 6 %)", () => {
-    const q = quote({ start, end, hourlyRateCents: 30_000, currency: "CNY", tax: { name: "VAT", ratePercent: "6", inclusive: true } });
-    expect(q).toMatchObject({ currency: "CNY", subtotalCents: 60_000, totalCents: 60_000, tax: { amountCents: 3396, inclusive: true } });
+    const q = quote({
+      start,
+      end,
+      hourlyRateCents: 30_000,
+      currency: "CNY",
+      tax: { name: "VAT", ratePercent: "6", inclusive: true },
+    });
+    expect(q).toMatchObject({
+      currency: "CNY",
+      subtotalCents: 60_000,
+      totalCents: 60_000,
+      tax: { amountCents: 3396, inclusive: true },
+    });
   });
 
   it("rounds to whole yen in JPY and keeps the quote as it was without tax", () => {
-    expect(quote({ start, end, hourlyRateCents: 3015, currency: "JPY", tax: { name: "JCT", ratePercent: "10", inclusive: false } })).toMatchObject({ subtotalCents: 6030, tax: { amountCents: 603 }, totalCents: 6633 });
+    expect(
+      quote({
+        start,
+        end,
+        hourlyRateCents: 3015,
+        currency: "JPY",
+        tax: { name: "JCT", ratePercent: "10", inclusive: false },
+      }),
+    ).toMatchObject({ subtotalCents: 6030, tax: { amountCents: 603 }, totalCents: 6633 });
     const none = quote({ start, end, tax: null });
     expect(none).not.toHaveProperty("tax");
     expect(none.totalCents).toBe(none.subtotalCents);

@@ -48,7 +48,8 @@ export type QuotePriceInput = {
  */
 export function quotePrice(input: QuotePriceInput): Quote {
   const { timeZone, roomName, currency } = input;
-  if (!/^[A-Z]{3}$/.test(currency)) throw new RangeError(`currency must be an ISO 4217 code, got ${JSON.stringify(currency)}`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new RangeError(`currency must be an ISO 4217 code, got ${JSON.stringify(currency)}`);
   const startMinute = wholeMinute(input.start, "start");
   const endMinute = wholeMinute(input.end, "end");
   if (endMinute <= startMinute) throw new RangeError("end must be after start");
@@ -84,13 +85,26 @@ export function quotePrice(input: QuotePriceInput): Quote {
   assertNonNegativeSafeInteger(subtotalCents, "subtotal");
   if (!input.tax) return { currency, lines, subtotalCents, totalCents: subtotalCents, minutes };
   const tax = { ...input.tax, amountCents: taxOf(subtotalCents, input.tax) };
-  return { currency, lines, subtotalCents, tax, totalCents: input.tax.inclusive ? subtotalCents : subtotalCents + tax.amountCents, minutes };
+  return {
+    currency,
+    lines,
+    subtotalCents,
+    tax,
+    totalCents: input.tax.inclusive ? subtotalCents : subtotalCents + tax.amountCents,
+    minutes,
+  };
 }
 
 function addOnLine(addOn: AddOnPrice, minutes: number): QuoteLine {
   assertNonNegativeSafeInteger(addOn.priceCents, `add-on ${addOn.id} priceCents`);
   if (addOn.pricing === "flat") {
-    return { kind: "add_on", description: addOn.name, quantity: 1, unitAmountCents: addOn.priceCents, amountCents: addOn.priceCents };
+    return {
+      kind: "add_on",
+      description: addOn.name,
+      quantity: 1,
+      unitAmountCents: addOn.priceCents,
+      amountCents: addOn.priceCents,
+    };
   }
   if (addOn.pricing === "per_hour") {
     const exact = minutes * addOn.priceCents;

@@ -24,7 +24,12 @@ describe("splitRoomTime", () => {
     }));
     const startMinute = minuteOf("2026-10-26T00:00:00-07:00"); // Monday
     const endMinute = minuteOf("2026-11-09T00:00:00-08:00"); // two weeks later, one real hour longer
-    const segments = splitRoomTime({ timeZone: LA, startMinute, endMinute, schedule: compilePeakRules(evenings, 4500) });
+    const segments = splitRoomTime({
+      timeZone: LA,
+      startMinute,
+      endMinute,
+      schedule: compilePeakRules(evenings, 4500),
+    });
 
     // Base time either side of midnight merges: 14 evenings between 15 base runs.
     expect(segments).toHaveLength(29);

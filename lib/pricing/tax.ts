@@ -9,7 +9,11 @@ import { parseDecimal } from "./parse-decimal";
 export type TaxSettings = { name: string; ratePercent: string; inclusive: boolean };
 
 /** A studio row's tax columns → its settings, or null when it charges none. */
-export function taxSettingsOf(studio: { taxMode: "none" | "exclusive" | "inclusive"; taxRate: string; taxName: string }): TaxSettings | null {
+export function taxSettingsOf(studio: {
+  taxMode: "none" | "exclusive" | "inclusive";
+  taxRate: string;
+  taxName: string;
+}): TaxSettings | null {
   if (studio.taxMode === "none") return null;
   return { name: studio.taxName, ratePercent: normalRate(studio.taxRate), inclusive: studio.taxMode === "inclusive" };
 }

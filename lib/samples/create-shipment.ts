@@ -1,6 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { auditLog, bookings, brands, memberships, rooms, shipmentItems, shipments, studios, workspaces } from "@/db/schema";
+import {
+  auditLog,
+  bookings,
+  brands,
+  memberships,
+  rooms,
+  shipmentItems,
+  shipments,
+  studios,
+  workspaces,
+} from "@/db/schema";
 import { pgErrorCode } from "@/db/errors";
 import { can, type Actor } from "../auth/permissions";
 import { newBookingCode } from "../bookings/booking-code";
@@ -16,12 +26,22 @@ type Shipment = typeof shipments.$inferSelect;
 /** A short code for the box label and the desk scanner, e.g. "SH-K7Q-M3X" (unique per workspace). */
 export const newShipmentCode = () => `SH-${newBookingCode()}`;
 
-async function checkAddressing(tx: Tx, actor: Actor, input: Pick<CreateShipmentInput, "studioId" | "creatorId" | "bookingId">) {
+async function checkAddressing(
+  tx: Tx,
+  actor: Actor,
+  input: Pick<CreateShipmentInput, "studioId" | "creatorId" | "bookingId">,
+) {
   const errors: Record<string, string[]> = {};
-  const [studio] = await tx.select({ id: studios.id }).from(studios).where(and(eq(studios.id, input.studioId), eq(studios.workspaceId, actor.workspaceId)));
+  const [studio] = await tx
+    .select({ id: studios.id })
+    .from(studios)
+    .where(and(eq(studios.id, input.studioId), eq(studios.workspaceId, actor.workspaceId)));
   if (!studio) errors.studioId = ["Choose a studio of this workspace"];
   if (input.creatorId) {
-    const [m] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, input.creatorId)));
+    const [m] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, input.creatorId)));
     if (m?.role !== "creator") errors.creatorId = ["Choose a creator of this workspace"];
   }
   if (input.bookingId && !errors.creatorId && studio) {
@@ -38,13 +58,20 @@ async function checkAddressing(tx: Tx, actor: Actor, input: Pick<CreateShipmentI
 }
 
 /** Which brand the shipment comes from: a brand member's own; owners and managers name one. */
-async function resolveBrand(tx: Tx, actor: Actor, brandId: string | undefined): Promise<Result<string | null, ShipmentError>> {
+async function resolveBrand(
+  tx: Tx,
+  actor: Actor,
+  brandId: string | undefined,
+): Promise<Result<string | null, ShipmentError>> {
   if (actor.role === "brand") {
     if (!actor.brandId) return fail("forbidden", { message: "Your membership is not linked to a brand." });
     return ok(actor.brandId);
   }
   if (!brandId) return ok(null);
-  const [b] = await tx.select({ id: brands.id }).from(brands).where(and(eq(brands.id, brandId), eq(brands.workspaceId, actor.workspaceId)));
+  const [b] = await tx
+    .select({ id: brands.id })
+    .from(brands)
+    .where(and(eq(brands.id, brandId), eq(brands.workspaceId, actor.workspaceId)));
   return b ? ok(b.id) : fail("invalid", { fieldErrors: { brandId: ["Choose a brand of this workspace"] } });
 }
 
@@ -54,22 +81,50 @@ type ItemRow = Pick<typeof shipmentItems.$inferInsert, "sku" | "name" | "quantit
  * The items as rows: declared values are typed in the workspace currency, so they become its minor units here
  * (¥500 is 500, $12.50 is 1250); more decimals than the currency has are a field error on that item.
  */
-async function itemRows(tx: Tx, workspaceId: string, items: CreateShipmentInput["items"]): Promise<Result<ItemRow[], ShipmentError>> {
-  const [{ currency }] = await tx.select({ currency: workspaces.currency }).from(workspaces).where(eq(workspaces.id, workspaceId));
+async function itemRows(
+  tx: Tx,
+  workspaceId: string,
+  items: CreateShipmentInput["items"],
+): Promise<Result<ItemRow[], ShipmentError>> {
+  const [{ currency }] = await tx
+    .select({ currency: workspaces.currency })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
   const fieldErrors: Record<string, string[]> = {};
   const rows = items.map((item, i): ItemRow => {
     const value = item.declaredValue === undefined ? null : toMinorUnits(item.declaredValue, currency);
     if (value && !value.ok) fieldErrors[`items.${i}.declaredValue`] = [value.message];
-    return { sku: item.sku, name: item.name, quantityExpected: item.quantity, declaredValueCents: value?.ok ? value.minor : null };
+    return {
+      sku: item.sku,
+      name: item.name,
+      quantityExpected: item.quantity,
+      declaredValueCents: value?.ok ? value.minor : null,
+    };
   });
   return Object.keys(fieldErrors).length ? fail("invalid", { fieldErrors }) : ok(rows);
 }
 
-async function insertShipment(tx: Tx, actor: Actor, values: Omit<typeof shipments.$inferInsert, "code" | "workspaceId">, items: ItemRow[], now: Date) {
+async function insertShipment(
+  tx: Tx,
+  actor: Actor,
+  values: Omit<typeof shipments.$inferInsert, "code" | "workspaceId">,
+  items: ItemRow[],
+  now: Date,
+) {
   for (let attempt = 0; ; attempt++) {
     try {
       return await tx.transaction(async (sp) => {
-        const [s] = await sp.insert(shipments).values({ ...values, workspaceId: actor.workspaceId, code: newShipmentCode(), createdBy: actor.userId, createdAt: now, updatedAt: now }).returning();
+        const [s] = await sp
+          .insert(shipments)
+          .values({
+            ...values,
+            workspaceId: actor.workspaceId,
+            code: newShipmentCode(),
+            createdBy: actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
         const rows = await sp
           .insert(shipmentItems)
           .values(items.map((i) => ({ ...i, workspaceId: actor.workspaceId, shipmentId: s.id })))
@@ -86,7 +141,12 @@ async function insertShipment(tx: Tx, actor: Actor, values: Omit<typeof shipment
  * A brand announces a box: to a studio, for a creator and optionally one of their upcoming bookings, with its
  * items, carrier, tracking number, expected date and what to do with leftovers. It gets a code for the label.
  */
-export async function createShipment(db: Db, actor: Actor, input: CreateShipmentInput, now: Date): Promise<Result<{ shipment: Shipment; items: (typeof shipmentItems.$inferSelect)[] }, ShipmentError>> {
+export async function createShipment(
+  db: Db,
+  actor: Actor,
+  input: CreateShipmentInput,
+  now: Date,
+): Promise<Result<{ shipment: Shipment; items: (typeof shipmentItems.$inferSelect)[] }, ShipmentError>> {
   if (!can(actor, "shipments.create")) return fail("forbidden", { message: "Only brands send shipments." });
   return db.transaction(async (tx) => {
     const brand = await resolveBrand(tx, actor, input.brandId);
@@ -115,18 +175,38 @@ export async function createShipment(db: Db, actor: Actor, input: CreateShipment
       now,
     );
     const units = input.items.reduce((n, i) => n + i.quantity, 0);
-    await recordShipmentEvent(tx, created.shipment, { kind: "created", message: `Announced: ${input.items.length} SKU${input.items.length === 1 ? "" : "s"}, ${units} unit${units === 1 ? "" : "s"}${input.trackingNumber ? `, ${input.carrier ?? "carrier"} ${input.trackingNumber}` : ""}.`, actorUserId: actor.userId, now });
-    await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "shipment.created", subjectType: "shipment", subjectId: created.shipment.id });
+    await recordShipmentEvent(tx, created.shipment, {
+      kind: "created",
+      message: `Announced: ${input.items.length} SKU${input.items.length === 1 ? "" : "s"}, ${units} unit${units === 1 ? "" : "s"}${input.trackingNumber ? `, ${input.carrier ?? "carrier"} ${input.trackingNumber}` : ""}.`,
+      actorUserId: actor.userId,
+      now,
+    });
+    await tx.insert(auditLog).values({
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: "shipment.created",
+      subjectType: "shipment",
+      subjectId: created.shipment.id,
+    });
     return ok(created);
   });
 }
 
 /** A box nobody announced, logged at the desk with what it holds; it is then received like any other. */
-export async function logUnexpectedBox(db: Db, actor: Actor, input: UnexpectedBoxInput, now: Date): Promise<Result<Shipment, ShipmentError>> {
+export async function logUnexpectedBox(
+  db: Db,
+  actor: Actor,
+  input: UnexpectedBoxInput,
+  now: Date,
+): Promise<Result<Shipment, ShipmentError>> {
   if (!can(actor, "inventory.manage")) return fail("forbidden", { message: "Only studio staff log boxes." });
-  if (actor.role === "staff" && !actor.studioIds.includes(input.studioId)) return fail("forbidden", { message: "You do not work in that studio." });
+  if (actor.role === "staff" && !actor.studioIds.includes(input.studioId))
+    return fail("forbidden", { message: "You do not work in that studio." });
   return db.transaction(async (tx) => {
-    const [studio] = await tx.select({ id: studios.id }).from(studios).where(and(eq(studios.id, input.studioId), eq(studios.workspaceId, actor.workspaceId)));
+    const [studio] = await tx
+      .select({ id: studios.id })
+      .from(studios)
+      .where(and(eq(studios.id, input.studioId), eq(studios.workspaceId, actor.workspaceId)));
     if (!studio) return fail("invalid", { fieldErrors: { studioId: ["Choose a studio of this workspace"] } });
     const brand = input.brandId ? await resolveBrand(tx, actor, input.brandId) : ok(null);
     if (!brand.ok) return brand;
@@ -135,12 +215,26 @@ export async function logUnexpectedBox(db: Db, actor: Actor, input: UnexpectedBo
     const { shipment } = await insertShipment(
       tx,
       actor,
-      { brandId: brand.value, studioId: input.studioId, carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null, notes: input.notes, unexpected: true, status: "in_transit", leftoverAction: "return_to_brand", leftoverAfterDays: 14 },
+      {
+        brandId: brand.value,
+        studioId: input.studioId,
+        carrier: input.carrier ?? null,
+        trackingNumber: input.trackingNumber ?? null,
+        notes: input.notes,
+        unexpected: true,
+        status: "in_transit",
+        leftoverAction: "return_to_brand",
+        leftoverAfterDays: 14,
+      },
       rows.value,
       now,
     );
-    await recordShipmentEvent(tx, shipment, { kind: "created", message: `Unexpected box logged at the desk: ${input.notes}`, actorUserId: actor.userId, now });
+    await recordShipmentEvent(tx, shipment, {
+      kind: "created",
+      message: `Unexpected box logged at the desk: ${input.notes}`,
+      actorUserId: actor.userId,
+      now,
+    });
     return ok(shipment);
   });
 }
-

@@ -2,7 +2,17 @@ import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import { str } from "../input";
 import type { DbOrTx } from "@/db/client";
-import { bookings, brands, rooms, shipmentItems, shipmentReceipts, shipments, storageLocations, studios, users } from "@/db/schema";
+import {
+  bookings,
+  brands,
+  rooms,
+  shipmentItems,
+  shipmentReceipts,
+  shipments,
+  storageLocations,
+  studios,
+  users,
+} from "@/db/schema";
 import type { Actor } from "../auth/permissions";
 import { canWorkStock, visibleShipments } from "./access";
 import { DAY_MS } from "@/kernel/time";
@@ -15,26 +25,52 @@ import { isUuid } from "@/kernel/ids";
 
 /** The studios whose stock the actor works: owners and managers every one; staff theirs. */
 export async function workStudios(db: DbOrTx, actor: Actor) {
-  const rows = await db.select({ id: studios.id, name: studios.name, timeZone: studios.timeZone }).from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name));
+  const rows = await db
+    .select({ id: studios.id, name: studios.name, timeZone: studios.timeZone })
+    .from(studios)
+    .where(eq(studios.workspaceId, actor.workspaceId))
+    .orderBy(asc(studios.name));
   return rows.filter((s) => canWorkStock(actor, s.id));
 }
 
 /** Every studio of the workspace (names and clocks), to label stock that brands and creators see. */
 export async function workspaceStudios(db: DbOrTx, actor: Actor) {
-  return db.select({ id: studios.id, name: studios.name, timeZone: studios.timeZone }).from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name));
+  return db
+    .select({ id: studios.id, name: studios.name, timeZone: studios.timeZone })
+    .from(studios)
+    .where(eq(studios.workspaceId, actor.workspaceId))
+    .orderBy(asc(studios.name));
 }
 
 export async function workspaceBrands(db: DbOrTx, actor: Actor) {
-  return db.select({ id: brands.id, name: brands.name }).from(brands).where(eq(brands.workspaceId, actor.workspaceId)).orderBy(asc(brands.name));
+  return db
+    .select({ id: brands.id, name: brands.name })
+    .from(brands)
+    .where(eq(brands.workspaceId, actor.workspaceId))
+    .orderBy(asc(brands.name));
 }
 
 /** Names of the brands and creators that own stock, for the tables (ids of another workspace resolve to nothing). */
-export async function ownerNames(db: DbOrTx, actor: Actor, ids: { brandIds: (string | null)[]; creatorIds: (string | null)[] }) {
+export async function ownerNames(
+  db: DbOrTx,
+  actor: Actor,
+  ids: { brandIds: (string | null)[]; creatorIds: (string | null)[] },
+) {
   const brandIds = [...new Set(ids.brandIds.filter((x): x is string => Boolean(x)))];
   const creatorIds = [...new Set(ids.creatorIds.filter((x): x is string => Boolean(x)))];
   const [brandRows, creatorRows] = await Promise.all([
-    brandIds.length ? db.select({ id: brands.id, name: brands.name }).from(brands).where(and(eq(brands.workspaceId, actor.workspaceId), inArray(brands.id, brandIds))) : [],
-    creatorIds.length ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, creatorIds)) : [],
+    brandIds.length
+      ? db
+          .select({ id: brands.id, name: brands.name })
+          .from(brands)
+          .where(and(eq(brands.workspaceId, actor.workspaceId), inArray(brands.id, brandIds)))
+      : [],
+    creatorIds.length
+      ? db
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(inArray(users.id, creatorIds))
+      : [],
   ]);
   return {
     brands: new Map(brandRows.map((b) => [b.id, b.name])),
@@ -48,7 +84,14 @@ export async function shelves(db: DbOrTx, actor: Actor, studioId: string) {
   return db
     .select({ id: storageLocations.id, code: storageLocations.code, kind: storageLocations.kind })
     .from(storageLocations)
-    .where(and(eq(storageLocations.workspaceId, actor.workspaceId), eq(storageLocations.studioId, studioId), eq(storageLocations.active, true), inArray(storageLocations.kind, ["bin", "shelf"])))
+    .where(
+      and(
+        eq(storageLocations.workspaceId, actor.workspaceId),
+        eq(storageLocations.studioId, studioId),
+        eq(storageLocations.active, true),
+        inArray(storageLocations.kind, ["bin", "shelf"]),
+      ),
+    )
     .orderBy(asc(storageLocations.code));
 }
 
@@ -56,7 +99,14 @@ export async function shelves(db: DbOrTx, actor: Actor, studioId: string) {
 export async function stageableSessions(db: DbOrTx, actor: Actor, studioId: string, now: Date, days = 7) {
   if (!canWorkStock(actor, studioId)) return [];
   return db
-    .select({ id: bookings.id, code: bookings.code, startsAt: bookings.startsAt, roomName: rooms.name, creatorName: users.name, creatorEmail: users.email })
+    .select({
+      id: bookings.id,
+      code: bookings.code,
+      startsAt: bookings.startsAt,
+      roomName: rooms.name,
+      creatorName: users.name,
+      creatorEmail: users.email,
+    })
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .innerJoin(users, eq(users.id, bookings.creatorId))
@@ -80,21 +130,55 @@ export async function findReceipt(db: DbOrTx, actor: Actor, shipmentId: string, 
     .select({ receipt: shipmentReceipts })
     .from(shipmentReceipts)
     .innerJoin(shipments, eq(shipments.id, shipmentReceipts.shipmentId))
-    .where(and(eq(shipmentReceipts.id, receiptId), eq(shipmentReceipts.shipmentId, shipmentId), visibleShipments(actor)));
+    .where(
+      and(eq(shipmentReceipts.id, receiptId), eq(shipmentReceipts.shipmentId, shipmentId), visibleShipments(actor)),
+    );
   if (!row) return null;
-  const lines = z.array(z.object({ shipmentItemId: str(), received: z.number(), damaged: z.number().default(0), locationId: str().nullish() })).catch([]).parse(row.receipt.lines);
+  const lines = z
+    .array(
+      z.object({
+        shipmentItemId: str(),
+        received: z.number(),
+        damaged: z.number().default(0),
+        locationId: str().nullish(),
+      }),
+    )
+    .catch([])
+    .parse(row.receipt.lines);
   const counted = lines.filter((l) => l.received > 0);
   if (counted.length === 0) return { at: row.receipt.createdAt, lines: [] };
   const placeIds = counted.flatMap((l) => (l.locationId ? [l.locationId] : []));
   const [items, places] = await Promise.all([
-    db.select({ id: shipmentItems.id, sku: shipmentItems.sku, name: shipmentItems.name }).from(shipmentItems).where(and(eq(shipmentItems.shipmentId, shipmentId), inArray(shipmentItems.id, counted.map((l) => l.shipmentItemId)))),
-    placeIds.length ? db.select({ id: storageLocations.id, code: storageLocations.code }).from(storageLocations).where(inArray(storageLocations.id, placeIds)) : [],
+    db
+      .select({ id: shipmentItems.id, sku: shipmentItems.sku, name: shipmentItems.name })
+      .from(shipmentItems)
+      .where(
+        and(
+          eq(shipmentItems.shipmentId, shipmentId),
+          inArray(
+            shipmentItems.id,
+            counted.map((l) => l.shipmentItemId),
+          ),
+        ),
+      ),
+    placeIds.length
+      ? db
+          .select({ id: storageLocations.id, code: storageLocations.code })
+          .from(storageLocations)
+          .where(inArray(storageLocations.id, placeIds))
+      : [],
   ]);
   return {
     at: row.receipt.createdAt,
     lines: counted.map((l) => {
       const item = items.find((i) => i.id === l.shipmentItemId);
-      return { sku: item?.sku ?? "?", name: item?.name ?? "", received: l.received, damaged: l.damaged, place: places.find((p) => p.id === l.locationId)?.code ?? null };
+      return {
+        sku: item?.sku ?? "?",
+        name: item?.name ?? "",
+        received: l.received,
+        damaged: l.damaged,
+        place: places.find((p) => p.id === l.locationId)?.code ?? null,
+      };
     }),
   };
 }

@@ -9,11 +9,28 @@ import { enqueueWebhookEvent } from "../webhooks/events";
 type Shipment = typeof shipments.$inferSelect;
 
 /** One line of a shipment's timeline, written in the transaction of what it records. */
-export async function recordShipmentEvent(tx: DbOrTx, s: Pick<Shipment, "id" | "workspaceId">, input: { kind: string; message: string; data?: Record<string, unknown>; actorUserId: string | null; now: Date }) {
-  await tx.insert(shipmentEvents).values({ workspaceId: s.workspaceId, shipmentId: s.id, kind: input.kind, message: input.message, data: input.data ?? {}, actorUserId: input.actorUserId, createdAt: input.now });
+export async function recordShipmentEvent(
+  tx: DbOrTx,
+  s: Pick<Shipment, "id" | "workspaceId">,
+  input: { kind: string; message: string; data?: Record<string, unknown>; actorUserId: string | null; now: Date },
+) {
+  await tx.insert(shipmentEvents).values({
+    workspaceId: s.workspaceId,
+    shipmentId: s.id,
+    kind: input.kind,
+    message: input.message,
+    data: input.data ?? {},
+    actorUserId: input.actorUserId,
+    createdAt: input.now,
+  });
 }
 
-const WEBHOOK_OF = { received: "shipment.received", discrepancy: "shipment.discrepancy", staged: "item.staged", disposed: "item.disposed" } as const;
+const WEBHOOK_OF = {
+  received: "shipment.received",
+  discrepancy: "shipment.discrepancy",
+  staged: "item.staged",
+  disposed: "item.disposed",
+} as const;
 
 /**
  * Tells the brand (every member of it) and the creator about a step of their shipment, by email, and the brand's
@@ -23,7 +40,14 @@ const WEBHOOK_OF = { received: "shipment.received", discrepancy: "shipment.discr
 export async function notifyShipment(
   tx: DbOrTx,
   s: Shipment,
-  input: { kind: "received" | "discrepancy" | "staged" | "disposed" | "returned" | "given"; title: string; lines: string[]; data: Record<string, unknown>; now: Date; dedupeKey: string },
+  input: {
+    kind: "received" | "discrepancy" | "staged" | "disposed" | "returned" | "given";
+    title: string;
+    lines: string[];
+    data: Record<string, unknown>;
+    now: Date;
+    dedupeKey: string;
+  },
 ) {
   const recipients = new Set<string>();
   if (s.brandId) {
@@ -31,7 +55,13 @@ export async function notifyShipment(
       .select({ email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.workspaceId, s.workspaceId), eq(memberships.role, "brand"), eq(memberships.brandId, s.brandId)));
+      .where(
+        and(
+          eq(memberships.workspaceId, s.workspaceId),
+          eq(memberships.role, "brand"),
+          eq(memberships.brandId, s.brandId),
+        ),
+      );
     for (const m of members) recipients.add(m.email);
   }
   if (s.creatorId) {
@@ -52,6 +82,12 @@ export async function notifyShipment(
   }
   const event = input.kind in WEBHOOK_OF ? WEBHOOK_OF[input.kind as keyof typeof WEBHOOK_OF] : null;
   if (event && s.brandId) {
-    await enqueueWebhookEvent(tx, { workspaceId: s.workspaceId, brandId: s.brandId, event, data: { shipment: { id: s.id, code: s.code, status: s.status }, ...input.data }, now: input.now });
+    await enqueueWebhookEvent(tx, {
+      workspaceId: s.workspaceId,
+      brandId: s.brandId,
+      event,
+      data: { shipment: { id: s.id, code: s.code, status: s.status }, ...input.data },
+      now: input.now,
+    });
   }
 }

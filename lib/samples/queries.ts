@@ -1,7 +1,19 @@
 import { and, asc, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { auditLog, bookings, brands, rooms, shipmentEvents, shipmentItems, shipments, shipmentStatus, storageLocations, studios, users } from "@/db/schema";
+import {
+  auditLog,
+  bookings,
+  brands,
+  rooms,
+  shipmentEvents,
+  shipmentItems,
+  shipments,
+  shipmentStatus,
+  storageLocations,
+  studios,
+  users,
+} from "@/db/schema";
 import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
@@ -16,7 +28,9 @@ type Item = typeof shipmentItems.$inferSelect;
 // Newest first, then id: a total order, so a page of the API starts exactly after the last row of the previous one.
 const shipmentOrder = keyset("shipments", [{ expr: shipments.createdAt, type: "timestamptz" }], shipments.id, "desc");
 /** `GET /api/v1/shipments`: the filters, `limit` (1–200, 50) and `cursor`. */
-export const shipmentPageQuerySchema = shipmentListQuerySchema.omit({ limit: true }).extend(shipmentOrder.querySchema().shape);
+export const shipmentPageQuerySchema = shipmentListQuerySchema
+  .omit({ limit: true })
+  .extend(shipmentOrder.querySchema().shape);
 
 type ShipmentFilters = { status?: string; studioId?: string; q?: string; limit?: number };
 
@@ -26,19 +40,42 @@ type ShipmentFilters = { status?: string; studioId?: string; q?: string; limit?:
  */
 export async function listShipments(db: DbOrTx, actor: Actor, q: ShipmentFilters & { page?: PageRequest } = {}) {
   const rows = await shipmentRows(db, actor, q);
-  const items = await itemsOfShipments(db, rows.map((r) => r.shipment.id));
-  return rows.map((r) => ({ ...r, counts: shipmentCounts(r.shipment.status, items.filter((i) => i.shipmentId === r.shipment.id)) }));
+  const items = await itemsOfShipments(
+    db,
+    rows.map((r) => r.shipment.id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    counts: shipmentCounts(
+      r.shipment.status,
+      items.filter((i) => i.shipmentId === r.shipment.id),
+    ),
+  }));
 }
 
 function shipmentRows(db: DbOrTx, actor: Actor, q: ShipmentFilters & { page?: PageRequest }) {
   const where: (SQL | undefined)[] = [visibleShipments(actor)];
   if (q.page) where.push(shipmentOrder.after(q.page.after));
-  const statuses = q.status?.split(",").map((s) => s.trim()).filter((s): s is Shipment["status"] => (shipmentStatus.enumValues as readonly string[]).includes(s));
+  const statuses = q.status
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter((s): s is Shipment["status"] => (shipmentStatus.enumValues as readonly string[]).includes(s));
   if (statuses?.length) where.push(inArray(shipments.status, statuses));
   if (q.studioId) where.push(eq(shipments.studioId, q.studioId));
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, "\\$&")}%`;
-    where.push(or(ilike(shipments.code, like), ilike(shipments.trackingNumber, like), exists(db.select({ one: sql`1` }).from(shipmentItems).where(and(eq(shipmentItems.shipmentId, shipments.id), ilike(shipmentItems.sku, like))))));
+    where.push(
+      or(
+        ilike(shipments.code, like),
+        ilike(shipments.trackingNumber, like),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(shipmentItems)
+            .where(and(eq(shipmentItems.shipmentId, shipments.id), ilike(shipmentItems.sku, like))),
+        ),
+      ),
+    );
   }
   return db
     .select({
@@ -65,21 +102,37 @@ export async function listShipmentsPage(db: DbOrTx, actor: Actor, q: ShipmentFil
 
 /** The items of several shipments at once (for a list answered with its items). */
 export async function itemsOfShipments(db: DbOrTx, shipmentIds: string[]) {
-  return shipmentIds.length ? db.select().from(shipmentItems).where(inArray(shipmentItems.shipmentId, shipmentIds)).orderBy(asc(shipmentItems.sku)) : [];
+  return shipmentIds.length
+    ? db
+        .select()
+        .from(shipmentItems)
+        .where(inArray(shipmentItems.shipmentId, shipmentIds))
+        .orderBy(asc(shipmentItems.sku))
+    : [];
 }
 
 /** One shipment with its items, timeline and session, if the actor may see it (else null: answered as 404). */
 export async function findShipment(db: DbOrTx, actor: Actor, id: string) {
   if (!isUuid(id)) return null;
   const [row] = await db
-    .select({ shipment: shipments, studio: studios, brandName: brands.name, creatorEmail: users.email, creatorName: users.name })
+    .select({
+      shipment: shipments,
+      studio: studios,
+      brandName: brands.name,
+      creatorEmail: users.email,
+      creatorName: users.name,
+    })
     .from(shipments)
     .innerJoin(studios, eq(studios.id, shipments.studioId))
     .leftJoin(brands, eq(brands.id, shipments.brandId))
     .leftJoin(users, eq(users.id, shipments.creatorId))
     .where(and(eq(shipments.id, id), visibleShipments(actor)));
   if (!row) return null;
-  const items = await db.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, id)).orderBy(asc(shipmentItems.sku));
+  const items = await db
+    .select()
+    .from(shipmentItems)
+    .where(eq(shipmentItems.shipmentId, id))
+    .orderBy(asc(shipmentItems.sku));
   const events = await db
     .select({ event: shipmentEvents, actorName: users.name, actorEmail: users.email })
     .from(shipmentEvents)
@@ -87,10 +140,16 @@ export async function findShipment(db: DbOrTx, actor: Actor, id: string) {
     .where(eq(shipmentEvents.shipmentId, id))
     .orderBy(asc(shipmentEvents.createdAt), asc(shipmentEvents.id));
   const [booking] = row.shipment.bookingId
-    ? await db.select({ booking: bookings, roomName: rooms.name }).from(bookings).innerJoin(rooms, eq(rooms.id, bookings.roomId)).where(eq(bookings.id, row.shipment.bookingId))
+    ? await db
+        .select({ booking: bookings, roomName: rooms.name })
+        .from(bookings)
+        .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+        .where(eq(bookings.id, row.shipment.bookingId))
     : [];
   // The session's code is its check-in QR: not for brands (they see when and where, not the code).
-  const session = booking ? { ...booking, booking: { ...booking.booking, code: can(actor, "bookings.code") ? booking.booking.code : null } } : null;
+  const session = booking
+    ? { ...booking, booking: { ...booking.booking, code: can(actor, "bookings.code") ? booking.booking.code : null } }
+    : null;
   return { ...row, items, events, booking: session, discrepancies: shipmentDiscrepancies(row.shipment.status, items) };
 }
 export type ShipmentDetail = NonNullable<Awaited<ReturnType<typeof findShipment>>>;
@@ -111,40 +170,93 @@ export function shipmentJson(s: Shipment, items: Item[], events?: { event: typeo
     leftoverAfterDays: s.leftoverAfterDays,
     unexpected: s.unexpected,
     createdAt: s.createdAt.toISOString(),
-    items: items.map((i) => ({ id: i.id, sku: i.sku, name: i.name, quantity: i.quantityExpected, received: i.quantityReceived, damaged: i.quantityDamaged, declaredValueCents: i.declaredValueCents })),
+    items: items.map((i) => ({
+      id: i.id,
+      sku: i.sku,
+      name: i.name,
+      quantity: i.quantityExpected,
+      received: i.quantityReceived,
+      damaged: i.quantityDamaged,
+      declaredValueCents: i.declaredValueCents,
+    })),
     discrepancies: shipmentDiscrepancies(s.status, items),
-    ...(events ? { events: events.map(({ event: e }) => ({ kind: e.kind, message: e.message, at: e.createdAt.toISOString() })) } : {}),
+    ...(events
+      ? { events: events.map(({ event: e }) => ({ kind: e.kind, message: e.message, at: e.createdAt.toISOString() })) }
+      : {}),
   };
 }
 
 /** The creators, their upcoming sessions and the studios a shipment can be addressed to. */
 export async function shipmentTargets(db: DbOrTx, actor: Actor, now: Date) {
-  const studioRows = await db.select({ id: studios.id, name: studios.name }).from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name));
+  const studioRows = await db
+    .select({ id: studios.id, name: studios.name })
+    .from(studios)
+    .where(eq(studios.workspaceId, actor.workspaceId))
+    .orderBy(asc(studios.name));
   const creators = await db.execute<{ id: string; name: string | null; email: string }>(sql`
     select u.id, u.name, u.email from memberships m join users u on u.id = m.user_id
     where m.workspace_id = ${actor.workspaceId} and m.role = 'creator' order by lower(coalesce(u.name, u.email))`);
   const sessions = await db
-    .select({ id: bookings.id, code: bookings.code, creatorId: bookings.creatorId, startsAt: bookings.startsAt, roomName: rooms.name, studioId: rooms.studioId })
+    .select({
+      id: bookings.id,
+      code: bookings.code,
+      creatorId: bookings.creatorId,
+      startsAt: bookings.startsAt,
+      roomName: rooms.name,
+      studioId: rooms.studioId,
+    })
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
-    .where(and(eq(bookings.workspaceId, actor.workspaceId), inArray(bookings.status, ["held", "confirmed"]), sql`${bookings.startsAt} > ${now.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(bookings.workspaceId, actor.workspaceId),
+        inArray(bookings.status, ["held", "confirmed"]),
+        sql`${bookings.startsAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(asc(bookings.startsAt))
     .limit(500);
-  const brandRows = actor.role === "brand" ? [] : await db.select({ id: brands.id, name: brands.name }).from(brands).where(eq(brands.workspaceId, actor.workspaceId)).orderBy(asc(brands.name));
+  const brandRows =
+    actor.role === "brand"
+      ? []
+      : await db
+          .select({ id: brands.id, name: brands.name })
+          .from(brands)
+          .where(eq(brands.workspaceId, actor.workspaceId))
+          .orderBy(asc(brands.name));
   // A booking's code is also its check-in QR: brands choose a session by creator, date and room, never by code.
   const visibleSessions = can(actor, "bookings.code") ? sessions : sessions.map((x) => ({ ...x, code: "" }));
   return { studios: studioRows, creators: [...creators], sessions: visibleSessions, brands: brandRows };
 }
 
 /** A bin or shelf of a studio, for receiving and moving stock. */
-export async function createLocation(db: Db, actor: Actor, studioId: string, input: z.infer<typeof locationSchema>): Promise<Result<typeof storageLocations.$inferSelect, "forbidden" | "invalid">> {
+export async function createLocation(
+  db: Db,
+  actor: Actor,
+  studioId: string,
+  input: z.infer<typeof locationSchema>,
+): Promise<Result<typeof storageLocations.$inferSelect, "forbidden" | "invalid">> {
   if (!canWorkStock(actor, studioId)) return fail("forbidden", { message: "You do not work in that studio." });
   return db.transaction(async (tx) => {
-    const [studio] = await tx.select({ id: studios.id }).from(studios).where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
+    const [studio] = await tx
+      .select({ id: studios.id })
+      .from(studios)
+      .where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
     if (!studio) return fail("forbidden", { message: "You do not work in that studio." });
-    const [row] = await tx.insert(storageLocations).values({ workspaceId: actor.workspaceId, studioId, code: input.code, kind: input.kind }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(storageLocations)
+      .values({ workspaceId: actor.workspaceId, studioId, code: input.code, kind: input.kind })
+      .onConflictDoNothing()
+      .returning();
     if (!row) return fail("invalid", { fieldErrors: { code: [`${input.code} already exists in this studio`] } });
-    await tx.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "location.created", subjectType: "storage_location", subjectId: row.id, data: { code: input.code } });
+    await tx.insert(auditLog).values({
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: "location.created",
+      subjectType: "storage_location",
+      subjectId: row.id,
+      data: { code: input.code },
+    });
     return ok(row);
   });
 }

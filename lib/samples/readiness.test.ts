@@ -31,8 +31,12 @@ describe("readiness", () => {
       { sku: "LIP-01", name: "Lipstick", missing: 0 },
       { sku: "PAL-02", name: "Palette", missing: 2 },
     ];
-    expect(readinessMeaning("at_risk", items)).toBe("2 × PAL-02 Palette missing: not in the studio, and nothing more is on its way.");
-    expect(readinessMeaning("waiting", items.slice(0, 1))).toBe("Some samples have not arrived yet, but are expected in time.");
+    expect(readinessMeaning("at_risk", items)).toBe(
+      "2 × PAL-02 Palette missing: not in the studio, and nothing more is on its way.",
+    );
+    expect(readinessMeaning("waiting", items.slice(0, 1))).toBe(
+      "Some samples have not arrived yet, but are expected in time.",
+    );
   });
   it("sums a session up by its worst item", () => {
     expect(overallReadiness([])).toBeNull();

@@ -35,7 +35,12 @@ export function overallReadiness(states: Readiness[]): Readiness | null {
   return states.every((s) => s === "staged") ? "staged" : "ready";
 }
 
-export const READINESS_LABEL: Record<Readiness, string> = { staged: "On set", ready: "Ready", waiting: "Waiting", at_risk: "At risk" };
+export const READINESS_LABEL: Record<Readiness, string> = {
+  staged: "On set",
+  ready: "Ready",
+  waiting: "Waiting",
+  at_risk: "At risk",
+};
 
 const MEANING: Record<Readiness, string> = {
   staged: "Everything is on the set.",
@@ -50,5 +55,7 @@ const MEANING: Record<Readiness, string> = {
  */
 export function readinessMeaning(state: Readiness, items: { sku: string; name: string; missing: number }[]): string {
   const missing = items.filter((i) => i.missing > 0).map((i) => `${i.missing} × ${i.sku} ${i.name}`);
-  return missing.length ? `${missing.join(", ")} missing: not in the studio, and nothing more is on its way.` : MEANING[state];
+  return missing.length
+    ? `${missing.join(", ")} missing: not in the studio, and nothing more is on its way.`
+    : MEANING[state];
 }

@@ -28,7 +28,15 @@ export async function findShipmentForDesk(db: DbOrTx, actor: Actor, scanned: str
   const [row] = await db
     .select()
     .from(shipments)
-    .where(and(visibleShipments(actor), or(code ? eq(shipments.code, code) : sql`false`, ilike(shipments.trackingNumber, raw.replace(/[%_\\]/g, "\\$&")))))
+    .where(
+      and(
+        visibleShipments(actor),
+        or(
+          code ? eq(shipments.code, code) : sql`false`,
+          ilike(shipments.trackingNumber, raw.replace(/[%_\\]/g, "\\$&")),
+        ),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -40,48 +48,111 @@ export async function findShipmentForDesk(db: DbOrTx, actor: Actor, scanned: str
  * a double submit a no-op, and a count made from an outdated view of the shipment (someone received it
  * meanwhile) is refused instead of added.
  */
-export async function receiveShipment(db: Db, actor: Actor, shipmentId: string, input: ReceiveShipmentInput, now: Date): Promise<Result<{ shipment: Shipment; items: Item[]; discrepancies: Discrepancy[]; already: boolean }, ReceiveError>> {
+export async function receiveShipment(
+  db: Db,
+  actor: Actor,
+  shipmentId: string,
+  input: ReceiveShipmentInput,
+  now: Date,
+): Promise<
+  Result<{ shipment: Shipment; items: Item[]; discrepancies: Discrepancy[]; already: boolean }, ReceiveError>
+> {
   if (!can(actor, "inventory.manage")) return fail("forbidden", { message: "Only studio staff receive shipments." });
   return db.transaction(async (tx) => {
-    const [s] = await tx.select().from(shipments).where(and(eq(shipments.id, shipmentId), visibleShipments(actor))).for("update");
+    const [s] = await tx
+      .select()
+      .from(shipments)
+      .where(and(eq(shipments.id, shipmentId), visibleShipments(actor)))
+      .for("update");
     if (!s) return fail("not_found");
-    if (!canWorkStock(actor, s.studioId)) return fail("forbidden", { message: "You do not work in this shipment's studio." });
+    if (!canWorkStock(actor, s.studioId))
+      return fail("forbidden", { message: "You do not work in this shipment's studio." });
     const items = await tx.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, s.id));
-    const [seen] = await tx.select({ id: shipmentReceipts.id, shipmentId: shipmentReceipts.shipmentId }).from(shipmentReceipts).where(eq(shipmentReceipts.id, input.receiptId));
+    const [seen] = await tx
+      .select({ id: shipmentReceipts.id, shipmentId: shipmentReceipts.shipmentId })
+      .from(shipmentReceipts)
+      .where(eq(shipmentReceipts.id, input.receiptId));
     if (seen) {
       if (seen.shipmentId !== s.id) return fail("invalid", { message: "This receipt belongs to another shipment." });
       return ok({ shipment: s, items, discrepancies: discrepancies(items), already: true });
     }
     if (s.status === "closed") return fail("closed", { message: "This shipment is closed." });
-    if (input.version !== s.version) return fail("conflict", { message: "Someone has just received this shipment. Reload it to see the new counts before adding yours." });
+    if (input.version !== s.version)
+      return fail("conflict", {
+        message: "Someone has just received this shipment. Reload it to see the new counts before adding yours.",
+      });
 
     const byId = new Map(items.map((i) => [i.id, i]));
     const fieldErrors: Record<string, string[]> = {};
     const lines = input.lines.filter((l) => l.received > 0);
     input.lines.forEach((l, n) => {
       if (!byId.has(l.shipmentItemId)) fieldErrors[`lines.${n}.shipmentItemId`] = ["This item is not in this shipment"];
-      if (input.lines.findIndex((o) => o.shipmentItemId === l.shipmentItemId) !== n) fieldErrors[`lines.${n}.shipmentItemId`] = ["This item is counted twice"];
+      if (input.lines.findIndex((o) => o.shipmentItemId === l.shipmentItemId) !== n)
+        fieldErrors[`lines.${n}.shipmentItemId`] = ["This item is counted twice"];
     });
     const locationIds = [...new Set(lines.map((l) => l.locationId!))];
     const locations = locationIds.length
-      ? await tx.select().from(storageLocations).where(and(eq(storageLocations.studioId, s.studioId), eq(storageLocations.active, true), inArray(storageLocations.kind, ["bin", "shelf"]), inArray(storageLocations.id, locationIds)))
+      ? await tx
+          .select()
+          .from(storageLocations)
+          .where(
+            and(
+              eq(storageLocations.studioId, s.studioId),
+              eq(storageLocations.active, true),
+              inArray(storageLocations.kind, ["bin", "shelf"]),
+              inArray(storageLocations.id, locationIds),
+            ),
+          )
       : [];
     lines.forEach((l) => {
       const n = input.lines.indexOf(l);
-      if (!locations.some((loc) => loc.id === l.locationId)) fieldErrors[`lines.${n}.locationId`] = ["Choose a bin or shelf of this studio"];
+      if (!locations.some((loc) => loc.id === l.locationId))
+        fieldErrors[`lines.${n}.locationId`] = ["Choose a bin or shelf of this studio"];
     });
-    if (Object.keys(fieldErrors).length) return fail("invalid", { message: "Check the counts marked below.", fieldErrors });
+    if (Object.keys(fieldErrors).length)
+      return fail("invalid", { message: "Check the counts marked below.", fieldErrors });
     if (lines.length === 0) return fail("invalid", { message: "Nothing was counted: enter the quantities received." });
 
-    await tx.insert(shipmentReceipts).values({ id: input.receiptId, workspaceId: s.workspaceId, shipmentId: s.id, lines: input.lines, actorUserId: actor.userId, createdAt: now });
+    await tx.insert(shipmentReceipts).values({
+      id: input.receiptId,
+      workspaceId: s.workspaceId,
+      shipmentId: s.id,
+      lines: input.lines,
+      actorUserId: actor.userId,
+      createdAt: now,
+    });
     for (const l of lines) {
       const item = byId.get(l.shipmentItemId)!;
       await tx
         .update(shipmentItems)
-        .set({ quantityReceived: sql`${shipmentItems.quantityReceived} + ${l.received}`, quantityDamaged: sql`${shipmentItems.quantityDamaged} + ${l.damaged}` })
+        .set({
+          quantityReceived: sql`${shipmentItems.quantityReceived} + ${l.received}`,
+          quantityDamaged: sql`${shipmentItems.quantityDamaged} + ${l.damaged}`,
+        })
         .where(eq(shipmentItems.id, item.id));
-      const row = await lockStockRow(tx, { workspaceId: s.workspaceId, studioId: s.studioId, shipmentItemId: item.id, locationId: l.locationId!, ownerBrandId: s.brandId, ownerCreatorId: null, sku: item.sku, name: item.name }, now);
-      await applyMovement(tx, row, { kind: "received", delta: l.received, damagedDelta: l.damaged, toLocationId: l.locationId, actorUserId: actor.userId, reason: `Receipt of ${s.code}`, now });
+      const row = await lockStockRow(
+        tx,
+        {
+          workspaceId: s.workspaceId,
+          studioId: s.studioId,
+          shipmentItemId: item.id,
+          locationId: l.locationId!,
+          ownerBrandId: s.brandId,
+          ownerCreatorId: null,
+          sku: item.sku,
+          name: item.name,
+        },
+        now,
+      );
+      await applyMovement(tx, row, {
+        kind: "received",
+        delta: l.received,
+        damagedDelta: l.damaged,
+        toLocationId: l.locationId,
+        actorUserId: actor.userId,
+        reason: `Receipt of ${s.code}`,
+        now,
+      });
     }
     const after = await tx.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, s.id));
     const all = after.every((i) => i.quantityReceived >= i.quantityExpected);
@@ -94,14 +165,56 @@ export async function receiveShipment(db: Db, actor: Actor, shipmentId: string, 
     const units = lines.reduce((n, l) => n + l.received, 0);
     const where = locations.map((loc) => loc.code).join(", ");
     const found = discrepancies(after);
-    const receivedLines = lines.map((l) => `${byId.get(l.shipmentItemId)!.sku} ${byId.get(l.shipmentItemId)!.name}: ${l.received}${l.damaged ? ` (${l.damaged} damaged)` : ""}`);
-    await recordShipmentEvent(tx, updated, { kind: "received", message: `Received ${units} unit${units === 1 ? "" : "s"} into ${where}.`, data: { receiptId: input.receiptId, lines }, actorUserId: actor.userId, now });
-    await notifyShipment(tx, updated, { kind: "received", title: all ? "Your shipment arrived" : "Part of your shipment arrived", lines: receivedLines, data: { received: lines.map((l) => ({ sku: byId.get(l.shipmentItemId)!.sku, quantity: l.received, damaged: l.damaged })) }, now, dedupeKey: `shipment.received:${input.receiptId}` });
+    const receivedLines = lines.map(
+      (l) =>
+        `${byId.get(l.shipmentItemId)!.sku} ${byId.get(l.shipmentItemId)!.name}: ${l.received}${l.damaged ? ` (${l.damaged} damaged)` : ""}`,
+    );
+    await recordShipmentEvent(tx, updated, {
+      kind: "received",
+      message: `Received ${units} unit${units === 1 ? "" : "s"} into ${where}.`,
+      data: { receiptId: input.receiptId, lines },
+      actorUserId: actor.userId,
+      now,
+    });
+    await notifyShipment(tx, updated, {
+      kind: "received",
+      title: all ? "Your shipment arrived" : "Part of your shipment arrived",
+      lines: receivedLines,
+      data: {
+        received: lines.map((l) => ({
+          sku: byId.get(l.shipmentItemId)!.sku,
+          quantity: l.received,
+          damaged: l.damaged,
+        })),
+      },
+      now,
+      dedupeKey: `shipment.received:${input.receiptId}`,
+    });
     if (found.length) {
-      await recordShipmentEvent(tx, updated, { kind: "discrepancy", message: found.map(describeDiscrepancy).join("; "), data: { discrepancies: found }, actorUserId: actor.userId, now });
-      await notifyShipment(tx, updated, { kind: "discrepancy", title: "Your shipment does not match what was announced", lines: found.map(describeDiscrepancy), data: { discrepancies: found }, now, dedupeKey: `shipment.discrepancy:${input.receiptId}` });
+      await recordShipmentEvent(tx, updated, {
+        kind: "discrepancy",
+        message: found.map(describeDiscrepancy).join("; "),
+        data: { discrepancies: found },
+        actorUserId: actor.userId,
+        now,
+      });
+      await notifyShipment(tx, updated, {
+        kind: "discrepancy",
+        title: "Your shipment does not match what was announced",
+        lines: found.map(describeDiscrepancy),
+        data: { discrepancies: found },
+        now,
+        dedupeKey: `shipment.discrepancy:${input.receiptId}`,
+      });
     }
-    await tx.insert(auditLog).values({ workspaceId: s.workspaceId, actorUserId: actor.userId, action: "shipment.received", subjectType: "shipment", subjectId: s.id, data: { receiptId: input.receiptId, units } });
+    await tx.insert(auditLog).values({
+      workspaceId: s.workspaceId,
+      actorUserId: actor.userId,
+      action: "shipment.received",
+      subjectType: "shipment",
+      subjectId: s.id,
+      data: { receiptId: input.receiptId, units },
+    });
     return ok({ shipment: updated, items: after, discrepancies: found, already: false });
   });
 }

@@ -12,15 +12,24 @@ export const skuSchema = str({ error: "Enter the SKU" })
 
 export const shipmentItemSchema = z.object({
   sku: skuSchema,
-  name: str({ error: "Enter the product name" }).trim().min(1, "Enter the product name").max(200, "At most 200 characters"),
-  quantity: z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(1, "At least 1").max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`),
+  name: str({ error: "Enter the product name" })
+    .trim()
+    .min(1, "Enter the product name")
+    .max(200, "At most 200 characters"),
+  quantity: z.coerce
+    .number({ error: "Enter a quantity" })
+    .int("Use a whole number")
+    .min(1, "At least 1")
+    .max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`),
   // The workspace currency's decimals are checked where the currency is known (createShipment, CSV import).
   declaredValue: z.coerce
     .number({ error: "Enter an amount" })
     .min(0, "Cannot be negative")
     .max(1_000_000, "At most 1,000,000")
     .optional()
-    .describe("In major units of the workspace currency (12.50 for USD 12.50, 500 for JPY 500), with at most the currency's decimals"),
+    .describe(
+      "In major units of the workspace currency (12.50 for USD 12.50, 500 for JPY 500), with at most the currency's decimals",
+    ),
 });
 export type ShipmentItemInput = z.infer<typeof shipmentItemSchema>;
 
@@ -37,25 +46,40 @@ const optionalText = (max: number) =>
 export const createShipmentSchema = z
   .object({
     studioId: z.uuid({ error: "Choose a studio" }),
-    brandId: z.uuid({ error: "Choose a brand" }).optional().describe("Owners and managers: the brand it comes from (brand members: always their own)"),
+    brandId: z
+      .uuid({ error: "Choose a brand" })
+      .optional()
+      .describe("Owners and managers: the brand it comes from (brand members: always their own)"),
     creatorId: z.uuid({ error: "Choose a creator" }).optional(),
     bookingId: z.uuid({ error: "Choose a booking" }).optional(),
     carrier: optionalText(60),
     trackingNumber: optionalText(100),
     expectedOn: dateOnly.optional(),
-    leftoverAction: z.enum(leftoverAction.enumValues, { error: "Choose what happens to leftovers" }).default("return_to_brand"),
-    leftoverAfterDays: z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(0, "Cannot be negative").max(365, "At most 365 days").default(7),
+    leftoverAction: z
+      .enum(leftoverAction.enumValues, { error: "Choose what happens to leftovers" })
+      .default("return_to_brand"),
+    leftoverAfterDays: z.coerce
+      .number({ error: "Enter a number of days" })
+      .int("Use whole days")
+      .min(0, "Cannot be negative")
+      .max(365, "At most 365 days")
+      .default(7),
     notes: str().trim().max(2000, "At most 2,000 characters").default(""),
-    items: z.array(shipmentItemSchema, { error: "Add the items in the box" }).min(1, "Add at least one item").max(200, "At most 200 items per shipment"),
+    items: z
+      .array(shipmentItemSchema, { error: "Add the items in the box" })
+      .min(1, "Add at least one item")
+      .max(200, "At most 200 items per shipment"),
   })
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.items.forEach((item, i) => {
       const key = item.sku.toUpperCase();
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["items", i, "sku"], message: `SKU ${item.sku} is listed twice` });
+      if (seen.has(key))
+        ctx.addIssue({ code: "custom", path: ["items", i, "sku"], message: `SKU ${item.sku} is listed twice` });
       seen.add(key);
     });
-    if (v.bookingId && !v.creatorId) ctx.addIssue({ code: "custom", path: ["creatorId"], message: "Choose the creator of that booking" });
+    if (v.bookingId && !v.creatorId)
+      ctx.addIssue({ code: "custom", path: ["creatorId"], message: "Choose the creator of that booking" });
   });
 export type CreateShipmentInput = z.infer<typeof createShipmentSchema>;
 
@@ -68,8 +92,17 @@ export const receiveShipmentSchema = z.object({
       z
         .object({
           shipmentItemId: z.uuid(),
-          received: z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(0, "Cannot be negative").max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`),
-          damaged: z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(0, "Cannot be negative").max(MAX_QUANTITY).default(0),
+          received: z.coerce
+            .number({ error: "Enter a quantity" })
+            .int("Use a whole number")
+            .min(0, "Cannot be negative")
+            .max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`),
+          damaged: z.coerce
+            .number({ error: "Enter a quantity" })
+            .int("Use a whole number")
+            .min(0, "Cannot be negative")
+            .max(MAX_QUANTITY)
+            .default(0),
           locationId: z.uuid({ error: "Choose where it goes" }).optional(),
         })
         .refine((l) => l.damaged <= l.received, { path: ["damaged"], message: "Cannot be more than received" })
@@ -91,23 +124,41 @@ export const unexpectedBoxSchema = z.object({
 export type UnexpectedBoxInput = z.infer<typeof unexpectedBoxSchema>;
 
 export const locationSchema = z.object({
-  code: str({ error: "Enter a code" }).trim().min(1, "Enter a code").max(40, "At most 40 characters").regex(/^[\w.\-/ ]+$/, "Use letters, digits, spaces and . - / _ only"),
+  code: str({ error: "Enter a code" })
+    .trim()
+    .min(1, "Enter a code")
+    .max(40, "At most 40 characters")
+    .regex(/^[\w.\-/ ]+$/, "Use letters, digits, spaces and . - / _ only"),
   kind: z.enum(["bin", "shelf"], { error: "Choose bin or shelf" }).default("bin"),
 });
 
-const quantity = z.coerce.number({ error: "Enter a quantity" }).int("Use a whole number").min(1, "At least 1").max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`);
+const quantity = z.coerce
+  .number({ error: "Enter a quantity" })
+  .int("Use a whole number")
+  .min(1, "At least 1")
+  .max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`);
 const reason = str().trim().max(500, "At most 500 characters").default("");
 
 export const moveStockSchema = z.object({ toLocationId: z.uuid({ error: "Choose where it goes" }), quantity, reason });
 export const stageSchema = z.object({ bookingId: z.uuid({ error: "Choose the session" }), quantity });
 /** Doing what the brand chose with the leftovers: a return to the brand may name the parcel's tracking number. */
-export const leftoversSchema = z.object({ trackingNumber: str().trim().max(100, "At most 100 characters").default("") });
+export const leftoversSchema = z.object({
+  trackingNumber: str().trim().max(100, "At most 100 characters").default(""),
+});
 export const returnToShelfSchema = z.object({ toLocationId: z.uuid({ error: "Choose where it goes" }), quantity });
 export const cycleCountSchema = z.object({
-  counted: z.coerce.number({ error: "Enter the count" }).int("Use a whole number").min(0, "Cannot be negative").max(MAX_QUANTITY),
+  counted: z.coerce
+    .number({ error: "Enter the count" })
+    .int("Use a whole number")
+    .min(0, "Cannot be negative")
+    .max(MAX_QUANTITY),
   reason: str({ error: "Say why" }).trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
 });
-export const assignSampleSchema = z.object({ bookingId: z.uuid({ error: "Choose the session" }), shipmentItemId: z.uuid(), quantity });
+export const assignSampleSchema = z.object({
+  bookingId: z.uuid({ error: "Choose the session" }),
+  shipmentItemId: z.uuid(),
+  quantity,
+});
 
 export const shipmentListQuerySchema = z.object({
   status: str().optional().describe("Comma-separated: announced, in_transit, partially_received, received, closed"),

@@ -17,8 +17,10 @@ export function hasBeenCounted(status: Status): boolean {
 export function discrepancies(items: CountedItem[]): Discrepancy[] {
   const out: Discrepancy[] = [];
   for (const i of items) {
-    if (i.quantityReceived < i.quantityExpected) out.push({ sku: i.sku, name: i.name, kind: "short", quantity: i.quantityExpected - i.quantityReceived });
-    if (i.quantityReceived > i.quantityExpected) out.push({ sku: i.sku, name: i.name, kind: "over", quantity: i.quantityReceived - i.quantityExpected });
+    if (i.quantityReceived < i.quantityExpected)
+      out.push({ sku: i.sku, name: i.name, kind: "short", quantity: i.quantityExpected - i.quantityReceived });
+    if (i.quantityReceived > i.quantityExpected)
+      out.push({ sku: i.sku, name: i.name, kind: "over", quantity: i.quantityReceived - i.quantityExpected });
     if (i.quantityDamaged > 0) out.push({ sku: i.sku, name: i.name, kind: "damaged", quantity: i.quantityDamaged });
   }
   return out;
@@ -30,7 +32,11 @@ export function shipmentDiscrepancies(status: Status, items: CountedItem[]): Dis
 }
 
 export const describeDiscrepancy = (d: Discrepancy) =>
-  d.kind === "short" ? `${d.sku} ${d.name}: ${d.quantity} missing` : d.kind === "over" ? `${d.sku} ${d.name}: ${d.quantity} more than announced` : `${d.sku} ${d.name}: ${d.quantity} damaged`;
+  d.kind === "short"
+    ? `${d.sku} ${d.name}: ${d.quantity} missing`
+    : d.kind === "over"
+      ? `${d.sku} ${d.name}: ${d.quantity} more than announced`
+      : `${d.sku} ${d.name}: ${d.quantity} damaged`;
 
 /**
  * A shipment's units in one line: `received` of `expected` counts each item only up to what it announced, so 2
@@ -58,6 +64,9 @@ export function shipmentCounts(status: Status, items: CountedItem[]) {
  * usually holds its list). Once a receipt is in, empty: what is left is shown as still expected, and a second
  * *Confirm receipt* then adds nothing nobody counted.
  */
-export function receiveFieldStart(status: Status, item: Pick<ShipmentItem, "quantityExpected" | "quantityReceived">): string {
+export function receiveFieldStart(
+  status: Status,
+  item: Pick<ShipmentItem, "quantityExpected" | "quantityReceived">,
+): string {
   return hasBeenCounted(status) ? "" : String(Math.max(0, item.quantityExpected - item.quantityReceived));
 }

@@ -15,7 +15,16 @@ import { can, canOperateStudio, type Actor } from "../auth/permissions";
 export async function reservableUnits(db: DbOrTx, actor: Actor) {
   if (!can(actor, "storage.use")) return [];
   const rows = await db
-    .select({ id: storageUnits.id, code: storageUnits.code, size: storageUnits.size, nightlyRateCents: storageUnits.nightlyRateCents, studioId: studios.id, studioName: studios.name, timeZone: studios.timeZone, currency: studios.currency })
+    .select({
+      id: storageUnits.id,
+      code: storageUnits.code,
+      size: storageUnits.size,
+      nightlyRateCents: storageUnits.nightlyRateCents,
+      studioId: studios.id,
+      studioName: studios.name,
+      timeZone: studios.timeZone,
+      currency: studios.currency,
+    })
     .from(storageUnits)
     .innerJoin(studios, eq(studios.id, storageUnits.studioId))
     .where(and(eq(storageUnits.workspaceId, actor.workspaceId), eq(storageUnits.active, true)))
@@ -26,7 +35,11 @@ export async function reservableUnits(db: DbOrTx, actor: Actor) {
 /** The studios whose storage board the actor runs: owners and managers every one; staff theirs. */
 export async function boardStudios(db: DbOrTx, actor: Actor) {
   if (!can(actor, "storage.board")) return [];
-  const rows = await db.select({ id: studios.id, name: studios.name, timeZone: studios.timeZone, currency: studios.currency }).from(studios).where(eq(studios.workspaceId, actor.workspaceId)).orderBy(asc(studios.name));
+  const rows = await db
+    .select({ id: studios.id, name: studios.name, timeZone: studios.timeZone, currency: studios.currency })
+    .from(studios)
+    .where(eq(studios.workspaceId, actor.workspaceId))
+    .orderBy(asc(studios.name));
   return rows.filter((s) => canOperateStudio(actor, s.id));
 }
 
@@ -43,14 +56,28 @@ export async function goodsByReservation(
   const out = new Map<string, { sku: string; name: string; onHand: number }[]>();
   if (active.length === 0) return out;
   const items = await db
-    .select({ sku: inventoryItems.sku, name: inventoryItems.name, onHand: inventoryItems.onHand, locationId: inventoryItems.locationId, ownerCreatorId: inventoryItems.ownerCreatorId })
+    .select({
+      sku: inventoryItems.sku,
+      name: inventoryItems.name,
+      onHand: inventoryItems.onHand,
+      locationId: inventoryItems.locationId,
+      ownerCreatorId: inventoryItems.ownerCreatorId,
+    })
     .from(inventoryItems)
-    .where(and(eq(inventoryItems.workspaceId, actor.workspaceId), inArray(inventoryItems.locationId, [...new Set(active.map((r) => r.unit.locationId!))]), gt(inventoryItems.onHand, 0)))
+    .where(
+      and(
+        eq(inventoryItems.workspaceId, actor.workspaceId),
+        inArray(inventoryItems.locationId, [...new Set(active.map((r) => r.unit.locationId!))]),
+        gt(inventoryItems.onHand, 0),
+      ),
+    )
     .orderBy(asc(inventoryItems.sku));
   for (const r of active) {
     out.set(
       r.reservation.id,
-      items.filter((i) => i.locationId === r.unit.locationId && i.ownerCreatorId === r.reservation.creatorId).map(({ sku, name, onHand }) => ({ sku, name, onHand })),
+      items
+        .filter((i) => i.locationId === r.unit.locationId && i.ownerCreatorId === r.reservation.creatorId)
+        .map(({ sku, name, onHand }) => ({ sku, name, onHand })),
     );
   }
   return out;

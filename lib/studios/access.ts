@@ -19,7 +19,10 @@ export const notFound = (what: string) => fail("not_found", { message: `That ${w
 /** A studio of the actor's workspace (locked for the rest of the transaction with `lock`), or null. */
 export async function ownStudio(db: DbOrTx, actor: Actor, studioId: string, opts: { lock?: boolean } = {}) {
   if (!UUID.test(studioId)) return null;
-  const query = db.select().from(studios).where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
+  const query = db
+    .select()
+    .from(studios)
+    .where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
   const [row] = opts.lock ? await query.for("update") : await query;
   return row ?? null;
 }
@@ -37,6 +40,19 @@ export async function ownRoom(db: DbOrTx, actor: Actor, roomId: string, opts: { 
 }
 
 /** One line of the workspace's audit log, written in the same transaction as the change it records. */
-export async function audit(db: DbOrTx, actor: Actor, action: string, subject: { type: string; id: string }, data: Record<string, unknown> = {}) {
-  await db.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action, subjectType: subject.type, subjectId: subject.id, data });
+export async function audit(
+  db: DbOrTx,
+  actor: Actor,
+  action: string,
+  subject: { type: string; id: string },
+  data: Record<string, unknown> = {},
+) {
+  await db.insert(auditLog).values({
+    workspaceId: actor.workspaceId,
+    actorUserId: actor.userId,
+    action,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    data,
+  });
 }

@@ -9,7 +9,12 @@ import type { AddOnInput } from "./schemas";
 type AddOnError = "not_allowed" | "not_found";
 
 /** Adds an add-on (equipment, a host assistant…) a studio offers with its rooms: a flat price or per hour. */
-export async function createAddOn(db: Db, actor: Actor, input: AddOnInput & { studioId: string }, _now?: Date): Promise<Result<{ id: string }, AddOnError>> {
+export async function createAddOn(
+  db: Db,
+  actor: Actor,
+  input: AddOnInput & { studioId: string },
+  _now?: Date,
+): Promise<Result<{ id: string }, AddOnError>> {
   const refused = denied(actor);
   if (refused) return refused;
   return db.transaction(async (tx) => {
@@ -17,15 +22,32 @@ export async function createAddOn(db: Db, actor: Actor, input: AddOnInput & { st
     if (!studio) return notFound("studio");
     const [row] = await tx
       .insert(addOns)
-      .values({ workspaceId: actor.workspaceId, studioId: studio.id, name: input.name, pricing: input.pricing, priceCents: input.price })
+      .values({
+        workspaceId: actor.workspaceId,
+        studioId: studio.id,
+        name: input.name,
+        pricing: input.pricing,
+        priceCents: input.price,
+      })
       .returning({ id: addOns.id });
-    await audit(tx, actor, "add_on.created", { type: "add_on", id: row.id }, { name: input.name, pricing: input.pricing, priceCents: input.price });
+    await audit(
+      tx,
+      actor,
+      "add_on.created",
+      { type: "add_on", id: row.id },
+      { name: input.name, pricing: input.pricing, priceCents: input.price },
+    );
     return ok({ id: row.id });
   });
 }
 
 /** Changes an add-on's name and price. Bookings already made keep the price they were quoted. */
-export async function updateAddOn(db: Db, actor: Actor, input: AddOnInput & { addOnId: string }, _now?: Date): Promise<Result<{ id: string }, AddOnError>> {
+export async function updateAddOn(
+  db: Db,
+  actor: Actor,
+  input: AddOnInput & { addOnId: string },
+  _now?: Date,
+): Promise<Result<{ id: string }, AddOnError>> {
   const refused = denied(actor);
   if (refused) return refused;
   if (!UUID.test(input.addOnId)) return notFound("add-on");
@@ -36,7 +58,13 @@ export async function updateAddOn(db: Db, actor: Actor, input: AddOnInput & { ad
       .where(and(eq(addOns.id, input.addOnId), eq(addOns.workspaceId, actor.workspaceId)))
       .returning({ id: addOns.id });
     if (!row) return notFound("add-on");
-    await audit(tx, actor, "add_on.updated", { type: "add_on", id: row.id }, { name: input.name, pricing: input.pricing, priceCents: input.price });
+    await audit(
+      tx,
+      actor,
+      "add_on.updated",
+      { type: "add_on", id: row.id },
+      { name: input.name, pricing: input.pricing, priceCents: input.price },
+    );
     return ok({ id: row.id });
   });
 }

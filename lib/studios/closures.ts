@@ -23,13 +23,27 @@ export async function addClosure(
     const studio = await ownStudio(tx, actor, input.studioId);
     if (!studio) return notFound("studio");
     if (input.endsOn < localDate(now, studio.timeZone)) {
-      return fail("in_past", { fieldErrors: { endsOn: ["That closure is already over. Choose today or a later day."] } });
+      return fail("in_past", {
+        fieldErrors: { endsOn: ["That closure is already over. Choose today or a later day."] },
+      });
     }
     const [row] = await tx
       .insert(studioClosures)
-      .values({ workspaceId: actor.workspaceId, studioId: studio.id, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason })
+      .values({
+        workspaceId: actor.workspaceId,
+        studioId: studio.id,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        reason: input.reason,
+      })
       .returning({ id: studioClosures.id });
-    await audit(tx, actor, "studio.closure_added", { type: "studio", id: studio.id }, { startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason });
+    await audit(
+      tx,
+      actor,
+      "studio.closure_added",
+      { type: "studio", id: studio.id },
+      { startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason },
+    );
     return ok({ id: row.id });
   });
 }
@@ -49,7 +63,13 @@ export async function removeClosure(
       .where(and(eq(studioClosures.id, input.closureId), eq(studioClosures.workspaceId, actor.workspaceId)))
       .returning();
     if (!row) return notFound("closure");
-    await audit(tx, actor, "studio.closure_removed", { type: "studio", id: row.studioId }, { startsOn: row.startsOn, endsOn: row.endsOn });
+    await audit(
+      tx,
+      actor,
+      "studio.closure_removed",
+      { type: "studio", id: row.studioId },
+      { startsOn: row.startsOn, endsOn: row.endsOn },
+    );
     return ok({ id: row.id });
   });
 }

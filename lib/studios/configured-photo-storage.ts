@@ -3,7 +3,18 @@ import { getEnv, type Env } from "../env";
 import { databasePhotoStorage, s3PhotoStorage, type PhotoStorage } from "./photo-storage";
 
 /** The S3 settings of the environment, or null when no bucket is configured (photos then go to the database). */
-export function s3Settings(env: Pick<Env, "S3_BUCKET" | "S3_REGION" | "S3_ENDPOINT" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY" | "S3_FORCE_PATH_STYLE" | "S3_PREFIX">) {
+export function s3Settings(
+  env: Pick<
+    Env,
+    | "S3_BUCKET"
+    | "S3_REGION"
+    | "S3_ENDPOINT"
+    | "S3_ACCESS_KEY_ID"
+    | "S3_SECRET_ACCESS_KEY"
+    | "S3_FORCE_PATH_STYLE"
+    | "S3_PREFIX"
+  >,
+) {
   if (!env.S3_BUCKET) return null;
   return {
     bucket: env.S3_BUCKET,
@@ -12,7 +23,10 @@ export function s3Settings(env: Pick<Env, "S3_BUCKET" | "S3_REGION" | "S3_ENDPOI
       region: env.S3_REGION,
       endpoint: env.S3_ENDPOINT,
       forcePathStyle: env.S3_FORCE_PATH_STYLE === "true",
-      credentials: env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
+      credentials:
+        env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+          : undefined,
     },
   };
 }

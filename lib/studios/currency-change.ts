@@ -18,7 +18,11 @@ const CHARGEABLE_RESERVATIONS = ["reserved", "active"] as const;
  * - storage reservations not yet ended (their nightly rate was agreed in the old currency) likewise.
  * Re-saving the same currency is never refused.
  */
-export async function currencyChangeBlocker(tx: DbOrTx, studio: { id: string; currency: string }, to: string): Promise<string | null> {
+export async function currencyChangeBlocker(
+  tx: DbOrTx,
+  studio: { id: string; currency: string },
+  to: string,
+): Promise<string | null> {
   if (studio.currency === to) return null;
   const roomIds = tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.studioId, studio.id));
   const reservationIds = tx
@@ -31,20 +35,45 @@ export async function currencyChangeBlocker(tx: DbOrTx, studio: { id: string; cu
     tx
       .select({ n: sql<number>`count(*)::int` })
       .from(charges)
-      .where(and(inArray(charges.status, [...OUTSTANDING_CHARGE_STATUSES]), or(inArray(charges.bookingId, bookingIds), inArray(charges.storageReservationId, reservationIds)))),
+      .where(
+        and(
+          inArray(charges.status, [...OUTSTANDING_CHARGE_STATUSES]),
+          or(inArray(charges.bookingId, bookingIds), inArray(charges.storageReservationId, reservationIds)),
+        ),
+      ),
     tx
       .select({ n: sql<number>`count(*)::int` })
       .from(bookings)
-      .where(and(inArray(bookings.roomId, roomIds), inArray(bookings.status, [...CHARGEABLE_BOOKINGS]), sql`${bookings.quote}->>'currency' is distinct from ${to}`)),
+      .where(
+        and(
+          inArray(bookings.roomId, roomIds),
+          inArray(bookings.status, [...CHARGEABLE_BOOKINGS]),
+          sql`${bookings.quote}->>'currency' is distinct from ${to}`,
+        ),
+      ),
     tx
       .select({ n: sql<number>`count(*)::int` })
       .from(storageReservations)
-      .where(and(inArray(storageReservations.id, reservationIds), inArray(storageReservations.status, [...CHARGEABLE_RESERVATIONS]))),
+      .where(
+        and(
+          inArray(storageReservations.id, reservationIds),
+          inArray(storageReservations.status, [...CHARGEABLE_RESERVATIONS]),
+        ),
+      ),
   ]);
   const why: string[] = [];
-  if (open.n > 0) why.push(`${plural(open.n, "charge")} in ${studio.currency} ${open.n === 1 ? "is" : "are"} still open (not paid or void)`);
-  if (future.n > 0) why.push(`${plural(future.n, "booking")} still to be charged ${future.n === 1 ? "was" : "were"} priced in ${studio.currency}`);
-  if (stored.n > 0) why.push(`${plural(stored.n, "storage reservation")} still to be charged ${stored.n === 1 ? "was" : "were"} priced in ${studio.currency}`);
+  if (open.n > 0)
+    why.push(
+      `${plural(open.n, "charge")} in ${studio.currency} ${open.n === 1 ? "is" : "are"} still open (not paid or void)`,
+    );
+  if (future.n > 0)
+    why.push(
+      `${plural(future.n, "booking")} still to be charged ${future.n === 1 ? "was" : "were"} priced in ${studio.currency}`,
+    );
+  if (stored.n > 0)
+    why.push(
+      `${plural(stored.n, "storage reservation")} still to be charged ${stored.n === 1 ? "was" : "were"} priced in ${studio.currency}`,
+    );
   if (why.length === 0) return null;
   return `The currency cannot change while ${why.join("; ")}. Settle or void the charges, and complete or cancel those bookings, first.`;
 }

@@ -10,7 +10,10 @@ import { moneyExample, parseMoney } from "./money";
 const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const text = (what: string, max: number) =>
-  str({ error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `Use at most ${max} characters`);
+  str({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `Use at most ${max} characters`);
 
 export const optionalText = (max: number, fallback = "") =>
   z.preprocess((v) => blank(v) ?? fallback, str().trim().max(max, `Use at most ${max} characters`));
@@ -55,10 +58,18 @@ const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const timeOfDay = (what: string) =>
   z.preprocess(blank, str({ error: `Enter ${what}` }).regex(TIME_OF_DAY, `Enter ${what} as HH:MM`));
 
-export const weekday = z.preprocess(blank, z.coerce.number({ error: "Choose a weekday" }).int().min(0, "Choose a weekday").max(6, "Choose a weekday"));
+export const weekday = z.preprocess(
+  blank,
+  z.coerce.number({ error: "Choose a weekday" }).int().min(0, "Choose a weekday").max(6, "Choose a weekday"),
+);
 
 export const localDateTime = (what: string) =>
-  z.preprocess(blank, str({ error: `Enter ${what}` }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter ${what} as a date and a time`).refine(isSaneLocalDateTime, YEAR_RANGE_MESSAGE));
+  z.preprocess(
+    blank,
+    str({ error: `Enter ${what}` })
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter ${what} as a date and a time`)
+      .refine(isSaneLocalDateTime, YEAR_RANGE_MESSAGE),
+  );
 
 /** "ring light, vanity , 3 cameras" → ["ring light", "vanity", "3 cameras"] (no blanks, no repeats). */
 export const commaList = (max: number, itemMax: number) =>

@@ -25,7 +25,9 @@ export async function listStudios(db: DbOrTx, actor: Actor, page?: PageRequest) 
   return studioRows.map(({ studio: s, cursor }) => ({
     ...s,
     cursor,
-    rooms: roomRows.filter((r) => r.studioId === s.id && (r.active || actor.role === "owner" || actor.role === "manager")),
+    rooms: roomRows.filter(
+      (r) => r.studioId === s.id && (r.active || actor.role === "owner" || actor.role === "manager"),
+    ),
   }));
 }
 
@@ -34,8 +36,13 @@ export async function listStudios(db: DbOrTx, actor: Actor, page?: PageRequest) 
  * A room's `photos` there are its uploaded photos (served by /media) and then its linked ones.
  */
 export async function bookableStudios(db: DbOrTx, actor: Actor) {
-  const list = (await listStudios(db, actor)).filter((s) => canBookInStudio(actor, s.id)).map((s) => ({ ...s, rooms: s.rooms.filter((r) => r.active) }));
-  const uploaded = await listRoomPhotos(db, { workspaceId: actor.workspaceId, roomIds: list.flatMap((s) => s.rooms.map((r) => r.id)) });
+  const list = (await listStudios(db, actor))
+    .filter((s) => canBookInStudio(actor, s.id))
+    .map((s) => ({ ...s, rooms: s.rooms.filter((r) => r.active) }));
+  const uploaded = await listRoomPhotos(db, {
+    workspaceId: actor.workspaceId,
+    roomIds: list.flatMap((s) => s.rooms.map((r) => r.id)),
+  });
   const photosOf = (roomId: string) => uploaded.filter((p) => p.roomId === roomId).map((p) => p.src);
   return list.map((s) => ({ ...s, rooms: s.rooms.map((r) => ({ ...r, photos: [...photosOf(r.id), ...r.photos] })) }));
 }

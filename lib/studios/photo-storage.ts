@@ -42,14 +42,24 @@ export function s3PhotoStorage(client: S3Sender, bucket: string, prefix = "room-
     kind: "s3",
     async put({ key, bytes, contentType }) {
       const objectKey = `${prefix}${key}`;
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: bytes, ContentType: contentType, ContentLength: bytes.length }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: objectKey,
+          Body: bytes,
+          ContentType: contentType,
+          ContentLength: bytes.length,
+        }),
+      );
       return { bytes: null, objectKey };
     },
     async read(photo) {
       if (photo.bytes) return photo.bytes;
       if (!photo.objectKey) return null;
       try {
-        const out = (await client.send(new GetObjectCommand({ Bucket: bucket, Key: photo.objectKey }))) as { Body?: { transformToByteArray(): Promise<Uint8Array> } };
+        const out = (await client.send(new GetObjectCommand({ Bucket: bucket, Key: photo.objectKey }))) as {
+          Body?: { transformToByteArray(): Promise<Uint8Array> };
+        };
         return out.Body ? await out.Body.transformToByteArray() : null;
       } catch (error) {
         if (isMissing(error)) return null;

@@ -26,7 +26,9 @@ export async function addPricingRule(
     if (!found) return notFound("room");
     const [existing] = await tx.select({ n: count() }).from(pricingRules).where(eq(pricingRules.roomId, found.room.id));
     if (existing.n >= MAX_RULES_PER_ROOM) {
-      return fail("too_many", { message: `A room can have at most ${MAX_RULES_PER_ROOM} peak rules. Remove one first.` });
+      return fail("too_many", {
+        message: `A room can have at most ${MAX_RULES_PER_ROOM} peak rules. Remove one first.`,
+      });
     }
     const [row] = await tx
       .insert(pricingRules)
@@ -41,7 +43,13 @@ export async function addPricingRule(
         multiplier: input.multiplier,
       })
       .returning({ id: pricingRules.id });
-    await audit(tx, actor, "room.pricing_rule_added", { type: "room", id: found.room.id }, { ...input, roomId: undefined });
+    await audit(
+      tx,
+      actor,
+      "room.pricing_rule_added",
+      { type: "room", id: found.room.id },
+      { ...input, roomId: undefined },
+    );
     return ok({ id: row.id });
   });
 }
@@ -61,7 +69,13 @@ export async function removePricingRule(
       .where(and(eq(pricingRules.id, input.ruleId), eq(pricingRules.workspaceId, actor.workspaceId)))
       .returning();
     if (!row) return notFound("peak rule");
-    await audit(tx, actor, "room.pricing_rule_removed", { type: "room", id: row.roomId }, { name: row.name, weekday: row.weekday });
+    await audit(
+      tx,
+      actor,
+      "room.pricing_rule_removed",
+      { type: "room", id: row.roomId },
+      { name: row.name, weekday: row.weekday },
+    );
     return ok({ id: row.id });
   });
 }

@@ -25,7 +25,13 @@ export async function loadPublicStudio(db: DbOrTx, input: { workspaceSlug: strin
   const [row] = await db
     .select({
       workspace: { id: workspaces.id, slug: workspaces.slug, name: workspaces.name },
-      studio: { id: studios.id, name: studios.name, address: studios.address, timeZone: studios.timeZone, currency: studios.currency },
+      studio: {
+        id: studios.id,
+        name: studios.name,
+        address: studios.address,
+        timeZone: studios.timeZone,
+        currency: studios.currency,
+      },
     })
     .from(studios)
     .innerJoin(workspaces, eq(workspaces.id, studios.workspaceId))
@@ -53,14 +59,25 @@ export async function loadPublicStudio(db: DbOrTx, input: { workspaceSlug: strin
 
   const withAvailability = await Promise.all(
     open.map(async ({ links, ...room }) => {
-      const found = await findPublicAvailability(db, { workspaceId: workspace.id, roomId: room.id, from, to, durationMinutes: room.minMinutes, now: input.now });
+      const found = await findPublicAvailability(db, {
+        workspaceId: workspace.id,
+        roomId: room.id,
+        from,
+        to,
+        durationMinutes: room.minMinutes,
+        now: input.now,
+      });
       const slots = found?.slots ?? [];
       const days = dates.map((date) => {
         const starts = slots.filter((s) => localDate(s.start, studio.timeZone) === date).map((s) => s.start);
         return { date, freeStarts: starts.length, first: starts[0] ?? null };
       });
       const photos = [...uploaded.filter((p) => p.roomId === room.id).map((p) => p.src), ...links];
-      return { ...room, photos, availability: { durationMinutes: room.minMinutes, days, next: slots.slice(0, NEXT_SLOTS).map((s) => s.start) } };
+      return {
+        ...room,
+        photos,
+        availability: { durationMinutes: room.minMinutes, days, next: slots.slice(0, NEXT_SLOTS).map((s) => s.start) },
+      };
     }),
   );
   return { workspace: { slug: workspace.slug, name: workspace.name }, studio, rooms: withAvailability };

@@ -30,12 +30,14 @@ export async function addRoomBlock(
   return db.transaction(async (tx) => {
     const found = await ownRoom(tx, actor, input.roomId, { lock: true });
     if (!found) return notFound("room");
-    if (!canOperateStudio(actor, found.studio.id)) return fail("not_allowed", { message: "You do not work in this studio." });
+    if (!canOperateStudio(actor, found.studio.id))
+      return fail("not_allowed", { message: "You do not work in this studio." });
     const startsAt = localDateTimeToInstant(input.startsAt, found.studio.timeZone);
     const endsAt = localDateTimeToInstant(input.endsAt, found.studio.timeZone);
     if (!startsAt) return fail("invalid_time", { fieldErrors: { startsAt: ["That date does not exist."] } });
     if (!endsAt) return fail("invalid_time", { fieldErrors: { endsAt: ["That date does not exist."] } });
-    if (endsAt <= startsAt) return fail("invalid_time", { fieldErrors: { endsAt: ["The end must be after the start."] } });
+    if (endsAt <= startsAt)
+      return fail("invalid_time", { fieldErrors: { endsAt: ["The end must be after the start."] } });
     if (endsAt.getTime() - startsAt.getTime() > MAX_BLOCK_MS) {
       return fail("invalid_time", { fieldErrors: { endsAt: ["Block at most 366 days at a time."] } });
     }
@@ -47,8 +49,21 @@ export async function addRoomBlock(
     const [overlap] = await tx
       .select({ n: count() })
       .from(bookings)
-      .where(and(eq(bookings.roomId, found.room.id), inArray(bookings.status, [...OCCUPYING]), lt(bookings.startsAt, endsAt), gt(bookings.endsAt, startsAt)));
-    await audit(tx, actor, "room.block_added", { type: "room", id: found.room.id }, { startsAt, endsAt, reason: input.reason });
+      .where(
+        and(
+          eq(bookings.roomId, found.room.id),
+          inArray(bookings.status, [...OCCUPYING]),
+          lt(bookings.startsAt, endsAt),
+          gt(bookings.endsAt, startsAt),
+        ),
+      );
+    await audit(
+      tx,
+      actor,
+      "room.block_added",
+      { type: "room", id: found.room.id },
+      { startsAt, endsAt, reason: input.reason },
+    );
     return ok({ id: row.id, overlappingBookings: overlap.n });
   });
 }
@@ -68,7 +83,13 @@ export async function removeRoomBlock(
       .where(and(eq(roomBlocks.id, input.blockId), eq(roomBlocks.workspaceId, actor.workspaceId)))
       .returning();
     if (!row) return notFound("block");
-    await audit(tx, actor, "room.block_removed", { type: "room", id: row.roomId }, { startsAt: row.startsAt, endsAt: row.endsAt });
+    await audit(
+      tx,
+      actor,
+      "room.block_removed",
+      { type: "room", id: row.roomId },
+      { startsAt: row.startsAt, endsAt: row.endsAt },
+    );
     return ok({ id: row.id });
   });
 }

@@ -12,7 +12,12 @@ import { saveRoomDetails } from "./save-room-details";
 import { updateRoomSchema } from "./schemas";
 
 // A real 1×1 PNG, and the first bytes of a JPEG and a WebP file.
-const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
+const PNG = new Uint8Array(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  ),
+);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 const WEBP = new Uint8Array([...Buffer.from("RIFF"), 0x24, 0, 0, 0, ...Buffer.from("WEBPVP8 ")]);
 const SVG = new Uint8Array(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'));
@@ -37,7 +42,10 @@ function fakeBucket(bucket: string) {
       expect(command.input.Bucket).toBe(bucket);
       const key = String(command.input.Key);
       if (command instanceof PutObjectCommand) {
-        objects.set(key, { body: new Uint8Array(command.input.Body as Uint8Array), contentType: command.input.ContentType });
+        objects.set(key, {
+          body: new Uint8Array(command.input.Body as Uint8Array),
+          contentType: command.input.ContentType,
+        });
         return { ETag: '"x"' };
       }
       if (command instanceof GetObjectCommand) {
@@ -75,7 +83,9 @@ describe("room photos in the database", () => {
     const { db, room, workspace, manager, owner } = await world();
     const added = await addRoomPhoto(db, databasePhotoStorage, manager, { roomId: room.id, bytes: PNG });
     if (!added.ok) throw new Error(added.error);
-    expect(await addRoomPhoto(db, databasePhotoStorage, owner, { roomId: room.id, bytes: JPEG })).toMatchObject({ ok: true });
+    expect(await addRoomPhoto(db, databasePhotoStorage, owner, { roomId: room.id, bytes: JPEG })).toMatchObject({
+      ok: true,
+    });
 
     const served = await readRoomPhoto(db, databasePhotoStorage, added.value.id);
     expect(served?.contentType).toBe("image/png");
@@ -86,31 +96,63 @@ describe("room photos in the database", () => {
       ["image/jpeg", expect.stringMatching(/^\/media\/rooms\//)],
     ]);
     const [log] = await db.select().from(auditLog).where(eq(auditLog.subjectId, room.id));
-    expect(log).toMatchObject({ action: "room.photo_added", actorUserId: manager.userId, data: { photoId: added.value.id, contentType: "image/png", storage: "database" } });
+    expect(log).toMatchObject({
+      action: "room.photo_added",
+      actorUserId: manager.userId,
+      data: { photoId: added.value.id, contentType: "image/png", storage: "database" },
+    });
 
-    expect(await removeRoomPhoto(db, databasePhotoStorage, manager, { photoId: added.value.id })).toEqual({ ok: true, value: { roomId: room.id } });
+    expect(await removeRoomPhoto(db, databasePhotoStorage, manager, { photoId: added.value.id })).toEqual({
+      ok: true,
+      value: { roomId: room.id },
+    });
     expect(await readRoomPhoto(db, databasePhotoStorage, added.value.id)).toBeNull();
     expect(await listRoomPhotos(db, { workspaceId: workspace.id, roomIds: [room.id] })).toHaveLength(1);
-    const actions = (await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, room.id))).map((r) => r.action);
+    const actions = (
+      await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, room.id))
+    ).map((r) => r.action);
     expect(actions).toContain("room.photo_removed");
   });
 
   it("refuse staff, creators, another workspace's room or photo, and a file that is not a picture", async () => {
     const { db, room, other, manager, staff, creator, otherManager } = await world();
-    expect(await addRoomPhoto(db, databasePhotoStorage, staff, { roomId: room.id, bytes: PNG })).toMatchObject({ ok: false, error: "not_allowed" });
-    expect(await addRoomPhoto(db, databasePhotoStorage, creator, { roomId: room.id, bytes: PNG })).toMatchObject({ ok: false, error: "not_allowed" });
-    expect(await addRoomPhoto(db, databasePhotoStorage, otherManager, { roomId: room.id, bytes: PNG })).toMatchObject({ ok: false, error: "not_found" });
-    expect(await addRoomPhoto(db, databasePhotoStorage, manager, { roomId: other.room.id, bytes: PNG })).toMatchObject({ ok: false, error: "not_found" });
+    expect(await addRoomPhoto(db, databasePhotoStorage, staff, { roomId: room.id, bytes: PNG })).toMatchObject({
+      ok: false,
+      error: "not_allowed",
+    });
+    expect(await addRoomPhoto(db, databasePhotoStorage, creator, { roomId: room.id, bytes: PNG })).toMatchObject({
+      ok: false,
+      error: "not_allowed",
+    });
+    expect(await addRoomPhoto(db, databasePhotoStorage, otherManager, { roomId: room.id, bytes: PNG })).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await addRoomPhoto(db, databasePhotoStorage, manager, { roomId: other.room.id, bytes: PNG })).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
     expect(await addRoomPhoto(db, databasePhotoStorage, manager, { roomId: room.id, bytes: SVG })).toEqual({
-      ok: false, error: "invalid", fieldErrors: { photo: ["Choose a JPEG, PNG or WebP picture."] },
+      ok: false,
+      error: "invalid",
+      fieldErrors: { photo: ["Choose a JPEG, PNG or WebP picture."] },
     });
     expect(await db.select().from(roomPhotos).where(eq(roomPhotos.roomId, room.id))).toEqual([]);
 
     const added = await addRoomPhoto(db, databasePhotoStorage, manager, { roomId: room.id, bytes: PNG });
     if (!added.ok) throw new Error(added.error);
-    expect(await removeRoomPhoto(db, databasePhotoStorage, otherManager, { photoId: added.value.id })).toMatchObject({ ok: false, error: "not_found" });
-    expect(await removeRoomPhoto(db, databasePhotoStorage, staff, { photoId: added.value.id })).toMatchObject({ ok: false, error: "not_allowed" });
-    expect(await removeRoomPhoto(db, databasePhotoStorage, manager, { photoId: "not-an-id" })).toMatchObject({ ok: false, error: "not_found" });
+    expect(await removeRoomPhoto(db, databasePhotoStorage, otherManager, { photoId: added.value.id })).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await removeRoomPhoto(db, databasePhotoStorage, staff, { photoId: added.value.id })).toMatchObject({
+      ok: false,
+      error: "not_allowed",
+    });
+    expect(await removeRoomPhoto(db, databasePhotoStorage, manager, { photoId: "not-an-id" })).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
     expect(await readRoomPhoto(db, databasePhotoStorage, added.value.id)).not.toBeNull();
     expect(await readRoomPhoto(db, databasePhotoStorage, "00000000-0000-4000-8000-000000000000")).toBeNull();
     expect(await readRoomPhoto(db, databasePhotoStorage, "../etc/passwd")).toBeNull();
@@ -157,9 +199,12 @@ describe("room photos in an S3-compatible bucket", () => {
     const { db, room, manager } = await world();
     const bucket = fakeBucket("b-2");
     const s3 = s3PhotoStorage(bucket.client, "b-2");
-    for (let i = 0; i < MAX_UPLOADED_PHOTOS; i++) expect((await addRoomPhoto(db, s3, manager, { roomId: room.id, bytes: PNG })).ok).toBe(true);
+    for (let i = 0; i < MAX_UPLOADED_PHOTOS; i++)
+      expect((await addRoomPhoto(db, s3, manager, { roomId: room.id, bytes: PNG })).ok).toBe(true);
     expect(await addRoomPhoto(db, s3, manager, { roomId: room.id, bytes: PNG })).toEqual({
-      ok: false, error: "invalid", fieldErrors: { photo: [`A room keeps at most ${MAX_UPLOADED_PHOTOS} uploaded photos: remove one first.`] },
+      ok: false,
+      error: "invalid",
+      fieldErrors: { photo: [`A room keeps at most ${MAX_UPLOADED_PHOTOS} uploaded photos: remove one first.`] },
     });
     expect(bucket.objects.size).toBe(MAX_UPLOADED_PHOTOS);
   });
@@ -168,29 +213,59 @@ describe("room photos in an S3-compatible bucket", () => {
 describe("the booking pages", () => {
   it("show a room's uploaded photos before its linked ones", async () => {
     const { db, room, studio, manager, creator } = await world();
-    await db.update(rooms).set({ photos: ["https://cdn.example.com/a.jpg"] }).where(eq(rooms.id, room.id));
+    await db
+      .update(rooms)
+      .set({ photos: ["https://cdn.example.com/a.jpg"] })
+      .where(eq(rooms.id, room.id));
     const added = await addRoomPhoto(db, databasePhotoStorage, manager, { roomId: room.id, bytes: PNG });
     if (!added.ok) throw new Error(added.error);
     const [listed] = (await bookableStudios(db, creator)).filter((s) => s.id === studio.id);
-    expect(listed.rooms.find((r) => r.id === room.id)?.photos).toEqual([`/media/rooms/${added.value.id}`, "https://cdn.example.com/a.jpg"]);
+    expect(listed.rooms.find((r) => r.id === room.id)?.photos).toEqual([
+      `/media/rooms/${added.value.id}`,
+      "https://cdn.example.com/a.jpg",
+    ]);
   });
 });
 
 describe("the room form's save", () => {
   const details = (roomId: string, name: string) =>
-    updateRoomSchema("USD").parse({ roomId, name, kind: "set", capacity: "2", features: "", photos: "", hourlyRate: "50", stepMinutes: "30", minMinutes: "60", maxMinutes: "480", bufferMinutes: "15", active: "on" });
+    updateRoomSchema("USD").parse({
+      roomId,
+      name,
+      kind: "set",
+      capacity: "2",
+      features: "",
+      photos: "",
+      hourlyRate: "50",
+      stepMinutes: "30",
+      minMinutes: "60",
+      maxMinutes: "480",
+      bufferMinutes: "15",
+      active: "on",
+    });
 
   it("saves nothing when the chosen file is not a picture, and the details with the photo when it is", async () => {
     const { db, room, manager } = await world();
-    expect(await saveRoomDetails(db, databasePhotoStorage, manager, { ...details(room.id, "Set A – renamed"), photo: SVG })).toEqual({
-      ok: false, error: "invalid", fieldErrors: { photo: ["Choose a JPEG, PNG or WebP picture."] },
+    expect(
+      await saveRoomDetails(db, databasePhotoStorage, manager, { ...details(room.id, "Set A – renamed"), photo: SVG }),
+    ).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { photo: ["Choose a JPEG, PNG or WebP picture."] },
     });
     expect((await db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, room.id)))[0].name).toBe("Set A");
     expect(await db.select().from(roomPhotos).where(eq(roomPhotos.roomId, room.id))).toEqual([]);
 
-    const saved = await saveRoomDetails(db, databasePhotoStorage, manager, { ...details(room.id, "Set A – renamed"), photo: PNG });
+    const saved = await saveRoomDetails(db, databasePhotoStorage, manager, {
+      ...details(room.id, "Set A – renamed"),
+      photo: PNG,
+    });
     expect(saved).toMatchObject({ ok: true, value: { id: room.id, photoId: expect.any(String) } });
-    expect((await db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, room.id)))[0].name).toBe("Set A – renamed");
-    expect(await saveRoomDetails(db, databasePhotoStorage, manager, { ...details(room.id, "Set A"), photo: null })).toEqual({ ok: true, value: { id: room.id, photoId: null } });
+    expect((await db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, room.id)))[0].name).toBe(
+      "Set A – renamed",
+    );
+    expect(
+      await saveRoomDetails(db, databasePhotoStorage, manager, { ...details(room.id, "Set A"), photo: null }),
+    ).toEqual({ ok: true, value: { id: room.id, photoId: null } });
   });
 });

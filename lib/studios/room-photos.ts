@@ -33,20 +33,42 @@ export async function addRoomPhoto(
   if (!checked.ok) return invalid(checked.message);
   const found = await ownRoom(db, actor, input.roomId);
   if (!found) return notFound("room");
-  const stored = await storage.put({ key: `${actor.workspaceId}/${found.room.id}/${randomUUID()}`, bytes: input.bytes, contentType: checked.contentType });
-  const cleanUp = () => storage.remove(stored).catch((err: unknown) => logger.warn({ err, objectKey: stored.objectKey }, "room photo: could not remove an orphaned upload"));
+  const stored = await storage.put({
+    key: `${actor.workspaceId}/${found.room.id}/${randomUUID()}`,
+    bytes: input.bytes,
+    contentType: checked.contentType,
+  });
+  const cleanUp = () =>
+    storage
+      .remove(stored)
+      .catch((err: unknown) =>
+        logger.warn({ err, objectKey: stored.objectKey }, "room photo: could not remove an orphaned upload"),
+      );
   let result: Result<{ id: string }, PhotoError>;
   try {
     result = await db.transaction(async (tx) => {
       // The room row is locked so two uploads at once cannot both pass the limit.
       if (!(await ownRoom(tx, actor, found.room.id, { lock: true }))) return notFound("room");
       const [{ n }] = await tx.select({ n: count() }).from(roomPhotos).where(eq(roomPhotos.roomId, found.room.id));
-      if (n >= MAX_UPLOADED_PHOTOS) return invalid(`A room keeps at most ${MAX_UPLOADED_PHOTOS} uploaded photos: remove one first.`);
+      if (n >= MAX_UPLOADED_PHOTOS)
+        return invalid(`A room keeps at most ${MAX_UPLOADED_PHOTOS} uploaded photos: remove one first.`);
       const [row] = await tx
         .insert(roomPhotos)
-        .values({ workspaceId: actor.workspaceId, roomId: found.room.id, contentType: checked.contentType, sizeBytes: input.bytes.length, ...stored })
+        .values({
+          workspaceId: actor.workspaceId,
+          roomId: found.room.id,
+          contentType: checked.contentType,
+          sizeBytes: input.bytes.length,
+          ...stored,
+        })
         .returning({ id: roomPhotos.id });
-      await audit(tx, actor, "room.photo_added", { type: "room", id: found.room.id }, { photoId: row.id, contentType: checked.contentType, sizeBytes: input.bytes.length, storage: storage.kind });
+      await audit(
+        tx,
+        actor,
+        "room.photo_added",
+        { type: "room", id: found.room.id },
+        { photoId: row.id, contentType: checked.contentType, sizeBytes: input.bytes.length, storage: storage.kind },
+      );
       return ok({ id: row.id });
     });
   } catch (error) {
@@ -79,7 +101,11 @@ export async function removeRoomPhoto(
   });
   if (!removed) return notFound("photo");
   // After the commit: a failed bucket delete leaves an unreachable object, never a row without its bytes.
-  await storage.remove({ bytes: null, objectKey: removed.objectKey }).catch((err: unknown) => logger.warn({ err, objectKey: removed.objectKey }, "room photo: could not delete from the bucket"));
+  await storage
+    .remove({ bytes: null, objectKey: removed.objectKey })
+    .catch((err: unknown) =>
+      logger.warn({ err, objectKey: removed.objectKey }, "room photo: could not delete from the bucket"),
+    );
   return ok({ roomId: removed.roomId });
 }
 
@@ -87,7 +113,13 @@ export async function removeRoomPhoto(
 export async function listRoomPhotos(db: DbOrTx, input: { workspaceId: string; roomIds: string[] }) {
   if (input.roomIds.length === 0) return [];
   const rows = await db
-    .select({ id: roomPhotos.id, roomId: roomPhotos.roomId, contentType: roomPhotos.contentType, sizeBytes: roomPhotos.sizeBytes, createdAt: roomPhotos.createdAt })
+    .select({
+      id: roomPhotos.id,
+      roomId: roomPhotos.roomId,
+      contentType: roomPhotos.contentType,
+      sizeBytes: roomPhotos.sizeBytes,
+      createdAt: roomPhotos.createdAt,
+    })
     .from(roomPhotos)
     .where(and(eq(roomPhotos.workspaceId, input.workspaceId), inArray(roomPhotos.roomId, input.roomIds)))
     .orderBy(asc(roomPhotos.createdAt), asc(roomPhotos.id));

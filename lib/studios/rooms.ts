@@ -14,7 +14,13 @@ async function nameInUse(db: DbOrTx, studioId: string, name: string, exceptId?: 
   const [row] = await db
     .select({ id: rooms.id })
     .from(rooms)
-    .where(and(eq(rooms.studioId, studioId), sql`lower(${rooms.name}) = lower(${name})`, exceptId ? ne(rooms.id, exceptId) : undefined))
+    .where(
+      and(
+        eq(rooms.studioId, studioId),
+        sql`lower(${rooms.name}) = lower(${name})`,
+        exceptId ? ne(rooms.id, exceptId) : undefined,
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }
@@ -50,7 +56,13 @@ export async function createRoom(
       .insert(rooms)
       .values({ workspaceId: actor.workspaceId, studioId: studio.id, ...columns(input) })
       .returning({ id: rooms.id });
-    await audit(tx, actor, "room.created", { type: "room", id: row.id }, { name: input.name, hourlyRateCents: input.hourlyRateCents });
+    await audit(
+      tx,
+      actor,
+      "room.created",
+      { type: "room", id: row.id },
+      { name: input.name, hourlyRateCents: input.hourlyRateCents },
+    );
     return ok({ id: row.id });
   });
 }
@@ -74,7 +86,9 @@ export async function updateRoom(
     if (await nameInUse(tx, found.studio.id, input.name, found.room.id)) return nameTaken();
     await tx.update(rooms).set(columns(input)).where(eq(rooms.id, found.room.id));
     const changes = Object.fromEntries(
-      Object.entries(columns(input)).filter(([key, value]) => JSON.stringify(found.room[key as keyof typeof found.room]) !== JSON.stringify(value)),
+      Object.entries(columns(input)).filter(
+        ([key, value]) => JSON.stringify(found.room[key as keyof typeof found.room]) !== JSON.stringify(value),
+      ),
     );
     await audit(tx, actor, "room.updated", { type: "room", id: found.room.id }, changes);
     return ok({ id: found.room.id });

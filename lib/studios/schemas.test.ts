@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { closureSchema, createRoomSchema, openingHoursSchema, policiesFormSchema, pricingRuleSchema, studioSchema } from "./schemas";
+import {
+  closureSchema,
+  createRoomSchema,
+  openingHoursSchema,
+  policiesFormSchema,
+  pricingRuleSchema,
+  studioSchema,
+} from "./schemas";
 
 const STUDIO = "0b6c3f34-8a43-4a5e-9d54-0d7a1b1f6a10";
 const errors = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -29,7 +36,13 @@ describe("opening hours", () => {
       { weekday: 5, opens: "00:00", closes: "00:00" },
       { weekday: 4, opens: "09:00", closes: "02:00" }, // runs into Friday's 24 h: merged, not an error
     ]);
-    expect(parsed.map((h) => `${h.weekday} ${h.opens}`)).toEqual(["1 08:00", "1 18:00", "4 09:00", "5 00:00", "0 10:00"]);
+    expect(parsed.map((h) => `${h.weekday} ${h.opens}`)).toEqual([
+      "1 08:00",
+      "1 18:00",
+      "4 09:00",
+      "5 00:00",
+      "0 10:00",
+    ]);
   });
 
   it("names the day of each mistake", () => {
@@ -48,7 +61,9 @@ describe("opening hours", () => {
   });
 
   it("is part of a studio with an IANA time zone", () => {
-    expect(studioSchema.safeParse({ name: "LA", address: "", timeZone: "America/Los_Angeles", openingHours: [] }).success).toBe(true);
+    expect(
+      studioSchema.safeParse({ name: "LA", address: "", timeZone: "America/Los_Angeles", openingHours: [] }).success,
+    ).toBe(true);
     expect(errors(studioSchema.safeParse({ name: " ", timeZone: "PST", openingHours: [] }))).toEqual({
       name: "Enter a name",
       timeZone: "Choose a time zone from the list",
@@ -58,11 +73,18 @@ describe("opening hours", () => {
 
 describe("closures", () => {
   it("are one day when no last day is given, and never end before they start", () => {
-    expect(closureSchema.parse({ studioId: STUDIO, startsOn: "2026-12-24", endsOn: "", reason: "Holiday" })).toMatchObject({ endsOn: "2026-12-24" });
-    expect(errors(closureSchema.safeParse({ studioId: STUDIO, startsOn: "2026-12-24", endsOn: "2026-12-23", reason: "x" }))).toEqual({
+    expect(
+      closureSchema.parse({ studioId: STUDIO, startsOn: "2026-12-24", endsOn: "", reason: "Holiday" }),
+    ).toMatchObject({ endsOn: "2026-12-24" });
+    expect(
+      errors(closureSchema.safeParse({ studioId: STUDIO, startsOn: "2026-12-24", endsOn: "2026-12-23", reason: "x" })),
+    ).toEqual({
       endsOn: "The last day cannot be before the first",
     });
-    expect(errors(closureSchema.safeParse({ studioId: STUDIO, startsOn: "2026-02-30", reason: "" }))).toMatchObject({ startsOn: "Enter the first closed day", reason: "Enter a reason" });
+    expect(errors(closureSchema.safeParse({ studioId: STUDIO, startsOn: "2026-02-30", reason: "" }))).toMatchObject({
+      startsOn: "Enter the first closed day",
+      reason: "Enter a reason",
+    });
   });
 });
 
@@ -111,13 +133,23 @@ describe("peak rules", () => {
   const rule = { roomId: STUDIO, name: "", weekday: "5", startsAt: "18:00", endsAt: "23:00" };
   it("are an hourly rate or a multiplier, never both", () => {
     expect(pricingRuleSchema("USD").parse({ ...rule, priceKind: "rate", price: "95" })).toEqual({
-      roomId: STUDIO, name: "Peak", weekday: 5, startsAt: "18:00", endsAt: "23:00", rateCents: 9500, multiplier: null,
+      roomId: STUDIO,
+      name: "Peak",
+      weekday: 5,
+      startsAt: "18:00",
+      endsAt: "23:00",
+      rateCents: 9500,
+      multiplier: null,
     });
-    expect(pricingRuleSchema("USD").parse({ ...rule, endsAt: "02:00", priceKind: "multiplier", price: "1.5" })).toMatchObject({ multiplier: "1.50", rateCents: null });
+    expect(
+      pricingRuleSchema("USD").parse({ ...rule, endsAt: "02:00", priceKind: "multiplier", price: "1.5" }),
+    ).toMatchObject({ multiplier: "1.50", rateCents: null });
     expect(errors(pricingRuleSchema("USD").safeParse({ ...rule, priceKind: "multiplier", price: "0" }))).toEqual({
       price: "Enter a multiplier like 1.5 (more than 0, at most 10, 2 decimals)",
     });
-    expect(errors(pricingRuleSchema("USD").safeParse({ ...rule, weekday: "7", startsAt: "6pm", priceKind: "", price: "" }))).toMatchObject({
+    expect(
+      errors(pricingRuleSchema("USD").safeParse({ ...rule, weekday: "7", startsAt: "6pm", priceKind: "", price: "" })),
+    ).toMatchObject({
       weekday: "Choose a weekday",
       startsAt: "Enter the start as HH:MM",
       priceKind: "Choose an hourly rate or a multiplier",
@@ -127,9 +159,50 @@ describe("peak rules", () => {
 
 describe("the policies form", () => {
   it("takes whole numbers and refuses an empty field instead of falling back to a default", () => {
-    const form = { minNoticeMinutes: "30", bookingWindowDays: "60", holdMinutes: "10", freeCancellationHours: "48", lateCancelFeePercent: "25", noShowFeePercent: "100", cardOnFile: "required", blockBookingWhenUnpaid: "no", invoiceDelayMinutes: "15", checkInOpensMinutes: "30", noShowGraceMinutes: "20", overtimeGraceMinutes: "5", overtimeRatePercent: "150", storageOverrunPercent: "100" };
-    expect(policiesFormSchema.parse(form)).toEqual({ minNoticeMinutes: 30, bookingWindowDays: 60, holdMinutes: 10, freeCancellationHours: 48, lateCancelFeePercent: 25, noShowFeePercent: 100, cardOnFile: "required", blockBookingWhenUnpaid: "no", invoiceDelayMinutes: 15, checkInOpensMinutes: 30, noShowGraceMinutes: 20, overtimeGraceMinutes: 5, overtimeRatePercent: 150, storageOverrunPercent: 100 });
-    expect(errors(policiesFormSchema.safeParse({ ...form, minNoticeMinutes: "", lateCancelFeePercent: "150", holdMinutes: "2.5", cardOnFile: "sometimes", invoiceDelayMinutes: "" }))).toEqual({
+    const form = {
+      minNoticeMinutes: "30",
+      bookingWindowDays: "60",
+      holdMinutes: "10",
+      freeCancellationHours: "48",
+      lateCancelFeePercent: "25",
+      noShowFeePercent: "100",
+      cardOnFile: "required",
+      blockBookingWhenUnpaid: "no",
+      invoiceDelayMinutes: "15",
+      checkInOpensMinutes: "30",
+      noShowGraceMinutes: "20",
+      overtimeGraceMinutes: "5",
+      overtimeRatePercent: "150",
+      storageOverrunPercent: "100",
+    };
+    expect(policiesFormSchema.parse(form)).toEqual({
+      minNoticeMinutes: 30,
+      bookingWindowDays: 60,
+      holdMinutes: 10,
+      freeCancellationHours: 48,
+      lateCancelFeePercent: 25,
+      noShowFeePercent: 100,
+      cardOnFile: "required",
+      blockBookingWhenUnpaid: "no",
+      invoiceDelayMinutes: 15,
+      checkInOpensMinutes: 30,
+      noShowGraceMinutes: 20,
+      overtimeGraceMinutes: 5,
+      overtimeRatePercent: 150,
+      storageOverrunPercent: 100,
+    });
+    expect(
+      errors(
+        policiesFormSchema.safeParse({
+          ...form,
+          minNoticeMinutes: "",
+          lateCancelFeePercent: "150",
+          holdMinutes: "2.5",
+          cardOnFile: "sometimes",
+          invoiceDelayMinutes: "",
+        }),
+      ),
+    ).toEqual({
       minNoticeMinutes: "Enter a number of minutes",
       holdMinutes: "Use whole minutes",
       lateCancelFeePercent: "At most 100 %",

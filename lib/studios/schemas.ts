@@ -1,7 +1,20 @@
 import { z } from "zod";
 import { isoDate, str } from "../input";
 import { policiesSchema } from "../policies/policies";
-import { checkbox, commaList, httpsUrls, id, localDateTime, minutes, money, optionalText, text, timeOfDay, weekday, wholeNumber } from "./fields";
+import {
+  checkbox,
+  commaList,
+  httpsUrls,
+  id,
+  localDateTime,
+  minutes,
+  money,
+  optionalText,
+  text,
+  timeOfDay,
+  weekday,
+  wholeNumber,
+} from "./fields";
 import { STUDIO_CURRENCIES } from "../money";
 import { isTimeZone } from "./local-time";
 import { MAX_RANGES_PER_DAY, openingHoursProblems, sortOpeningHours } from "./opening-hours";
@@ -13,7 +26,9 @@ import { DAY_MS } from "@/kernel/time";
  */
 
 export const openingHoursSchema = z
-  .array(z.object({ weekday: z.number().int().min(0).max(6), opens: str(), closes: str() }), { error: "Enter the opening hours" })
+  .array(z.object({ weekday: z.number().int().min(0).max(6), opens: str(), closes: str() }), {
+    error: "Enter the opening hours",
+  })
   .max(7 * MAX_RANGES_PER_DAY, `Use at most ${MAX_RANGES_PER_DAY} ranges a day`)
   .superRefine((hours, ctx) => {
     for (const message of openingHoursProblems(hours)) ctx.addIssue({ code: "custom", message });
@@ -39,12 +54,23 @@ export const studioSchema = z
     if (v.taxMode === "none") return;
     const rate = v.taxRate.replace(/\s*%$/, "");
     if (!TAX_RATE.test(rate) || Number(rate) <= 0 || Number(rate) > 100) {
-      ctx.addIssue({ code: "custom", path: ["taxRate"], message: "Enter the rate as a percent above 0 and at most 100, with at most 3 decimals, like 9.5" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["taxRate"],
+        message: "Enter the rate as a percent above 0 and at most 100, with at most 3 decimals, like 9.5",
+      });
     }
-    if (v.taxName === "") ctx.addIssue({ code: "custom", path: ["taxName"], message: "Name the tax as invoices should show it, like VAT or CA sales tax" });
+    if (v.taxName === "")
+      ctx.addIssue({
+        code: "custom",
+        path: ["taxName"],
+        message: "Name the tax as invoices should show it, like VAT or CA sales tax",
+      });
   })
   // No tax keeps no rate or name, so a studio that charges none never shows one.
-  .transform((v) => (v.taxMode === "none" ? { ...v, taxRate: "0", taxName: "" } : { ...v, taxRate: v.taxRate.replace(/\s*%$/, "") }));
+  .transform((v) =>
+    v.taxMode === "none" ? { ...v, taxRate: "0", taxName: "" } : { ...v, taxRate: v.taxRate.replace(/\s*%$/, "") },
+  );
 export type StudioInput = z.output<typeof studioSchema>;
 export const updateStudioSchema = z.intersection(studioSchema, z.object({ studioId: id("a studio") }));
 
@@ -53,7 +79,10 @@ export const closureSchema = z
   .object({
     studioId: id("a studio"),
     startsOn: isoDate("Enter the first closed day"),
-    endsOn: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDate("Enter a date, or leave it empty for one day").optional()),
+    endsOn: z.preprocess(
+      (v) => (v === "" || v === null ? undefined : v),
+      isoDate("Enter a date, or leave it empty for one day").optional(),
+    ),
     reason: text("a reason", 200),
   })
   .transform((v) => ({ ...v, endsOn: v.endsOn ?? v.startsOn }))
@@ -82,17 +111,41 @@ const roomFields = (currency: string) =>
   });
 
 function checkDurations(v: { stepMinutes: number; minMinutes: number; maxMinutes: number }, ctx: z.RefinementCtx) {
-  if (v.minMinutes % v.stepMinutes !== 0) ctx.addIssue({ code: "custom", path: ["minMinutes"], message: `Use a multiple of the ${v.stepMinutes}-minute step` });
-  if (v.maxMinutes % v.stepMinutes !== 0) ctx.addIssue({ code: "custom", path: ["maxMinutes"], message: `Use a multiple of the ${v.stepMinutes}-minute step` });
-  if (v.minMinutes > v.maxMinutes) ctx.addIssue({ code: "custom", path: ["maxMinutes"], message: "The longest booking cannot be shorter than the shortest" });
+  if (v.minMinutes % v.stepMinutes !== 0)
+    ctx.addIssue({
+      code: "custom",
+      path: ["minMinutes"],
+      message: `Use a multiple of the ${v.stepMinutes}-minute step`,
+    });
+  if (v.maxMinutes % v.stepMinutes !== 0)
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxMinutes"],
+      message: `Use a multiple of the ${v.stepMinutes}-minute step`,
+    });
+  if (v.minMinutes > v.maxMinutes)
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxMinutes"],
+      message: "The longest booking cannot be shorter than the shortest",
+    });
 }
 
-const withCents = <T extends { hourlyRate: number }>({ hourlyRate, ...rest }: T) => ({ ...rest, hourlyRateCents: hourlyRate });
+const withCents = <T extends { hourlyRate: number }>({ hourlyRate, ...rest }: T) => ({
+  ...rest,
+  hourlyRateCents: hourlyRate,
+});
 
 export const createRoomSchema = (currency: string) =>
-  roomFields(currency).extend({ studioId: id("a studio") }).superRefine(checkDurations).transform(withCents);
+  roomFields(currency)
+    .extend({ studioId: id("a studio") })
+    .superRefine(checkDurations)
+    .transform(withCents);
 export const updateRoomSchema = (currency: string) =>
-  roomFields(currency).extend({ roomId: id("a room") }).superRefine(checkDurations).transform(withCents);
+  roomFields(currency)
+    .extend({ roomId: id("a room") })
+    .superRefine(checkDurations)
+    .transform(withCents);
 export type RoomInput = Omit<z.output<ReturnType<typeof createRoomSchema>>, "studioId">;
 
 export const roomBlockSchema = z
@@ -117,7 +170,10 @@ export const pricingRuleSchema = (currency: string) =>
       startsAt: timeOfDay("the start"),
       endsAt: timeOfDay("the end"),
       priceKind: z.enum(["rate", "multiplier"], { error: "Choose an hourly rate or a multiplier" }),
-      price: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), str({ error: "Enter the price" }).min(1, "Enter the price")),
+      price: z.preprocess(
+        (v) => (typeof v === "string" ? v.trim() : v),
+        str({ error: "Enter the price" }).min(1, "Enter the price"),
+      ),
     })
     .transform((v, ctx) => {
       const { price, priceKind, ...rule } = v;
@@ -128,7 +184,11 @@ export const pricingRuleSchema = (currency: string) =>
       }
       const value = Number(price);
       if (!MULTIPLIER.test(price) || value <= 0 || value > 10) {
-        ctx.addIssue({ code: "custom", path: ["price"], message: "Enter a multiplier like 1.5 (more than 0, at most 10, 2 decimals)" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["price"],
+          message: "Enter a multiplier like 1.5 (more than 0, at most 10, 2 decimals)",
+        });
       }
       return { ...rule, rateCents: null, multiplier: MULTIPLIER.test(price) ? value.toFixed(2) : "0" };
     });
@@ -149,6 +209,9 @@ export const addOnActiveSchema = z.object({ addOnId: id("an add-on"), active: ch
 /** The policies form: policiesSchema, where an empty field is an error instead of its default. */
 export const policiesFormSchema = z.object(
   Object.fromEntries(
-    Object.entries(policiesSchema.shape).map(([key, field]) => [key, z.preprocess((v) => (v === "" || v === null || v === undefined ? Number.NaN : v), field)]),
+    Object.entries(policiesSchema.shape).map(([key, field]) => [
+      key,
+      z.preprocess((v) => (v === "" || v === null || v === undefined ? Number.NaN : v), field),
+    ]),
   ) as { [K in keyof typeof policiesSchema.shape]: z.ZodPipe<z.ZodTransform, (typeof policiesSchema.shape)[K]> },
 );

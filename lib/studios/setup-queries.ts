@@ -19,7 +19,11 @@ export async function listSetupStudios(db: DbOrTx, actor: Actor) {
   ]);
   return rows.map((s) => {
     const mine = counts.filter((c) => c.studioId === s.id);
-    return { ...s, rooms: mine.reduce((n, c) => n + c.n, 0), activeRooms: mine.filter((c) => c.active).reduce((n, c) => n + c.n, 0) };
+    return {
+      ...s,
+      rooms: mine.reduce((n, c) => n + c.n, 0),
+      activeRooms: mine.filter((c) => c.active).reduce((n, c) => n + c.n, 0),
+    };
   });
 }
 
@@ -45,7 +49,11 @@ export async function loadRoomSetup(db: DbOrTx, actor: Actor, roomId: string, no
   const found = await ownRoom(db, actor, roomId);
   if (!found) return null;
   const [rules, blocks] = await Promise.all([
-    db.select().from(pricingRules).where(eq(pricingRules.roomId, found.room.id)).orderBy(asc(pricingRules.weekday), asc(pricingRules.startsAt)),
+    db
+      .select()
+      .from(pricingRules)
+      .where(eq(pricingRules.roomId, found.room.id))
+      .orderBy(asc(pricingRules.weekday), asc(pricingRules.startsAt)),
     db
       .select()
       .from(roomBlocks)

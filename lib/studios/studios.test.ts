@@ -10,7 +10,13 @@ import { createStudio, updateStudio } from "./studios";
 
 const now = new Date("2026-12-01T20:00:00Z"); // Tue 1 Dec, 12:00 in Los Angeles
 const studio = (input: Record<string, unknown>) =>
-  studioSchema.parse({ name: "Downtown", address: "1 Main St", timeZone: "America/Los_Angeles", openingHours: [], ...input });
+  studioSchema.parse({
+    name: "Downtown",
+    address: "1 Main St",
+    timeZone: "America/Los_Angeles",
+    openingHours: [],
+    ...input,
+  });
 
 async function world() {
   const db = testDb();
@@ -36,13 +42,18 @@ describe("studios", () => {
     expect(row).toMatchObject({ workspaceId: workspace.id, name: "Downtown", timeZone: "America/Los_Angeles" });
     expect(row.openingHours).toEqual([hours[2], hours[1], hours[0]]);
 
-    const updated = await updateStudio(db, manager, { ...studio({ name: "Shanghai", timeZone: "Asia/Shanghai" }), studioId: row.id });
+    const updated = await updateStudio(db, manager, {
+      ...studio({ name: "Shanghai", timeZone: "Asia/Shanghai" }),
+      studioId: row.id,
+    });
     expect(updated.ok).toBe(true);
     const [after] = await db.select().from(studios).where(eq(studios.id, row.id));
     expect(after).toMatchObject({ name: "Shanghai", timeZone: "Asia/Shanghai", openingHours: [] });
     const log = await db.select().from(auditLog).where(eq(auditLog.subjectId, row.id));
     expect(log.map((l) => l.action).sort()).toEqual(["studio.created", "studio.updated"]);
-    expect(log.find((l) => l.action === "studio.updated")?.data).toMatchObject({ timeZone: { from: "America/Los_Angeles", to: "Asia/Shanghai" } });
+    expect(log.find((l) => l.action === "studio.updated")?.data).toMatchObject({
+      timeZone: { from: "America/Los_Angeles", to: "Asia/Shanghai" },
+    });
     expect((await listSetupStudios(db, manager)).map((s) => s.name)).toContain("Shanghai");
   });
 
@@ -63,17 +74,24 @@ describe("studios", () => {
     const { db, manager, staff, other, first } = await world();
     const foreign = await updateStudio(db, manager, { ...studio({}), studioId: other.studio.id });
     expect(foreign).toMatchObject({ ok: false, error: "not_found", message: "That studio does not exist." });
-    expect(await updateStudio(db, manager, { ...studio({}), studioId: "not-a-uuid" })).toMatchObject({ ok: false, error: "not_found" });
+    expect(await updateStudio(db, manager, { ...studio({}), studioId: "not-a-uuid" })).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
     expect(await loadStudioSetup(db, manager, other.studio.id, now)).toBeNull();
     expect(await createStudio(db, staff, studio({}))).toMatchObject({ ok: false, error: "not_allowed" });
-    expect(await updateStudio(db, staff, { ...studio({}), studioId: first.id })).toMatchObject({ ok: false, error: "not_allowed" });
+    expect(await updateStudio(db, staff, { ...studio({}), studioId: first.id })).toMatchObject({
+      ok: false,
+      error: "not_allowed",
+    });
     const [unchanged] = await db.select().from(studios).where(eq(studios.id, other.studio.id));
     expect(unchanged.name).toBe(other.studio.name);
   });
 });
 
 describe("closures", () => {
-  const closure = (studioId: string, startsOn: string, endsOn = "", reason = "Holiday") => closureSchema.parse({ studioId, startsOn, endsOn, reason });
+  const closure = (studioId: string, startsOn: string, endsOn = "", reason = "Holiday") =>
+    closureSchema.parse({ studioId, startsOn, endsOn, reason });
 
   it("are added for a day or a range and listed until their last day is over on the studio's calendar", async () => {
     const { db, manager, first } = await world();
@@ -97,7 +115,10 @@ describe("closures", () => {
       error: "in_past",
       fieldErrors: { endsOn: ["That closure is already over. Choose today or a later day."] },
     });
-    expect(await addClosure(db, manager, closure(other.studio.id, "2026-12-24"), now)).toMatchObject({ ok: false, error: "not_found" });
+    expect(await addClosure(db, manager, closure(other.studio.id, "2026-12-24"), now)).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
   });
 
   it("are removed only from the actor's own workspace", async () => {
@@ -106,9 +127,16 @@ describe("closures", () => {
     const outsider = (await makeMember(db, other.workspace.id, "owner")).actor;
     const theirs = await addClosure(db, outsider, closure(other.studio.id, "2026-12-24"), now);
     if (!mine.ok || !theirs.ok) throw new Error("setup failed");
-    expect(await removeClosure(db, manager, { closureId: theirs.value.id })).toMatchObject({ ok: false, error: "not_found", message: "That closure does not exist." });
+    expect(await removeClosure(db, manager, { closureId: theirs.value.id })).toMatchObject({
+      ok: false,
+      error: "not_found",
+      message: "That closure does not exist.",
+    });
     expect(await removeClosure(db, manager, { closureId: "x" })).toMatchObject({ ok: false, error: "not_found" });
-    expect(await removeClosure(db, manager, { closureId: mine.value.id })).toEqual({ ok: true, value: { id: mine.value.id } });
+    expect(await removeClosure(db, manager, { closureId: mine.value.id })).toEqual({
+      ok: true,
+      value: { id: mine.value.id },
+    });
     expect((await loadStudioSetup(db, outsider, other.studio.id, now))?.closures).toHaveLength(1);
     expect((await loadStudioSetup(db, manager, first.id, now))?.closures).toHaveLength(0);
   });

@@ -9,13 +9,20 @@ import type { StudioInput } from "./schemas";
 
 type StudioError = "not_allowed" | "not_found" | "name_taken" | "currency_locked";
 
-const nameTaken = () => fail("name_taken", { fieldErrors: { name: ["Another studio of this workspace has that name."] } });
+const nameTaken = () =>
+  fail("name_taken", { fieldErrors: { name: ["Another studio of this workspace has that name."] } });
 
 async function nameInUse(db: DbOrTx, workspaceId: string, name: string, exceptId?: string) {
   const [row] = await db
     .select({ id: studios.id })
     .from(studios)
-    .where(and(eq(studios.workspaceId, workspaceId), sql`lower(${studios.name}) = lower(${name})`, exceptId ? ne(studios.id, exceptId) : undefined))
+    .where(
+      and(
+        eq(studios.workspaceId, workspaceId),
+        sql`lower(${studios.name}) = lower(${name})`,
+        exceptId ? ne(studios.id, exceptId) : undefined,
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }
@@ -24,18 +31,39 @@ async function nameInUse(db: DbOrTx, workspaceId: string, name: string, exceptId
  * The tax columns of a studio. A new rate or mode applies to quotes from then on: bookings keep the tax of their
  * stored quote, and storage nights are taxed by the studio's settings when each night is charged.
  */
-const taxColumns = (input: Pick<StudioInput, "taxMode" | "taxRate" | "taxName">) => ({ taxMode: input.taxMode, taxRate: input.taxRate, taxName: input.taxName });
+const taxColumns = (input: Pick<StudioInput, "taxMode" | "taxRate" | "taxName">) => ({
+  taxMode: input.taxMode,
+  taxRate: input.taxRate,
+  taxName: input.taxName,
+});
 
 /** Adds a studio, priced in the workspace's currency unless another is chosen. The workspace row is locked so two studios cannot take the same name at once. */
-export async function createStudio(db: Db, actor: Actor, input: StudioInput, _now?: Date): Promise<Result<{ id: string }, StudioError>> {
+export async function createStudio(
+  db: Db,
+  actor: Actor,
+  input: StudioInput,
+  _now?: Date,
+): Promise<Result<{ id: string }, StudioError>> {
   const refused = denied(actor);
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    const [workspace] = await tx.select({ id: workspaces.id, currency: workspaces.currency }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
+    const [workspace] = await tx
+      .select({ id: workspaces.id, currency: workspaces.currency })
+      .from(workspaces)
+      .where(eq(workspaces.id, actor.workspaceId))
+      .for("update");
     if (await nameInUse(tx, actor.workspaceId, input.name)) return nameTaken();
     const [row] = await tx
       .insert(studios)
-      .values({ workspaceId: actor.workspaceId, name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours, currency: input.currency ?? workspace.currency, ...taxColumns(input) })
+      .values({
+        workspaceId: actor.workspaceId,
+        name: input.name,
+        address: input.address,
+        timeZone: input.timeZone,
+        openingHours: input.openingHours,
+        currency: input.currency ?? workspace.currency,
+        ...taxColumns(input),
+      })
       .returning({ id: studios.id });
     await audit(tx, actor, "studio.created", { type: "studio", id: row.id }, { name: input.name });
     return ok({ id: row.id });
@@ -64,16 +92,26 @@ export async function updateStudio(
       // The rooms' locks wait for bookings in flight in this studio (they hold their room's), so they are counted.
       await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.studioId, studio.id)).for("update");
       const blocker = await currencyChangeBlocker(tx, studio, currency);
-      if (blocker) return fail("currency_locked", { message: "The studio was not saved.", fieldErrors: { currency: [blocker] } });
+      if (blocker)
+        return fail("currency_locked", { message: "The studio was not saved.", fieldErrors: { currency: [blocker] } });
     }
     await tx
       .update(studios)
-      .set({ name: input.name, address: input.address, timeZone: input.timeZone, openingHours: input.openingHours, currency, ...taxColumns(input) })
+      .set({
+        name: input.name,
+        address: input.address,
+        timeZone: input.timeZone,
+        openingHours: input.openingHours,
+        currency,
+        ...taxColumns(input),
+      })
       .where(eq(studios.id, studio.id));
     const changed = {
       ...(studio.timeZone !== input.timeZone ? { timeZone: { from: studio.timeZone, to: input.timeZone } } : {}),
       ...(studio.currency !== currency ? { currency: { from: studio.currency, to: currency } } : {}),
-      ...(studio.taxMode !== input.taxMode || Number(studio.taxRate) !== Number(input.taxRate) || studio.taxName !== input.taxName
+      ...(studio.taxMode !== input.taxMode ||
+      Number(studio.taxRate) !== Number(input.taxRate) ||
+      studio.taxName !== input.taxName
         ? { tax: { from: { mode: studio.taxMode, rate: studio.taxRate, name: studio.taxName }, to: taxColumns(input) } }
         : {}),
     };

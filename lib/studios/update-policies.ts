@@ -13,17 +13,33 @@ import { audit, denied } from "./access";
  * New rules apply to what happens from now on: bookings already made keep their times; fees are worked out when
  * a cancellation or a no-show happens.
  */
-export async function updatePolicies(db: Db, actor: Actor, input: Policies, _now?: Date, opts: { stripeConnected?: boolean } = {}): Promise<Result<Policies, "not_allowed" | "invalid">> {
+export async function updatePolicies(
+  db: Db,
+  actor: Actor,
+  input: Policies,
+  _now?: Date,
+  opts: { stripeConnected?: boolean } = {},
+): Promise<Result<Policies, "not_allowed" | "invalid">> {
   const refused = denied(actor, "policies.manage");
   if (refused) return { ...refused, message: "You cannot change the workspace policies." };
   // A card required while no card can be added would stop every booking.
   const cardRefusal = cardPolicyRefusal(input.cardOnFile, opts.stripeConnected);
   if (cardRefusal) return fail("invalid", { fieldErrors: { cardOnFile: [cardRefusal] } });
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ policies: workspaces.policies }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
+    const [before] = await tx
+      .select({ policies: workspaces.policies })
+      .from(workspaces)
+      .where(eq(workspaces.id, actor.workspaceId))
+      .for("update");
     const policies = readPolicies(input);
     await tx.update(workspaces).set({ policies }).where(eq(workspaces.id, actor.workspaceId));
-    await audit(tx, actor, "workspace.policies_updated", { type: "workspace", id: actor.workspaceId }, { from: readPolicies(before?.policies), to: policies });
+    await audit(
+      tx,
+      actor,
+      "workspace.policies_updated",
+      { type: "workspace", id: actor.workspaceId },
+      { from: readPolicies(before?.policies), to: policies },
+    );
     return ok(policies);
   });
 }

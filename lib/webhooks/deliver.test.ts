@@ -25,13 +25,25 @@ async function oneDelivery(opts: { at?: Date } = {}) {
   const path = `/hooks/${w.tag}`;
   const endpoint = await w.endpoint(receiver.url(path));
   const eventId = await db.transaction((tx) =>
-    enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "shipment.received", data: { shipmentId: "s-1", items: 2 }, now: opts.at ?? now }),
+    enqueueWebhookEvent(tx, {
+      workspaceId: w.workspace.id,
+      brandId: w.brand.actor.brandId!,
+      event: "shipment.received",
+      data: { shipmentId: "s-1", items: 2 },
+      now: opts.at ?? now,
+    }),
   );
   const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id));
-  const pass = (at: Date, extra: { timeoutMs?: number } = {}) => deliverDueWebhooks(db, at, { workspaceId: w.workspace.id, allowPrivateHosts: true, ...extra });
+  const pass = (at: Date, extra: { timeoutMs?: number } = {}) =>
+    deliverDueWebhooks(db, at, { workspaceId: w.workspace.id, allowPrivateHosts: true, ...extra });
   const requests = () => receiver.requests.filter((r) => r.path === path);
   const row = async () => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id)))[0];
-  const attempts = () => db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id)).orderBy(asc(webhookAttempts.createdAt));
+  const attempts = () =>
+    db
+      .select()
+      .from(webhookAttempts)
+      .where(eq(webhookAttempts.deliveryId, delivery.id))
+      .orderBy(asc(webhookAttempts.createdAt));
   return { db, w, endpoint, eventId, delivery, pass, requests, row, attempts, path };
 }
 
@@ -58,7 +70,15 @@ describe("delivering webhooks", () => {
       data: { shipmentId: "s-1", items: 2 },
     });
 
-    expect(await row()).toMatchObject({ status: "delivered", attempts: 1, deliveredAt: now, nextAttemptAt: null, claimedUntil: null, lastStatusCode: 200, lastResponse: "thanks" });
+    expect(await row()).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      deliveredAt: now,
+      nextAttemptAt: null,
+      claimedUntil: null,
+      lastStatusCode: 200,
+      lastResponse: "thanks",
+    });
     const log = await attempts();
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ statusCode: 200, error: null, responseSnippet: "thanks", replay: false });
@@ -75,7 +95,13 @@ describe("delivering webhooks", () => {
 
     expect(await pass(now)).toMatchObject({ attempted: 1, retrying: 1 });
     const afterFirst = await row();
-    expect(afterFirst).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500, lastError: "HTTP 500", nextAttemptAt: later(MIN) });
+    expect(afterFirst).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastStatusCode: 500,
+      lastError: "HTTP 500",
+      nextAttemptAt: later(MIN),
+    });
     expect(afterFirst.lastResponse).toHaveLength(500);
 
     // Not due yet: nothing is sent.
@@ -85,7 +111,13 @@ describe("delivering webhooks", () => {
     expect(await pass(later(MIN))).toMatchObject({ attempted: 1, delivered: 1 });
     await pass(later(10 * MIN));
     expect(requests()).toHaveLength(2);
-    expect(await row()).toMatchObject({ status: "delivered", attempts: 2, deliveredAt: later(MIN), lastStatusCode: 200, lastError: null });
+    expect(await row()).toMatchObject({
+      status: "delivered",
+      attempts: 2,
+      deliveredAt: later(MIN),
+      lastStatusCode: 200,
+      lastError: null,
+    });
     expect((await attempts()).map((a) => a.statusCode)).toEqual([500, 200]);
   });
 
@@ -99,7 +131,12 @@ describe("delivering webhooks", () => {
     expect(attempt).toMatchObject({ statusCode: null, error: "No answer within 0.3 s" });
     expect(attempt.durationMs).toBeGreaterThanOrEqual(250);
     expect(attempt.durationMs).toBeLessThan(5_000);
-    expect(await row()).toMatchObject({ status: "pending", attempts: 1, nextAttemptAt: later(MIN), claimedUntil: null });
+    expect(await row()).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      nextAttemptAt: later(MIN),
+      claimedUntil: null,
+    });
   });
 
   it("backs off 1, 2, 4 … minutes up to 6 hours, then marks the delivery failed after 3 days, and never disables the endpoint", async () => {
@@ -134,11 +171,19 @@ describe("delivering webhooks", () => {
 
   it("counts a redirect as a failure and never follows it", async () => {
     const { pass, requests, row, path } = await oneDelivery();
-    receiver.respondWith((req) => (req.path.endsWith("/moved") ? { status: 200 } : { status: 301, headers: { location: receiver.url(`${path}/moved`) } }));
+    receiver.respondWith((req) =>
+      req.path.endsWith("/moved")
+        ? { status: 200 }
+        : { status: 301, headers: { location: receiver.url(`${path}/moved`) } },
+    );
     await pass(now);
     expect(requests()).toHaveLength(1);
     expect(receiver.requests.some((r) => r.path.endsWith("/moved"))).toBe(false);
-    expect(await row()).toMatchObject({ status: "pending", lastStatusCode: 301, lastError: "Redirects are not followed: answer 2xx at this URL" });
+    expect(await row()).toMatchObject({
+      status: "pending",
+      lastStatusCode: 301,
+      lastError: "Redirects are not followed: answer 2xx at this URL",
+    });
   });
 
   it("keeps a disabled endpoint's deliveries waiting, and sends them once it is enabled again", async () => {
@@ -159,7 +204,15 @@ describe("delivering webhooks", () => {
     const path = `/race/${w.tag}`;
     const endpoints = [await w.endpoint(receiver.url(path)), await w.endpoint(receiver.url(path))];
     for (let i = 0; i < 6; i++) {
-      await db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "item.staged", data: { i }, now }));
+      await db.transaction((tx) =>
+        enqueueWebhookEvent(tx, {
+          workspaceId: w.workspace.id,
+          brandId: w.brand.actor.brandId!,
+          event: "item.staged",
+          data: { i },
+          now,
+        }),
+      );
     }
     const opts = { workspaceId: w.workspace.id, limit: 50, allowPrivateHosts: true };
     const [a, b] = await Promise.all([deliverDueWebhooks(db, now, opts), deliverDueWebhooks(db, now, opts)]);
@@ -167,7 +220,10 @@ describe("delivering webhooks", () => {
     const posted = receiver.requests.filter((r) => r.path === path).map((r) => r.headers["livebase-delivery"]);
     expect(posted).toHaveLength(12);
     expect(new Set(posted).size).toBe(12);
-    const rows = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.workspaceId, w.workspace.id)));
+    const rows = await db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.workspaceId, w.workspace.id)));
     expect(rows.every((r) => r.status === "delivered" && r.attempts === 1)).toBe(true);
     expect(new Set(rows.map((r) => r.endpointId))).toEqual(new Set(endpoints.map((e) => e.id)));
   });

@@ -59,9 +59,17 @@ export type AttemptOutcome = {
  * the requests go out concurrently, outside any transaction. `workspaceId` limits a pass to one workspace.
  * Deliveries of a disabled endpoint wait until the brand enables it again.
  */
-export async function deliverDueWebhooks(db: Db, now: Date, opts: DeliverOptions & { limit?: number; workspaceId?: string }) {
+export async function deliverDueWebhooks(
+  db: Db,
+  now: Date,
+  opts: DeliverOptions & { limit?: number; workspaceId?: string },
+) {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const claimed = await claimDeliveries(db, now, { limit: opts.limit ?? 20, leaseMs: leaseMs(timeoutMs), workspaceId: opts.workspaceId });
+  const claimed = await claimDeliveries(db, now, {
+    limit: opts.limit ?? 20,
+    leaseMs: leaseMs(timeoutMs),
+    workspaceId: opts.workspaceId,
+  });
   const results = await Promise.allSettled(claimed.map((d) => deliverClaimed(db, d, now, opts, { replay: false })));
   const done = { attempted: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   for (const r of results) {
@@ -75,7 +83,11 @@ export async function deliverDueWebhooks(db: Db, now: Date, opts: DeliverOptions
   return done;
 }
 
-async function claimDeliveries(db: Db, now: Date, opts: { limit: number; leaseMs: number; workspaceId?: string }): Promise<ClaimedDelivery[]> {
+async function claimDeliveries(
+  db: Db,
+  now: Date,
+  opts: { limit: number; leaseMs: number; workspaceId?: string },
+): Promise<ClaimedDelivery[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + opts.leaseMs);
   const rows = await db.execute<{ id: string }>(sql`
@@ -91,7 +103,10 @@ async function claimDeliveries(db: Db, now: Date, opts: { limit: number; leaseMs
       for update of d skip locked)
     returning id`);
   if (rows.length === 0) return [];
-  return loadClaimed(db, rows.map((r) => r.id));
+  return loadClaimed(
+    db,
+    rows.map((r) => r.id),
+  );
 }
 
 /** Claimed rows with their endpoint's URL and secret (read after the claim: the latest secret signs). */
@@ -122,7 +137,13 @@ export async function loadClaimed(db: Db, ids: string[]): Promise<ClaimedDeliver
  * and the brand may still fix its DNS) → tried again after `retryDelayMs`, until the delivery's `giveUpAt` → failed. The endpoint itself is never disabled: the brand sees the failures and replays.
  * Returns null when the delivery vanished or changed hands meanwhile (endpoint deleted, lease lost).
  */
-export async function deliverClaimed(db: Db, d: ClaimedDelivery, now: Date, opts: DeliverOptions, flags: { replay: boolean }): Promise<AttemptOutcome | null> {
+export async function deliverClaimed(
+  db: Db,
+  d: ClaimedDelivery,
+  now: Date,
+  opts: DeliverOptions,
+  flags: { replay: boolean },
+): Promise<AttemptOutcome | null> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const body = JSON.stringify(d.payload);
   const started = performance.now();
@@ -169,7 +190,10 @@ export async function deliverClaimed(db: Db, d: ClaimedDelivery, now: Date, opts
       .where(and(eq(webhookDeliveries.id, d.id), eq(webhookDeliveries.claimedUntil, d.claimedUntil)))
       .returning({ id: webhookDeliveries.id });
     if (!row) {
-      logger.warn({ deliveryId: d.id }, "webhook delivery was deleted or re-claimed during its attempt; outcome not recorded");
+      logger.warn(
+        { deliveryId: d.id },
+        "webhook delivery was deleted or re-claimed during its attempt; outcome not recorded",
+      );
       return null;
     }
     await tx.insert(webhookAttempts).values({
@@ -213,7 +237,13 @@ export async function replayDelivery(
     .select({ enabled: webhookEndpoints.enabled, endpointId: webhookEndpoints.id, event: webhookDeliveries.event })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookEndpoints.workspaceId, scope.workspaceId), eq(webhookEndpoints.brandId, scope.brandId)));
+    .where(
+      and(
+        eq(webhookDeliveries.id, deliveryId),
+        eq(webhookEndpoints.workspaceId, scope.workspaceId),
+        eq(webhookEndpoints.brandId, scope.brandId),
+      ),
+    );
   if (!found) return fail("not_found");
   if (!found.enabled) return fail("endpoint_disabled");
   const at = now.toISOString();

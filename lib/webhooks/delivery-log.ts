@@ -17,7 +17,12 @@ export async function listDeliveries(
   actor: Pick<Actor, "userId" | "role" | "workspaceId" | "brandId">,
   endpointId: string,
   opts: { status?: DeliveryStatus; now: Date; limit?: number },
-): Promise<Result<{ endpoint: NonNullable<Awaited<ReturnType<typeof getEndpoint>>>; deliveries: DeliveryWithAttempts[] }, "not_found">> {
+): Promise<
+  Result<
+    { endpoint: NonNullable<Awaited<ReturnType<typeof getEndpoint>>>; deliveries: DeliveryWithAttempts[] },
+    "not_found"
+  >
+> {
   const endpoint = await getEndpoint(db, actor, endpointId, opts.now);
   if (!endpoint) return fail("not_found");
   const deliveries = await db
@@ -35,7 +40,12 @@ export async function listDeliveries(
       createdAt: webhookDeliveries.createdAt,
     })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.endpointId, endpoint.id), opts.status ? eq(webhookDeliveries.status, opts.status) : undefined))
+    .where(
+      and(
+        eq(webhookDeliveries.endpointId, endpoint.id),
+        opts.status ? eq(webhookDeliveries.status, opts.status) : undefined,
+      ),
+    )
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(opts.limit ?? DELIVERY_LOG_LIMIT);
   const attempts = deliveries.length
@@ -51,7 +61,12 @@ export async function listDeliveries(
           createdAt: webhookAttempts.createdAt,
         })
         .from(webhookAttempts)
-        .where(inArray(webhookAttempts.deliveryId, deliveries.map((d) => d.id)))
+        .where(
+          inArray(
+            webhookAttempts.deliveryId,
+            deliveries.map((d) => d.id),
+          ),
+        )
         .orderBy(asc(webhookAttempts.createdAt), asc(webhookAttempts.id))
     : [];
   // (Map.groupBy would do, but Node 20 lacks it.)

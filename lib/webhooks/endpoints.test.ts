@@ -4,7 +4,15 @@ import { auditLog, webhookAttempts, webhookDeliveries, webhookEndpoints } from "
 import { testDb } from "@/db/testing/db";
 import { deliverDueWebhooks, replayDelivery } from "./deliver";
 import { listDeliveries } from "./delivery-log";
-import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateSecret, sendTestEvent, updateEndpoint } from "./endpoints";
+import {
+  createEndpoint,
+  deleteEndpoint,
+  getEndpoint,
+  listEndpoints,
+  rotateSecret,
+  sendTestEvent,
+  updateEndpoint,
+} from "./endpoints";
 import { enqueueWebhookEvent } from "./events";
 import { createEndpointSchema } from "./schemas";
 import { verifySignature } from "./sign";
@@ -25,7 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
-const deliveriesOf = (endpointId: string) => testDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
+const deliveriesOf = (endpointId: string) =>
+  testDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
 
 describe("webhook endpoints", () => {
   it("sends each event only to the brand's enabled endpoints that subscribe to it (none listed = every event), with one event id", async () => {
@@ -38,7 +47,9 @@ describe("webhook endpoints", () => {
     const rivals = await w.endpoint("https://rival.example.test/hook", { actor: w.rival.actor });
     const brandId = w.brand.actor.brandId!;
     const enqueue = (event: "item.staged" | "item.disposed") =>
-      db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId, event, data: { itemId: "i-1" }, now }));
+      db.transaction((tx) =>
+        enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId, event, data: { itemId: "i-1" }, now }),
+      );
 
     const stagedEvent = await enqueue("item.staged");
     const disposedEvent = await enqueue("item.disposed");
@@ -46,14 +57,26 @@ describe("webhook endpoints", () => {
     expect((await deliveriesOf(staged.id)).map((d) => d.event)).toEqual(["item.staged"]);
     expect(await deliveriesOf(off.id)).toEqual([]);
     expect(await deliveriesOf(rivals.id)).toEqual([]);
-    const stagedRows = [...(await deliveriesOf(all.id)), ...(await deliveriesOf(staged.id))].filter((d) => d.event === "item.staged");
+    const stagedRows = [...(await deliveriesOf(all.id)), ...(await deliveriesOf(staged.id))].filter(
+      (d) => d.event === "item.staged",
+    );
     expect(stagedRows.map((d) => d.eventId)).toEqual([stagedEvent, stagedEvent]);
     expect(disposedEvent).not.toBe(stagedEvent);
     expect(stagedRows[0]).toMatchObject({ status: "pending", nextAttemptAt: now, giveUpAt: later(72 * HOUR) });
 
     // No endpoint wants it: nothing is queued, and the caller learns so.
     const lonely = await webhookWorld(db, now);
-    expect(await db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: lonely.workspace.id, brandId: lonely.brand.actor.brandId!, event: "item.staged", data: {}, now }))).toBeNull();
+    expect(
+      await db.transaction((tx) =>
+        enqueueWebhookEvent(tx, {
+          workspaceId: lonely.workspace.id,
+          brandId: lonely.brand.actor.brandId!,
+          event: "item.staged",
+          data: {},
+          now,
+        }),
+      ),
+    ).toBeNull();
   });
 
   it("writes nothing when the event's transaction rolls back", async () => {
@@ -62,7 +85,13 @@ describe("webhook endpoints", () => {
     const endpoint = await w.endpoint("https://rollback.example.test/hook");
     await expect(
       db.transaction(async (tx) => {
-        await enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "shipment.discrepancy", data: {}, now });
+        await enqueueWebhookEvent(tx, {
+          workspaceId: w.workspace.id,
+          brandId: w.brand.actor.brandId!,
+          event: "shipment.discrepancy",
+          data: {},
+          now,
+        });
         throw new Error("the receiving failed");
       }),
     ).rejects.toThrow("the receiving failed");
@@ -89,17 +118,40 @@ describe("webhook endpoints", () => {
     const header = req.headers["livebase-signature"] as string;
     expect(verifySignature(header, req.body, rotated.value.secret, { now }).ok).toBe(true);
     expect(verifySignature(header, req.body, created.secret, { now })).toMatchObject({ ok: false, error: "mismatch" });
-    const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, created.id)).orderBy(asc(auditLog.createdAt));
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["webhook_endpoint.created", "webhook_endpoint.secret_rotated", "webhook_endpoint.test_sent"]));
+    const audit = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, created.id))
+      .orderBy(asc(auditLog.createdAt));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        "webhook_endpoint.created",
+        "webhook_endpoint.secret_rotated",
+        "webhook_endpoint.test_sent",
+      ]),
+    );
   });
 
   it("validates what a brand types, and refuses private hosts only where they are not allowed", async () => {
-    const bad = createEndpointSchema.safeParse({ url: "ftp://example.com", description: "x".repeat(201), events: ["shipment.received", "booking.created"] });
+    const bad = createEndpointSchema.safeParse({
+      url: "ftp://example.com",
+      description: "x".repeat(201),
+      events: ["shipment.received", "booking.created"],
+    });
     expect(bad.success).toBe(false);
     const messages = Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), i.message]));
-    expect(messages).toEqual({ url: "Use an https:// (or http://) URL", description: "Use at most 200 characters", events: "Choose events from the list" });
+    expect(messages).toEqual({
+      url: "Use an https:// (or http://) URL",
+      description: "Use at most 200 characters",
+      events: "Choose events from the list",
+    });
     expect(createEndpointSchema.safeParse({ url: "" }).error?.issues[0].message).toBe("Enter the URL of your receiver");
-    expect(createEndpointSchema.parse({ url: " https://x.example/h ", events: ["item.staged", "shipment.received", "item.staged"] })).toEqual({
+    expect(
+      createEndpointSchema.parse({
+        url: " https://x.example/h ",
+        events: ["item.staged", "shipment.received", "item.staged"],
+      }),
+    ).toEqual({
       url: "https://x.example/h",
       description: "",
       events: ["shipment.received", "item.staged"],
@@ -109,18 +161,40 @@ describe("webhook endpoints", () => {
     const w = await webhookWorld(db, now);
     const input = createEndpointSchema.parse({ url: "http://127.0.0.1:9/hook" });
     const refused = await createEndpoint(db, w.brand.actor, input, now, { allowPrivateHosts: false });
-    expect(refused).toMatchObject({ ok: false, error: "url_not_allowed", fieldErrors: { url: [expect.stringMatching(/private network/)] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: "url_not_allowed",
+      fieldErrors: { url: [expect.stringMatching(/private network/)] },
+    });
     expect(await listEndpoints(db, w.brand.actor, now)).toEqual([]);
-    expect(await createEndpoint(db, w.brand.actor, input, now, { allowPrivateHosts: true })).toMatchObject({ ok: true });
+    expect(await createEndpoint(db, w.brand.actor, input, now, { allowPrivateHosts: true })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("where private hosts are refused, refuses a host name that resolves to one, and every literal that is not public", async () => {
     const db = testDb();
     const w = await webhookWorld(db, now);
-    const lookup = fakeDns({ "hooks.example.com": "127.0.0.1", "nat.example.com": ["93.184.215.14", "100.64.0.1"], "public.example.com": "93.184.215.14" });
-    const add = (url: string, allowPrivateHosts = false) => createEndpoint(db, w.brand.actor, createEndpointSchema.parse({ url }), now, { allowPrivateHosts, lookup });
-    for (const url of ["https://hooks.example.com/h", "https://nat.example.com/h", "http://100.64.0.1/h", "http://198.18.0.1/h", "http://[::127.0.0.1]/h", "http://[64:ff9b::7f00:1]/h"]) {
-      expect(await add(url), url).toMatchObject({ ok: false, error: "url_not_allowed", fieldErrors: { url: [expect.stringMatching(/private network/)] } });
+    const lookup = fakeDns({
+      "hooks.example.com": "127.0.0.1",
+      "nat.example.com": ["93.184.215.14", "100.64.0.1"],
+      "public.example.com": "93.184.215.14",
+    });
+    const add = (url: string, allowPrivateHosts = false) =>
+      createEndpoint(db, w.brand.actor, createEndpointSchema.parse({ url }), now, { allowPrivateHosts, lookup });
+    for (const url of [
+      "https://hooks.example.com/h",
+      "https://nat.example.com/h",
+      "http://100.64.0.1/h",
+      "http://198.18.0.1/h",
+      "http://[::127.0.0.1]/h",
+      "http://[64:ff9b::7f00:1]/h",
+    ]) {
+      expect(await add(url), url).toMatchObject({
+        ok: false,
+        error: "url_not_allowed",
+        fieldErrors: { url: [expect.stringMatching(/private network/)] },
+      });
     }
     expect(await listEndpoints(db, w.brand.actor, now)).toEqual([]);
     // A public answer passes; a name that does not resolve yet too (its deliveries are checked when they connect).
@@ -137,22 +211,45 @@ describe("webhook endpoints", () => {
     const path = `/rebind/${w.tag}`;
     const url = `http://${host}:${receiver.port}${path}`;
     // Public when it is added, this machine when we deliver.
-    const created = await createEndpoint(db, w.brand.actor, createEndpointSchema.parse({ url }), now, { allowPrivateHosts: false, lookup: fakeDns({ [host]: "93.184.215.14" }) });
+    const created = await createEndpoint(db, w.brand.actor, createEndpointSchema.parse({ url }), now, {
+      allowPrivateHosts: false,
+      lookup: fakeDns({ [host]: "93.184.215.14" }),
+    });
     if (!created.ok) throw new Error(created.error);
     const production = { allowPrivateHosts: false, lookup: fakeDns({ [host]: "127.0.0.1" }) };
-    const refusal = "Address not allowed: 127.0.0.1 (this machine, a private network or a reserved range: webhooks only go to public addresses)";
+    const refusal =
+      "Address not allowed: 127.0.0.1 (this machine, a private network or a reserved range: webhooks only go to public addresses)";
 
     const sent = await sendTestEvent(db, w.brand.actor, created.value.id, now, production);
-    expect(sent).toEqual({ ok: true, value: { deliveryId: expect.any(String), status: "pending", statusCode: null, error: refusal, nextAttemptAt: later(MIN) } });
-    const [attempt] = await db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, sent.ok ? sent.value.deliveryId : ""));
+    expect(sent).toEqual({
+      ok: true,
+      value: {
+        deliveryId: expect.any(String),
+        status: "pending",
+        statusCode: null,
+        error: refusal,
+        nextAttemptAt: later(MIN),
+      },
+    });
+    const [attempt] = await db
+      .select()
+      .from(webhookAttempts)
+      .where(eq(webhookAttempts.deliveryId, sent.ok ? sent.value.deliveryId : ""));
     expect(attempt).toMatchObject({ statusCode: null, error: refusal, responseSnippet: null });
     // The job's retry is checked again, and refused again; the brand's replay too.
-    expect(await deliverDueWebhooks(db, later(MIN), { workspaceId: w.workspace.id, ...production })).toMatchObject({ attempted: 1, retrying: 1 });
-    expect(await replayDelivery(db, w.brand.actor, sent.ok ? sent.value.deliveryId : "", later(2 * MIN), production)).toMatchObject({ ok: true, value: { status: "pending", error: refusal } });
+    expect(await deliverDueWebhooks(db, later(MIN), { workspaceId: w.workspace.id, ...production })).toMatchObject({
+      attempted: 1,
+      retrying: 1,
+    });
+    expect(
+      await replayDelivery(db, w.brand.actor, sent.ok ? sent.value.deliveryId : "", later(2 * MIN), production),
+    ).toMatchObject({ ok: true, value: { status: "pending", error: refusal } });
     expect(receiver.requests.filter((r) => r.path === path)).toHaveLength(0);
 
     // The same name and address do reach the receiver where private hosts are allowed: the refusal was the policy.
-    expect(await sendTestEvent(db, w.brand.actor, created.value.id, now, { ...production, allowPrivateHosts: true })).toMatchObject({ ok: true, value: { status: "delivered", statusCode: 200 } });
+    expect(
+      await sendTestEvent(db, w.brand.actor, created.value.id, now, { ...production, allowPrivateHosts: true }),
+    ).toMatchObject({ ok: true, value: { status: "delivered", statusCode: 200 } });
     expect(receiver.requests.filter((r) => r.path === path)).toHaveLength(1);
   });
 
@@ -166,19 +263,39 @@ describe("webhook endpoints", () => {
     const deliveryId = sent.value.deliveryId;
     const before = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
 
-    for (const [who, actor] of [["another brand", w.rival.actor], ["a brand of another workspace", w.foreign.actor], ["the owner", w.owner.actor]] as const) {
-      expect(await updateEndpoint(db, actor, endpoint.id, { enabled: false, description: "mine now" }, now), who).toEqual({ ok: false, error: "not_found" });
+    for (const [who, actor] of [
+      ["another brand", w.rival.actor],
+      ["a brand of another workspace", w.foreign.actor],
+      ["the owner", w.owner.actor],
+    ] as const) {
+      expect(
+        await updateEndpoint(db, actor, endpoint.id, { enabled: false, description: "mine now" }, now),
+        who,
+      ).toEqual({ ok: false, error: "not_found" });
       expect(await rotateSecret(db, actor, endpoint.id, now), who).toEqual({ ok: false, error: "not_found" });
       expect(await deleteEndpoint(db, actor, endpoint.id, now), who).toEqual({ ok: false, error: "not_found" });
-      expect(await sendTestEvent(db, actor, endpoint.id, now, loopback), who).toEqual({ ok: false, error: "not_found" });
+      expect(await sendTestEvent(db, actor, endpoint.id, now, loopback), who).toEqual({
+        ok: false,
+        error: "not_found",
+      });
       expect(await listDeliveries(db, actor, endpoint.id, { now }), who).toEqual({ ok: false, error: "not_found" });
-      expect(await replayDelivery(db, actor, deliveryId, now, loopback), who).toEqual({ ok: false, error: "not_found" });
+      expect(await replayDelivery(db, actor, deliveryId, now, loopback), who).toEqual({
+        ok: false,
+        error: "not_found",
+      });
       expect(await getEndpoint(db, actor, endpoint.id, now), who).toBeNull();
       expect(await listEndpoints(db, actor, now), who).not.toContainEqual(expect.objectContaining({ id: endpoint.id }));
     }
-    expect(await createEndpoint(db, w.owner.actor, createEndpointSchema.parse({ url: "https://x.example/h" }), now, { allowPrivateHosts: true })).toEqual({ ok: false, error: "not_found" });
+    expect(
+      await createEndpoint(db, w.owner.actor, createEndpointSchema.parse({ url: "https://x.example/h" }), now, {
+        allowPrivateHosts: true,
+      }),
+    ).toEqual({ ok: false, error: "not_found" });
     // Ids that are not ids at all, and a delivery id where an endpoint id belongs.
-    expect(await updateEndpoint(db, w.brand.actor, "not-a-uuid", { enabled: false }, now)).toEqual({ ok: false, error: "not_found" });
+    expect(await updateEndpoint(db, w.brand.actor, "not-a-uuid", { enabled: false }, now)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await replayDelivery(db, w.brand.actor, "", now, loopback)).toEqual({ ok: false, error: "not_found" });
     expect(await listDeliveries(db, w.brand.actor, deliveryId, { now })).toEqual({ ok: false, error: "not_found" });
 
@@ -190,10 +307,26 @@ describe("webhook endpoints", () => {
     const db = testDb();
     const w = await webhookWorld(db, now);
     const endpoint = await w.endpoint("https://edit.example.test/hook");
-    expect(await updateEndpoint(db, w.brand.actor, endpoint.id, { enabled: false }, now)).toEqual({ ok: true, value: { id: endpoint.id, enabled: false } });
-    expect(await sendTestEvent(db, w.brand.actor, endpoint.id, now, loopback)).toEqual({ ok: false, error: "endpoint_disabled" });
-    await updateEndpoint(db, w.brand.actor, endpoint.id, { enabled: true, description: "Warehouse", events: ["item.disposed"] }, now);
-    expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toMatchObject({ enabled: true, description: "Warehouse", events: ["item.disposed"] });
+    expect(await updateEndpoint(db, w.brand.actor, endpoint.id, { enabled: false }, now)).toEqual({
+      ok: true,
+      value: { id: endpoint.id, enabled: false },
+    });
+    expect(await sendTestEvent(db, w.brand.actor, endpoint.id, now, loopback)).toEqual({
+      ok: false,
+      error: "endpoint_disabled",
+    });
+    await updateEndpoint(
+      db,
+      w.brand.actor,
+      endpoint.id,
+      { enabled: true, description: "Warehouse", events: ["item.disposed"] },
+      now,
+    );
+    expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toMatchObject({
+      enabled: true,
+      description: "Warehouse",
+      events: ["item.disposed"],
+    });
     expect(await deleteEndpoint(db, w.brand.actor, endpoint.id, now)).toEqual({ ok: true, value: { id: endpoint.id } });
     expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toBeNull();
     expect(await deleteEndpoint(db, w.brand.actor, endpoint.id, now)).toEqual({ ok: false, error: "not_found" });
@@ -205,27 +338,53 @@ describe("webhook endpoints", () => {
     const w = await webhookWorld(db, now);
     const path = `/replay/${w.tag}`;
     const endpoint = await w.endpoint(receiver.url(path));
-    await db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "item.disposed", data: { itemId: "i-9" }, now }));
+    await db.transaction((tx) =>
+      enqueueWebhookEvent(tx, {
+        workspaceId: w.workspace.id,
+        brandId: w.brand.actor.brandId!,
+        event: "item.disposed",
+        data: { itemId: "i-9" },
+        now,
+      }),
+    );
     const [delivery] = await deliveriesOf(endpoint.id);
     // Three days of failures later it is failed for good…
-    await db.update(webhookDeliveries).set({ status: "failed", attempts: 21, nextAttemptAt: null }).where(eq(webhookDeliveries.id, delivery.id));
+    await db
+      .update(webhookDeliveries)
+      .set({ status: "failed", attempts: 21, nextAttemptAt: null })
+      .where(eq(webhookDeliveries.id, delivery.id));
     const replayAt = later(80 * HOUR);
 
     // … until the brand fixes its receiver and replays it.
     receiver.respondWith(() => ({ status: 200, body: "fixed" }));
     const replayed = await replayDelivery(db, w.brand.actor, delivery.id, replayAt, loopback);
-    expect(replayed).toMatchObject({ ok: true, value: { deliveryId: delivery.id, status: "delivered", statusCode: 200 } });
+    expect(replayed).toMatchObject({
+      ok: true,
+      value: { deliveryId: delivery.id, status: "delivered", statusCode: 200 },
+    });
     const posted = receiver.requests.filter((r) => r.path === path);
     expect(posted).toHaveLength(1);
     expect(JSON.parse(posted[0].body)).toMatchObject({ id: delivery.eventId, type: "item.disposed" });
-    expect(verifySignature(posted[0].headers["livebase-signature"] as string, posted[0].body, endpoint.secret, { now: replayAt }).ok).toBe(true);
+    expect(
+      verifySignature(posted[0].headers["livebase-signature"] as string, posted[0].body, endpoint.secret, {
+        now: replayAt,
+      }).ok,
+    ).toBe(true);
     const [after] = await deliveriesOf(endpoint.id);
-    expect(after).toMatchObject({ status: "delivered", attempts: 1, deliveredAt: replayAt, giveUpAt: later(72 * HOUR, replayAt) });
+    expect(after).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      deliveredAt: replayAt,
+      giveUpAt: later(72 * HOUR, replayAt),
+    });
 
     // A delivered one can be replayed too; a failing replay is retried from 1 minute on.
     receiver.respondWith(() => ({ status: 502 }));
     const again = await replayDelivery(db, w.brand.actor, delivery.id, later(MIN, replayAt), loopback);
-    expect(again).toMatchObject({ ok: true, value: { status: "pending", statusCode: 502, nextAttemptAt: later(2 * MIN, replayAt) } });
+    expect(again).toMatchObject({
+      ok: true,
+      value: { status: "pending", statusCode: 502, nextAttemptAt: later(2 * MIN, replayAt) },
+    });
 
     const log = await listDeliveries(db, w.brand.actor, endpoint.id, { now: replayAt });
     if (!log.ok) throw new Error(log.error);
@@ -248,10 +407,24 @@ describe("webhook endpoints", () => {
     const db = testDb();
     const w = await webhookWorld(db, now);
     const endpoint = await w.endpoint("https://busy.example.test/hook");
-    await db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "item.staged", data: {}, now }));
+    await db.transaction((tx) =>
+      enqueueWebhookEvent(tx, {
+        workspaceId: w.workspace.id,
+        brandId: w.brand.actor.brandId!,
+        event: "item.staged",
+        data: {},
+        now,
+      }),
+    );
     const [delivery] = await deliveriesOf(endpoint.id);
-    await db.update(webhookDeliveries).set({ claimedUntil: later(MIN) }).where(eq(webhookDeliveries.id, delivery.id));
-    expect(await replayDelivery(db, w.brand.actor, delivery.id, now, loopback)).toEqual({ ok: false, error: "in_progress" });
+    await db
+      .update(webhookDeliveries)
+      .set({ claimedUntil: later(MIN) })
+      .where(eq(webhookDeliveries.id, delivery.id));
+    expect(await replayDelivery(db, w.brand.actor, delivery.id, now, loopback)).toEqual({
+      ok: false,
+      error: "in_progress",
+    });
     expect(await db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id))).toEqual([]);
   });
 
@@ -260,10 +433,24 @@ describe("webhook endpoints", () => {
     const w = await webhookWorld(db, now);
     const path = `/summary/${w.tag}`;
     const endpoint = await w.endpoint(receiver.url(path));
-    const enqueue = (at: Date) => db.transaction((tx) => enqueueWebhookEvent(tx, { workspaceId: w.workspace.id, brandId: w.brand.actor.brandId!, event: "shipment.received", data: {}, now: at }));
+    const enqueue = (at: Date) =>
+      db.transaction((tx) =>
+        enqueueWebhookEvent(tx, {
+          workspaceId: w.workspace.id,
+          brandId: w.brand.actor.brandId!,
+          event: "shipment.received",
+          data: {},
+          now: at,
+        }),
+      );
     const pass = (at: Date) => deliverDueWebhooks(db, at, { workspaceId: w.workspace.id, ...loopback });
 
-    expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toMatchObject({ lastDeliveredAt: null, lastFailedAt: null, failedLast24h: 0, pending: 0 });
+    expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toMatchObject({
+      lastDeliveredAt: null,
+      lastFailedAt: null,
+      failedLast24h: 0,
+      pending: 0,
+    });
     receiver.respondWith(() => ({ status: 200 }));
     await enqueue(later(-30 * HOUR));
     await pass(later(-30 * HOUR));
@@ -287,8 +474,13 @@ describe("webhook endpoints", () => {
     });
     // One of them goes through: it no longer counts as failing.
     receiver.respondWith(() => ({ status: 200 }));
-    const [oldest] = (await deliveriesOf(endpoint.id)).filter((d) => d.createdAt.getTime() === later(-3 * HOUR).getTime());
+    const [oldest] = (await deliveriesOf(endpoint.id)).filter(
+      (d) => d.createdAt.getTime() === later(-3 * HOUR).getTime(),
+    );
     await replayDelivery(db, w.brand.actor, oldest.id, now, loopback);
-    expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toMatchObject({ lastDeliveredAt: now, failedLast24h: 2 });
+    expect(await getEndpoint(db, w.brand.actor, endpoint.id, now)).toMatchObject({
+      lastDeliveredAt: now,
+      failedLast24h: 2,
+    });
   });
 });

@@ -25,11 +25,30 @@ export const newSigningSecret = () => newSecret(SECRET_PREFIX, 32);
 /** What a brand sees of a secret to tell two apart: its first characters. */
 const secretHint = (secret: string) => `${secret.slice(0, SECRET_PREFIX.length + 4)}…`;
 
-const audit = (db: DbOrTx, actor: WebhookActor, action: string, endpointId: string, now: Date, data: Record<string, unknown> = {}) =>
-  db.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action, subjectType: "webhook_endpoint", subjectId: endpointId, data, createdAt: now });
+const audit = (
+  db: DbOrTx,
+  actor: WebhookActor,
+  action: string,
+  endpointId: string,
+  now: Date,
+  data: Record<string, unknown> = {},
+) =>
+  db.insert(auditLog).values({
+    workspaceId: actor.workspaceId,
+    actorUserId: actor.userId,
+    action,
+    subjectType: "webhook_endpoint",
+    subjectId: endpointId,
+    data,
+    createdAt: now,
+  });
 
 const ownEndpoint = (scope: { workspaceId: string; brandId: string }, endpointId: string) =>
-  and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.workspaceId, scope.workspaceId), eq(webhookEndpoints.brandId, scope.brandId));
+  and(
+    eq(webhookEndpoints.id, endpointId),
+    eq(webhookEndpoints.workspaceId, scope.workspaceId),
+    eq(webhookEndpoints.brandId, scope.brandId),
+  );
 
 /**
  * Adds an endpoint for the actor's brand. `allowPrivateHosts` is false in production (see url-policy.ts): a host
@@ -50,14 +69,27 @@ export async function createEndpoint(
   return db.transaction(async (tx) => {
     // Counted without a lock: two creations at the same moment may both pass. The limit guards against mistakes
     // (and endless fan-out), it is not a quota, so one extra endpoint is harmless.
-    const [{ n }] = await tx.select({ n: count() }).from(webhookEndpoints).where(and(eq(webhookEndpoints.workspaceId, scope.workspaceId), eq(webhookEndpoints.brandId, scope.brandId)));
+    const [{ n }] = await tx
+      .select({ n: count() })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.workspaceId, scope.workspaceId), eq(webhookEndpoints.brandId, scope.brandId)));
     if (n >= MAX_ENDPOINTS_PER_BRAND) {
-      return fail("too_many", { message: `A brand can have at most ${MAX_ENDPOINTS_PER_BRAND} endpoints: delete one you no longer use first.` });
+      return fail("too_many", {
+        message: `A brand can have at most ${MAX_ENDPOINTS_PER_BRAND} endpoints: delete one you no longer use first.`,
+      });
     }
     const secret = newSigningSecret();
     const [row] = await tx
       .insert(webhookEndpoints)
-      .values({ ...scope, url: input.url, description: input.description, events: input.events, secret, createdBy: actor.userId, createdAt: now })
+      .values({
+        ...scope,
+        url: input.url,
+        description: input.description,
+        events: input.events,
+        secret,
+        createdBy: actor.userId,
+        createdAt: now,
+      })
       .returning({ id: webhookEndpoints.id, url: webhookEndpoints.url });
     await audit(tx, actor, "webhook_endpoint.created", row.id, now, { url: input.url, events: input.events });
     return ok({ ...row, secret });
@@ -65,27 +97,53 @@ export async function createEndpoint(
 }
 
 /** The brand turns its endpoint on or off, or changes its events or description. */
-export async function updateEndpoint(db: Db, actor: WebhookActor, endpointId: string, input: UpdateEndpointInput, now: Date): Promise<Result<{ id: string; enabled: boolean }, "not_found">> {
+export async function updateEndpoint(
+  db: Db,
+  actor: WebhookActor,
+  endpointId: string,
+  input: UpdateEndpointInput,
+  now: Date,
+): Promise<Result<{ id: string; enabled: boolean }, "not_found">> {
   const scope = brandScope(actor);
   if (!scope || !isUuid(endpointId)) return fail("not_found");
   const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as UpdateEndpointInput;
   return db.transaction(async (tx) => {
     const [row] = Object.keys(changes).length
-      ? await tx.update(webhookEndpoints).set(changes).where(ownEndpoint(scope, endpointId)).returning({ id: webhookEndpoints.id, enabled: webhookEndpoints.enabled })
-      : await tx.select({ id: webhookEndpoints.id, enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(ownEndpoint(scope, endpointId));
+      ? await tx
+          .update(webhookEndpoints)
+          .set(changes)
+          .where(ownEndpoint(scope, endpointId))
+          .returning({ id: webhookEndpoints.id, enabled: webhookEndpoints.enabled })
+      : await tx
+          .select({ id: webhookEndpoints.id, enabled: webhookEndpoints.enabled })
+          .from(webhookEndpoints)
+          .where(ownEndpoint(scope, endpointId));
     if (!row) return fail("not_found");
-    const action = changes.enabled === true ? "webhook_endpoint.enabled" : changes.enabled === false ? "webhook_endpoint.disabled" : "webhook_endpoint.updated";
+    const action =
+      changes.enabled === true
+        ? "webhook_endpoint.enabled"
+        : changes.enabled === false
+          ? "webhook_endpoint.disabled"
+          : "webhook_endpoint.updated";
     await audit(tx, actor, action, row.id, now, changes);
     return ok(row);
   });
 }
 
 /** Deletes an endpoint with its deliveries and their log (cascade). */
-export async function deleteEndpoint(db: Db, actor: WebhookActor, endpointId: string, now: Date): Promise<Result<{ id: string }, "not_found">> {
+export async function deleteEndpoint(
+  db: Db,
+  actor: WebhookActor,
+  endpointId: string,
+  now: Date,
+): Promise<Result<{ id: string }, "not_found">> {
   const scope = brandScope(actor);
   if (!scope || !isUuid(endpointId)) return fail("not_found");
   return db.transaction(async (tx) => {
-    const [row] = await tx.delete(webhookEndpoints).where(ownEndpoint(scope, endpointId)).returning({ id: webhookEndpoints.id, url: webhookEndpoints.url });
+    const [row] = await tx
+      .delete(webhookEndpoints)
+      .where(ownEndpoint(scope, endpointId))
+      .returning({ id: webhookEndpoints.id, url: webhookEndpoints.url });
     if (!row) return fail("not_found");
     await audit(tx, actor, "webhook_endpoint.deleted", row.id, now, { url: row.url });
     return ok({ id: row.id });
@@ -96,12 +154,21 @@ export async function deleteEndpoint(db: Db, actor: WebhookActor, endpointId: st
  * Replaces the signing secret at once: every request from now on (retries included) is signed with the new one,
  * so the brand updates its receiver right away; deliveries that fail meanwhile are retried, or can be replayed.
  */
-export async function rotateSecret(db: Db, actor: WebhookActor, endpointId: string, now: Date): Promise<Result<{ id: string; secret: string }, "not_found">> {
+export async function rotateSecret(
+  db: Db,
+  actor: WebhookActor,
+  endpointId: string,
+  now: Date,
+): Promise<Result<{ id: string; secret: string }, "not_found">> {
   const scope = brandScope(actor);
   if (!scope || !isUuid(endpointId)) return fail("not_found");
   return db.transaction(async (tx) => {
     const secret = newSigningSecret();
-    const [row] = await tx.update(webhookEndpoints).set({ secret }).where(ownEndpoint(scope, endpointId)).returning({ id: webhookEndpoints.id });
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set({ secret })
+      .where(ownEndpoint(scope, endpointId))
+      .returning({ id: webhookEndpoints.id });
     if (!row) return fail("not_found");
     await audit(tx, actor, "webhook_endpoint.secret_rotated", row.id, now);
     return ok({ id: row.id, secret });
@@ -131,15 +198,25 @@ export async function listEndpoints(db: DbOrTx, actor: WebhookActor, now: Date, 
       enabled: webhookEndpoints.enabled,
       secret: webhookEndpoints.secret,
       createdAt: webhookEndpoints.createdAt,
-      lastDeliveredAt: sql<string | null>`(select max(d.delivered_at) from webhook_deliveries d where d.endpoint_id = ${endpointId})`,
-      lastFailedAt: sql<string | null>`(select max(a.created_at) from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id
+      lastDeliveredAt: sql<
+        string | null
+      >`(select max(d.delivered_at) from webhook_deliveries d where d.endpoint_id = ${endpointId})`,
+      lastFailedAt: sql<
+        string | null
+      >`(select max(a.created_at) from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id
         where d.endpoint_id = ${endpointId} and ${failedAttempt})`,
       failedLast24h: sql<number>`(select count(distinct d.id)::int from webhook_deliveries d join webhook_attempts a on a.delivery_id = d.id
         where d.endpoint_id = ${endpointId} and d.status <> 'delivered' and a.created_at > ${since}::timestamptz and ${failedAttempt})`,
       pending: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = ${endpointId} and d.status = 'pending')`,
     })
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.workspaceId, scope.workspaceId), eq(webhookEndpoints.brandId, scope.brandId), opts.endpointId ? eq(webhookEndpoints.id, opts.endpointId) : undefined))
+    .where(
+      and(
+        eq(webhookEndpoints.workspaceId, scope.workspaceId),
+        eq(webhookEndpoints.brandId, scope.brandId),
+        opts.endpointId ? eq(webhookEndpoints.id, opts.endpointId) : undefined,
+      ),
+    )
     .orderBy(asc(webhookEndpoints.createdAt));
   // Raw subqueries come back as text: turn them into Dates here, once.
   return rows.map(({ secret, lastDeliveredAt, lastFailedAt, ...r }) => ({

@@ -29,11 +29,24 @@ export type WebhookPayload = {
   data: Record<string, unknown>;
 };
 
-export function webhookPayload(input: { eventId: string; type: WebhookPayload["type"]; now: Date; workspaceId: string; data: Record<string, unknown> }): WebhookPayload {
-  return { id: input.eventId, type: input.type, created: input.now.toISOString(), workspaceId: input.workspaceId, data: input.data };
+export function webhookPayload(input: {
+  eventId: string;
+  type: WebhookPayload["type"];
+  now: Date;
+  workspaceId: string;
+  data: Record<string, unknown>;
+}): WebhookPayload {
+  return {
+    id: input.eventId,
+    type: input.type,
+    created: input.now.toISOString(),
+    workspaceId: input.workspaceId,
+    data: input.data,
+  };
 }
 
-export const isWebhookEvent = (value: unknown): value is WebhookEvent => (WEBHOOK_EVENTS as readonly unknown[]).includes(value);
+export const isWebhookEvent = (value: unknown): value is WebhookEvent =>
+  (WEBHOOK_EVENTS as readonly unknown[]).includes(value);
 
 /**
  * Queues one event for every enabled endpoint of the brand that subscribes to it. Call it INSIDE the transaction
@@ -60,7 +73,13 @@ export async function enqueueWebhookEvent(
     );
   if (endpoints.length === 0) return null;
   const eventId = randomUUID();
-  const payload = webhookPayload({ eventId, type: input.event, now: input.now, workspaceId: input.workspaceId, data: input.data });
+  const payload = webhookPayload({
+    eventId,
+    type: input.event,
+    now: input.now,
+    workspaceId: input.workspaceId,
+    data: input.data,
+  });
   await tx.insert(webhookDeliveries).values(
     endpoints.map((e) => ({
       workspaceId: input.workspaceId,

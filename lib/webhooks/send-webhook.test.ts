@@ -66,42 +66,83 @@ describe("the address a delivery connects to", () => {
   it("refuses a public-looking name that resolves to this machine, before connecting, and says which address", async () => {
     const lookup = fakeDns({ "hooks.example.com": "127.0.0.1" });
     const sent = await sendWebhook(at("hooks.example.com"), request, { ...production, lookup });
-    expect(sent).toEqual({ statusCode: null, error: expect.stringMatching(/^Address not allowed: 127\.0\.0\.1 \(this machine, a private network/) });
+    expect(sent).toEqual({
+      statusCode: null,
+      error: expect.stringMatching(/^Address not allowed: 127\.0\.0\.1 \(this machine, a private network/),
+    });
     expect(receiver.requests).toHaveLength(0);
   });
 
   it("refuses every forbidden range, reached through a host name or written as the host", async () => {
     for (const ip of FORBIDDEN) {
-      const viaName = await sendWebhook(at("hooks.example.com"), request, { ...production, lookup: fakeDns({ "hooks.example.com": ip }) });
-      expect(viaName, `hooks.example.com -> ${ip}`).toMatchObject({ statusCode: null, error: expect.stringMatching(/^Address not allowed: /) });
+      const viaName = await sendWebhook(at("hooks.example.com"), request, {
+        ...production,
+        lookup: fakeDns({ "hooks.example.com": ip }),
+      });
+      expect(viaName, `hooks.example.com -> ${ip}`).toMatchObject({
+        statusCode: null,
+        error: expect.stringMatching(/^Address not allowed: /),
+      });
       const literal = await sendWebhook(at(bracket(ip)), request, production);
-      expect(literal, `literal ${ip}`).toMatchObject({ statusCode: null, error: expect.stringMatching(/^Address not allowed: /) });
+      expect(literal, `literal ${ip}`).toMatchObject({
+        statusCode: null,
+        error: expect.stringMatching(/^Address not allowed: /),
+      });
     }
     expect(receiver.requests).toHaveLength(0);
   });
 
   it("refuses a name when any of its addresses is forbidden, and the IPv6 spellings of loopback in a URL", async () => {
     const lookup = fakeDns({ "hooks.example.com": ["93.184.215.14", "127.0.0.1"] });
-    expect(await sendWebhook(at("hooks.example.com"), request, { ...production, lookup })).toMatchObject({ error: "Address not allowed: 127.0.0.1 (this machine, a private network or a reserved range: webhooks only go to public addresses)" });
-    for (const host of ["[::127.0.0.1]", "[::ffff:127.0.0.1]", "[0:0:0:0:0:ffff:7f00:1]", "[64:ff9b::127.0.0.1]", "127.1", "2130706433", "0x7f.0.0.1"]) {
-      expect(await sendWebhook(at(host), request, production), host).toMatchObject({ statusCode: null, error: expect.stringMatching(/^Address not allowed: /) });
+    expect(await sendWebhook(at("hooks.example.com"), request, { ...production, lookup })).toMatchObject({
+      error:
+        "Address not allowed: 127.0.0.1 (this machine, a private network or a reserved range: webhooks only go to public addresses)",
+    });
+    for (const host of [
+      "[::127.0.0.1]",
+      "[::ffff:127.0.0.1]",
+      "[0:0:0:0:0:ffff:7f00:1]",
+      "[64:ff9b::127.0.0.1]",
+      "127.1",
+      "2130706433",
+      "0x7f.0.0.1",
+    ]) {
+      expect(await sendWebhook(at(host), request, production), host).toMatchObject({
+        statusCode: null,
+        error: expect.stringMatching(/^Address not allowed: /),
+      });
     }
     expect(receiver.requests).toHaveLength(0);
   });
 
   it("still delivers where private hosts are allowed (development, tests, the e2e build on localhost)", async () => {
-    const allowed = { allowPrivateHosts: true, lookup: fakeDns({ "hooks.example.com": "127.0.0.1", "v6.example.com": "::1" }) };
-    expect(await sendWebhook(at("hooks.example.com"), request, allowed)).toEqual({ statusCode: 200, snippet: "reached" });
+    const allowed = {
+      allowPrivateHosts: true,
+      lookup: fakeDns({ "hooks.example.com": "127.0.0.1", "v6.example.com": "::1" }),
+    };
+    expect(await sendWebhook(at("hooks.example.com"), request, allowed)).toEqual({
+      statusCode: 200,
+      snippet: "reached",
+    });
     expect(await sendWebhook(at("v6.example.com"), request, allowed)).toEqual({ statusCode: 200, snippet: "reached" });
-    expect(await sendWebhook(at("[::ffff:127.0.0.1]"), request, allowed)).toEqual({ statusCode: 200, snippet: "reached" });
+    expect(await sendWebhook(at("[::ffff:127.0.0.1]"), request, allowed)).toEqual({
+      statusCode: 200,
+      snippet: "reached",
+    });
     expect(receiver.requests.map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
     // 0.0.0.0 reaches this machine on Linux without meaning to: request-filtering-agent refuses it even here.
-    expect(await sendWebhook(at("0.0.0.0"), request, allowed)).toMatchObject({ statusCode: null, error: expect.stringMatching(/^Address not allowed: 0\.0\.0\.0 /) });
+    expect(await sendWebhook(at("0.0.0.0"), request, allowed)).toMatchObject({
+      statusCode: null,
+      error: expect.stringMatching(/^Address not allowed: 0\.0\.0\.0 /),
+    });
     expect(receiver.requests).toHaveLength(3);
   });
 
   it("answers a name that does not resolve as such", async () => {
-    expect(await sendWebhook(at("nowhere.example.com"), request, { ...production, lookup: fakeDns({}) })).toEqual({ statusCode: null, error: "Host name not found" });
+    expect(await sendWebhook(at("nowhere.example.com"), request, { ...production, lookup: fakeDns({}) })).toEqual({
+      statusCode: null,
+      error: "Host name not found",
+    });
   });
 
   it("keeps the status of an answer whose body stalls past the timeout, with what arrived", async () => {
@@ -112,7 +153,11 @@ describe("the address a delivery connects to", () => {
     await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
     const { port } = stalling.address() as AddressInfo;
     try {
-      const sent = await sendWebhook(`http://127.0.0.1:${port}/hook`, { ...request, timeoutMs: 300 }, { allowPrivateHosts: true });
+      const sent = await sendWebhook(
+        `http://127.0.0.1:${port}/hook`,
+        { ...request, timeoutMs: 300 },
+        { allowPrivateHosts: true },
+      );
       expect(sent).toEqual({ statusCode: 200, snippet: "partial" });
     } finally {
       stalling.closeAllConnections();

@@ -29,7 +29,9 @@ function publicOnlyLookup(lookup: LookupFunction): LookupFunction {
   return (hostname, options, callback) =>
     lookup(hostname, options, (err, address, family) => {
       if (err) return callback(err, address, family);
-      const refused = (Array.isArray(address) ? address.map((a) => a.address) : [address]).find((a) => !isPublicAddress(a));
+      const refused = (Array.isArray(address) ? address.map((a) => a.address) : [address]).find(
+        (a) => !isPublicAddress(a),
+      );
       if (refused !== undefined) return callback(new AddressNotAllowedError(refused), address, family);
       callback(null, address, family);
     });
@@ -44,7 +46,11 @@ type CreateConnection = (options: TcpNetConnectOpts, listener?: ConnectionListen
  * later) is refused before any socket opens. Our rule (isPublicAddress: request-filtering-agent's ranges plus
  * IPv4-compatible IPv6) runs first, so the refusal names the address; the agent's own check runs after it.
  */
-function publicOnlyConnection(options: TcpNetConnectOpts, listener: ConnectionListener | undefined, connect: CreateConnection): Duplex {
+function publicOnlyConnection(
+  options: TcpNetConnectOpts,
+  listener: ConnectionListener | undefined,
+  connect: CreateConnection,
+): Duplex {
   const host = options.host?.replace(/^\[|\]$/g, "");
   if (host && isIP(host) && !isPublicAddress(host)) {
     // As the agent does for its own refusals: the request fails with the error, the socket never connects.
@@ -74,7 +80,10 @@ const agents = {
     http: new RequestFilteringHttpAgent({ allowPrivateIPAddress: true, keepAlive: false }),
     https: new RequestFilteringHttpsAgent({ allowPrivateIPAddress: true, keepAlive: false }),
   },
-  publicOnly: { http: new PublicOnlyHttpAgent({ keepAlive: false }), https: new PublicOnlyHttpsAgent({ keepAlive: false }) },
+  publicOnly: {
+    http: new PublicOnlyHttpAgent({ keepAlive: false }),
+    https: new PublicOnlyHttpsAgent({ keepAlive: false }),
+  },
 };
 
 /**
@@ -82,7 +91,11 @@ const agents = {
  * short reason it could not (never thrown). Redirects are never followed (node:http does not); `timeoutMs` covers
  * everything from the lookup to the last byte read.
  */
-export function sendWebhook(url: string, req: { body: string; headers: Record<string, string>; timeoutMs: number }, policy: SendPolicy): Promise<SendResult> {
+export function sendWebhook(
+  url: string,
+  req: { body: string; headers: Record<string, string>; timeoutMs: number },
+  policy: SendPolicy,
+): Promise<SendResult> {
   const pool = policy.allowPrivateHosts ? agents.allowPrivate : agents.publicOnly;
   return new Promise<SendResult>((resolve) => {
     let settled = false;
@@ -149,7 +162,8 @@ const NETWORK_ERRORS: Record<string, string> = {
   UND_ERR_SOCKET: "The connection closed before an answer",
 };
 
-const ADDRESS_NOT_ALLOWED = "(this machine, a private network or a reserved range: webhooks only go to public addresses)";
+const ADDRESS_NOT_ALLOWED =
+  "(this machine, a private network or a reserved range: webhooks only go to public addresses)";
 // What request-filtering-agent says when it refuses an address itself ("DNS lookup 0.0.0.0(family:…) is not allowed…").
 const AGENT_REFUSAL = /^DNS lookup (\S+?)\(family:[^)]*\) is not allowed/;
 
@@ -161,8 +175,13 @@ export function describeSendError(err: unknown, timeoutMs: number): string {
   const refused = AGENT_REFUSAL.exec(err.message);
   if (refused) return `Address not allowed: ${refused[1]} ${ADDRESS_NOT_ALLOWED}`;
   const code = errorCode(err) ?? errorCode(err.cause);
-  if (code) return NETWORK_ERRORS[code] ?? (/CERT|TLS|SIGNATURE/.test(code) ? `TLS certificate problem (${code})` : `Could not connect (${code})`);
+  if (code)
+    return (
+      NETWORK_ERRORS[code] ??
+      (/CERT|TLS|SIGNATURE/.test(code) ? `TLS certificate problem (${code})` : `Could not connect (${code})`)
+    );
   return err.message.slice(0, SNIPPET_CHARS);
 }
 
-const errorCode = (err: unknown) => (err && typeof err === "object" && "code" in err && typeof err.code === "string" ? err.code : null);
+const errorCode = (err: unknown) =>
+  err && typeof err === "object" && "code" in err && typeof err.code === "string" ? err.code : null;

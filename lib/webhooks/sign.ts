@@ -4,7 +4,8 @@ import { fail, ok, type Result } from "../result";
 export const SIGNATURE_HEADER = "Livebase-Signature";
 export const SECRET_PREFIX = "whsec_";
 
-const hmac = (secret: string, timestamp: number, body: string) => createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+const hmac = (secret: string, timestamp: number, body: string) =>
+  createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
 
 /**
  * The `Livebase-Signature` header for one request: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`.

@@ -6,7 +6,12 @@ const development = { allowPrivateHosts: true };
 
 describe("endpoint URLs", () => {
   it("accepts public http(s) URLs everywhere", () => {
-    for (const url of ["https://hooks.example.com/livebase", "http://example.com:8080/x?y=1", "https://[2606:4700::1111]/hook", "https://8.8.8.8/hook"]) {
+    for (const url of [
+      "https://hooks.example.com/livebase",
+      "http://example.com:8080/x?y=1",
+      "https://[2606:4700::1111]/hook",
+      "https://8.8.8.8/hook",
+    ]) {
       expect(endpointUrlProblem(url, production), url).toBeNull();
     }
   });
@@ -71,8 +76,19 @@ describe("endpoint URLs", () => {
   });
 
   it("calls public only global unicast addresses, IPv4 and IPv6", () => {
-    for (const ip of ["8.8.8.8", "93.184.215.14", "1.1.1.1", "2606:4700::1111", "2a00:1450:4001::200e"]) expect(isPublicAddress(ip), ip).toBe(true);
-    for (const ip of ["127.0.0.1", "::1", "::7f00:1", "::ffff:8.8.8.8", "64:ff9b::808:808", "100.64.0.1", "198.18.0.1", "not an address", ""]) {
+    for (const ip of ["8.8.8.8", "93.184.215.14", "1.1.1.1", "2606:4700::1111", "2a00:1450:4001::200e"])
+      expect(isPublicAddress(ip), ip).toBe(true);
+    for (const ip of [
+      "127.0.0.1",
+      "::1",
+      "::7f00:1",
+      "::ffff:8.8.8.8",
+      "64:ff9b::808:808",
+      "100.64.0.1",
+      "198.18.0.1",
+      "not an address",
+      "",
+    ]) {
       expect(isPublicAddress(ip), ip).toBe(false);
     }
   });

@@ -2,7 +2,8 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 
-const PRIVATE_HOST_PROBLEM = "This address is on a private network or this machine: use a public address your receiver answers on";
+const PRIVATE_HOST_PROBLEM =
+  "This address is on a private network or this machine: use a public address your receiver answers on";
 
 /**
  * Why a URL cannot receive webhooks, in words for the brand, or null when it can. Syntax rules hold everywhere;
@@ -19,7 +20,8 @@ export function endpointUrlProblem(raw: string, opts: { allowPrivateHosts: boole
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return "Use an https:// (or http://) URL";
   // Credentials in a URL end up in logs and in our database; every request is signed instead.
-  if (url.username || url.password) return "Leave the user name and password out of the URL: every request is signed instead";
+  if (url.username || url.password)
+    return "Leave the user name and password out of the URL: every request is signed instead";
   if (!url.hostname) return "The URL needs a host name";
   if (!opts.allowPrivateHosts && isPrivateHost(url.hostname)) return PRIVATE_HOST_PROBLEM;
   return null;
@@ -30,7 +32,10 @@ export function endpointUrlProblem(raw: string, opts: { allowPrivateHosts: boole
  * that is not public refuses the URL. Defence in depth only (DNS can change after this), so a name that does not
  * resolve yet is accepted: the check at connect time, on every delivery, is the guard.
  */
-export async function endpointAddressProblem(raw: string, opts: { allowPrivateHosts: boolean; lookup?: LookupFunction }): Promise<string | null> {
+export async function endpointAddressProblem(
+  raw: string,
+  opts: { allowPrivateHosts: boolean; lookup?: LookupFunction },
+): Promise<string | null> {
   const problem = endpointUrlProblem(raw, opts);
   if (problem || opts.allowPrivateHosts) return problem;
   const host = bareHost(new URL(raw).hostname);
@@ -68,7 +73,11 @@ export function isPublicAddress(address: string): boolean {
   return !(parsed.kind() === "ipv6" && parsed.match(IPV4_COMPATIBLE));
 }
 
-const bareHost = (hostname: string) => hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+const bareHost = (hostname: string) =>
+  hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
 
 /**
  * Whether a URL's hostname is this machine, a private network or another address that is not public. The WHATWG

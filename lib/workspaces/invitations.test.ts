@@ -31,9 +31,15 @@ describe("invitations", () => {
 
     const accepted = await acceptInvitation(db, { token, userId: invitee.id, userEmail: invitee.email, now });
     expect(accepted).toEqual({ ok: true, value: { workspaceSlug: workspace.slug } });
-    const [m] = await db.select().from(memberships).where(and(eq(memberships.workspaceId, workspace.id), eq(memberships.userId, invitee.id)));
+    const [m] = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspace.id), eq(memberships.userId, invitee.id)));
     expect(m.role).toBe("creator");
-    expect(await acceptInvitation(db, { token, userId: invitee.id, userEmail: invitee.email, now })).toMatchObject({ ok: false, error: "invalid_invitation" });
+    expect(await acceptInvitation(db, { token, userId: invitee.id, userEmail: invitee.email, now })).toMatchObject({
+      ok: false,
+      error: "invalid_invitation",
+    });
   });
 
   it("is only for the invited address, expires, and can be revoked", async () => {
@@ -44,16 +50,22 @@ describe("invitations", () => {
     const someoneElse = await makeUser(db);
     await inviteMember(db, actor, invite({ email: invitee.email, role: "brand", newBrandName: "Acme" }), ctx);
     const token = await tokenFromEmail(invitee.email);
-    expect(await acceptInvitation(db, { token, userId: someoneElse.id, userEmail: someoneElse.email, now })).toMatchObject({ ok: false, error: "wrong_account" });
+    expect(
+      await acceptInvitation(db, { token, userId: someoneElse.id, userEmail: someoneElse.email, now }),
+    ).toMatchObject({ ok: false, error: "wrong_account" });
     const later = new Date(now.getTime() + 8 * 24 * 3600 * 1000);
-    expect(await acceptInvitation(db, { token, userId: invitee.id, userEmail: invitee.email, now: later })).toMatchObject({ ok: false, error: "invalid_invitation" });
+    expect(
+      await acceptInvitation(db, { token, userId: invitee.id, userEmail: invitee.email, now: later }),
+    ).toMatchObject({ ok: false, error: "invalid_invitation" });
 
     const again = await inviteMember(db, actor, invite({ email: invitee.email, role: "creator" }), ctx);
     const token2 = await tokenFromEmail(invitee.email);
     // The new invitation replaced the first.
     expect(await findOpenInvitation(db, token, now)).toBeNull();
     expect(again.ok && (await revokeInvitation(db, actor, again.value.id, now)).ok).toBe(true);
-    expect(await acceptInvitation(db, { token: token2, userId: invitee.id, userEmail: invitee.email, now })).toMatchObject({ ok: false });
+    expect(
+      await acceptInvitation(db, { token: token2, userId: invitee.id, userEmail: invitee.email, now }),
+    ).toMatchObject({ ok: false });
   });
 
   it("refuses roles above the inviter, members already in, and studios or brands of another workspace", async () => {
@@ -63,11 +75,25 @@ describe("invitations", () => {
     const { actor } = await makeMember(db, workspace.id, "manager");
     const existing = await makeMember(db, workspace.id, "creator");
     const email = `new-${Math.random().toString(36).slice(2)}@example.test`;
-    expect(await inviteMember(db, actor, invite({ email, role: "owner" }), ctx)).toMatchObject({ ok: false, error: "role_not_allowed" });
-    expect(await inviteMember(db, actor, invite({ email: existing.user.email, role: "staff", studioIds: [workspace.id] }), ctx)).toMatchObject({ ok: false, error: "already_member" });
-    expect(await inviteMember(db, actor, invite({ email, role: "staff", studioIds: [other.studio.id] }), ctx)).toMatchObject({ ok: false, error: "invalid_studios" });
+    expect(await inviteMember(db, actor, invite({ email, role: "owner" }), ctx)).toMatchObject({
+      ok: false,
+      error: "role_not_allowed",
+    });
+    expect(
+      await inviteMember(
+        db,
+        actor,
+        invite({ email: existing.user.email, role: "staff", studioIds: [workspace.id] }),
+        ctx,
+      ),
+    ).toMatchObject({ ok: false, error: "already_member" });
+    expect(
+      await inviteMember(db, actor, invite({ email, role: "staff", studioIds: [other.studio.id] }), ctx),
+    ).toMatchObject({ ok: false, error: "invalid_studios" });
     const foreignBrand = await makeMember(db, other.workspace.id, "brand");
-    expect(await inviteMember(db, actor, invite({ email, role: "brand", brandId: foreignBrand.actor.brandId }), ctx)).toMatchObject({ ok: false, error: "invalid_brand" });
+    expect(
+      await inviteMember(db, actor, invite({ email, role: "brand", brandId: foreignBrand.actor.brandId }), ctx),
+    ).toMatchObject({ ok: false, error: "invalid_brand" });
     expect(await listOutbox(db, { to: email, limit: 5 })).toHaveLength(0);
     expect(inviteSchema.safeParse({ email, role: "staff" }).success).toBe(false);
   });
@@ -80,11 +106,23 @@ describe("members", () => {
     const owner = await makeMember(db, workspace.id, "owner");
     const manager = await makeMember(db, workspace.id, "manager");
     const creator = await makeMember(db, workspace.id, "creator");
-    expect(await removeMember(db, owner.actor, owner.membershipId, now)).toMatchObject({ ok: false, error: "last_owner" });
-    expect(await changeMemberRole(db, owner.actor, { membershipId: owner.membershipId, role: "manager", studioIds: [] })).toMatchObject({ ok: false, error: "last_owner" });
-    expect(await removeMember(db, manager.actor, owner.membershipId, now)).toMatchObject({ ok: false, error: "not_allowed" });
-    expect(await changeMemberRole(db, manager.actor, { membershipId: creator.membershipId, role: "manager", studioIds: [] })).toMatchObject({ ok: false, error: "not_allowed" });
-    expect(await changeMemberRole(db, manager.actor, { membershipId: creator.membershipId, role: "staff", studioIds: [] })).toMatchObject({ ok: false, error: "invalid_studios" });
+    expect(await removeMember(db, owner.actor, owner.membershipId, now)).toMatchObject({
+      ok: false,
+      error: "last_owner",
+    });
+    expect(
+      await changeMemberRole(db, owner.actor, { membershipId: owner.membershipId, role: "manager", studioIds: [] }),
+    ).toMatchObject({ ok: false, error: "last_owner" });
+    expect(await removeMember(db, manager.actor, owner.membershipId, now)).toMatchObject({
+      ok: false,
+      error: "not_allowed",
+    });
+    expect(
+      await changeMemberRole(db, manager.actor, { membershipId: creator.membershipId, role: "manager", studioIds: [] }),
+    ).toMatchObject({ ok: false, error: "not_allowed" });
+    expect(
+      await changeMemberRole(db, manager.actor, { membershipId: creator.membershipId, role: "staff", studioIds: [] }),
+    ).toMatchObject({ ok: false, error: "invalid_studios" });
     expect(await removeMember(db, manager.actor, creator.membershipId, now)).toMatchObject({ ok: true });
   });
 
@@ -98,7 +136,10 @@ describe("members", () => {
       changeMemberRole(db, b.actor, { membershipId: a.membershipId, role: "manager", studioIds: [] }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const owners = await db.select().from(memberships).where(and(eq(memberships.workspaceId, workspace.id), eq(memberships.role, "owner")));
+    const owners = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspace.id), eq(memberships.role, "owner")));
     expect(owners).toHaveLength(1);
   });
 
@@ -118,7 +159,12 @@ describe("members", () => {
     const b = await makeWorkspace(db);
     const ownerA = await makeMember(db, a.workspace.id, "owner");
     const creatorB = await makeMember(db, b.workspace.id, "creator");
-    expect(await removeMember(db, ownerA.actor, creatorB.membershipId, now)).toMatchObject({ ok: false, error: "not_found" });
-    expect(await changeMemberRole(db, ownerA.actor, { membershipId: creatorB.membershipId, role: "brand", studioIds: [] })).toMatchObject({ ok: false, error: "not_found" });
+    expect(await removeMember(db, ownerA.actor, creatorB.membershipId, now)).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
+    expect(
+      await changeMemberRole(db, ownerA.actor, { membershipId: creatorB.membershipId, role: "brand", studioIds: [] }),
+    ).toMatchObject({ ok: false, error: "not_found" });
   });
 });

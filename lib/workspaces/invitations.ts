@@ -67,7 +67,14 @@ export async function inviteMember(
     await tx
       .update(invitations)
       .set({ revokedAt: ctx.now })
-      .where(and(eq(invitations.workspaceId, actor.workspaceId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+      .where(
+        and(
+          eq(invitations.workspaceId, actor.workspaceId),
+          eq(invitations.email, input.email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
     const [inv] = await tx
       .insert(invitations)
       .values({
@@ -81,7 +88,10 @@ export async function inviteMember(
         expiresAt,
       })
       .returning({ id: invitations.id });
-    const [ws] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, actor.workspaceId));
+    const [ws] = await tx
+      .select({ name: workspaces.name })
+      .from(workspaces)
+      .where(eq(workspaces.id, actor.workspaceId));
     emailId = await enqueueEmail(tx, {
       to: input.email,
       workspaceId: actor.workspaceId,
@@ -109,30 +119,75 @@ export async function inviteMember(
 
 export async function listPendingInvitations(db: Db, actor: Actor, now: Date) {
   return db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
     .from(invitations)
-    .where(and(eq(invitations.workspaceId, actor.workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .where(
+      and(
+        eq(invitations.workspaceId, actor.workspaceId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
     .orderBy(desc(invitations.createdAt));
 }
 
-export async function revokeInvitation(db: Db, actor: Actor, invitationId: string, now: Date): Promise<Result<{ id: string }, "not_found">> {
+export async function revokeInvitation(
+  db: Db,
+  actor: Actor,
+  invitationId: string,
+  now: Date,
+): Promise<Result<{ id: string }, "not_found">> {
   const [row] = await db
     .update(invitations)
     .set({ revokedAt: now })
-    .where(and(eq(invitations.id, invitationId), eq(invitations.workspaceId, actor.workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        eq(invitations.workspaceId, actor.workspaceId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning({ id: invitations.id });
   if (!row) return fail("not_found");
-  await db.insert(auditLog).values({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "invitation.revoked", subjectType: "invitation", subjectId: row.id });
+  await db.insert(auditLog).values({
+    workspaceId: actor.workspaceId,
+    actorUserId: actor.userId,
+    action: "invitation.revoked",
+    subjectType: "invitation",
+    subjectId: row.id,
+  });
   return ok(row);
 }
 
 /** What the invitation page shows before accepting: a token that is unknown, used, revoked or expired is null. */
 export async function findOpenInvitation(db: Db, token: string, now: Date) {
   const [row] = await db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, workspaceName: workspaces.name, workspaceSlug: workspaces.slug, expiresAt: invitations.expiresAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      workspaceName: workspaces.name,
+      workspaceSlug: workspaces.slug,
+      expiresAt: invitations.expiresAt,
+    })
     .from(invitations)
     .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
-    .where(and(eq(invitations.tokenHash, hashSecret(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)));
+    .where(
+      and(
+        eq(invitations.tokenHash, hashSecret(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    );
   return row ?? null;
 }
 
@@ -148,18 +203,40 @@ export async function acceptInvitation(
     const [inv] = await tx
       .select()
       .from(invitations)
-      .where(and(eq(invitations.tokenHash, hashSecret(input.token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, input.now)))
+      .where(
+        and(
+          eq(invitations.tokenHash, hashSecret(input.token)),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, input.now),
+        ),
+      )
       .for("update");
-    if (!inv) return fail("invalid_invitation", { message: "This invitation has expired, was revoked, or was already used." });
+    if (!inv)
+      return fail("invalid_invitation", { message: "This invitation has expired, was revoked, or was already used." });
     if (inv.email !== input.userEmail.toLowerCase()) {
-      return fail("wrong_account", { message: `This invitation is for ${inv.email}. Sign in with that address to accept it.` });
+      return fail("wrong_account", {
+        message: `This invitation is for ${inv.email}. Sign in with that address to accept it.`,
+      });
     }
     await tx.update(invitations).set({ acceptedAt: input.now }).where(eq(invitations.id, inv.id));
     await tx
       .insert(memberships)
-      .values({ workspaceId: inv.workspaceId, userId: input.userId, role: inv.role, studioIds: inv.studioIds, brandId: inv.brandId })
+      .values({
+        workspaceId: inv.workspaceId,
+        userId: input.userId,
+        role: inv.role,
+        studioIds: inv.studioIds,
+        brandId: inv.brandId,
+      })
       .onConflictDoNothing({ target: [memberships.workspaceId, memberships.userId] });
-    await tx.insert(auditLog).values({ workspaceId: inv.workspaceId, actorUserId: input.userId, action: "invitation.accepted", subjectType: "invitation", subjectId: inv.id });
+    await tx.insert(auditLog).values({
+      workspaceId: inv.workspaceId,
+      actorUserId: input.userId,
+      action: "invitation.accepted",
+      subjectType: "invitation",
+      subjectId: inv.id,
+    });
     const [ws] = await tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, inv.workspaceId));
     return ok({ workspaceSlug: ws.slug });
   });

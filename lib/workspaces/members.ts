@@ -44,7 +44,10 @@ async function loadTarget(db: DbOrTx, actor: Actor, membershipId: string) {
 }
 
 async function ownerCount(db: DbOrTx, workspaceId: string) {
-  const [row] = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner")));
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner")));
   return row.n;
 }
 
@@ -87,12 +90,18 @@ export async function changeMemberRole(
 }
 
 /** Removes a member (or lets a member leave). A workspace always keeps at least one owner. */
-export async function removeMember(db: Db, actor: Actor, membershipId: string, now: Date): Promise<Result<{ id: string }, MemberChangeError>> {
+export async function removeMember(
+  db: Db,
+  actor: Actor,
+  membershipId: string,
+  now: Date,
+): Promise<Result<{ id: string }, MemberChangeError>> {
   return db.transaction(async (tx) => {
     const target = await loadTarget(tx, actor, membershipId);
     if (!target) return fail("not_found");
     const leaving = target.userId === actor.userId;
-    if (!leaving && !canManageMember(actor, target.role)) return fail("not_allowed", { message: "You cannot remove this member." });
+    if (!leaving && !canManageMember(actor, target.role))
+      return fail("not_allowed", { message: "You cannot remove this member." });
     if (target.role === "owner" && (await ownerCount(tx, actor.workspaceId)) <= 1) {
       return fail("last_owner", { message: "A workspace needs at least one owner." });
     }
@@ -101,7 +110,13 @@ export async function removeMember(db: Db, actor: Actor, membershipId: string, n
     await tx
       .update(apiTokens)
       .set({ revokedAt: now })
-      .where(and(eq(apiTokens.userId, target.userId), eq(apiTokens.workspaceId, actor.workspaceId), isNull(apiTokens.revokedAt)));
+      .where(
+        and(
+          eq(apiTokens.userId, target.userId),
+          eq(apiTokens.workspaceId, actor.workspaceId),
+          isNull(apiTokens.revokedAt),
+        ),
+      );
     await tx.insert(auditLog).values({
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,

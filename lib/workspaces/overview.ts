@@ -7,7 +7,10 @@ import { can, type Actor } from "../auth/permissions";
 export async function workspaceOverview(db: DbOrTx, actor: Actor, now: Date) {
   const [[s], [r]] = await Promise.all([
     db.select({ n: count() }).from(studios).where(eq(studios.workspaceId, actor.workspaceId)),
-    db.select({ n: count() }).from(rooms).where(and(eq(rooms.workspaceId, actor.workspaceId), eq(rooms.active, true))),
+    db
+      .select({ n: count() })
+      .from(rooms)
+      .where(and(eq(rooms.workspaceId, actor.workspaceId), eq(rooms.active, true))),
   ]);
   let members: number | null = null;
   let pendingInvitations = 0;
@@ -17,7 +20,14 @@ export async function workspaceOverview(db: DbOrTx, actor: Actor, now: Date) {
       db
         .select({ n: count() })
         .from(invitations)
-        .where(and(eq(invitations.workspaceId, actor.workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now))),
+        .where(
+          and(
+            eq(invitations.workspaceId, actor.workspaceId),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+            gt(invitations.expiresAt, now),
+          ),
+        ),
     ]);
     members = m.n;
     pendingInvitations = i.n;

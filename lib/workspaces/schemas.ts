@@ -26,7 +26,10 @@ export const inviteSchema = z
   .object({
     email: emailSchema,
     role: roleSchema,
-    studioIds: z.array(z.uuid({ error: "Unknown studio" })).max(100).default([]),
+    studioIds: z
+      .array(z.uuid({ error: "Unknown studio" }))
+      .max(100)
+      .default([]),
     brandId: z.uuid({ error: "Choose a brand" }).optional(),
     newBrandName: str().trim().max(80, "Use at most 80 characters").optional(),
   })

@@ -17,7 +17,13 @@ export async function createWorkspace(
       .returning();
     if (!ws) return fail("slug_taken", { fieldErrors: { slug: ["This address is taken. Try another."] } });
     await tx.insert(memberships).values({ workspaceId: ws.id, userId, role: "owner" });
-    await tx.insert(auditLog).values({ workspaceId: ws.id, actorUserId: userId, action: "workspace.created", subjectType: "workspace", subjectId: ws.id });
+    await tx.insert(auditLog).values({
+      workspaceId: ws.id,
+      actorUserId: userId,
+      action: "workspace.created",
+      subjectType: "workspace",
+      subjectId: ws.id,
+    });
     return ok({ slug: ws.slug });
   });
 }
@@ -41,7 +47,11 @@ export async function listStudioChoices(db: DbOrTx, workspaceId: string) {
 }
 
 export async function listBrands(db: DbOrTx, workspaceId: string) {
-  return db.select({ id: brands.id, name: brands.name }).from(brands).where(eq(brands.workspaceId, workspaceId)).orderBy(asc(brands.name));
+  return db
+    .select({ id: brands.id, name: brands.name })
+    .from(brands)
+    .where(eq(brands.workspaceId, workspaceId))
+    .orderBy(asc(brands.name));
 }
 
 /** Ids that really are studios of this workspace (an id from elsewhere is dropped, never trusted). */
@@ -53,6 +63,9 @@ export async function workspaceStudioIds(db: DbOrTx, workspaceId: string, ids: s
 }
 
 export async function findBrand(db: DbOrTx, workspaceId: string, brandId: string) {
-  const [row] = await db.select().from(brands).where(and(eq(brands.id, brandId), eq(brands.workspaceId, workspaceId)));
+  const [row] = await db
+    .select()
+    .from(brands)
+    .where(and(eq(brands.id, brandId), eq(brands.workspaceId, workspaceId)));
   return row ?? null;
 }

@@ -19,16 +19,41 @@ export const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000
  * A creator who saved a card through Checkout (on the Stripe test server), then had a 2-hour session with an
  * add-on checked out ($120 room time + $25 add-on), assembled into one draft invoice ready to send.
  */
-export async function sessionWithCard(server: StripeTestServer, stripe: Stripe, card: { declines?: boolean } = {}, opts: { account?: string } = {}) {
+export async function sessionWithCard(
+  server: StripeTestServer,
+  stripe: Stripe,
+  card: { declines?: boolean } = {},
+  opts: { account?: string } = {},
+) {
   const now = fixtureNow;
   const db = testDb();
   const w = await bookingWorld(db);
   const at = { stripe, account: opts.account ?? "" };
-  const url = await startCardCheckout(db, at, { workspaceId: w.workspace.id, userId: w.creator.user.id, currency: "USD", returnUrl: "http://localhost:3000/w/x/billing", now });
+  const url = await startCardCheckout(db, at, {
+    workspaceId: w.workspace.id,
+    userId: w.creator.user.id,
+    currency: "USD",
+    returnUrl: "http://localhost:3000/w/x/billing",
+    now,
+  });
   const sessionId = url!.split("/").pop()!;
-  server.completeCheckout(sessionId, { brand: "visa", last4: card.declines ? "0341" : "4242", declines: card.declines });
+  server.completeCheckout(sessionId, {
+    brand: "visa",
+    last4: card.declines ? "0341" : "4242",
+    declines: card.declines,
+  });
   expect(await applyCompletedCheckout(db, at, sessionId, now)).toBe(true);
-  const booked = await createBooking(db, createBookingSchema.parse({ roomId: w.room.id, startsAt: la("2026-12-03T19:00:00").toISOString(), endsAt: la("2026-12-03T21:00:00").toISOString(), addOnIds: [w.addOns.light.id] }), w.creator.actor, now);
+  const booked = await createBooking(
+    db,
+    createBookingSchema.parse({
+      roomId: w.room.id,
+      startsAt: la("2026-12-03T19:00:00").toISOString(),
+      endsAt: la("2026-12-03T21:00:00").toISOString(),
+      addOnIds: [w.addOns.light.id],
+    }),
+    w.creator.actor,
+    now,
+  );
   if (!booked.ok) throw new Error(booked.error);
   const start = booked.value.startsAt;
   await checkInBooking(db, w.staff.actor, booked.value.id, start);

@@ -21,7 +21,16 @@ export async function world(leftoverAction: "return_to_brand" | "give_to_creator
   const bin = await createLocation(db, w.staff.actor, w.studio.id, { code: "A-01", kind: "bin" });
   const shelf = await createLocation(db, w.staff.actor, w.studio.id, { code: "S-02", kind: "shelf" });
   if (!bin.ok || !shelf.ok) throw new Error("locations");
-  const booked = await createBooking(db, createBookingSchema.parse({ roomId: w.room.id, startsAt: la("2026-12-03T19:00:00").toISOString(), endsAt: la("2026-12-03T21:00:00").toISOString() }), w.creator.actor, now);
+  const booked = await createBooking(
+    db,
+    createBookingSchema.parse({
+      roomId: w.room.id,
+      startsAt: la("2026-12-03T19:00:00").toISOString(),
+      endsAt: la("2026-12-03T21:00:00").toISOString(),
+    }),
+    w.creator.actor,
+    now,
+  );
   if (!booked.ok) throw new Error(booked.error);
   const made = await createShipment(
     db,
@@ -45,10 +54,23 @@ export async function world(leftoverAction: "return_to_brand" | "give_to_creator
   );
   if (!made.ok) throw new Error(made.error);
   const item = (sku: string) => made.value.items.find((i) => i.sku === sku)!;
-  return { db, w, brand, otherBrand, bin: bin.value, shelf: shelf.value, booking: booked.value, shipment: made.value.shipment, item };
+  return {
+    db,
+    w,
+    brand,
+    otherBrand,
+    bin: bin.value,
+    shelf: shelf.value,
+    booking: booked.value,
+    shipment: made.value.shipment,
+    item,
+  };
 }
 
-export const receipt = (version: number, lines: { shipmentItemId: string; received: number; damaged?: number; locationId?: string }[]) => ({ receiptId: crypto.randomUUID(), version, lines: lines.map((l) => ({ damaged: 0, ...l })) });
+export const receipt = (
+  version: number,
+  lines: { shipmentItemId: string; received: number; damaged?: number; locationId?: string }[],
+) => ({ receiptId: crypto.randomUUID(), version, lines: lines.map((l) => ({ damaged: 0, ...l })) });
 
 /** How many stock rows disagree with the sum of their movements (0: the ledger holds). */
 export async function ledgerMatchesStock(db: ReturnType<typeof testDb>, workspaceId: string) {

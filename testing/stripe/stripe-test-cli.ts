@@ -13,7 +13,15 @@ import { startStripeTestServer } from "./stripe-test-server";
  */
 export async function main(): Promise<void> {
   const text = { type: "string" } as const;
-  const { values } = parseArgs({ options: { port: { type: "string", default: "12111" }, "webhook-url": text, "webhook-secret": text, "connect-webhook-url": text, "connect-webhook-secret": text } });
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "12111" },
+      "webhook-url": text,
+      "webhook-secret": text,
+      "connect-webhook-url": text,
+      "connect-webhook-secret": text,
+    },
+  });
   const target = (prefix: "webhook" | "connect-webhook") => {
     const url = values[`${prefix}-url`];
     const secret = values[`${prefix}-secret`];
@@ -23,7 +31,11 @@ export async function main(): Promise<void> {
     }
     return url && secret ? { url, secret } : undefined;
   };
-  const server = await startStripeTestServer({ port: Number(values.port), webhook: target("webhook"), connectWebhook: target("connect-webhook") });
+  const server = await startStripeTestServer({
+    port: Number(values.port),
+    webhook: target("webhook"),
+    connectWebhook: target("connect-webhook"),
+  });
   process.stdout.write(`Stripe test server listening on ${server.url} (secret key ${server.secretKey})\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once("SIGINT", stop);

@@ -26,7 +26,12 @@ export class StripeTestApiError extends Error {
 }
 
 export function invalid(message: string, param?: string, code?: string): StripeTestApiError {
-  return new StripeTestApiError(400, { type: "invalid_request_error", message, ...(code ? { code } : {}), ...(param ? { param } : {}) });
+  return new StripeTestApiError(400, {
+    type: "invalid_request_error",
+    message,
+    ...(code ? { code } : {}),
+    ...(param ? { param } : {}),
+  });
 }
 
 const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

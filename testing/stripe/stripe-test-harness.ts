@@ -42,7 +42,8 @@ export async function waitFor(check: () => boolean, what: string): Promise<void>
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
-export const eventsOf = (id: string) => server.events.filter((e) => (e.data.object as { id?: string }).id === id).map((e) => e.type);
+export const eventsOf = (id: string) =>
+  server.events.filter((e) => (e.data.object as { id?: string }).id === id).map((e) => e.type);
 
 export async function customerWithCard(card?: { declines?: boolean }) {
   const customer = await stripe.customers.create({ email: "ana@example.com", name: "Ana" });
@@ -51,9 +52,22 @@ export async function customerWithCard(card?: { declines?: boolean }) {
 }
 
 export async function openInvoice(customer: string, amounts: number[], currency = "eur") {
-  const draft = await stripe.invoices.create({ customer, currency, collection_method: "charge_automatically", auto_advance: false, pending_invoice_items_behavior: "exclude" });
+  const draft = await stripe.invoices.create({
+    customer,
+    currency,
+    collection_method: "charge_automatically",
+    auto_advance: false,
+    pending_invoice_items_behavior: "exclude",
+  });
   for (const [i, amount] of amounts.entries()) {
-    await stripe.invoiceItems.create({ customer, invoice: draft.id, amount, currency, description: `Session ${i + 1}`, metadata: { line: String(i) } });
+    await stripe.invoiceItems.create({
+      customer,
+      invoice: draft.id,
+      amount,
+      currency,
+      description: `Session ${i + 1}`,
+      metadata: { line: String(i) },
+    });
   }
   return stripe.invoices.finalizeInvoice(draft.id);
 }
@@ -100,9 +114,16 @@ export function keysMissingFromFixture(resource: keyof typeof fixtures.resources
   const missing: string[] = [];
   for (const [key, value] of Object.entries(ours)) {
     if (!(key in fixture)) missing.push(key);
-    else if (key !== "controller" && key !== "metadata" && key !== "capabilities" && isObject(value) && isObject(fixture[key])) {
+    else if (
+      key !== "controller" &&
+      key !== "metadata" &&
+      key !== "capabilities" &&
+      isObject(value) &&
+      isObject(fixture[key])
+    ) {
       const optional = OPTIONAL_KEYS[resource]?.[key] ?? [];
-      for (const inner of Object.keys(value)) if (!(inner in (fixture[key] as Json)) && !optional.includes(inner)) missing.push(`${key}.${inner}`);
+      for (const inner of Object.keys(value))
+        if (!(inner in (fixture[key] as Json)) && !optional.includes(inner)) missing.push(`${key}.${inner}`);
     }
   }
   return missing;

@@ -22,7 +22,10 @@ export function error(status: number, body: ApiErrorBody): Answer {
 }
 
 function internalError(): Answer {
-  return error(500, { type: "api_error", message: "An error occurred with our connection to Stripe (fault injected by the Stripe test server)." });
+  return error(500, {
+    type: "api_error",
+    message: "An error occurred with our connection to Stripe (fault injected by the Stripe test server).",
+  });
 }
 
 /** The faults still to apply; a request gets the first one that matches it. */
@@ -53,7 +56,15 @@ export class FaultRules {
 }
 
 /** An API request that passed authentication and parameter parsing, with the key it claimed (if it did) on arrival. */
-export type Attempt = { method: string; path: string; params: Params; key: string | null; claimed: boolean; requestId: string; fault: Fault | null };
+export type Attempt = {
+  method: string;
+  path: string;
+  params: Params;
+  key: string | null;
+  claimed: boolean;
+  requestId: string;
+  fault: Fault | null;
+};
 
 export class IdempotencyKeys {
   private readonly entries = new Map<string, { state: "executing" } | ({ state: "done" } & Stored)>();
@@ -96,15 +107,26 @@ export class IdempotencyKeys {
       answer = error(409, {
         type: "idempotency_error",
         code: "idempotency_key_in_use",
-        message: "There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through). Please try again later.",
+        message:
+          "There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through). Please try again later.",
       });
     } else if (existing?.state === "done" && (existing.method !== method || existing.path !== path)) {
-      answer = error(400, { type: "idempotency_error", message: `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${existing.method} ${existing.path}' vs '${method} ${path}').` });
+      answer = error(400, {
+        type: "idempotency_error",
+        message: `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${existing.method} ${existing.path}' vs '${method} ${path}').`,
+      });
     } else if (existing?.state === "done" && existing.fingerprint !== fingerprint) {
-      answer = error(400, { type: "idempotency_error", message: "Keys for idempotent requests can only be used with the same parameters they were first used with." });
+      answer = error(400, {
+        type: "idempotency_error",
+        message: "Keys for idempotent requests can only be used with the same parameters they were first used with.",
+      });
     } else if (existing?.state === "done") {
       replayed = true;
-      answer = { status: existing.status, body: existing.body, headers: { "idempotent-replayed": "true", "original-request": existing.requestId } };
+      answer = {
+        status: existing.status,
+        body: existing.body,
+        headers: { "idempotent-replayed": "true", "original-request": existing.requestId },
+      };
     } else {
       let keep = true;
       try {
@@ -117,7 +139,16 @@ export class IdempotencyKeys {
       // Stripe keeps whatever answer it gives once execution has begun, a 500 included. A request refused by
       // validation never began, so its key stays free, as without the fault.
       if (fault === "500_after") answer = internalError();
-      if (claimed && keep && key !== null) this.entries.set(key, { state: "done", method, path, fingerprint, status: answer.status, body: answer.body, requestId: attempt.requestId });
+      if (claimed && keep && key !== null)
+        this.entries.set(key, {
+          state: "done",
+          method,
+          path,
+          fingerprint,
+          status: answer.status,
+          body: answer.body,
+          requestId: attempt.requestId,
+        });
       else release();
     }
     // On a replay or a refused reuse of a key nothing executed, so nothing is kept: the 500 replaces the answer.

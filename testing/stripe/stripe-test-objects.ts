@@ -50,7 +50,12 @@ export type TestCheckoutSession = Base & {
   expires_at: number;
   metadata: Metadata;
 };
-export type TestPortalSession = Base & { object: "billing_portal.session"; url: string; customer: string; return_url: string | null };
+export type TestPortalSession = Base & {
+  object: "billing_portal.session";
+  url: string;
+  customer: string;
+  return_url: string | null;
+};
 export type TestInvoiceLine = {
   id: string;
   object: "line_item";
@@ -86,7 +91,12 @@ export type TestInvoice = Base & {
   lines: List<TestInvoiceLine>;
   hosted_invoice_url: string | null;
   invoice_pdf: string | null;
-  status_transitions: { finalized_at: number | null; paid_at: number | null; voided_at: number | null; marked_uncollectible_at: null };
+  status_transitions: {
+    finalized_at: number | null;
+    paid_at: number | null;
+    voided_at: number | null;
+    marked_uncollectible_at: null;
+  };
   metadata: Metadata;
 };
 /** Stripe's invoice item has no `created`: its `date` is when it was made (its example and the SDK's type agree). */
@@ -245,7 +255,14 @@ export type TestAccount = Omit<Base, "livemode"> & {
     fees: { payer: "application" | "account" };
     losses: { payments: "application" | "stripe" };
   };
-  business_profile: { name: string | null; url: string | null; product_description: string | null; support_email: string | null; support_phone: string | null; mcc: string | null };
+  business_profile: {
+    name: string | null;
+    url: string | null;
+    product_description: string | null;
+    support_email: string | null;
+    support_phone: string | null;
+    mcc: string | null;
+  };
   business_type: string | null;
   capabilities: Record<string, "active" | "inactive" | "pending">;
   charges_enabled: boolean;

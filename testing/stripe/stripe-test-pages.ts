@@ -43,8 +43,16 @@ export function hostedPage(store: StripeTestStore, method: string, path: string,
   return html(404, "Page not found", "<p>There is no such page on this Stripe test server.</p>");
 }
 
-function objectPage(store: StripeTestStore, kind: string, id: string, extra: string | undefined, method: string, form: Params): PageResponse | null {
-  if (kind === "checkout" && !extra) return method === "POST" ? completeCheckout(store, id, form) : checkoutPage(store, id);
+function objectPage(
+  store: StripeTestStore,
+  kind: string,
+  id: string,
+  extra: string | undefined,
+  method: string,
+  form: Params,
+): PageResponse | null {
+  if (kind === "checkout" && !extra)
+    return method === "POST" ? completeCheckout(store, id, form) : checkoutPage(store, id);
   if (kind === "invoice" && extra === "pdf" && method === "GET") {
     const invoice = store.get(store.objects.invoices, id);
     if (invoice.invoice_pdf) return invoicePdf(invoice);
@@ -81,16 +89,24 @@ function onboardingPage(store: StripeTestStore, token: string, method: string): 
 
 function expressDashboard(store: StripeTestStore, token: string): PageResponse {
   const account = loginTarget(store, token);
-  return html(200, `Express dashboard (test) for ${account.business_profile.name ?? account.id}`, `<p>Payouts ${account.payouts_enabled ? "enabled" : "paused"}.</p>`);
+  return html(
+    200,
+    `Express dashboard (test) for ${account.business_profile.name ?? account.id}`,
+    `<p>Payouts ${account.payouts_enabled ? "enabled" : "paused"}.</p>`,
+  );
 }
 
 function checkoutPage(store: StripeTestStore, id: string): PageResponse {
   const session = store.get(store.objects.checkoutSessions, id);
   const customer = store.get(store.objects.customers, session.customer);
   const who = customer.email ?? customer.name ?? customer.id;
-  if (session.status !== "open") return html(410, "This checkout is complete", `<p>A card was already saved for ${escape(who)}.</p>`);
+  if (session.status !== "open")
+    return html(410, "This checkout is complete", `<p>A card was already saved for ${escape(who)}.</p>`);
   const options = Object.entries(CARDS)
-    .map(([last4, card], i) => `<label><input type="radio" name="card" value="${last4}"${i === 0 ? " checked" : ""}> Visa •••• ${last4} (${card.label})</label>`)
+    .map(
+      ([last4, card], i) =>
+        `<label><input type="radio" name="card" value="${last4}"${i === 0 ? " checked" : ""}> Visa •••• ${last4} (${card.label})</label>`,
+    )
     .join("<br>");
   const cancel = session.cancel_url ? `<p><a href="${escape(session.cancel_url)}">Cancel</a></p>` : "";
   return html(
@@ -104,7 +120,11 @@ function completeCheckout(store: StripeTestStore, id: string, form: Params): Pag
   const last4 = typeof form.card === "string" && form.card in CARDS ? form.card : "4242";
   const session = saveCheckoutCard(store, id, { last4, declines: CARDS[last4].declines });
   if (!session.success_url) return html(200, "Card saved", "<p>Your card was saved. You can close this page.</p>");
-  return { status: 303, headers: { location: session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id) }, body: "" };
+  return {
+    status: 303,
+    headers: { location: session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id) },
+    body: "",
+  };
 }
 
 function invoicePage(store: StripeTestStore, id: string): PageResponse {
@@ -112,8 +132,11 @@ function invoicePage(store: StripeTestStore, id: string): PageResponse {
   // Stripe hosts an invoice only once it is finalized.
   if (!invoice.hosted_invoice_url) return html(404, "Page not found", "<p>This invoice is not finalized yet.</p>");
   const due = money(invoice.amount_remaining, invoice.currency);
-  const pay = invoice.status === "open" ? `<form method="post"><button type="submit">Pay ${escape(due)}</button></form>` : "";
-  const lines = invoice.lines.data.map((l) => `<li>${escape(l.description ?? "Item")}: ${escape(money(l.amount, l.currency))}</li>`).join("");
+  const pay =
+    invoice.status === "open" ? `<form method="post"><button type="submit">Pay ${escape(due)}</button></form>` : "";
+  const lines = invoice.lines.data
+    .map((l) => `<li>${escape(l.description ?? "Item")}: ${escape(money(l.amount, l.currency))}</li>`)
+    .join("");
   return html(
     200,
     `Invoice ${invoice.number ?? invoice.id}`,
@@ -127,11 +150,16 @@ function portalPage(store: StripeTestStore, id: string): PageResponse {
   const pmId = customer.invoice_settings.default_payment_method;
   const card = pmId ? `Default card: ${cardLabel(store.get(store.objects.paymentMethods, pmId))}` : "No default card";
   const back = session.return_url ? `<p><a href="${escape(session.return_url)}">Return to the site</a></p>` : "";
-  return html(200, "Customer portal (test)", `<p>${escape(customer.email ?? customer.id)}</p><p>${escape(card)}</p>${back}`);
+  return html(
+    200,
+    "Customer portal (test)",
+    `<p>${escape(customer.email ?? customer.id)}</p><p>${escape(card)}</p>${back}`,
+  );
 }
 
 function cardLabel(pm: TestPaymentMethod): string {
-  const brand = pm.card.brand === "amex" ? "American Express" : pm.card.brand.charAt(0).toUpperCase() + pm.card.brand.slice(1);
+  const brand =
+    pm.card.brand === "amex" ? "American Express" : pm.card.brand.charAt(0).toUpperCase() + pm.card.brand.slice(1);
   return `${brand} •••• ${pm.card.last4}`;
 }
 
@@ -153,9 +181,10 @@ function html(status: number, title: string, body: string): PageResponse {
 /** A one-page PDF that viewers open, with the invoice number and total in plain text. */
 function invoicePdf(invoice: TestInvoice): PageResponse {
   // PDF string syntax reserves backslashes and parentheses, and the built-in font covers ASCII only.
-  const text = `Invoice ${invoice.number ?? invoice.id}: ${money(invoice.total, invoice.currency, "code")} (${invoice.status})`
-    .replace(/\s/g, " ")
-    .replace(/[^ -~]|[\\()]/g, "?");
+  const text =
+    `Invoice ${invoice.number ?? invoice.id}: ${money(invoice.total, invoice.currency, "code")} (${invoice.status})`
+      .replace(/\s/g, " ")
+      .replace(/[^ -~]|[\\()]/g, "?");
   const stream = `BT /F1 14 Tf 72 720 Td (${text}) Tj ET`;
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
@@ -173,5 +202,9 @@ function invoicePdf(invoice: TestInvoice): PageResponse {
   const xref = pdf.length;
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return { status: 200, headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${invoice.id}.pdf"` }, body: Buffer.from(pdf, "latin1") };
+  return {
+    status: 200,
+    headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${invoice.id}.pdf"` },
+    body: Buffer.from(pdf, "latin1"),
+  };
 }

@@ -47,14 +47,16 @@ function assign(container: Params | unknown[], path: string[], value: string, ke
   const wantArray = rest[0] === "" || /^\d+$/.test(rest[0]);
   let child = get();
   if (child === undefined) set((child = wantArray ? [] : {}));
-  if (typeof child !== "object" || child === null || Array.isArray(child) !== wantArray) throw invalid(`Conflicting values for parameter ${key}`);
+  if (typeof child !== "object" || child === null || Array.isArray(child) !== wantArray)
+    throw invalid(`Conflicting values for parameter ${key}`);
   assign(child as Params | unknown[], rest, value, key);
 }
 
 /** Index gaps (`a[0]`, `a[5]`) would leave holes; Stripe reads the items in order. */
 function compact(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(compact);
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
   return value;
 }
 
@@ -88,18 +90,21 @@ export function bool(p: Params, name: string): boolean | undefined {
 export function strings(p: Params, name: string): string[] | undefined {
   const v = p[name];
   if (v === undefined) return undefined;
-  if (!Array.isArray(v) || v.some((s) => typeof s !== "string")) throw invalid(`Invalid array: ${name} must be a list of strings`, name);
+  if (!Array.isArray(v) || v.some((s) => typeof s !== "string"))
+    throw invalid(`Invalid array: ${name} must be a list of strings`, name);
   return v as string[];
 }
 /** Stripe's metadata limits: 50 keys, keys up to 40 characters, values up to 500. */
 export function metadata(p: Params): MetadataInput | undefined {
   const v = p.metadata;
   if (v === undefined || v === "") return v;
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw invalid("Invalid object: metadata must be a set of key-value pairs", "metadata");
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw invalid("Invalid object: metadata must be a set of key-value pairs", "metadata");
   const entries = Object.entries(v);
   if (entries.length > 50) throw invalid("Invalid metadata: at most 50 keys", "metadata");
   for (const [key, value] of entries) {
-    if (typeof value !== "string" || key.length > 40 || value.length > 500) throw invalid(`Invalid value for metadata[${key}]`, `metadata[${key}]`);
+    if (typeof value !== "string" || key.length > 40 || value.length > 500)
+      throw invalid(`Invalid value for metadata[${key}]`, `metadata[${key}]`);
   }
   return v as Record<string, string>;
 }

@@ -29,7 +29,12 @@ const routes: readonly Route[] = [
 ];
 
 /** Runs one API request against the store and returns the response body; Stripe's errors are thrown. */
-export function runApiRequest(store: StripeTestStore, method: string, path: string, params: Params): Record<string, unknown> {
+export function runApiRequest(
+  store: StripeTestStore,
+  method: string,
+  path: string,
+  params: Params,
+): Record<string, unknown> {
   for (const route of routes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(path);
@@ -44,5 +49,8 @@ export function runApiRequest(store: StripeTestStore, method: string, path: stri
       throw err instanceof StripeTestApiError ? new StripeTestApiError(err.status, err.body, true) : err;
     }
   }
-  throw new StripeTestApiError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` });
+  throw new StripeTestApiError(404, {
+    type: "invalid_request_error",
+    message: `Unrecognized request URL (${method}: ${path}).`,
+  });
 }

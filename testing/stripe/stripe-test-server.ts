@@ -89,7 +89,9 @@ const MAX_BODY_BYTES = 1_000_000;
  * `clock` (milliseconds, default the real one) dates objects, events and webhook signatures: it is Stripe's clock,
  * so a test that pins it must verify signatures with a matching `receivedAt`.
  */
-export async function startStripeTestServer(opts: { port?: number; webhook?: WebhookTarget; connectWebhook?: WebhookTarget; clock?: () => number } = {}): Promise<StripeTestServer> {
+export async function startStripeTestServer(
+  opts: { port?: number; webhook?: WebhookTarget; connectWebhook?: WebhookTarget; clock?: () => number } = {},
+): Promise<StripeTestServer> {
   const clock = opts.clock ?? Date.now;
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
@@ -127,7 +129,11 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
   function deliver(event: Stripe.Event, target: WebhookTarget): void {
     if (closed) return;
     const payload = JSON.stringify(event);
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: target.secret, timestamp: Math.floor(clock() / 1000) });
+    const signature = Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: target.secret,
+      timestamp: Math.floor(clock() / 1000),
+    });
     let settled = false;
     const settle = (status: number | null) => {
       if (settled) return;
@@ -138,7 +144,12 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     let req: http.ClientRequest;
     try {
       // agent: false, so no kept-alive socket to the app outlives the delivery.
-      req = http.request(target.url, { method: "POST", agent: false, timeout: 10_000, headers: { "content-type": "application/json", "stripe-signature": signature } });
+      req = http.request(target.url, {
+        method: "POST",
+        agent: false,
+        timeout: 10_000,
+        headers: { "content-type": "application/json", "stripe-signature": signature },
+      });
     } catch {
       deliveries.push({ eventId: event.id, status: null });
       return;
@@ -185,12 +196,26 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
       res.destroy();
       return;
     }
-    const record: RecordedRequest = { method, path, body: {}, idempotencyKey: header(req, "idempotency-key"), stripeAccount: header(req, "stripe-account"), replayed: false, status: 0 };
+    const record: RecordedRequest = {
+      method,
+      path,
+      body: {},
+      idempotencyKey: header(req, "idempotency-key"),
+      stripeAccount: header(req, "stripe-account"),
+      replayed: false,
+      status: 0,
+    };
     requests.push(record);
-    const headers: Record<string, string> = { "request-id": requestId, "stripe-version": header(req, "stripe-version") ?? Stripe.API_VERSION, ...(key ? { "idempotency-key": key } : {}) };
+    const headers: Record<string, string> = {
+      "request-id": requestId,
+      "stripe-version": header(req, "stripe-version") ?? Stripe.API_VERSION,
+      ...(key ? { "idempotency-key": key } : {}),
+    };
     const send = (answer: Answer) => {
       record.status = answer.status;
-      res.writeHead(answer.status, { "content-type": "application/json", ...headers, ...answer.headers }).end(answer.body);
+      res
+        .writeHead(answer.status, { "content-type": "application/json", ...headers, ...answer.headers })
+        .end(answer.body);
     };
 
     if (!authorized) return send(error(401, { type: "invalid_request_error", message: "Invalid API Key provided" }));
@@ -202,7 +227,12 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     let params: Params;
     try {
       params = parseStripeForm(method === "POST" ? text : target.search.slice(1));
-      if (key !== null && key.length > 255) throw new StripeTestApiError(400, { type: "invalid_request_error", message: "Idempotency keys can be at most 255 characters long.", param: "idempotency_key" });
+      if (key !== null && key.length > 255)
+        throw new StripeTestApiError(400, {
+          type: "invalid_request_error",
+          message: "Idempotency keys can be at most 255 characters long.",
+          param: "idempotency_key",
+        });
     } catch (err) {
       release();
       if (err instanceof StripeTestApiError) return send(error(err.status, err.body));
@@ -210,7 +240,8 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     }
     record.body = params;
     const fault = faults.take(method, path);
-    const run = () => store.during({ id: requestId, idempotency_key: key }, () => runApiRequest(store, method, path, params), account);
+    const run = () =>
+      store.during({ id: requestId, idempotency_key: key }, () => runApiRequest(store, method, path, params), account);
     const { answer, replayed } = keys.answer({ method, path, params, key: scopedKey, claimed, requestId, fault }, run);
     record.replayed = replayed;
     if (fault === "hang") {
@@ -225,7 +256,9 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
       // A bug in this server, not a Stripe answer: say so, so a failing test points here rather than at our code.
       if (res.headersSent) return void res.destroy();
       const message = `Stripe test server bug: ${err instanceof Error ? err.message : String(err)}`;
-      res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { type: "api_error", message } }));
+      res
+        .writeHead(500, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { type: "api_error", message } }));
     });
   });
 
@@ -234,7 +267,15 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     url,
     port,
     secretKey: SECRET_KEY,
-    client: (o = {}) => new Stripe(SECRET_KEY, { host: "127.0.0.1", port, protocol: "http", maxNetworkRetries: 0, telemetry: false, timeout: o.timeoutMs ?? 10_000 }),
+    client: (o = {}) =>
+      new Stripe(SECRET_KEY, {
+        host: "127.0.0.1",
+        port,
+        protocol: "http",
+        maxNetworkRetries: 0,
+        telemetry: false,
+        timeout: o.timeoutMs ?? 10_000,
+      }),
     requests,
     fault: (match, kind, times = 1) => faults.add(match, kind, times),
     clearFaults: () => faults.clear(),
@@ -242,7 +283,8 @@ export async function startStripeTestServer(opts: { port?: number; webhook?: Web
     objects: store.objects,
     // Test helpers act as the account that owns the object, as the Dashboard of that account would.
     addCard: (customerId, card) => store.actingFor(customerId, () => addCard(store, customerId, card)),
-    completeCheckout: (sessionId, card) => void store.actingFor(sessionId, () => completeCheckout(store, sessionId, card)),
+    completeCheckout: (sessionId, card) =>
+      void store.actingFor(sessionId, () => completeCheckout(store, sessionId, card)),
     refundCharge: (chargeId, amount) => store.actingFor(chargeId, () => refundCharge(store, chargeId, amount)).id,
     completeOnboarding: (accountId) => void store.during(null, () => completeOnboarding(store, accountId)),
     get webhook() {
@@ -278,7 +320,8 @@ function header(req: IncomingMessage, name: string): string | null {
 function isAuthorized(authorization: string | undefined): boolean {
   const [scheme = "", value = ""] = (authorization ?? "").split(" ");
   if (scheme.toLowerCase() === "bearer") return value === SECRET_KEY;
-  if (scheme.toLowerCase() === "basic") return Buffer.from(value, "base64").toString("utf8").split(":")[0] === SECRET_KEY;
+  if (scheme.toLowerCase() === "basic")
+    return Buffer.from(value, "base64").toString("utf8").split(":")[0] === SECRET_KEY;
   return false;
 }
 
@@ -306,4 +349,5 @@ function safeParse(text: string): Params {
 }
 
 // Run as a script (`tsx testing/stripe/stripe-test-server.ts --port …`, as the README says): see stripe-test-cli.ts.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void import("./stripe-test-cli").then((cli) => cli.main());
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  void import("./stripe-test-cli").then((cli) => cli.main());

@@ -45,19 +45,41 @@ const ITEMS_OF: Partial<Record<Resource, { field: string; resource: Resource }>>
 /** Makes at least one object of every kind: on the platform, and on a connected account with its fees. */
 async function everyKindOfObject() {
   // Platform: a card saved through Checkout, the portal, an invoice paid and partly refunded, another credited.
-  const customer = await stripe.customers.create({ email: "ana@example.com", name: "Ana", metadata: { livebase_user_id: "u1" } });
-  const session = await stripe.checkout.sessions.create({ mode: "setup", customer: customer.id, currency: "usd", success_url: "http://app.test/ok", cancel_url: "http://app.test/no" });
+  const customer = await stripe.customers.create({
+    email: "ana@example.com",
+    name: "Ana",
+    metadata: { livebase_user_id: "u1" },
+  });
+  const session = await stripe.checkout.sessions.create({
+    mode: "setup",
+    customer: customer.id,
+    currency: "usd",
+    success_url: "http://app.test/ok",
+    cancel_url: "http://app.test/no",
+  });
   server.completeCheckout(session.id);
   server.addCard(customer.id);
   await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: "http://app.test/billing" });
   const paid = await stripe.invoices.create({ customer: customer.id, currency: "usd", auto_advance: false });
-  await stripe.invoiceItems.create({ customer: customer.id, invoice: paid.id, amount: 1200, currency: "usd", description: "Studio time" });
+  await stripe.invoiceItems.create({
+    customer: customer.id,
+    invoice: paid.id,
+    amount: 1200,
+    currency: "usd",
+    description: "Studio time",
+  });
   await stripe.invoices.finalizeInvoice(paid.id);
   await stripe.invoices.pay(paid.id);
   const [charge] = (await stripe.charges.list({ customer: customer.id })).data;
   await stripe.refunds.create({ charge: charge.id, amount: 200 });
   const open = await stripe.invoices.create({ customer: customer.id, currency: "usd", auto_advance: false });
-  await stripe.invoiceItems.create({ customer: customer.id, invoice: open.id, amount: 1000, currency: "usd", description: "Add-on" });
+  await stripe.invoiceItems.create({
+    customer: customer.id,
+    invoice: open.id,
+    amount: 1000,
+    currency: "usd",
+    description: "Add-on",
+  });
   const finalized = await stripe.invoices.finalizeInvoice(open.id);
   await stripe.creditNotes.create({
     invoice: open.id,
@@ -68,18 +90,35 @@ async function everyKindOfObject() {
   });
 
   // A connected account: onboarding and login links, an invoice that pays the platform a fee, refunded in part.
-  const account = await stripe.accounts.create({ controller: EXPRESS_CONTROLLER, capabilities: { card_payments: { requested: true } } });
-  await stripe.accountLinks.create({ account: account.id, type: "account_onboarding", refresh_url: "http://app.test/r", return_url: "http://app.test/x" });
+  const account = await stripe.accounts.create({
+    controller: EXPRESS_CONTROLLER,
+    capabilities: { card_payments: { requested: true } },
+  });
+  await stripe.accountLinks.create({
+    account: account.id,
+    type: "account_onboarding",
+    refresh_url: "http://app.test/r",
+    return_url: "http://app.test/x",
+  });
   server.completeOnboarding(account.id);
   await stripe.accounts.createLoginLink(account.id);
   const on = { stripeAccount: account.id };
   const member = await stripe.customers.create({ email: "member@example.com" }, on);
   server.addCard(member.id);
-  const withFee = await stripe.invoices.create({ customer: member.id, currency: "jpy", application_fee_amount: 150 }, on);
-  await stripe.invoiceItems.create({ customer: member.id, invoice: withFee.id, amount: 1500, currency: "jpy", description: "Studio time" }, on);
+  const withFee = await stripe.invoices.create(
+    { customer: member.id, currency: "jpy", application_fee_amount: 150 },
+    on,
+  );
+  await stripe.invoiceItems.create(
+    { customer: member.id, invoice: withFee.id, amount: 1500, currency: "jpy", description: "Studio time" },
+    on,
+  );
   await stripe.invoices.pay(withFee.id, {}, on);
   const [connectedCharge] = (await stripe.charges.list({ customer: member.id }, on)).data;
-  const refund = await stripe.refunds.create({ charge: connectedCharge.id, amount: 500, refund_application_fee: true }, on);
+  const refund = await stripe.refunds.create(
+    { charge: connectedCharge.id, amount: 500, refund_application_fee: true },
+    on,
+  );
   await stripe.creditNotes.create({ invoice: withFee.id, amount: 500, refunds: [{ refund: refund.id }] }, on);
 }
 
@@ -90,7 +129,8 @@ function shapeErrors(resource: Resource, object: Json, where: string): Record<st
   if (missing.length > 0) errors[where] = missing;
   const items = ITEMS_OF[resource];
   const list = items ? (object[items.field] as { data: Json[] }).data : [];
-  for (const [i, item] of list.entries()) Object.assign(errors, shapeErrors(items!.resource, item, `${where}.${items!.field}.data[${i}]`));
+  for (const [i, item] of list.entries())
+    Object.assign(errors, shapeErrors(items!.resource, item, `${where}.${items!.field}.data[${i}]`));
   // A credit note's refunds are plain entries, not resources: compared with the entry in Stripe's example.
   if (resource === "credit_note") {
     const example = fixtures.resources.credit_note.refunds[0] as Json;
@@ -111,7 +151,8 @@ describe("the shapes of the Stripe test server's objects", () => {
     for (const [map, resource] of Object.entries(RESOURCE_OF) as [keyof StripeTestObjects, Resource][]) {
       const objects = [...server.objects[map].values()];
       expect(objects.length, `no ${resource} was made, so its shape went unchecked`).toBeGreaterThan(0);
-      for (const [i, object] of objects.entries()) errors = { ...errors, ...shapeErrors(resource, raw(object), `${resource}[${i}]`) };
+      for (const [i, object] of objects.entries())
+        errors = { ...errors, ...shapeErrors(resource, raw(object), `${resource}[${i}]`) };
     }
     expect(errors).toEqual({});
   });

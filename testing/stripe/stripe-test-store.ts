@@ -34,7 +34,12 @@ const NAMES: Record<string, string> = {
 };
 
 type RequestInfo = { id: string; idempotency_key: string | null } | null;
-type StoreOptions = { baseUrl: string; clock: () => number; emitted: (event: Stripe.Event) => void; pendingWebhooks: (account: string | null) => number };
+type StoreOptions = {
+  baseUrl: string;
+  clock: () => number;
+  emitted: (event: Stripe.Event) => void;
+  pendingWebhooks: (account: string | null) => number;
+};
 
 export class StripeTestStore {
   readonly objects: StripeTestObjects = {
@@ -109,7 +114,11 @@ export class StripeTestStore {
   }
 
   /** Keeps a new object, owned by the account the current request acts on unless `owner` says otherwise. */
-  save<T extends StoredObject & { id: string }>(map: Map<string, T>, object: T, owner: string | null = this.account): T {
+  save<T extends StoredObject & { id: string }>(
+    map: Map<string, T>,
+    object: T,
+    owner: string | null = this.account,
+  ): T {
     map.set(object.id, object);
     if (owner !== null && map !== this.objects.accounts) this.owners.set(object.id, owner);
     return object;
@@ -133,7 +142,12 @@ export class StripeTestStore {
     if (found && this.visible(map as Map<string, StoredObject>, found)) return found;
     const prefix = Object.keys(NAMES).find((p) => id.startsWith(p) && !(p === "in_" && id.startsWith("inpay_")));
     const name = prefix ? NAMES[prefix] : "object";
-    throw new StripeTestApiError(404, { type: "invalid_request_error", code: "resource_missing", param, message: `No such ${name}: '${id}'` });
+    throw new StripeTestApiError(404, {
+      type: "invalid_request_error",
+      code: "resource_missing",
+      param,
+      message: `No such ${name}: '${id}'`,
+    });
   }
 
   /**
@@ -164,16 +178,24 @@ export class StripeTestStore {
    * One page of `map`'s objects that `keep` accepts, newest first. The map's insertion order is the creation order:
    * `created` has only seconds, so it cannot order objects made in the same second.
    */
-  list<T extends StoredObject>(map: Map<string, T>, url: string, page: PageInput, keep: (object: T) => boolean): ListPage {
+  list<T extends StoredObject>(
+    map: Map<string, T>,
+    url: string,
+    page: PageInput,
+    keep: (object: T) => boolean,
+  ): ListPage {
     const limit = page.limit ?? 10;
     if (limit < 1) throw invalid("This value must be greater than or equal to 1.", "limit");
     if (limit > 100) throw invalid("This value must be less than or equal to 100.", "limit");
-    if (page.startingAfter && page.endingBefore) throw invalid("You may only specify one of these parameters: ending_before, starting_after.", "starting_after");
+    if (page.startingAfter && page.endingBefore)
+      throw invalid("You may only specify one of these parameters: ending_before, starting_after.", "starting_after");
     const all = [...map.values()].reverse();
     // A cursor is any object of the kind, even one the filters leave out: the page starts next to it all the same.
     const from = page.startingAfter ? all.indexOf(this.get(map, page.startingAfter, "starting_after")) + 1 : 0;
     const to = page.endingBefore ? all.indexOf(this.get(map, page.endingBefore, "ending_before")) : all.length;
-    const matching = all.slice(from, to).filter((object) => this.visible(map as Map<string, StoredObject>, object) && keep(object));
+    const matching = all
+      .slice(from, to)
+      .filter((object) => this.visible(map as Map<string, StoredObject>, object) && keep(object));
     // ending_before pages backwards: the `limit` objects nearest the cursor, still listed newest first.
     const data = page.endingBefore ? matching.slice(-limit) : matching.slice(0, limit);
     return { object: "list", data, has_more: matching.length > limit, url };
@@ -185,7 +207,8 @@ export class StripeTestStore {
     for (const path of expand) {
       const parts = path.split(".");
       // Stripe's limit: "Expansions have a maximum depth of four levels" (a list's `data` counts as one).
-      if (parts.length > 4) throw invalid(`You cannot expand more than 4 levels of a property. Property: ${path}`, "expand");
+      if (parts.length > 4)
+        throw invalid(`You cannot expand more than 4 levels of a property. Property: ${path}`, "expand");
       if (!this.expandIn(out, parts)) throw invalid(`This property cannot be expanded (${path}).`, "expand");
     }
     return out;
@@ -215,7 +238,10 @@ export class StripeTestStore {
     }
     if (rest.length > 0) return this.expandIn(record[head], rest);
     // An object expanded by an earlier path (`a.b` expands `a` too) may be named again.
-    return typeof value === "string" || (typeof value === "object" && !Array.isArray(value) && typeof (value as { object?: unknown }).object === "string");
+    return (
+      typeof value === "string" ||
+      (typeof value === "object" && !Array.isArray(value) && typeof (value as { object?: unknown }).object === "string")
+    );
   }
 
   /** The lists Stripe includes only when expanded: an invoice's payments, a charge's refunds. */
@@ -223,7 +249,12 @@ export class StripeTestStore {
     const id = String(record.id);
     if (record.object === "invoice" && field === "payments") {
       const data = [...this.objects.invoicePayments.values()].filter((p) => p.invoice === id);
-      return { object: "list", data: structuredClone(data), has_more: false, url: `/v1/invoice_payments?invoice=${id}` };
+      return {
+        object: "list",
+        data: structuredClone(data),
+        has_more: false,
+        url: `/v1/invoice_payments?invoice=${id}`,
+      };
     }
     if (record.object === "charge" && field === "refunds") {
       const data = [...this.objects.refunds.values()].filter((r) => r.charge === id).reverse(); // newest first

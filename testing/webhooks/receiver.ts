@@ -9,14 +9,22 @@ export type Reply = { status: number; body?: string; delayMs?: number; headers?:
  * signatures) and answers with whatever `reply` says (200 "ok" by default; change it between attempts).
  * `listen: "::"` also takes ::1 and ::ffff:127.0.0.1 (one dual-stack socket); `url` still says 127.0.0.1.
  */
-export async function startReceiver(reply: (req: ReceivedRequest, index: number) => Reply = () => ({ status: 200, body: "ok" }), opts: { listen?: "127.0.0.1" | "::" } = {}) {
+export async function startReceiver(
+  reply: (req: ReceivedRequest, index: number) => Reply = () => ({ status: 200, body: "ok" }),
+  opts: { listen?: "127.0.0.1" | "::" } = {},
+) {
   const requests: ReceivedRequest[] = [];
   const state = { reply };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const received = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const received = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(received);
       const answer = state.reply(received, requests.length - 1);
       const send = () => {

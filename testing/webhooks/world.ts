@@ -16,7 +16,13 @@ export async function webhookWorld(db: Db, now: Date) {
   const owner = await makeMember(db, workspace.id, "owner");
   const foreign = await makeMember(db, other.workspace.id, "brand");
   const endpoint = async (url: string, opts: { events?: WebhookEvent[]; actor?: typeof brand.actor } = {}) => {
-    const created = await createEndpoint(db, opts.actor ?? brand.actor, { url, description: "", events: opts.events ?? [] }, now, { allowPrivateHosts: true });
+    const created = await createEndpoint(
+      db,
+      opts.actor ?? brand.actor,
+      { url, description: "", events: opts.events ?? [] },
+      now,
+      { allowPrivateHosts: true },
+    );
     if (!created.ok) throw new Error(created.error);
     return created.value;
   };

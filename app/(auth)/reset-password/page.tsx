@@ -6,7 +6,11 @@ import { ResetForm } from "./reset-form";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   return (
     <Card>
@@ -19,7 +23,11 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           <ResetForm token={token} />
         ) : (
           <Alert variant="destructive">
-            This link is incomplete. <Link className="underline" href="/forgot-password">Ask for a new one</Link>.
+            This link is incomplete.{" "}
+            <Link className="underline" href="/forgot-password">
+              Ask for a new one
+            </Link>
+            .
           </Alert>
         )}
       </CardContent>

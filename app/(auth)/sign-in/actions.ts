@@ -18,7 +18,10 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
     if (err instanceof AuthError) {
       const code = (err as AuthError & { code?: string }).code;
       if (code === "rate_limited") {
-        return failed(form, "Too many failed attempts. Wait 15 minutes, or sign in with an email link or reset your password.");
+        return failed(
+          form,
+          "Too many failed attempts. Wait 15 minutes, or sign in with an email link or reset your password.",
+        );
       }
       return failed(form, "That email and password do not match an account.");
     }
@@ -32,7 +35,10 @@ export async function magicLinkAction(_prev: ActionState, form: FormData): Promi
   const parsed = magicLinkSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return invalid(form, parsed.error);
   if (!(await mayEmail(getDb(), { to: parsed.data.email, kinds: ["auth.magic_link"], max: 5, now: appNow() }))) {
-    return failed(form, "Several sign-in links were already sent to this address. Use the newest one, or wait 15 minutes.");
+    return failed(
+      form,
+      "Several sign-in links were already sent to this address. Use the newest one, or wait 15 minutes.",
+    );
   }
   try {
     await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });

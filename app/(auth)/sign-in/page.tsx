@@ -13,7 +13,11 @@ const ERRORS: Record<string, string> = {
   AccessDenied: "You cannot sign in with this account.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Sign-in failed. Try again.") : null;
@@ -24,7 +28,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <CardTitle as="h1">Sign in to Livebase</CardTitle>
         <CardDescription>
           New here?{" "}
-          <Link className="underline underline-offset-4" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+          <Link
+            className="underline underline-offset-4"
+            href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          >
             Create an account
           </Link>
         </CardDescription>

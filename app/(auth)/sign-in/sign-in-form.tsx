@@ -29,7 +29,15 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="grid gap-4" noValidate aria-label="Email me a sign-in link">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage state={state} />
-      <Field id="magic-link-email" name="email" label="Email for a sign-in link" type="email" autoComplete="email" required state={state} />
+      <Field
+        id="magic-link-email"
+        name="email"
+        label="Email for a sign-in link"
+        type="email"
+        autoComplete="email"
+        required
+        state={state}
+      />
       <SubmitButton variant="outline" pendingText="Sending…">
         Email me a sign-in link
       </SubmitButton>

@@ -11,7 +11,11 @@ import { getDb } from "@/lib/db";
 
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
-  const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+  const parsed = signUpSchema.safeParse({
+    name: form.get("name"),
+    email: form.get("email"),
+    password: form.get("password"),
+  });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await signUp(getDb(), { ...parsed.data, ip: clientIp(await headers()), now: appNow() });
   if (!result.ok) return failed(form, result.message ?? "We could not create the account.", result.fieldErrors);

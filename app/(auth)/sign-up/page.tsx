@@ -6,7 +6,11 @@ import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const email = typeof params.email === "string" ? params.email.slice(0, 254) : undefined;
@@ -16,7 +20,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         <CardTitle as="h1">Create your Livebase account</CardTitle>
         <CardDescription>
           Already have one?{" "}
-          <Link className="underline underline-offset-4" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+          <Link
+            className="underline underline-offset-4"
+            href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          >
             Sign in
           </Link>
         </CardDescription>

@@ -24,13 +24,23 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
           The email outbox, newest first. Outside production only. SMTP_URL is not set: nothing leaves this machine.
         </p>
         <form className="mt-3 flex gap-2">
-          <label htmlFor="to" className="sr-only">Filter by recipient</label>
-          <input id="to" name="to" defaultValue={to} placeholder="Filter by recipient" className="h-9 flex-1 rounded-md border border-input bg-background px-3 text-sm" />
+          <label htmlFor="to" className="sr-only">
+            Filter by recipient
+          </label>
+          <input
+            id="to"
+            name="to"
+            defaultValue={to}
+            placeholder="Filter by recipient"
+            className="h-9 flex-1 rounded-md border border-input bg-background px-3 text-sm"
+          />
           <button className="h-9 rounded-md border border-border px-3 text-sm">Filter</button>
         </form>
       </header>
       {messages.length === 0 ? (
-        <EmptyState title="No emails yet" icon={<Inbox />}>Sign-in links, invitations and resets appear here.</EmptyState>
+        <EmptyState title="No emails yet" icon={<Inbox />}>
+          Sign-in links, invitations and resets appear here.
+        </EmptyState>
       ) : (
         <ul className="grid gap-3">
           {messages.map((m) => (
@@ -49,7 +59,12 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
                     Attachments:
                     {m.attachments.map((a, i) => (
                       // The file itself, as the email carries it (an .ics opens in a calendar).
-                      <a key={i} className="text-primary underline" download={a.filename} href={`data:${a.contentType.split(";")[0].trim()};charset=utf-8,${encodeURIComponent(a.content)}`}>
+                      <a
+                        key={i}
+                        className="text-primary underline"
+                        download={a.filename}
+                        href={`data:${a.contentType.split(";")[0].trim()};charset=utf-8,${encodeURIComponent(a.content)}`}
+                      >
                         Download {a.filename}
                       </a>
                     ))}

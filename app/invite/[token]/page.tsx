@@ -29,7 +29,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <>
             <CardHeader>
               <CardTitle as="h1">This invitation is no longer valid</CardTitle>
-              <CardDescription>It has expired, was revoked, or was already used. Ask the studio to send a new one.</CardDescription>
+              <CardDescription>
+                It has expired, was revoked, or was already used. Ask the studio to send a new one.
+              </CardDescription>
             </CardHeader>
           </>
         ) : (
@@ -45,7 +47,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               {!user ? (
                 <>
                   <Button asChild>
-                    <Link href={`/sign-up?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}`}>
+                    <Link
+                      href={`/sign-up?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}`}
+                    >
                       Create an account to accept
                     </Link>
                   </Button>

@@ -11,7 +11,13 @@ import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { listUserWorkspaces } from "@/lib/workspaces/workspaces";
 
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspace: string }>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "workspace.view" });
   const workspaces = await listUserWorkspaces(getDb(), member.userId);

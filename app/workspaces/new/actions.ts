@@ -10,7 +10,11 @@ export async function createWorkspaceAction(_prev: ActionState, form: FormData):
   form = ensureForm(form);
   const user = await getSessionUser();
   if (!user) return failed(form, "Your session has ended. Sign in again.");
-  const parsed = createWorkspaceSchema.safeParse({ name: form.get("name"), slug: form.get("slug"), currency: form.get("currency") ?? undefined });
+  const parsed = createWorkspaceSchema.safeParse({
+    name: form.get("name"),
+    slug: form.get("slug"),
+    currency: form.get("currency") ?? undefined,
+  });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await createWorkspace(getDb(), user.id, parsed.data);
   if (!result.ok) return failed(form, "We could not create the workspace.", result.fieldErrors);

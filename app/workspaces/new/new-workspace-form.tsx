@@ -13,7 +13,13 @@ export function NewWorkspaceForm() {
     <form action={action} className="grid gap-4" noValidate>
       <FormMessage state={state} />
       <Field name="name" label="Company or studio name" required state={state} />
-      <Field name="slug" label="Address" required hint="Lowercase letters, digits and dashes: livebase/w/your-address" state={state} />
+      <Field
+        name="slug"
+        label="Address"
+        required
+        hint="Lowercase letters, digits and dashes: livebase/w/your-address"
+        state={state}
+      />
       <div className="grid gap-2">
         <Label htmlFor="field-currency">Currency</Label>
         <NativeSelect id="field-currency" name="currency" defaultValue={state.values?.currency ?? "USD"}>

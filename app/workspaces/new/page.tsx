@@ -17,7 +17,9 @@ export default async function NewWorkspacePage() {
       <Card>
         <CardHeader>
           <CardTitle as="h1">Create a workspace</CardTitle>
-          <CardDescription>A workspace is one studio operator: its studios, rooms, people and money. You will be its owner.</CardDescription>
+          <CardDescription>
+            A workspace is one studio operator: its studios, rooms, people and money. You will be its owner.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <NewWorkspaceForm />

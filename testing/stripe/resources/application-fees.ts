@@ -26,7 +26,8 @@ export function checkApplicationFeeAmount(s: StripeTestStore, amount: number | u
 /** Takes `amount` from a connected account's charge: an ApplicationFee at the platform, named by the charge. */
 export function takeApplicationFee(s: StripeTestStore, charge: TestCharge, amount: number): TestApplicationFee {
   const account = s.ownerOf(charge.id);
-  if (account === null) throw new Error(`Stripe test server bug: charge ${charge.id} is the platform's and cannot pay it a fee`);
+  if (account === null)
+    throw new Error(`Stripe test server bug: charge ${charge.id} is the platform's and cannot pay it a fee`);
   const id = newId("fee_");
   const fee: TestApplicationFee = {
     id,
@@ -53,7 +54,11 @@ export function takeApplicationFee(s: StripeTestStore, charge: TestCharge, amoun
 }
 
 /** `POST /v1/application_fees/:id/refunds`: refunds `amount` (default: all that is left) of a fee. Platform only. */
-export function refundApplicationFee(s: StripeTestStore, id: string, input: { amount?: number; metadata?: MetadataInput } = {}): TestFeeRefund {
+export function refundApplicationFee(
+  s: StripeTestStore,
+  id: string,
+  input: { amount?: number; metadata?: MetadataInput } = {},
+): TestFeeRefund {
   return giveBackFee(s, s.get(s.objects.applicationFees, id), input.amount, input.metadata);
 }
 
@@ -63,12 +68,18 @@ export function feeOf(s: StripeTestStore, charge: TestCharge): TestApplicationFe
 }
 
 /** Refunds part of a fee (a fee_refund at the platform) and emits application_fee.refunded, a platform event. */
-export function giveBackFee(s: StripeTestStore, fee: TestApplicationFee, amount?: number, metadata?: MetadataInput): TestFeeRefund {
+export function giveBackFee(
+  s: StripeTestStore,
+  fee: TestApplicationFee,
+  amount?: number,
+  metadata?: MetadataInput,
+): TestFeeRefund {
   const left = fee.amount - fee.amount_refunded;
   if (left === 0) throw invalid(`Application fee ${fee.id} has already been refunded.`, "amount");
   const value = amount ?? left;
   if (!Number.isInteger(value) || value <= 0) throw invalid("Refund amount must be a positive integer.", "amount");
-  if (value > left) throw invalid(`Refund amount (${value}) is greater than unrefunded amount on application fee (${left})`, "amount");
+  if (value > left)
+    throw invalid(`Refund amount (${value}) is greater than unrefunded amount on application fee (${left})`, "amount");
   const refund: TestFeeRefund = {
     id: newId("fr_"),
     object: "fee_refund",
@@ -102,7 +113,12 @@ export const applicationFeeRoutes: Route[] = [
       return s.list(s.objects.applicationFees, "/v1/application_fees", page(p), (f) => is(charge, f.charge));
     },
   },
-  { method: "GET", pattern: /^\/v1\/application_fees\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.applicationFees, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/application_fees\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.applicationFees, id),
+  },
   {
     method: "POST",
     pattern: /^\/v1\/application_fees\/([^/]+)\/refunds$/,

@@ -16,35 +16,64 @@ import { is, type Route } from "./route";
 
 const REFUND_REASONS = ["duplicate", "fraudulent", "requested_by_customer"];
 
-export type RefundInput = { charge?: string; paymentIntent?: string; amount?: number; reason?: string; metadata?: MetadataInput; refundApplicationFee?: boolean };
+export type RefundInput = {
+  charge?: string;
+  paymentIntent?: string;
+  amount?: number;
+  reason?: string;
+  metadata?: MetadataInput;
+  refundApplicationFee?: boolean;
+};
 
 /** `POST /v1/refunds`: a refund of a charge, named by itself or by its payment intent. */
 export function createRefund(s: StripeTestStore, input: RefundInput): TestRefund {
-  if (input.charge && input.paymentIntent) throw invalid("You may only specify one of these parameters: charge, payment_intent.", "charge");
-  if (!input.charge && !input.paymentIntent) throw invalid("One of the following params should be provided for this request: payment_intent or charge.", "charge", "parameter_missing");
-  if (input.reason !== undefined && !REFUND_REASONS.includes(input.reason)) throw invalid(`Invalid reason: must be one of ${REFUND_REASONS.join(", ")}`, "reason");
-  const charge = input.charge ? s.get(s.objects.charges, input.charge, "charge") : chargeOfPaymentIntent(s, input.paymentIntent ?? "");
+  if (input.charge && input.paymentIntent)
+    throw invalid("You may only specify one of these parameters: charge, payment_intent.", "charge");
+  if (!input.charge && !input.paymentIntent)
+    throw invalid(
+      "One of the following params should be provided for this request: payment_intent or charge.",
+      "charge",
+      "parameter_missing",
+    );
+  if (input.reason !== undefined && !REFUND_REASONS.includes(input.reason))
+    throw invalid(`Invalid reason: must be one of ${REFUND_REASONS.join(", ")}`, "reason");
+  const charge = input.charge
+    ? s.get(s.objects.charges, input.charge, "charge")
+    : chargeOfPaymentIntent(s, input.paymentIntent ?? "");
   return refundCharge(s, charge.id, input.amount, input);
 }
 
 /** The charge of a payment intent (this server keeps payment intents only as the ids its charges name). */
 function chargeOfPaymentIntent(s: StripeTestStore, paymentIntent: string): TestCharge {
-  const charge = [...s.objects.charges.values()].find((c) => c.payment_intent === paymentIntent && s.ownerOf(c.id) === s.actingAccount);
+  const charge = [...s.objects.charges.values()].find(
+    (c) => c.payment_intent === paymentIntent && s.ownerOf(c.id) === s.actingAccount,
+  );
   if (charge) return charge;
-  throw new StripeTestApiError(404, { type: "invalid_request_error", code: "resource_missing", param: "payment_intent", message: `No such payment_intent: '${paymentIntent}'` });
+  throw new StripeTestApiError(404, {
+    type: "invalid_request_error",
+    code: "resource_missing",
+    param: "payment_intent",
+    message: `No such payment_intent: '${paymentIntent}'`,
+  });
 }
 
 /**
  * Refunds `amount` (default: all that is left) of a charge, as the API, a credit note or the Dashboard does, and
  * emits refund.created and charge.refunded. Refunding more than is left is refused, as Stripe refuses it.
  */
-export function refundCharge(s: StripeTestStore, chargeId: string, amount?: number, options: Omit<RefundInput, "charge" | "paymentIntent" | "amount"> = {}): TestRefund {
+export function refundCharge(
+  s: StripeTestStore,
+  chargeId: string,
+  amount?: number,
+  options: Omit<RefundInput, "charge" | "paymentIntent" | "amount"> = {},
+): TestRefund {
   const charge = s.get(s.objects.charges, chargeId, "charge");
   const left = charge.amount - charge.amount_refunded;
   if (left === 0) throw invalid(`Charge ${charge.id} has already been refunded.`, "charge", "charge_already_refunded");
   const value = amount ?? left;
   if (!Number.isInteger(value) || value <= 0) throw invalid("Refund amount must be a positive integer.", "amount");
-  if (value > left) throw invalid(`Refund amount (${value}) is greater than unrefunded amount on charge (${left})`, "amount");
+  if (value > left)
+    throw invalid(`Refund amount (${value}) is greater than unrefunded amount on charge (${left})`, "amount");
   const refund: TestRefund = {
     id: newId("re_"),
     object: "refund",
@@ -90,7 +119,12 @@ export function feeShare(fee: TestApplicationFee, charge: TestCharge, refunded: 
 }
 
 export const chargeRoutes: Route[] = [
-  { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.paymentIntents, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/payment_intents\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.paymentIntents, id),
+  },
   {
     method: "GET",
     pattern: /^\/v1\/charges$/,
@@ -98,10 +132,20 @@ export const chargeRoutes: Route[] = [
     handler: (s, p) => {
       const customer = str(p, "customer");
       const paymentIntent = str(p, "payment_intent");
-      return s.list(s.objects.charges, "/v1/charges", page(p), (c) => is(customer, c.customer) && is(paymentIntent, c.payment_intent));
+      return s.list(
+        s.objects.charges,
+        "/v1/charges",
+        page(p),
+        (c) => is(customer, c.customer) && is(paymentIntent, c.payment_intent),
+      );
     },
   },
-  { method: "GET", pattern: /^\/v1\/charges\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.charges, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/charges\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.charges, id),
+  },
   {
     method: "POST",
     pattern: /^\/v1\/refunds$/,
@@ -123,8 +167,18 @@ export const chargeRoutes: Route[] = [
     handler: (s, p) => {
       const charge = str(p, "charge");
       const paymentIntent = str(p, "payment_intent");
-      return s.list(s.objects.refunds, "/v1/refunds", page(p), (r) => is(charge, r.charge) && is(paymentIntent, r.payment_intent));
+      return s.list(
+        s.objects.refunds,
+        "/v1/refunds",
+        page(p),
+        (r) => is(charge, r.charge) && is(paymentIntent, r.payment_intent),
+      );
     },
   },
-  { method: "GET", pattern: /^\/v1\/refunds\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.refunds, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/refunds\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.refunds, id),
+  },
 ];

@@ -1,5 +1,12 @@
 import { applyMetadata, invalid, newId, type MetadataInput } from "../stripe-test-common";
-import type { TestCard, TestCheckoutSession, TestCustomer, TestPaymentMethod, TestPortalSession, TestSetupIntent } from "../stripe-test-objects";
+import type {
+  TestCard,
+  TestCheckoutSession,
+  TestCustomer,
+  TestPaymentMethod,
+  TestPortalSession,
+  TestSetupIntent,
+} from "../stripe-test-objects";
 import { metadata, nested, required, str, strings, type Params } from "../stripe-test-params";
 import { perStore, type StripeTestStore } from "../stripe-test-store";
 import type { Route } from "./route";
@@ -12,7 +19,10 @@ import type { Route } from "./route";
 /** Cards that attach fine but are declined when charged (Stripe's 4000 0000 0000 0341). */
 const decliningCards = perStore(() => new Set<string>());
 
-export function createCustomer(s: StripeTestStore, input: { email?: string; name?: string; metadata?: MetadataInput; defaultPaymentMethod?: string }): TestCustomer {
+export function createCustomer(
+  s: StripeTestStore,
+  input: { email?: string; name?: string; metadata?: MetadataInput; defaultPaymentMethod?: string },
+): TestCustomer {
   const customer: TestCustomer = {
     id: newId("cus_"),
     object: "customer",
@@ -24,20 +34,27 @@ export function createCustomer(s: StripeTestStore, input: { email?: string; name
     invoice_settings: { default_payment_method: null },
   };
   // Stripe requires the default to be attached to this customer, which a customer being created cannot have yet.
-  if (input.defaultPaymentMethod) attachedCard(s, customer.id, input.defaultPaymentMethod, "invoice_settings[default_payment_method]");
+  if (input.defaultPaymentMethod)
+    attachedCard(s, customer.id, input.defaultPaymentMethod, "invoice_settings[default_payment_method]");
   s.save(s.objects.customers, customer);
   s.emit("customer.created", customer);
   return customer;
 }
 
-export function updateCustomer(s: StripeTestStore, id: string, input: { email?: string; name?: string; metadata?: MetadataInput; defaultPaymentMethod?: string }): TestCustomer {
+export function updateCustomer(
+  s: StripeTestStore,
+  id: string,
+  input: { email?: string; name?: string; metadata?: MetadataInput; defaultPaymentMethod?: string },
+): TestCustomer {
   const customer = s.get(s.objects.customers, id);
-  if (input.defaultPaymentMethod) attachedCard(s, id, input.defaultPaymentMethod, "invoice_settings[default_payment_method]");
+  if (input.defaultPaymentMethod)
+    attachedCard(s, id, input.defaultPaymentMethod, "invoice_settings[default_payment_method]");
   const before = structuredClone(customer);
   if (input.email !== undefined) customer.email = input.email || null;
   if (input.name !== undefined) customer.name = input.name || null;
   customer.metadata = applyMetadata(customer.metadata, input.metadata);
-  if (input.defaultPaymentMethod !== undefined) customer.invoice_settings = { default_payment_method: input.defaultPaymentMethod || null };
+  if (input.defaultPaymentMethod !== undefined)
+    customer.invoice_settings = { default_payment_method: input.defaultPaymentMethod || null };
   const previous: Record<string, unknown> = {};
   for (const key of ["email", "name", "metadata", "invoice_settings"] as const) {
     if (JSON.stringify(before[key]) !== JSON.stringify(customer[key])) previous[key] = before[key];
@@ -49,7 +66,10 @@ export function updateCustomer(s: StripeTestStore, id: string, input: { email?: 
 function attachedCard(s: StripeTestStore, customerId: string, pmId: string, param: string): TestPaymentMethod {
   const pm = s.get(s.objects.paymentMethods, pmId, param);
   if (pm.customer !== customerId) {
-    throw invalid(`The customer does not have a payment method with the ID ${pmId}. The payment method must be attached to the customer.`, param);
+    throw invalid(
+      `The customer does not have a payment method with the ID ${pmId}. The payment method must be attached to the customer.`,
+      param,
+    );
   }
   return pm;
 }
@@ -86,16 +106,19 @@ export function addCard(s: StripeTestStore, customerId: string, card: TestCard =
   return pm.id;
 }
 
-export function createCheckoutSession(s: StripeTestStore, input: {
-  mode: string;
-  customer: string;
-  successUrl?: string;
-  cancelUrl?: string;
-  currency?: string;
-  paymentMethodTypes?: string[];
-  clientReferenceId?: string;
-  metadata?: MetadataInput;
-}): TestCheckoutSession {
+export function createCheckoutSession(
+  s: StripeTestStore,
+  input: {
+    mode: string;
+    customer: string;
+    successUrl?: string;
+    cancelUrl?: string;
+    currency?: string;
+    paymentMethodTypes?: string[];
+    clientReferenceId?: string;
+    metadata?: MetadataInput;
+  },
+): TestCheckoutSession {
   if (input.mode !== "setup") throw invalid(`This test server supports only mode=setup, not '${input.mode}'.`, "mode");
   s.get(s.objects.customers, input.customer, "customer");
   if (input.paymentMethodTypes && !input.paymentMethodTypes.includes("card")) {
@@ -150,7 +173,10 @@ export function completeCheckout(s: StripeTestStore, sessionId: string, card: Te
   return session;
 }
 
-export function createPortalSession(s: StripeTestStore, input: { customer: string; returnUrl?: string }): TestPortalSession {
+export function createPortalSession(
+  s: StripeTestStore,
+  input: { customer: string; returnUrl?: string },
+): TestPortalSession {
   s.get(s.objects.customers, input.customer, "customer");
   const id = newId("bps_");
   const session: TestPortalSession = {
@@ -172,27 +198,59 @@ export function declines(s: StripeTestStore, pmId: string): boolean {
 }
 
 const customerParams = ["email", "name", "metadata", "invoice_settings"];
-const defaultPaymentMethod = (p: Params) => str(nested(p, "invoice_settings", ["default_payment_method"]), "default_payment_method");
+const defaultPaymentMethod = (p: Params) =>
+  str(nested(p, "invoice_settings", ["default_payment_method"]), "default_payment_method");
 
 export const customerRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/customers$/,
     params: customerParams,
-    handler: (s, p) => createCustomer(s, { email: str(p, "email"), name: str(p, "name"), metadata: metadata(p), defaultPaymentMethod: defaultPaymentMethod(p) }),
+    handler: (s, p) =>
+      createCustomer(s, {
+        email: str(p, "email"),
+        name: str(p, "name"),
+        metadata: metadata(p),
+        defaultPaymentMethod: defaultPaymentMethod(p),
+      }),
   },
-  { method: "GET", pattern: /^\/v1\/customers\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.customers, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/customers\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.customers, id),
+  },
   {
     method: "POST",
     pattern: /^\/v1\/customers\/([^/]+)$/,
     params: customerParams,
-    handler: (s, p, id) => updateCustomer(s, id, { email: str(p, "email"), name: str(p, "name"), metadata: metadata(p), defaultPaymentMethod: defaultPaymentMethod(p) }),
+    handler: (s, p, id) =>
+      updateCustomer(s, id, {
+        email: str(p, "email"),
+        name: str(p, "name"),
+        metadata: metadata(p),
+        defaultPaymentMethod: defaultPaymentMethod(p),
+      }),
   },
-  { method: "GET", pattern: /^\/v1\/payment_methods\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.paymentMethods, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/payment_methods\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.paymentMethods, id),
+  },
   {
     method: "POST",
     pattern: /^\/v1\/checkout\/sessions$/,
-    params: ["mode", "customer", "success_url", "cancel_url", "currency", "payment_method_types", "client_reference_id", "metadata"],
+    params: [
+      "mode",
+      "customer",
+      "success_url",
+      "cancel_url",
+      "currency",
+      "payment_method_types",
+      "client_reference_id",
+      "metadata",
+    ],
     handler: (s, p) =>
       createCheckoutSession(s, {
         mode: required(p, "mode"),
@@ -205,8 +263,18 @@ export const customerRoutes: Route[] = [
         metadata: metadata(p),
       }),
   },
-  { method: "GET", pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.checkoutSessions, id) },
-  { method: "GET", pattern: /^\/v1\/setup_intents\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.setupIntents, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.checkoutSessions, id),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/setup_intents\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.setupIntents, id),
+  },
   {
     method: "POST",
     pattern: /^\/v1\/billing_portal\/sessions$/,

@@ -23,13 +23,17 @@ const invoiceCount = perStore(() => ({ value: 0 }));
 function checkFeeFits(s: StripeTestStore, invoice: TestInvoice, amount: number): void {
   const fee = terms(s, invoice.id).applicationFeeAmount ?? 0;
   if (fee > amount) {
-    throw invalid(`The application_fee_amount (${fee}) cannot be greater than the amount the invoice charges (${amount}).`, "application_fee_amount");
+    throw invalid(
+      `The application_fee_amount (${fee}) cannot be greater than the amount the invoice charges (${amount}).`,
+      "application_fee_amount",
+    );
   }
 }
 
 export function finalizeInvoice(s: StripeTestStore, id: string, input: { autoAdvance?: boolean } = {}): TestInvoice {
   const invoice = s.get(s.objects.invoices, id);
-  if (invoice.status !== "draft") throw invalid(`This invoice is already finalized (status ${invoice.status}); only drafts can be finalized.`, "id");
+  if (invoice.status !== "draft")
+    throw invalid(`This invoice is already finalized (status ${invoice.status}); only drafts can be finalized.`, "id");
   checkFeeFits(s, invoice, invoice.amount_due);
   const now = s.now();
   const days = terms(s, id).daysUntilDue;
@@ -118,13 +122,18 @@ export function openPayment(s: StripeTestStore, invoiceId: string): TestInvoiceP
   return [...s.objects.invoicePayments.values()].find((p) => p.invoice === invoiceId && p.status === "open");
 }
 
-export function payInvoice(s: StripeTestStore, id: string, input: { paymentMethod?: string; paidOutOfBand?: boolean } = {}): TestInvoice {
+export function payInvoice(
+  s: StripeTestStore,
+  id: string,
+  input: { paymentMethod?: string; paidOutOfBand?: boolean } = {},
+): TestInvoice {
   const invoice = s.get(s.objects.invoices, id);
   if (invoice.status === "paid") throw invalid("Invoice is already paid");
   if (invoice.status === "void") throw invalid("This invoice is void and cannot be paid.");
   const customer = s.get(s.objects.customers, invoice.customer, "customer");
   const chosen = input.paymentMethod ? s.get(s.objects.paymentMethods, input.paymentMethod, "payment_method") : null;
-  if (chosen && chosen.customer !== customer.id) throw invalid(`The payment method ${chosen.id} is not attached to this invoice's customer.`, "payment_method");
+  if (chosen && chosen.customer !== customer.id)
+    throw invalid(`The payment method ${chosen.id} is not attached to this invoice's customer.`, "payment_method");
   if (!input.paidOutOfBand) checkFeeFits(s, invoice, invoice.amount_remaining);
   // Paying a draft finalizes it first, as Stripe does; from here on the request has changed state.
   if (invoice.status === "draft") {
@@ -143,8 +152,25 @@ export function payInvoice(s: StripeTestStore, id: string, input: { paymentMetho
     invoice.attempted = true;
     invoice.attempt_count += 1;
     s.emit("invoice.payment_failed", invoice);
-    if (!pmId) throw new StripeTestApiError(400, { type: "invalid_request_error", message: "This customer has no attached payment source or default payment method." }, true);
-    throw new StripeTestApiError(402, { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." }, true);
+    if (!pmId)
+      throw new StripeTestApiError(
+        400,
+        {
+          type: "invalid_request_error",
+          message: "This customer has no attached payment source or default payment method.",
+        },
+        true,
+      );
+    throw new StripeTestApiError(
+      402,
+      {
+        type: "card_error",
+        code: "card_declined",
+        decline_code: "generic_decline",
+        message: "Your card was declined.",
+      },
+      true,
+    );
   }
   const paymentIntent = payment?.payment.payment_intent ?? newId("pi_");
   const amount = invoice.amount_remaining;
@@ -172,9 +198,21 @@ export function payInvoice(s: StripeTestStore, id: string, input: { paymentMetho
   s.save(s.objects.charges, charge);
   const fee = terms(s, id).applicationFeeAmount ?? 0;
   if (fee > 0) takeApplicationFee(s, charge, fee);
-  if (payment) Object.assign(payment, { status: "paid", amount_paid: amount, status_transitions: { paid_at: s.now(), canceled_at: null } });
+  if (payment)
+    Object.assign(payment, {
+      status: "paid",
+      amount_paid: amount,
+      status_transitions: { paid_at: s.now(), canceled_at: null },
+    });
   const intent = s.objects.paymentIntents.get(paymentIntent);
-  if (intent) Object.assign(intent, { amount, amount_received: amount, status: "succeeded", latest_charge: charge.id, payment_method: pmId });
+  if (intent)
+    Object.assign(intent, {
+      amount,
+      amount_received: amount,
+      status: "succeeded",
+      latest_charge: charge.id,
+      payment_method: pmId,
+    });
   invoice.attempted = true;
   invoice.attempt_count += 1;
   s.emit("charge.succeeded", charge);
@@ -210,7 +248,12 @@ function nextInvoiceNumber(s: StripeTestStore): string {
 }
 
 export const invoicePaymentRoutes: Route[] = [
-  { method: "POST", pattern: /^\/v1\/invoices\/([^/]+)\/finalize$/, params: ["auto_advance"], handler: (s, p, id) => finalizeInvoice(s, id, { autoAdvance: bool(p, "auto_advance") }) },
+  {
+    method: "POST",
+    pattern: /^\/v1\/invoices\/([^/]+)\/finalize$/,
+    params: ["auto_advance"],
+    handler: (s, p, id) => finalizeInvoice(s, id, { autoAdvance: bool(p, "auto_advance") }),
+  },
   {
     method: "POST",
     pattern: /^\/v1\/invoices\/([^/]+)\/pay$/,
@@ -220,5 +263,10 @@ export const invoicePaymentRoutes: Route[] = [
       return payInvoice(s, id, { paymentMethod: str(p, "payment_method"), paidOutOfBand: bool(p, "paid_out_of_band") });
     },
   },
-  { method: "POST", pattern: /^\/v1\/invoices\/([^/]+)\/void$/, params: [], handler: (s, _p, id) => voidInvoice(s, id) },
+  {
+    method: "POST",
+    pattern: /^\/v1\/invoices\/([^/]+)\/void$/,
+    params: [],
+    handler: (s, _p, id) => voidInvoice(s, id),
+  },
 ];

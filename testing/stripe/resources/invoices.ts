@@ -22,21 +22,25 @@ const COLLECTION_METHODS = ["charge_automatically", "send_invoice"] as const;
 const invoiceTerms = perStore(() => new Map<string, InvoiceTerms>());
 const INVOICE_STATUSES = ["draft", "open", "paid", "uncollectible", "void"] as const;
 
-export function createInvoice(s: StripeTestStore, input: {
-  customer: string;
-  currency?: string;
-  collectionMethod?: string;
-  autoAdvance?: boolean;
-  pendingItems?: string;
-  description?: string;
-  daysUntilDue?: number;
-  metadata?: MetadataInput;
-  applicationFeeAmount?: number;
-}): TestInvoice {
+export function createInvoice(
+  s: StripeTestStore,
+  input: {
+    customer: string;
+    currency?: string;
+    collectionMethod?: string;
+    autoAdvance?: boolean;
+    pendingItems?: string;
+    description?: string;
+    daysUntilDue?: number;
+    metadata?: MetadataInput;
+    applicationFeeAmount?: number;
+  },
+): TestInvoice {
   const customer = s.get(s.objects.customers, input.customer, "customer");
   checkApplicationFeeAmount(s, input.applicationFeeAmount);
   const method = COLLECTION_METHODS.find((m) => m === (input.collectionMethod ?? "charge_automatically"));
-  if (!method) throw invalid(`Invalid collection_method: must be one of ${COLLECTION_METHODS.join(" or ")}`, "collection_method");
+  if (!method)
+    throw invalid(`Invalid collection_method: must be one of ${COLLECTION_METHODS.join(" or ")}`, "collection_method");
   if (method === "send_invoice" && input.daysUntilDue === undefined) {
     throw invalid("Invoices with collection_method=send_invoice need days_until_due.", "days_until_due");
   }
@@ -45,10 +49,14 @@ export function createInvoice(s: StripeTestStore, input: {
   }
   const pendingItems = input.pendingItems ?? "exclude";
   if (pendingItems !== "exclude" && pendingItems !== "include") {
-    throw invalid("Invalid pending_invoice_items_behavior: must be one of exclude or include", "pending_invoice_items_behavior");
+    throw invalid(
+      "Invalid pending_invoice_items_behavior: must be one of exclude or include",
+      "pending_invoice_items_behavior",
+    );
   }
   const pending = [...s.objects.invoiceItems.values()].filter((i) => i.customer === customer.id && i.invoice === null);
-  const currency = input.currency?.toLowerCase() ?? (pendingItems === "include" ? pending[0]?.currency : undefined) ?? "usd";
+  const currency =
+    input.currency?.toLowerCase() ?? (pendingItems === "include" ? pending[0]?.currency : undefined) ?? "usd";
   const id = newId("in_");
   const invoice: TestInvoice = {
     id,
@@ -82,17 +90,26 @@ export function createInvoice(s: StripeTestStore, input: {
   s.save(s.objects.invoices, invoice);
   terms(s, id).daysUntilDue = input.daysUntilDue ?? null;
   terms(s, id).applicationFeeAmount = input.applicationFeeAmount ?? null;
-  if (pendingItems === "include") for (const item of pending.filter((i) => i.currency === currency)) addLine(s, invoice, item);
+  if (pendingItems === "include")
+    for (const item of pending.filter((i) => i.currency === currency)) addLine(s, invoice, item);
   s.emit("invoice.created", invoice);
   return invoice;
 }
 
 /** Metadata and description can change at any time; the fee (a monetary value) only on a draft, as in Stripe. */
-export function updateInvoice(s: StripeTestStore, id: string, input: { description?: string; metadata?: MetadataInput; autoAdvance?: boolean; applicationFeeAmount?: number }): TestInvoice {
+export function updateInvoice(
+  s: StripeTestStore,
+  id: string,
+  input: { description?: string; metadata?: MetadataInput; autoAdvance?: boolean; applicationFeeAmount?: number },
+): TestInvoice {
   const invoice = s.get(s.objects.invoices, id);
   checkApplicationFeeAmount(s, input.applicationFeeAmount);
   if (input.applicationFeeAmount !== undefined && invoice.status !== "draft") {
-    throw invalid(`Invoice ${id} is ${invoice.status}: application_fee_amount can only be changed on a draft invoice.`, "application_fee_amount", "invoice_not_editable");
+    throw invalid(
+      `Invoice ${id} is ${invoice.status}: application_fee_amount can only be changed on a draft invoice.`,
+      "application_fee_amount",
+      "invoice_not_editable",
+    );
   }
   const before = structuredClone(invoice);
   if (input.description !== undefined) invoice.description = input.description || null;
@@ -107,14 +124,27 @@ export function updateInvoice(s: StripeTestStore, id: string, input: { descripti
   return invoice;
 }
 
-export function createInvoiceItem(s: StripeTestStore, input: { customer: string; invoice?: string; amount: number; currency?: string; description?: string; metadata?: MetadataInput }): TestInvoiceItem {
+export function createInvoiceItem(
+  s: StripeTestStore,
+  input: {
+    customer: string;
+    invoice?: string;
+    amount: number;
+    currency?: string;
+    description?: string;
+    metadata?: MetadataInput;
+  },
+): TestInvoiceItem {
   s.get(s.objects.customers, input.customer, "customer");
   const invoice = input.invoice ? s.get(s.objects.invoices, input.invoice, "invoice") : null;
-  if (invoice && invoice.customer !== input.customer) throw invalid(`The invoice ${invoice.id} belongs to another customer.`, "invoice");
-  if (invoice && invoice.status !== "draft") throw invalid(`Invoice ${invoice.id} is not a draft: items can only be added to draft invoices.`, "invoice");
+  if (invoice && invoice.customer !== input.customer)
+    throw invalid(`The invoice ${invoice.id} belongs to another customer.`, "invoice");
+  if (invoice && invoice.status !== "draft")
+    throw invalid(`Invoice ${invoice.id} is not a draft: items can only be added to draft invoices.`, "invoice");
   const currency = input.currency?.toLowerCase() ?? invoice?.currency;
   if (!currency) throw invalid("Missing required param: currency.", "currency", "parameter_missing");
-  if (invoice && currency !== invoice.currency) throw invalid(`The currency ${currency} does not match the invoice's currency ${invoice.currency}.`, "currency");
+  if (invoice && currency !== invoice.currency)
+    throw invalid(`The currency ${currency} does not match the invoice's currency ${invoice.currency}.`, "currency");
   const item: TestInvoiceItem = {
     id: newId("ii_"),
     object: "invoiceitem",
@@ -163,7 +193,8 @@ export function recompute(s: StripeTestStore, invoice: TestInvoice): void {
  */
 export function terms(s: StripeTestStore, invoiceId: string): InvoiceTerms {
   let terms = invoiceTerms(s).get(invoiceId);
-  if (!terms) invoiceTerms(s).set(invoiceId, (terms = { daysUntilDue: null, paidOutOfBand: false, applicationFeeAmount: null }));
+  if (!terms)
+    invoiceTerms(s).set(invoiceId, (terms = { daysUntilDue: null, paidOutOfBand: false, applicationFeeAmount: null }));
   return terms;
 }
 
@@ -171,7 +202,17 @@ export const invoiceRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/invoices$/,
-    params: ["customer", "currency", "collection_method", "auto_advance", "pending_invoice_items_behavior", "description", "days_until_due", "metadata", "application_fee_amount"],
+    params: [
+      "customer",
+      "currency",
+      "collection_method",
+      "auto_advance",
+      "pending_invoice_items_behavior",
+      "description",
+      "days_until_due",
+      "metadata",
+      "application_fee_amount",
+    ],
     handler: (s, p) =>
       createInvoice(s, {
         customer: required(p, "customer"),
@@ -192,15 +233,31 @@ export const invoiceRoutes: Route[] = [
     handler: (s, p) => {
       const customer = str(p, "customer");
       const status = oneOf(p, "status", INVOICE_STATUSES);
-      return s.list(s.objects.invoices, "/v1/invoices", page(p), (i) => is(customer, i.customer) && is(status, i.status));
+      return s.list(
+        s.objects.invoices,
+        "/v1/invoices",
+        page(p),
+        (i) => is(customer, i.customer) && is(status, i.status),
+      );
     },
   },
-  { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.invoices, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/invoices\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.invoices, id),
+  },
   {
     method: "POST",
     pattern: /^\/v1\/invoices\/([^/]+)$/,
     params: ["description", "metadata", "auto_advance", "application_fee_amount"],
-    handler: (s, p, id) => updateInvoice(s, id, { description: str(p, "description"), metadata: metadata(p), autoAdvance: bool(p, "auto_advance"), applicationFeeAmount: int(p, "application_fee_amount") }),
+    handler: (s, p, id) =>
+      updateInvoice(s, id, {
+        description: str(p, "description"),
+        metadata: metadata(p),
+        autoAdvance: bool(p, "auto_advance"),
+        applicationFeeAmount: int(p, "application_fee_amount"),
+      }),
   },
   {
     method: "POST",
@@ -209,7 +266,14 @@ export const invoiceRoutes: Route[] = [
     handler: (s, p) => {
       const amount = int(p, "amount");
       if (amount === undefined) throw missing("amount");
-      return createInvoiceItem(s, { customer: required(p, "customer"), invoice: str(p, "invoice"), amount, currency: str(p, "currency"), description: str(p, "description"), metadata: metadata(p) });
+      return createInvoiceItem(s, {
+        customer: required(p, "customer"),
+        invoice: str(p, "invoice"),
+        amount,
+        currency: str(p, "currency"),
+        description: str(p, "description"),
+        metadata: metadata(p),
+      });
     },
   },
   {
@@ -220,8 +284,18 @@ export const invoiceRoutes: Route[] = [
       const customer = str(p, "customer");
       const invoice = str(p, "invoice");
       const pending = bool(p, "pending");
-      return s.list(s.objects.invoiceItems, "/v1/invoiceitems", page(p), (i) => is(customer, i.customer) && is(invoice, i.invoice) && is(pending, i.invoice === null));
+      return s.list(
+        s.objects.invoiceItems,
+        "/v1/invoiceitems",
+        page(p),
+        (i) => is(customer, i.customer) && is(invoice, i.invoice) && is(pending, i.invoice === null),
+      );
     },
   },
-  { method: "GET", pattern: /^\/v1\/invoiceitems\/([^/]+)$/, params: [], handler: (s, _p, id) => s.get(s.objects.invoiceItems, id) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/invoiceitems\/([^/]+)$/,
+    params: [],
+    handler: (s, _p, id) => s.get(s.objects.invoiceItems, id),
+  },
 ];

@@ -19,13 +19,27 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const post = (payload: string, signature?: string) =>
-  POST(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: payload, headers: { "content-type": "application/json", ...(signature ? { "stripe-signature": signature } : {}) } }));
+  POST(
+    new Request("http://localhost/api/stripe/webhook", {
+      method: "POST",
+      body: payload,
+      headers: { "content-type": "application/json", ...(signature ? { "stripe-signature": signature } : {}) },
+    }),
+  );
 
 describe("POST /api/stripe/webhook", () => {
   it("answers 400 problem+json to a bad or missing signature and records nothing", async () => {
     const id = `evt_route_bad_${crypto.randomUUID()}`;
-    const payload = JSON.stringify({ id, object: "event", type: "customer.updated", data: { object: { id: "cus_x", object: "customer" } } });
-    for (const res of [await post(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_not_ours" })), await post(payload)]) {
+    const payload = JSON.stringify({
+      id,
+      object: "event",
+      type: "customer.updated",
+      data: { object: { id: "cus_x", object: "customer" } },
+    });
+    for (const res of [
+      await post(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_not_ours" })),
+      await post(payload),
+    ]) {
       expect(res.status).toBe(400);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       expect(await res.json()).toMatchObject({ status: 400, type: "https://livebase.dev/problems/bad_signature" });
@@ -35,7 +49,12 @@ describe("POST /api/stripe/webhook", () => {
 
   it("refuses a signed event stamped more than 5 minutes ahead or behind, recording nothing", async () => {
     const id = `evt_route_future_${crypto.randomUUID()}`;
-    const payload = JSON.stringify({ id, object: "event", type: "customer.updated", data: { object: { id: "cus_x", object: "customer" } } });
+    const payload = JSON.stringify({
+      id,
+      object: "event",
+      type: "customer.updated",
+      data: { object: { id: "cus_x", object: "customer" } },
+    });
     const nowSeconds = Math.floor(Date.now() / 1000);
     for (const timestamp of [nowSeconds + 600, nowSeconds - 600]) {
       const res = await post(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp }));
@@ -46,20 +65,32 @@ describe("POST /api/stripe/webhook", () => {
 
   it("acknowledges a signed body that is not an event it can process (200, ignored), and records nothing to retry", async () => {
     const deep = `${'{"nested":'.repeat(20_000)}{"id":"cus_deep","object":"customer"}${"}".repeat(20_000)}`;
-    const bodies = ["[]", JSON.stringify({ id: null, type: "customer.updated", data: { object: {} } }), JSON.stringify({ id: "evt_nodata", type: "customer.updated", data: null }), `{"id":"evt_deep_${crypto.randomUUID().replace(/-/g, "")}","object":"event","type":"customer.updated","data":{"object":${deep}}}`];
+    const bodies = [
+      "[]",
+      JSON.stringify({ id: null, type: "customer.updated", data: { object: {} } }),
+      JSON.stringify({ id: "evt_nodata", type: "customer.updated", data: null }),
+      `{"id":"evt_deep_${crypto.randomUUID().replace(/-/g, "")}","object":"event","type":"customer.updated","data":{"object":${deep}}}`,
+    ];
     const before = await testDb().select({ id: stripeEvents.id }).from(stripeEvents);
     for (const payload of bodies) {
       const res = await post(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }));
       expect(res.status, payload.slice(0, 60)).toBe(200);
       expect(await res.json()).toMatchObject({ received: true });
     }
-    const after = await testDb().select({ id: stripeEvents.id, processedAt: stripeEvents.processedAt }).from(stripeEvents);
+    const after = await testDb()
+      .select({ id: stripeEvents.id, processedAt: stripeEvents.processedAt })
+      .from(stripeEvents);
     expect(after.filter((e) => !before.some((b) => b.id === e.id) && !e.processedAt)).toEqual([]);
   });
 
   it("accepts a signed event once and answers a replay as a duplicate", async () => {
     const id = `evt_route_ok_${crypto.randomUUID()}`;
-    const payload = JSON.stringify({ id, object: "event", type: "payment_method.attached", data: { object: { id: "pm_x", object: "payment_method" } } });
+    const payload = JSON.stringify({
+      id,
+      object: "event",
+      type: "payment_method.attached",
+      data: { object: { id: "pm_x", object: "payment_method" } },
+    });
     const sign = () => Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
     const first = await post(payload, sign());
     expect(first.status).toBe(200);

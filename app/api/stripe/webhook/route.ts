@@ -15,10 +15,20 @@ export async function POST(req: Request) {
   const env = getEnv();
   // The account's endpoint and, in platform mode, the Connect endpoint (its own signing secret) both post here.
   const secret = [env.STRIPE_WEBHOOK_SECRET, env.STRIPE_CONNECT_WEBHOOK_SECRET].filter((s): s is string => Boolean(s));
-  if (!stripe || secret.length === 0) return problem(503, { code: "stripe_not_connected", title: "Service unavailable", detail: "Stripe is not connected on this server." });
+  if (!stripe || secret.length === 0)
+    return problem(503, {
+      code: "stripe_not_connected",
+      title: "Service unavailable",
+      detail: "Stripe is not connected on this server.",
+    });
   try {
     const payload = await req.text();
-    const r = await handleStripeWebhook(getDb(), stripe, { payload, signature: req.headers.get("stripe-signature"), secret }, appNow());
+    const r = await handleStripeWebhook(
+      getDb(),
+      stripe,
+      { payload, signature: req.headers.get("stripe-signature"), secret },
+      appNow(),
+    );
     if (!r.ok) {
       return r.error === "bad_signature"
         ? problem(400, { code: "bad_signature", detail: r.message })

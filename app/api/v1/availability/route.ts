@@ -12,7 +12,11 @@ export const GET = apiRoute("bookings.view", async ({ req, member, now }) => {
   if (!result) return problem(404, { code: "not_found", detail: "There is no such room." });
   return json({
     timeZone: result.studio.timeZone,
-    data: result.slots.map((s) => ({ roomId: result.room.id, startsAt: s.start.toISOString(), endsAt: s.end.toISOString() })),
+    data: result.slots.map((s) => ({
+      roomId: result.room.id,
+      startsAt: s.start.toISOString(),
+      endsAt: s.end.toISOString(),
+    })),
   });
 });
 

@@ -21,26 +21,42 @@ async function setup() {
   const w = await bookingWorld(db);
   const token = async (actor: typeof w.creator.actor) => (await createApiToken(db, actor, { name: "t" })).secret;
   const post = (secret: string, body: unknown, type = "application/json") =>
-    POST(new Request("http://localhost/api/v1/bookings", { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": type }, body: typeof body === "string" ? body : JSON.stringify(body) }), ctx);
+    POST(
+      new Request("http://localhost/api/v1/bookings", {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}`, "content-type": type },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+      ctx,
+    );
   return { db, w, token, post };
 }
 
 describe("POST /api/v1/bookings", () => {
   it(`lets exactly one of 50 simultaneous overlapping requests book the room: one 201, the rest 409, no 500 (${onRealPostgres() ? "real PostgreSQL" : "embedded"})`, async () => {
     const { db, w, token, post } = await setup();
-    const secrets = await Promise.all(Array.from({ length: 5 }, async () => token((await makeMember(db, w.workspace.id, "creator")).actor)));
+    const secrets = await Promise.all(
+      Array.from({ length: 5 }, async () => token((await makeMember(db, w.workspace.id, "creator")).actor)),
+    );
     const base = slot(10, 12, 120);
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) => {
         const start = new Date(new Date(base.startsAt).getTime() + (i % 4) * 30 * 60_000);
-        return post(secrets[i % 5], { roomId: w.room.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 120 * 60_000).toISOString() });
+        return post(secrets[i % 5], {
+          roomId: w.room.id,
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 120 * 60_000).toISOString(),
+        });
       }),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     const conflict = await responses.find((r) => r.status === 409)!.json();
-    expect(conflict).toMatchObject({ status: 409, conflict: { startsAt: expect.any(String), endsAt: expect.any(String) } });
+    expect(conflict).toMatchObject({
+      status: 409,
+      conflict: { startsAt: expect.any(String), endsAt: expect.any(String) },
+    });
   });
 
   it.each([
@@ -72,8 +88,16 @@ describe("POST /api/v1/bookings", () => {
 
 describe("POST /api/v1/bookings with Idempotency-Key", () => {
   const postWithKey = (secret: string, key: string, body: unknown) =>
-    POST(new Request("http://localhost/api/v1/bookings", { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify(body) }), ctx);
-  const bookingsOf = async (db: ReturnType<typeof testDb>, creatorId: string) => (await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.creatorId, creatorId))).length;
+    POST(
+      new Request("http://localhost/api/v1/bookings", {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify(body),
+      }),
+      ctx,
+    );
+  const bookingsOf = async (db: ReturnType<typeof testDb>, creatorId: string) =>
+    (await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.creatorId, creatorId))).length;
 
   it("books once for the same key twice: the retry gets the first status and body, marked as replayed", async () => {
     const { db, w, token } = await setup();
@@ -98,13 +122,18 @@ describe("POST /api/v1/bookings with Idempotency-Key", () => {
     expect(other.headers.get("content-type")).toBe("application/problem+json");
     expect((await other.json()).type).toMatch(/idempotency_key_reused$/);
     // Another token of the same person has keys of its own.
-    expect((await postWithKey(await token(w.creator.actor), "k", { roomId: w.room.id, ...slot(12, 12) })).status).toBe(201);
+    expect((await postWithKey(await token(w.creator.actor), "k", { roomId: w.room.id, ...slot(12, 12) })).status).toBe(
+      201,
+    );
     expect(await bookingsOf(db, w.creator.user.id)).toBe(1);
   });
 
   it("answers 400 naming Idempotency-Key for a key longer than 255 characters, and books nothing", async () => {
     const { db, w, token } = await setup();
-    const res = await postWithKey(await token(w.creator.actor), "x".repeat(256), { roomId: w.room.id, ...slot(12, 12) });
+    const res = await postWithKey(await token(w.creator.actor), "x".repeat(256), {
+      roomId: w.room.id,
+      ...slot(12, 12),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).errors).toEqual([{ field: "Idempotency-Key", message: expect.any(String) }]);
     expect(await bookingsOf(db, w.creator.user.id)).toBe(0);
@@ -118,56 +147,95 @@ describe("POST /api/v1/bookings with Idempotency-Key", () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     expect(responses.filter((r) => r.status === 201 && r.headers.get("idempotent-replayed") === null)).toHaveLength(1);
-    for (const r of responses.filter((x) => x.status === 409)) expect((await r.json()).type).toMatch(/idempotency_in_progress$/);
+    for (const r of responses.filter((x) => x.status === 409))
+      expect((await r.json()).type).toMatch(/idempotency_in_progress$/);
     expect(await bookingsOf(db, w.creator.user.id)).toBe(1);
   });
 });
 
 describe("GET /api/v1/bookings pages", () => {
-  const get = (secret: string, query: string) => GET(new Request(`http://localhost/api/v1/bookings?${query}`, { headers: { authorization: `Bearer ${secret}` } }), ctx);
+  const get = (secret: string, query: string) =>
+    GET(
+      new Request(`http://localhost/api/v1/bookings?${query}`, { headers: { authorization: `Bearer ${secret}` } }),
+      ctx,
+    );
 
   /** 230 past sessions of one creator: three share each start, and some starts carry microseconds a JS Date cannot hold. */
   async function history(db: ReturnType<typeof testDb>, w: Awaited<ReturnType<typeof bookingWorld>>) {
     const base = Date.UTC(2026, 0, 5, 18);
     const rows = Array.from({ length: 230 }, (_, i) => {
       const startsAt = new Date(base + Math.floor(i / 3) * 3_600_000);
-      return { workspaceId: w.workspace.id, roomId: w.room.id, creatorId: w.creator.user.id, code: `PG-${w.workspace.id.slice(0, 8)}-${i}`, status: (i % 2 ? "completed" : "cancelled") as "completed" | "cancelled", startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), blockedUntil: new Date(startsAt.getTime() + 3_600_000), quote: {} };
+      return {
+        workspaceId: w.workspace.id,
+        roomId: w.room.id,
+        creatorId: w.creator.user.id,
+        code: `PG-${w.workspace.id.slice(0, 8)}-${i}`,
+        status: (i % 2 ? "completed" : "cancelled") as "completed" | "cancelled",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        blockedUntil: new Date(startsAt.getTime() + 3_600_000),
+        quote: {},
+      };
     });
     const inserted = await db.insert(bookings).values(rows).returning({ id: bookings.id });
-    await db.update(bookings).set({ startsAt: sql`${bookings.startsAt} + interval '1 microsecond'` }).where(inArray(bookings.id, inserted.filter((_, i) => i % 7 === 0).map((r) => r.id)));
-    const ordered = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.creatorId, w.creator.user.id)).orderBy(asc(bookings.startsAt), asc(bookings.id));
+    await db
+      .update(bookings)
+      .set({ startsAt: sql`${bookings.startsAt} + interval '1 microsecond'` })
+      .where(
+        inArray(
+          bookings.id,
+          inserted.filter((_, i) => i % 7 === 0).map((r) => r.id),
+        ),
+      );
+    const ordered = await db
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(eq(bookings.creatorId, w.creator.user.id))
+      .orderBy(asc(bookings.startsAt), asc(bookings.id));
     return ordered.map((r) => r.id);
   }
 
-  it.each([[undefined], [200], [7]])("returns every one of 230 bookings exactly once, in order, following nextCursor (limit %s)", async (limit) => {
-    const { db, w, token } = await setup();
-    const expected = await history(db, w);
-    const secret = await token(w.creator.actor);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await get(secret, `when=all${limit ? `&limit=${limit}` : ""}${cursor ? `&cursor=${cursor}` : ""}`);
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { data: { id: string }[]; hasMore: boolean; nextCursor: string | null };
-      expect(body.data.length).toBeLessThanOrEqual(limit ?? 50);
-      expect(body.hasMore).toBe(body.nextCursor !== null);
-      if (body.nextCursor) expect(res.headers.get("link")).toBe(`<http://localhost/api/v1/bookings?when=all${limit ? `&limit=${limit}` : ""}&cursor=${body.nextCursor}>; rel="next"`);
-      else expect(res.headers.get("link")).toBeNull();
-      seen.push(...body.data.map((b) => b.id));
-      cursor = body.nextCursor;
-      pages++;
-    } while (cursor && pages < 100);
-    expect(seen).toEqual(expected);
-    expect(pages).toBe(Math.ceil(230 / (limit ?? 50)));
-  });
+  it.each([[undefined], [200], [7]])(
+    "returns every one of 230 bookings exactly once, in order, following nextCursor (limit %s)",
+    async (limit) => {
+      const { db, w, token } = await setup();
+      const expected = await history(db, w);
+      const secret = await token(w.creator.actor);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await get(secret, `when=all${limit ? `&limit=${limit}` : ""}${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as { data: { id: string }[]; hasMore: boolean; nextCursor: string | null };
+        expect(body.data.length).toBeLessThanOrEqual(limit ?? 50);
+        expect(body.hasMore).toBe(body.nextCursor !== null);
+        if (body.nextCursor)
+          expect(res.headers.get("link")).toBe(
+            `<http://localhost/api/v1/bookings?when=all${limit ? `&limit=${limit}` : ""}&cursor=${body.nextCursor}>; rel="next"`,
+          );
+        else expect(res.headers.get("link")).toBeNull();
+        seen.push(...body.data.map((b) => b.id));
+        cursor = body.nextCursor;
+        pages++;
+      } while (cursor && pages < 100);
+      expect(seen).toEqual(expected);
+      expect(pages).toBe(Math.ceil(230 / (limit ?? 50)));
+    },
+  );
 
   it("pages past bookings newest first, and a cursor of that order is refused on when=all", async () => {
     const { db, w, token } = await setup();
     const expected = (await history(db, w)).reverse();
     const secret = await token(w.creator.actor);
-    const first = (await (await get(secret, "when=past&limit=150")).json()) as { data: { id: string }[]; nextCursor: string };
-    const second = (await (await get(secret, `when=past&limit=150&cursor=${first.nextCursor}`)).json()) as { data: { id: string }[]; hasMore: boolean };
+    const first = (await (await get(secret, "when=past&limit=150")).json()) as {
+      data: { id: string }[];
+      nextCursor: string;
+    };
+    const second = (await (await get(secret, `when=past&limit=150&cursor=${first.nextCursor}`)).json()) as {
+      data: { id: string }[];
+      hasMore: boolean;
+    };
     expect([...first.data, ...second.data].map((b) => b.id)).toEqual(expected);
     expect(second.hasMore).toBe(false);
     const wrongList = await get(secret, `when=all&cursor=${first.nextCursor}`);
@@ -178,8 +246,16 @@ describe("GET /api/v1/bookings pages", () => {
   it.each([
     ["a cursor that is not base64url", "cursor=%%%", "cursor"],
     ["a cursor of random bytes", `cursor=${Buffer.from("not json").toString("base64url")}`, "cursor"],
-    ["a cursor with a bad instant", `cursor=${Buffer.from(JSON.stringify(["bookings", "2026-13-45T99:00:00.000000Z", "00000000-0000-4000-8000-000000000000"])).toString("base64url")}`, "cursor"],
-    ["a cursor with an id that is not a uuid", `cursor=${Buffer.from(JSON.stringify(["bookings", "2026-01-05T18:00:00.000000Z", "1; drop table bookings"])).toString("base64url")}`, "cursor"],
+    [
+      "a cursor with a bad instant",
+      `cursor=${Buffer.from(JSON.stringify(["bookings", "2026-13-45T99:00:00.000000Z", "00000000-0000-4000-8000-000000000000"])).toString("base64url")}`,
+      "cursor",
+    ],
+    [
+      "a cursor with an id that is not a uuid",
+      `cursor=${Buffer.from(JSON.stringify(["bookings", "2026-01-05T18:00:00.000000Z", "1; drop table bookings"])).toString("base64url")}`,
+      "cursor",
+    ],
     ["limit=0", "limit=0", "limit"],
     ["limit=1000", "limit=1000", "limit"],
     ["limit=abc", "limit=abc", "limit"],

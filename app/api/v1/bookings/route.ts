@@ -15,10 +15,14 @@ export const GET = apiRoute("bookings.view", async ({ req, member, now }) => {
 });
 
 /** Books a room: 201 with the booking, 409 when taken, 422 when a rule forbids it, 400 for invalid fields. */
-export const POST = apiRoute("bookings.create", async ({ req, member, now }) => {
-  const input = await parseJson(req, createBookingSchema);
-  if (input instanceof Response) return input;
-  const result = await createBooking(getDb(), input, member, now);
-  if (!result.ok) return bookingProblem(result);
-  return json(bookingJson(result.value), 201);
-}, { idempotent: true });
+export const POST = apiRoute(
+  "bookings.create",
+  async ({ req, member, now }) => {
+    const input = await parseJson(req, createBookingSchema);
+    if (input instanceof Response) return input;
+    const result = await createBooking(getDb(), input, member, now);
+    if (!result.ok) return bookingProblem(result);
+    return json(bookingJson(result.value), 201);
+  },
+  { idempotent: true },
+);

@@ -4,7 +4,12 @@ import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 export const GET = apiRoute("workspace.view", async ({ member }) =>
   json({
     user: { id: member.userId, email: member.email, name: member.name },
-    workspace: { id: member.workspaceId, slug: member.workspaceSlug, name: member.workspaceName, currency: member.currency },
+    workspace: {
+      id: member.workspaceId,
+      slug: member.workspaceSlug,
+      name: member.workspaceName,
+      currency: member.currency,
+    },
     role: member.role,
     studioIds: member.role === "staff" ? member.studioIds : undefined,
     brandId: member.role === "brand" ? member.brandId : undefined,

@@ -16,7 +16,14 @@ async function setup(currency: string) {
   const brand = await makeMember(db, w.workspace.id, "brand");
   const { secret } = await createApiToken(db, brand.actor, { name: "t" });
   const post = (items: unknown[]) =>
-    POST(new Request("http://localhost/api/v1/shipments", { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify({ studioId: w.studio.id, items }) }), ctx);
+    POST(
+      new Request("http://localhost/api/v1/shipments", {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+        body: JSON.stringify({ studioId: w.studio.id, items }),
+      }),
+      ctx,
+    );
   return { post };
 }
 
@@ -26,10 +33,15 @@ describe("POST /api/v1/shipments: declared values in major units of the workspac
     const created = await post([{ sku: "SER-1", name: "Serum", quantity: 2, declaredValue: 12000 }]);
     expect(created.status).toBe(201);
     expect((await created.json()).items).toMatchObject([{ sku: "SER-1", declaredValueCents: 12000 }]);
-    const refused = await post([{ sku: "A", name: "A", quantity: 1 }, { sku: "B", name: "B", quantity: 1, declaredValue: 500.5 }]);
+    const refused = await post([
+      { sku: "A", name: "A", quantity: 1 },
+      { sku: "B", name: "B", quantity: 1, declaredValue: 500.5 },
+    ]);
     expect(refused.status).toBe(400);
     expect(refused.headers.get("content-type")).toBe("application/problem+json");
-    expect((await refused.json()).errors).toEqual([{ field: "items.1.declaredValue", message: "JPY has no decimals: enter a whole amount like 6500" }]);
+    expect((await refused.json()).errors).toEqual([
+      { field: "items.1.declaredValue", message: "JPY has no decimals: enter a whole amount like 6500" },
+    ]);
   });
 
   it("still stores cents in USD, exactly (19.99 is 1999)", async () => {

@@ -12,15 +12,27 @@ export const GET = apiRoute("shipments.view", async ({ req, member }) => {
   if (q instanceof Response) return q;
   const db = getDb();
   const page = await listShipmentsPage(db, member, q, { limit: q.limit, after: q.cursor });
-  const items = await itemsOfShipments(db, page.rows.map((r) => r.shipment.id));
-  return pageJson(req, page, (r) => shipmentJson(r.shipment, items.filter((i) => i.shipmentId === r.shipment.id)));
+  const items = await itemsOfShipments(
+    db,
+    page.rows.map((r) => r.shipment.id),
+  );
+  return pageJson(req, page, (r) =>
+    shipmentJson(
+      r.shipment,
+      items.filter((i) => i.shipmentId === r.shipment.id),
+    ),
+  );
 });
 
 /** A brand announces a shipment to a studio; 201 with its code (for the label) and items. */
-export const POST = apiRoute("shipments.create", async ({ req, member, now }) => {
-  const body = await parseJson(req, createShipmentSchema);
-  if (body instanceof Response) return body;
-  const r = await createShipment(getDb(), member, body, now);
-  if (!r.ok) return useCaseProblem(r, "shipment");
-  return json(shipmentJson(r.value.shipment, r.value.items), 201);
-}, { idempotent: true });
+export const POST = apiRoute(
+  "shipments.create",
+  async ({ req, member, now }) => {
+    const body = await parseJson(req, createShipmentSchema);
+    if (body instanceof Response) return body;
+    const r = await createShipment(getDb(), member, body, now);
+    if (!r.ok) return useCaseProblem(r, "shipment");
+    return json(shipmentJson(r.value.shipment, r.value.items), 201);
+  },
+  { idempotent: true },
+);

@@ -12,7 +12,14 @@ export async function GET(_req: Request, { params }: { params: Promise<{ photoId
   const { photoId } = await params;
   const photo = await readRoomPhoto(getDb(), configuredPhotoStorage(), photoId);
   if (!photo) {
-    return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" } });
+    return new Response("Not found", {
+      status: 404,
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
   }
   return new Response(new Blob([new Uint8Array(photo.bytes)], { type: photo.contentType }), {
     headers: {

@@ -21,7 +21,9 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ workspace: string; studio: string }> };
 
 // Once per request for the title and the page.
-const load = cache((workspaceSlug: string, studioId: string) => loadPublicStudio(getDb(), { workspaceSlug, studioId, now: appNow() }));
+const load = cache((workspaceSlug: string, studioId: string) =>
+  loadPublicStudio(getDb(), { workspaceSlug, studioId, now: appNow() }),
+);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { workspace, studio } = await params;
@@ -29,7 +31,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: page ? `${page.studio.name} · ${page.workspace.name}` : "Not found" };
 }
 
-const dayLabel = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" });
+const dayLabel = (date: string) =>
+  new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", {
+    timeZone: "UTC",
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+  });
 
 /** A studio's page for new creators, signed in or not: its open rooms and their free times, and how to start. */
 export default async function PublicStudioPage({ params }: Params) {
@@ -74,12 +82,22 @@ export default async function PublicStudioPage({ params }: Params) {
                   <div className="grid gap-1">
                     {/* Uploaded photos (our /media route) or the operator's https links; no optimiser for remote hosts. */}
                     {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img src={room.photos[0]} alt={`${room.name}, photo 1 of ${room.photos.length}`} className="aspect-video w-full bg-muted object-cover" />
+                    <img
+                      src={room.photos[0]}
+                      alt={`${room.name}, photo 1 of ${room.photos.length}`}
+                      className="aspect-video w-full bg-muted object-cover"
+                    />
                     {room.photos.length > 1 ? (
                       <div className="flex gap-1 overflow-x-auto px-1">
                         {room.photos.slice(1).map((src, i) => (
                           // eslint-disable-next-line @next/next/no-img-element
-                          <img key={src} src={src} alt={`${room.name}, photo ${i + 2} of ${room.photos.length}`} className="h-16 w-24 shrink-0 rounded bg-muted object-cover" loading="lazy" />
+                          <img
+                            key={src}
+                            src={src}
+                            alt={`${room.name}, photo ${i + 2} of ${room.photos.length}`}
+                            className="h-16 w-24 shrink-0 rounded bg-muted object-cover"
+                            loading="lazy"
+                          />
                         ))}
                       </div>
                     ) : null}
@@ -94,7 +112,8 @@ export default async function PublicStudioPage({ params }: Params) {
                 </CardHeader>
                 <CardContent className="grid gap-4">
                   <p className="flex items-center gap-1 text-sm">
-                    <Users className="size-4" aria-hidden /> <span data-testid="room-capacity">Up to {plural(room.capacity, "person")}</span>
+                    <Users className="size-4" aria-hidden />{" "}
+                    <span data-testid="room-capacity">Up to {plural(room.capacity, "person")}</span>
                   </p>
                   {room.features.length > 0 ? (
                     <ul className="flex flex-wrap gap-1" aria-label={`Features of ${room.name}`}>
@@ -117,7 +136,9 @@ export default async function PublicStudioPage({ params }: Params) {
                         <li key={d.date} className="flex justify-between gap-2">
                           <span>{dayLabel(d.date)}</span>
                           <span className={d.freeStarts === 0 ? "text-muted-foreground" : undefined}>
-                            {d.first ? `${plural(d.freeStarts, "start time")} from ${localParts(d.first, studio.timeZone).time}` : "Full or closed"}
+                            {d.first
+                              ? `${plural(d.freeStarts, "start time")} from ${localParts(d.first, studio.timeZone).time}`
+                              : "Full or closed"}
                           </span>
                         </li>
                       ))}
@@ -135,8 +156,8 @@ export default async function PublicStudioPage({ params }: Params) {
         </ul>
       )}
       <p className="text-sm text-muted-foreground">
-        New to {page.workspace.name}? After you create your account, {page.workspace.name} adds you as a creator (ask them for an invitation if
-        you have none), and the room&apos;s booking page opens.
+        New to {page.workspace.name}? After you create your account, {page.workspace.name} adds you as a creator (ask
+        them for an invitation if you have none), and the room&apos;s booking page opens.
       </p>
     </main>
   );

@@ -4,7 +4,14 @@ import { redirect } from "next/navigation";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { customerPortalUrl, startCardCheckout } from "@/lib/billing/customers";
-import { creditCharge, creditChargeSchema, offlinePaymentSchema, recordOfflinePayment, voidCharge, voidChargeSchema } from "@/lib/billing/ledger";
+import {
+  creditCharge,
+  creditChargeSchema,
+  offlinePaymentSchema,
+  recordOfflinePayment,
+  voidCharge,
+  voidChargeSchema,
+} from "@/lib/billing/ledger";
 import { paymentsTarget } from "@/lib/billing/payments-target";
 import { workspaceCurrency } from "@/lib/bookings/create-booking";
 import { getDb } from "@/lib/db";
@@ -14,7 +21,8 @@ import { logger } from "@/lib/logger";
 import { appNow } from "@/lib/clock";
 
 const NOT_CONNECTED = "Stripe is not connected, so cards cannot be saved here. Settle invoices with the studio.";
-const NOT_READY = "The studio is finishing its payment setup with Stripe, so cards cannot be saved yet. No card is needed to book meanwhile.";
+const NOT_READY =
+  "The studio is finishing its payment setup with Stripe, so cards cannot be saved yet. No card is needed to book meanwhile.";
 
 /** The Stripe account the workspace's cards are saved on, or why there is none now. */
 async function chargingAccount(db: ReturnType<typeof getDb>, workspaceId: string) {
@@ -60,7 +68,12 @@ export async function openCustomerPortalAction(_prev: ActionState, form: FormDat
   if (typeof stripe === "string") return failed(form, stripe);
   let url: string;
   try {
-    url = await customerPortalUrl(getDb(), stripe, { workspaceId: gate.value.workspaceId, userId: gate.value.userId, returnUrl: `${getEnv().APP_URL}/w/${gate.value.workspaceSlug}/billing`, now: appNow() });
+    url = await customerPortalUrl(getDb(), stripe, {
+      workspaceId: gate.value.workspaceId,
+      userId: gate.value.userId,
+      returnUrl: `${getEnv().APP_URL}/w/${gate.value.workspaceSlug}/billing`,
+      now: appNow(),
+    });
   } catch (err) {
     logger.warn({ err }, "opening the Stripe customer portal failed");
     return failed(form, "Stripe could not be reached. Try again in a minute.");
@@ -75,7 +88,12 @@ export async function voidChargeAction(_prev: ActionState, form: FormData): Prom
   const parsed = voidChargeSchema.safeParse({ reason: form.get("reason") });
   if (!parsed.success) return invalid(form, parsed.error);
   const r = await voidCharge(getDb(), gate.value, String(form.get("chargeId") ?? ""), parsed.data, appNow());
-  if (!r.ok) return failed(form, r.error === "not_found" ? "That charge does not exist." : (r.message ?? "It cannot be voided."), r.fieldErrors);
+  if (!r.ok)
+    return failed(
+      form,
+      r.error === "not_found" ? "That charge does not exist." : (r.message ?? "It cannot be voided."),
+      r.fieldErrors,
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/billing`, "layout");
   return { status: "ok", message: `Voided ${formatMoney(r.value.amountCents, r.value.currency)}.` };
 }
@@ -84,12 +102,22 @@ export async function creditChargeAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "billing.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const parsed = creditChargeSchema.safeParse({ amount: form.get("amount"), reason: form.get("reason"), requestId: form.get("requestId") || undefined });
+  const parsed = creditChargeSchema.safeParse({
+    amount: form.get("amount"),
+    reason: form.get("reason"),
+    requestId: form.get("requestId") || undefined,
+  });
   if (!parsed.success) return invalid(form, parsed.error);
   const r = await creditCharge(getDb(), gate.value, String(form.get("chargeId") ?? ""), parsed.data, appNow());
-  if (!r.ok) return failed(form, r.error === "not_found" ? "That charge does not exist." : (r.message ?? "It cannot be credited."), r.fieldErrors);
+  if (!r.ok)
+    return failed(
+      form,
+      r.error === "not_found" ? "That charge does not exist." : (r.message ?? "It cannot be credited."),
+      r.fieldErrors,
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/billing`, "layout");
-  const where = r.value.status === "pending" ? " It goes to Stripe as a credit note (a refund if the invoice was paid)." : "";
+  const where =
+    r.value.status === "pending" ? " It goes to Stripe as a credit note (a refund if the invoice was paid)." : "";
   return { status: "ok", message: `Credited ${formatMoney(-r.value.amountCents, r.value.currency)}.${where}` };
 }
 
@@ -100,7 +128,11 @@ export async function recordOfflinePaymentAction(_prev: ActionState, form: FormD
   const parsed = offlinePaymentSchema.safeParse({ note: form.get("note") });
   if (!parsed.success) return invalid(form, parsed.error);
   const r = await recordOfflinePayment(getDb(), gate.value, String(form.get("invoiceId") ?? ""), parsed.data, appNow());
-  if (!r.ok) return failed(form, r.error === "not_found" ? "That invoice does not exist." : (r.message ?? "It cannot be marked paid."));
+  if (!r.ok)
+    return failed(
+      form,
+      r.error === "not_found" ? "That invoice does not exist." : (r.message ?? "It cannot be marked paid."),
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/billing`, "layout");
   return { status: "ok", message: `Recorded a payment of ${formatMoney(r.value.amountPaidCents, r.value.currency)}.` };
 }

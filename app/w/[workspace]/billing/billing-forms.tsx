@@ -2,7 +2,13 @@
 import { useActionState, useState } from "react";
 import { Field, FormMessage, SubmitButton, toastingAction } from "@/components/form";
 import { idle } from "@/lib/action-state";
-import { creditChargeAction, openCustomerPortalAction, recordOfflinePaymentAction, startCardCheckoutAction, voidChargeAction } from "./actions";
+import {
+  creditChargeAction,
+  openCustomerPortalAction,
+  recordOfflinePaymentAction,
+  startCardCheckoutAction,
+  voidChargeAction,
+} from "./actions";
 
 /** "Add a card" / "Replace card": the action redirects to Stripe Checkout; an error stays on the page. */
 export function CardCheckoutButton({ workspace, label }: { workspace: string; label: string }) {
@@ -46,7 +52,14 @@ export function VoidChargeForm({ workspace, chargeId, label }: { workspace: stri
         <input type="hidden" name="workspace" value={workspace} />
         <input type="hidden" name="chargeId" value={chargeId} />
         <FormMessage state={state} />
-        <Field id={`void-reason-${chargeId}`} name="reason" label={`Why void ${label}?`} state={state} required maxLength={500} />
+        <Field
+          id={`void-reason-${chargeId}`}
+          name="reason"
+          label={`Why void ${label}?`}
+          state={state}
+          required
+          maxLength={500}
+        />
         <SubmitButton size="sm" variant="destructive" className="justify-self-start" pendingText="Voiding…">
           Void charge
         </SubmitButton>
@@ -55,7 +68,17 @@ export function VoidChargeForm({ workspace, chargeId, label }: { workspace: stri
   );
 }
 
-export function CreditChargeForm({ workspace, chargeId, label, maxAmount }: { workspace: string; chargeId: string; label: string; maxAmount: string }) {
+export function CreditChargeForm({
+  workspace,
+  chargeId,
+  label,
+  maxAmount,
+}: {
+  workspace: string;
+  chargeId: string;
+  label: string;
+  maxAmount: string;
+}) {
   const [state, action] = useActionState(creditAndTell, idle);
   // One id per form: a double submit, or a retry after a lost answer, writes one credit.
   const [requestId] = useState(() => crypto.randomUUID());
@@ -68,7 +91,15 @@ export function CreditChargeForm({ workspace, chargeId, label, maxAmount }: { wo
         <input type="hidden" name="chargeId" value={chargeId} />
         <input type="hidden" name="requestId" value={requestId} />
         <FormMessage state={state} />
-        <Field id={`credit-amount-${chargeId}`} name="amount" label={`Amount to credit on ${label}`} hint={`Up to ${maxAmount}.`} state={state} inputMode="decimal" required />
+        <Field
+          id={`credit-amount-${chargeId}`}
+          name="amount"
+          label={`Amount to credit on ${label}`}
+          hint={`Up to ${maxAmount}.`}
+          state={state}
+          inputMode="decimal"
+          required
+        />
         <Field id={`credit-reason-${chargeId}`} name="reason" label="Reason" state={state} required maxLength={500} />
         <SubmitButton size="sm" className="justify-self-start" pendingText="Crediting…">
           Credit
@@ -88,7 +119,15 @@ export function OfflinePaymentForm({ workspace, invoiceId }: { workspace: string
         <input type="hidden" name="workspace" value={workspace} />
         <input type="hidden" name="invoiceId" value={invoiceId} />
         <FormMessage state={state} />
-        <Field id={`pay-note-${invoiceId}`} name="note" label="How was it paid?" placeholder="Cash at the front desk" state={state} required maxLength={500} />
+        <Field
+          id={`pay-note-${invoiceId}`}
+          name="note"
+          label="How was it paid?"
+          placeholder="Cash at the front desk"
+          state={state}
+          required
+          maxLength={500}
+        />
         <SubmitButton size="sm" className="justify-self-start" pendingText="Recording…">
           Mark paid
         </SubmitButton>

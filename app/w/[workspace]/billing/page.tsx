@@ -23,7 +23,13 @@ import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Billing" };
 
-export default async function BillingPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ checkout?: string; session_id?: string }> }) {
+export default async function BillingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ checkout?: string; session_id?: string }>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "billing.view" });
   const payments = await paymentsTarget(getDb(), member.workspaceId);
@@ -31,22 +37,44 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
     <div className="grid gap-6">
       <header>
         <h1 className="text-2xl font-semibold">Billing</h1>
-        <p className="text-muted-foreground">{can(member, "billing.manage") ? "What every creator owes, their invoices and corrections." : "Your card, your upcoming charges and your invoices."}</p>
+        <p className="text-muted-foreground">
+          {can(member, "billing.manage")
+            ? "What every creator owes, their invoices and corrections."
+            : "Your card, your upcoming charges and your invoices."}
+        </p>
       </header>
       <StripeNotice payments={payments} workspace={member.workspaceSlug} owner={can(member, "payments.manage")} />
-      {can(member, "billing.manage") ? <ManagerBilling member={member} /> : <CreatorBilling member={member} query={await searchParams} />}
+      {can(member, "billing.manage") ? (
+        <ManagerBilling member={member} />
+      ) : (
+        <CreatorBilling member={member} query={await searchParams} />
+      )}
     </div>
   );
 }
 
-async function CreatorBilling({ member, query }: { member: Member; query: { checkout?: string; session_id?: string } }) {
+async function CreatorBilling({
+  member,
+  query,
+}: {
+  member: Member;
+  query: { checkout?: string; session_id?: string };
+}) {
   const db = getDb();
   const payments = await paymentsTarget(db, member.workspaceId);
-  const stripe = payments.canCharge && payments.stripe && payments.account !== null ? { stripe: payments.stripe, account: payments.account } : null;
+  const stripe =
+    payments.canCharge && payments.stripe && payments.account !== null
+      ? { stripe: payments.stripe, account: payments.account }
+      : null;
   const now = appNow();
   let returned: "saved" | "pending" | "cancelled" | null = query.checkout === "cancelled" ? "cancelled" : null;
   if (stripe && query.checkout === "done" && typeof query.session_id === "string" && query.session_id.length < 300) {
-    returned = await checkoutReturn(db, stripe, { workspaceId: member.workspaceId, userId: member.userId, sessionId: query.session_id }, now);
+    returned = await checkoutReturn(
+      db,
+      stripe,
+      { workspaceId: member.workspaceId, userId: member.userId, sessionId: query.session_id },
+      now,
+    );
   }
   const [card, balance, charges, invoices, policies, zone] = await Promise.all([
     cardOnFile(db, member.workspaceId, member.userId, payments.account),
@@ -59,15 +87,28 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
   const slug = member.workspaceSlug;
   return (
     <>
-      {returned === "saved" ? <Alert variant="success">Card saved. It will be charged for your sessions and fees.</Alert> : null}
-      {returned === "pending" ? <Alert>Stripe is still confirming your card; it appears here in a moment.</Alert> : null}
+      {returned === "saved" ? (
+        <Alert variant="success">Card saved. It will be charged for your sessions and fees.</Alert>
+      ) : null}
+      {returned === "pending" ? (
+        <Alert>Stripe is still confirming your card; it appears here in a moment.</Alert>
+      ) : null}
       {returned === "cancelled" ? <Alert>No card was saved.</Alert> : null}
       {balance.failedInvoices.length > 0 ? (
         <Alert variant="destructive">
-          <strong>A payment failed.</strong> {cardRequired(policies, payments.canCharge) || policies.blockBookingWhenUnpaid === "yes" ? "New bookings are on hold until it is settled. " : ""}
+          <strong>A payment failed.</strong>{" "}
+          {cardRequired(policies, payments.canCharge) || policies.blockBookingWhenUnpaid === "yes"
+            ? "New bookings are on hold until it is settled. "
+            : ""}
           {balance.failedInvoices.map((f) =>
             f.hostedInvoiceUrl ? (
-              <a key={f.id} className="mr-3 font-medium underline underline-offset-4" href={f.hostedInvoiceUrl} target="_blank" rel="noreferrer">
+              <a
+                key={f.id}
+                className="mr-3 font-medium underline underline-offset-4"
+                href={f.hostedInvoiceUrl}
+                target="_blank"
+                rel="noreferrer"
+              >
                 Pay {formatMoney(f.amountDueCents, f.currency)} ({f.description})
               </a>
             ) : (
@@ -88,10 +129,15 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
               <p>
                 <CreditCard className="mr-2 inline size-4" aria-hidden />
                 <span className="capitalize">{card.brand}</span> ending in {card.last4}
-                {card.expMonth && card.expYear ? `, expires ${String(card.expMonth).padStart(2, "0")}/${card.expYear}` : ""}
+                {card.expMonth && card.expYear
+                  ? `, expires ${String(card.expMonth).padStart(2, "0")}/${card.expYear}`
+                  : ""}
               </p>
             ) : (
-              <p className="text-muted-foreground">No card on file.{cardRequired(policies, payments.canCharge) ? " This studio needs one before you book." : ""}</p>
+              <p className="text-muted-foreground">
+                No card on file.
+                {cardRequired(policies, payments.canCharge) ? " This studio needs one before you book." : ""}
+              </p>
             )}
             {stripe ? (
               <>
@@ -107,7 +153,9 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
           </CardHeader>
           <CardContent>
             <p className="text-2xl font-semibold tabular-nums" data-testid="balance">
-              {balance.outstanding.length ? balance.outstanding.map((o) => formatMoney(o.cents, o.currency)).join(" + ") : "Nothing owed"}
+              {balance.outstanding.length
+                ? balance.outstanding.map((o) => formatMoney(o.cents, o.currency)).join(" + ")
+                : "Nothing owed"}
             </p>
             <p className="text-sm text-muted-foreground">Upcoming charges and unpaid invoices.</p>
           </CardContent>
@@ -134,11 +182,20 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
             Each session and each fee gets its own invoice.
           </EmptyState>
         ) : (
-          <InvoicesTable rows={invoices} caption="Your invoices" zone={zone} waiting={payments.mode === "platform" && !payments.canCharge} />
+          <InvoicesTable
+            rows={invoices}
+            caption="Your invoices"
+            zone={zone}
+            waiting={payments.mode === "platform" && !payments.canCharge}
+          />
         )}
       </section>
       <p className="text-sm text-muted-foreground">
-        Questions about a charge? Ask the studio; booking details are under <Link className="underline underline-offset-4" href={`/w/${slug}/bookings?when=past`}>past bookings</Link>.
+        Questions about a charge? Ask the studio; booking details are under{" "}
+        <Link className="underline underline-offset-4" href={`/w/${slug}/bookings?when=past`}>
+          past bookings
+        </Link>
+        .
       </p>
     </>
   );
@@ -147,7 +204,11 @@ async function CreatorBilling({ member, query }: { member: Member; query: { chec
 async function ManagerBilling({ member }: { member: Member }) {
   const payments = await paymentsTarget(getDb(), member.workspaceId);
   const db = getDb();
-  const [creators, invoices, zone] = await Promise.all([listCreatorBalances(db, member.workspaceId), listInvoices(db, member, { limit: 50 }), workspaceTimeZone(db, member.workspaceId)]);
+  const [creators, invoices, zone] = await Promise.all([
+    listCreatorBalances(db, member.workspaceId),
+    listInvoices(db, member, { limit: 50 }),
+    workspaceTimeZone(db, member.workspaceId),
+  ]);
   const slug = member.workspaceSlug;
   return (
     <>
@@ -175,14 +236,21 @@ async function ManagerBilling({ member }: { member: Member }) {
                 {creators.map((c) => (
                   <TableRow key={c.userId}>
                     <TableCell>
-                      <Link className="font-medium underline underline-offset-4" href={`/w/${slug}/billing/creators/${c.userId}`}>
+                      <Link
+                        className="font-medium underline underline-offset-4"
+                        href={`/w/${slug}/billing/creators/${c.userId}`}
+                      >
                         {c.name ?? c.email}
                       </Link>
                       {c.name ? <span className="block text-xs text-muted-foreground">{c.email}</span> : null}
                     </TableCell>
                     <TableCell>{c.hasCard ? "On file" : "None"}</TableCell>
-                    <TableCell className={c.failedInvoices > 0 ? "font-medium text-destructive" : ""}>{c.failedInvoices}</TableCell>
-                    <TableCell className="text-right tabular-nums">{c.owed.length ? c.owed.map((o) => formatMoney(o.cents, o.currency)).join(" + ") : "—"}</TableCell>
+                    <TableCell className={c.failedInvoices > 0 ? "font-medium text-destructive" : ""}>
+                      {c.failedInvoices}
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {c.owed.length ? c.owed.map((o) => formatMoney(o.cents, o.currency)).join(" + ") : "—"}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -199,7 +267,12 @@ async function ManagerBilling({ member }: { member: Member }) {
             Completed sessions and fees are invoiced after the delay set in Setup → Policies.
           </EmptyState>
         ) : (
-          <InvoicesTable rows={invoices} caption="The 50 most recent invoices" zone={zone} waiting={payments.mode === "platform" && !payments.canCharge} />
+          <InvoicesTable
+            rows={invoices}
+            caption="The 50 most recent invoices"
+            zone={zone}
+            waiting={payments.mode === "platform" && !payments.canCharge}
+          />
         )}
       </section>
     </>

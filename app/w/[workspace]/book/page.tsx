@@ -19,10 +19,14 @@ export default async function BookPage({ params }: { params: Promise<{ workspace
     <div className="grid gap-6">
       <header>
         <h1 className="text-2xl font-semibold">Book a set</h1>
-        <p className="text-muted-foreground">Choose a room, then a free time. Times are shown in each studio&apos;s own time zone.</p>
+        <p className="text-muted-foreground">
+          Choose a room, then a free time. Times are shown in each studio&apos;s own time zone.
+        </p>
       </header>
       {studios.every((s) => s.rooms.length === 0) ? (
-        <EmptyState title="No rooms to book yet" icon={<Building2 />}>This workspace has no bookable rooms.</EmptyState>
+        <EmptyState title="No rooms to book yet" icon={<Building2 />}>
+          This workspace has no bookable rooms.
+        </EmptyState>
       ) : (
         studios.map((s) =>
           s.rooms.length === 0 ? null : (
@@ -37,7 +41,12 @@ export default async function BookPage({ params }: { params: Promise<{ workspace
                       {r.photos[0] ? (
                         // An uploaded photo (our /media route) or the operator's own https link; no image optimiser for remote hosts.
                         // eslint-disable-next-line @next/next/no-img-element
-                        <img src={r.photos[0]} alt={`${r.name}`} className="aspect-video w-full object-cover" loading="lazy" />
+                        <img
+                          src={r.photos[0]}
+                          alt={`${r.name}`}
+                          className="aspect-video w-full object-cover"
+                          loading="lazy"
+                        />
                       ) : null}
                       <CardHeader>
                         <CardTitle as="h3">
@@ -46,7 +55,8 @@ export default async function BookPage({ params }: { params: Promise<{ workspace
                           </Link>
                         </CardTitle>
                         <CardDescription>
-                          {formatMoney(r.hourlyRateCents, s.currency)} / hour · {formatDurationRange(r.minMinutes, r.maxMinutes)}
+                          {formatMoney(r.hourlyRateCents, s.currency)} / hour ·{" "}
+                          {formatDurationRange(r.minMinutes, r.maxMinutes)}
                         </CardDescription>
                       </CardHeader>
                       <CardContent className="grid gap-2">

@@ -18,9 +18,18 @@ export async function confirmBookingAction(_prev: ActionState, form: FormData): 
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const id = String(form.get("bookingId") ?? "");
   const result = await confirmBooking(getDb(), gate.value, id, appNow());
-  if (!result.ok) return failed(form, result.error === "not_found" ? "That booking does not exist, or is not yours." : (result.message ?? "This booking cannot be confirmed."));
+  if (!result.ok)
+    return failed(
+      form,
+      result.error === "not_found"
+        ? "That booking does not exist, or is not yours."
+        : (result.message ?? "This booking cannot be confirmed."),
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
-  return { status: "ok", message: `Booked. Your code is ${result.value.code}; a confirmation email with a calendar invite is on its way.` };
+  return {
+    status: "ok",
+    message: `Booked. Your code is ${result.value.code}; a confirmation email with a calendar invite is on its way.`,
+  };
 }
 
 export async function cancelBookingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -30,9 +39,18 @@ export async function cancelBookingAction(_prev: ActionState, form: FormData): P
   const id = String(form.get("bookingId") ?? "");
   const reason = String(form.get("reason") ?? "").slice(0, 500);
   const result = await cancelBooking(getDb(), gate.value, id, appNow(), reason);
-  if (!result.ok) return failed(form, result.error === "not_found" ? "That booking does not exist, or is not yours." : (result.message ?? "This booking cannot be cancelled."));
+  if (!result.ok)
+    return failed(
+      form,
+      result.error === "not_found"
+        ? "That booking does not exist, or is not yours."
+        : (result.message ?? "This booking cannot be cancelled."),
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
-  const fee = result.value.feeCents > 0 ? ` A late-cancellation fee of ${formatMoney(result.value.feeCents, result.value.currency)} was charged.` : " No fee was charged.";
+  const fee =
+    result.value.feeCents > 0
+      ? ` A late-cancellation fee of ${formatMoney(result.value.feeCents, result.value.currency)} was charged.`
+      : " No fee was charged.";
   return { status: "ok", message: `Booking cancelled.${fee}` };
 }
 
@@ -41,12 +59,28 @@ export async function cancelSeriesAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await cancelSeries(getDb(), gate.value, String(form.get("seriesId") ?? ""), { from: "future" }, appNow());
-  if (!result.ok) return failed(form, result.error === "not_found" ? "That series does not exist, or is not yours." : (result.message ?? "This series cannot be cancelled."));
+  const result = await cancelSeries(
+    getDb(),
+    gate.value,
+    String(form.get("seriesId") ?? ""),
+    { from: "future" },
+    appNow(),
+  );
+  if (!result.ok)
+    return failed(
+      form,
+      result.error === "not_found"
+        ? "That series does not exist, or is not yours."
+        : (result.message ?? "This series cannot be cancelled."),
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   const { cancelled, feeCents, currency } = result.value;
-  const fee = feeCents > 0 && currency ? ` Late-cancellation fees: ${formatMoney(feeCents, currency)}.` : " No fee was charged.";
-  return { status: "ok", message: `Cancelled ${cancelled.length} ${cancelled.length === 1 ? "date" : "dates"} of the series.${fee}` };
+  const fee =
+    feeCents > 0 && currency ? ` Late-cancellation fees: ${formatMoney(feeCents, currency)}.` : " No fee was charged.";
+  return {
+    status: "ok",
+    message: `Cancelled ${cancelled.length} ${cancelled.length === 1 ? "date" : "dates"} of the series.${fee}`,
+  };
 }
 
 /** Leaves the waitlist; a hold it was offered is released to the next in line. */
@@ -55,7 +89,13 @@ export async function withdrawWaitlistAction(_prev: ActionState, form: FormData)
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const result = await withdrawWaitlist(getDb(), gate.value, String(form.get("entryId") ?? ""), appNow());
-  if (!result.ok) return failed(form, result.error === "not_found" ? "That waitlist entry does not exist, or is not yours." : (result.message ?? "This entry cannot be withdrawn."));
+  if (!result.ok)
+    return failed(
+      form,
+      result.error === "not_found"
+        ? "That waitlist entry does not exist, or is not yours."
+        : (result.message ?? "This entry cannot be withdrawn."),
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   return { status: "ok", message: "You left the waitlist for this time." };
 }
@@ -83,9 +123,19 @@ export async function checkOutOwnSessionAction(_prev: ActionState, form: FormDat
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   if (gate.value.role !== "creator") return failed(form, "Staff check sessions out at the Front desk.");
   const r = await checkOutBooking(getDb(), gate.value, String(form.get("bookingId") ?? ""), appNow());
-  if (!r.ok) return failed(form, r.error === "not_found" ? "That booking does not exist, or is not yours." : (r.message ?? "This session cannot be checked out."));
+  if (!r.ok)
+    return failed(
+      form,
+      r.error === "not_found"
+        ? "That booking does not exist, or is not yours."
+        : (r.message ?? "This session cannot be checked out."),
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   const currency = (r.value.booking.quote as Quote).currency;
-  const overtime = r.value.overtimeCents > 0 ? `, including ${formatMoney(r.value.overtimeCents, currency)} of overtime` : "";
-  return { status: "ok", message: `Checked out. ${formatMoney(r.value.chargedCents, currency)} will be charged${overtime}.` };
+  const overtime =
+    r.value.overtimeCents > 0 ? `, including ${formatMoney(r.value.overtimeCents, currency)} of overtime` : "";
+  return {
+    status: "ok",
+    message: `Checked out. ${formatMoney(r.value.chargedCents, currency)} will be charged${overtime}.`,
+  };
 }

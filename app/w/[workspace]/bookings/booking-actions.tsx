@@ -11,7 +11,17 @@ import { cancelBookingAction, checkOutOwnSessionAction, confirmBookingAction, op
 const confirmAndTell = toastingAction(confirmBookingAction);
 const cancelAndTell = toastingAction(cancelBookingAction);
 
-export function ConfirmForm({ workspace, bookingId, holdExpiresAt, now }: { workspace: string; bookingId: string; holdExpiresAt: string; now: string }) {
+export function ConfirmForm({
+  workspace,
+  bookingId,
+  holdExpiresAt,
+  now,
+}: {
+  workspace: string;
+  bookingId: string;
+  holdExpiresAt: string;
+  now: string;
+}) {
   const [state, action] = useActionState(confirmAndTell, idle);
   // On the server's clock, which decides whether the hold still stands.
   const t = useServerClock(now, 1000);
@@ -22,7 +32,9 @@ export function ConfirmForm({ workspace, bookingId, holdExpiresAt, now }: { work
       <input type="hidden" name="bookingId" value={bookingId} />
       <FormMessage state={state} />
       <p className="text-sm text-muted-foreground" aria-live="off">
-        {left > 0 ? `Held for you for ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")} more.` : "The hold has run out; confirming may fail if someone took the time."}
+        {left > 0
+          ? `Held for you for ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")} more.`
+          : "The hold has run out; confirming may fail if someone took the time."}
       </p>
       {state.status !== "ok" ? (
         <SubmitButton className="justify-self-start" pendingText="Confirming…">
@@ -33,7 +45,17 @@ export function ConfirmForm({ workspace, bookingId, holdExpiresAt, now }: { work
   );
 }
 
-export function CancelForm({ workspace, bookingId, feeText, verb }: { workspace: string; bookingId: string; feeText: string; verb: string }) {
+export function CancelForm({
+  workspace,
+  bookingId,
+  feeText,
+  verb,
+}: {
+  workspace: string;
+  bookingId: string;
+  feeText: string;
+  verb: string;
+}) {
   const [state, action] = useActionState(cancelAndTell, idle);
   const [open, setOpen] = useState(false);
   if (state.status === "ok") return <FormMessage state={state} />;
@@ -72,7 +94,15 @@ export function CancelForm({ workspace, bookingId, feeText, verb }: { workspace:
 const operateAndTell = toastingAction(operateBookingAction);
 
 /** The front desk's buttons for one booking: what its status allows now. */
-export function FloorActions({ workspace, bookingId, actions }: { workspace: string; bookingId: string; actions: { op: "check_in" | "check_out" | "no_show"; label: string; pending: string }[] }) {
+export function FloorActions({
+  workspace,
+  bookingId,
+  actions,
+}: {
+  workspace: string;
+  bookingId: string;
+  actions: { op: "check_in" | "check_out" | "no_show"; label: string; pending: string }[];
+}) {
   const [state, action] = useActionState(operateAndTell, idle);
   return (
     <form action={action} className="grid gap-3">
@@ -81,7 +111,13 @@ export function FloorActions({ workspace, bookingId, actions }: { workspace: str
       <FormMessage state={state} />
       <div className="flex flex-wrap gap-2">
         {actions.map((a, i) => (
-          <SubmitButton key={a.op} name="op" value={a.op} variant={i === 0 ? "default" : "outline"} pendingText={a.pending}>
+          <SubmitButton
+            key={a.op}
+            name="op"
+            value={a.op}
+            variant={i === 0 ? "default" : "outline"}
+            pendingText={a.pending}
+          >
             {a.label}
           </SubmitButton>
         ))}
@@ -101,7 +137,9 @@ export function CheckOutOwnForm({ workspace, bookingId }: { workspace: string; b
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="bookingId" value={bookingId} />
       <FormMessage state={state} />
-      <p className="text-sm text-muted-foreground">Finished streaming? Check out to end the session; the time used is charged as booked, plus any overtime.</p>
+      <p className="text-sm text-muted-foreground">
+        Finished streaming? Check out to end the session; the time used is charged as booked, plus any overtime.
+      </p>
       <SubmitButton className="justify-self-start" pendingText="Checking out…">
         Check out now
       </SubmitButton>

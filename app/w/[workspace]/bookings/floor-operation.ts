@@ -46,30 +46,50 @@ async function checkOut(db: Db, actor: Actor, id: string, form: FormData, now: D
     const clock = await clockOf(db, actor, id);
     if (!clock) return failed(form, "That booking does not exist.");
     endedAt = actualEndFromClock(typed, clock.timeZone, now) ?? undefined;
-    if (!endedAt) return failed(form, "Check the field marked below.", { endedAt: ["Enter the time the session ended, like 21:40"] });
+    if (!endedAt)
+      return failed(form, "Check the field marked below.", {
+        endedAt: ["Enter the time the session ended, like 21:40"],
+      });
   }
   const r = await checkOutBooking(db, actor, id, now, { endedAt });
   if (!r.ok) return refused(form, r, "It cannot be checked out.");
   const { booking, chargedCents, overtimeCents } = r.value;
   if (overtimeCents > 0) {
     const late = Math.floor(((booking.checkedOutAt ?? now).getTime() - booking.endsAt.getTime()) / 60_000);
-    return { status: "ok", message: `Checked out ${late} min after the end. ${money(chargedCents, booking)} was charged to the creator, ${money(overtimeCents, booking)} of it for overtime.` };
+    return {
+      status: "ok",
+      message: `Checked out ${late} min after the end. ${money(chargedCents, booking)} was charged to the creator, ${money(overtimeCents, booking)} of it for overtime.`,
+    };
   }
-  return { status: "ok", message: chargedCents > 0 ? `Checked out. ${money(chargedCents, booking)} was charged to the creator.` : "Checked out." };
+  return {
+    status: "ok",
+    message:
+      chargedCents > 0 ? `Checked out. ${money(chargedCents, booking)} was charged to the creator.` : "Checked out.",
+  };
 }
 
 async function noShow(db: Db, actor: Actor, id: string, form: FormData, now: Date): Promise<ActionState> {
   const r = await markNoShow(db, actor, id, now, str(form, "reason").slice(0, 500));
   if (!r.ok) return refused(form, r, "It cannot be marked a no-show.");
   const { booking, feeCents } = r.value;
-  return { status: "ok", message: feeCents > 0 ? `Marked a no-show. A fee of ${money(feeCents, booking)} was charged.` : "Marked a no-show. No fee was charged." };
+  return {
+    status: "ok",
+    message:
+      feeCents > 0
+        ? `Marked a no-show. A fee of ${money(feeCents, booking)} was charged.`
+        : "Marked a no-show. No fee was charged.",
+  };
 }
 
 async function undo(db: Db, actor: Actor, id: string, form: FormData, now: Date): Promise<ActionState> {
   const r = await undoNoShow(db, actor, id, str(form, "reason").slice(0, 500), now);
   if (!r.ok) return refused(form, r, "The no-show cannot be undone.");
   // The use case checks the creator in (they came after all); staff check them out as usual.
-  return { status: "ok", message: "No-show undone, and the creator is checked in. A no-show fee not yet invoiced was voided (an invoiced one is credited from Billing)." };
+  return {
+    status: "ok",
+    message:
+      "No-show undone, and the creator is checked in. A no-show fee not yet invoiced was voided (an invoiced one is credited from Billing).",
+  };
 }
 
 /** Extends a session in progress to the time staff typed (the first time the clock shows it after the start). */
@@ -86,9 +106,17 @@ async function extend(db: Db, actor: Actor, id: string, form: FormData, now: Dat
   const until = clockTime(r.value.endsAt, clock.timeZone);
   const total = money((r.value.quote as Quote).totalCents, r.value);
   if (!confirmed) {
-    return { status: "ok", message: `Extending to ${until} adds ${money(r.value.addedCents, r.value)}: the session would cost ${total}. Press Extend to ${until} to confirm.`, values: formValues(form), data: { confirmEnd: newEnd.toISOString(), until } };
+    return {
+      status: "ok",
+      message: `Extending to ${until} adds ${money(r.value.addedCents, r.value)}: the session would cost ${total}. Press Extend to ${until} to confirm.`,
+      values: formValues(form),
+      data: { confirmEnd: newEnd.toISOString(), until },
+    };
   }
-  return { status: "ok", message: `Extended to ${until}, adding ${money(r.value.addedCents, r.value)}. The session now costs ${total}.` };
+  return {
+    status: "ok",
+    message: `Extended to ${until}, adding ${money(r.value.addedCents, r.value)}. The session now costs ${total}.`,
+  };
 }
 
 const OPS = { check_in: checkIn, check_out: checkOut, no_show: noShow, undo_no_show: undo, extend } as const;

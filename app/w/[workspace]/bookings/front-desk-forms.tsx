@@ -43,7 +43,21 @@ function overtimeNote(endsAt: Date, endedAt: Date, terms: OvertimeTerms): string
  * creator who left earlier); untouched, the server takes its own "now". What it will cost in overtime is said
  * before the button is pressed.
  */
-export function CheckOutForm({ workspace, bookingId, timeZone, now, endsAt, terms }: { workspace: string; bookingId: string; timeZone: string; now: string; endsAt: string; terms: OvertimeTerms }) {
+export function CheckOutForm({
+  workspace,
+  bookingId,
+  timeZone,
+  now,
+  endsAt,
+  terms,
+}: {
+  workspace: string;
+  bookingId: string;
+  timeZone: string;
+  now: string;
+  endsAt: string;
+  terms: OvertimeTerms;
+}) {
   const [state, action] = useActionState(operateAndTell, idle);
   const [edited, setEdited] = useState(false);
   const at = useServerClock(now, 15_000);
@@ -77,7 +91,8 @@ export function CheckOutForm({ workspace, bookingId, timeZone, now, endsAt, term
           }}
           hint={
             <>
-              Studio time ({timeZone}), now unless you change it. <span data-testid="overtime-note">{endedAt ? overtimeNote(new Date(endsAt), endedAt, terms) : ""}</span>
+              Studio time ({timeZone}), now unless you change it.{" "}
+              <span data-testid="overtime-note">{endedAt ? overtimeNote(new Date(endsAt), endedAt, terms) : ""}</span>
             </>
           }
         />
@@ -93,7 +108,19 @@ export function CheckOutForm({ workspace, bookingId, timeZone, now, endsAt, term
  * A session in progress runs longer: the new end, on the studio's clock. The first press prices it (what it adds
  * and the new total, nothing changed yet); *Extend to …* then confirms that end. Typing another end prices again.
  */
-export function ExtendForm({ workspace, bookingId, timeZone, endsAt, suggested }: { workspace: string; bookingId: string; timeZone: string; endsAt: string; suggested: string }) {
+export function ExtendForm({
+  workspace,
+  bookingId,
+  timeZone,
+  endsAt,
+  suggested,
+}: {
+  workspace: string;
+  bookingId: string;
+  timeZone: string;
+  endsAt: string;
+  suggested: string;
+}) {
   const [state, action] = useActionState(operateAndTell, idle);
   const [typed, setTyped] = useState<string | null>(null);
   // A priced end stays offered only while the field still says it.
@@ -125,14 +152,30 @@ export function ExtendForm({ workspace, bookingId, timeZone, endsAt, suggested }
 }
 
 /** Nobody came: the fee by policy is charged and the rest of the slot is offered to walk-ins and the waitlist. */
-export function NoShowForm({ workspace, bookingId, feeNote }: { workspace: string; bookingId: string; feeNote: string }) {
+export function NoShowForm({
+  workspace,
+  bookingId,
+  feeNote,
+}: {
+  workspace: string;
+  bookingId: string;
+  feeNote: string;
+}) {
   const [state, action] = useActionState(operateAndTell, idle);
   return (
     <form action={action} className="grid gap-3" aria-label="Mark a no-show">
       <Hidden workspace={workspace} bookingId={bookingId} op="no_show" />
       <FormMessage state={state} />
       <div className={ROW}>
-        <Field id="desk-noshow-reason" name="reason" label="Reason (optional)" maxLength={500} placeholder="No answer on the phone" state={state} hint={feeNote} />
+        <Field
+          id="desk-noshow-reason"
+          name="reason"
+          label="Reason (optional)"
+          maxLength={500}
+          placeholder="No answer on the phone"
+          state={state}
+          hint={feeNote}
+        />
         <SubmitButton variant="destructive" className={BESIDE} pendingText="Marking…">
           Mark no-show
         </SubmitButton>
@@ -149,7 +192,16 @@ export function UndoNoShowForm({ workspace, bookingId }: { workspace: string; bo
       <Hidden workspace={workspace} bookingId={bookingId} op="undo_no_show" />
       <FormMessage state={state} />
       <div className={ROW}>
-        <Field id="desk-undo-reason" name="reason" label="Why undo it" required minLength={3} maxLength={500} state={state} hint="If the room is still free, the creator is checked in at once (while the session runs) and a fee not yet invoiced is voided." />
+        <Field
+          id="desk-undo-reason"
+          name="reason"
+          label="Why undo it"
+          required
+          minLength={3}
+          maxLength={500}
+          state={state}
+          hint="If the room is still free, the creator is checked in at once (while the session runs) and a fee not yet invoiced is voided."
+        />
         <SubmitButton variant="outline" className={BESIDE} pendingText="Undoing…">
           Undo no-show
         </SubmitButton>

@@ -17,7 +17,13 @@ import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Bookings" };
 
-export default async function BookingsPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ when?: string }> }) {
+export default async function BookingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ when?: string }>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "bookings.view" });
   const when = (await searchParams).when === "past" ? "past" : "upcoming";
@@ -38,7 +44,11 @@ export default async function BookingsPage({ params, searchParams }: { params: P
       <nav aria-label="Which bookings" className="flex gap-2">
         {(["upcoming", "past"] as const).map((w) => (
           <Button key={w} asChild variant={w === when ? "secondary" : "ghost"} size="sm">
-            <Link href={`/w/${slug}/bookings?when=${w}`} aria-current={w === when ? "page" : undefined} className="capitalize">
+            <Link
+              href={`/w/${slug}/bookings?when=${w}`}
+              aria-current={w === when ? "page" : undefined}
+              className="capitalize"
+            >
               {w}
             </Link>
           </Button>
@@ -76,7 +86,9 @@ export default async function BookingsPage({ params, searchParams }: { params: P
                 <TableCell>
                   <Badge className="capitalize">{b.status.replace("_", " ")}</Badge>
                 </TableCell>
-                <TableCell className="text-right tabular-nums">{formatMoney((b.quote as Quote).totalCents, (b.quote as Quote).currency)}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {formatMoney((b.quote as Quote).totalCents, (b.quote as Quote).currency)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

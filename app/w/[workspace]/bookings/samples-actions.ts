@@ -15,7 +15,11 @@ export async function assignSampleAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "inventory.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const parsed = assignSampleSchema.safeParse({ bookingId: form.get("bookingId"), shipmentItemId: form.get("shipmentItemId"), quantity: form.get("quantity") });
+  const parsed = assignSampleSchema.safeParse({
+    bookingId: form.get("bookingId"),
+    shipmentItemId: form.get("shipmentItemId"),
+    quantity: form.get("quantity"),
+  });
   if (!parsed.success) {
     // The item comes from a select: say so in words rather than zod's "Invalid UUID".
     const state = invalid(form, parsed.error);
@@ -23,7 +27,12 @@ export async function assignSampleAction(_prev: ActionState, form: FormData): Pr
     return state;
   }
   const r = await assignSample(getDb(), gate.value, parsed.data, appNow());
-  if (!r.ok) return failed(form, r.error === "not_found" ? "That item is not in this workspace." : (r.message ?? "Check the fields marked below."), r.fieldErrors);
+  if (!r.ok)
+    return failed(
+      form,
+      r.error === "not_found" ? "That item is not in this workspace." : (r.message ?? "Check the fields marked below."),
+      r.fieldErrors,
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`, "layout");
   return { status: "ok", message: `Assigned ${parsed.data.quantity} to this session.` };
 }

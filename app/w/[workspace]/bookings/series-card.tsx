@@ -26,7 +26,8 @@ export async function SeriesCard({ member, seriesId, now }: { member: Member; se
       </CardHeader>
       <CardContent className="grid gap-3">
         <p>
-          Every {days.join(", ")} at {pattern.startTime} ({studio.timeZone}) for {pattern.weeks} {pattern.weeks === 1 ? "week" : "weeks"}.
+          Every {days.join(", ")} at {pattern.startTime} ({studio.timeZone}) for {pattern.weeks}{" "}
+          {pattern.weeks === 1 ? "week" : "weeks"}.
         </p>
         {upcoming.length === 0 ? (
           <p className="text-sm text-muted-foreground">No date of this series is still ahead.</p>
@@ -39,12 +40,15 @@ export async function SeriesCard({ member, seriesId, now }: { member: Member; se
               <ul className="mt-2 grid gap-1">
                 {upcoming.map((b) => (
                   <li key={b.id}>
-                    {studioTimeRange(b.startsAt, b.endsAt, studio.timeZone)} · <span className="font-mono">{b.code}</span>
+                    {studioTimeRange(b.startsAt, b.endsAt, studio.timeZone)} ·{" "}
+                    <span className="font-mono">{b.code}</span>
                   </li>
                 ))}
               </ul>
             </details>
-            {can(member, "bookings.create") ? <CancelSeriesForm workspace={member.workspaceSlug} seriesId={seriesId} feeText={feeText} /> : null}
+            {can(member, "bookings.create") ? (
+              <CancelSeriesForm workspace={member.workspaceSlug} seriesId={seriesId} feeText={feeText} />
+            ) : null}
           </>
         )}
       </CardContent>

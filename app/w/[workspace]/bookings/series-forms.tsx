@@ -10,7 +10,15 @@ const cancelSeriesAndTell = toastingAction(cancelSeriesAction);
 const withdrawAndTell = toastingAction(withdrawWaitlistAction);
 
 /** "Cancel all future": every date of the series still ahead, after a confirmation that states the fees. */
-export function CancelSeriesForm({ workspace, seriesId, feeText }: { workspace: string; seriesId: string; feeText: string }) {
+export function CancelSeriesForm({
+  workspace,
+  seriesId,
+  feeText,
+}: {
+  workspace: string;
+  seriesId: string;
+  feeText: string;
+}) {
   const [state, action] = useActionState(cancelSeriesAndTell, idle);
   const [open, setOpen] = useState(false);
   if (state.status === "ok") return <FormMessage state={state} />;
@@ -47,7 +55,12 @@ export function WithdrawForm({ workspace, entryId, label }: { workspace: string;
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="entryId" value={entryId} />
       {state.status === "error" ? <FormMessage state={state} /> : null}
-      <SubmitButton variant="ghost" size="sm" pendingText="Withdrawing…" aria-label={`Withdraw from the waitlist for ${label}`}>
+      <SubmitButton
+        variant="ghost"
+        size="sm"
+        pendingText="Withdrawing…"
+        aria-label={`Withdraw from the waitlist for ${label}`}
+      >
         Withdraw
       </SubmitButton>
     </form>

@@ -42,14 +42,21 @@ export async function WaitlistSection({ member, now }: { member: Member; now: Da
                 </TableCell>
                 <TableCell>
                   {e.status === "offered" && e.offeredBookingId ? (
-                    <Link className="font-medium underline underline-offset-4" href={`/w/${slug}/bookings/${e.offeredBookingId}`}>
+                    <Link
+                      className="font-medium underline underline-offset-4"
+                      href={`/w/${slug}/bookings/${e.offeredBookingId}`}
+                    >
                       Held for you: confirm it
                     </Link>
                   ) : (
                     <Badge>#{e.place} in line</Badge>
                   )}
                 </TableCell>
-                <TableCell className="text-right">{can(member, "bookings.create") ? <WithdrawForm workspace={slug} entryId={e.id} label={when} /> : null}</TableCell>
+                <TableCell className="text-right">
+                  {can(member, "bookings.create") ? (
+                    <WithdrawForm workspace={slug} entryId={e.id} label={when} />
+                  ) : null}
+                </TableCell>
               </TableRow>
             );
           })}

@@ -26,7 +26,10 @@ const shown = (percent: number) => (percent > 0 && percent < 1 ? "<1%" : `${Math
 export function Heatmap({ rows, caption }: { rows: HeatRow[]; caption: string }) {
   return (
     <div className="grid min-w-0 gap-3">
-      <Table scrollLabel={`${caption} (scrolls sideways)`} className="w-auto border-separate border-spacing-0.5 text-xs">
+      <Table
+        scrollLabel={`${caption} (scrolls sideways)`}
+        className="w-auto border-separate border-spacing-0.5 text-xs"
+      >
         <caption className="sr-only">{caption}</caption>
         <TableHeader>
           <TableRow className="border-0">
@@ -34,7 +37,11 @@ export function Heatmap({ rows, caption }: { rows: HeatRow[]; caption: string })
             {Array.from({ length: 24 }, (_, hour) => (
               // Named "14:00" for screen readers by aria-label, not by a visually hidden span: that is absolutely
               // positioned, and would escape the scrolling box and widen the page on a phone.
-              <TableHead key={hour} aria-label={`${String(hour).padStart(2, "0")}:00`} className="h-8 min-w-11 px-0 text-center font-normal tabular-nums">
+              <TableHead
+                key={hour}
+                aria-label={`${String(hour).padStart(2, "0")}:00`}
+                className="h-8 min-w-11 px-0 text-center font-normal tabular-nums"
+              >
                 {String(hour).padStart(2, "0")}
               </TableHead>
             ))}
@@ -43,11 +50,17 @@ export function Heatmap({ rows, caption }: { rows: HeatRow[]; caption: string })
         <TableBody>
           {rows.map((r) => (
             <TableRow key={r.room.id} className="border-0">
-              <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-card px-2 text-left text-sm font-medium">
+              <th
+                scope="row"
+                className="sticky left-0 z-10 whitespace-nowrap bg-card px-2 text-left text-sm font-medium"
+              >
                 {r.room.name}
               </th>
               {r.hours.map((h) => (
-                <TableCell key={h.hour} className={cn("h-9 rounded-sm p-0 text-center tabular-nums", shade(h.percent).cell)}>
+                <TableCell
+                  key={h.hour}
+                  className={cn("h-9 rounded-sm p-0 text-center tabular-nums", shade(h.percent).cell)}
+                >
                   {shown(h.percent)}
                 </TableCell>
               ))}

@@ -23,7 +23,13 @@ const DAYS = 30;
 type StudioToday = Awaited<ReturnType<typeof operatorToday>>[number];
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ studio?: string | string[] }> }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ studio?: string | string[] }>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "dashboard.view" });
   const asked = (await searchParams).studio;
@@ -53,7 +59,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     <div className="grid gap-8">
       <header className="grid gap-1">
         <h1 className="text-2xl font-semibold">Dashboard</h1>
-        <p className="text-sm text-muted-foreground">Today in every studio, each on its own clock, and how the rooms were used over the last {DAYS} days.</p>
+        <p className="text-sm text-muted-foreground">
+          Today in every studio, each on its own clock, and how the rooms were used over the last {DAYS} days.
+        </p>
       </header>
 
       <section aria-labelledby="today-heading" className="grid gap-4">
@@ -73,10 +81,18 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           <h2 id="heat-heading" className="text-xl font-semibold">
             Utilization by hour, last {DAYS} days
           </h2>
-          <p className="text-sm text-muted-foreground">The share of each hour of the day that was booked, per room, on {chosen.name}&apos;s clock ({chosen.timeZone}).</p>
+          <p className="text-sm text-muted-foreground">
+            The share of each hour of the day that was booked, per room, on {chosen.name}&apos;s clock (
+            {chosen.timeZone}).
+          </p>
         </div>
         {today.length > 1 ? (
-          <form method="get" aria-label="Studio of the heatmap" className="flex flex-wrap items-end gap-3" key={chosen.id}>
+          <form
+            method="get"
+            aria-label="Studio of the heatmap"
+            className="flex flex-wrap items-end gap-3"
+            key={chosen.id}
+          >
             <div className="grid gap-2">
               <Label htmlFor="heat-studio">Studio</Label>
               <NativeSelect id="heat-studio" name="studio" defaultValue={chosen.id} className="w-auto min-w-56">
@@ -98,8 +114,15 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           </EmptyState>
         ) : (
           <>
-            {anything ? null : <Alert>Nothing was booked at {chosen.name} in the last {DAYS} days: every hour is at 0 %.</Alert>}
-            <Heatmap rows={heat.rooms} caption={`Share of each hour booked at ${chosen.name}, by room, last ${DAYS} days (${chosen.timeZone})`} />
+            {anything ? null : (
+              <Alert>
+                Nothing was booked at {chosen.name} in the last {DAYS} days: every hour is at 0 %.
+              </Alert>
+            )}
+            <Heatmap
+              rows={heat.rooms}
+              caption={`Share of each hour booked at ${chosen.name}, by room, last ${DAYS} days (${chosen.timeZone})`}
+            />
           </>
         )}
       </section>
@@ -109,7 +132,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
 
 function StudioCard({ slug, day }: { slug: string; day: StudioToday }) {
   const { studio } = day;
-  const date = format(new Date(tzMidnight(day.today, studio.timeZone).getTime() + 12 * 3_600_000), "EEEE d MMMM", { in: tz(studio.timeZone) });
+  const date = format(new Date(tzMidnight(day.today, studio.timeZone).getTime() + 12 * 3_600_000), "EEEE d MMMM", {
+    in: tz(studio.timeZone),
+  });
   return (
     <Card aria-labelledby={`studio-${studio.id}`}>
       <CardHeader>
@@ -126,11 +151,19 @@ function StudioCard({ slug, day }: { slug: string; day: StudioToday }) {
           <Figure term="No-shows">{day.noShows}</Figure>
           <Figure term="Samples waiting">{day.samplesWaiting}</Figure>
           <Figure term="Samples at risk">{day.samplesAtRisk}</Figure>
-          <Figure term="Storage occupied">{day.storage.units === 0 ? "No units" : `${day.storage.occupied} of ${plural(day.storage.units, "unit", "units")}`}</Figure>
+          <Figure term="Storage occupied">
+            {day.storage.units === 0
+              ? "No units"
+              : `${day.storage.occupied} of ${plural(day.storage.units, "unit", "units")}`}
+          </Figure>
         </dl>
         <div className="grid gap-1 text-sm">
           <p className="font-medium">Rooms free now</p>
-          <p className="text-muted-foreground">{day.roomsFreeNow.length === 0 ? "None: every room is in use or closed for booking." : day.roomsFreeNow.join(", ")}</p>
+          <p className="text-muted-foreground">
+            {day.roomsFreeNow.length === 0
+              ? "None: every room is in use or closed for booking."
+              : day.roomsFreeNow.join(", ")}
+          </p>
         </div>
         <Button asChild variant="outline" size="sm" className="justify-self-start">
           <Link href={`/w/${slug}/run-sheet?studio=${studio.id}`}>

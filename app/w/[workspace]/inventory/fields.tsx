@@ -17,15 +17,26 @@ export function SelectField({
   defaultValue,
   children,
   ...props
-}: { id: string; name: string; label: string; state?: ActionState; hint?: ReactNode } & ComponentProps<typeof NativeSelect>) {
+}: { id: string; name: string; label: string; state?: ActionState; hint?: ReactNode } & ComponentProps<
+  typeof NativeSelect
+>) {
   const errors = state?.fieldErrors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
       {/* Keyed by the value to show: React resets a form after its action, and a select would fall back to the
           option it was first rendered with; a new key renders it again with what was submitted. */}
-      <NativeSelect key={String(state?.values?.[name] ?? defaultValue ?? "")} id={id} name={name} aria-invalid={errors ? true : undefined} aria-describedby={describedBy} defaultValue={state?.values?.[name] ?? defaultValue} {...props}>
+      <NativeSelect
+        key={String(state?.values?.[name] ?? defaultValue ?? "")}
+        id={id}
+        name={name}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy}
+        defaultValue={state?.values?.[name] ?? defaultValue}
+        {...props}
+      >
         {children}
       </NativeSelect>
       {hint ? (

@@ -19,7 +19,13 @@ import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Inventory" };
 
-export default async function InventoryPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ studio?: string | string[] }> }) {
+export default async function InventoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ studio?: string | string[] }>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "inventory.view" });
   const manage = can(member, "inventory.manage");
@@ -29,10 +35,18 @@ export default async function InventoryPage({ params, searchParams }: { params: 
       <header className="grid gap-1">
         <h1 className="text-2xl font-semibold">Inventory</h1>
         <p className="text-muted-foreground">
-          {manage ? "What is on each bin, shelf and set of a studio, and where it goes next." : member.role === "brand" ? "Your samples in the studios, and where they are." : "Samples sent for you, and what was given to you."}
+          {manage
+            ? "What is on each bin, shelf and set of a studio, and where it goes next."
+            : member.role === "brand"
+              ? "Your samples in the studios, and where they are."
+              : "Samples sent for you, and what was given to you."}
         </p>
       </header>
-      {manage ? <StaffInventory member={member} studioId={typeof studio === "string" ? studio : undefined} /> : <ReadOnlyInventory member={member} />}
+      {manage ? (
+        <StaffInventory member={member} studioId={typeof studio === "string" ? studio : undefined} />
+      ) : (
+        <ReadOnlyInventory member={member} />
+      )}
     </div>
   );
 }
@@ -50,17 +64,29 @@ async function StaffInventory({ member, studioId }: { member: Member; studioId?:
     );
   }
   const studio = studios.find((s) => s.id === studioId) ?? studios[0];
-  const [stock, places, sessions] = await Promise.all([listStock(db, member, { studioId: studio.id }), shelves(db, member, studio.id), stageableSessions(db, member, studio.id, now)]);
-  const names = await ownerNames(db, member, { brandIds: stock.map((r) => r.item.ownerBrandId), creatorIds: stock.map((r) => r.item.ownerCreatorId) });
+  const [stock, places, sessions] = await Promise.all([
+    listStock(db, member, { studioId: studio.id }),
+    shelves(db, member, studio.id),
+    stageableSessions(db, member, studio.id, now),
+  ]);
+  const names = await ownerNames(db, member, {
+    brandIds: stock.map((r) => r.item.ownerBrandId),
+    creatorIds: stock.map((r) => r.item.ownerCreatorId),
+  });
   const unitsAt = new Map<string, number>();
-  for (const r of stock) if (r.item.locationId) unitsAt.set(r.item.locationId, (unitsAt.get(r.item.locationId) ?? 0) + r.item.onHand);
+  for (const r of stock)
+    if (r.item.locationId) unitsAt.set(r.item.locationId, (unitsAt.get(r.item.locationId) ?? 0) + r.item.onHand);
   const rows: StockTableRow[] = stock.map((r) => ({
     id: r.item.id,
     sku: r.item.sku,
     name: r.item.name,
     onHand: r.item.onHand,
     damaged: r.item.damaged,
-    owner: r.item.ownerCreatorId ? `${names.creators.get(r.item.ownerCreatorId) ?? "A creator"} (creator)` : r.item.ownerBrandId ? (names.brands.get(r.item.ownerBrandId) ?? "A brand") : "Not known",
+    owner: r.item.ownerCreatorId
+      ? `${names.creators.get(r.item.ownerCreatorId) ?? "A creator"} (creator)`
+      : r.item.ownerBrandId
+        ? (names.brands.get(r.item.ownerBrandId) ?? "A brand")
+        : "Not known",
     place: r.location?.code ?? "No place",
     placeId: r.location?.id ?? null,
     onSet: r.location?.kind === "room",
@@ -106,7 +132,9 @@ async function StaffInventory({ member, studioId }: { member: Member; studioId?:
           <ul className="flex flex-wrap gap-2" aria-label={`Bins and shelves of ${studio.name}`}>
             {places.map((p) => (
               <li key={p.id} className="rounded-md border border-border px-3 py-1.5 text-sm">
-                <span className="font-mono font-medium">{p.code}</span> <span className="text-muted-foreground">{p.kind}</span> · {unitsAt.get(p.id) ?? 0} {unitsAt.get(p.id) === 1 ? "unit" : "units"}
+                <span className="font-mono font-medium">{p.code}</span>{" "}
+                <span className="text-muted-foreground">{p.kind}</span> · {unitsAt.get(p.id) ?? 0}{" "}
+                {unitsAt.get(p.id) === 1 ? "unit" : "units"}
               </li>
             ))}
           </ul>
@@ -129,7 +157,10 @@ async function StaffInventory({ member, studioId }: { member: Member; studioId?:
             caption={`Stock in ${studio.name}`}
             work={{
               places: places.map((p) => ({ id: p.id, label: `${p.code} (${p.kind})` })),
-              sessions: sessions.map((s) => ({ id: s.id, label: `${s.code} · ${s.roomName} · ${formatLocal(s.startsAt, studio.timeZone)} · ${s.creatorName ?? s.creatorEmail}` })),
+              sessions: sessions.map((s) => ({
+                id: s.id,
+                label: `${s.code} · ${s.roomName} · ${formatLocal(s.startsAt, studio.timeZone)} · ${s.creatorName ?? s.creatorEmail}`,
+              })),
             }}
           />
         )}
@@ -141,12 +172,17 @@ async function StaffInventory({ member, studioId }: { member: Member; studioId?:
 async function ReadOnlyInventory({ member }: { member: Member }) {
   const db = getDb();
   const [stock, studios] = await Promise.all([listStock(db, member), workspaceStudios(db, member)]);
-  const names = await ownerNames(db, member, { brandIds: stock.map((r) => r.item.ownerBrandId), creatorIds: stock.map((r) => r.item.ownerCreatorId) });
+  const names = await ownerNames(db, member, {
+    brandIds: stock.map((r) => r.item.ownerBrandId),
+    creatorIds: stock.map((r) => r.item.ownerCreatorId),
+  });
   const studioName = new Map(studios.map((s) => [s.id, s.name]));
   if (stock.length === 0) {
     return (
       <EmptyState title="No samples in the studios" icon={<Boxes />}>
-        {member.role === "brand" ? "What you ship appears here once the studio has received it." : "Samples sent for your sessions appear here once the studio has received them."}
+        {member.role === "brand"
+          ? "What you ship appears here once the studio has received it."
+          : "Samples sent for your sessions appear here once the studio has received them."}
       </EmptyState>
     );
   }
@@ -156,7 +192,11 @@ async function ReadOnlyInventory({ member }: { member: Member }) {
     name: r.item.name,
     onHand: r.item.onHand,
     damaged: r.item.damaged,
-    owner: r.item.ownerCreatorId ? `${names.creators.get(r.item.ownerCreatorId) ?? "A creator"} (creator)` : r.item.ownerBrandId ? (names.brands.get(r.item.ownerBrandId) ?? "A brand") : "Not known",
+    owner: r.item.ownerCreatorId
+      ? `${names.creators.get(r.item.ownerCreatorId) ?? "A creator"} (creator)`
+      : r.item.ownerBrandId
+        ? (names.brands.get(r.item.ownerBrandId) ?? "A brand")
+        : "Not known",
     place: `${studioName.get(r.item.studioId) ?? "Studio"} · ${r.location?.code ?? "no place yet"}`,
     placeId: r.location?.id ?? null,
     onSet: r.location?.kind === "room",

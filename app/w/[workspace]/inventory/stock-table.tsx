@@ -21,7 +21,17 @@ export type StockTableRow = {
  * Stock rows: one per item, place and owner. With `work` (staff of the studio) each row gets the moves that make
  * sense where it is: from a shelf it can be moved, counted or staged; from a set, returned to a shelf or counted.
  */
-export function StockTable({ workspace, rows, caption, work }: { workspace: string; rows: StockTableRow[]; caption: string; work?: { places: Choice[]; sessions: Choice[] } }) {
+export function StockTable({
+  workspace,
+  rows,
+  caption,
+  work,
+}: {
+  workspace: string;
+  rows: StockTableRow[];
+  caption: string;
+  work?: { places: Choice[]; sessions: Choice[] };
+}) {
   return (
     <Table scrollLabel={caption} keyColumn>
       <caption className="sr-only">{caption}</caption>
@@ -57,7 +67,10 @@ export function StockTable({ workspace, rows, caption, work }: { workspace: stri
               <TableCell className="text-right tabular-nums">{r.damaged}</TableCell>
               <TableCell>
                 {r.shipmentId && r.shipmentCode ? (
-                  <Link className="font-mono underline underline-offset-4" href={`/w/${workspace}/shipments/${r.shipmentId}`}>
+                  <Link
+                    className="font-mono underline underline-offset-4"
+                    href={`/w/${workspace}/shipments/${r.shipmentId}`}
+                  >
                     {r.shipmentCode}
                   </Link>
                 ) : (
@@ -71,7 +84,11 @@ export function StockTable({ workspace, rows, caption, work }: { workspace: stri
                       <ReturnForm workspace={workspace} item={item} places={work.places} />
                     ) : (
                       <>
-                        <MoveForm workspace={workspace} item={item} places={work.places.filter((p) => p.id !== r.placeId)} />
+                        <MoveForm
+                          workspace={workspace}
+                          item={item}
+                          places={work.places.filter((p) => p.id !== r.placeId)}
+                        />
                         <StageForm workspace={workspace} item={item} sessions={work.sessions} />
                       </>
                     )}

@@ -36,9 +36,18 @@ export async function receiveShipmentAction(_prev: ActionState, form: FormData):
   if (!r.ok) {
     if (r.error === "not_found") return failed(form, "That shipment does not exist.");
     // The page shows a reload link for a conflict: the counts on screen are out of date.
-    if (r.error === "conflict") return { ...failed(form, r.message ?? "Someone has just received this shipment. Reload it."), data: { conflict: "1" } };
+    if (r.error === "conflict")
+      return {
+        ...failed(form, r.message ?? "Someone has just received this shipment. Reload it."),
+        data: { conflict: "1" },
+      };
     // The use case names rows by their position in the list it was given; the form's rows may have other indices.
-    const fieldErrors = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^lines\.(\d+)\./, (_m, n: string) => `lines.${rows[Number(n)]?.index ?? n}.`), v]));
+    const fieldErrors = Object.fromEntries(
+      Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [
+        k.replace(/^lines\.(\d+)\./, (_m, n: string) => `lines.${rows[Number(n)]?.index ?? n}.`),
+        v,
+      ]),
+    );
     return failed(form, r.message ?? "This shipment cannot be received.", fieldErrors);
   }
   const slug = gate.value.workspaceSlug;
@@ -67,7 +76,12 @@ export async function logUnexpectedBoxAction(_prev: ActionState, form: FormData)
   });
   if (!parsed.success) return invalidRows(form, parsed.error, (_key, position) => rows[position]?.index ?? position);
   const r = await logUnexpectedBox(getDb(), gate.value, parsed.data, appNow());
-  if (!r.ok) return failed(form, r.message ?? (r.error === "invalid" ? "Check the fields marked below." : "This box cannot be logged here."), r.fieldErrors);
+  if (!r.ok)
+    return failed(
+      form,
+      r.message ?? (r.error === "invalid" ? "Check the fields marked below." : "This box cannot be logged here."),
+      r.fieldErrors,
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/receiving`);
   redirect(`/w/${gate.value.workspaceSlug}/receiving?code=${encodeURIComponent(r.value.code)}&logged=1`);
 }

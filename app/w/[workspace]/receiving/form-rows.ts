@@ -7,7 +7,12 @@ import { isUuid } from "@/kernel/ids";
  * index order (at most `max`, so a forged form cannot make us allocate without end). A row whose fields are all
  * blank is left out when `skipBlank` is set: the unexpected-box form shows spare rows.
  */
-export function indexedRows<K extends string>(form: FormData, prefix: string, fields: readonly K[], opts: { max?: number; skipBlank?: boolean } = {}) {
+export function indexedRows<K extends string>(
+  form: FormData,
+  prefix: string,
+  fields: readonly K[],
+  opts: { max?: number; skipBlank?: boolean } = {},
+) {
   const max = opts.max ?? 200;
   const indices = new Set<number>();
   const pattern = new RegExp(`^${prefix}\\.(\\d{1,3})\\.`);
@@ -33,7 +38,12 @@ export function indexedRows<K extends string>(form: FormData, prefix: string, fi
  * lands next to the field of its row. `rowIndex` maps a position in the parsed array back to the row's index in
  * the form when blank rows were skipped.
  */
-export function invalidRows(form: FormData, error: z.ZodError, rowIndex: (arrayKey: string, position: number) => number = (_k, p) => p, message = "Check the fields marked below."): ActionState {
+export function invalidRows(
+  form: FormData,
+  error: z.ZodError,
+  rowIndex: (arrayKey: string, position: number) => number = (_k, p) => p,
+  message = "Check the fields marked below.",
+): ActionState {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const path = issue.path.map((p, i) => (typeof p === "number" && i === 1 ? rowIndex(String(issue.path[0]), p) : p));

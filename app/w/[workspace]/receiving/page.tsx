@@ -22,13 +22,29 @@ import { ReceiveForm, UnexpectedBoxForm } from "./receive-forms";
 
 export const metadata: Metadata = { title: "Receiving" };
 
-const STATUS: Record<string, string> = { announced: "Announced", in_transit: "In transit", partially_received: "Partly received", received: "Received", closed: "Closed" };
-const LEFTOVERS: Record<string, string> = { return_to_brand: "return to the brand", give_to_creator: "give to the creator", dispose: "dispose of them" };
+const STATUS: Record<string, string> = {
+  announced: "Announced",
+  in_transit: "In transit",
+  partially_received: "Partly received",
+  received: "Received",
+  closed: "Closed",
+};
+const LEFTOVERS: Record<string, string> = {
+  return_to_brand: "return to the brand",
+  give_to_creator: "give to the creator",
+  dispose: "dispose of them",
+};
 
 type Query = { code?: string | string[]; receipt?: string | string[]; logged?: string | string[] };
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.trim().slice(0, 120) : "");
 
-export default async function ReceivingPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Query> }) {
+export default async function ReceivingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Query>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "inventory.manage" });
   const query = await searchParams;
@@ -37,10 +53,17 @@ export default async function ReceivingPage({ params, searchParams }: { params: 
     <div className="grid max-w-4xl gap-6">
       <header className="grid gap-1">
         <h1 className="text-2xl font-semibold">Receiving</h1>
-        <p className="text-muted-foreground">Scan a box&apos;s label (or type its shipment code or tracking number), count what came, and put it away.</p>
+        <p className="text-muted-foreground">
+          Scan a box&apos;s label (or type its shipment code or tracking number), count what came, and put it away.
+        </p>
       </header>
       {/* A plain GET form: a barcode scanner types the code and presses Enter, and the URL can be shared or reloaded. */}
-      <form method="get" role="search" aria-label="Find a shipment" className="grid items-end gap-3 sm:grid-cols-[minmax(0,1fr)_auto]">
+      <form
+        method="get"
+        role="search"
+        aria-label="Find a shipment"
+        className="grid items-end gap-3 sm:grid-cols-[minmax(0,1fr)_auto]"
+      >
         <div className="grid gap-2">
           <Label htmlFor="scan-code">Shipment code or tracking number</Label>
           <Input
@@ -66,7 +89,11 @@ export default async function ReceivingPage({ params, searchParams }: { params: 
           Find
         </Button>
       </form>
-      {code ? <DeskResult member={member} code={code} receiptId={one(query.receipt)} logged={one(query.logged) === "1"} /> : <Idle />}
+      {code ? (
+        <DeskResult member={member} code={code} receiptId={one(query.receipt)} logged={one(query.logged) === "1"} />
+      ) : (
+        <Idle />
+      )}
     </div>
   );
 }
@@ -79,7 +106,17 @@ function Idle() {
   );
 }
 
-async function DeskResult({ member, code, receiptId, logged }: { member: Member; code: string; receiptId: string; logged: boolean }) {
+async function DeskResult({
+  member,
+  code,
+  receiptId,
+  logged,
+}: {
+  member: Member;
+  code: string;
+  receiptId: string;
+  logged: boolean;
+}) {
   const db = getDb();
   const slug = member.workspaceSlug;
   const found = await findShipmentForDesk(db, member, code);
@@ -91,13 +128,23 @@ async function DeskResult({ member, code, receiptId, logged }: { member: Member;
         <Card>
           <CardHeader>
             <CardTitle>Log an unexpected box</CardTitle>
-            <CardDescription>Write down what the label says and what is inside; the box then opens here for receiving, and its sender can be named later.</CardDescription>
+            <CardDescription>
+              Write down what the label says and what is inside; the box then opens here for receiving, and its sender
+              can be named later.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             {studios.length === 0 ? (
-              <p className="text-sm text-muted-foreground">You are not assigned to a studio, so you cannot log boxes.</p>
+              <p className="text-sm text-muted-foreground">
+                You are not assigned to a studio, so you cannot log boxes.
+              </p>
             ) : (
-              <UnexpectedBoxForm workspace={slug} studios={studios.map((s) => ({ id: s.id, name: s.name }))} brands={brands} scanned={code} />
+              <UnexpectedBoxForm
+                workspace={slug}
+                studios={studios.map((s) => ({ id: s.id, name: s.name }))}
+                brands={brands}
+                scanned={code}
+              />
             )}
           </CardContent>
         </Card>
@@ -108,7 +155,10 @@ async function DeskResult({ member, code, receiptId, logged }: { member: Member;
   if (!detail) return <Alert variant="destructive">No shipment with code or tracking number {code}.</Alert>;
   const { shipment: s, studio, items } = detail;
   const canWork = canWorkStock(member, s.studioId);
-  const [places, receipt] = await Promise.all([shelves(db, member, s.studioId), receiptId ? findReceipt(db, member, s.id, receiptId) : null]);
+  const [places, receipt] = await Promise.all([
+    shelves(db, member, s.studioId),
+    receiptId ? findReceipt(db, member, s.id, receiptId) : null,
+  ]);
   const units = receipt?.lines.reduce((n, l) => n + l.received, 0) ?? 0;
   return (
     <>
@@ -139,11 +189,14 @@ async function DeskResult({ member, code, receiptId, logged }: { member: Member;
           <CardDescription>
             {detail.brandName ?? "Sender not known"} → {studio.name}
             {detail.creatorName || detail.creatorEmail ? ` · for ${detail.creatorName ?? detail.creatorEmail}` : ""}
-            {detail.booking ? ` · session ${detail.booking.booking.code} on ${detail.booking.roomName}, ${formatLocal(detail.booking.booking.startsAt, studio.timeZone)}` : ""}
+            {detail.booking
+              ? ` · session ${detail.booking.booking.code} on ${detail.booking.roomName}, ${formatLocal(detail.booking.booking.startsAt, studio.timeZone)}`
+              : ""}
             {s.trackingNumber ? ` · ${s.carrier ?? "tracking"} ${s.trackingNumber}` : ""}
           </CardDescription>
           <p className="text-sm">
-            Leftovers: {LEFTOVERS[s.leftoverAction]}, {s.leftoverAfterDays} {s.leftoverAfterDays === 1 ? "day" : "days"} after {s.bookingId ? "the session" : "the last receipt"}.{" "}
+            Leftovers: {LEFTOVERS[s.leftoverAction]}, {s.leftoverAfterDays} {s.leftoverAfterDays === 1 ? "day" : "days"}{" "}
+            after {s.bookingId ? "the session" : "the last receipt"}.{" "}
             <Link className="underline underline-offset-4" href={`/w/${slug}/shipments/${s.id}`}>
               Timeline
             </Link>
@@ -170,8 +223,14 @@ async function DeskResult({ member, code, receiptId, logged }: { member: Member;
             </EmptyState>
           ) : (
             <>
-              {s.status === "received" ? <p className="text-sm text-muted-foreground">Everything announced has been received. Count again only if more came.</p> : null}
-              {places.length === 0 ? <Alert>This studio has no bins or shelves yet: add one below to put the box away.</Alert> : null}
+              {s.status === "received" ? (
+                <p className="text-sm text-muted-foreground">
+                  Everything announced has been received. Count again only if more came.
+                </p>
+              ) : null}
+              {places.length === 0 ? (
+                <Alert>This studio has no bins or shelves yet: add one below to put the box away.</Alert>
+              ) : null}
               <AddLocationForm workspace={slug} studioId={s.studioId} open={places.length === 0} />
               {/* A new version (someone received it) is a new form: a fresh receipt id, the new counts, and (after any
                   receipt) empty fields, so pressing Confirm again never receives what is still expected. */}
@@ -181,7 +240,15 @@ async function DeskResult({ member, code, receiptId, logged }: { member: Member;
                 shipmentId={s.id}
                 code={s.code}
                 version={s.version}
-                items={items.map((i) => ({ id: i.id, sku: i.sku, name: i.name, expected: i.quantityExpected, received: i.quantityReceived, damaged: i.quantityDamaged, start: receiveFieldStart(s.status, i) }))}
+                items={items.map((i) => ({
+                  id: i.id,
+                  sku: i.sku,
+                  name: i.name,
+                  expected: i.quantityExpected,
+                  received: i.quantityReceived,
+                  damaged: i.quantityDamaged,
+                  start: receiveFieldStart(s.status, i),
+                }))}
                 places={places}
               />
             </>

@@ -8,7 +8,15 @@ import { FieldErrorText, SelectField } from "../inventory/fields";
 import { logUnexpectedBoxAction, receiveShipmentAction } from "./actions";
 
 /** `start`: what "Received now" starts at (receiveFieldStart: what was announced on the first count, then empty). */
-export type DeskItem = { id: string; sku: string; name: string; expected: number; received: number; damaged: number; start: string };
+export type DeskItem = {
+  id: string;
+  sku: string;
+  name: string;
+  expected: number;
+  received: number;
+  damaged: number;
+  start: string;
+};
 export type Place = { id: string; code: string; kind: string };
 
 /**
@@ -17,7 +25,21 @@ export type Place = { id: string; code: string; kind: string };
  * made once per form, so a double submit or a retry after a lost answer is one receipt; the version makes a count
  * from an outdated screen a conflict instead of a double count.
  */
-export function ReceiveForm({ workspace, shipmentId, code, version, items, places }: { workspace: string; shipmentId: string; code: string; version: number; items: DeskItem[]; places: Place[] }) {
+export function ReceiveForm({
+  workspace,
+  shipmentId,
+  code,
+  version,
+  items,
+  places,
+}: {
+  workspace: string;
+  shipmentId: string;
+  code: string;
+  version: number;
+  items: DeskItem[];
+  places: Place[];
+}) {
   const [state, action] = useActionState(receiveShipmentAction, idle);
   const [receiptId] = useState(() => crypto.randomUUID());
   const onePlace = places.length === 1 ? places[0].id : "";
@@ -31,7 +53,10 @@ export function ReceiveForm({ workspace, shipmentId, code, version, items, place
       {state.data?.conflict ? (
         <p className="text-sm">
           {/* A full load on purpose: the counts on screen are stale, and so is this form's version. */}
-          <a className="font-medium underline underline-offset-4" href={`/w/${workspace}/receiving?code=${encodeURIComponent(code)}`}>
+          <a
+            className="font-medium underline underline-offset-4"
+            href={`/w/${workspace}/receiving?code=${encodeURIComponent(code)}`}
+          >
             Reload {code} to see the new counts
           </a>
         </p>
@@ -51,9 +76,33 @@ export function ReceiveForm({ workspace, shipmentId, code, version, items, place
             </p>
             <input type="hidden" name={name("shipmentItemId")} value={item.id} />
             <FieldErrorText id={`line-${n}-item-error`} errors={state.fieldErrors?.[name("shipmentItemId")]} />
-            <Field id={`line-${n}-received`} name={name("received")} label="Received now" type="number" inputMode="numeric" min={0} defaultValue={item.start} state={state} />
-            <Field id={`line-${n}-damaged`} name={name("damaged")} label="Damaged" type="number" inputMode="numeric" min={0} defaultValue="0" state={state} />
-            <SelectField id={`line-${n}-location`} name={name("locationId")} label="Put in" state={state} defaultValue={onePlace}>
+            <Field
+              id={`line-${n}-received`}
+              name={name("received")}
+              label="Received now"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              defaultValue={item.start}
+              state={state}
+            />
+            <Field
+              id={`line-${n}-damaged`}
+              name={name("damaged")}
+              label="Damaged"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              defaultValue="0"
+              state={state}
+            />
+            <SelectField
+              id={`line-${n}-location`}
+              name={name("locationId")}
+              label="Put in"
+              state={state}
+              defaultValue={onePlace}
+            >
               {onePlace ? null : <option value="">Choose a bin or shelf</option>}
               {places.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -84,7 +133,17 @@ function rowsIn(state: ActionState) {
 }
 
 /** A box nobody announced: what its label says, who sent it if known, and what is in it. */
-export function UnexpectedBoxForm({ workspace, studios, brands, scanned }: { workspace: string; studios: Choice[]; brands: Choice[]; scanned: string }) {
+export function UnexpectedBoxForm({
+  workspace,
+  studios,
+  brands,
+  scanned,
+}: {
+  workspace: string;
+  studios: Choice[];
+  brands: Choice[];
+  scanned: string;
+}) {
   const [state, action] = useActionState(logUnexpectedBoxAction, idle);
   const [rows, setRows] = useState(2);
   const [added, setAdded] = useState(false);
@@ -95,7 +154,13 @@ export function UnexpectedBoxForm({ workspace, studios, brands, scanned }: { wor
       <input type="hidden" name="workspace" value={workspace} />
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField id="box-studio" name="studioId" label="Studio" state={state} defaultValue={studios.length === 1 ? studios[0].id : ""}>
+        <SelectField
+          id="box-studio"
+          name="studioId"
+          label="Studio"
+          state={state}
+          defaultValue={studios.length === 1 ? studios[0].id : ""}
+        >
           {studios.length === 1 ? null : <option value="">Choose the studio</option>}
           {studios.map((s) => (
             <option key={s.id} value={s.id}>
@@ -111,8 +176,24 @@ export function UnexpectedBoxForm({ workspace, studios, brands, scanned }: { wor
             </option>
           ))}
         </SelectField>
-        <Field id="box-carrier" name="carrier" label="Carrier" placeholder="UPS" maxLength={60} autoComplete="off" state={state} />
-        <Field id="box-tracking" name="trackingNumber" label="Tracking number" defaultValue={scanned} maxLength={100} autoComplete="off" state={state} />
+        <Field
+          id="box-carrier"
+          name="carrier"
+          label="Carrier"
+          placeholder="UPS"
+          maxLength={60}
+          autoComplete="off"
+          state={state}
+        />
+        <Field
+          id="box-tracking"
+          name="trackingNumber"
+          label="Tracking number"
+          defaultValue={scanned}
+          maxLength={100}
+          autoComplete="off"
+          state={state}
+        />
       </div>
       <div className="grid gap-2">
         <Label htmlFor="box-notes">What the label says</Label>
@@ -134,11 +215,37 @@ export function UnexpectedBoxForm({ workspace, studios, brands, scanned }: { wor
         <p className="text-xs text-muted-foreground">Leave a row blank to skip it.</p>
         <FieldErrorText id="box-items-error" errors={state.fieldErrors?.items} />
         {Array.from({ length: shown }, (_, n) => (
-          <fieldset key={n} className="grid gap-3 rounded-md border border-border p-3 sm:grid-cols-[10rem_minmax(0,1fr)_7rem]">
+          <fieldset
+            key={n}
+            className="grid gap-3 rounded-md border border-border p-3 sm:grid-cols-[10rem_minmax(0,1fr)_7rem]"
+          >
             <legend className="px-1 text-sm font-medium">Item {n + 1}</legend>
-            <Field id={`box-item-${n}-sku`} name={`items.${n}.sku`} label="SKU" maxLength={64} autoComplete="off" state={state} autoFocus={added && n === shown - 1} />
-            <Field id={`box-item-${n}-name`} name={`items.${n}.name`} label="Product name" maxLength={200} autoComplete="off" state={state} />
-            <Field id={`box-item-${n}-qty`} name={`items.${n}.quantity`} label="Quantity" type="number" inputMode="numeric" min={1} state={state} />
+            <Field
+              id={`box-item-${n}-sku`}
+              name={`items.${n}.sku`}
+              label="SKU"
+              maxLength={64}
+              autoComplete="off"
+              state={state}
+              autoFocus={added && n === shown - 1}
+            />
+            <Field
+              id={`box-item-${n}-name`}
+              name={`items.${n}.name`}
+              label="Product name"
+              maxLength={200}
+              autoComplete="off"
+              state={state}
+            />
+            <Field
+              id={`box-item-${n}-qty`}
+              name={`items.${n}.quantity`}
+              label="Quantity"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              state={state}
+            />
           </fieldset>
         ))}
         <Button

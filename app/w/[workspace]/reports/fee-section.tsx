@@ -49,7 +49,9 @@ export function FeeSection({ report }: { report: FeeReport }) {
               <TableCell>{r.currency}</TableCell>
               <TableCell className="text-right tabular-nums">{formatMoney(r.grossCents, r.currency)}</TableCell>
               <TableCell className="text-right tabular-nums">{formatMoney(r.feeCents, r.currency)}</TableCell>
-              <TableCell className="text-right tabular-nums font-medium">{formatMoney(r.netCents, r.currency)}</TableCell>
+              <TableCell className="text-right tabular-nums font-medium">
+                {formatMoney(r.netCents, r.currency)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

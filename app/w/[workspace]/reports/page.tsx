@@ -5,7 +5,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/action-state";
 import { requireMember } from "@/lib/auth/require-member";
-import { defaultReportRange, MAX_REPORT_MONTHS, reportRangeSchema, type ReportKind, type ReportRange } from "@/lib/billing/report-schemas";
+import {
+  defaultReportRange,
+  MAX_REPORT_MONTHS,
+  reportRangeSchema,
+  type ReportKind,
+  type ReportRange,
+} from "@/lib/billing/report-schemas";
 import { paymentsTarget } from "@/lib/billing/payments-target";
 import { revenueReport, utilizationReport } from "@/lib/billing/reports";
 import { platformFeeReport } from "@/lib/billing/reports-fees";
@@ -34,7 +40,13 @@ function DownloadCsv({ slug, report, range }: { slug: string; report: ReportKind
   );
 }
 
-export default async function ReportsPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Search> }) {
+export default async function ReportsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "reports.view" });
   const search = await searchParams;
@@ -48,10 +60,16 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   }
   const range = parsed.success ? parsed.data : null;
   const db = getDb();
-  const [revenue, utilization] = range ? await Promise.all([revenueReport(db, member.workspaceId, range), utilizationReport(db, member.workspaceId, range)]) : [null, null];
+  const [revenue, utilization] = range
+    ? await Promise.all([
+        revenueReport(db, member.workspaceId, range),
+        utilizationReport(db, member.workspaceId, range),
+      ])
+    : [null, null];
   // Gross, fee and net: in platform mode, or wherever the fee ledger has entries (a server that left platform mode).
   const fees = revenue && range ? await platformFeeReport(db, member.workspaceId, range, revenue) : null;
-  const showFees = fees !== null && (fees.hasFees || (await paymentsTarget(db, member.workspaceId)).mode === "platform");
+  const showFees =
+    fees !== null && (fees.hasFees || (await paymentsTarget(db, member.workspaceId)).mode === "platform");
   const slug = member.workspaceSlug;
 
   return (
@@ -59,14 +77,26 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
       <header className="grid gap-1">
         <h1 className="text-2xl font-semibold">Reports</h1>
         <p className="text-sm text-muted-foreground">
-          Months are counted on each studio&apos;s own clock. Revenue is every charge that is not void, credits taken off; amounts in
-          different currencies are never added together.
+          Months are counted on each studio&apos;s own clock. Revenue is every charge that is not void, credits taken
+          off; amounts in different currencies are never added together.
         </p>
       </header>
 
-      <form method="get" aria-label="Months to report on" className="grid items-start gap-3 sm:grid-cols-[repeat(2,minmax(0,12rem))_auto]">
+      <form
+        method="get"
+        aria-label="Months to report on"
+        className="grid items-start gap-3 sm:grid-cols-[repeat(2,minmax(0,12rem))_auto]"
+      >
         <Field name="from" label="From month" type="month" placeholder="YYYY-MM" required state={state} />
-        <Field name="to" label="To month" type="month" placeholder="YYYY-MM" required state={state} hint={`At most ${MAX_REPORT_MONTHS} months.`} />
+        <Field
+          name="to"
+          label="To month"
+          type="month"
+          placeholder="YYYY-MM"
+          required
+          state={state}
+          hint={`At most ${MAX_REPORT_MONTHS} months.`}
+        />
         <Button type="submit" className="justify-self-start sm:mt-6">
           Show
         </Button>
@@ -93,8 +123,8 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
                 Gross, platform fee and net, {monthLabel(range.from)} to {monthLabel(range.to)}
               </h2>
               <p className="text-sm text-muted-foreground">
-                Gross is paid revenue (credits paid back taken off; never tax). The platform fee is what Stripe took for Livebase on those payments, less
-                what it returned with refunds; net is what the studio keeps.
+                Gross is paid revenue (credits paid back taken off; never tax). The platform fee is what Stripe took for
+                Livebase on those payments, less what it returned with refunds; net is what the studio keeps.
               </p>
               <FeeSection report={fees} />
             </section>
@@ -108,8 +138,8 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
               <DownloadCsv slug={slug} report="utilization" range={range} />
             </div>
             <p className="text-sm text-muted-foreground">
-              Booked time (confirmed, checked-in, completed and no-show sessions) as a share of each room&apos;s opening hours; closure days
-              are not counted as open.
+              Booked time (confirmed, checked-in, completed and no-show sessions) as a share of each room&apos;s opening
+              hours; closure days are not counted as open.
             </p>
             <UtilizationSection report={utilization} />
           </section>

@@ -54,7 +54,9 @@ function MonthlyRevenue({ report, currency }: { report: RevenueReport; currency:
                 <TableCell>{monthLabel(month)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatMoney(t?.totalCents ?? 0, currency)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatMoney(t?.paidCents ?? 0, currency)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatMoney(t?.outstandingCents ?? 0, currency)}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {formatMoney(t?.outstandingCents ?? 0, currency)}
+                </TableCell>
               </TableRow>
             );
           })}
@@ -142,7 +144,11 @@ export function RevenueSummary({ report }: { report: RevenueReport }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {report.totals.byCurrency.map((t) => (
-        <section key={t.currency} aria-label={`Totals in ${t.currency}`} className="rounded-lg border border-border bg-card p-4">
+        <section
+          key={t.currency}
+          aria-label={`Totals in ${t.currency}`}
+          className="rounded-lg border border-border bg-card p-4"
+        >
           <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {(
               [
@@ -156,9 +162,7 @@ export function RevenueSummary({ report }: { report: RevenueReport }) {
                 <dt className="text-xs text-muted-foreground">
                   {label} ({t.currency})
                 </dt>
-                <dd className="text-lg font-semibold tabular-nums">
-                  {formatMoney(cents, t.currency)}
-                </dd>
+                <dd className="text-lg font-semibold tabular-nums">{formatMoney(cents, t.currency)}</dd>
               </div>
             ))}
           </dl>

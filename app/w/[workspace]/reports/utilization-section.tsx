@@ -15,7 +15,12 @@ export function UtilizationSection({ report }: { report: UtilizationReport }) {
       </EmptyState>
     );
   }
-  const bars = rooms.map((r) => ({ key: r.roomId, label: `${r.roomName} · ${r.studioName}`, value: r.utilizationPercent, display: percentLabel(r.utilizationPercent) }));
+  const bars = rooms.map((r) => ({
+    key: r.roomId,
+    label: `${r.roomName} · ${r.studioName}`,
+    value: r.utilizationPercent,
+    display: percentLabel(r.utilizationPercent),
+  }));
   const summary = `Utilization per room, ${monthLabel(report.range.from)} to ${monthLabel(report.range.to)}: ${bars.map((b) => `${b.label} ${b.display}`).join(", ")}.`;
   return (
     <div className="grid gap-6">
@@ -41,15 +46,26 @@ export function UtilizationSection({ report }: { report: UtilizationReport }) {
             return (
               <TableRow key={room.roomId}>
                 <th scope="row" className="min-w-40 p-3 text-left font-medium">
-                  {room.roomName} <span className="block text-xs font-normal text-muted-foreground">{room.studioName}</span>
+                  {room.roomName}{" "}
+                  <span className="block text-xs font-normal text-muted-foreground">{room.studioName}</span>
                 </th>
-                <TableCell className="whitespace-nowrap text-right tabular-nums">{hoursLabel(room.openMinutes)}</TableCell>
-                <TableCell className="whitespace-nowrap text-right tabular-nums">{hoursLabel(room.bookedMinutes)}</TableCell>
-                <TableCell className="whitespace-nowrap text-right font-semibold tabular-nums">{percentLabel(room.utilizationPercent)}</TableCell>
+                <TableCell className="whitespace-nowrap text-right tabular-nums">
+                  {hoursLabel(room.openMinutes)}
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-right tabular-nums">
+                  {hoursLabel(room.bookedMinutes)}
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-right font-semibold tabular-nums">
+                  {percentLabel(room.utilizationPercent)}
+                </TableCell>
                 {report.months.map((month) => {
                   const m = byMonth.get(month);
                   return (
-                    <TableCell key={month} className="whitespace-nowrap text-right tabular-nums" title={m ? `${hoursLabel(m.bookedMinutes)} of ${hoursLabel(m.openMinutes)}` : undefined}>
+                    <TableCell
+                      key={month}
+                      className="whitespace-nowrap text-right tabular-nums"
+                      title={m ? `${hoursLabel(m.bookedMinutes)} of ${hoursLabel(m.openMinutes)}` : undefined}
+                    >
                       {percentLabel(m?.utilizationPercent ?? null)}
                     </TableCell>
                   );

@@ -44,7 +44,8 @@ export async function checkInByCodeAction(_prev: ActionState, form: FormData): P
   if (!r.ok) {
     // Staff do not see other studios' bookings, so for them a code of another studio is as unknown as a mistyped
     // one: the answer says where it looked.
-    if (r.error === "not_found" && gate.value.role === "staff") return failed(form, `No booking in your studios has the code ${shownCode(parsed.data.code)}.`);
+    if (r.error === "not_found" && gate.value.role === "staff")
+      return failed(form, `No booking in your studios has the code ${shownCode(parsed.data.code)}.`);
     if (r.error === "forbidden") return failed(form, "That booking is at a studio you do not work in.");
     return failed(form, r.message ?? "That booking cannot be checked in.");
   }
@@ -59,12 +60,25 @@ export async function blockRoomAction(_prev: ActionState, form: FormData): Promi
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.operate" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const parsed = roomBlockSchema.safeParse({ roomId: text(form, "roomId"), startsAt: text(form, "startsAt"), endsAt: text(form, "endsAt"), reason: text(form, "reason") });
+  const parsed = roomBlockSchema.safeParse({
+    roomId: text(form, "roomId"),
+    startsAt: text(form, "startsAt"),
+    endsAt: text(form, "endsAt"),
+    reason: text(form, "reason"),
+  });
   if (!parsed.success) return invalid(form, parsed.error);
   const r = await addRoomBlock(getDb(), gate.value, parsed.data, appNow());
-  if (!r.ok) return failed(form, r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The room was not blocked."), r.fieldErrors);
+  if (!r.ok)
+    return failed(
+      form,
+      r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The room was not blocked."),
+      r.fieldErrors,
+    );
   floorChanged(gate.value.workspaceSlug);
   const n = r.value.overlappingBookings;
-  const overlap = n === 0 ? "" : ` ${n} ${n === 1 ? "booking overlaps" : "bookings overlap"} it: move or cancel ${n === 1 ? "it" : "them"} from its booking page.`;
+  const overlap =
+    n === 0
+      ? ""
+      : ` ${n} ${n === 1 ? "booking overlaps" : "bookings overlap"} it: move or cancel ${n === 1 ? "it" : "them"} from its booking page.`;
   return { status: "ok", message: `Room blocked.${overlap}` };
 }

@@ -5,7 +5,14 @@ export type SheetBooking = SheetRoom["bookings"][number];
 export type SheetStatus = SheetBooking["booking"]["status"];
 
 /** Every status a session on the sheet can have, said in words (the colours only repeat them). */
-export const STATUS_LABEL: Record<string, string> = { held: "Held", confirmed: "Confirmed", checked_in: "Checked in", completed: "Completed", no_show: "No-show", cancelled: "Cancelled" };
+export const STATUS_LABEL: Record<string, string> = {
+  held: "Held",
+  confirmed: "Confirmed",
+  checked_in: "Checked in",
+  completed: "Completed",
+  no_show: "No-show",
+  cancelled: "Cancelled",
+};
 
 export const STATUS_BADGE: Record<string, "outline" | "default" | "success" | "secondary" | "destructive"> = {
   held: "outline",

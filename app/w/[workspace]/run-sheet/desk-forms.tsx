@@ -10,7 +10,15 @@ import { blockRoomAction, checkInByCodeAction } from "./actions";
  * cursor stays in the box for the next person: emptied after a check-in, the code selected after a refusal (so
  * the next scan replaces it, while it can still be read and corrected).
  */
-export function CheckInByCodeForm({ workspace, studioId, studioName }: { workspace: string; studioId: string; studioName: string }) {
+export function CheckInByCodeForm({
+  workspace,
+  studioId,
+  studioName,
+}: {
+  workspace: string;
+  studioId: string;
+  studioName: string;
+}) {
   const [state, action] = useActionState(checkInByCodeAction, idle);
   const box = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -51,16 +59,38 @@ export function CheckInByCodeForm({ workspace, studioId, studioName }: { workspa
 type RoomChoice = { id: string; name: string };
 
 /** Takes a room out of service between two times on the studio's clock; the block shows on the sheet at once. */
-export function BlockRoomForm({ workspace, rooms, timeZone, defaults }: { workspace: string; rooms: RoomChoice[]; timeZone: string; defaults: { from: string; to: string } }) {
+export function BlockRoomForm({
+  workspace,
+  rooms,
+  timeZone,
+  defaults,
+}: {
+  workspace: string;
+  rooms: RoomChoice[];
+  timeZone: string;
+  defaults: { from: string; to: string };
+}) {
   const [state, action] = useActionState(blockRoomAction, idle);
   return (
     // Keyed by the answer: React resets a form after its action, and a <select> would fall back to the option it
     // first rendered with; a fresh form takes what was sent back as its defaults (nothing typed is lost).
-    <form action={action} className="grid gap-4" aria-label="Block a room" noValidate key={state.status === "idle" ? "idle" : JSON.stringify([state.message, state.values])}>
+    <form
+      action={action}
+      className="grid gap-4"
+      aria-label="Block a room"
+      noValidate
+      key={state.status === "idle" ? "idle" : JSON.stringify([state.message, state.values])}
+    >
       <input type="hidden" name="workspace" value={workspace} />
       <FormMessage state={state} />
       <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField id="block-room" name="roomId" label="Room" state={state} defaultValue={rooms.length === 1 ? rooms[0].id : ""}>
+        <SelectField
+          id="block-room"
+          name="roomId"
+          label="Room"
+          state={state}
+          defaultValue={rooms.length === 1 ? rooms[0].id : ""}
+        >
           {rooms.length === 1 ? null : <option value="">Choose a room</option>}
           {rooms.map((r) => (
             <option key={r.id} value={r.id}>
@@ -68,9 +98,33 @@ export function BlockRoomForm({ workspace, rooms, timeZone, defaults }: { worksp
             </option>
           ))}
         </SelectField>
-        <Field id="block-from" name="startsAt" label="From" type="datetime-local" required defaultValue={defaults.from} hint={`Studio time (${timeZone}).`} state={state} />
-        <Field id="block-to" name="endsAt" label="To" type="datetime-local" required defaultValue={defaults.to} state={state} />
-        <Field id="block-reason" name="reason" label="Reason (optional)" maxLength={200} placeholder="Ring light broken" state={state} />
+        <Field
+          id="block-from"
+          name="startsAt"
+          label="From"
+          type="datetime-local"
+          required
+          defaultValue={defaults.from}
+          hint={`Studio time (${timeZone}).`}
+          state={state}
+        />
+        <Field
+          id="block-to"
+          name="endsAt"
+          label="To"
+          type="datetime-local"
+          required
+          defaultValue={defaults.to}
+          state={state}
+        />
+        <Field
+          id="block-reason"
+          name="reason"
+          label="Reason (optional)"
+          maxLength={200}
+          placeholder="Ring light broken"
+          state={state}
+        />
       </div>
       <SubmitButton variant="outline" className="justify-self-start" pendingText="Blocking…">
         Block the room

@@ -54,9 +54,16 @@ export function NowLine({ start, end, now, timeZone }: { start: string; end: str
   }, [shown]);
   if (!shown) return null;
   return (
-    <div ref={line} className="absolute inset-y-0 w-0.5 bg-destructive" style={{ left: `${((t - from) / (to - from)) * 100}%` }} data-testid="now-line">
+    <div
+      ref={line}
+      className="absolute inset-y-0 w-0.5 bg-destructive"
+      style={{ left: `${((t - from) / (to - from)) * 100}%` }}
+      data-testid="now-line"
+    >
       {/* Below the hour marks, in the header row: never over a session's block. */}
-      <span className="absolute -top-7 left-1 whitespace-nowrap rounded bg-destructive px-1 text-[11px] font-medium text-destructive-foreground">Now {clockTime(new Date(t), timeZone)}</span>
+      <span className="absolute -top-7 left-1 whitespace-nowrap rounded bg-destructive px-1 text-[11px] font-medium text-destructive-foreground">
+        Now {clockTime(new Date(t), timeZone)}
+      </span>
     </div>
   );
 }

@@ -14,10 +14,23 @@ export function overtimeSoFar(o: Overrun): string {
  * Sessions still checked in past their end, at the top of the run sheet: who, where, how long, the overtime
  * accruing and who is waiting for the room, each with the way to check the creator out.
  */
-export function Overruns({ slug, overruns, timeZone, now }: { slug: string; overruns: OverrunNow[]; timeZone: string; now: Date }) {
+export function Overruns({
+  slug,
+  overruns,
+  timeZone,
+  now,
+}: {
+  slug: string;
+  overruns: OverrunNow[];
+  timeZone: string;
+  now: Date;
+}) {
   if (overruns.length === 0) return null;
   return (
-    <section aria-labelledby="overruns-heading" className="grid gap-2 rounded-md border border-destructive bg-destructive/5 p-4 print:hidden">
+    <section
+      aria-labelledby="overruns-heading"
+      className="grid gap-2 rounded-md border border-destructive bg-destructive/5 p-4 print:hidden"
+    >
       <h2 id="overruns-heading" className="text-lg font-semibold">
         Overrunning now
       </h2>
@@ -25,10 +38,18 @@ export function Overruns({ slug, overruns, timeZone, now }: { slug: string; over
         {overruns.map((o) => (
           <li key={o.booking.id} className="flex flex-wrap items-baseline gap-x-2">
             <span>
-              {o.creatorName} is {o.overrun.minutes} min past the {clockTime(o.booking.endsAt, timeZone)} end in {o.roomName}: {overtimeSoFar(o.overrun)}.
-              {o.next ? (o.next.startsAt <= now ? ` ${o.next.creatorName}'s session (${o.next.code}) is waiting for the room.` : ` ${o.next.creatorName}'s session (${o.next.code}) starts at ${clockTime(o.next.startsAt, timeZone)}.`) : ""}
+              {o.creatorName} is {o.overrun.minutes} min past the {clockTime(o.booking.endsAt, timeZone)} end in{" "}
+              {o.roomName}: {overtimeSoFar(o.overrun)}.
+              {o.next
+                ? o.next.startsAt <= now
+                  ? ` ${o.next.creatorName}'s session (${o.next.code}) is waiting for the room.`
+                  : ` ${o.next.creatorName}'s session (${o.next.code}) starts at ${clockTime(o.next.startsAt, timeZone)}.`
+                : ""}
             </span>
-            <Link className="font-medium text-primary underline underline-offset-4" href={`/w/${slug}/bookings/${o.booking.id}`}>
+            <Link
+              className="font-medium text-primary underline underline-offset-4"
+              href={`/w/${slug}/bookings/${o.booking.id}`}
+            >
               Check {o.creatorName} out
             </Link>
           </li>

@@ -16,7 +16,16 @@ import type { Member } from "@/lib/auth/member";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
-import { floorSheet, operatedStudios, RUN_SHEET_STATUSES, runSheet, shiftDate, studioDate, tzMidnight, type RunSheet } from "@/lib/operations/run-sheet";
+import {
+  floorSheet,
+  operatedStudios,
+  RUN_SHEET_STATUSES,
+  runSheet,
+  shiftDate,
+  studioDate,
+  tzMidnight,
+  type RunSheet,
+} from "@/lib/operations/run-sheet";
 import { toLocalInput } from "@/lib/studios/local-time";
 import { STATUS_LABEL } from "./booking-labels";
 import { DayList } from "./day-list";
@@ -30,15 +39,32 @@ import { isSaneDate } from "@/lib/input";
 
 export const metadata: Metadata = { title: "Run sheet" };
 
-type Query = { studio?: string | string[]; date?: string | string[]; room?: string | string[]; status?: string | string[] };
+type Query = {
+  studio?: string | string[];
+  date?: string | string[];
+  room?: string | string[];
+  status?: string | string[];
+};
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.trim().slice(0, 100) : "");
 
 /** The sheet of an asked date, or the floor's "today" (floorSheet). */
-async function loadSheet(db: ReturnType<typeof getDb>, member: Member, studio: { id: string; timeZone: string }, date: string | null, now: Date): Promise<RunSheet | null> {
+async function loadSheet(
+  db: ReturnType<typeof getDb>,
+  member: Member,
+  studio: { id: string; timeZone: string },
+  date: string | null,
+  now: Date,
+): Promise<RunSheet | null> {
   return date ? runSheet(db, member, { studioId: studio.id, date }, now) : floorSheet(db, member, studio, now);
 }
 
-export default async function RunSheetPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Query> }) {
+export default async function RunSheetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Query>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "bookings.operate" });
   const query = await searchParams;
@@ -50,7 +76,10 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
     return (
       <div className="grid max-w-4xl gap-6">
         <h1 className="text-2xl font-semibold">Run sheet</h1>
-        <EmptyState title={can(member, "studios.manage") ? "No studios yet" : "You are not assigned to a studio"} icon={<DoorClosed />}>
+        <EmptyState
+          title={can(member, "studios.manage") ? "No studios yet" : "You are not assigned to a studio"}
+          icon={<DoorClosed />}
+        >
           {can(member, "studios.manage") ? (
             <Link className="underline underline-offset-4" href={`/w/${slug}/setup`}>
               Add a studio in Setup
@@ -77,7 +106,9 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
     .filter((r) => !roomFilter || r.room.id === roomFilter)
     .map((r) => (statusFilter ? { ...r, bookings: r.bookings.filter((b) => b.booking.status === statusFilter) } : r));
   const sessions = rooms.reduce((n, r) => n + r.bookings.length, 0);
-  const dateLabel = format(new Date(tzMidnight(sheet.date, zone).getTime() + 12 * 3_600_000), "EEEE d MMMM yyyy", { in: tz(zone) });
+  const dateLabel = format(new Date(tzMidnight(sheet.date, zone).getTime() + 12 * 3_600_000), "EEEE d MMMM yyyy", {
+    in: tz(zone),
+  });
   const live = now >= sheet.window.start && now <= sheet.window.end;
   const [opens, closes] = clockRange(sheet.window.start, sheet.window.end, zone).split("–");
   const hours = `${opens} to ${closes}${studioDate(sheet.window.end, zone) !== sheet.date ? " the next day" : ""}`;
@@ -90,7 +121,10 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
   };
   // A block starts at the next quarter hour from now (or from the opening, for a later day), for an hour.
   const blockFrom = new Date(Math.ceil(Math.max(now.getTime(), sheet.window.start.getTime()) / 900_000) * 900_000);
-  const blockDefaults = { from: toLocalInput(blockFrom, zone), to: toLocalInput(new Date(blockFrom.getTime() + 3_600_000), zone) };
+  const blockDefaults = {
+    from: toLocalInput(blockFrom, zone),
+    to: toLocalInput(new Date(blockFrom.getTime() + 3_600_000), zone),
+  };
 
   return (
     <div className="grid gap-6">
@@ -110,7 +144,8 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
           ) : null}
         </p>
         <p className="text-sm text-muted-foreground">
-          Times are the studio&apos;s ({zone}); the day runs {hours}. <span className="print:hidden">The sheet updates itself every 30 seconds.</span>
+          Times are the studio&apos;s ({zone}); the day runs {hours}.{" "}
+          <span className="print:hidden">The sheet updates itself every 30 seconds.</span>
         </p>
       </header>
 
@@ -131,7 +166,12 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
           </Button>
         </nav>
         {/* A GET form: the choice is in the URL, so the sheet can be reloaded, shared or printed as it is. */}
-        <form method="get" aria-label="Choose the day" key={`${studio.id}:${sheet.date}:${roomFilter}:${statusFilter}`} className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,14rem))_auto]">
+        <form
+          method="get"
+          aria-label="Choose the day"
+          key={`${studio.id}:${sheet.date}:${roomFilter}:${statusFilter}`}
+          className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,14rem))_auto]"
+        >
           {studios.length > 1 ? (
             <div className="grid gap-2">
               <Label htmlFor="sheet-studio">Studio</Label>
@@ -176,16 +216,21 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
             Show
           </Button>
         </form>
-        {askedDate && !isSaneDate(askedDate) ? <Alert variant="destructive">“{askedDate}” is not a date between 2000 and 2100: showing today instead.</Alert> : null}
+        {askedDate && !isSaneDate(askedDate) ? (
+          <Alert variant="destructive">“{askedDate}” is not a date between 2000 and 2100: showing today instead.</Alert>
+        ) : null}
       </div>
 
       {sheet.closedBy ? (
         <Alert variant="destructive">
-          {studio.name} is closed on this day{sheet.closedBy.reason ? `: ${sheet.closedBy.reason}` : ""}. Sessions booked before the closure still show below.
+          {studio.name} is closed on this day{sheet.closedBy.reason ? `: ${sheet.closedBy.reason}` : ""}. Sessions
+          booked before the closure still show below.
         </Alert>
       ) : sheet.open.length === 0 ? (
         <Alert>
-          {studio.name} does not open on {format(new Date(tzMidnight(sheet.date, zone).getTime() + 12 * 3_600_000), "EEEE", { in: tz(zone) })}s: the sheet shows {hours}.
+          {studio.name} does not open on{" "}
+          {format(new Date(tzMidnight(sheet.date, zone).getTime() + 12 * 3_600_000), "EEEE", { in: tz(zone) })}s: the
+          sheet shows {hours}.
         </Alert>
       ) : null}
 
@@ -202,7 +247,12 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
             <details className="group rounded-md border border-border p-4" open={false}>
               <summary className="cursor-pointer font-medium">Block a room…</summary>
               <div className="mt-4">
-                <BlockRoomForm workspace={slug} rooms={sheet.rooms.map((r) => ({ id: r.room.id, name: r.room.name }))} timeZone={zone} defaults={blockDefaults} />
+                <BlockRoomForm
+                  workspace={slug}
+                  rooms={sheet.rooms.map((r) => ({ id: r.room.id, name: r.room.name }))}
+                  timeZone={zone}
+                  defaults={blockDefaults}
+                />
               </div>
             </details>
           ) : null}
@@ -226,18 +276,35 @@ export default async function RunSheetPage({ params, searchParams }: { params: P
               Timeline
             </h2>
             {sessions === 0 ? (
-              <p className="text-sm text-muted-foreground">{statusFilter || roomFilter ? "No sessions match these filters on this day." : "No sessions on this day yet."}</p>
+              <p className="text-sm text-muted-foreground">
+                {statusFilter || roomFilter
+                  ? "No sessions match these filters on this day."
+                  : "No sessions on this day yet."}
+              </p>
             ) : null}
-            <Timeline slug={slug} rooms={rooms} window={sheet.window} timeZone={zone} now={now} label={`Timeline of ${studio.name}, ${dateLabel}, ${hours} studio time (scrolls sideways)`} />
+            <Timeline
+              slug={slug}
+              rooms={rooms}
+              window={sheet.window}
+              timeZone={zone}
+              now={now}
+              label={`Timeline of ${studio.name}, ${dateLabel}, ${hours} studio time (scrolls sideways)`}
+            />
           </section>
           <section aria-labelledby="list-heading" className="grid gap-3">
             <h2 id="list-heading" className="text-xl font-semibold">
               The day, room by room
             </h2>
             {sessions === 0 && rooms.every((r) => r.blocks.length === 0) ? (
-              <EmptyState title={statusFilter || roomFilter ? "No sessions match these filters" : "No sessions on this day"} icon={<CalendarX2 />}>
+              <EmptyState
+                title={statusFilter || roomFilter ? "No sessions match these filters" : "No sessions on this day"}
+                icon={<CalendarX2 />}
+              >
                 {statusFilter || roomFilter ? (
-                  <Link className="underline underline-offset-4" href={`/w/${slug}/run-sheet?${new URLSearchParams({ studio: studio.id, date: sheet.date })}`}>
+                  <Link
+                    className="underline underline-offset-4"
+                    href={`/w/${slug}/run-sheet?${new URLSearchParams({ studio: studio.id, date: sheet.date })}`}
+                  >
                     Show every room and status
                   </Link>
                 ) : (

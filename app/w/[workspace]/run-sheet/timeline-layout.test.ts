@@ -34,19 +34,33 @@ describe("hourMarks", () => {
   });
 
   it("shows the repeated hour on the night the clocks go back (1 Nov 2026 in Los Angeles)", () => {
-    const marks = hourMarks({ start: at("2026-11-01T07:00:00Z"), end: at("2026-11-01T11:00:00Z") }, "America/Los_Angeles");
+    const marks = hourMarks(
+      { start: at("2026-11-01T07:00:00Z"), end: at("2026-11-01T11:00:00Z") },
+      "America/Los_Angeles",
+    );
     expect(marks.map((m) => m.label)).toEqual(["00:00", "01:00", "01:00", "02:00", "03:00"]);
   });
 
   it("skips the missing hour on the night the clocks go forward (8 Mar 2026 in Los Angeles)", () => {
-    const marks = hourMarks({ start: at("2026-03-08T08:00:00Z"), end: at("2026-03-08T11:00:00Z") }, "America/Los_Angeles");
+    const marks = hourMarks(
+      { start: at("2026-03-08T08:00:00Z"), end: at("2026-03-08T11:00:00Z") },
+      "America/Los_Angeles",
+    );
     expect(marks.map((m) => m.label)).toEqual(["00:00", "01:00", "03:00", "04:00"]);
   });
 });
 
 it("assignLanes puts overlapping spans in separate lanes and reuses a lane once it is free", () => {
-  const s = (from: string, to: string, id: string) => ({ id, from: at(`2026-12-07T${from}:00Z`), to: at(`2026-12-07T${to}:00Z`) });
-  const { lanes, placed } = assignLanes([s("18:00", "20:00", "no-show"), s("18:30", "19:30", "walk-in"), s("20:00", "21:00", "next")]);
+  const s = (from: string, to: string, id: string) => ({
+    id,
+    from: at(`2026-12-07T${from}:00Z`),
+    to: at(`2026-12-07T${to}:00Z`),
+  });
+  const { lanes, placed } = assignLanes([
+    s("18:00", "20:00", "no-show"),
+    s("18:30", "19:30", "walk-in"),
+    s("20:00", "21:00", "next"),
+  ]);
   expect(lanes).toBe(2);
   expect(Object.fromEntries(placed.map((p) => [p.id, p.lane]))).toEqual({ "no-show": 0, "walk-in": 1, next: 0 });
   expect(assignLanes([]).lanes).toBe(1);

@@ -47,7 +47,9 @@ export function hourMarks(window: Window, timeZone: string): { at: Date; label: 
  * Greedy lanes: each span goes into the first lane that is free from its start (spans sorted by start). The
  * exclusion constraint keeps live sessions apart, but a no-show and the walk-in booked into its time do overlap.
  */
-export function assignLanes<T extends { from: Date; to: Date }>(spans: T[]): { lanes: number; placed: (T & { lane: number })[] } {
+export function assignLanes<T extends { from: Date; to: Date }>(
+  spans: T[],
+): { lanes: number; placed: (T & { lane: number })[] } {
   const ends: number[] = [];
   const placed = [...spans]
     .sort((a, b) => a.from.getTime() - b.from.getTime())

@@ -22,11 +22,18 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "profile.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const parsed = changePasswordSchema.safeParse({ currentPassword: form.get("currentPassword") ?? "", newPassword: form.get("newPassword") });
+  const parsed = changePasswordSchema.safeParse({
+    currentPassword: form.get("currentPassword") ?? "",
+    newPassword: form.get("newPassword"),
+  });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await changePassword(getDb(), { userId: gate.value.userId, ...parsed.data });
   if (!result.ok) return failed(form, "The password was not changed.", result.fieldErrors);
   // The change signed out every session (this one too); sign this browser back in with the new password.
-  await signInAfterChange(gate.value.email, parsed.data.newPassword, `/w/${gate.value.workspaceSlug}/settings?password=changed`);
+  await signInAfterChange(
+    gate.value.email,
+    parsed.data.newPassword,
+    `/w/${gate.value.workspaceSlug}/settings?password=changed`,
+  );
   return { status: "ok" };
 }

@@ -12,7 +12,9 @@ export function ProfileForm({ workspace, name, email }: { workspace: string; nam
       <FormMessage state={state} />
       <Field name="name" label="Name" autoComplete="name" defaultValue={name} required state={state} />
       <Field name="email-readonly" label="Email" value={email} readOnly disabled hint="Your sign-in address." />
-      <SubmitButton className="justify-self-start" pendingText="Saving…">Save profile</SubmitButton>
+      <SubmitButton className="justify-self-start" pendingText="Saving…">
+        Save profile
+      </SubmitButton>
     </form>
   );
 }
@@ -24,11 +26,29 @@ export function PasswordForm({ workspace, hasPassword }: { workspace: string; ha
       <input type="hidden" name="workspace" value={workspace} />
       <FormMessage state={state} />
       {hasPassword ? (
-        <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required state={state} />
+        <Field
+          name="currentPassword"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+          state={state}
+        />
       ) : (
-        <p className="text-sm text-muted-foreground">You sign in with email links. Set a password to sign in with it too.</p>
+        <p className="text-sm text-muted-foreground">
+          You sign in with email links. Set a password to sign in with it too.
+        </p>
       )}
-      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters. Other devices will be signed out." state={state} />
+      <Field
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint="At least 10 characters. Other devices will be signed out."
+        state={state}
+      />
       <SubmitButton className="justify-self-start" pendingText="Saving…">
         {hasPassword ? "Change password" : "Set password"}
       </SubmitButton>

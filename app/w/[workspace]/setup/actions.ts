@@ -13,7 +13,10 @@ export async function createStudioAction(_prev: ActionState, form: FormData): Pr
   form = ensureForm(form);
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "studios.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const parsed = studioSchema.safeParse({ ...pick(form, ["name", "address", "timeZone", "currency", "taxMode", "taxRate", "taxName"]), openingHours: openingHoursFromForm(form) });
+  const parsed = studioSchema.safeParse({
+    ...pick(form, ["name", "address", "timeZone", "currency", "taxMode", "taxRate", "taxName"]),
+    openingHours: openingHoursFromForm(form),
+  });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await createStudio(getDb(), gate.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The studio was not added.");

@@ -35,5 +35,9 @@ export function openingHoursFromForm(form: FormData) {
 
 /** A use case's refusal as the form's answer. Never "Not found." (that is the gate's word, see the matrix). */
 export function refused(form: FormData, result: Fail, fallback: string): ActionState {
-  return failed(form, result.message ?? (result.fieldErrors ? "Check the fields marked below." : fallback), result.fieldErrors);
+  return failed(
+    form,
+    result.message ?? (result.fieldErrors ? "Check the fields marked below." : fallback),
+    result.fieldErrors,
+  );
 }

@@ -43,10 +43,15 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
             <ul className="divide-y divide-border">
               {studios.map((s) => (
                 <li key={s.id}>
-                  <Link href={`/w/${slug}/setup/studios/${s.id}`} className="flex items-center justify-between gap-3 rounded-md px-2 py-3 hover:bg-muted">
+                  <Link
+                    href={`/w/${slug}/setup/studios/${s.id}`}
+                    className="flex items-center justify-between gap-3 rounded-md px-2 py-3 hover:bg-muted"
+                  >
                     <span className="min-w-0">
                       <span className="block font-medium">{s.name}</span>
-                      <span className="block truncate text-sm text-muted-foreground">{[s.address, s.timeZone].filter(Boolean).join(" · ")}</span>
+                      <span className="block truncate text-sm text-muted-foreground">
+                        {[s.address, s.timeZone].filter(Boolean).join(" · ")}
+                      </span>
                     </span>
                     <span className="flex shrink-0 items-center gap-2">
                       <Badge variant="outline">
@@ -66,7 +71,13 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
           <CardTitle>Add a studio</CardTitle>
         </CardHeader>
         <CardContent>
-          <StudioForm workspace={slug} action={createStudioAction} timeZones={timeZones()} defaultTimeZone={studios[0]?.timeZone ?? "UTC"} defaultCurrency={member.currency} />
+          <StudioForm
+            workspace={slug}
+            action={createStudioAction}
+            timeZones={timeZones()}
+            defaultTimeZone={studios[0]?.timeZone ?? "UTC"}
+            defaultCurrency={member.currency}
+          />
         </CardContent>
       </Card>
       <Card>
@@ -82,16 +93,29 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
             <Policy term="Free cancellation" value={`until ${policies.freeCancellationHours} h before`} />
             <Policy term="Late-cancellation fee" value={`${policies.lateCancelFeePercent} %`} />
             <Policy term="No-show fee" value={`${policies.noShowFeePercent} %`} />
-            <Policy term="Card on file to book" value={{ auto: "automatic (when Stripe is connected)", required: "always", not_required: "not required" }[policies.cardOnFile]} />
+            <Policy
+              term="Card on file to book"
+              value={
+                { auto: "automatic (when Stripe is connected)", required: "always", not_required: "not required" }[
+                  policies.cardOnFile
+                ]
+              }
+            />
             <Policy term="Failed payment blocks booking" value={policies.blockBookingWhenUnpaid} />
             <Policy term="Invoice after" value={`${policies.invoiceDelayMinutes} min`} />
             <Policy term="Check-in opens" value={`${policies.checkInOpensMinutes} min before`} />
             <Policy term="No-show after" value={`${policies.noShowGraceMinutes} min`} />
-            <Policy term="Overtime" value={`after ${policies.overtimeGraceMinutes} min, ${policies.overtimeRatePercent} % of the rate`} />
+            <Policy
+              term="Overtime"
+              value={`after ${policies.overtimeGraceMinutes} min, ${policies.overtimeRatePercent} % of the rate`}
+            />
             <Policy term="Storage overrun" value={`${policies.storageOverrunPercent} % per night`} />
           </dl>
           {cardPolicyRefusal(policies.cardOnFile) ? (
-            <Alert>Card on file is set to always required, but Stripe is not connected: no card can be added, so none is asked for until it is.</Alert>
+            <Alert>
+              Card on file is set to always required, but Stripe is not connected: no card can be added, so none is
+              asked for until it is.
+            </Alert>
           ) : null}
           <Button asChild variant="outline" className="justify-self-start">
             <Link href={`/w/${slug}/setup/policies`}>Edit policies</Link>

@@ -10,7 +10,8 @@ export type SetupAction = (prev: ActionState, form: FormData) => Promise<ActionS
 export { formKey } from "@/lib/action-state";
 
 const describedBy = (id: string, state: ActionState | undefined, name: string, hint: boolean) =>
-  [hint ? `${id}-hint` : null, state?.fieldErrors?.[name] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  [hint ? `${id}-hint` : null, state?.fieldErrors?.[name] ? `${id}-error` : null].filter(Boolean).join(" ") ||
+  undefined;
 
 /** A field's errors, tied to it by id (each form on a page gives its fields their own ids). */
 export function ErrorText({ id, name, state }: { id: string; name: string; state: ActionState }) {
@@ -31,7 +32,16 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
 }
 
 /** A labelled native select that keeps the sent value and shows its error. */
-export function SelectField({ name, label, state, hint, defaultValue, options, id = `field-${name}`, ...props }: {
+export function SelectField({
+  name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  options,
+  id = `field-${name}`,
+  ...props
+}: {
   name: string;
   label: string;
   state: ActionState;
@@ -42,7 +52,14 @@ export function SelectField({ name, label, state, hint, defaultValue, options, i
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
-      <NativeSelect id={id} name={name} defaultValue={state.values?.[name] ?? defaultValue} aria-invalid={state.fieldErrors?.[name] ? true : undefined} aria-describedby={describedBy(id, state, name, Boolean(hint))} {...props}>
+      <NativeSelect
+        id={id}
+        name={name}
+        defaultValue={state.values?.[name] ?? defaultValue}
+        aria-invalid={state.fieldErrors?.[name] ? true : undefined}
+        aria-describedby={describedBy(id, state, name, Boolean(hint))}
+        {...props}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -55,7 +72,15 @@ export function SelectField({ name, label, state, hint, defaultValue, options, i
   );
 }
 
-export function TextAreaField({ name, label, state, hint, defaultValue, id = `field-${name}`, ...props }: {
+export function TextAreaField({
+  name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  id = `field-${name}`,
+  ...props
+}: {
   name: string;
   label: string;
   state: ActionState;
@@ -82,7 +107,19 @@ export function TextAreaField({ name, label, state, hint, defaultValue, id = `fi
 }
 
 /** A checkbox whose sent state wins over the stored one after an error (an unticked box is not sent at all). */
-export function CheckboxField({ name, label, state, defaultChecked, id = `field-${name}` }: { name: string; label: string; state: ActionState; defaultChecked: boolean; id?: string }) {
+export function CheckboxField({
+  name,
+  label,
+  state,
+  defaultChecked,
+  id = `field-${name}`,
+}: {
+  name: string;
+  label: string;
+  state: ActionState;
+  defaultChecked: boolean;
+  id?: string;
+}) {
   const checked = state.values ? state.values[name] === "on" : defaultChecked;
   return (
     <div className="flex items-center gap-2">
@@ -93,7 +130,14 @@ export function CheckboxField({ name, label, state, defaultChecked, id = `field-
 }
 
 /** One button that posts a few hidden fields (remove a closure, deactivate an add-on); the answer is toasted. */
-export function InlineActionForm({ action, workspace, fields, label, children, variant = "outline" }: {
+export function InlineActionForm({
+  action,
+  workspace,
+  fields,
+  label,
+  children,
+  variant = "outline",
+}: {
   action: SetupAction;
   workspace: string;
   fields: Record<string, string>;

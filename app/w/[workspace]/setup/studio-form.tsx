@@ -21,7 +21,14 @@ type Studio = {
 };
 
 /** A studio's name, address, time zone, currency, tax and weekly hours: the same form adds a studio and edits one. */
-export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZone, defaultCurrency }: {
+export function StudioForm({
+  workspace,
+  action,
+  studio,
+  timeZones,
+  defaultTimeZone,
+  defaultCurrency,
+}: {
   workspace: string;
   action: SetupAction;
   studio?: Studio;
@@ -33,12 +40,26 @@ export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZo
   const [state, run] = useActionState(action, idle);
   const p = studio ? `studio-${studio.id.slice(0, 8)}` : "new-studio";
   return (
-    <form action={run} className="grid gap-4" noValidate key={formKey(state)} aria-label={studio ? `Details of ${studio.name}` : "New studio"}>
+    <form
+      action={run}
+      className="grid gap-4"
+      noValidate
+      key={formKey(state)}
+      aria-label={studio ? `Details of ${studio.name}` : "New studio"}
+    >
       <input type="hidden" name="workspace" value={workspace} />
       {studio ? <input type="hidden" name="studioId" value={studio.id} /> : null}
       <FormMessage state={state} />
       <div className="grid items-start gap-4 sm:grid-cols-2">
-        <Field id={`${p}-name`} name="name" label="Name" defaultValue={studio?.name} required maxLength={80} state={state} />
+        <Field
+          id={`${p}-name`}
+          name="name"
+          label="Name"
+          defaultValue={studio?.name}
+          required
+          maxLength={80}
+          state={state}
+        />
         <SelectField
           id={`${p}-timeZone`}
           name="timeZone"
@@ -55,10 +76,21 @@ export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZo
         label="Currency"
         state={state}
         defaultValue={studio?.currency ?? defaultCurrency}
-        options={currencyOptions(studio?.currency ?? defaultCurrency).map((c) => ({ value: c, label: currencyLabel(c) }))}
+        options={currencyOptions(studio?.currency ?? defaultCurrency).map((c) => ({
+          value: c,
+          label: currencyLabel(c),
+        }))}
         hint="Rooms, add-ons, peak rates, storage and fees of this studio are priced in it. It cannot change while charges or bookings in the old currency are still to be settled."
       />
-      <Field id={`${p}-address`} name="address" label="Address" defaultValue={studio?.address} maxLength={200} autoComplete="off" state={state} />
+      <Field
+        id={`${p}-address`}
+        name="address"
+        label="Address"
+        defaultValue={studio?.address}
+        maxLength={200}
+        autoComplete="off"
+        state={state}
+      />
       <fieldset className="grid gap-4 rounded-md border border-border p-4">
         <legend className="px-1 text-sm font-medium">Tax</legend>
         <div className="grid items-start gap-4 sm:grid-cols-3">
@@ -74,10 +106,28 @@ export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZo
               { value: "inclusive", label: "Prices include tax" },
             ]}
           />
-          <Field id={`${p}-taxRate`} name="taxRate" label="Tax rate (%)" inputMode="decimal" defaultValue={studio && studio.taxMode !== "none" ? normalRate(studio.taxRate) : ""} hint="Like 9.5 or 20" state={state} />
-          <Field id={`${p}-taxName`} name="taxName" label="Tax name" defaultValue={studio?.taxName} maxLength={40} hint="As invoices show it: VAT, CA sales tax" state={state} />
+          <Field
+            id={`${p}-taxRate`}
+            name="taxRate"
+            label="Tax rate (%)"
+            inputMode="decimal"
+            defaultValue={studio && studio.taxMode !== "none" ? normalRate(studio.taxRate) : ""}
+            hint="Like 9.5 or 20"
+            state={state}
+          />
+          <Field
+            id={`${p}-taxName`}
+            name="taxName"
+            label="Tax name"
+            defaultValue={studio?.taxName}
+            maxLength={40}
+            hint="As invoices show it: VAT, CA sales tax"
+            state={state}
+          />
         </div>
-        <p className="text-sm text-muted-foreground">Quotes show the tax as its own line. Bookings already made keep the tax they were quoted with.</p>
+        <p className="text-sm text-muted-foreground">
+          Quotes show the tax as its own line. Bookings already made keep the tax they were quoted with.
+        </p>
       </fieldset>
       <HoursEditor hours={studio?.openingHours ?? []} state={state} idPrefix={p} />
       <SubmitButton className="justify-self-start" pendingText="Saving…">
@@ -88,4 +138,5 @@ export function StudioForm({ workspace, action, studio, timeZones, defaultTimeZo
 }
 
 /** The currencies offered, with the studio's own first added if it is not among them (a legacy one stays choosable). */
-const currencyOptions = (current: string): string[] => ((STUDIO_CURRENCIES as readonly string[]).includes(current) ? [...STUDIO_CURRENCIES] : [current, ...STUDIO_CURRENCIES]);
+const currencyOptions = (current: string): string[] =>
+  (STUDIO_CURRENCIES as readonly string[]).includes(current) ? [...STUDIO_CURRENCIES] : [current, ...STUDIO_CURRENCIES];

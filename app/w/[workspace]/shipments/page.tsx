@@ -35,13 +35,23 @@ function readFilters(query: Query) {
   };
 }
 
-export default async function ShipmentsPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Query> }) {
+export default async function ShipmentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Query>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "shipments.view" });
   const filters = readFilters(await searchParams);
   const db = getDb();
   const [rows, studios] = await Promise.all([listShipments(db, member, filters), listStudios(db, member)]);
-  const sessions = await sessionsOfShipments(db, member, rows.flatMap((r) => (r.shipment.bookingId ? [r.shipment.bookingId] : [])));
+  const sessions = await sessionsOfShipments(
+    db,
+    member,
+    rows.flatMap((r) => (r.shipment.bookingId ? [r.shipment.bookingId] : [])),
+  );
   const slug = member.workspaceSlug;
   const isBrand = member.role === "brand";
   const filtered = Boolean(filters.status || filters.studioId || filters.q);
@@ -69,7 +79,12 @@ export default async function ShipmentsPage({ params, searchParams }: { params: 
       </header>
 
       {/* A GET form: the filters live in the URL, so a filtered list can be bookmarked, shared and reloaded. */}
-      <form method="get" role="search" aria-label="Filter shipments" className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_2fr_auto]">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter shipments"
+        className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_2fr_auto]"
+      >
         <div className="grid gap-2">
           <Label htmlFor="filter-status">Status</Label>
           <NativeSelect id="filter-status" name="status" defaultValue={filters.status ?? ""}>
@@ -144,19 +159,32 @@ export default async function ShipmentsPage({ params, searchParams }: { params: 
               return (
                 <TableRow key={s.id}>
                   <TableCell className="whitespace-nowrap">
-                    <Link className="font-mono font-medium underline underline-offset-4" href={`/w/${slug}/shipments/${s.id}`}>
+                    <Link
+                      className="font-mono font-medium underline underline-offset-4"
+                      href={`/w/${slug}/shipments/${s.id}`}
+                    >
                       {s.code}
                     </Link>
-                    {s.trackingNumber ? <span className="block text-xs text-muted-foreground">{[s.carrier, s.trackingNumber].filter(Boolean).join(" ")}</span> : null}
+                    {s.trackingNumber ? (
+                      <span className="block text-xs text-muted-foreground">
+                        {[s.carrier, s.trackingNumber].filter(Boolean).join(" ")}
+                      </span>
+                    ) : null}
                   </TableCell>
                   <TableCell>{studioName}</TableCell>
-                  {!isBrand ? <TableCell>{brandName ?? <span className="text-muted-foreground">Unknown sender</span>}</TableCell> : null}
-                  <TableCell>{creatorName ?? creatorEmail ?? <span className="text-muted-foreground">None</span>}</TableCell>
+                  {!isBrand ? (
+                    <TableCell>{brandName ?? <span className="text-muted-foreground">Unknown sender</span>}</TableCell>
+                  ) : null}
+                  <TableCell>
+                    {creatorName ?? creatorEmail ?? <span className="text-muted-foreground">None</span>}
+                  </TableCell>
                   <TableCell className="whitespace-nowrap">
                     {session ? (
                       <>
                         {studioTime(session.startsAt, session.timeZone)}
-                        {session.code ? <span className="block font-mono text-xs text-muted-foreground">{session.code}</span> : null}
+                        {session.code ? (
+                          <span className="block font-mono text-xs text-muted-foreground">{session.code}</span>
+                        ) : null}
                       </>
                     ) : (
                       <span className="text-muted-foreground">None</span>
@@ -169,11 +197,24 @@ export default async function ShipmentsPage({ params, searchParams }: { params: 
                     {counts.received} / {counts.expected}
                     {counts.missing || counts.extra ? (
                       <span className="block text-xs">
-                        {[counts.missing ? `${counts.missing} missing` : null, counts.extra ? `${counts.extra} extra` : null].filter(Boolean).join(", ")}
+                        {[
+                          counts.missing ? `${counts.missing} missing` : null,
+                          counts.extra ? `${counts.extra} extra` : null,
+                        ]
+                          .filter(Boolean)
+                          .join(", ")}
                       </span>
                     ) : null}
                   </TableCell>
-                  <TableCell className={counts.issues > 0 ? "text-right font-medium tabular-nums text-destructive" : "text-right tabular-nums"}>{counts.issues}</TableCell>
+                  <TableCell
+                    className={
+                      counts.issues > 0
+                        ? "text-right font-medium tabular-nums text-destructive"
+                        : "text-right tabular-nums"
+                    }
+                  >
+                    {counts.issues}
+                  </TableCell>
                 </TableRow>
               );
             })}

@@ -40,4 +40,5 @@ export const leftoverText = (action: Leftover, days: number, forSession: boolean
 export const studioTime = (at: Date, timeZone: string) => format(new TZDate(at, timeZone), "EEE d MMM yyyy, HH:mm");
 
 /** A calendar date (YYYY-MM-DD, no time or zone) as "Tue 1 Dec 2026"; read as UTC so no zone shifts the day. */
-export const calendarDate = (day: string) => format(new TZDate(Date.parse(`${day}T00:00:00Z`), "UTC"), "EEE d MMM yyyy");
+export const calendarDate = (day: string) =>
+  format(new TZDate(Date.parse(`${day}T00:00:00Z`), "UTC"), "EEE d MMM yyyy");

@@ -27,7 +27,11 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
   const slug = member.workspaceSlug;
   // Staff, managers and owners reserve and check goods in for a creator; a creator only for themselves.
   const forCreators = member.role !== "creator";
-  const [units, rows, creators] = await Promise.all([reservableUnits(db, member), listReservations(db, member), forCreators ? listCreators(db, member.workspaceId) : null]);
+  const [units, rows, creators] = await Promise.all([
+    reservableUnits(db, member),
+    listReservations(db, member),
+    forCreators ? listCreators(db, member.workspaceId) : null,
+  ]);
   const goods = await goodsByReservation(db, member, rows);
 
   const cards: ReservationCard[] = rows.map((r) => ({
@@ -45,7 +49,9 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
     goods: goods.get(r.reservation.id) ?? [],
   }));
   // Current: goods in the unit (however late), or nights still to come. The rest is history.
-  const current = cards.filter((c) => c.status === "active" || (c.status === "reserved" && c.lastNight >= c.today)).reverse();
+  const current = cards
+    .filter((c) => c.status === "active" || (c.status === "reserved" && c.lastNight >= c.today))
+    .reverse();
   const past = cards.filter((c) => !current.includes(c)).slice(0, PAST_SHOWN);
 
   return (
@@ -54,7 +60,9 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
         <div className="grid gap-1">
           <h1 className="text-2xl font-semibold">Storage</h1>
           <p className="text-muted-foreground">
-            {forCreators ? "Reserve a unit for a creator's goods overnight, and check them in and out." : "Keep your boxes at the studio overnight: reserve a unit, check your goods in, and collect them when you are done."}
+            {forCreators
+              ? "Reserve a unit for a creator's goods overnight, and check them in and out."
+              : "Keep your boxes at the studio overnight: reserve a unit, check your goods in, and collect them when you are done."}
           </p>
         </div>
         {can(member, "storage.board") ? (
@@ -67,7 +75,10 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
       <Card aria-labelledby="reserve-heading">
         <CardHeader>
           <CardTitle id="reserve-heading">Reserve a unit</CardTitle>
-          <CardDescription>Each night is charged at the unit&apos;s rate once it is over. Goods left after the last night are charged for every extra night.</CardDescription>
+          <CardDescription>
+            Each night is charged at the unit&apos;s rate once it is over. Goods left after the last night are charged
+            for every extra night.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {units.length === 0 ? (
@@ -94,7 +105,9 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
             <ReserveForm
               workspace={slug}
               units={units.map((u) => ({ ...u, today: localDate(now, u.timeZone) }))}
-              creators={creators?.map((c) => ({ id: c.id, label: c.name ? `${c.name} (${c.email})` : c.email })) ?? null}
+              creators={
+                creators?.map((c) => ({ id: c.id, label: c.name ? `${c.name} (${c.email})` : c.email })) ?? null
+              }
               maxNights={MAX_NIGHTS}
             />
           )}
@@ -107,10 +120,17 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
         </h2>
         {current.length === 0 ? (
           <EmptyState title="No current reservations" icon={<PackageOpen />}>
-            {forCreators ? "Reservations you make for creators, and theirs, appear here." : "Units you reserve appear here, with what is stored in them."}
+            {forCreators
+              ? "Reservations you make for creators, and theirs, appear here."
+              : "Units you reserve appear here, with what is stored in them."}
           </EmptyState>
         ) : (
-          <ReservationList workspace={slug} rows={current} showCreator={forCreators} label="Current and upcoming reservations" />
+          <ReservationList
+            workspace={slug}
+            rows={current}
+            showCreator={forCreators}
+            label="Current and upcoming reservations"
+          />
         )}
       </section>
 
@@ -123,7 +143,12 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
             Collected and cancelled reservations are kept here.
           </EmptyState>
         ) : (
-          <ReservationList workspace={slug} rows={past} showCreator={forCreators} label={`Past reservations (the latest ${PAST_SHOWN})`} />
+          <ReservationList
+            workspace={slug}
+            rows={past}
+            showCreator={forCreators}
+            label={`Past reservations (the latest ${PAST_SHOWN})`}
+          />
         )}
       </section>
     </div>

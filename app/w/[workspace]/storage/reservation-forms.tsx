@@ -27,21 +27,50 @@ function rowsIn(state: ActionState) {
 }
 
 /** The creator's own boxes into the unit: one row per SKU (what it is, SKU, how many); blank rows are skipped. */
-export function GoodsForm({ workspace, reservationId, unitLabel }: { workspace: string; reservationId: string; unitLabel: string }) {
+export function GoodsForm({
+  workspace,
+  reservationId,
+  unitLabel,
+}: {
+  workspace: string;
+  reservationId: string;
+  unitLabel: string;
+}) {
   const [state, action] = useActionState(storeAndTell, idle);
   return (
     <div className="grid gap-2">
       {state.status === "ok" ? <FormMessage state={state} /> : null}
       {/* A new key after a success closes the disclosure and gives the next use a fresh form with one row. */}
-      <details key={state.status === "ok" ? `ok:${state.data?.answer}` : "form"} open={state.status === "error" || undefined}>
+      <details
+        key={state.status === "ok" ? `ok:${state.data?.answer}` : "form"}
+        open={state.status === "error" || undefined}
+      >
         <summary className="cursor-pointer text-sm font-medium underline underline-offset-4">Check in goods…</summary>
-        <GoodsRows workspace={workspace} reservationId={reservationId} unitLabel={unitLabel} state={state} action={action} />
+        <GoodsRows
+          workspace={workspace}
+          reservationId={reservationId}
+          unitLabel={unitLabel}
+          state={state}
+          action={action}
+        />
       </details>
     </div>
   );
 }
 
-function GoodsRows({ workspace, reservationId, unitLabel, state, action }: { workspace: string; reservationId: string; unitLabel: string; state: ActionState; action: (form: FormData) => void }) {
+function GoodsRows({
+  workspace,
+  reservationId,
+  unitLabel,
+  state,
+  action,
+}: {
+  workspace: string;
+  reservationId: string;
+  unitLabel: string;
+  state: ActionState;
+  action: (form: FormData) => void;
+}) {
   const [rows, setRows] = useState(1);
   const [added, setAdded] = useState(false);
   const shown = Math.min(MAX_ROWS, Math.max(rows, rowsIn(state)));
@@ -54,11 +83,39 @@ function GoodsRows({ workspace, reservationId, unitLabel, state, action }: { wor
       <FieldErrorText id={`goods-${reservationId}-items-error`} errors={state.fieldErrors?.items} />
       <p className="text-xs text-muted-foreground">Your own boxes, one row per SKU. Leave a row blank to skip it.</p>
       {Array.from({ length: shown }, (_, n) => (
-        <fieldset key={n} className="grid gap-3 rounded-md border border-border p-3 sm:grid-cols-[minmax(0,1fr)_10rem_7rem]">
+        <fieldset
+          key={n}
+          className="grid gap-3 rounded-md border border-border p-3 sm:grid-cols-[minmax(0,1fr)_10rem_7rem]"
+        >
           <legend className="px-1 text-sm font-medium">Item {n + 1}</legend>
-          <Field id={id(n, "name")} name={`items.${n}.name`} label="What it is" placeholder="Ring lights" maxLength={200} autoComplete="off" state={state} autoFocus={added && n === shown - 1} />
-          <Field id={id(n, "sku")} name={`items.${n}.sku`} label="SKU" placeholder="BOX-1" maxLength={64} autoComplete="off" state={state} />
-          <Field id={id(n, "qty")} name={`items.${n}.quantity`} label="Quantity" type="number" inputMode="numeric" min={1} state={state} />
+          <Field
+            id={id(n, "name")}
+            name={`items.${n}.name`}
+            label="What it is"
+            placeholder="Ring lights"
+            maxLength={200}
+            autoComplete="off"
+            state={state}
+            autoFocus={added && n === shown - 1}
+          />
+          <Field
+            id={id(n, "sku")}
+            name={`items.${n}.sku`}
+            label="SKU"
+            placeholder="BOX-1"
+            maxLength={64}
+            autoComplete="off"
+            state={state}
+          />
+          <Field
+            id={id(n, "qty")}
+            name={`items.${n}.quantity`}
+            label="Quantity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            state={state}
+          />
         </fieldset>
       ))}
       <div className="flex flex-wrap gap-2">
@@ -112,12 +169,27 @@ function ReservationButton({
       <input type="hidden" name="reservationId" value={reservationId} />
       {state.status === "error" ? <FormMessage state={state} /> : null}
       {/* Every card has these buttons: the hidden words tell a screen reader's button list which one is which. */}
-      <ConfirmStep label={label} srContext={`(${context})`} question={question} confirmLabel={`Yes, ${label.toLowerCase()}`} pendingText={pending} variant={variant ?? "default"} />
+      <ConfirmStep
+        label={label}
+        srContext={`(${context})`}
+        question={question}
+        confirmLabel={`Yes, ${label.toLowerCase()}`}
+        pendingText={pending}
+        variant={variant ?? "default"}
+      />
     </form>
   );
 }
 
-export function CollectButton({ workspace, reservationId, context }: { workspace: string; reservationId: string; context: string }) {
+export function CollectButton({
+  workspace,
+  reservationId,
+  context,
+}: {
+  workspace: string;
+  reservationId: string;
+  context: string;
+}) {
   return (
     <ReservationButton
       workspace={workspace}
@@ -131,6 +203,25 @@ export function CollectButton({ workspace, reservationId, context }: { workspace
   );
 }
 
-export function CancelButton({ workspace, reservationId, context }: { workspace: string; reservationId: string; context: string }) {
-  return <ReservationButton workspace={workspace} reservationId={reservationId} act={cancelAndTell} label="Cancel" question="Cancel this reservation and give up its nights?" context={context} pending="Cancelling…" variant="destructive" />;
+export function CancelButton({
+  workspace,
+  reservationId,
+  context,
+}: {
+  workspace: string;
+  reservationId: string;
+  context: string;
+}) {
+  return (
+    <ReservationButton
+      workspace={workspace}
+      reservationId={reservationId}
+      act={cancelAndTell}
+      label="Cancel"
+      question="Cancel this reservation and give up its nights?"
+      context={context}
+      pending="Cancelling…"
+      variant="destructive"
+    />
+  );
 }

@@ -28,7 +28,17 @@ const STATUS: Record<string, { label: string; variant: "secondary" | "success" |
 };
 
 /** Reservations as cards (a table of forms does not fit a phone), each with what can be done with it now. */
-export function ReservationList({ workspace, rows, showCreator, label }: { workspace: string; rows: ReservationCard[]; showCreator: boolean; label: string }) {
+export function ReservationList({
+  workspace,
+  rows,
+  showCreator,
+  label,
+}: {
+  workspace: string;
+  rows: ReservationCard[];
+  showCreator: boolean;
+  label: string;
+}) {
   return (
     <ul className="grid gap-3 lg:grid-cols-2" aria-label={label}>
       {rows.map((r) => (
@@ -48,7 +58,10 @@ function Reservation({ workspace, r, showCreator }: { workspace: string; r: Rese
   const unitLabel = `Unit ${r.unitCode}`;
   const context = `${unitLabel}, ${nightsLabel(r.firstNight, r.lastNight)}${showCreator ? `, ${r.creator}` : ""}`;
   return (
-    <article aria-labelledby={`res-${r.id}-title res-${r.id}-nights`} className="grid gap-3 rounded-lg border border-border bg-card p-4">
+    <article
+      aria-labelledby={`res-${r.id}-title res-${r.id}-nights`}
+      className="grid gap-3 rounded-lg border border-border bg-card p-4"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="grid gap-0.5">
           <h3 id={`res-${r.id}-title`} className="font-semibold">
@@ -65,7 +78,8 @@ function Reservation({ workspace, r, showCreator }: { workspace: string; r: Rese
         </div>
       </div>
       <p className="text-sm text-muted-foreground">
-        Size {r.unitSize} · {nights} {nights === 1 ? "night" : "nights"} × {formatMoney(r.nightlyRateCents, r.currency)} = {formatMoney(nights * r.nightlyRateCents, r.currency)}
+        Size {r.unitSize} · {nights} {nights === 1 ? "night" : "nights"} × {formatMoney(r.nightlyRateCents, r.currency)}{" "}
+        = {formatMoney(nights * r.nightlyRateCents, r.currency)}
       </p>
       {overdue ? (
         <p className="text-sm font-medium text-destructive">
@@ -96,8 +110,12 @@ function Reservation({ workspace, r, showCreator }: { workspace: string; r: Rese
             <p className="text-sm text-muted-foreground">Goods can be checked in from {nightLabel(r.firstNight)}.</p>
           )}
           <div className="flex flex-wrap gap-2">
-            {r.status === "active" ? <CollectButton workspace={workspace} reservationId={r.id} context={context} /> : null}
-            {r.status === "reserved" && r.firstNight > r.today ? <CancelButton workspace={workspace} reservationId={r.id} context={context} /> : null}
+            {r.status === "active" ? (
+              <CollectButton workspace={workspace} reservationId={r.id} context={context} />
+            ) : null}
+            {r.status === "reserved" && r.firstNight > r.today ? (
+              <CancelButton workspace={workspace} reservationId={r.id} context={context} />
+            ) : null}
           </div>
         </div>
       ) : null}

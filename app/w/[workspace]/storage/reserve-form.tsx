@@ -12,14 +12,29 @@ const reserve = numbered(reserveUnitAction);
 
 /** A unit that can be reserved, with its studio and the studio's date today (the earliest first night). */
 /** A unit is priced in its studio's `currency`. */
-export type UnitChoice = { id: string; code: string; size: string; nightlyRateCents: number; currency: string; studioId: string; studioName: string; timeZone: string; today: string };
+export type UnitChoice = {
+  id: string;
+  code: string;
+  size: string;
+  nightlyRateCents: number;
+  currency: string;
+  studioId: string;
+  studioName: string;
+  timeZone: string;
+  today: string;
+};
 export type CreatorChoice = { id: string; label: string };
 
 /**
  * Studio → unit, first and last night, with the number of nights and the total shown before confirming. Staff,
  * managers and owners also choose the creator (`creators`). The server checks everything again.
  */
-export function ReserveForm(props: { workspace: string; units: UnitChoice[]; creators: CreatorChoice[] | null; maxNights: number }) {
+export function ReserveForm(props: {
+  workspace: string;
+  units: UnitChoice[];
+  creators: CreatorChoice[] | null;
+  maxNights: number;
+}) {
   const [state, action] = useActionState(reserve, idle);
   // A new key after each reservation gives the next one a fresh form (its dates and the price shown included).
   return <ReserveFields key={state.data?.reservationId ?? "form"} {...props} state={state} action={action} />;
@@ -40,14 +55,20 @@ function ReserveFields({
   state: ActionState;
   action: (form: FormData) => void;
 }) {
-  const studios = [...new Map(units.map((u) => [u.studioId, { id: u.studioId, name: u.studioName, timeZone: u.timeZone, today: u.today }])).values()];
+  const studios = [
+    ...new Map(
+      units.map((u) => [u.studioId, { id: u.studioId, name: u.studioName, timeZone: u.timeZone, today: u.today }]),
+    ).values(),
+  ];
   const sent = state.status === "error" ? state.values : undefined;
   const defaultUnit = (studioId: string) => {
     const inStudio = units.filter((u) => u.studioId === studioId);
     if (sent?.unitId && inStudio.some((u) => u.id === sent.unitId)) return sent.unitId;
     return inStudio.length === 1 ? inStudio[0].id : "";
   };
-  const [studioId, setStudioId] = useState(() => (sent?.studioId && studios.some((s) => s.id === sent.studioId) ? sent.studioId : studios[0].id));
+  const [studioId, setStudioId] = useState(() =>
+    sent?.studioId && studios.some((s) => s.id === sent.studioId) ? sent.studioId : studios[0].id,
+  );
   const [unitId, setUnitId] = useState(() => defaultUnit(studioId));
   const studio = studios.find((s) => s.id === studioId) ?? studios[0];
   const [firstNight, setFirstNight] = useState(sent?.firstNight ?? studio.today);
@@ -64,7 +85,8 @@ function ReserveFields({
   else if (firstNight < studio.today) summary = "The first night has already passed.";
   else if (nights === 0) summary = "The last night cannot be before the first.";
   else if (nights > maxNights) summary = `At most ${maxNights} nights at a time.`;
-  else summary = `${nights} ${nights === 1 ? "night" : "nights"} × ${formatMoney(unit.nightlyRateCents, unit.currency)} = ${formatMoney(nights * unit.nightlyRateCents, unit.currency)}`;
+  else
+    summary = `${nights} ${nights === 1 ? "night" : "nights"} × ${formatMoney(unit.nightlyRateCents, unit.currency)} = ${formatMoney(nights * unit.nightlyRateCents, unit.currency)}`;
 
   return (
     <form action={action} className="grid gap-4" noValidate aria-label="Reserve a unit">
@@ -72,7 +94,15 @@ function ReserveFields({
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         {creators ? (
-          <SelectField key={`creator:${answer}`} id="reserve-creator" name="creatorId" label="For creator" state={state} defaultValue="" required>
+          <SelectField
+            key={`creator:${answer}`}
+            id="reserve-creator"
+            name="creatorId"
+            label="For creator"
+            state={state}
+            defaultValue=""
+            required
+          >
             <option value="">Choose the creator</option>
             {creators.map((c) => (
               <option key={c.id} value={c.id}>
@@ -107,7 +137,16 @@ function ReserveFields({
           </div>
         )}
         {/* Keyed by studio too: its units replace the last studio's, with a fresh choice. */}
-        <SelectField key={`unit:${studioId}:${answer}`} id="reserve-unit" name="unitId" label="Unit" state={state} defaultValue={unitId} onChange={(e) => setUnitId(e.target.value)} required>
+        <SelectField
+          key={`unit:${studioId}:${answer}`}
+          id="reserve-unit"
+          name="unitId"
+          label="Unit"
+          state={state}
+          defaultValue={unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          required
+        >
           {inStudio.length === 1 ? null : <option value="">Choose a unit</option>}
           {inStudio.map((u) => (
             <option key={u.id} value={u.id}>
@@ -129,7 +168,17 @@ function ReserveFields({
           state={state}
           required
         />
-        <Field id="reserve-last" name="lastNight" label="Last night" type="date" min={firstNight || studio.today} defaultValue={lastNight} onChange={(e) => setLastNight(e.target.value)} state={state} required />
+        <Field
+          id="reserve-last"
+          name="lastNight"
+          label="Last night"
+          type="date"
+          min={firstNight || studio.today}
+          defaultValue={lastNight}
+          onChange={(e) => setLastNight(e.target.value)}
+          state={state}
+          required
+        />
       </div>
       <p className="text-sm font-medium tabular-nums" aria-live="polite" data-testid="reserve-summary">
         {summary}

@@ -22,7 +22,9 @@ export default async function StudiosPage({ params }: { params: Promise<{ worksp
       <h1 className="text-2xl font-semibold">Studios</h1>
       {list.length === 0 ? (
         <EmptyState title="No studios yet" icon={<Building2 />}>
-          {member.role === "owner" || member.role === "manager" ? "Studios and rooms you set up appear here." : "This workspace has not set up a studio yet."}
+          {member.role === "owner" || member.role === "manager"
+            ? "Studios and rooms you set up appear here."
+            : "This workspace has not set up a studio yet."}
         </EmptyState>
       ) : (
         list.map((s) => (
@@ -59,12 +61,17 @@ export default async function StudiosPage({ params }: { params: Promise<{ worksp
                         <TableCell>
                           <span className="font-medium">{r.name}</span>
                           {!r.active ? <Badge className="ml-2">inactive</Badge> : null}
-                          <span className="block text-xs text-muted-foreground">up to {plural(r.capacity, "person")}</span>
+                          <span className="block text-xs text-muted-foreground">
+                            up to {plural(r.capacity, "person")}
+                          </span>
                         </TableCell>
                         <TableCell className="text-muted-foreground">{r.features.join(", ") || "—"}</TableCell>
-                        <TableCell className="text-right tabular-nums">{formatMoney(r.hourlyRateCents, s.currency)}</TableCell>
+                        <TableCell className="text-right tabular-nums">
+                          {formatMoney(r.hourlyRateCents, s.currency)}
+                        </TableCell>
                         <TableCell className="text-right text-xs text-muted-foreground">
-                          {formatDurationRange(r.minMinutes, r.maxMinutes)}, every {formatDuration(r.stepMinutes)}, {formatDuration(r.bufferMinutes)} turnover
+                          {formatDurationRange(r.minMinutes, r.maxMinutes)}, every {formatDuration(r.stepMinutes)},{" "}
+                          {formatDuration(r.bufferMinutes)} turnover
                         </TableCell>
                       </TableRow>
                     ))}

@@ -11,22 +11,33 @@ import { getDb } from "@/lib/db";
  * value but true/1/false/0 is a 400, never a booking; otherwise books the free dates
  * (`mode: "free_only"`) or all of them or none (`"all_or_nothing"`): 201, or 409 listing every date.
  */
-export const POST = apiRoute("bookings.create", async ({ req, member, now }) => {
-  const query = parseQuery(req, seriesQuerySchema);
-  if (query instanceof Response) return query;
-  const input = await parseJson(req, seriesRequestSchema);
-  if (input instanceof Response) return input;
-  const dryRun = input.dryRun ?? (query.dryRun === "true" || query.dryRun === "1");
-  if (dryRun) {
-    const preview = await previewSeries(getDb(), member, input, now);
-    if (!preview.ok) return bookingProblem(preview);
-    const { timeZone, occurrences, currency, totalCents } = preview.value;
-    return json({ timeZone, occurrences: occurrences.map(occurrenceJson), currency, totalCents });
-  }
-  const result = await bookSeries(getDb(), member, input, { mode: input.mode }, now);
-  if (!result.ok) return bookingProblem({ ...result, occurrences: result.occurrences?.map(occurrenceJson) });
-  const { series, bookings, occurrences } = result.value;
-  return json({ series: { id: series.id, roomId: series.roomId, creatorId: series.creatorId, pattern: series.pattern }, bookings: bookings.map(bookingJson), occurrences: occurrences.map(occurrenceJson) }, 201);
-}, { idempotent: true });
+export const POST = apiRoute(
+  "bookings.create",
+  async ({ req, member, now }) => {
+    const query = parseQuery(req, seriesQuerySchema);
+    if (query instanceof Response) return query;
+    const input = await parseJson(req, seriesRequestSchema);
+    if (input instanceof Response) return input;
+    const dryRun = input.dryRun ?? (query.dryRun === "true" || query.dryRun === "1");
+    if (dryRun) {
+      const preview = await previewSeries(getDb(), member, input, now);
+      if (!preview.ok) return bookingProblem(preview);
+      const { timeZone, occurrences, currency, totalCents } = preview.value;
+      return json({ timeZone, occurrences: occurrences.map(occurrenceJson), currency, totalCents });
+    }
+    const result = await bookSeries(getDb(), member, input, { mode: input.mode }, now);
+    if (!result.ok) return bookingProblem({ ...result, occurrences: result.occurrences?.map(occurrenceJson) });
+    const { series, bookings, occurrences } = result.value;
+    return json(
+      {
+        series: { id: series.id, roomId: series.roomId, creatorId: series.creatorId, pattern: series.pattern },
+        bookings: bookings.map(bookingJson),
+        occurrences: occurrences.map(occurrenceJson),
+      },
+      201,
+    );
+  },
+  { idempotent: true },
+);
 
 export const GET = methodNotAllowed(["POST"]);

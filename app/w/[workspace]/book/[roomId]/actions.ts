@@ -5,7 +5,13 @@ import { requireActionMember } from "@/lib/auth/require-member";
 import { ensureForm, failed, formValues, invalid, type ActionState } from "@/lib/action-state";
 import { createBooking } from "@/lib/bookings/create-booking";
 import { rescheduleBooking } from "@/lib/bookings/reschedule-booking";
-import { createBookingSchema, NEW_CREATOR, newCreatorSchema, rescheduleBookingSchema, waitlistJoinSchema } from "@/lib/bookings/schemas";
+import {
+  createBookingSchema,
+  NEW_CREATOR,
+  newCreatorSchema,
+  rescheduleBookingSchema,
+  waitlistJoinSchema,
+} from "@/lib/bookings/schemas";
 import type { NewCreator } from "@/lib/bookings/walk-in";
 import { joinWaitlist } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
@@ -46,7 +52,8 @@ export async function holdSlotAction(_prev: ActionState, form: FormData): Promis
     const person = newCreatorSchema.safeParse({ email: form.get("newCreatorEmail"), name: form.get("newCreatorName") });
     if (!person.success) {
       const fieldErrors: Record<string, string[]> = {};
-      for (const issue of person.error.issues) (fieldErrors[issue.path[0] === "email" ? "newCreatorEmail" : "newCreatorName"] ??= []).push(issue.message);
+      for (const issue of person.error.issues)
+        (fieldErrors[issue.path[0] === "email" ? "newCreatorEmail" : "newCreatorName"] ??= []).push(issue.message);
       return failed(form, "Enter the new creator's email and name.", fieldErrors);
     }
     newCreator = person.data;
@@ -63,9 +70,13 @@ export async function holdSlotAction(_prev: ActionState, form: FormData): Promis
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await createBooking(getDb(), parsed.data, gate.value, appNow());
   if (!result.ok) {
-    const state = result.error === "slot_taken" ? takenState(form, result.fieldErrors) : failed(form, result.message ?? "This booking is not possible.", result.fieldErrors);
+    const state =
+      result.error === "slot_taken"
+        ? takenState(form, result.fieldErrors)
+        : failed(form, result.message ?? "This booking is not possible.", result.fieldErrors);
     // A taken time can be waited for: the picker offers to join its waitlist (joinWaitlistAction).
-    if (result.error === "slot_taken") state.data = { waitlist: `${parsed.data.startsAt.toISOString()}|${parsed.data.endsAt.toISOString()}` };
+    if (result.error === "slot_taken")
+      state.data = { waitlist: `${parsed.data.startsAt.toISOString()}|${parsed.data.endsAt.toISOString()}` };
     return state;
   }
   redirect(`/w/${gate.value.workspaceSlug}/bookings/${result.value.id}`);
@@ -85,8 +96,18 @@ export async function rescheduleSlotAction(_prev: ActionState, form: FormData): 
   const bookingId = String(form.get("bookingId") ?? "");
   const seen = Number(form.get("confirmTotal"));
   const confirmed = form.get("confirmSlot") === form.get("slot") && Number.isSafeInteger(seen);
-  const result = await rescheduleBooking(getDb(), gate.value, bookingId, parsed.data, appNow(), confirmed ? { expectedTotalCents: seen } : { dryRun: true });
-  if (!result.ok) return result.error === "slot_taken" ? takenState(form) : failed(form, result.message ?? "This change is not possible.");
+  const result = await rescheduleBooking(
+    getDb(),
+    gate.value,
+    bookingId,
+    parsed.data,
+    appNow(),
+    confirmed ? { expectedTotalCents: seen } : { dryRun: true },
+  );
+  if (!result.ok)
+    return result.error === "slot_taken"
+      ? takenState(form)
+      : failed(form, result.message ?? "This change is not possible.");
   if (!result.value.moved) {
     const { currency, totalCents } = result.value.quote as Quote;
     const change = formatMoneyChange(result.value.differenceCents, currency);
@@ -94,7 +115,13 @@ export async function rescheduleSlotAction(_prev: ActionState, form: FormData): 
     const message = confirmed
       ? `The price of this time changed since you looked: it now costs ${price}. Nothing was moved: confirm the move at this price, or pick another time.`
       : `At this time the booking costs ${price}. Nothing is charged now: the session is charged at its new price at check-out${result.value.differenceCents === 0 ? "" : ", and a late-cancellation or no-show fee is a share of it"}. Press Confirm the move to move it.`;
-    const data = { confirmSlot: String(form.get("slot")), confirmTotal: String(totalCents), newPrice: formatMoney(totalCents, currency), oldPrice: formatMoney(result.value.previousTotalCents, currency), change };
+    const data = {
+      confirmSlot: String(form.get("slot")),
+      confirmTotal: String(totalCents),
+      newPrice: formatMoney(totalCents, currency),
+      oldPrice: formatMoney(result.value.previousTotalCents, currency),
+      change,
+    };
     return { status: confirmed ? "error" : "ok", message, values: formValues(form), data };
   }
   redirect(`/w/${gate.value.workspaceSlug}/bookings/${bookingId}?changed=1`);
@@ -112,12 +139,24 @@ export async function joinWaitlistAction(_prev: ActionState, form: FormData): Pr
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const creatorId = form.get("creatorId");
-  const parsed = waitlistJoinSchema.safeParse({ roomId: form.get("roomId"), ...slotOf(form), creatorId: typeof creatorId === "string" && creatorId ? creatorId : undefined });
+  const parsed = waitlistJoinSchema.safeParse({
+    roomId: form.get("roomId"),
+    ...slotOf(form),
+    creatorId: typeof creatorId === "string" && creatorId ? creatorId : undefined,
+  });
   if (!parsed.success) return failed(form, "Choose the time to wait for.", { slot: ["Choose a time."] });
   const result = await joinWaitlist(getDb(), gate.value, parsed.data, appNow());
-  if (!result.ok) return failed(form, NOT_WAITABLE[result.error] ?? result.message ?? "You cannot wait for this time.", result.fieldErrors);
+  if (!result.ok)
+    return failed(
+      form,
+      NOT_WAITABLE[result.error] ?? result.message ?? "You cannot wait for this time.",
+      result.fieldErrors,
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`);
   refresh(); // the week shows the time as waited for
   const again = result.value.created ? "You are on the waitlist." : "You were already on the waitlist.";
-  return { status: "ok", message: `${again} If this time frees up it is held for you, and you get an email. See it under Bookings.` };
+  return {
+    status: "ok",
+    message: `${again} If this time frees up it is held for you, and you get an email. See it under Bookings.`,
+  };
 }

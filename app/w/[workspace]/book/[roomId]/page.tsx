@@ -25,7 +25,13 @@ export const metadata: Metadata = { title: "Choose a time" };
 
 type Search = { week?: string; duration?: string; reschedule?: string };
 
-export default async function RoomPage({ params, searchParams }: { params: Promise<{ workspace: string; roomId: string }>; searchParams: Promise<Search> }) {
+export default async function RoomPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; roomId: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { workspace, roomId } = await params;
   const search = await searchParams;
   const member = await requireMember({ workspace, permission: "bookings.create" });
@@ -40,15 +46,20 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
   const { room, studio } = found;
   const durations: number[] = [];
   for (let m = room.minMinutes; m <= room.maxMinutes; m += room.stepMinutes) durations.push(m);
-  const movingMinutes = moving ? Math.round((moving.booking.endsAt.getTime() - moving.booking.startsAt.getTime()) / 60_000) : null;
+  const movingMinutes = moving
+    ? Math.round((moving.booking.endsAt.getTime() - moving.booking.startsAt.getTime()) / 60_000)
+    : null;
   const wanted = Number(search.duration ?? movingMinutes ?? room.minMinutes);
   const duration = durations.includes(wanted) ? wanted : room.minMinutes;
   // A move opens on the week of the booking being moved (its own date at the studio), not on today's.
-  const anchor = isIsoDate(search.week) ? search.week : localToday(moving && moving.booking.startsAt > now ? moving.booking.startsAt : now, studio.timeZone);
+  const anchor = isIsoDate(search.week)
+    ? search.week
+    : localToday(moving && moving.booking.startsAt > now ? moving.booking.startsAt : now, studio.timeZone);
   const days = weekDates(anchor);
   const labels = days.map((date) => localParts(new Date(`${date}T12:00:00Z`), "UTC").label);
   const base = `/w/${member.workspaceSlug}/book/${room.id}`;
-  const link = (week: string) => `${base}?week=${week}&duration=${duration}${moving ? `&reschedule=${moving.booking.id}` : ""}`;
+  const link = (week: string) =>
+    `${base}?week=${week}&duration=${duration}${moving ? `&reschedule=${moving.booking.id}` : ""}`;
 
   return (
     <div className="grid gap-6">
@@ -61,8 +72,8 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
         </p>
         <h1 className="text-2xl font-semibold">{moving ? `Move booking ${moving.booking.code}` : room.name}</h1>
         <p className="text-muted-foreground">
-          {formatMoney(room.hourlyRateCents, studio.currency)} / hour (peak times may cost more; the price is shown before you confirm) · times in{" "}
-          <strong>{studio.timeZone}</strong>
+          {formatMoney(room.hourlyRateCents, studio.currency)} / hour (peak times may cost more; the price is shown
+          before you confirm) · times in <strong>{studio.timeZone}</strong>
         </p>
       </header>
       {!room.active ? <Alert variant="destructive">This room is not open for booking.</Alert> : null}
@@ -105,7 +116,18 @@ export default async function RoomPage({ params, searchParams }: { params: Promi
       </nav>
       {/* The gate and the room are settled above (a 404 stays a 404); the slow part streams in with a placeholder. */}
       <Suspense key={`${anchor}-${duration}`} fallback={<WeekSkeleton />}>
-        <WeekSlots member={member} roomId={room.id} timeZone={studio.timeZone} days={days} labels={labels} duration={duration} now={now} moving={moving?.booking.id ?? null} studioId={studio.id} currency={studio.currency} />
+        <WeekSlots
+          member={member}
+          roomId={room.id}
+          timeZone={studio.timeZone}
+          days={days}
+          labels={labels}
+          duration={duration}
+          now={now}
+          moving={moving?.booking.id ?? null}
+          studioId={studio.id}
+          currency={studio.currency}
+        />
       </Suspense>
     </div>
   );
@@ -140,21 +162,35 @@ async function WeekSlots(props: {
   const { member, timeZone } = props;
   const db = getDb();
   const [result, addOns, creators] = await Promise.all([
-    findAvailability(db, member, { roomId: props.roomId, from: props.days[0], to: props.days[6], durationMinutes: props.duration, now: props.now }),
+    findAvailability(db, member, {
+      roomId: props.roomId,
+      from: props.days[0],
+      to: props.days[6],
+      durationMinutes: props.duration,
+      now: props.now,
+    }),
     props.moving ? [] : loadStudioAddOns(db, { workspaceId: member.workspaceId, studioId: props.studioId }),
     !props.moving && can(member, "bookings.act_for_others") ? listCreators(db, member.workspaceId) : null,
   ]);
   const slot = (s: { start: Date; end: Date }) => `${s.start.toISOString()}|${s.end.toISOString()}`;
   const waiting = new Set((result?.waiting ?? []).map(slot));
   // Free starts to pick, and (not while moving a booking) the taken ones to wait for, in the order of the day.
-  const all = [...(result?.slots ?? []).map((s) => ({ ...s, taken: false })), ...(props.moving ? [] : (result?.taken ?? [])).map((s) => ({ ...s, taken: true }))];
+  const all = [
+    ...(result?.slots ?? []).map((s) => ({ ...s, taken: false })),
+    ...(props.moving ? [] : (result?.taken ?? [])).map((s) => ({ ...s, taken: true })),
+  ];
   all.sort((a, b) => a.start.getTime() - b.start.getTime());
   const byDay = props.days.map((date, i) => ({
     date,
     label: props.labels[i],
     slots: all
       .filter((s) => localParts(s.start, timeZone).date === date)
-      .map((s) => ({ value: slot(s), time: `${localParts(s.start, timeZone).time}–${localParts(s.end, timeZone).time}`, taken: s.taken, waiting: waiting.has(slot(s)) })),
+      .map((s) => ({
+        value: slot(s),
+        time: `${localParts(s.start, timeZone).time}–${localParts(s.end, timeZone).time}`,
+        taken: s.taken,
+        waiting: waiting.has(slot(s)),
+      })),
   }));
   return (
     <SlotPicker
@@ -162,7 +198,10 @@ async function WeekSlots(props: {
       roomId={props.roomId}
       days={byDay}
       timeZone={timeZone}
-      addOns={addOns.map((a) => ({ id: a.id, label: `${a.name} (${formatMoney(a.priceCents, props.currency)}${a.pricing === "per_hour" ? " / hour" : ""})` }))}
+      addOns={addOns.map((a) => ({
+        id: a.id,
+        label: `${a.name} (${formatMoney(a.priceCents, props.currency)}${a.pricing === "per_hour" ? " / hour" : ""})`,
+      }))}
       creators={creators?.map((c) => ({ id: c.id, label: c.name ? `${c.name} (${c.email})` : c.email })) ?? null}
       rescheduleId={props.moving}
     />

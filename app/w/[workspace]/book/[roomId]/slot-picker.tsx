@@ -34,7 +34,10 @@ export function SlotPicker(props: {
   const [creatorId, setCreatorId] = useState(state.values?.creatorId ?? "");
   // A move is priced first: the priced slot stays offered for confirmation only while it is still the one picked.
   const [picked, setPicked] = useState<string | null>(null);
-  const priced = props.rescheduleId && state.data?.confirmSlot && (picked === null || picked === state.data.confirmSlot) ? state.data : null;
+  const priced =
+    props.rescheduleId && state.data?.confirmSlot && (picked === null || picked === state.data.confirmSlot)
+      ? state.data
+      : null;
   const total = props.days.reduce((n, d) => n + d.slots.length, 0);
   const waitlistForm = `waitlist-${props.roomId}`;
   return (
@@ -42,7 +45,13 @@ export function SlotPicker(props: {
       <FormMessage state={state} />
       {/* Someone new is not a member yet, so cannot wait in line: they pick another time instead. */}
       {state.data?.waitlist && state.values?.creatorId !== NEW_CREATOR ? (
-        <WaitlistJoin key={state.data.waitlist} workspace={props.workspace} roomId={props.roomId} waitlist={state.data.waitlist} creatorId={state.values?.creatorId} />
+        <WaitlistJoin
+          key={state.data.waitlist}
+          workspace={props.workspace}
+          roomId={props.roomId}
+          waitlist={state.data.waitlist}
+          creatorId={state.values?.creatorId}
+        />
       ) : null}
       <form id={waitlistForm} action={join} aria-label="Join the waitlist">
         <input type="hidden" name="workspace" value={props.workspace} />
@@ -74,11 +83,18 @@ export function SlotPicker(props: {
           </legend>
           <FieldError name="slot" state={state} />
           {total === 0 ? (
-            <EmptyState title="No free time this week for this length">Try a shorter session or another week.</EmptyState>
+            <EmptyState title="No free time this week for this length">
+              Try a shorter session or another week.
+            </EmptyState>
           ) : (
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7">
               {props.days.map((day) => (
-                <div key={day.date} role="group" aria-labelledby={`day-${day.date}`} className="rounded-md border border-border p-2">
+                <div
+                  key={day.date}
+                  role="group"
+                  aria-labelledby={`day-${day.date}`}
+                  className="rounded-md border border-border p-2"
+                >
                   <p id={`day-${day.date}`} className="mb-2 text-sm font-semibold">
                     {day.label}
                   </p>
@@ -91,7 +107,13 @@ export function SlotPicker(props: {
                           <TakenSlot key={s.value} slot={s} day={day.label} form={waitlistForm} />
                         ) : (
                           <label key={s.value} className="cursor-pointer">
-                            <input type="radio" name="slot" value={s.value} defaultChecked={state.values?.slot === s.value} className="peer sr-only" />
+                            <input
+                              type="radio"
+                              name="slot"
+                              value={s.value}
+                              defaultChecked={state.values?.slot === s.value}
+                              className="peer sr-only"
+                            />
                             <span className="inline-block rounded border border-border px-2 py-1 text-sm tabular-nums peer-checked:border-primary peer-checked:bg-primary peer-checked:text-primary-foreground peer-focus-visible:ring-2 peer-focus-visible:ring-ring">
                               <span className="sr-only">{day.label} </span>
                               {s.time}
@@ -113,7 +135,13 @@ export function SlotPicker(props: {
                 <legend className="mb-1 font-medium">Add-ons</legend>
                 {props.addOns.map((a) => (
                   <label key={a.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="addOnIds" value={a.id} defaultChecked={chosenAddOns.has(a.id)} className="size-4" />
+                    <input
+                      type="checkbox"
+                      name="addOnIds"
+                      value={a.id}
+                      defaultChecked={chosenAddOns.has(a.id)}
+                      className="size-4"
+                    />
                     {a.label}
                   </label>
                 ))}
@@ -123,12 +151,23 @@ export function SlotPicker(props: {
             {props.creators ? <CreatorChoice creators={props.creators} state={state} onChoose={setCreatorId} /> : null}
             <div className="grid max-w-xl gap-2">
               <Label htmlFor="notes">Notes for the studio (optional)</Label>
-              <textarea id="notes" name="notes" maxLength={1000} defaultValue={state.values?.notes} rows={3} className="rounded-md border border-input bg-background px-3 py-2 text-sm" />
+              <textarea
+                id="notes"
+                name="notes"
+                maxLength={1000}
+                defaultValue={state.values?.notes}
+                rows={3}
+                className="rounded-md border border-input bg-background px-3 py-2 text-sm"
+              />
             </div>
           </>
         ) : null}
         {priced ? (
-          <div role="group" aria-label="Price of the move" className="max-w-sm rounded-md border border-border p-3 text-sm">
+          <div
+            role="group"
+            aria-label="Price of the move"
+            className="max-w-sm rounded-md border border-border p-3 text-sm"
+          >
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
               <dt className="text-muted-foreground">Now</dt>
               <dd className="tabular-nums">{priced.oldPrice}</dd>
@@ -139,7 +178,10 @@ export function SlotPicker(props: {
             </dl>
           </div>
         ) : null}
-        <SubmitButton className="justify-self-start" pendingText={priced ? "Moving…" : props.rescheduleId ? "Pricing…" : "Holding the slot…"}>
+        <SubmitButton
+          className="justify-self-start"
+          pendingText={priced ? "Moving…" : props.rescheduleId ? "Pricing…" : "Holding the slot…"}
+        >
           {priced ? "Confirm the move" : props.rescheduleId ? "See the new price" : "Hold this slot and see the price"}
         </SubmitButton>
       </form>
@@ -158,7 +200,16 @@ function TakenSlot({ slot, day, form }: { slot: Slot; day: string; form: string 
       {slot.waiting ? (
         <span className="text-xs font-medium text-foreground">You are on the waitlist</span>
       ) : (
-        <Button type="submit" form={form} name="slot" value={slot.value} variant="link" size="sm" className="h-auto p-0 text-xs" aria-label={`Join the waitlist for ${day} ${slot.time}`}>
+        <Button
+          type="submit"
+          form={form}
+          name="slot"
+          value={slot.value}
+          variant="link"
+          size="sm"
+          className="h-auto p-0 text-xs"
+          aria-label={`Join the waitlist for ${day} ${slot.time}`}
+        >
           Join the waitlist
         </Button>
       )}

@@ -18,7 +18,9 @@ export function WaitlistJoin(props: { workspace: string; roomId: string; waitlis
       <input type="hidden" name="slot" value={props.waitlist} />
       {props.creatorId ? <input type="hidden" name="creatorId" value={props.creatorId} /> : null}
       <FormMessage state={state} />
-      <p className="text-sm text-muted-foreground">Still want this time? If it frees up, it is held for you and you get an email.</p>
+      <p className="text-sm text-muted-foreground">
+        Still want this time? If it frees up, it is held for you and you get an email.
+      </p>
       <SubmitButton variant="outline" className="justify-self-start" pendingText="Joining…">
         Join the waitlist for this time
       </SubmitButton>

@@ -28,7 +28,13 @@ import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Booking" };
 
-export default async function BookingPage({ params, searchParams }: { params: Promise<{ workspace: string; bookingId: string }>; searchParams: Promise<{ changed?: string }> }) {
+export default async function BookingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; bookingId: string }>;
+  searchParams: Promise<{ changed?: string }>;
+}) {
   const { workspace, bookingId } = await params;
   const member = await requireMember({ workspace, permission: "bookings.view" });
   const db = getDb();
@@ -52,11 +58,16 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
         : `Cancelling now costs ${formatMoney(fee.feeCents, fee.currency)} (${fee.reason === "started" ? "the session has started" : `${policies.lateCancelFeePercent} % within ${policies.freeCancellationHours} h of the start`}).`;
   const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
   const floor = can(member, "bookings.operate") && canOperateStudio(member, studio.id);
-  const balance = can(member, "billing.view_balance") ? await creatorBalance(db, member.workspaceId, b.creatorId) : null;
+  const balance = can(member, "billing.view_balance")
+    ? await creatorBalance(db, member.workspaceId, b.creatorId)
+    : null;
   const creator = member.userId === b.creatorId ? null : await creatorContact(db, member.workspaceId, b.creatorId);
   // The floor's view of the room: an overrun of this session, or one before it that keeps this creator out.
   const roomBefore = floor && b.status === "confirmed" ? await roomOccupancy(db, b) : null;
-  const [overrun] = floor && b.status === "checked_in" ? await overrunsNow(db, { workspaceId: member.workspaceId, bookingId: b.id }, now) : [];
+  const [overrun] =
+    floor && b.status === "checked_in"
+      ? await overrunsNow(db, { workspaceId: member.workspaceId, bookingId: b.id }, now)
+      : [];
 
   return (
     <div className="grid max-w-3xl gap-6">
@@ -74,7 +85,9 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           {studio.name} · {studioTimeRange(b.startsAt, b.endsAt, studio.timeZone)}
         </p>
       </header>
-      {(await searchParams).changed ? <Alert variant="success">Booking moved. The confirmation email has the new time.</Alert> : null}
+      {(await searchParams).changed ? (
+        <Alert variant="success">Booking moved. The confirmation email has the new time.</Alert>
+      ) : null}
       {outcome ? <OutcomeCard outcome={outcome} timeZone={studio.timeZone} /> : null}
       {creator || b.notes ? (
         <Card>
@@ -106,8 +119,17 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
             <CardTitle>Front desk</CardTitle>
           </CardHeader>
           <CardContent className="grid gap-3">
-            {balance ? <BalanceNote balance={balance} whose={creator?.name ?? creator?.email ?? "The creator"} /> : null}
-            <FrontDesk slug={slug} found={found} policies={policies} now={now} roomBefore={roomBefore} overrun={overrun ?? null} />
+            {balance ? (
+              <BalanceNote balance={balance} whose={creator?.name ?? creator?.email ?? "The creator"} />
+            ) : null}
+            <FrontDesk
+              slug={slug}
+              found={found}
+              policies={policies}
+              now={now}
+              roomBefore={roomBefore}
+              overrun={overrun ?? null}
+            />
           </CardContent>
         </Card>
       ) : null}
@@ -128,7 +150,12 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
             <CardTitle>Confirm your booking</CardTitle>
           </CardHeader>
           <CardContent>
-            <ConfirmForm workspace={slug} bookingId={b.id} holdExpiresAt={b.holdExpiresAt.toISOString()} now={now.toISOString()} />
+            <ConfirmForm
+              workspace={slug}
+              bookingId={b.id}
+              holdExpiresAt={b.holdExpiresAt.toISOString()}
+              now={now.toISOString()}
+            />
           </CardContent>
         </Card>
       ) : null}
@@ -138,7 +165,9 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
         </CardHeader>
         <CardContent>
           <Table>
-            <caption className="sr-only">Price of booking {b.code}, {minutes} minutes</caption>
+            <caption className="sr-only">
+              Price of booking {b.code}, {minutes} minutes
+            </caption>
             <TableHeader>
               <TableRow>
                 <TableHead>Item</TableHead>
@@ -149,7 +178,9 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
               {quote.lines.map((l, i) => (
                 <TableRow key={i}>
                   <TableCell>{l.description}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatMoney(l.amountCents, quote.currency)}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {formatMoney(l.amountCents, quote.currency)}
+                  </TableCell>
                 </TableRow>
               ))}
               {quote.tax ? (
@@ -157,18 +188,24 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
                   {quote.tax.inclusive ? null : (
                     <TableRow>
                       <TableCell>Subtotal</TableCell>
-                      <TableCell className="text-right tabular-nums">{formatMoney(quote.subtotalCents, quote.currency)}</TableCell>
+                      <TableCell className="text-right tabular-nums">
+                        {formatMoney(quote.subtotalCents, quote.currency)}
+                      </TableCell>
                     </TableRow>
                   )}
                   <TableRow>
                     <TableCell>{taxLabel(quote.tax)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatMoney(quote.tax.amountCents, quote.currency)}</TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {formatMoney(quote.tax.amountCents, quote.currency)}
+                    </TableCell>
                   </TableRow>
                 </>
               ) : null}
               <TableRow>
                 <TableCell className="font-semibold">Total</TableCell>
-                <TableCell className="text-right font-semibold tabular-nums">{formatMoney(quote.totalCents, quote.currency)}</TableCell>
+                <TableCell className="text-right font-semibold tabular-nums">
+                  {formatMoney(quote.totalCents, quote.currency)}
+                </TableCell>
               </TableRow>
             </TableBody>
           </Table>
@@ -180,7 +217,12 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
             <CardTitle>Check-in code</CardTitle>
           </CardHeader>
           <CardContent className="flex flex-wrap items-center gap-6">
-            <div className="rounded-md bg-white p-2" role="img" aria-label={`QR code of booking code ${b.code}`} dangerouslySetInnerHTML={{ __html: qr }} />
+            <div
+              className="rounded-md bg-white p-2"
+              role="img"
+              aria-label={`QR code of booking code ${b.code}`}
+              dangerouslySetInnerHTML={{ __html: qr }}
+            />
             <div>
               <p className="font-mono text-3xl font-semibold tracking-widest" data-testid="booking-code">
                 {b.code}
@@ -200,7 +242,12 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
             <Button asChild variant="outline" className="justify-self-start">
               <Link href={`/w/${slug}/book/${room.id}?reschedule=${b.id}&duration=${minutes}`}>Reschedule</Link>
             </Button>
-            <CancelForm workspace={slug} bookingId={b.id} feeText={feeText} verb={b.status === "held" ? "Release hold" : "Cancel booking"} />
+            <CancelForm
+              workspace={slug}
+              bookingId={b.id}
+              feeText={feeText}
+              verb={b.status === "held" ? "Release hold" : "Cancel booking"}
+            />
           </CardContent>
         </Card>
       ) : null}
@@ -210,7 +257,12 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
 
 /** How a booking that is over ended: when, by whom, why, and its fees. */
 function OutcomeCard({ outcome, timeZone }: { outcome: BookingOutcome; timeZone: string }) {
-  const title = { cancelled: "Cancelled", expired: "Hold expired", no_show: "Marked as a no-show", completed: "Completed" }[outcome.status];
+  const title = {
+    cancelled: "Cancelled",
+    expired: "Hold expired",
+    no_show: "Marked as a no-show",
+    completed: "Completed",
+  }[outcome.status];
   return (
     <Card>
       <CardHeader>
@@ -219,11 +271,14 @@ function OutcomeCard({ outcome, timeZone }: { outcome: BookingOutcome; timeZone:
       <CardContent className="grid gap-1 text-sm">
         {outcome.at ? (
           <p>
-            {outcome.status === "expired" ? "Not confirmed in time; the hold lapsed" : title} on {studioTime(outcome.at, timeZone)}
+            {outcome.status === "expired" ? "Not confirmed in time; the hold lapsed" : title} on{" "}
+            {studioTime(outcome.at, timeZone)}
             {outcome.by ? ` by ${outcome.by}` : ""}.
           </p>
         ) : null}
-        {outcome.status === "cancelled" || outcome.status === "no_show" ? <p>Reason: {outcome.reason || "none given"}</p> : null}
+        {outcome.status === "cancelled" || outcome.status === "no_show" ? (
+          <p>Reason: {outcome.reason || "none given"}</p>
+        ) : null}
         {outcome.fees.length > 0 ? (
           outcome.fees.map((f, i) => (
             <p key={i}>
@@ -239,11 +294,15 @@ function OutcomeCard({ outcome, timeZone }: { outcome: BookingOutcome; timeZone:
 }
 
 function BalanceNote({ balance, whose }: { balance: Awaited<ReturnType<typeof creatorBalance>>; whose: string }) {
-  if (balance.outstanding.length === 0 && balance.failedInvoices.length === 0) return <p className="text-sm text-muted-foreground">{whose} owes nothing.</p>;
+  if (balance.outstanding.length === 0 && balance.failedInvoices.length === 0)
+    return <p className="text-sm text-muted-foreground">{whose} owes nothing.</p>;
   return (
     <Alert variant={balance.failedInvoices.length > 0 ? "destructive" : "default"}>
-      {whose}&rsquo;s outstanding balance: {balance.outstanding.map((o) => formatMoney(o.cents, o.currency)).join(" + ") || formatMoney(0, "USD")}
-      {balance.failedInvoices.length > 0 ? ` · ${balance.failedInvoices.length} failed ${balance.failedInvoices.length === 1 ? "payment" : "payments"}` : ""}
+      {whose}&rsquo;s outstanding balance:{" "}
+      {balance.outstanding.map((o) => formatMoney(o.cents, o.currency)).join(" + ") || formatMoney(0, "USD")}
+      {balance.failedInvoices.length > 0
+        ? ` · ${balance.failedInvoices.length} failed ${balance.failedInvoices.length === 1 ? "payment" : "payments"}`
+        : ""}
     </Alert>
   );
 }

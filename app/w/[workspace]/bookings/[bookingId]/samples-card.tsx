@@ -14,7 +14,12 @@ import { READINESS_LABEL, readinessMeaning, type Readiness } from "@/lib/samples
 import { samplesForBookings } from "@/lib/samples/session-samples";
 import { AssignSampleForm, ReturnForm, StageForm } from "../../inventory/stock-forms";
 
-const VARIANT: Record<Readiness, "success" | "secondary" | "warning" | "destructive"> = { staged: "success", ready: "secondary", waiting: "warning", at_risk: "destructive" };
+const VARIANT: Record<Readiness, "success" | "secondary" | "warning" | "destructive"> = {
+  staged: "success",
+  ready: "secondary",
+  waiting: "warning",
+  at_risk: "destructive",
+};
 
 /** The state as words and color, never color alone. */
 function State({ state }: { state: Readiness }) {
@@ -32,7 +37,9 @@ export async function SamplesCard({ member, found, now }: { member: Member; foun
   if (!staff && !creator) return null;
   const db = getDb();
   const samples = (await samplesForBookings(db, [b.id], now)).get(b.id) ?? { items: [], state: null };
-  const [stock, places] = staff ? await Promise.all([listStock(db, member, { studioId: studio.id }), shelves(db, member, studio.id)]) : [[], []];
+  const [stock, places] = staff
+    ? await Promise.all([listStock(db, member, { studioId: studio.id }), shelves(db, member, studio.id)])
+    : [[], []];
   const onShelf = stock.filter((r) => r.location?.kind !== "room" && r.item.shipmentItemId);
   const onThisSet = stock.filter((r) => r.location?.roomId === room.id);
   const stageable = b.status === "confirmed" || b.status === "checked_in";
@@ -56,14 +63,17 @@ export async function SamplesCard({ member, found, now }: { member: Member; foun
         <CardTitle id="samples-title">Samples</CardTitle>
         {samples.state ? (
           <CardDescription className="flex flex-wrap items-center gap-2" data-testid="samples-state">
-            <span>Overall:</span> <State state={samples.state} /> <span>{readinessMeaning(samples.state, samples.items)}</span>
+            <span>Overall:</span> <State state={samples.state} />{" "}
+            <span>{readinessMeaning(samples.state, samples.items)}</span>
           </CardDescription>
         ) : null}
       </CardHeader>
       <CardContent className="grid gap-4">
         {samples.items.length === 0 ? (
           <EmptyState title="No samples for this session">
-            {staff ? "Samples a brand ships for this session appear here; you can also assign samples already in the studio." : "Samples a brand ships for this session appear here."}
+            {staff
+              ? "Samples a brand ships for this session appear here; you can also assign samples already in the studio."
+              : "Samples a brand ships for this session appear here."}
           </EmptyState>
         ) : (
           <Table scrollLabel="Samples for this session">
@@ -121,7 +131,12 @@ export async function SamplesCard({ member, found, now }: { member: Member; foun
                               ))
                             : null}
                           {setRows.map((r) => (
-                            <ReturnForm key={r.item.id} workspace={slug} item={{ id: r.item.id, sku: r.item.sku, name: r.item.name, onHand: r.item.onHand }} places={placeChoices} />
+                            <ReturnForm
+                              key={r.item.id}
+                              workspace={slug}
+                              item={{ id: r.item.id, sku: r.item.sku, name: r.item.name, onHand: r.item.onHand }}
+                              places={placeChoices}
+                            />
                           ))}
                         </div>
                       </TableCell>
@@ -141,7 +156,11 @@ export async function SamplesCard({ member, found, now }: { member: Member; foun
                   <span>
                     <span className="font-mono">{r.item.sku}</span> {r.item.name}: {r.item.onHand}
                   </span>
-                  <ReturnForm workspace={slug} item={{ id: r.item.id, sku: r.item.sku, name: r.item.name, onHand: r.item.onHand }} places={placeChoices} />
+                  <ReturnForm
+                    workspace={slug}
+                    item={{ id: r.item.id, sku: r.item.sku, name: r.item.name, onHand: r.item.onHand }}
+                    places={placeChoices}
+                  />
                 </li>
               ))}
             </ul>

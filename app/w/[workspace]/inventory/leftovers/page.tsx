@@ -25,7 +25,10 @@ export default async function LeftoversPage({ params }: { params: Promise<{ work
   const member = await requireMember({ workspace, permission: "inventory.manage" });
   const db = getDb();
   const [due, studios] = await Promise.all([leftoversDue(db, member, appNow()), workspaceStudios(db, member)]);
-  const names = await ownerNames(db, member, { brandIds: due.map((d) => d.shipment.brandId), creatorIds: due.map((d) => d.shipment.creatorId) });
+  const names = await ownerNames(db, member, {
+    brandIds: due.map((d) => d.shipment.brandId),
+    creatorIds: due.map((d) => d.shipment.creatorId),
+  });
   const studioOf = new Map(studios.map((s) => [s.id, s]));
   const slug = member.workspaceSlug;
   return (
@@ -38,11 +41,14 @@ export default async function LeftoversPage({ params }: { params: Promise<{ work
           / Leftovers due
         </p>
         <h1 className="text-2xl font-semibold">Leftovers due</h1>
-        <p className="text-muted-foreground">Samples whose sessions are over: do what the brand chose with what is left, oldest first.</p>
+        <p className="text-muted-foreground">
+          Samples whose sessions are over: do what the brand chose with what is left, oldest first.
+        </p>
       </header>
       {due.length === 0 ? (
         <EmptyState title="No leftovers are due" icon={<PackageX />}>
-          A shipment appears here the set number of days after its last session, while some of it is still in the studio.
+          A shipment appears here the set number of days after its last session, while some of it is still in the
+          studio.
         </EmptyState>
       ) : (
         <Table scrollLabel="Leftovers due">
@@ -72,13 +78,26 @@ export default async function LeftoversPage({ params }: { params: Promise<{ work
                   <TableCell>{s.brandId ? (names.brands.get(s.brandId) ?? "—") : "Not known"}</TableCell>
                   <TableCell>{studio?.name ?? "—"}</TableCell>
                   <TableCell className="text-right tabular-nums">{units}</TableCell>
-                  <TableCell className="whitespace-nowrap">{studio ? formatLocal(dueAt, studio.timeZone) : formatInZone(dueAt, "UTC")}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {studio ? formatLocal(dueAt, studio.timeZone) : formatInZone(dueAt, "UTC")}
+                  </TableCell>
                   <TableCell>
                     {choice.text}
-                    {s.leftoverAction === "give_to_creator" && s.creatorId ? <span className="block text-xs text-muted-foreground">{names.creators.get(s.creatorId) ?? ""}</span> : null}
+                    {s.leftoverAction === "give_to_creator" && s.creatorId ? (
+                      <span className="block text-xs text-muted-foreground">
+                        {names.creators.get(s.creatorId) ?? ""}
+                      </span>
+                    ) : null}
                   </TableCell>
                   <TableCell className="min-w-40">
-                    <LeftoversButton workspace={slug} shipmentId={s.id} code={s.code} label={choice.button} action={s.leftoverAction} units={units} />
+                    <LeftoversButton
+                      workspace={slug}
+                      shipmentId={s.id}
+                      code={s.code}
+                      label={choice.button}
+                      action={s.leftoverAction}
+                      units={units}
+                    />
                   </TableCell>
                 </TableRow>
               );

@@ -10,10 +10,19 @@ export async function GET(req: Request, ctx: { params: Promise<{ workspace: stri
   const { workspace } = await ctx.params;
   const params = new URL(req.url).searchParams;
   const back = new URLSearchParams({ from: params.get("from") ?? "", to: params.get("to") ?? "" });
-  const member = await requireRouteMember({ workspace, permission: "reports.view", returnTo: `/w/${encodeURIComponent(workspace)}/reports?${back}` });
+  const member = await requireRouteMember({
+    workspace,
+    permission: "reports.view",
+    returnTo: `/w/${encodeURIComponent(workspace)}/reports?${back}`,
+  });
   if (member instanceof Response) return member;
   const parsed = reportExportSchema.safeParse(Object.fromEntries(params.entries()));
-  if (!parsed.success) return problem(400, { code: "validation", detail: "Some query parameters are invalid.", errors: fieldErrors(parsed.error.issues) });
+  if (!parsed.success)
+    return problem(400, {
+      code: "validation",
+      detail: "Some query parameters are invalid.",
+      errors: fieldErrors(parsed.error.issues),
+    });
   const { report, ...range } = parsed.data;
   const file = await reportCsv(getDb(), member.workspaceId, report, range);
   return csvResponse(file.body, file.filename);

@@ -15,7 +15,11 @@ export async function createFeedAction(_prev: ActionState, form: FormData): Prom
   const result = await createFeed(getDb(), gate.value, { studioId: studioId || undefined });
   if (!result.ok) return failed(form, "You cannot make a feed of that calendar.");
   revalidatePath(`/w/${gate.value.workspaceSlug}/settings/calendar`);
-  return { status: "ok", message: "Feed created. Copy its address now: it will not be shown again.", data: { url: `${getEnv().APP_URL}/api/calendar/${result.value.token}.ics` } };
+  return {
+    status: "ok",
+    message: "Feed created. Copy its address now: it will not be shown again.",
+    data: { url: `${getEnv().APP_URL}/api/calendar/${result.value.token}.ics` },
+  };
 }
 
 export async function revokeFeedAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -4,7 +4,15 @@ import { FormMessage, SubmitButton } from "@/components/form";
 import { idle } from "@/lib/action-state";
 import { createFeedAction, revokeFeedAction } from "./actions";
 
-export function CreateFeedForm({ workspace, studioId, label }: { workspace: string; studioId?: string; label: string }) {
+export function CreateFeedForm({
+  workspace,
+  studioId,
+  label,
+}: {
+  workspace: string;
+  studioId?: string;
+  label: string;
+}) {
   const [state, action] = useActionState(createFeedAction, idle);
   return (
     <form action={action} className="grid gap-2">

@@ -18,7 +18,11 @@ export default async function CalendarFeedsPage({ params }: { params: Promise<{ 
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "bookings.view" });
   const db = getDb();
-  const [feeds, studios, workspaceZone] = await Promise.all([listFeeds(db, member), listStudioChoices(db, member.workspaceId), workspaceTimeZone(db, member.workspaceId)]);
+  const [feeds, studios, workspaceZone] = await Promise.all([
+    listFeeds(db, member),
+    listStudioChoices(db, member.workspaceId),
+    workspaceTimeZone(db, member.workspaceId),
+  ]);
   // A studio's feed was made on that studio's clock; a creator's own feed on the workspace's.
   const zoneOf = (studioId: string | null) => studios.find((s) => s.id === studioId)?.timeZone ?? workspaceZone;
   const mine = studios.filter((s) => canOperateStudio(member, s.id));
@@ -28,8 +32,8 @@ export default async function CalendarFeedsPage({ params }: { params: Promise<{ 
       <header>
         <h1 className="text-2xl font-semibold">Calendar feeds</h1>
         <p className="text-muted-foreground">
-          Subscribe to your bookings from Google Calendar, Apple Calendar or Outlook with a private address. Anyone with the address can read the
-          calendar: revoke it if it leaks.
+          Subscribe to your bookings from Google Calendar, Apple Calendar or Outlook with a private address. Anyone with
+          the address can read the calendar: revoke it if it leaks.
         </p>
       </header>
       <Card>
@@ -57,9 +61,15 @@ export default async function CalendarFeedsPage({ params }: { params: Promise<{ 
                 <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                   <span>
                     {f.studioName ? `Studio: ${f.studioName}` : "My bookings"}
-                    <span className="block text-xs text-muted-foreground">created {formatDayInZone(f.createdAt, zoneOf(f.studioId))}</span>
+                    <span className="block text-xs text-muted-foreground">
+                      created {formatDayInZone(f.createdAt, zoneOf(f.studioId))}
+                    </span>
                   </span>
-                  {f.revokedAt ? <Badge variant="outline">revoked</Badge> : <RevokeFeedForm workspace={slug} feedId={f.id} />}
+                  {f.revokedAt ? (
+                    <Badge variant="outline">revoked</Badge>
+                  ) : (
+                    <RevokeFeedForm workspace={slug} feedId={f.id} />
+                  )}
                 </li>
               ))}
             </ul>

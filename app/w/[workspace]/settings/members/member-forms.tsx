@@ -17,7 +17,15 @@ function useToast(state: ActionState) {
 }
 
 /** Role plus what the role needs: studios for staff, a brand company for brand members. */
-function RoleFields({ choices, state, idPrefix, initialRole, initialStudios = [], initialBrand = "", allowNewBrand }: {
+function RoleFields({
+  choices,
+  state,
+  idPrefix,
+  initialRole,
+  initialStudios = [],
+  initialBrand = "",
+  allowNewBrand,
+}: {
   choices: Choices;
   state: ActionState;
   idPrefix: string;
@@ -46,7 +54,13 @@ function RoleFields({ choices, state, idPrefix, initialRole, initialStudios = []
           <legend className="mb-1 text-sm font-medium">Studios they work in</legend>
           {choices.studios.map((s) => (
             <label key={s.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="studioIds" value={s.id} defaultChecked={chosen.has(s.id)} className="size-4" />
+              <input
+                type="checkbox"
+                name="studioIds"
+                value={s.id}
+                defaultChecked={chosen.has(s.id)}
+                className="size-4"
+              />
               {s.name}
             </label>
           ))}
@@ -86,12 +100,22 @@ export function InviteForm({ workspace, choices }: { workspace: string; choices:
       {state.status === "error" ? <FormMessage state={state} /> : null}
       <Field name="email" label="Email" type="email" autoComplete="off" required state={state} />
       <RoleFields choices={choices} state={state} idPrefix="invite" initialRole="creator" allowNewBrand />
-      <SubmitButton className="justify-self-start" pendingText="Sending…">Send invitation</SubmitButton>
+      <SubmitButton className="justify-self-start" pendingText="Sending…">
+        Send invitation
+      </SubmitButton>
     </form>
   );
 }
 
-export function MemberRoleForm({ workspace, membershipId, role, studioIds, brandId, choices, label }: {
+export function MemberRoleForm({
+  workspace,
+  membershipId,
+  role,
+  studioIds,
+  brandId,
+  choices,
+  label,
+}: {
   workspace: string;
   membershipId: string;
   role: string;
@@ -105,15 +129,23 @@ export function MemberRoleForm({ workspace, membershipId, role, studioIds, brand
   return (
     <details className="rounded-md border border-border p-3" open={state.status === "error"}>
       <summary className="cursor-pointer text-sm font-medium">Change role</summary>
-    <form action={action} className="mt-3 grid gap-3" aria-label={`Change role of ${label}`}>
-      <input type="hidden" name="workspace" value={workspace} />
-      <input type="hidden" name="membershipId" value={membershipId} />
-      {state.status === "error" ? <FormMessage state={state} /> : null}
-      <RoleFields choices={choices} state={state} idPrefix={`m-${membershipId}`} initialRole={role} initialStudios={studioIds} initialBrand={brandId ?? ""} allowNewBrand={false} />
-      <SubmitButton size="sm" variant="outline" className="justify-self-start" pendingText="Saving…">
-        Save role
-      </SubmitButton>
-    </form>
+      <form action={action} className="mt-3 grid gap-3" aria-label={`Change role of ${label}`}>
+        <input type="hidden" name="workspace" value={workspace} />
+        <input type="hidden" name="membershipId" value={membershipId} />
+        {state.status === "error" ? <FormMessage state={state} /> : null}
+        <RoleFields
+          choices={choices}
+          state={state}
+          idPrefix={`m-${membershipId}`}
+          initialRole={role}
+          initialStudios={studioIds}
+          initialBrand={brandId ?? ""}
+          allowNewBrand={false}
+        />
+        <SubmitButton size="sm" variant="outline" className="justify-self-start" pendingText="Saving…">
+          Save role
+        </SubmitButton>
+      </form>
     </details>
   );
 }
@@ -121,7 +153,17 @@ export function MemberRoleForm({ workspace, membershipId, role, studioIds, brand
 const removeMemberAndTell = toastingAction(removeMemberAction);
 const revokeInvitationAndTell = toastingAction(revokeInvitationAction);
 
-export function RemoveButton({ workspace, id, label, kind }: { workspace: string; id: string; label: string; kind: "member" | "invitation" }) {
+export function RemoveButton({
+  workspace,
+  id,
+  label,
+  kind,
+}: {
+  workspace: string;
+  id: string;
+  label: string;
+  kind: "member" | "invitation";
+}) {
   const [, action] = useActionState(kind === "member" ? removeMemberAndTell : revokeInvitationAndTell, idle);
   const [confirming, setConfirming] = useState(false);
   const verb = kind === "member" ? "Remove" : "Revoke";
@@ -136,7 +178,12 @@ export function RemoveButton({ workspace, id, label, kind }: { workspace: string
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name={kind === "member" ? "membershipId" : "invitationId"} value={id} />
-      <SubmitButton variant="destructive" size="sm" pendingText="Working…" aria-label={`Confirm: ${verb.toLowerCase()} ${label}`}>
+      <SubmitButton
+        variant="destructive"
+        size="sm"
+        pendingText="Working…"
+        aria-label={`Confirm: ${verb.toLowerCase()} ${label}`}
+      >
         Confirm
       </SubmitButton>
       <Button variant="ghost" size="sm" type="button" onClick={() => setConfirming(false)}>

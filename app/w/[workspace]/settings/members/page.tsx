@@ -58,7 +58,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                   <span>
                     <span className="font-medium">{i.email}</span> <Badge className="capitalize">{i.role}</Badge>
-                    <span className="block text-xs text-muted-foreground">expires {formatInZone(i.expiresAt, zone)}</span>
+                    <span className="block text-xs text-muted-foreground">
+                      expires {formatInZone(i.expiresAt, zone)}
+                    </span>
                   </span>
                   <RemoveButton workspace={slug} id={i.id} label={`invitation for ${i.email}`} kind="invitation" />
                 </li>
@@ -83,18 +85,35 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                   <li key={m.id} className="grid gap-3 py-4 sm:grid-cols-[1fr_auto]">
                     <div>
                       <p className="font-medium">
-                        {label} {m.userId === member.userId ? <span className="text-xs text-muted-foreground">(you)</span> : null}
+                        {label}{" "}
+                        {m.userId === member.userId ? (
+                          <span className="text-xs text-muted-foreground">(you)</span>
+                        ) : null}
                       </p>
                       <p className="text-sm text-muted-foreground">{m.email}</p>
                       <p className="mt-1 flex flex-wrap gap-1">
                         <Badge className="capitalize">{m.role}</Badge>
-                        {m.role === "staff" ? m.studioIds.map((id) => <Badge key={id} variant="outline">{studioName.get(id) ?? "unknown studio"}</Badge>) : null}
+                        {m.role === "staff"
+                          ? m.studioIds.map((id) => (
+                              <Badge key={id} variant="outline">
+                                {studioName.get(id) ?? "unknown studio"}
+                              </Badge>
+                            ))
+                          : null}
                         {m.brandName ? <Badge variant="outline">{m.brandName}</Badge> : null}
                       </p>
                     </div>
                     {manageable ? (
                       <div className="grid gap-3 sm:w-72">
-                        <MemberRoleForm workspace={slug} membershipId={m.id} role={m.role} studioIds={m.studioIds} brandId={m.brandId} choices={choices} label={label} />
+                        <MemberRoleForm
+                          workspace={slug}
+                          membershipId={m.id}
+                          role={m.role}
+                          studioIds={m.studioIds}
+                          brandId={m.brandId}
+                          choices={choices}
+                          label={label}
+                        />
                         <RemoveButton workspace={slug} id={m.id} label={label} kind="member" />
                       </div>
                     ) : null}

@@ -5,13 +5,21 @@ import { redirect } from "next/navigation";
 import { ensureForm, failed, type ActionState } from "@/lib/action-state";
 import { requireActionMember } from "@/lib/auth/require-member";
 import type { Member } from "@/lib/auth/member";
-import { connectWorkspace, continueOnboarding, dashboardLink, platformStripe, refreshAccount } from "@/lib/billing/connect";
+import {
+  connectWorkspace,
+  continueOnboarding,
+  dashboardLink,
+  platformStripe,
+  refreshAccount,
+} from "@/lib/billing/connect";
 import { appNow } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
 /** Owners only; then platform mode, or a message saying which mode the server is in. */
-async function gate(form: FormData): Promise<{ ok: false; state: ActionState } | { ok: true; member: Member; stripe: Stripe; baseUrl: string }> {
+async function gate(
+  form: FormData,
+): Promise<{ ok: false; state: ActionState } | { ok: true; member: Member; stripe: Stripe; baseUrl: string }> {
   const member = await requireActionMember({ workspace: form.get("workspace"), permission: "payments.manage" });
   if (!member.ok) return { ok: false, state: failed(form, member.message ?? "Not found.") };
   const stripe = platformStripe();

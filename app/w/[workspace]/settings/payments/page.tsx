@@ -16,21 +16,40 @@ export const metadata: Metadata = { title: "Payments" };
 
 const BACK: Record<string, { variant: "success" | "destructive"; text: string }> = {
   back: { variant: "success", text: "Back from Stripe: this is where the account stands now." },
-  unread: { variant: "destructive", text: "Back from Stripe, but Stripe could not be reached to read the account. Use Refresh in a minute." },
-  "no-link": { variant: "destructive", text: "Stripe could not make a new onboarding link. Try Continue onboarding in a minute." },
+  unread: {
+    variant: "destructive",
+    text: "Back from Stripe, but Stripe could not be reached to read the account. Use Refresh in a minute.",
+  },
+  "no-link": {
+    variant: "destructive",
+    text: "Stripe could not make a new onboarding link. Try Continue onboarding in a minute.",
+  },
 };
 
 /** Where the workspace's money goes: Stripe Connect onboarding and the account's state, in words. Owners only. */
-export default async function PaymentsPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ "from-stripe"?: string }> }) {
+export default async function PaymentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ "from-stripe"?: string }>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "payments.manage" });
   const back = BACK[(await searchParams)["from-stripe"] ?? ""];
   const mode = paymentsMode(getEnv());
   const db = getDb();
-  const [account, zone] = mode === "platform" ? await Promise.all([connectedAccountOf(db, member.workspaceId), workspaceTimeZone(db, member.workspaceId)]) : [null, "UTC"];
+  const [account, zone] =
+    mode === "platform"
+      ? await Promise.all([connectedAccountOf(db, member.workspaceId), workspaceTimeZone(db, member.workspaceId)])
+      : [null, "UTC"];
   const slug = member.workspaceSlug;
-  const detailsNeeded = account !== null && (!account.detailsSubmitted || account.requirementsDue.length > 0 || !account.chargesEnabled);
-  const [feeBasisPoints, unsent] = mode === "platform" ? await Promise.all([feeBasisPointsOf(db, member.workspaceId), unsentInvoiceCount(db, member.workspaceId)]) : [0, 0];
+  const detailsNeeded =
+    account !== null && (!account.detailsSubmitted || account.requirementsDue.length > 0 || !account.chargesEnabled);
+  const [feeBasisPoints, unsent] =
+    mode === "platform"
+      ? await Promise.all([feeBasisPointsOf(db, member.workspaceId), unsentInvoiceCount(db, member.workspaceId)])
+      : [0, 0];
   const waiting = mode === "platform" && !account?.chargesEnabled;
 
   return (
@@ -43,7 +62,9 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
       {mode !== "platform" ? (
         <Card>
           <CardHeader>
-            <CardTitle>{mode === "unconfigured" ? "Stripe is not configured on this server" : "Single-operator mode"}</CardTitle>
+            <CardTitle>
+              {mode === "unconfigured" ? "Stripe is not configured on this server" : "Single-operator mode"}
+            </CardTitle>
             <CardDescription>{MODE_WORDS[mode]}</CardDescription>
           </CardHeader>
         </Card>
@@ -52,7 +73,8 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
           <CardHeader>
             <CardTitle>Not connected</CardTitle>
             <CardDescription>
-              Connect this workspace to its own Stripe account so creators pay you directly. Stripe asks for your business and bank details on its own pages, then brings you back here.
+              Connect this workspace to its own Stripe account so creators pay you directly. Stripe asks for your
+              business and bank details on its own pages, then brings you back here.
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -64,16 +86,21 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
           <CardHeader>
             <CardTitle>{detailsNeeded ? "Details needed" : "Connected to Stripe"}</CardTitle>
             <CardDescription>
-              Stripe account {account.stripeAccountId}. Last read from Stripe {formatLocal(account.updatedAt, zone)} ({clockName(zone)}).
+              Stripe account {account.stripeAccountId}. Last read from Stripe {formatLocal(account.updatedAt, zone)} (
+              {clockName(zone)}).
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
             <ul className="flex flex-wrap gap-2" aria-label="Account state">
               <li>
-                <Badge variant={account.chargesEnabled ? "default" : "secondary"}>{account.chargesEnabled ? "Charges enabled" : "Charges not enabled yet"}</Badge>
+                <Badge variant={account.chargesEnabled ? "default" : "secondary"}>
+                  {account.chargesEnabled ? "Charges enabled" : "Charges not enabled yet"}
+                </Badge>
               </li>
               <li>
-                <Badge variant={account.payoutsEnabled ? "default" : "secondary"}>{account.payoutsEnabled ? "Payouts enabled" : "Payouts not enabled yet"}</Badge>
+                <Badge variant={account.payoutsEnabled ? "default" : "secondary"}>
+                  {account.payoutsEnabled ? "Payouts enabled" : "Payouts not enabled yet"}
+                </Badge>
               </li>
             </ul>
             {detailsNeeded ? (
@@ -102,9 +129,14 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
       )}
       {waiting ? (
         <Alert>
-          <strong>Until Stripe enables charges,</strong> creators can book without a card (under the Automatic card policy) and their invoices wait
-          unsent: {unsent === 0 ? "none is waiting now" : unsent === 1 ? "1 invoice is waiting" : `${unsent} invoices are waiting`}. They are sent on the
-          first run after charges are enabled.
+          <strong>Until Stripe enables charges,</strong> creators can book without a card (under the Automatic card
+          policy) and their invoices wait unsent:{" "}
+          {unsent === 0
+            ? "none is waiting now"
+            : unsent === 1
+              ? "1 invoice is waiting"
+              : `${unsent} invoices are waiting`}
+          . They are sent on the first run after charges are enabled.
         </Alert>
       ) : null}
       {mode === "platform" ? (
@@ -112,8 +144,9 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
           <CardHeader>
             <CardTitle>Platform fee</CardTitle>
             <CardDescription>
-              Livebase takes <strong data-testid="platform-fee">{feePercentLabel(feeBasisPoints)}</strong> of each invoice paid on this account, in the
-              invoice&apos;s currency, and returns it in proportion when a payment is refunded. Reports show gross, fee and net per studio and month.
+              Livebase takes <strong data-testid="platform-fee">{feePercentLabel(feeBasisPoints)}</strong> of each
+              invoice paid on this account, in the invoice&apos;s currency, and returns it in proportion when a payment
+              is refunded. Reports show gross, fee and net per studio and month.
             </CardDescription>
           </CardHeader>
         </Card>

@@ -16,7 +16,10 @@ export const metadata: Metadata = { title: "API tokens" };
 export default async function TokensPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "tokens.manage" });
-  const [tokens, zone] = await Promise.all([listApiTokens(getDb(), member), workspaceTimeZone(getDb(), member.workspaceId)]);
+  const [tokens, zone] = await Promise.all([
+    listApiTokens(getDb(), member),
+    workspaceTimeZone(getDb(), member.workspaceId),
+  ]);
   const fmt = (d: Date | null) => (d ? formatInZone(d, zone) : "never");
   return (
     <div className="grid max-w-3xl gap-6">
@@ -26,7 +29,8 @@ export default async function TokensPage({ params }: { params: Promise<{ workspa
           <CardTitle>New token</CardTitle>
           <CardDescription>
             A token acts as you in {member.workspaceName} with your role ({member.role}). Send it as{" "}
-            <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code> to <code className="font-mono text-xs">/api/v1</code>.
+            <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code> to{" "}
+            <code className="font-mono text-xs">/api/v1</code>.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -63,7 +67,11 @@ export default async function TokensPage({ params }: { params: Promise<{ workspa
                     <TableCell className="text-xs">{fmt(t.createdAt)}</TableCell>
                     <TableCell className="text-xs">{fmt(t.lastUsedAt)}</TableCell>
                     <TableCell className="text-right">
-                      {t.revokedAt ? <Badge variant="outline">revoked</Badge> : <RevokeTokenButton workspace={member.workspaceSlug} tokenId={t.id} name={t.name} />}
+                      {t.revokedAt ? (
+                        <Badge variant="outline">revoked</Badge>
+                      ) : (
+                        <RevokeTokenButton workspace={member.workspaceSlug} tokenId={t.id} name={t.name} />
+                      )}
                     </TableCell>
                   </TableRow>
                 ))}

@@ -13,7 +13,13 @@ export function CreateTokenForm({ workspace }: { workspace: string }) {
     <div className="grid gap-4">
       <form action={action} className="grid gap-4 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
         <input type="hidden" name="workspace" value={workspace} />
-        <Field name="name" label="Token name" placeholder="e.g. Inventory sync" required state={state.status === "error" ? state : undefined} />
+        <Field
+          name="name"
+          label="Token name"
+          placeholder="e.g. Inventory sync"
+          required
+          state={state.status === "error" ? state : undefined}
+        />
         <SubmitButton pendingText="Creating…">Create token</SubmitButton>
       </form>
       {state.status === "error" ? <FormMessage state={state} /> : null}

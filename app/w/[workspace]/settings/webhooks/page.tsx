@@ -11,7 +11,14 @@ import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { listEndpoints, type EndpointSummary } from "@/lib/webhooks/endpoints";
 import { EVENT_DESCRIPTIONS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { fmt } from "./webhook-format";
-import { CreateEndpointForm, DeleteEndpointButton, EditEndpointForm, RotateSecretButton, SendTestEventButton, ToggleEndpointButton } from "./webhook-forms";
+import {
+  CreateEndpointForm,
+  DeleteEndpointButton,
+  EditEndpointForm,
+  RotateSecretButton,
+  SendTestEventButton,
+  ToggleEndpointButton,
+} from "./webhook-forms";
 import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -21,23 +28,30 @@ const EVENT_OPTIONS = WEBHOOK_EVENTS.map((value) => ({ value, description: EVENT
 export default async function WebhooksPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "webhooks.manage" });
-  const [endpoints, zone] = await Promise.all([listEndpoints(getDb(), member, appNow()), workspaceTimeZone(getDb(), member.workspaceId)]);
+  const [endpoints, zone] = await Promise.all([
+    listEndpoints(getDb(), member, appNow()),
+    workspaceTimeZone(getDb(), member.workspaceId),
+  ]);
   const slug = member.workspaceSlug;
   return (
     <div className="grid max-w-4xl gap-6">
       <header className="grid gap-1">
         <h1 className="text-2xl font-semibold">Webhooks</h1>
         <p className="text-muted-foreground">
-          Livebase tells your systems when your samples are received, staged or disposed of at {member.workspaceName}: it POSTs a signed JSON event to
-          each endpoint you add here, and retries for 3 days until your endpoint answers 2xx.
+          Livebase tells your systems when your samples are received, staged or disposed of at {member.workspaceName}:
+          it POSTs a signed JSON event to each endpoint you add here, and retries for 3 days until your endpoint answers
+          2xx.
         </p>
       </header>
-      {member.brandId ? null : <Alert>Your membership is not linked to a brand yet. Ask the studio to link it before adding endpoints.</Alert>}
+      {member.brandId ? null : (
+        <Alert>Your membership is not linked to a brand yet. Ask the studio to link it before adding endpoints.</Alert>
+      )}
       <Card>
         <CardHeader>
           <CardTitle>New endpoint</CardTitle>
           <CardDescription>
-            Check each request&apos;s <code className="font-mono text-xs">Livebase-Signature</code> header with the endpoint&apos;s secret before trusting it.
+            Check each request&apos;s <code className="font-mono text-xs">Livebase-Signature</code> header with the
+            endpoint&apos;s secret before trusting it.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -131,7 +145,13 @@ function EndpointCard({ endpoint: e, slug, zone }: { endpoint: EndpointSummary; 
         </div>
         <details className="rounded-md border border-border px-4 py-2">
           <summary className="cursor-pointer text-sm font-medium">Edit description and events</summary>
-          <EditEndpointForm workspace={slug} endpointId={e.id} description={e.description} events={e.events} options={EVENT_OPTIONS} />
+          <EditEndpointForm
+            workspace={slug}
+            endpointId={e.id}
+            description={e.description}
+            events={e.events}
+            options={EVENT_OPTIONS}
+          />
         </details>
       </CardContent>
     </Card>

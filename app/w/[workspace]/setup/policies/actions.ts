@@ -8,7 +8,22 @@ import { updatePolicies } from "@/lib/studios/update-policies";
 import { pick, refused } from "../form-input";
 import { appNow } from "@/lib/clock";
 
-const FIELDS = ["minNoticeMinutes", "bookingWindowDays", "holdMinutes", "freeCancellationHours", "lateCancelFeePercent", "noShowFeePercent", "cardOnFile", "blockBookingWhenUnpaid", "invoiceDelayMinutes", "checkInOpensMinutes", "noShowGraceMinutes", "overtimeGraceMinutes", "overtimeRatePercent", "storageOverrunPercent"] as const;
+const FIELDS = [
+  "minNoticeMinutes",
+  "bookingWindowDays",
+  "holdMinutes",
+  "freeCancellationHours",
+  "lateCancelFeePercent",
+  "noShowFeePercent",
+  "cardOnFile",
+  "blockBookingWhenUnpaid",
+  "invoiceDelayMinutes",
+  "checkInOpensMinutes",
+  "noShowGraceMinutes",
+  "overtimeGraceMinutes",
+  "overtimeRatePercent",
+  "storageOverrunPercent",
+] as const;
 
 export async function updatePoliciesAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);

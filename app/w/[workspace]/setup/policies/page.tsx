@@ -27,7 +27,9 @@ export default async function PoliciesPage({ params }: { params: Promise<{ works
       <Card>
         <CardHeader>
           <CardTitle>Booking and fees</CardTitle>
-          <CardDescription>For every studio of {member.workspaceName}. Fees are a share of the booking&apos;s quoted price.</CardDescription>
+          <CardDescription>
+            For every studio of {member.workspaceName}. Fees are a share of the booking&apos;s quoted price.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <PoliciesForm workspace={member.workspaceSlug} policies={policies} stripeConnected={stripeConnected()} />

@@ -21,9 +21,20 @@ import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Shipment" };
 
-const READINESS_VARIANT: Record<Readiness, "success" | "warning" | "destructive" | "secondary"> = { staged: "success", ready: "success", waiting: "warning", at_risk: "destructive" };
+const READINESS_VARIANT: Record<Readiness, "success" | "warning" | "destructive" | "secondary"> = {
+  staged: "success",
+  ready: "success",
+  waiting: "warning",
+  at_risk: "destructive",
+};
 
-export default async function ShipmentPage({ params, searchParams }: { params: Promise<{ workspace: string; shipmentId: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function ShipmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; shipmentId: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const { workspace, shipmentId } = await params;
   const member = await requireMember({ workspace, permission: "shipments.view" });
   const db = getDb();
@@ -32,7 +43,9 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
   const found = await findShipment(db, member, shipmentId);
   if (!found) notFound();
   const { shipment: s, studio, brandName, creatorName, creatorEmail, items, events, booking, discrepancies } = found;
-  const readiness = booking ? (await samplesForBookings(db, [booking.booking.id], now)).get(booking.booking.id)?.state ?? null : null;
+  const readiness = booking
+    ? ((await samplesForBookings(db, [booking.booking.id], now)).get(booking.booking.id)?.state ?? null)
+    : null;
   const slug = member.workspaceSlug;
   const tz = studio.timeZone;
   const units = items.reduce((n, i) => n + i.quantityExpected, 0);
@@ -65,7 +78,11 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
         </div>
       </header>
 
-      {(await searchParams).created ? <Alert variant="success">Shipment announced. Print the label and stick it on the box, so the studio can scan it when it arrives.</Alert> : null}
+      {(await searchParams).created ? (
+        <Alert variant="success">
+          Shipment announced. Print the label and stick it on the box, so the studio can scan it when it arrives.
+        </Alert>
+      ) : null}
 
       {discrepancies.length > 0 ? (
         <Alert variant="destructive">
@@ -115,7 +132,9 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
                 "No particular session"
               )}
             </Detail>
-            <Detail term="Carrier and tracking">{[s.carrier, s.trackingNumber].filter(Boolean).join(" ") || "Not given"}</Detail>
+            <Detail term="Carrier and tracking">
+              {[s.carrier, s.trackingNumber].filter(Boolean).join(" ") || "Not given"}
+            </Detail>
             <Detail term="Expected on">{s.expectedOn ? calendarDate(s.expectedOn) : "Not given"}</Detail>
             <Detail term="Leftovers">{leftoverText(s.leftoverAction, s.leftoverAfterDays, Boolean(booking))}</Detail>
             {s.notes ? <Detail term="Notes">{s.notes}</Detail> : null}
@@ -148,7 +167,15 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
                   <TableCell>{i.name}</TableCell>
                   <TableCell className="text-right tabular-nums">{i.quantityExpected}</TableCell>
                   <TableCell className="text-right tabular-nums">{i.quantityReceived}</TableCell>
-                  <TableCell className={i.quantityDamaged > 0 ? "text-right font-medium tabular-nums text-destructive" : "text-right tabular-nums"}>{i.quantityDamaged}</TableCell>
+                  <TableCell
+                    className={
+                      i.quantityDamaged > 0
+                        ? "text-right font-medium tabular-nums text-destructive"
+                        : "text-right tabular-nums"
+                    }
+                  >
+                    {i.quantityDamaged}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -167,7 +194,8 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
             {events.map(({ event: e, actorName, actorEmail }) => (
               <li key={e.id} className="grid gap-0.5">
                 <p className="text-xs text-muted-foreground">
-                  <time dateTime={e.createdAt.toISOString()}>{studioTime(e.createdAt, tz)}</time> · {actorName ?? actorEmail ?? "Livebase"}
+                  <time dateTime={e.createdAt.toISOString()}>{studioTime(e.createdAt, tz)}</time> ·{" "}
+                  {actorName ?? actorEmail ?? "Livebase"}
                 </p>
                 <p className="text-sm">{e.message}</p>
               </li>

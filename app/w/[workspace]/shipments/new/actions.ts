@@ -32,7 +32,12 @@ function itemsFromForm(form: FormData) {
     if (!Object.values(fields).some((v) => v.trim() !== "")) continue;
     rows.push(row);
     // Blank optional numbers are "not given": coercing "" would turn them into 0.
-    items.push({ sku: fields.sku, name: fields.name, quantity: fields.quantity?.trim() || undefined, declaredValue: fields.declaredValue?.trim() || undefined });
+    items.push({
+      sku: fields.sku,
+      name: fields.name,
+      quantity: fields.quantity?.trim() || undefined,
+      declaredValue: fields.declaredValue?.trim() || undefined,
+    });
   }
   return { rows, items };
 }
@@ -41,7 +46,9 @@ function itemsFromForm(form: FormData) {
 function fieldErrorsOf(error: z.ZodError, rows: number[]) {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const path = issue.path.map((p, i) => (i === 1 && issue.path[0] === "items" && typeof p === "number" ? (rows[p] ?? p) : p));
+    const path = issue.path.map((p, i) =>
+      i === 1 && issue.path[0] === "items" && typeof p === "number" ? (rows[p] ?? p) : p,
+    );
     (out[path.length ? path.join(".") : "form"] ??= []).push(issue.message);
   }
   return out;
@@ -49,7 +56,12 @@ function fieldErrorsOf(error: z.ZodError, rows: number[]) {
 
 /** The use case's `items.<i>.<field>` errors (a declared value with too many decimals), on the form rows they came from. */
 const onFormRows = (fieldErrors: Record<string, string[]>, rows: number[]) =>
-  Object.fromEntries(Object.entries(fieldErrors).map(([key, messages]) => [key.replace(/^items\.(\d+)\./, (_, i: string) => `items.${rows[Number(i)] ?? i}.`), messages]));
+  Object.fromEntries(
+    Object.entries(fieldErrors).map(([key, messages]) => [
+      key.replace(/^items\.(\d+)\./, (_, i: string) => `items.${rows[Number(i)] ?? i}.`),
+      messages,
+    ]),
+  );
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -77,12 +89,22 @@ export async function createShipmentAction(_prev: ActionState, form: FormData): 
   });
   if (!parsed.success) return failed(form, "Check the fields marked below.", fieldErrorsOf(parsed.error, rows));
   const r = await createShipment(getDb(), gate.value, parsed.data, appNow());
-  if (!r.ok) return failed(form, r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The shipment was not created."), r.fieldErrors && onFormRows(r.fieldErrors, rows));
+  if (!r.ok)
+    return failed(
+      form,
+      r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The shipment was not created."),
+      r.fieldErrors && onFormRows(r.fieldErrors, rows),
+    );
   revalidatePath(`/w/${gate.value.workspaceSlug}/shipments`);
   redirect(`/w/${gate.value.workspaceSlug}/shipments/${r.value.shipment.id}?created=1`);
 }
 
-export type CsvImportState = { status: "idle" | "ok" | "error"; message?: string; errors?: CsvLineError[]; items?: ShipmentItemInput[] };
+export type CsvImportState = {
+  status: "idle" | "ok" | "error";
+  message?: string;
+  errors?: CsvLineError[];
+  items?: ShipmentItemInput[];
+};
 
 /**
  * Reads the items of a CSV file the browser sent as text. All or nothing, like parseItemsCsv: on any bad line the
@@ -95,6 +117,15 @@ export async function importItemsCsvAction(_prev: CsvImportState, form: FormData
   if (!gate.ok) return { status: "error", message: gate.message ?? "Not found." };
   const csv = form.get("csv");
   const r = parseItemsCsv(typeof csv === "string" ? csv : "", gate.value.currency);
-  if (!r.ok) return { status: "error", message: `The file was not imported: ${r.errors.length === 1 ? "1 problem" : `${r.errors.length} problems`}. Fix the file and choose it again.`, errors: r.errors.slice(0, 50) };
-  return { status: "ok", message: `Imported ${r.items.length} item${r.items.length === 1 ? "" : "s"} from the file.`, items: r.items };
+  if (!r.ok)
+    return {
+      status: "error",
+      message: `The file was not imported: ${r.errors.length === 1 ? "1 problem" : `${r.errors.length} problems`}. Fix the file and choose it again.`,
+      errors: r.errors.slice(0, 50),
+    };
+  return {
+    status: "ok",
+    message: `Imported ${r.items.length} item${r.items.length === 1 ? "" : "s"} from the file.`,
+    items: r.items,
+  };
 }

@@ -12,11 +12,23 @@ type Item = { sku: string; name: string; quantity: string; declaredValue: string
 type Row = Item & { key: number };
 
 // Declared values are in the workspace currency: steps of a cent, or of a whole yen.
-const columns = (currency: string): { field: keyof Item; label: string; className: string; props: ComponentProps<"input"> }[] => [
+const columns = (
+  currency: string,
+): { field: keyof Item; label: string; className: string; props: ComponentProps<"input"> }[] => [
   { field: "sku", label: "SKU", className: "sm:w-36", props: { maxLength: 64, autoComplete: "off" } },
   { field: "name", label: "Product name", className: "sm:flex-1", props: { maxLength: 200, autoComplete: "off" } },
-  { field: "quantity", label: "Quantity", className: "sm:w-24", props: { type: "number", inputMode: "numeric", min: 1, max: 10_000, step: 1 } },
-  { field: "declaredValue", label: "Declared value (optional)", className: "sm:w-44", props: { type: "number", inputMode: "decimal", min: 0, step: moneyStep(currency) } },
+  {
+    field: "quantity",
+    label: "Quantity",
+    className: "sm:w-24",
+    props: { type: "number", inputMode: "numeric", min: 1, max: 10_000, step: 1 },
+  },
+  {
+    field: "declaredValue",
+    label: "Declared value (optional)",
+    className: "sm:w-44",
+    props: { type: "number", inputMode: "decimal", min: 0, step: moneyStep(currency) },
+  },
 ];
 const MAX_FILE_BYTES = 512_000;
 const blank = (key: number): Row => ({ key, sku: "", name: "", quantity: "", declaredValue: "" });
@@ -28,7 +40,15 @@ function initialRows(values: Record<string, string> | undefined): Row[] {
     const m = /^items\.(\d+)\./.exec(key);
     if (m) indexes.add(Number(m[1]));
   }
-  const rows = [...indexes].sort((a, b) => a - b).map((i, key) => ({ key, sku: values?.[`items.${i}.sku`] ?? "", name: values?.[`items.${i}.name`] ?? "", quantity: values?.[`items.${i}.quantity`] ?? "", declaredValue: values?.[`items.${i}.declaredValue`] ?? "" }));
+  const rows = [...indexes]
+    .sort((a, b) => a - b)
+    .map((i, key) => ({
+      key,
+      sku: values?.[`items.${i}.sku`] ?? "",
+      name: values?.[`items.${i}.name`] ?? "",
+      quantity: values?.[`items.${i}.quantity`] ?? "",
+      declaredValue: values?.[`items.${i}.declaredValue`] ?? "",
+    }));
   return rows.length ? rows : [blank(0)];
 }
 
@@ -68,7 +88,8 @@ export function ItemRows({ workspace, currency, state }: { workspace: string; cu
       el.focus();
     }
   };
-  const set = (key: number, patch: Partial<Item>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const set = (key: number, patch: Partial<Item>) =>
+    setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   // A removed row takes its button with it: the keyboard goes on to the row before (or after) it.
   const remove = (key: number) => {
     const at = rows.findIndex((r) => r.key === key);
@@ -104,7 +125,13 @@ export function ItemRows({ workspace, currency, state }: { workspace: string; cu
       setCsv(next);
       // All or nothing: the rows change only when the whole file was good.
       if (next.status === "ok" && next.items?.length) {
-        const imported = next.items.map((item, i) => ({ key: nextKey + i, sku: item.sku, name: item.name, quantity: String(item.quantity), declaredValue: item.declaredValue === undefined ? "" : String(item.declaredValue) }));
+        const imported = next.items.map((item, i) => ({
+          key: nextKey + i,
+          sku: item.sku,
+          name: item.name,
+          quantity: String(item.quantity),
+          declaredValue: item.declaredValue === undefined ? "" : String(item.declaredValue),
+        }));
         setRows(imported);
         setNextKey((n) => n + imported.length);
       }
@@ -123,7 +150,10 @@ export function ItemRows({ workspace, currency, state }: { workspace: string; cu
       ) : null}
       <ol className="grid gap-3">
         {rows.map((r, i) => (
-          <li key={r.key} className="grid gap-2 rounded-md border border-border p-3 sm:flex sm:flex-wrap sm:items-start">
+          <li
+            key={r.key}
+            className="grid gap-2 rounded-md border border-border p-3 sm:flex sm:flex-wrap sm:items-start"
+          >
             {cells.map((c) => {
               const name = `items.${i}.${c.field}`;
               const id = `item-${r.key}-${c.field}`;
@@ -152,23 +182,46 @@ export function ItemRows({ workspace, currency, state }: { workspace: string; cu
                 </div>
               );
             })}
-            <Button type="button" variant="ghost" size="icon" className="sm:mt-5" aria-label={`Remove item ${i + 1}`} disabled={rows.length === 1} onClick={() => remove(r.key)}>
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              className="sm:mt-5"
+              aria-label={`Remove item ${i + 1}`}
+              disabled={rows.length === 1}
+              onClick={() => remove(r.key)}
+            >
               <X aria-hidden />
             </Button>
           </li>
         ))}
       </ol>
-      <Button type="button" variant="outline" size="sm" className="justify-self-start" onClick={add} disabled={rows.length >= 200}>
+      <Button
+        type="button"
+        variant="outline"
+        size="sm"
+        className="justify-self-start"
+        onClick={add}
+        disabled={rows.length >= 200}
+      >
         <Plus aria-hidden /> Add an item
       </Button>
 
       <div className="grid gap-2 rounded-md border border-dashed border-border p-3">
         <Label htmlFor="items-csv">Import items from CSV</Label>
         {/* No name: the file itself is never posted with the form, only the rows read from it. */}
-        <Input id="items-csv" type="file" accept=".csv,text/csv" onChange={onFile} disabled={importing} aria-describedby={`items-csv-hint${csv.status === "error" ? " items-csv-errors" : ""}`} className="h-auto py-1.5" />
+        <Input
+          id="items-csv"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={onFile}
+          disabled={importing}
+          aria-describedby={`items-csv-hint${csv.status === "error" ? " items-csv-errors" : ""}`}
+          className="h-auto py-1.5"
+        />
         <p id="items-csv-hint" className="text-xs text-muted-foreground">
-          A first line naming the columns <code>sku,name,quantity</code> and optionally <code>declared_value</code>, in any order. The file&apos;s items replace the rows above; if any line is
-          wrong, nothing changes.
+          A first line naming the columns <code>sku,name,quantity</code> and optionally <code>declared_value</code>, in
+          any order. The file&apos;s items replace the rows above; if any line is wrong, nothing changes.
         </p>
         <p role="status" className="text-sm">
           {importing ? (
@@ -180,7 +233,11 @@ export function ItemRows({ workspace, currency, state }: { workspace: string; cu
           ) : null}
         </p>
         {csv.status === "error" && !importing ? (
-          <div id="items-csv-errors" role="alert" className="rounded-md border border-destructive/50 bg-destructive/10 px-4 py-3 text-sm text-destructive">
+          <div
+            id="items-csv-errors"
+            role="alert"
+            className="rounded-md border border-destructive/50 bg-destructive/10 px-4 py-3 text-sm text-destructive"
+          >
             <p className="font-medium">{csv.message}</p>
             {csv.errors?.length ? (
               <ul aria-label="Problems in the file" className="mt-2 list-disc pl-5">

@@ -36,7 +36,9 @@ export default async function NewShipmentPage({ params }: { params: Promise<{ wo
           / New
         </p>
         <h1 className="text-2xl font-semibold">New shipment</h1>
-        <p className="text-muted-foreground">Tell the studio what is in the box before you send it. You get a code and a label to stick on it.</p>
+        <p className="text-muted-foreground">
+          Tell the studio what is in the box before you send it. You get a code and a label to stick on it.
+        </p>
       </header>
       <Card>
         <CardHeader>

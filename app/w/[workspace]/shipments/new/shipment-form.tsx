@@ -17,13 +17,29 @@ const LEFTOVERS = [
   { value: "dispose", label: "Dispose of them" },
 ];
 
-export function ShipmentForm(props: { workspace: string; currency: string; studios: { id: string; name: string }[]; creators: Option[]; sessions: SessionOption[]; brands: { id: string; name: string }[] | null }) {
+export function ShipmentForm(props: {
+  workspace: string;
+  currency: string;
+  studios: { id: string; name: string }[];
+  creators: Option[];
+  sessions: SessionOption[];
+  brands: { id: string; name: string }[] | null;
+}) {
   const [state, action] = useActionState(createShipmentAction, idle);
   // Rebuilt with every answer, so the selects and the item rows show exactly what was sent (see formKey).
   return <ShipmentFormBody key={formKey(state)} state={state} action={action} {...props} />;
 }
 
-function ShipmentFormBody({ workspace, currency, studios, creators, sessions, brands, state, action }: Parameters<typeof ShipmentForm>[0] & { state: ActionState; action: (form: FormData) => void }) {
+function ShipmentFormBody({
+  workspace,
+  currency,
+  studios,
+  creators,
+  sessions,
+  brands,
+  state,
+  action,
+}: Parameters<typeof ShipmentForm>[0] & { state: ActionState; action: (form: FormData) => void }) {
   const v = state.values;
   const [studioId, setStudioId] = useState(v?.studioId ?? (studios.length === 1 ? studios[0].id : ""));
   const [creatorId, setCreatorId] = useState(v?.creatorId ?? "");
@@ -31,7 +47,12 @@ function ShipmentFormBody({ workspace, currency, studios, creators, sessions, br
   // Only the chosen creator's sessions in the chosen studio; a session that no longer fits is simply not chosen.
   const fitting = sessions.filter((s) => s.studioId === studioId && s.creatorId === creatorId);
   const booking = fitting.some((s) => s.id === bookingId) ? bookingId : "";
-  const sessionHint = !creatorId || !studioId ? "Choose the studio and the creator first." : fitting.length === 0 ? "This creator has no upcoming session in this studio." : "The studio stages the samples on that set.";
+  const sessionHint =
+    !creatorId || !studioId
+      ? "Choose the studio and the creator first."
+      : fitting.length === 0
+        ? "This creator has no upcoming session in this studio."
+        : "The studio stages the samples on that set.";
 
   return (
     <form action={action} className="grid gap-6" noValidate>
@@ -40,7 +61,14 @@ function ShipmentFormBody({ workspace, currency, studios, creators, sessions, br
 
       <Group legend="Where it goes">
         <div className="grid items-start gap-4 sm:grid-cols-2">
-          <ControlledSelect name="studioId" label="Studio" value={studioId} onChange={setStudioId} state={state} required>
+          <ControlledSelect
+            name="studioId"
+            label="Studio"
+            value={studioId}
+            onChange={setStudioId}
+            state={state}
+            required
+          >
             <option value="">Choose a studio</option>
             {studios.map((s) => (
               <option key={s.id} value={s.id}>
@@ -48,8 +76,25 @@ function ShipmentFormBody({ workspace, currency, studios, creators, sessions, br
               </option>
             ))}
           </ControlledSelect>
-          {brands ? <SelectField name="brandId" label="Brand" state={state} options={[{ value: "", label: "Choose the brand it comes from" }, ...brands.map((b) => ({ value: b.id, label: b.name }))]} required /> : null}
-          <ControlledSelect name="creatorId" label="Creator (optional)" value={creatorId} onChange={setCreatorId} state={state}>
+          {brands ? (
+            <SelectField
+              name="brandId"
+              label="Brand"
+              state={state}
+              options={[
+                { value: "", label: "Choose the brand it comes from" },
+                ...brands.map((b) => ({ value: b.id, label: b.name })),
+              ]}
+              required
+            />
+          ) : null}
+          <ControlledSelect
+            name="creatorId"
+            label="Creator (optional)"
+            value={creatorId}
+            onChange={setCreatorId}
+            state={state}
+          >
             <option value="">No particular creator</option>
             {creators.map((c) => (
               <option key={c.id} value={c.id}>
@@ -57,7 +102,14 @@ function ShipmentFormBody({ workspace, currency, studios, creators, sessions, br
               </option>
             ))}
           </ControlledSelect>
-          <ControlledSelect name="bookingId" label="Session (optional, studio time)" value={booking} onChange={setBookingId} state={state} hint={sessionHint}>
+          <ControlledSelect
+            name="bookingId"
+            label="Session (optional, studio time)"
+            value={booking}
+            onChange={setBookingId}
+            state={state}
+            hint={sessionHint}
+          >
             <option value="">No particular session</option>
             {fitting.map((s) => (
               <option key={s.id} value={s.id}>
@@ -71,15 +123,38 @@ function ShipmentFormBody({ workspace, currency, studios, creators, sessions, br
       <Group legend="Delivery">
         <div className="grid items-start gap-4 sm:grid-cols-3">
           <Field name="carrier" label="Carrier (optional)" state={state} maxLength={60} autoComplete="off" />
-          <Field name="trackingNumber" label="Tracking number (optional)" state={state} maxLength={100} autoComplete="off" />
+          <Field
+            name="trackingNumber"
+            label="Tracking number (optional)"
+            state={state}
+            maxLength={100}
+            autoComplete="off"
+          />
           <Field name="expectedOn" label="Expected on (optional)" type="date" state={state} />
         </div>
       </Group>
 
       <Group legend="Leftovers">
         <div className="grid items-start gap-4 sm:grid-cols-2">
-          <SelectField name="leftoverAction" label="What happens to what is left" state={state} options={LEFTOVERS} defaultValue="return_to_brand" />
-          <Field name="leftoverAfterDays" label="After how many days" type="number" inputMode="numeric" min={0} max={365} step={1} defaultValue="7" state={state} hint="Counted from the end of the session, or from delivery when the box is for no session." />
+          <SelectField
+            name="leftoverAction"
+            label="What happens to what is left"
+            state={state}
+            options={LEFTOVERS}
+            defaultValue="return_to_brand"
+          />
+          <Field
+            name="leftoverAfterDays"
+            label="After how many days"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={365}
+            step={1}
+            defaultValue="7"
+            state={state}
+            hint="Counted from the end of the session, or from delivery when the box is for no session."
+          />
         </div>
       </Group>
 
@@ -104,14 +179,41 @@ function Group({ legend, children }: { legend: string; children: ReactNode }) {
 }
 
 /** A select whose choice other fields depend on (the sessions offered follow the studio and the creator). */
-function ControlledSelect({ name, label, value, onChange, state, hint, required, children }: { name: string; label: string; value: string; onChange: (v: string) => void; state: ActionState; hint?: string; required?: boolean; children: ReactNode }) {
+function ControlledSelect({
+  name,
+  label,
+  value,
+  onChange,
+  state,
+  hint,
+  required,
+  children,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  state: ActionState;
+  hint?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   const id = `field-${name}`;
   const errors = state.fieldErrors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
-      <NativeSelect id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={errors ? true : undefined} aria-describedby={describedBy} aria-required={required || undefined}>
+      <NativeSelect
+        id={id}
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
+      >
         {children}
       </NativeSelect>
       {hint ? (

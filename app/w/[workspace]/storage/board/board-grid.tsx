@@ -39,7 +39,13 @@ export function BoardGrid({ board, currency }: { board: Board; currency: string 
         <TableRow>
           <TableHead className="sticky left-0 z-10 w-32 border-b border-border bg-background">Unit</TableHead>
           {board.nights.map((n) => (
-            <TableHead key={n} className={cn("w-24 border-b border-border px-2 text-xs leading-tight", n === board.today && "text-foreground")}>
+            <TableHead
+              key={n}
+              className={cn(
+                "w-24 border-b border-border px-2 text-xs leading-tight",
+                n === board.today && "text-foreground",
+              )}
+            >
               {nightLabel(n, year)}
               {n === board.today ? <span className="block font-semibold">Tonight</span> : null}
             </TableHead>
@@ -49,7 +55,10 @@ export function BoardGrid({ board, currency }: { board: Board; currency: string 
       <TableBody>
         {board.units.map(({ unit, reservations }) => (
           <TableRow key={unit.id} className="border-0">
-            <th scope="row" className="sticky left-0 z-10 border-b border-border bg-background p-2 text-left align-top font-medium">
+            <th
+              scope="row"
+              className="sticky left-0 z-10 border-b border-border bg-background p-2 text-left align-top font-medium"
+            >
               Unit {unit.code}
               <span className="block text-xs font-normal text-muted-foreground">
                 {unit.size} · {formatMoney(unit.nightlyRateCents, currency)}

@@ -22,7 +22,13 @@ export const metadata: Metadata = { title: "Storage board" };
 
 const DAYS = 14;
 
-export default async function StorageBoardPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ studio?: string | string[]; from?: string | string[] }> }) {
+export default async function StorageBoardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ studio?: string | string[]; from?: string | string[] }>;
+}) {
   const { workspace } = await params;
   const member = await requireMember({ workspace, permission: "storage.board" });
   const query = await searchParams;
@@ -33,7 +39,9 @@ export default async function StorageBoardPage({ params, searchParams }: { param
   const header = (
     <header className="grid gap-1">
       <h1 className="text-2xl font-semibold">Storage board</h1>
-      <p className="text-muted-foreground">Who is in each unit, night by night. Nights are on the studio&apos;s clock.</p>
+      <p className="text-muted-foreground">
+        Who is in each unit, night by night. Nights are on the studio&apos;s clock.
+      </p>
       <Link className="text-sm font-medium underline underline-offset-4" href={`/w/${slug}/storage`}>
         Reservations and goods
       </Link>
@@ -50,7 +58,8 @@ export default async function StorageBoardPage({ params, searchParams }: { param
     );
   }
   // A studio the actor does not run answers like one that does not exist (staff: another studio's id).
-  if (query.studio !== undefined && (typeof query.studio !== "string" || !studios.some((s) => s.id === query.studio))) notFound();
+  if (query.studio !== undefined && (typeof query.studio !== "string" || !studios.some((s) => s.id === query.studio)))
+    notFound();
   const studio = studios.find((s) => s.id === query.studio) ?? studios[0];
   const today = localDate(now, studio.timeZone);
   // Dates typed into the URL by hand: anything that is not a plausible night falls back to tonight.
@@ -126,7 +135,13 @@ export default async function StorageBoardPage({ params, searchParams }: { param
             <CardTitle id="add-unit-heading">Add a unit</CardTitle>
           </CardHeader>
           <CardContent>
-            <AddUnitForm key={studio.id} workspace={slug} studioId={studio.id} studioName={studio.name} currency={studio.currency} />
+            <AddUnitForm
+              key={studio.id}
+              workspace={slug}
+              studioId={studio.id}
+              studioName={studio.name}
+              currency={studio.currency}
+            />
           </CardContent>
         </Card>
       ) : null}

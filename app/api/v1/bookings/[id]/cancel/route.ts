@@ -8,7 +8,10 @@ import { getDb } from "@/lib/db";
 export const POST = apiRoute<{ id: string }>("bookings.cancel", async ({ member, params, now }) => {
   const result = await cancelBooking(getDb(), member, params.id, now);
   if (!result.ok) return bookingProblem(result);
-  return json({ ...bookingJson(result.value.booking), fee: { amountCents: result.value.feeCents, currency: result.value.currency } });
+  return json({
+    ...bookingJson(result.value.booking),
+    fee: { amountCents: result.value.feeCents, currency: result.value.currency },
+  });
 });
 
 export const GET = methodNotAllowed(["POST"]);

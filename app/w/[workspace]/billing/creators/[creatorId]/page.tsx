@@ -18,7 +18,11 @@ import { ChargesTable, InvoicesTable, StripeNotice } from "../../billing-tables"
 
 export const metadata: Metadata = { title: "Creator billing" };
 
-export default async function CreatorBillingPage({ params }: { params: Promise<{ workspace: string; creatorId: string }> }) {
+export default async function CreatorBillingPage({
+  params,
+}: {
+  params: Promise<{ workspace: string; creatorId: string }>;
+}) {
   const { workspace, creatorId } = await params;
   const member = await requireMember({ workspace, permission: "billing.manage" });
   const db = getDb();
@@ -53,8 +57,14 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
             <CardTitle>Outstanding</CardTitle>
           </CardHeader>
           <CardContent>
-            <p className="text-2xl font-semibold tabular-nums">{balance.outstanding.length ? balance.outstanding.map((o) => formatMoney(o.cents, o.currency)).join(" + ") : "Nothing owed"}</p>
-            {balance.failedInvoices.length > 0 ? <p className="text-sm text-destructive">{balance.failedInvoices.length} failed payment(s)</p> : null}
+            <p className="text-2xl font-semibold tabular-nums">
+              {balance.outstanding.length
+                ? balance.outstanding.map((o) => formatMoney(o.cents, o.currency)).join(" + ")
+                : "Nothing owed"}
+            </p>
+            {balance.failedInvoices.length > 0 ? (
+              <p className="text-sm text-destructive">{balance.failedInvoices.length} failed payment(s)</p>
+            ) : null}
           </CardContent>
         </Card>
         <Card>
@@ -70,13 +80,21 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
         <h2 id="charges" className="text-lg font-semibold">
           Charges
         </h2>
-        <p className="text-sm text-muted-foreground">Void a charge before it is invoiced; credit one after (a credit note, or a refund when the invoice was paid). Every correction keeps its reason.</p>
+        <p className="text-sm text-muted-foreground">
+          Void a charge before it is invoiced; credit one after (a credit note, or a refund when the invoice was paid).
+          Every correction keeps its reason.
+        </p>
         {chargeRows.length === 0 ? (
           <EmptyState title="No charges" icon={<Receipt />}>
             Charges appear when a session is checked out, or a fee is due.
           </EmptyState>
         ) : (
-          <ChargesTable rows={chargeRows} caption={`Charges of ${creator.email}`} zone={zone} manage={{ workspace: slug, creditedByCharge: creditedByChargeId }} />
+          <ChargesTable
+            rows={chargeRows}
+            caption={`Charges of ${creator.email}`}
+            zone={zone}
+            manage={{ workspace: slug, creditedByCharge: creditedByChargeId }}
+          />
         )}
       </section>
       <section className="grid gap-3" aria-labelledby="invoices">
@@ -88,7 +106,15 @@ export default async function CreatorBillingPage({ params }: { params: Promise<{
             Invoices are made from charges after the invoice delay.
           </EmptyState>
         ) : (
-          <InvoicesTable rows={invoiceRows} caption={`Invoices of ${creator.email}`} zone={zone} waiting={payments.mode === "platform" && !payments.canCharge} renderAction={(i) => (i.status === "not_sent" ? <OfflinePaymentForm workspace={slug} invoiceId={i.id} /> : null)} />
+          <InvoicesTable
+            rows={invoiceRows}
+            caption={`Invoices of ${creator.email}`}
+            zone={zone}
+            waiting={payments.mode === "platform" && !payments.canCharge}
+            renderAction={(i) =>
+              i.status === "not_sent" ? <OfflinePaymentForm workspace={slug} invoiceId={i.id} /> : null
+            }
+          />
         )}
       </section>
     </div>

@@ -17,7 +17,13 @@ export const metadata: Metadata = { title: "Book every week" };
 const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 /** A weekly series in one room: the pattern, then every date checked (free or why not), then book the free ones or none. */
-export default async function SeriesPage({ params, searchParams }: { params: Promise<{ workspace: string; roomId: string }>; searchParams: Promise<{ duration?: string }> }) {
+export default async function SeriesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; roomId: string }>;
+  searchParams: Promise<{ duration?: string }>;
+}) {
   const { workspace, roomId } = await params;
   const member = await requireMember({ workspace, permission: "bookings.create" });
   const db = getDb();
@@ -43,8 +49,8 @@ export default async function SeriesPage({ params, searchParams }: { params: Pro
         </p>
         <h1 className="text-2xl font-semibold">Book {room.name} every week</h1>
         <p className="text-muted-foreground">
-          {formatMoney(room.hourlyRateCents, studio.currency)} / hour (peak times may cost more) · times in <strong>{studio.timeZone}</strong>, the same wall-clock time every week
-          (also across daylight-saving changes)
+          {formatMoney(room.hourlyRateCents, studio.currency)} / hour (peak times may cost more) · times in{" "}
+          <strong>{studio.timeZone}</strong>, the same wall-clock time every week (also across daylight-saving changes)
         </p>
       </header>
       {!room.active ? <Alert variant="destructive">This room is not open for booking.</Alert> : null}

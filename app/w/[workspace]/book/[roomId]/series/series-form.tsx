@@ -19,7 +19,8 @@ const WEEKDAYS = [
 ];
 
 type Listed = { label: string; ok: boolean; why: string; price?: string };
-const datesOf = (state: ActionState): Listed[] | null => (state.data?.preview ? (JSON.parse(state.data.preview) as Listed[]) : null);
+const datesOf = (state: ActionState): Listed[] | null =>
+  state.data?.preview ? (JSON.parse(state.data.preview) as Listed[]) : null;
 
 /**
  * The weekly pattern (weekdays, start, length, weeks, first date) and the check of every date. After a check the
@@ -60,12 +61,22 @@ export function SeriesForm(props: {
       <input type="hidden" name="roomId" value={props.roomId} />
       {/* A refusal is read first, above the fields it marks; a check's answer stays with the dates below. */}
       {shown.status === "error" ? <FormMessage state={shown} /> : null}
-      <fieldset className="grid gap-2" aria-invalid={shown.fieldErrors?.weekdays ? true : undefined} aria-describedby={shown.fieldErrors?.weekdays ? "field-weekdays-error" : undefined}>
+      <fieldset
+        className="grid gap-2"
+        aria-invalid={shown.fieldErrors?.weekdays ? true : undefined}
+        aria-describedby={shown.fieldErrors?.weekdays ? "field-weekdays-error" : undefined}
+      >
         <legend className="mb-1 font-medium">Every</legend>
         <div className="flex flex-wrap gap-3">
           {WEEKDAYS.map((d) => (
             <label key={d.value} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="weekdays" value={d.value} defaultChecked={chosenDays.has(String(d.value))} className="size-4" />
+              <input
+                type="checkbox"
+                name="weekdays"
+                value={d.value}
+                defaultChecked={chosenDays.has(String(d.value))}
+                className="size-4"
+              />
               {d.label}
             </label>
           ))}
@@ -75,7 +86,13 @@ export function SeriesForm(props: {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="grid gap-2">
           <Label htmlFor="startTime">Start (studio time)</Label>
-          <NativeSelect id="startTime" name="startTime" defaultValue={values?.startTime ?? "19:00"} aria-invalid={shown.fieldErrors?.startTime ? true : undefined} aria-describedby={shown.fieldErrors?.startTime ? "field-startTime-error" : undefined}>
+          <NativeSelect
+            id="startTime"
+            name="startTime"
+            defaultValue={values?.startTime ?? "19:00"}
+            aria-invalid={shown.fieldErrors?.startTime ? true : undefined}
+            aria-describedby={shown.fieldErrors?.startTime ? "field-startTime-error" : undefined}
+          >
             {props.starts.map((t) => (
               <option key={t}>{t}</option>
             ))}
@@ -100,12 +117,25 @@ export function SeriesForm(props: {
           <FieldError name="durationMinutes" state={shown} />
         </div>
         <Field name="weeks" label="For how many weeks" type="number" min={1} max={26} defaultValue="4" state={shown} />
-        <Field name="firstDate" label="Starting on" type="date" min={props.today} defaultValue={props.today} state={shown} />
+        <Field
+          name="firstDate"
+          label="Starting on"
+          type="date"
+          min={props.today}
+          defaultValue={props.today}
+          state={shown}
+        />
       </div>
       {props.creators ? (
         <div className="grid max-w-sm gap-2">
           <Label htmlFor="creatorId">Book for creator</Label>
-          <NativeSelect id="creatorId" name="creatorId" defaultValue={values?.creatorId ?? ""} aria-invalid={shown.fieldErrors?.creatorId ? true : undefined} aria-describedby={shown.fieldErrors?.creatorId ? "field-creatorId-error" : undefined}>
+          <NativeSelect
+            id="creatorId"
+            name="creatorId"
+            defaultValue={values?.creatorId ?? ""}
+            aria-invalid={shown.fieldErrors?.creatorId ? true : undefined}
+            aria-describedby={shown.fieldErrors?.creatorId ? "field-creatorId-error" : undefined}
+          >
             <option value="">Choose…</option>
             {props.creators.map((c) => (
               <option key={c.id} value={c.id}>
@@ -116,7 +146,11 @@ export function SeriesForm(props: {
           <FieldError name="creatorId" state={shown} />
         </div>
       ) : null}
-      <SubmitButton variant={dates ? "outline" : "default"} className="justify-self-start" pendingText="Checking every date…">
+      <SubmitButton
+        variant={dates ? "outline" : "default"}
+        className="justify-self-start"
+        pendingText="Checking every date…"
+      >
         Check the dates
       </SubmitButton>
       {shown.status !== "error" ? <FormMessage state={shown} /> : null}
@@ -126,7 +160,8 @@ export function SeriesForm(props: {
             {dates.map((d) => (
               <li key={d.label} className={d.ok ? "" : "text-muted-foreground"}>
                 <span aria-hidden>{d.ok ? "✓ " : "✕ "}</span>
-                {d.label} <span className="sr-only">{d.ok ? "free" : "not free:"}</span> {d.ok ? (d.price ? `— ${d.price}` : null) : `— ${d.why}`}
+                {d.label} <span className="sr-only">{d.ok ? "free" : "not free:"}</span>{" "}
+                {d.ok ? (d.price ? `— ${d.price}` : null) : `— ${d.why}`}
               </li>
             ))}
           </ul>

@@ -42,7 +42,10 @@ export default async function DeliveryLogPage({
   const member = await requireMember({ workspace, permission: "webhooks.manage" });
   const parsedStatus = deliveryStatusSchema.safeParse((await searchParams).status);
   const status = parsedStatus.success ? parsedStatus.data : undefined;
-  const [result, zone] = await Promise.all([listDeliveries(getDb(), member, endpointId, { status, now: appNow() }), workspaceTimeZone(getDb(), member.workspaceId)]);
+  const [result, zone] = await Promise.all([
+    listDeliveries(getDb(), member, endpointId, { status, now: appNow() }),
+    workspaceTimeZone(getDb(), member.workspaceId),
+  ]);
   if (!result.ok) notFound();
   const { endpoint, deliveries } = result.value;
   const slug = member.workspaceSlug;
@@ -79,7 +82,10 @@ export default async function DeliveryLogPage({
                     <Link
                       href={f.status ? `${base}?status=${f.status}` : base}
                       aria-current={current ? "page" : undefined}
-                      className={cn("inline-flex rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted", current ? "bg-muted text-foreground" : "text-muted-foreground")}
+                      className={cn(
+                        "inline-flex rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted",
+                        current ? "bg-muted text-foreground" : "text-muted-foreground",
+                      )}
                     >
                       {f.label}
                     </Link>
@@ -91,13 +97,20 @@ export default async function DeliveryLogPage({
         </CardHeader>
         <CardContent>
           {deliveries.length === 0 ? (
-            <EmptyState title={status ? `No ${STATUS_BADGE[status].label} deliveries` : "No deliveries yet"} icon={<History />}>
-              {status ? "Other deliveries are under All." : "Events for this endpoint appear here as they are sent. Send a test event to try it."}
+            <EmptyState
+              title={status ? `No ${STATUS_BADGE[status].label} deliveries` : "No deliveries yet"}
+              icon={<History />}
+            >
+              {status
+                ? "Other deliveries are under All."
+                : "Events for this endpoint appear here as they are sent. Send a test event to try it."}
             </EmptyState>
           ) : (
             <DeliveriesTable deliveries={deliveries} slug={slug} zone={zone} />
           )}
-          {deliveries.length === DELIVERY_LOG_LIMIT ? <p className="mt-3 text-xs text-muted-foreground">Showing the latest {DELIVERY_LOG_LIMIT} deliveries.</p> : null}
+          {deliveries.length === DELIVERY_LOG_LIMIT ? (
+            <p className="mt-3 text-xs text-muted-foreground">Showing the latest {DELIVERY_LOG_LIMIT} deliveries.</p>
+          ) : null}
         </CardContent>
       </Card>
     </div>
@@ -105,11 +118,22 @@ export default async function DeliveryLogPage({
 }
 
 function lastResult(d: DeliveryWithAttempts) {
-  if (d.lastStatusCode !== null) return d.lastError && d.lastError !== `HTTP ${d.lastStatusCode}` ? `HTTP ${d.lastStatusCode}: ${d.lastError}` : `HTTP ${d.lastStatusCode}`;
+  if (d.lastStatusCode !== null)
+    return d.lastError && d.lastError !== `HTTP ${d.lastStatusCode}`
+      ? `HTTP ${d.lastStatusCode}: ${d.lastError}`
+      : `HTTP ${d.lastStatusCode}`;
   return d.lastError ?? "not tried yet";
 }
 
-function DeliveriesTable({ deliveries, slug, zone }: { deliveries: DeliveryWithAttempts[]; slug: string; zone: string }) {
+function DeliveriesTable({
+  deliveries,
+  slug,
+  zone,
+}: {
+  deliveries: DeliveryWithAttempts[];
+  slug: string;
+  zone: string;
+}) {
   return (
     <Table scrollLabel="Deliveries">
       <TableHeader>
@@ -148,10 +172,16 @@ function DeliveriesTable({ deliveries, slug, zone }: { deliveries: DeliveryWithA
                       {d.log.map((a) => (
                         <li key={a.id} className="grid gap-0.5">
                           <span>
-                            {fmt(a.createdAt, zone)} · {a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? "no answer")} · {a.durationMs} ms
+                            {fmt(a.createdAt, zone)} ·{" "}
+                            {a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? "no answer")} · {a.durationMs}{" "}
+                            ms
                             {a.replay ? " · replay" : ""}
                           </span>
-                          {a.responseSnippet ? <code className="line-clamp-3 break-all font-mono text-[11px] text-muted-foreground">{a.responseSnippet}</code> : null}
+                          {a.responseSnippet ? (
+                            <code className="line-clamp-3 break-all font-mono text-[11px] text-muted-foreground">
+                              {a.responseSnippet}
+                            </code>
+                          ) : null}
                         </li>
                       ))}
                     </ol>
@@ -159,9 +189,15 @@ function DeliveriesTable({ deliveries, slug, zone }: { deliveries: DeliveryWithA
                 )}
               </TableCell>
               <TableCell className="max-w-64 align-top text-xs">{lastResult(d)}</TableCell>
-              <TableCell className="align-top text-xs">{d.status === "pending" ? fmt(d.nextAttemptAt, zone, "now") : d.status === "failed" ? "gave up" : "—"}</TableCell>
+              <TableCell className="align-top text-xs">
+                {d.status === "pending" ? fmt(d.nextAttemptAt, zone, "now") : d.status === "failed" ? "gave up" : "—"}
+              </TableCell>
               <TableCell className="align-top text-right">
-                <ReplayButton workspace={slug} deliveryId={d.id} label={`Replay ${d.event} of ${fmt(d.createdAt, zone)}`} />
+                <ReplayButton
+                  workspace={slug}
+                  deliveryId={d.id}
+                  label={`Replay ${d.event} of ${fmt(d.createdAt, zone)}`}
+                />
               </TableCell>
             </TableRow>
           );

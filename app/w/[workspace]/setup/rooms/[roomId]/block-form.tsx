@@ -6,7 +6,17 @@ import { formKey } from "../../setup-fields";
 import { addRoomBlockAction } from "./actions";
 
 /** Blocks the room for maintenance between two wall-clock times of its studio. */
-export function BlockForm({ workspace, roomId, timeZone, now }: { workspace: string; roomId: string; timeZone: string; now: string }) {
+export function BlockForm({
+  workspace,
+  roomId,
+  timeZone,
+  now,
+}: {
+  workspace: string;
+  roomId: string;
+  timeZone: string;
+  now: string;
+}) {
   const [state, action] = useActionState(addRoomBlockAction, idle);
   return (
     <form action={action} className="grid gap-4" noValidate key={formKey(state)} aria-label="New maintenance block">
@@ -14,7 +24,16 @@ export function BlockForm({ workspace, roomId, timeZone, now }: { workspace: str
       <input type="hidden" name="roomId" value={roomId} />
       <FormMessage state={state} />
       <div className="grid items-start gap-4 sm:grid-cols-3">
-        <Field id="block-startsAt" name="startsAt" label="Starts" type="datetime-local" min={now} required hint={`In ${timeZone}.`} state={state} />
+        <Field
+          id="block-startsAt"
+          name="startsAt"
+          label="Starts"
+          type="datetime-local"
+          min={now}
+          required
+          hint={`In ${timeZone}.`}
+          state={state}
+        />
         <Field id="block-endsAt" name="endsAt" label="Ends" type="datetime-local" min={now} required state={state} />
         <Field id="block-reason" name="reason" label="Reason (optional)" maxLength={200} state={state} />
       </div>

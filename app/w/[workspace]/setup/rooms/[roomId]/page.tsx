@@ -26,7 +26,13 @@ export const metadata: Metadata = { title: "Room setup" };
 
 const hhmm = (time: string) => time.slice(0, 5);
 
-export default async function RoomSetupPage({ params, searchParams }: { params: Promise<{ workspace: string; roomId: string }>; searchParams: Promise<{ added?: string }> }) {
+export default async function RoomSetupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; roomId: string }>;
+  searchParams: Promise<{ added?: string }>;
+}) {
   const { workspace, roomId } = await params;
   const { added } = await searchParams;
   const member = await requireMember({ workspace, permission: "studios.manage" });
@@ -35,7 +41,9 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
   if (!setup) notFound();
   const { room, studio, blocks } = setup;
   const uploaded = await listRoomPhotos(getDb(), { workspaceId: member.workspaceId, roomIds: [room.id] });
-  const rules = [...setup.rules].sort((a, b) => weekRank(a.weekday) - weekRank(b.weekday) || a.startsAt.localeCompare(b.startsAt));
+  const rules = [...setup.rules].sort(
+    (a, b) => weekRank(a.weekday) - weekRank(b.weekday) || a.startsAt.localeCompare(b.startsAt),
+  );
   const slug = member.workspaceSlug;
   const money = (cents: number) => formatMoney(cents, studio.currency);
   return (
@@ -56,14 +64,22 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
         </h1>
         <p className="text-muted-foreground">Times on this page are in {studio.timeZone}.</p>
       </header>
-      {added ? <Alert variant="success">Room added. Set its peak prices below, or block it for maintenance.</Alert> : null}
+      {added ? (
+        <Alert variant="success">Room added. Set its peak prices below, or block it for maintenance.</Alert>
+      ) : null}
 
       <Card>
         <CardHeader>
           <CardTitle>Room details</CardTitle>
         </CardHeader>
         <CardContent>
-          <RoomForm workspace={slug} action={updateRoomAction} currency={studio.currency} room={room} photoUpload={{ accept: ROOM_PHOTO_ACCEPT, maxBytes: ROOM_PHOTO_MAX_BYTES, tooLarge: PHOTO_TOO_LARGE }} />
+          <RoomForm
+            workspace={slug}
+            action={updateRoomAction}
+            currency={studio.currency}
+            room={room}
+            photoUpload={{ accept: ROOM_PHOTO_ACCEPT, maxBytes: ROOM_PHOTO_MAX_BYTES, tooLarge: PHOTO_TOO_LARGE }}
+          />
           {uploaded.length > 0 ? (
             <section aria-labelledby="uploaded-photos" className="mt-6 grid gap-3 border-t border-border pt-4">
               <h3 id="uploaded-photos" className="font-semibold">
@@ -74,8 +90,17 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
                   <li key={p.id} className="grid gap-1">
                     {/* Served by /media/rooms/<id> from the database or the bucket. */}
                     {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img src={p.src} alt={`${room.name}, uploaded photo ${i + 1}`} className="aspect-video w-full rounded bg-muted object-cover" />
-                    <InlineActionForm action={removeRoomPhotoAction} workspace={slug} fields={{ photoId: p.id }} label={`Remove uploaded photo ${i + 1}`}>
+                    <img
+                      src={p.src}
+                      alt={`${room.name}, uploaded photo ${i + 1}`}
+                      className="aspect-video w-full rounded bg-muted object-cover"
+                    />
+                    <InlineActionForm
+                      action={removeRoomPhotoAction}
+                      workspace={slug}
+                      fields={{ photoId: p.id }}
+                      label={`Remove uploaded photo ${i + 1}`}
+                    >
                       Remove
                     </InlineActionForm>
                   </li>
@@ -90,7 +115,8 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
         <CardHeader>
           <CardTitle>Peak pricing</CardTitle>
           <CardDescription>
-            Hours that cost more (or less) than the {money(room.hourlyRateCents)} hourly rate. Where rules overlap, the higher rate applies.
+            Hours that cost more (or less) than the {money(room.hourlyRateCents)} hourly rate. Where rules overlap, the
+            higher rate applies.
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-6">
@@ -102,17 +128,25 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
             <ul className="divide-y divide-border" aria-label={`Peak rules of ${room.name}`}>
               {rules.map((r) => {
                 const range = `${WEEKDAYS[r.weekday]} ${hhmm(r.startsAt)}–${hhmm(r.endsAt)}`;
-                const price = r.rateCents !== null ? `${money(r.rateCents)} / hour` : `${Number(r.multiplier)} × the room rate`;
+                const price =
+                  r.rateCents !== null ? `${money(r.rateCents)} / hour` : `${Number(r.multiplier)} × the room rate`;
                 return (
                   <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
                       <span className="font-medium">{range}</span>
-                      {r.endsAt <= r.startsAt ? <span className="text-sm text-muted-foreground"> (next day)</span> : null}
+                      {r.endsAt <= r.startsAt ? (
+                        <span className="text-sm text-muted-foreground"> (next day)</span>
+                      ) : null}
                       <span className="block text-sm text-muted-foreground">
                         {r.name}: {price}
                       </span>
                     </span>
-                    <InlineActionForm action={removePricingRuleAction} workspace={slug} fields={{ ruleId: r.id }} label={`Remove peak rule ${r.name}, ${range}`}>
+                    <InlineActionForm
+                      action={removePricingRuleAction}
+                      workspace={slug}
+                      fields={{ ruleId: r.id }}
+                      label={`Remove peak rule ${r.name}, ${range}`}
+                    >
                       Remove
                     </InlineActionForm>
                   </li>
@@ -124,7 +158,12 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
             <h3 id="add-rule" className="font-semibold">
               Add a peak rule
             </h3>
-            <RuleForm workspace={slug} roomId={room.id} currency={studio.currency} example={moneyExample(studio.currency)} />
+            <RuleForm
+              workspace={slug}
+              roomId={room.id}
+              currency={studio.currency}
+              example={moneyExample(studio.currency)}
+            />
           </section>
         </CardContent>
       </Card>
@@ -144,9 +183,15 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
                 return (
                   <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
-                      <span className="font-medium">{when}</span> <span className="text-sm text-muted-foreground">{b.reason}</span>
+                      <span className="font-medium">{when}</span>{" "}
+                      <span className="text-sm text-muted-foreground">{b.reason}</span>
                     </span>
-                    <InlineActionForm action={removeRoomBlockAction} workspace={slug} fields={{ blockId: b.id }} label={`Remove block ${when}`}>
+                    <InlineActionForm
+                      action={removeRoomBlockAction}
+                      workspace={slug}
+                      fields={{ blockId: b.id }}
+                      label={`Remove block ${when}`}
+                    >
                       Remove
                     </InlineActionForm>
                   </li>
@@ -158,7 +203,12 @@ export default async function RoomSetupPage({ params, searchParams }: { params: 
             <h3 id="add-block" className="font-semibold">
               Block the room
             </h3>
-            <BlockForm workspace={slug} roomId={room.id} timeZone={studio.timeZone} now={toLocalInput(now, studio.timeZone)} />
+            <BlockForm
+              workspace={slug}
+              roomId={room.id}
+              timeZone={studio.timeZone}
+              now={toLocalInput(now, studio.timeZone)}
+            />
           </section>
         </CardContent>
       </Card>

@@ -8,24 +8,48 @@ import { studioCurrency } from "@/lib/studios/studio-currency";
 import { createAddOn, setAddOnActive, updateAddOn } from "@/lib/studios/add-ons";
 import { addClosure, removeClosure } from "@/lib/studios/closures";
 import { createRoom } from "@/lib/studios/rooms";
-import { addOnActiveSchema, closureSchema, createAddOnSchema, createRoomSchema, updateAddOnSchema, updateStudioSchema } from "@/lib/studios/schemas";
+import {
+  addOnActiveSchema,
+  closureSchema,
+  createAddOnSchema,
+  createRoomSchema,
+  updateAddOnSchema,
+  updateStudioSchema,
+} from "@/lib/studios/schemas";
 import { updateStudio } from "@/lib/studios/studios";
 import { openingHoursFromForm, pick, refused } from "../../form-input";
 import { appNow } from "@/lib/clock";
 
-const gate = (form: FormData) => requireActionMember({ workspace: form.get("workspace"), permission: "studios.manage" });
+const gate = (form: FormData) =>
+  requireActionMember({ workspace: form.get("workspace"), permission: "studios.manage" });
 const done = (slug: string, message: string): ActionState => {
   revalidatePath(`/w/${slug}`, "layout");
   return { status: "ok", message };
 };
-const ROOM_FIELDS = ["studioId", "name", "kind", "capacity", "features", "photos", "hourlyRate", "stepMinutes", "minMinutes", "maxMinutes", "bufferMinutes", "active"];
+const ROOM_FIELDS = [
+  "studioId",
+  "name",
+  "kind",
+  "capacity",
+  "features",
+  "photos",
+  "hourlyRate",
+  "stepMinutes",
+  "minMinutes",
+  "maxMinutes",
+  "bufferMinutes",
+  "active",
+];
 const ADD_ON_FIELDS = ["name", "pricing", "price"];
 
 export async function updateStudioAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = updateStudioSchema.safeParse({ ...pick(form, ["studioId", "name", "address", "timeZone", "currency", "taxMode", "taxRate", "taxName"]), openingHours: openingHoursFromForm(form) });
+  const parsed = updateStudioSchema.safeParse({
+    ...pick(form, ["studioId", "name", "address", "timeZone", "currency", "taxMode", "taxRate", "taxName"]),
+    openingHours: openingHoursFromForm(form),
+  });
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await updateStudio(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The studio was not saved.");
@@ -47,7 +71,12 @@ export async function removeClosureAction(_prev: ActionState, form: FormData): P
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const result = await removeClosure(getDb(), member.value, { closureId: String(form.get("closureId") ?? "") }, appNow());
+  const result = await removeClosure(
+    getDb(),
+    member.value,
+    { closureId: String(form.get("closureId") ?? "") },
+    appNow(),
+  );
   if (!result.ok) return refused(form, result, "The closure was not removed.");
   return done(member.value.workspaceSlug, "Closure removed.");
 }
@@ -56,7 +85,9 @@ export async function createRoomAction(_prev: ActionState, form: FormData): Prom
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = createRoomSchema(await studioCurrency(getDb(), member.value.workspaceId, { studioId: form.get("studioId") })).safeParse(pick(form, ROOM_FIELDS));
+  const parsed = createRoomSchema(
+    await studioCurrency(getDb(), member.value.workspaceId, { studioId: form.get("studioId") }),
+  ).safeParse(pick(form, ROOM_FIELDS));
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await createRoom(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The room was not added.");
@@ -69,7 +100,9 @@ export async function createAddOnAction(_prev: ActionState, form: FormData): Pro
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = createAddOnSchema(await studioCurrency(getDb(), member.value.workspaceId, { studioId: form.get("studioId") })).safeParse(pick(form, ["studioId", ...ADD_ON_FIELDS]));
+  const parsed = createAddOnSchema(
+    await studioCurrency(getDb(), member.value.workspaceId, { studioId: form.get("studioId") }),
+  ).safeParse(pick(form, ["studioId", ...ADD_ON_FIELDS]));
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await createAddOn(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The add-on was not added.");
@@ -80,7 +113,9 @@ export async function updateAddOnAction(_prev: ActionState, form: FormData): Pro
   form = ensureForm(form);
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = updateAddOnSchema(await studioCurrency(getDb(), member.value.workspaceId, { addOnId: form.get("addOnId") })).safeParse(pick(form, ["addOnId", ...ADD_ON_FIELDS]));
+  const parsed = updateAddOnSchema(
+    await studioCurrency(getDb(), member.value.workspaceId, { addOnId: form.get("addOnId") }),
+  ).safeParse(pick(form, ["addOnId", ...ADD_ON_FIELDS]));
   if (!parsed.success) return invalid(form, parsed.error);
   const result = await updateAddOn(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The add-on was not saved.");
@@ -95,5 +130,8 @@ export async function setAddOnActiveAction(_prev: ActionState, form: FormData): 
   if (!parsed.success) return failed(form, "That add-on does not exist.");
   const result = await setAddOnActive(getDb(), member.value, parsed.data, appNow());
   if (!result.ok) return refused(form, result, "The add-on was not changed.");
-  return done(member.value.workspaceSlug, parsed.data.active ? `${result.value.name} is offered again.` : `${result.value.name} is no longer offered.`);
+  return done(
+    member.value.workspaceSlug,
+    parsed.data.active ? `${result.value.name} is offered again.` : `${result.value.name} is no longer offered.`,
+  );
 }

@@ -14,17 +14,52 @@ const PRICING = [
 ];
 
 /** Adds an add-on to a studio (with `studioId`) or edits one (with `addOn`). */
-export function AddOnForm({ workspace, currency, studioId, addOn }: { workspace: string; currency: string; studioId?: string; addOn?: AddOn }) {
+export function AddOnForm({
+  workspace,
+  currency,
+  studioId,
+  addOn,
+}: {
+  workspace: string;
+  currency: string;
+  studioId?: string;
+  addOn?: AddOn;
+}) {
   const [state, action] = useActionState(addOn ? updateAddOnAction : createAddOnAction, idle);
   const p = addOn ? `add-on-${addOn.id.slice(0, 8)}` : "new-add-on";
   return (
-    <form action={action} className="grid gap-4" noValidate key={formKey(state)} aria-label={addOn ? `Edit ${addOn.name}` : "New add-on"}>
+    <form
+      action={action}
+      className="grid gap-4"
+      noValidate
+      key={formKey(state)}
+      aria-label={addOn ? `Edit ${addOn.name}` : "New add-on"}
+    >
       <input type="hidden" name="workspace" value={workspace} />
-      {addOn ? <input type="hidden" name="addOnId" value={addOn.id} /> : <input type="hidden" name="studioId" value={studioId} />}
+      {addOn ? (
+        <input type="hidden" name="addOnId" value={addOn.id} />
+      ) : (
+        <input type="hidden" name="studioId" value={studioId} />
+      )}
       <FormMessage state={state} />
       <div className="grid items-start gap-4 sm:grid-cols-3">
-        <Field id={`${p}-name`} name="name" label="Name" defaultValue={addOn?.name} required maxLength={80} state={state} />
-        <SelectField id={`${p}-pricing`} name="pricing" label="Charged" defaultValue={addOn?.pricing ?? "flat"} options={PRICING} state={state} />
+        <Field
+          id={`${p}-name`}
+          name="name"
+          label="Name"
+          defaultValue={addOn?.name}
+          required
+          maxLength={80}
+          state={state}
+        />
+        <SelectField
+          id={`${p}-pricing`}
+          name="pricing"
+          label="Charged"
+          defaultValue={addOn?.pricing ?? "flat"}
+          options={PRICING}
+          state={state}
+        />
         <Field
           id={`${p}-price`}
           name="price"

@@ -15,8 +15,24 @@ export function ClosureForm({ workspace, studioId, today }: { workspace: string;
       <FormMessage state={state} />
       <div className="grid items-start gap-4 sm:grid-cols-3">
         <Field id="closure-startsOn" name="startsOn" label="First day" type="date" min={today} required state={state} />
-        <Field id="closure-endsOn" name="endsOn" label="Last day (optional)" type="date" min={today} hint="Leave empty for one day." state={state} />
-        <Field id="closure-reason" name="reason" label="Reason" maxLength={200} required hint="Like: public holiday, floor works." state={state} />
+        <Field
+          id="closure-endsOn"
+          name="endsOn"
+          label="Last day (optional)"
+          type="date"
+          min={today}
+          hint="Leave empty for one day."
+          state={state}
+        />
+        <Field
+          id="closure-reason"
+          name="reason"
+          label="Reason"
+          maxLength={200}
+          required
+          hint="Like: public holiday, floor works."
+          state={state}
+        />
       </div>
       <SubmitButton variant="outline" className="justify-self-start" pendingText="Adding…">
         Add closure

@@ -23,9 +23,20 @@ import { appNow } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Studio setup" };
 
-const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" });
+const day = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
+    timeZone: "UTC",
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  });
 
-export default async function StudioSetupPage({ params }: { params: Promise<{ workspace: string; studioId: string }> }) {
+export default async function StudioSetupPage({
+  params,
+}: {
+  params: Promise<{ workspace: string; studioId: string }>;
+}) {
   const { workspace, studioId } = await params;
   const member = await requireMember({ workspace, permission: "studios.manage" });
   const now = appNow();
@@ -51,8 +62,9 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
         <CardHeader>
           <CardTitle>Public page</CardTitle>
           <CardDescription>
-            Share this page with new creators: it shows the rooms open for booking with their photos, prices and free times, and
-            a “Sign up to book” button. Anyone with the link can see it; bookings and names never appear on it.
+            Share this page with new creators: it shows the rooms open for booking with their photos, prices and free
+            times, and a “Sign up to book” button. Anyone with the link can see it; bookings and names never appear on
+            it.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -65,14 +77,23 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
           <CardTitle>Details and opening hours</CardTitle>
         </CardHeader>
         <CardContent>
-          <StudioForm workspace={slug} action={updateStudioAction} studio={studio} timeZones={timeZones()} defaultTimeZone={studio.timeZone} defaultCurrency={studio.currency} />
+          <StudioForm
+            workspace={slug}
+            action={updateStudioAction}
+            studio={studio}
+            timeZones={timeZones()}
+            defaultTimeZone={studio.timeZone}
+            defaultCurrency={studio.currency}
+          />
         </CardContent>
       </Card>
 
       <Card>
         <CardHeader>
           <CardTitle>Closures</CardTitle>
-          <CardDescription>Days the studio is closed (holidays, works). Bookings already made stay; no new ones start then.</CardDescription>
+          <CardDescription>
+            Days the studio is closed (holidays, works). Bookings already made stay; no new ones start then.
+          </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           {closures.length === 0 ? (
@@ -84,9 +105,15 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
                 return (
                   <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
-                      <span className="font-medium">{when}</span> <span className="text-sm text-muted-foreground">{c.reason}</span>
+                      <span className="font-medium">{when}</span>{" "}
+                      <span className="text-sm text-muted-foreground">{c.reason}</span>
                     </span>
-                    <InlineActionForm action={removeClosureAction} workspace={slug} fields={{ closureId: c.id }} label={`Remove closure ${when}`}>
+                    <InlineActionForm
+                      action={removeClosureAction}
+                      workspace={slug}
+                      fields={{ closureId: c.id }}
+                      label={`Remove closure ${when}`}
+                    >
                       Remove
                     </InlineActionForm>
                   </li>
@@ -113,13 +140,16 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
               {rooms.map((r) => (
                 <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                   <span className="min-w-0">
-                    <Link className="font-medium underline-offset-4 hover:underline" href={`/w/${slug}/setup/rooms/${r.id}`}>
+                    <Link
+                      className="font-medium underline-offset-4 hover:underline"
+                      href={`/w/${slug}/setup/rooms/${r.id}`}
+                    >
                       {r.name}
                     </Link>{" "}
                     {r.active ? null : <Badge variant="warning">closed for booking</Badge>}
                     <span className="block text-sm text-muted-foreground">
-                      {money(r.hourlyRateCents)} / hour · {r.minMinutes}–{r.maxMinutes} min, every {r.stepMinutes} min · {r.bufferMinutes} min turnover · up to{" "}
-                      {r.capacity}
+                      {money(r.hourlyRateCents)} / hour · {r.minMinutes}–{r.maxMinutes} min, every {r.stepMinutes} min ·{" "}
+                      {r.bufferMinutes} min turnover · up to {r.capacity}
                     </span>
                   </span>
                 </li>
@@ -149,7 +179,8 @@ export default async function StudioSetupPage({ params }: { params: Promise<{ wo
                 <li key={a.id} className="grid gap-2 py-3">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span>
-                      <span className="font-medium">{a.name}</span> {a.active ? null : <Badge variant="warning">not offered</Badge>}
+                      <span className="font-medium">{a.name}</span>{" "}
+                      {a.active ? null : <Badge variant="warning">not offered</Badge>}
                       <span className="block text-sm text-muted-foreground">
                         {money(a.priceCents)} {a.pricing === "per_hour" ? "per hour" : "per booking"}
                       </span>

@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Shipment label" };
  * address, who it is for and what is in it. The workspace shell (its aside is `no-print`) and this page's own
  * controls (`print:hidden`) stay off the paper.
  */
-export default async function ShipmentLabelPage({ params }: { params: Promise<{ workspace: string; shipmentId: string }> }) {
+export default async function ShipmentLabelPage({
+  params,
+}: {
+  params: Promise<{ workspace: string; shipmentId: string }>;
+}) {
   const { workspace, shipmentId } = await params;
   const member = await requireMember({ workspace, permission: "shipments.view" });
   const found = await findShipment(getDb(), member, shipmentId);
@@ -38,14 +42,19 @@ export default async function ShipmentLabelPage({ params }: { params: Promise<{ 
           / Label
         </p>
         <h1 className="text-2xl font-semibold">Label for {s.code}</h1>
-        <p className="text-muted-foreground">Print it and stick it on the outside of the box, where the desk can scan it.</p>
+        <p className="text-muted-foreground">
+          Print it and stick it on the outside of the box, where the desk can scan it.
+        </p>
         <div>
           <PrintButton />
         </div>
       </header>
 
       {/* Black on white whatever the theme: it is meant for paper and for a scanner. */}
-      <article aria-label={`Shipping label of ${s.code}`} className="grid gap-5 rounded-lg border-2 border-black bg-white p-6 text-black print:rounded-none print:border-4">
+      <article
+        aria-label={`Shipping label of ${s.code}`}
+        className="grid gap-5 rounded-lg border-2 border-black bg-white p-6 text-black print:rounded-none print:border-4"
+      >
         <div className="flex flex-wrap items-center justify-between gap-6">
           <div className="grid gap-1">
             <p className="text-sm font-semibold uppercase tracking-wide">Samples shipment</p>
@@ -53,7 +62,12 @@ export default async function ShipmentLabelPage({ params }: { params: Promise<{ 
               {s.code}
             </p>
           </div>
-          <div className="size-[200px] shrink-0" role="img" aria-label={`QR code of shipment code ${s.code}`} dangerouslySetInnerHTML={{ __html: qr }} />
+          <div
+            className="size-[200px] shrink-0"
+            role="img"
+            aria-label={`QR code of shipment code ${s.code}`}
+            dangerouslySetInnerHTML={{ __html: qr }}
+          />
         </div>
         <div className="grid gap-1 border-t-2 border-black pt-4">
           <p className="text-sm font-semibold uppercase tracking-wide">Deliver to</p>
