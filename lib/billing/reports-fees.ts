@@ -1,10 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import type { ReportRange } from "./report-schemas";
-import { monthsOf } from "./report-schemas";
-import type { RevenueReport } from "./reports";
-import { reportStudios } from "./reports-studios";
-import { monthBounds } from "./reports-time";
+import { monthsOf, type ReportRange } from "./report-schemas";
+import { NO_STUDIO, type RevenueReport } from "./reports";
+import { reportStudios, studioMonthBounds } from "./reports-studios";
 
 /**
  * What the operator keeps (platform mode): per studio, month and currency, the gross (paid revenue, as the revenue
@@ -37,18 +35,7 @@ export async function platformFeeReport(
 ): Promise<FeeReport> {
   const months = monthsOf(range);
   const studioList = await reportStudios(db, workspaceId);
-  const zones = [
-    ...studioList.map((s) => ({ key: s.id, timeZone: s.timeZone })),
-    { key: "", timeZone: studioList[0]?.timeZone ?? "UTC" },
-  ];
-  const bounds = zones.flatMap((z) => monthBounds(z.timeZone, months).map((b) => ({ ...b, key: z.key })));
-  const values = sql.join(
-    bounds.map(
-      (b) =>
-        sql`(${b.key}::text, ${b.month}::text, ${new Date(b.start).toISOString()}::timestamptz, ${new Date(b.end).toISOString()}::timestamptz)`,
-    ),
-    sql`, `,
-  );
+  const { values } = studioMonthBounds(studioList, months);
   const fees = (await db.execute(sql`
     with bounds(studio_key, month, starts_at, ends_at) as (values ${values})
     select b.month, b.studio_key, e.currency, sum(e.amount_cents)::text as cents
@@ -78,11 +65,11 @@ export async function platformFeeReport(
   for (const r of revenue.rows)
     if (r.paidCents !== 0) rowOf(r.month, r.studioId, r.studioName, r.currency).grossCents += r.paidCents;
   const names = new Map(studioList.map((s) => [s.id, s.name]));
-  const fallbackName = revenue.rows.find((r) => r.studioId === null)?.studioName ?? "Not linked to a studio";
   for (const f of fees) {
     const studioId = f.studio_key === "" ? null : f.studio_key;
-    rowOf(f.month, studioId, studioId ? (names.get(studioId) ?? fallbackName) : fallbackName, f.currency).feeCents +=
-      Number(f.cents);
+    rowOf(f.month, studioId, studioId ? (names.get(studioId) ?? NO_STUDIO) : NO_STUDIO, f.currency).feeCents += Number(
+      f.cents,
+    );
   }
   const rank = new Map(studioList.map((s, i) => [s.id, i]));
   const rankOf = (id: string | null) => (id === null ? studioList.length : (rank.get(id) ?? studioList.length));

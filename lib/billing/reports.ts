@@ -2,8 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { chargeKind, rooms } from "@/db/schema";
 import { monthsOf, type ReportRange } from "./report-schemas";
-import { reportStudios } from "./reports-studios";
-import { monthBounds } from "./reports-time";
+import { reportStudios, studioMonthBounds } from "./reports-studios";
 
 export { utilizationReport, type UtilizationReport, type UtilizationRow } from "./reports-utilization";
 export { toCsv, type CsvColumn } from "./reports-csv";
@@ -93,22 +92,8 @@ export async function revenueReport(db: DbOrTx, workspaceId: string, range: Repo
     db.select({ id: rooms.id, name: rooms.name }).from(rooms).where(eq(rooms.workspaceId, workspaceId)),
   ]);
 
-  // Each studio's months as instants (worked out here, with the same zone arithmetic as availability), joined to
-  // the charges in SQL so that the database sums and only the groups come back. Key "" is "no studio".
-  const zones = [
-    ...studioList.map((s) => ({ key: s.id, timeZone: s.timeZone })),
-    { key: "", timeZone: studioList[0]?.timeZone ?? "UTC" },
-  ];
-  const bounds = zones.flatMap((z) => monthBounds(z.timeZone, months).map((b) => ({ ...b, key: z.key })));
-  const lowest = new Date(Math.min(...bounds.map((b) => b.start))).toISOString();
-  const highest = new Date(Math.max(...bounds.map((b) => b.end))).toISOString();
-  const values = sql.join(
-    bounds.map(
-      (b) =>
-        sql`(${b.key}::text, ${b.month}::text, ${new Date(b.start).toISOString()}::timestamptz, ${new Date(b.end).toISOString()}::timestamptz)`,
-    ),
-    sql`, `,
-  );
+  // Each studio's months, joined to the charges in SQL so that the database sums and only the groups come back.
+  const { values, lowest, highest } = studioMonthBounds(studioList, months);
   // A credit that returns tax (it corrects a tax line) lowers the tax, not the revenue.
   const kindOf = sql`case when c.kind = 'credit' and corrected.kind = 'tax' then 'tax'::charge_kind else c.kind end`;
   const grouped = (await db.execute(sql`
