@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { logger } from "./logger";
+import { FEE_PERCENT_RULE, isFeePercent } from "./billing/fee-percent";
 
 const envSchema = z
   .object({
@@ -43,10 +44,8 @@ const envSchema = z
     // Platform mode: the platform's fee on every invoice, in percent (up to two decimals, e.g. 5 or 2.5), unless the
     // workspace has its own rate (`npm run platform-fee`). 0 takes no fee.
     PLATFORM_FEE_PERCENT: z.coerce
-      .number({ error: "PLATFORM_FEE_PERCENT must be a number of percent, e.g. 5 or 2.5" })
-      .min(0, "PLATFORM_FEE_PERCENT must be between 0 and 100")
-      .max(100, "PLATFORM_FEE_PERCENT must be between 0 and 100")
-      .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, "PLATFORM_FEE_PERCENT takes at most two decimals")
+      .number({ error: `PLATFORM_FEE_PERCENT must be ${FEE_PERCENT_RULE}` })
+      .refine(isFeePercent, `PLATFORM_FEE_PERCENT must be ${FEE_PERCENT_RULE}`)
       .default(0),
     // Only to point the SDK at a Stripe-compatible test server (e.g. http://127.0.0.1:12111); never in production.
     STRIPE_API_BASE: z.url().optional(),

@@ -6,6 +6,7 @@ import { getEnv } from "../env";
 import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
 import { fail, ok, type Result } from "../result";
 import { onAccount, type StripeAt } from "./stripe-client";
+import { FEE_PERCENT_RULE, isFeePercent, percentToBasisPoints } from "./fee-percent";
 
 /**
  * The platform's fee (platform mode). Every invoice sent on a workspace's connected account carries an application
@@ -23,10 +24,7 @@ export function platformFee(amountCents: number, basisPoints: number): number {
   return Math.min(amountCents, divideRoundHalfUp(amountCents * basisPoints, 10_000));
 }
 
-/** A percent (up to two decimals) as basis points. */
-export function percentToBasisPoints(percent: number): number {
-  return Math.round(percent * 100);
-}
+export { percentToBasisPoints };
 
 /** The workspace's rate: its own, else the server's default (PLATFORM_FEE_PERCENT). */
 export async function feeBasisPointsOf(db: DbOrTx, workspaceId: string): Promise<number> {
@@ -46,17 +44,8 @@ export async function setWorkspaceFee(
   slug: string,
   percent: number | null,
 ): Promise<Result<{ workspaceId: string; basisPoints: number | null }, "not_found" | "invalid">> {
-  if (
-    percent !== null &&
-    (!Number.isFinite(percent) ||
-      percent < 0 ||
-      percent > 100 ||
-      Math.abs(percent * 100 - Math.round(percent * 100)) > 1e-9)
-  ) {
-    return fail("invalid", {
-      message: "The fee is a percent between 0 and 100, with at most two decimals (e.g. 5 or 2.5).",
-    });
-  }
+  if (percent !== null && !isFeePercent(percent))
+    return fail("invalid", { message: `The fee is ${FEE_PERCENT_RULE}.` });
   const basisPoints = percent === null ? null : percentToBasisPoints(percent);
   const [w] = await db
     .update(workspaces)
