@@ -5,6 +5,8 @@ import { invoices, stripeConnectedAccounts } from "@/db/schema";
 import { getEnv } from "../env";
 import { paymentsMode, type PaymentsMode } from "./connect";
 import { getStripe } from "./stripe-client";
+import { fail, ok, type Result } from "../result";
+import type { StripeAt } from "./stripe-client";
 
 /**
  * Where a workspace's creators pay, decided in one place for the booking gate, the Billing page, the invoicing job
@@ -57,6 +59,24 @@ export async function paymentsTarget(
     canCharge: row.chargesEnabled,
     waitingReason: row.chargesEnabled ? null : NOT_READY_WORDS.notEnabled,
   };
+}
+
+/**
+ * The Stripe account cards are saved on and invoices charged to now: a Result whose failure says why not in words a
+ * creator can act on (no Stripe on this server; the studio's account not ready yet, when no card is needed).
+ */
+export function chargingAt(p: PaymentsTarget): Result<StripeAt, "not_connected" | "not_ready"> {
+  if (!p.stripe)
+    return fail("not_connected", {
+      message: "Stripe is not connected, so cards cannot be saved here. Settle invoices with the studio.",
+    });
+  if (!p.canCharge || p.account === null) {
+    return fail("not_ready", {
+      message:
+        "The studio is finishing its payment setup with Stripe, so cards cannot be saved yet. No card is needed to book meanwhile.",
+    });
+  }
+  return ok({ stripe: p.stripe, account: p.account });
 }
 
 /** Invoices assembled but not sent to Stripe yet (in platform mode, those waiting for the account to take charges). */

@@ -12,25 +12,13 @@ import {
   voidCharge,
   voidChargeSchema,
 } from "@/lib/billing/ledger";
-import { paymentsTarget } from "@/lib/billing/payments-target";
+import { chargingAt, paymentsTarget } from "@/lib/billing/payments-target";
 import { workspaceCurrency } from "@/lib/bookings/create-booking";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
 import { appNow } from "@/lib/clock";
-
-const NOT_CONNECTED = "Stripe is not connected, so cards cannot be saved here. Settle invoices with the studio.";
-const NOT_READY =
-  "The studio is finishing its payment setup with Stripe, so cards cannot be saved yet. No card is needed to book meanwhile.";
-
-/** The Stripe account the workspace's cards are saved on, or why there is none now. */
-async function chargingAccount(db: ReturnType<typeof getDb>, workspaceId: string) {
-  const payments = await paymentsTarget(db, workspaceId);
-  if (!payments.stripe) return NOT_CONNECTED;
-  if (!payments.canCharge || payments.account === null) return NOT_READY;
-  return { stripe: payments.stripe, account: payments.account };
-}
 
 /** Sends the creator to Stripe Checkout (setup mode) to save a card; Stripe sends them back to Billing. */
 export async function startCardCheckoutAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -39,8 +27,9 @@ export async function startCardCheckoutAction(_prev: ActionState, form: FormData
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   if (gate.value.role !== "creator") return failed(form, "Only creators keep a card on file.");
   const db = getDb();
-  const stripe = await chargingAccount(db, gate.value.workspaceId);
-  if (typeof stripe === "string") return failed(form, stripe);
+  const at = chargingAt(await paymentsTarget(db, gate.value.workspaceId));
+  if (!at.ok) return failed(form, at.message ?? "Cards cannot be saved here.");
+  const stripe = at.value;
   let url: string | null;
   try {
     url = await startCardCheckout(db, stripe, {
@@ -64,8 +53,9 @@ export async function openCustomerPortalAction(_prev: ActionState, form: FormDat
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "billing.view" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   if (gate.value.role !== "creator") return failed(form, "Only creators have a customer portal.");
-  const stripe = await chargingAccount(getDb(), gate.value.workspaceId);
-  if (typeof stripe === "string") return failed(form, stripe);
+  const at = chargingAt(await paymentsTarget(getDb(), gate.value.workspaceId));
+  if (!at.ok) return failed(form, at.message ?? "Cards cannot be saved here.");
+  const stripe = at.value;
   let url: string;
   try {
     url = await customerPortalUrl(getDb(), stripe, {

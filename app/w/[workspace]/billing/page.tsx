@@ -12,7 +12,7 @@ import { cardRequired } from "@/lib/billing/booking-gate";
 import { cardOnFile, checkoutReturn } from "@/lib/billing/customers";
 import { creatorBalance } from "@/lib/billing/ledger";
 import { listCharges, listCreatorBalances, listInvoices } from "@/lib/billing/list-billing";
-import { paymentsTarget } from "@/lib/billing/payments-target";
+import { chargingAt, paymentsTarget } from "@/lib/billing/payments-target";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
 import { getPolicies } from "@/lib/policies/policies";
@@ -62,10 +62,8 @@ async function CreatorBilling({
 }) {
   const db = getDb();
   const payments = await paymentsTarget(db, member.workspaceId);
-  const stripe =
-    payments.canCharge && payments.stripe && payments.account !== null
-      ? { stripe: payments.stripe, account: payments.account }
-      : null;
+  const charging = chargingAt(payments);
+  const stripe = charging.ok ? charging.value : null;
   const now = appNow();
   let returned: "saved" | "pending" | "cancelled" | null = query.checkout === "cancelled" ? "cancelled" : null;
   if (stripe && query.checkout === "done" && typeof query.session_id === "string" && query.session_id.length < 300) {
