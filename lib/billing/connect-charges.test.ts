@@ -1,116 +1,32 @@
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  charges,
-  invoices,
-  memberships,
-  platformFeeEntries,
-  stripeConnectedAccounts,
-  stripeCustomers,
-  workspaces,
-} from "@/db/schema";
-import { bookingWorld } from "@/db/testing/booking-fixtures";
+import { beforeAll, describe, expect, it } from "vitest";
+import { charges, memberships, stripeCustomers } from "@/db/schema";
 import { testDb } from "@/db/testing/db";
 import type { Db } from "@/db/client";
+import { setUpConnectWorld } from "@/testing/billing/connect-world";
+import type { StripeTestServer } from "@/testing/stripe/stripe-test-server";
 import { DEFAULT_POLICIES } from "../policies/policies";
 import { billingGate } from "./booking-gate";
-import { EXPRESS_CONTROLLER, syncConnectedAccount } from "./connect";
-import { applyCompletedCheckout, startCardCheckout } from "./customers";
-import { assembleInvoices, sendDueInvoices } from "./invoicing";
+import { syncConnectedAccount } from "./connect";
+import { sendDueInvoices } from "./invoicing";
 import { creditCharge } from "./ledger";
 import { paymentsTarget } from "./payments-target";
 import { netFeeOf, platformFee } from "./platform-fees";
-import { fixtureNow } from "@/testing/billing/billing-fixtures";
-import { startStripeTestServer, type StripeTestServer } from "@/testing/stripe/stripe-test-server";
 import { handleStripeWebhook } from "./webhooks";
 
 // Platform mode on real PostgreSQL (and the embedded one) against the Stripe test server: every workspace charges
 // on its own connected account (Stripe-Account), the platform takes its fee, and nothing crosses accounts.
 
 const SECRET = "whsec_livebase_connect_test";
-const express = { controller: EXPRESS_CONTROLLER };
-
-let server: StripeTestServer;
+const world = setUpConnectWorld();
+const { clock, later, connectedWorkspace, saveCard, pendingCharge, invoiceAndSend, invoicesOf, entriesOf } = world;
 let stripe: Stripe;
-beforeAll(async () => {
-  server = await startStripeTestServer();
-  stripe = server.client({ timeoutMs: 2000 });
+let server: StripeTestServer;
+beforeAll(() => {
+  stripe = world.stripe();
+  server = world.server();
 });
-afterAll(() => server.close());
-beforeEach(() => server.clearFaults());
-
-let now = new Date(fixtureNow.getTime());
-const later = (m: number) => (now = new Date(now.getTime() + m * 60_000));
-
-/** A workspace whose connected account finished onboarding (charges enabled), with its own fee rate and currency. */
-async function connectedWorkspace(db: Db, opts: { basisPoints: number; currency?: string }) {
-  const w = await bookingWorld(db);
-  await db
-    .update(workspaces)
-    .set({ platformFeeBasisPoints: opts.basisPoints, currency: opts.currency ?? "USD" })
-    .where(eq(workspaces.id, w.workspace.id));
-  const account = await stripe.accounts.create({ ...express, business_profile: { name: w.workspace.name } });
-  server.completeOnboarding(account.id);
-  await db.insert(stripeConnectedAccounts).values({ workspaceId: w.workspace.id, stripeAccountId: account.id });
-  await syncConnectedAccount(db, stripe, account.id, now);
-  return { ...w, account: account.id, at: { stripe, account: account.id } };
-}
-type World = Awaited<ReturnType<typeof connectedWorkspace>>;
-
-async function saveCard(db: Db, w: World, userId: string, card: { last4?: string } = {}) {
-  const url = await startCardCheckout(db, w.at, {
-    workspaceId: w.workspace.id,
-    userId,
-    currency: "USD",
-    returnUrl: "http://localhost:3000/w/x/billing",
-    now,
-  });
-  const sessionId = url!.split("/").pop()!;
-  server.completeCheckout(sessionId, { brand: "visa", last4: card.last4 ?? "4242" });
-  expect(await applyCompletedCheckout(db, w.at, sessionId, now)).toBe(true);
-}
-
-/** A pending charge made two hours ago (past the invoice delay), as check-out makes them. */
-async function pendingCharge(
-  db: Db,
-  w: World,
-  creatorId: string,
-  cents: number,
-  currency = "USD",
-  tax?: { rate: string; of: string },
-) {
-  const [c] = await db
-    .insert(charges)
-    .values({
-      workspaceId: w.workspace.id,
-      creatorId,
-      kind: tax ? "tax" : "add_on",
-      ...(tax ? { taxRate: tax.rate, taxedChargeId: tax.of } : {}),
-      description: tax ? `Tax ${tax.rate} %` : `Studio time ${cents}`,
-      unitAmountCents: cents,
-      amountCents: cents,
-      currency,
-      idempotencyKey: `test:${crypto.randomUUID()}`,
-      createdAt: new Date(now.getTime() - 2 * 3_600_000),
-    })
-    .returning();
-  return c;
-}
-
-async function invoiceAndSend(db: Db, w: World) {
-  await assembleInvoices(db, now, true, { workspaceId: w.workspace.id });
-  return sendDueInvoices(db, stripe, now, { platform: true, workspaceId: w.workspace.id });
-}
-
-const invoicesOf = (db: Db, w: World) =>
-  db.select().from(invoices).where(eq(invoices.workspaceId, w.workspace.id)).orderBy(invoices.createdAt);
-const entriesOf = (db: Db, invoiceId: string) =>
-  db
-    .select()
-    .from(platformFeeEntries)
-    .where(eq(platformFeeEntries.invoiceId, invoiceId))
-    .orderBy(platformFeeEntries.amountCents);
 const on = (account: string) => ({ stripeAccount: account });
 const notFound = async (p: Promise<unknown>) => {
   try {
@@ -121,10 +37,14 @@ const notFound = async (p: Promise<unknown>) => {
   return "found";
 };
 const sign = (payload: string) =>
-  Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(now.getTime() / 1000) });
+  Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: SECRET,
+    timestamp: Math.floor(clock.now.getTime() / 1000),
+  });
 const deliver = (db: Db, event: object) => {
   const payload = JSON.stringify(event);
-  return handleStripeWebhook(db, stripe, { payload, signature: sign(payload), secret: SECRET }, now);
+  return handleStripeWebhook(db, stripe, { payload, signature: sign(payload), secret: SECRET }, clock.now);
 };
 
 describe("platform fee arithmetic", () => {
@@ -209,7 +129,7 @@ describe("charging on connected accounts", () => {
       w.manager.actor,
       c.id,
       { amount: 43.5, reason: "Lights failed for part of the session" },
-      now,
+      clock.now,
     );
     expect(credit.ok).toBe(true);
     expect(await sendDueInvoices(db, stripe, later(1), { platform: true, workspaceId: w.workspace.id })).toMatchObject({
@@ -278,7 +198,7 @@ describe("charging on connected accounts", () => {
     const setCharges = async (enabled: boolean) => {
       const account = server.objects.accounts.get(w.account)!;
       account.charges_enabled = enabled;
-      await syncConnectedAccount(db, stripe, w.account, now);
+      await syncConnectedAccount(db, stripe, w.account, clock.now);
     };
     await setCharges(false);
     const target = await paymentsTarget(db, w.workspace.id, { stripe, mode: "platform" });
