@@ -13,6 +13,7 @@ import { sendDueInvoices } from "./invoicing";
 import { creditCharge } from "./ledger";
 import { paymentsTarget } from "./payments-target";
 import { netFeeOf, platformFee } from "./platform-fees";
+import { applyStripeInvoice } from "./sync-invoice";
 import { handleStripeWebhook } from "./webhooks";
 
 // Platform mode on real PostgreSQL (and the embedded one) against the Stripe test server: every workspace charges
@@ -263,6 +264,10 @@ describe("charging on connected accounts", () => {
     expect((await deliver(db, forged)).ok).toBe(true);
     const [after] = await invoicesOf(db, a);
     expect(after).toMatchObject({ status: "paid", stripeAccount: a.account, amountPaidCents: 6_000 });
+    // Even an invoice object that names ours in its metadata is not applied when it was read from another account.
+    const si = await stripe.invoices.retrieve(inv.stripeInvoiceId!, { expand: ["payments"] }, on(a.account));
+    expect(await applyStripeInvoice(db, { ...si, status: "void" }, clock.now, undefined, b.account)).toBeNull();
+    expect((await invoicesOf(db, a))[0]).toMatchObject({ status: "paid" });
     expect((await entriesOf(db, inv.id)).map((e) => e.amountCents)).toEqual([300]);
   });
 });
