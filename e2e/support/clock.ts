@@ -12,10 +12,15 @@ import { DAY_MS } from "../../kernel/time";
  */
 export const STUDIO_ZONE = "America/Los_Angeles";
 
-export type E2eClock = { name: string; port: number; at: string };
+/**
+ * What a clock tests: `hour` instants (an ordinary Wednesday at four times of day) run every spec that depends on
+ * the hour; `day` instants (a DST change, a month's last evening) only the specs that count days or nights.
+ */
+export type ClockKind = "hour" | "day";
+export type E2eClock = { name: string; port: number; at: string; kind: ClockKind };
 
 /** Where in the studio's day and calendar the clock servers start (all ahead of real time, within months). */
-export function chooseInstants(realNow: Date, zone = STUDIO_ZONE): { name: string; at: Date }[] {
+export function chooseInstants(realNow: Date, zone = STUDIO_ZONE): { name: string; at: Date; kind: ClockKind }[] {
   const today = localDate(realNow, zone);
   // A Wednesday at least two days ahead: an ordinary weekday (Tuesday's late opening runs past its midnight).
   let wednesday = addNights(today, 2);
@@ -30,13 +35,13 @@ export function chooseInstants(realNow: Date, zone = STUDIO_ZONE): { name: strin
     if (at(addNights(dst, 1), "00:00").getTime() - at(dst, "00:00").getTime() !== DAY_MS) break;
   }
   return [
-    { name: "00:30", at: at(wednesday, "00:30") },
-    { name: "09:00", at: at(wednesday, "09:00") },
-    { name: "19:30", at: at(wednesday, "19:30") },
-    { name: "23:45", at: at(wednesday, "23:45") },
+    { name: "00:30", at: at(wednesday, "00:30"), kind: "hour" },
+    { name: "09:00", at: at(wednesday, "09:00"), kind: "hour" },
+    { name: "19:30", at: at(wednesday, "19:30"), kind: "hour" },
+    { name: "23:45", at: at(wednesday, "23:45"), kind: "hour" },
     // 03:30, just after a spring-forward gap (02:00 → 03:00) or an hour after a fall-back's repeated hour.
-    { name: `DST ${dst} 03:30`, at: at(dst, "03:30") },
-    { name: `month end ${monthEnd} 23:45`, at: at(monthEnd, "23:45") },
+    { name: `DST ${dst} 03:30`, at: at(dst, "03:30"), kind: "day" },
+    { name: `month end ${monthEnd} 23:45`, at: at(monthEnd, "23:45"), kind: "day" },
   ];
 }
 
@@ -47,6 +52,7 @@ export function e2eClocks(firstPort: number): E2eClock[] {
       name: c.name,
       port: firstPort + i,
       at: c.at.toISOString(),
+      kind: c.kind,
     }));
     process.env.E2E_CLOCKS = JSON.stringify(clocks);
   }
