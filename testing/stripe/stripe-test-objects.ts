@@ -2,8 +2,8 @@ import type { Metadata } from "./stripe-test-common";
 
 /**
  * The objects of the Stripe test server, in the shape the API returns them, so tests can read them as they would
- * from Stripe: customers, cards, Checkout and portal sessions, invoices, charges, refunds and credit notes, and
- * Connect's accounts and application fees.
+ * from Stripe: customers, cards, Checkout and portal sessions, invoices, charges, refunds and credit notes,
+ * Connect's accounts and application fees, and Stripe Tax's settings, registrations, calculations and transactions.
  */
 
 export type TestCard = { brand?: string; last4?: string; declines?: boolean };
@@ -280,6 +280,117 @@ export type TestAccount = Omit<Base, "livemode"> & {
 export type TestAccountLink = { object: "account_link"; created: number; expires_at: number; url: string };
 export type TestLoginLink = { object: "login_link"; created: number; url: string };
 
+/** An address as Stripe Tax shows it: every field present, null when not given. */
+export type TestTaxAddress = {
+  city: string | null;
+  country: string | null;
+  line1: string | null;
+  line2: string | null;
+  postal_code: string | null;
+  state: string | null;
+};
+/**
+ * An account's Stripe Tax settings: one per account, with no id (GET /v1/tax/settings). Pending until the head
+ * office is known; calculations are refused until then.
+ */
+export type TestTaxSettings = {
+  object: "tax.settings";
+  defaults: {
+    tax_behavior: "exclusive" | "inclusive" | "inferred_by_currency" | null;
+    tax_code: string | null;
+    provider: "stripe";
+  };
+  head_office: { address: TestTaxAddress } | null;
+  livemode: false;
+  status: "active" | "pending";
+  status_details: { active: Record<string, never> } | { pending: { missing_fields: string[] } };
+};
+/** Where an account collects tax: a country, or a US state. Its status follows from active_from and expires_at. */
+export type TestTaxRegistration = Base & {
+  object: "tax.registration";
+  active_from: number;
+  country: string;
+  /** Keyed by the registration's country in lower case: `{us: {state: "CA", type: "state_sales_tax"}}`. */
+  country_options: Record<string, { type: string; state?: string; standard?: { place_of_supply_scheme: string } }>;
+  expires_at: number | null;
+  status: "active" | "expired" | "scheduled";
+};
+export type TestTaxBreakdown = {
+  amount: number;
+  inclusive: boolean;
+  tax_rate_details: {
+    country: string;
+    state: string | null;
+    percentage_decimal: string;
+    tax_type: string | null;
+    flat_amount: null;
+    rate_type: "percentage";
+  };
+  taxability_reason: "standard_rated" | "not_collecting" | "not_supported";
+  taxable_amount: number;
+};
+export type TestTaxCustomerDetails = {
+  address: TestTaxAddress;
+  address_source: "billing" | "shipping" | null;
+  ip_address: null;
+  tax_ids: never[];
+  taxability_override: "none";
+};
+/** Stripe's calculation has no `created`; its line items are listed apart (or with `expand[]=line_items`). */
+export type TestTaxCalculation = Omit<Base, "created"> & {
+  object: "tax.calculation";
+  amount_total: number;
+  currency: string;
+  customer: null;
+  customer_details: TestTaxCustomerDetails;
+  expires_at: number;
+  ship_from_details: null;
+  shipping_cost: null;
+  tax_amount_exclusive: number;
+  tax_amount_inclusive: number;
+  tax_breakdown: TestTaxBreakdown[];
+  tax_date: number;
+};
+export type TestTaxCalculationLineItem = Omit<Base, "created"> & {
+  object: "tax.calculation_line_item";
+  amount: number;
+  amount_tax: number;
+  metadata: Metadata | null;
+  product: null;
+  quantity: number;
+  reference: string;
+  tax_behavior: "exclusive" | "inclusive";
+  tax_code: string;
+};
+/** A calculation committed (type transaction), or a reversal of one, whose amounts are negative. */
+export type TestTaxTransaction = Base & {
+  object: "tax.transaction";
+  currency: string;
+  customer: null;
+  customer_details: TestTaxCustomerDetails;
+  metadata: Metadata | null;
+  posted_at: number;
+  reference: string;
+  reversal: { original_transaction: string } | null;
+  ship_from_details: null;
+  shipping_cost: null;
+  tax_date: number;
+  type: "transaction" | "reversal";
+};
+export type TestTaxTransactionLineItem = Omit<Base, "created"> & {
+  object: "tax.transaction_line_item";
+  amount: number;
+  amount_tax: number;
+  metadata: Metadata | null;
+  product: null;
+  quantity: number;
+  reference: string;
+  reversal: { original_line_item: string } | null;
+  tax_behavior: "exclusive" | "inclusive";
+  tax_code: string;
+  type: "transaction" | "reversal";
+};
+
 export type StripeTestObjects = {
   customers: Map<string, TestCustomer>;
   paymentMethods: Map<string, TestPaymentMethod>;
@@ -298,6 +409,13 @@ export type StripeTestObjects = {
   accounts: Map<string, TestAccount>;
   accountLinks: Map<string, TestAccountLink>;
   loginLinks: Map<string, TestLoginLink>;
+  /** Keyed by the account they belong to ("platform" for the platform's): settings have no id. */
+  taxSettings: Map<string, TestTaxSettings>;
+  taxRegistrations: Map<string, TestTaxRegistration>;
+  taxCalculations: Map<string, TestTaxCalculation>;
+  taxCalculationLineItems: Map<string, TestTaxCalculationLineItem>;
+  taxTransactions: Map<string, TestTaxTransaction>;
+  taxTransactionLineItems: Map<string, TestTaxTransactionLineItem>;
 };
 export type StoredObject = StripeTestObjects[keyof StripeTestObjects] extends Map<string, infer T> ? T : never;
 /** One page of a list endpoint's answer. */

@@ -8,6 +8,8 @@ import { creditNoteRoutes } from "./resources/credit-notes";
 import { customerRoutes } from "./resources/customers";
 import { invoicePaymentRoutes } from "./resources/invoice-payments";
 import { invoiceRoutes } from "./resources/invoices";
+import { taxRoutes } from "./resources/tax";
+import { taxTransactionRoutes } from "./resources/tax-transactions";
 import type { Route } from "./resources/route";
 
 /**
@@ -26,6 +28,8 @@ const routes: readonly Route[] = [
   ...applicationFeeRoutes,
   ...creditNoteRoutes,
   ...connectRoutes,
+  ...taxRoutes,
+  ...taxTransactionRoutes,
 ];
 
 /** Runs one API request against the store and returns the response body; Stripe's errors are thrown. */

@@ -33,6 +33,12 @@ const RESOURCE_OF: Record<keyof StripeTestObjects, Resource> = {
   accounts: "account",
   accountLinks: "account_link",
   loginLinks: "login_link",
+  taxSettings: "tax.settings",
+  taxRegistrations: "tax.registration",
+  taxCalculations: "tax.calculation",
+  taxCalculationLineItems: "tax.calculation_line_item",
+  taxTransactions: "tax.transaction",
+  taxTransactionLineItems: "tax.transaction_line_item",
 };
 
 /** Lists and arrays inside objects, whose items are resources of their own. */
@@ -42,7 +48,13 @@ const ITEMS_OF: Partial<Record<Resource, { field: string; resource: Resource }>>
   application_fee: { field: "refunds", resource: "fee_refund" },
 };
 
-/** Makes at least one object of every kind: on the platform, and on a connected account with its fees. */
+/** Tax transactions' references are unique per account, and every test here makes its objects on the same server. */
+let orders = 0;
+
+/**
+ * Makes at least one object of every kind: on the platform, and on a connected account with its fees; and Stripe
+ * Tax's on the platform.
+ */
 async function everyKindOfObject() {
   // Platform: a card saved through Checkout, the portal, an invoice paid and partly refunded, another credited.
   const customer = await stripe.customers.create({
@@ -120,6 +132,52 @@ async function everyKindOfObject() {
     on,
   );
   await stripe.creditNotes.create({ invoice: withFee.id, amount: 500, refunds: [{ refund: refund.id }] }, on);
+
+  // Stripe Tax on the platform: settings, registrations in a US state and an EU country, a calculation committed
+  // and reversed in part by line and by a flat amount; the connected account's settings stay pending.
+  await stripe.tax.settings.retrieve({}, on);
+  await stripe.tax.settings.update({
+    defaults: { tax_behavior: "exclusive", tax_code: "txcd_20030000" },
+    head_office: {
+      address: { line1: "1 Main St", city: "Los Angeles", state: "CA", postal_code: "90012", country: "US" },
+    },
+  });
+  await stripe.tax.registrations.create({
+    country: "US",
+    country_options: { us: { state: "CA", type: "state_sales_tax" } },
+    active_from: "now",
+  });
+  await stripe.tax.registrations.create({
+    country: "FR",
+    country_options: { fr: { type: "standard", standard: { place_of_supply_scheme: "standard" } } },
+    active_from: "now",
+  });
+  const calculation = await stripe.tax.calculations.create({
+    currency: "usd",
+    customer_details: { address: { postal_code: "94080", state: "CA", country: "US" }, address_source: "billing" },
+    line_items: [
+      { amount: 1000, reference: "session", metadata: { booking: "b1" } },
+      { amount: 500, reference: "gear", tax_behavior: "inclusive", quantity: 2 },
+    ],
+  });
+  const transaction = await stripe.tax.transactions.createFromCalculation({
+    calculation: calculation.id!,
+    reference: `order-${++orders}`,
+    metadata: { invoice: "in_1" },
+  });
+  const [line] = (await stripe.tax.transactions.listLineItems(transaction.id)).data;
+  await stripe.tax.transactions.createReversal({
+    mode: "partial",
+    original_transaction: transaction.id,
+    reference: `order-${orders}-refund-1`,
+    line_items: [{ original_line_item: line.id, reference: "session-refund", amount: -100, amount_tax: -10 }],
+  });
+  await stripe.tax.transactions.createReversal({
+    mode: "partial",
+    original_transaction: transaction.id,
+    reference: `order-${orders}-refund-2`,
+    flat_amount: -300,
+  });
 }
 
 /** What in `object` Stripe's example of `resource` lacks, its items' keys included, by where it is. */
@@ -131,6 +189,18 @@ function shapeErrors(resource: Resource, object: Json, where: string): Record<st
   const list = items ? (object[items.field] as { data: Json[] }).data : [];
   for (const [i, item] of list.entries())
     Object.assign(errors, shapeErrors(items!.resource, item, `${where}.${items!.field}.data[${i}]`));
+  // A tax calculation's breakdown entries, and their rate details, compared with the first of Stripe's example.
+  if (resource === "tax.calculation") {
+    const example = fixtures.resources["tax.calculation"].tax_breakdown[0] as Json;
+    for (const [i, entry] of (object.tax_breakdown as Json[]).entries()) {
+      const extra = Object.keys(entry).filter((key) => !(key in example));
+      const details = Object.keys(entry.tax_rate_details as Json).filter(
+        (key) => !(key in (example.tax_rate_details as Json)),
+      );
+      extra.push(...details.map((key) => `tax_rate_details.${key}`));
+      if (extra.length > 0) errors[`${where}.tax_breakdown[${i}]`] = extra;
+    }
+  }
   // A credit note's refunds are plain entries, not resources: compared with the entry in Stripe's example.
   if (resource === "credit_note") {
     const example = fixtures.resources.credit_note.refunds[0] as Json;

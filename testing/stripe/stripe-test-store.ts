@@ -13,6 +13,8 @@ import type { ListPage, PageInput, StoredObject, StripeTestObjects } from "./str
  * Stripe-Account header of the request that created it. A request sees only its own account's objects; any other is
  * "No such ..." (404), in a lookup, a list, a referenced id or an expansion. The owner is kept beside the object, not
  * in it, since Stripe's JSON does not show it. Accounts themselves (and their links) are the platform's, visible to all.
+ * Tax settings, one per account and without an id, are kept under the account's id instead ("platform" for the
+ * platform's), and line items under the calculation or transaction they belong to (`saveItem`, `itemsOf`).
  */
 
 const NAMES: Record<string, string> = {
@@ -31,6 +33,10 @@ const NAMES: Record<string, string> = {
   fr_: "fee refund",
   inpay_: "invoice payment",
   acct_: "account",
+  taxreg_: "tax.registration",
+  taxcalc_: "tax.calculation",
+  tax_li_: "tax line item",
+  tax_: "tax.transaction",
 };
 
 type RequestInfo = { id: string; idempotency_key: string | null } | null;
@@ -60,6 +66,12 @@ export class StripeTestStore {
     accounts: new Map(),
     accountLinks: new Map(),
     loginLinks: new Map(),
+    taxSettings: new Map(),
+    taxRegistrations: new Map(),
+    taxCalculations: new Map(),
+    taxCalculationLineItems: new Map(),
+    taxTransactions: new Map(),
+    taxTransactionLineItems: new Map(),
   };
   readonly events: Stripe.Event[] = [];
   private request: RequestInfo = null;
@@ -67,6 +79,8 @@ export class StripeTestStore {
   private account: string | null = null;
   /** Which connected account owns an object, by id; an object not here is the platform's. */
   private readonly owners = new Map<string, string>();
+  /** The object each item belongs to, by the item's id: a tax calculation's or transaction's line items. */
+  private readonly parents = new Map<string, string>();
 
   /** Where the hosted pages are served (Checkout, invoices, the portal, Connect onboarding). */
   readonly baseUrl: string;
@@ -124,6 +138,17 @@ export class StripeTestStore {
     return object;
   }
 
+  /** Keeps an item of object `parent` (a line item), owned by the account that owns the parent. */
+  saveItem<T extends StoredObject & { id: string }>(map: Map<string, T>, item: T, parent: string): T {
+    this.parents.set(item.id, parent);
+    return this.save(map, item, this.ownerOf(parent));
+  }
+
+  /** The items of object `parent` kept in `map`, in the order they were made. */
+  itemsOf<T extends StoredObject & { id: string }>(map: Map<string, T>, parent: string): T[] {
+    return [...map.values()].filter((item) => this.parents.get(item.id) === parent);
+  }
+
   private visible(map: Map<string, StoredObject>, object: StoredObject): boolean {
     if (map === this.objects.accounts || !("id" in object)) return true;
     return this.ownerOf(object.id) === this.account;
@@ -140,7 +165,10 @@ export class StripeTestStore {
   get<T extends StoredObject>(map: Map<string, T>, id: string, param = "id"): T {
     const found = map.get(id);
     if (found && this.visible(map as Map<string, StoredObject>, found)) return found;
-    const prefix = Object.keys(NAMES).find((p) => id.startsWith(p) && !(p === "in_" && id.startsWith("inpay_")));
+    // The longest prefix names it: inpay_ before in_, tax_li_ before tax_.
+    const prefix = Object.keys(NAMES)
+      .filter((p) => id.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0];
     const name = prefix ? NAMES[prefix] : "object";
     throw new StripeTestApiError(404, {
       type: "invalid_request_error",
@@ -244,7 +272,11 @@ export class StripeTestStore {
     );
   }
 
-  /** The lists Stripe includes only when expanded: an invoice's payments, a charge's refunds. */
+  /**
+   * The lists Stripe includes only when expanded: an invoice's payments, a charge's refunds, a tax calculation's or
+   * transaction's line items (the first 10, in their order, as Stripe includes a list; the rest are paged from the
+   * list's url).
+   */
   private relatedList(record: Record<string, unknown>, field: string): Record<string, unknown> | undefined {
     const id = String(record.id);
     if (record.object === "invoice" && field === "payments") {
@@ -259,6 +291,14 @@ export class StripeTestStore {
     if (record.object === "charge" && field === "refunds") {
       const data = [...this.objects.refunds.values()].filter((r) => r.charge === id).reverse(); // newest first
       return { object: "list", data: structuredClone(data), has_more: false, url: `/v1/charges/${id}/refunds` };
+    }
+    if (field === "line_items" && (record.object === "tax.calculation" || record.object === "tax.transaction")) {
+      const calculation = record.object === "tax.calculation";
+      const items: StoredObject[] = calculation
+        ? this.itemsOf(this.objects.taxCalculationLineItems, id)
+        : this.itemsOf(this.objects.taxTransactionLineItems, id);
+      const url = `/v1/tax/${calculation ? "calculations" : "transactions"}/${id}/line_items`;
+      return { object: "list", data: structuredClone(items.slice(0, 10)), has_more: items.length > 10, url };
     }
     return undefined;
   }
