@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
-import { workspaces } from "../db/schema";
-import { usd } from "./support/bookings";
+import { bookings, workspaces } from "../db/schema";
+import { BookPage, BookingPage, RoomWeekPage } from "./pages/booking-pages";
+import { WorkspaceShell } from "./pages/workspace-pages";
+import { LA, cents, studioClock, studioRange, usd } from "./support/bookings";
+import { e2eNow } from "./support/clock";
 import { DEMO_PASSWORD, demo, expect, expectAccessible, signInViaApi, test } from "./support/fixtures";
 import { startStripeApp, stripeJourneys } from "./support/stripe-app";
 
@@ -86,77 +89,177 @@ test("an owner connects the workspace to Stripe, finishes onboarding and comes b
   await expect(page.getByText("Nothing is due.")).toBeVisible();
 });
 
-const { newCreator, sessionNow, saveCard, checkOut } = stripeJourneys(() => app);
+const { newCreator, newRoom, sessionBegins, saveCard, checkOut } = stripeJourneys(() => app);
 
-test("a creator pays the connected account; the owner sees gross, platform fee and net, and a credit returns the fee in proportion", async ({
+const STUDIO = /^Los Angeles – Arts District/;
+// A 2-hour session at $80.00 an hour in Los Angeles: $160.00 of room time, CA sales tax 9.5 % on top ($15.20),
+// $175.20 in all. The platform's 5 % is of what the studio earns, never of the tax: $8.00 (of the total it would
+// be $8.76). A credit of a quarter of the room time ($40.00, refunded with its tax: $43.80, a quarter of the
+// payment) gives back a quarter of the fee: $2.00. Amounts chosen so that no rounding hides a wrong base.
+const RATE = 8000;
+const ROOM_TIME = 16000;
+const TAX = 1520;
+const TOTAL = 17520;
+const FEE = 800;
+const CREDIT = 4000;
+const REFUND = 4380;
+const FEE_BACK = 200;
+
+test("a creator adds a card on the connected account, books, pays it with the platform fee; the owner sees gross, fee and net, and a credit returns the fee in proportion", async ({
   browser,
 }) => {
+  test.setTimeout(120_000);
   const creatorCtx = await browser.newContext();
   const staffCtx = await browser.newContext();
   const ownerCtx = await browser.newContext();
   try {
     const page = await creatorCtx.newPage();
     const creator = await newCreator();
+    const room = await newRoom(RATE);
     await signInViaApi(page.request, creator.email);
-    await saveCard(page, "4242");
     const [account] = [...app.stripe.objects.accounts.values()];
-    // The card lives on the workspace's connected account, not on the platform's.
-    const customers = [...app.stripe.objects.customers.values()].filter((c) => c.email === creator.email);
-    expect(customers).toHaveLength(1);
-    expect((await app.stripe.client().customers.retrieve(customers[0].id, {}, { stripeAccount: account.id })).id).toBe(
-      customers[0].id,
-    );
+    const book = new BookPage(page);
+    const week = new RoomWeekPage(page);
+    const booking = new BookingPage(page);
+    /** From Book a set to the room's earliest free 2-hour start, held: the creator's own way in. */
+    const holdEarliest = async () => {
+      const shell = new WorkspaceShell(page);
+      await shell.goto("demo");
+      await shell.nav.getByRole("link", { name: "Book a set" }).click();
+      await expect(book.heading).toBeVisible();
+      await book.openRoom(STUDIO, room.name);
+      await week.chooseLength("2 h", 120);
+      const slot = await week.pickEarliestFreeSlot();
+      await week.hold.click();
+      return slot;
+    };
 
-    const { booking } = await sessionNow(creator);
-    await checkOut(await staffCtx.newPage(), booking.id);
-    const invoices = page.getByRole("table", { name: "Your invoices" });
-    await expect(async () => {
-      await page.reload();
-      await expect(invoices.getByRole("row").filter({ hasText: booking.code })).toContainText("Paid", {
-        timeout: 1000,
+    await test.step("without a card on the connected account, the booking form refuses the hold", async () => {
+      await holdEarliest();
+      await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+        "Add a card on the Billing page before booking.",
+      );
+      await expect(week.heading).toHaveText(room.name);
+      const held = await app.db().select().from(bookings).where(eq(bookings.creatorId, creator.id));
+      expect(held).toHaveLength(0);
+    });
+
+    const customerId =
+      await test.step("the creator adds a card: it lives on the workspace's connected account", async () => {
+        await saveCard(page, "4242");
+        const customers = [...app.stripe.objects.customers.values()].filter((c) => c.email === creator.email);
+        expect(customers).toHaveLength(1);
+        const onAccount = await app.stripe
+          .client()
+          .customers.retrieve(customers[0].id, {}, { stripeAccount: account.id });
+        expect(onAccount.id).toBe(customers[0].id);
+        return customers[0].id;
       });
-    }).toPass({ timeout: 30_000 });
-    // Paid on the connected account, with the platform's 5 %: $4.00 of $80.00.
-    const fees = (await app.stripe.client().applicationFees.list({ limit: 100 })).data.filter(
-      (f) => f.account === account.id,
-    );
-    expect(fees.map((f) => f.amount)).toEqual([400]);
+
+    const made =
+      await test.step("the creator books the earliest free 2 hours and confirms at the quoted price", async () => {
+        const slot = await holdEarliest();
+        await booking.expectStatus(room.name, "held");
+        await expect(page.getByRole("main")).toContainText(studioRange(slot, LA));
+        expect(await booking.priceLines()).toEqual([
+          { item: expect.stringContaining(`${room.name}, ${studioClock(slot.startsAt, LA).time}–`), cents: ROOM_TIME },
+          { item: "Subtotal", cents: ROOM_TIME },
+          { item: "CA sales tax 9.5 %", cents: TAX },
+          { item: "Total", cents: TOTAL },
+        ]);
+        await booking.confirm.click();
+        await booking.expectStatus(room.name, "confirmed");
+        const code = ((await booking.code.textContent()) ?? "").trim();
+        await expect(page.getByText(`Booked. Your code is ${code};`)).toBeVisible();
+        const id = new URL(page.url()).pathname.split("/").at(-1)!;
+        return { id, code };
+      });
 
     const owner = await ownerCtx.newPage();
     await signInViaApi(owner.request, demo("owner"));
+    /** The Los Angeles row of this month in Gross, platform fee and net, in cents (zeros while there is none). */
+    const month = new Intl.DateTimeFormat("en-CA", { timeZone: LA, year: "numeric", month: "2-digit" })
+      .format(e2eNow())
+      .slice(0, 7);
     const feeRow = async () => {
-      await owner.goto("/w/demo/reports");
-      const table = owner.getByRole("table", { name: "Gross, platform fee and net per studio and month" });
-      return table.getByRole("row").filter({ hasText: "Los Angeles" }).last();
+      await owner.goto(`/w/demo/reports?from=${month}&to=${month}`);
+      const section = owner.getByRole("region", { name: /^Gross, platform fee and net, / });
+      await expect(section).toBeVisible();
+      const row = section
+        .getByRole("table", { name: "Gross, platform fee and net per studio and month" })
+        .getByRole("row")
+        .filter({ hasText: "Los Angeles" });
+      if ((await row.count()) === 0) return { gross: 0, fee: 0, net: 0 };
+      const [, , , gross, fee, net] = await row.getByRole("cell").allTextContents();
+      return { gross: cents(gross), fee: cents(fee), net: cents(net) };
     };
-    await expect(async () => expect(await feeRow()).toContainText(usd(400), { timeout: 1000 })).toPass({
-      timeout: 20_000,
-    });
-    await expectAccessible(owner);
+    // What Los Angeles had earned this month before the session (the demo's own history); no platform fee yet.
+    const before = await feeRow();
+    expect(before.fee).toBe(0);
 
-    // A $20 credit (a quarter of the session) refunds the card and returns a quarter of the fee: $1.00.
-    await owner.goto(`/w/demo/billing/creators/${creator.id}`);
-    const charge = owner.getByRole("row").filter({ hasText: "Room time" }).first();
-    await charge.getByText("Credit…").click();
-    await charge.getByLabel(/Amount to credit on/).fill("20");
-    await charge.getByLabel("Reason").fill("The lights failed for half an hour");
-    await charge.getByRole("button", { name: "Credit" }).click();
-    await expect(
-      owner
-        .getByRole("main")
-        .getByText(/Credited/)
-        .first(),
-    ).toBeVisible();
-    await expect(async () => {
-      await page.reload();
-      await expect(invoices.getByRole("row").filter({ hasText: booking.code })).toContainText(`Refunded ${usd(2000)}`, {
-        timeout: 1000,
-      });
-    }).toPass({ timeout: 30_000 });
-    const fee = await app.stripe.client().applicationFees.retrieve(fees[0].id);
-    expect([fee.amount, fee.amount_refunded]).toEqual([400, 100]);
-    await expect(async () => expect(await feeRow()).toContainText(usd(300), { timeout: 1000 })).toPass({
-      timeout: 20_000,
+    await test.step("the session begins; staff check it in and out, charging the booked price", async () => {
+      // The journey's one database shortcut (the creator and the room are this spec's world, made like every
+      // spec's): time moves on to the booked session's start, which the app's clock cannot (see sessionBegins).
+      await sessionBegins(made.id);
+      await checkOut(await staffCtx.newPage(), made.id, TOTAL);
+    });
+
+    await test.step("the invoice is paid on the connected account, with the platform's 5 %", async () => {
+      const invoices = page.getByRole("table", { name: "Your invoices" });
+      await page.goto("/w/demo/billing");
+      await expect(async () => {
+        await page.reload();
+        await expect(invoices.getByRole("row").filter({ hasText: made.code })).toContainText("Paid", {
+          timeout: 1000,
+        });
+      }).toPass({ timeout: 30_000 });
+      await expect(invoices.getByRole("row").filter({ hasText: made.code })).toContainText(usd(TOTAL));
+      // The invoice is the connected account's (the platform cannot even read it), for the booked total.
+      const stripe = app.stripe.client();
+      const invoice = (await stripe.invoices.list({ customer: customerId }, { stripeAccount: account.id })).data;
+      expect(invoice.map((i) => [i.status, i.total])).toEqual([["paid", TOTAL]]);
+      await expect(stripe.invoices.retrieve(invoice[0].id)).rejects.toMatchObject({ statusCode: 404 });
+      const fees = (await stripe.applicationFees.list({ limit: 100 })).data;
+      expect(fees.map((f) => [f.account, f.amount])).toEqual([[account.id, FEE]]);
+    });
+
+    await test.step("the owner sees gross, platform fee and net for Los Angeles", async () => {
+      const after = { gross: before.gross + ROOM_TIME, fee: FEE, net: before.gross + ROOM_TIME - FEE };
+      await expect(async () => expect(await feeRow()).toEqual(after)).toPass({ timeout: 20_000 });
+      await expectAccessible(owner);
+    });
+
+    await test.step("a credit of a quarter of the room time refunds the card and a quarter of the fee", async () => {
+      await owner.goto(`/w/demo/billing/creators/${creator.id}`);
+      const charge = owner.getByRole("row").filter({ hasText: "Room time" }).first();
+      await charge.getByText("Credit…").click();
+      await charge.getByLabel(/Amount to credit on/).fill(String(CREDIT / 100));
+      await charge.getByLabel("Reason").fill("The lights failed for half an hour");
+      await charge.getByRole("button", { name: "Credit" }).click();
+      await expect(
+        owner
+          .getByRole("main")
+          .getByText(/Credited/)
+          .first(),
+      ).toBeVisible();
+      const invoices = page.getByRole("table", { name: "Your invoices" });
+      await expect(async () => {
+        await page.reload();
+        await expect(invoices.getByRole("row").filter({ hasText: made.code })).toContainText(
+          `Refunded ${usd(REFUND)}`,
+          {
+            timeout: 1000,
+          },
+        );
+      }).toPass({ timeout: 30_000 });
+      const [fee] = (await app.stripe.client().applicationFees.list({ limit: 100 })).data;
+      expect([fee.account, fee.amount, fee.amount_refunded]).toEqual([account.id, FEE, FEE_BACK]);
+      const after = {
+        gross: before.gross + ROOM_TIME - CREDIT,
+        fee: FEE - FEE_BACK,
+        net: before.gross + ROOM_TIME - CREDIT - (FEE - FEE_BACK),
+      };
+      await expect(async () => expect(await feeRow()).toEqual(after)).toPass({ timeout: 20_000 });
     });
   } finally {
     await Promise.all([creatorCtx.close(), staffCtx.close(), ownerCtx.close()]);

@@ -92,19 +92,38 @@ export class RoomWeekPage {
       await expect(this.freeTimes).toBeVisible();
       const days = await this.days.all();
       for (const day of days.reverse()) {
-        if ((await day.getByRole("radio").count()) === 0) continue;
-        // The radio itself is visually hidden: a person clicks the time shown in its label.
-        const label = day.locator("label").first();
-        const radio = label.getByRole("radio");
-        await label.click();
-        await expect(radio).toBeChecked();
-        const [startsAt, endsAt] = ((await radio.getAttribute("value")) ?? "").split("|");
-        const name = (await radio.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")).trim();
-        return { startsAt, endsAt, name };
+        if ((await day.getByRole("radio").count()) > 0) return this.pickFirstIn(day);
       }
       await this.nextWeek();
     }
     throw new Error("no free start time in four weeks");
+  }
+
+  /**
+   * Checks the earliest free start on offer: the first one of the first day of the shown week (today's, on first
+   * opening) that has one, moving on a week while the shown one has none left. Returns the slot and the radio's name.
+   */
+  async pickEarliestFreeSlot(): Promise<Slot & { name: string }> {
+    for (let week = 0; week < 2; week++) {
+      await expect(this.freeTimes).toBeVisible();
+      for (const day of await this.days.all()) {
+        if ((await day.getByRole("radio").count()) > 0) return this.pickFirstIn(day);
+      }
+      await this.nextWeek();
+    }
+    throw new Error("no free start time this week or next");
+  }
+
+  /** Checks a day's first free start (in the order of the day). */
+  private async pickFirstIn(day: Locator): Promise<Slot & { name: string }> {
+    // The radio itself is visually hidden: a person clicks the time shown in its label.
+    const label = day.locator("label").first();
+    const radio = label.getByRole("radio");
+    await label.click();
+    await expect(radio).toBeChecked();
+    const [startsAt, endsAt] = ((await radio.getAttribute("value")) ?? "").split("|");
+    const name = (await radio.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")).trim();
+    return { startsAt, endsAt, name };
   }
 }
 

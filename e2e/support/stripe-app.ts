@@ -51,7 +51,8 @@ const HOUR = 3_600_000;
 
 /**
  * The steps of a paying creator's journey on a Stripe-connected app (single-operator or platform mode): a new
- * creator, a session that started 10 minutes ago, saving a card through the test server's Checkout, checking out.
+ * creator, a room of its own, a session that started 10 minutes ago (or one booked through the booking pages,
+ * brought to its start), saving a card through the test server's Checkout, checking out.
  */
 export function stripeJourneys(app: () => Awaited<ReturnType<typeof startStripeApp>>) {
   /** A new creator of `demo` on the Stripe-connected app (no history, no card). */
@@ -67,33 +68,42 @@ export function stripeJourneys(app: () => Awaited<ReturnType<typeof startStripeA
     return user;
   }
 
-  /** A room of its own in the LA studio, and a confirmed 2-hour session of the creator there that started 10 minutes ago. */
-  async function sessionNow(creator: { id: string }) {
+  /**
+   * A room of its own in the LA studio (no peak rules, no turnover buffer): what a session there costs is known
+   * exactly, and nothing an earlier test or run booked is in its way.
+   */
+  async function newRoom(hourlyRateCents = 4000) {
     const db = app().db();
     const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
     const [studio] = await db
       .select()
       .from(studios)
       .where(and(eq(studios.workspaceId, ws.id), eq(studios.name, "Los Angeles – Arts District")));
-    const name = `Stripe room ${randomUUID().slice(0, 6)}`;
     const [room] = await db
       .insert(rooms)
       .values({
         workspaceId: ws.id,
         studioId: studio.id,
-        name,
-        hourlyRateCents: 4000,
+        name: `Stripe room ${randomUUID().slice(0, 6)}`,
+        hourlyRateCents,
         stepMinutes: 30,
         minMinutes: 60,
         maxMinutes: 480,
         bufferMinutes: 0,
       })
       .returning();
+    return room;
+  }
+
+  /** A room of its own in the LA studio, and a confirmed 2-hour session of the creator there that started 10 minutes ago. */
+  async function sessionNow(creator: { id: string }) {
+    const db = app().db();
+    const room = await newRoom();
     const start = new Date(e2eNow().getTime() - 10 * 60_000);
     const [b] = await db
       .insert(bookings)
       .values({
-        workspaceId: ws.id,
+        workspaceId: room.workspaceId,
         roomId: room.id,
         creatorId: creator.id,
         code: `ST${randomUUID().slice(0, 4).toUpperCase()}`,
@@ -107,12 +117,34 @@ export function stripeJourneys(app: () => Awaited<ReturnType<typeof startStripeA
           subtotalCents: 8000,
           totalCents: 8000,
           lines: [
-            { kind: "room_time", description: `${name}, 2 h`, quantity: 120, unitAmountCents: 4000, amountCents: 8000 },
+            {
+              kind: "room_time",
+              description: `${room.name}, 2 h`,
+              quantity: 120,
+              unitAmountCents: 4000,
+              amountCents: 8000,
+            },
           ],
         },
       })
       .returning();
     return { room, booking: b };
+  }
+
+  /**
+   * Time moves on to a booked session: the app's clock is fixed when its server starts, so the booking is moved
+   * instead (start, end and turnover by the same amount; its room, length, quote and status stay as booked) to
+   * begin a minute ago, where staff can check it in and out at once. The only database write of a booked journey.
+   */
+  async function sessionBegins(bookingId: string) {
+    const db = app().db();
+    const [b] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
+    const by = e2eNow().getTime() - 60_000 - b.startsAt.getTime();
+    const moved = (d: Date) => new Date(d.getTime() + by);
+    await db
+      .update(bookings)
+      .set({ startsAt: moved(b.startsAt), endsAt: moved(b.endsAt), blockedUntil: moved(b.blockedUntil) })
+      .where(eq(bookings.id, bookingId));
   }
 
   async function saveCard(page: Page, card: "4242" | "0341") {
@@ -129,14 +161,17 @@ export function stripeJourneys(app: () => Awaited<ReturnType<typeof startStripeA
     await expect(page.getByText(`ending in ${card}`)).toBeVisible();
   }
 
-  async function checkOut(staffPage: Page, bookingId: string) {
+  /** Staff check the session in and out on its booking page; `chargedCents` is what the check-out must charge. */
+  async function checkOut(staffPage: Page, bookingId: string, chargedCents = 8000) {
     await signInViaApi(staffPage.request, demo("staff"));
     await new BookingPage(staffPage).goto("demo", bookingId);
     await staffPage.getByRole("button", { name: "Check in" }).click();
     await expect(staffPage.getByText("Checked in.").first()).toBeVisible();
     await staffPage.getByRole("button", { name: "Check out and charge" }).click();
-    await expect(staffPage.getByText(`Checked out. ${usd(8000)} was charged to the creator.`).first()).toBeVisible();
+    await expect(
+      staffPage.getByText(`Checked out. ${usd(chargedCents)} was charged to the creator.`).first(),
+    ).toBeVisible();
   }
 
-  return { newCreator, sessionNow, saveCard, checkOut };
+  return { newCreator, newRoom, sessionNow, sessionBegins, saveCard, checkOut };
 }
