@@ -128,6 +128,14 @@ export const charges = pgTable(
      */
     taxRate: numeric("tax_rate", { precision: 6, scale: 3 }),
     taxedChargeId: uuid("taxed_charge_id"),
+    /**
+     * A tax charge: the net amount it taxes (its base). `stripeTax`: its rate came from Stripe Tax, so the sale is
+     * recorded with Stripe Tax once paid: `stripeTaxTransaction` is that tax transaction (on a tax line) or the
+     * reversal of it (on a credit of a tax line).
+     */
+    taxableCents: integer("taxable_cents"),
+    stripeTax: boolean("stripe_tax").notNull().default(false),
+    stripeTaxTransaction: text("stripe_tax_transaction"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },

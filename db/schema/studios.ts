@@ -25,6 +25,11 @@ export type OpeningHours = { weekday: number; opens: string; closes: string }[];
 /** How a studio's prices treat tax: none, prices exclude it (added on top), or prices include it (carved out). */
 export const taxMode = pgEnum("tax_mode", ["none", "exclusive", "inclusive"]);
 export type TaxMode = (typeof taxMode.enumValues)[number];
+/** Where a studio's tax rate comes from: the operator types it, or Stripe Tax gives it for the studio's address. */
+export const taxSource = pgEnum("tax_source", ["studio", "stripe"]);
+export type TaxSource = (typeof taxSource.enumValues)[number];
+/** A postal address as Stripe Tax reads it (country: ISO 3166-1 alpha-2; state: "CA", a province or a region). */
+export type TaxAddress = { line1: string; city: string; state: string; postalCode: string; country: string };
 
 export const studios = pgTable(
   "studios",
@@ -48,6 +53,15 @@ export const studios = pgTable(
     taxRate: numeric("tax_rate", { precision: 6, scale: 3 }).notNull().default("0"),
     /** What invoices call it: "CA sales tax", "VAT". */
     taxName: text("tax_name").notNull().default(""),
+    /**
+     * `stripe`: the rate and name above are the ones Stripe Tax last gave for `taxAddress` (the place the service is
+     * performed), asked when the studio is saved and again every day; a rate of 0 means Stripe Tax does not collect
+     * there (no registration). `taxCheckedAt` is its last answer, `taxCheckError` why the last ask failed, if it did.
+     */
+    taxSource: taxSource("tax_source").notNull().default("studio"),
+    taxAddress: jsonb("tax_address").$type<TaxAddress>(),
+    taxCheckedAt: ts("tax_checked_at"),
+    taxCheckError: text("tax_check_error"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
@@ -55,7 +69,11 @@ export const studios = pgTable(
     check("studios_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(
       "studios_tax",
-      sql`${t.taxMode} = 'none' or (${t.taxRate} > 0 and ${t.taxRate} <= 100 and ${t.taxName} <> '')`,
+      sql`${t.taxMode} = 'none' or ${t.taxSource} = 'stripe' or (${t.taxRate} > 0 and ${t.taxRate} <= 100 and ${t.taxName} <> '')`,
+    ),
+    check(
+      "studios_stripe_tax",
+      sql`${t.taxSource} = 'studio' or (${t.taxMode} <> 'none' and ${t.taxAddress} is not null)`,
     ),
   ],
 );

@@ -30,6 +30,7 @@ export const quoteSchema = z
         ratePercent: z.string().describe('e.g. "9.5"'),
         inclusive: z.boolean(),
         amountCents: z.number().int(),
+        source: z.enum(["stripe"]).optional().describe("stripe: the rate is Stripe Tax's for the studio's address"),
       })
       .optional()
       .describe(

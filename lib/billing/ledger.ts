@@ -116,6 +116,7 @@ async function retaxAfterVoid(tx: DbOrTx, c: Charge, by: { reason: string; userI
   const line = await taxLineOf(tx, c);
   if (!line || line.status !== "pending" || line.invoiceId || line.taxRate === null) return;
   let amount = 0;
+  let base = 0;
   if (isSessionLine(c)) {
     const [{ net }] = await tx
       .select({ net: sql<number>`coalesce(sum(${charges.amountCents}), 0)::int` })
@@ -128,12 +129,13 @@ async function retaxAfterVoid(tx: DbOrTx, c: Charge, by: { reason: string; userI
           ne(charges.status, "void"),
         ),
       );
-    amount = taxOnNet(Math.max(net, 0), line.taxRate);
+    base = Math.max(net, 0);
+    amount = taxOnNet(base, line.taxRate);
   }
   if (amount > 0)
     await tx
       .update(charges)
-      .set({ amountCents: amount, unitAmountCents: amount, quantity: 1 })
+      .set({ amountCents: amount, unitAmountCents: amount, quantity: 1, taxableCents: base })
       .where(eq(charges.id, line.id));
   else
     await tx

@@ -1,5 +1,5 @@
 import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
-import { taxLabel, taxOf, type Quote, type TaxSettings } from "../pricing";
+import { taxLabel, taxOf, taxSettingsOfQuote, type Quote, type TaxSettings } from "../pricing";
 import { roundCumulatively } from "../pricing/round-cumulatively";
 
 export type ChargeDraft = {
@@ -14,6 +14,9 @@ export type ChargeDraft = {
   /** A tax draft: the rate it applied, and the key of the one draft it taxes (a fee, a night), if only one. */
   taxRate?: string;
   taxesKey?: string;
+  /** A tax draft: the net amount it taxes, and whether its rate is Stripe Tax's (recorded with it once paid). */
+  taxableCents?: number;
+  stripeTax?: boolean;
 };
 
 /**
@@ -54,6 +57,8 @@ export function withTax(
     currency: drafts[0].currency,
     idempotencyKey: `tax:${opts.key}`,
     taxRate: tax.ratePercent,
+    taxableCents: net.reduce((sum, d) => sum + d.amountCents, 0),
+    stripeTax: tax.source === "stripe",
     ...(opts.single && drafts.length === 1 ? { taxesKey: drafts[0].idempotencyKey } : {}),
   };
   return [...net, line];
@@ -65,7 +70,7 @@ export function withTax(
  */
 export function feeWithTax(fee: ChargeDraft | null, quote: Pick<Quote, "tax">, code: string): ChargeDraft[] {
   if (!fee) return [];
-  const tax = quote.tax ? { name: quote.tax.name, ratePercent: quote.tax.ratePercent, inclusive: true } : null;
+  const tax = quote.tax ? { ...taxSettingsOfQuote(quote.tax)!, inclusive: true } : null;
   return withTax([fee], tax, { key: fee.idempotencyKey, code, single: true });
 }
 

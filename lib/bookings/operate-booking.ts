@@ -14,7 +14,7 @@ import {
 import { writeChargeRows } from "../billing/write-charges";
 import { logger } from "../logger";
 import { getPolicies } from "../policies/policies";
-import type { Quote } from "../pricing";
+import { taxSettingsOfQuote, type Quote } from "../pricing";
 import { fail, ok, type Result } from "../result";
 import { isExclusionViolation, quoteFor } from "./create-booking";
 import { loadAddOns, loadRoomContext } from "./room-context";
@@ -453,7 +453,7 @@ export async function extendBooking(
       b.startsAt,
       newEnd,
       chosen,
-      booked ? { name: booked.name, ratePercent: booked.ratePercent, inclusive: booked.inclusive } : null,
+      taxSettingsOfQuote(booked),
     );
     const addedCents = quote.totalCents - (b.quote as { totalCents: number }).totalCents;
     let row: Booking;

@@ -6,6 +6,8 @@ import type { PaymentsMode } from "../billing/connect";
 import { assembleInvoices, sendDueInvoices } from "../billing/invoicing";
 import type { StripeOrNull } from "../billing/stripe-client";
 import { retryStripeEvents } from "../billing/webhooks";
+import { refreshStripeTaxRates } from "../billing/stripe-tax";
+import { syncStripeTaxTransactions } from "../billing/stripe-tax-transactions";
 import { sweepNoShows } from "../bookings/operate-booking";
 import { chargeStorageNights } from "../storage/storage";
 import { processExpiredOffers } from "../bookings/waitlist-job";
@@ -77,6 +79,18 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
     { name: "no-shows", run: async () => ({ noShows: await sweepNoShows(db, now) }) },
     { name: "reminders", run: async () => ({ reminders: await sendDueReminders(db, now) }) },
     { name: "emails", run: async () => ({ sent: await deliverQueuedEmails(db, config) }) },
+    // Stripe Tax's rates, asked again daily, before the nights and invoices they tax.
+    ...(stripe
+      ? [
+          {
+            name: "stripe tax rates",
+            run: async () => {
+              const r = await refreshStripeTaxRates(db, now, { stripe, mode: config.paymentsMode });
+              return { taxRatesChecked: r.checked, taxRatesChanged: r.changed, taxRatesFailed: r.failed };
+            },
+          },
+        ]
+      : []),
     // Overnight storage: every night that has passed becomes a charge (keyed per night: once).
     { name: "storage nights", run: async () => ({ storageNights: await chargeStorageNights(db, now) }) },
     // Billing: pending charges become invoices; with Stripe connected they are sent (and unsynced events retried).
@@ -91,6 +105,14 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
             },
           },
           { name: "stripe events", run: async () => ({ events: await retryStripeEvents(db, stripe, now) }) },
+          // Paid sales at Stripe Tax's rate (and their credits) recorded with Stripe Tax, for its reports.
+          {
+            name: "stripe tax transactions",
+            run: async () => {
+              const r = await syncStripeTaxTransactions(db, stripe);
+              return { taxTransactions: r.recorded, taxReversals: r.reversed, taxRecordsFailed: r.failed };
+            },
+          },
         ]
       : []),
     // Brands' webhooks: due deliveries are POSTed (claimed with skip locked, so instances never send one twice).

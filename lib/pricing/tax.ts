@@ -6,16 +6,44 @@ import { parseDecimal } from "./parse-decimal";
  * exclusive ones do not (it is added on top). `ratePercent` is a decimal string with up to 3 decimals ("9.5").
  * No tax is `null`.
  */
-export type TaxSettings = { name: string; ratePercent: string; inclusive: boolean };
+export type TaxSettings = {
+  name: string;
+  ratePercent: string;
+  inclusive: boolean;
+  /** "stripe": the rate is Stripe Tax's, so the sales it taxes are recorded with Stripe Tax once paid. */
+  source?: "stripe";
+};
 
-/** A studio row's tax columns → its settings, or null when it charges none. */
+/** The settings a stored quote's tax was made with (its name, rate, mode and source), for what is charged later. */
+export function taxSettingsOfQuote(tax: TaxSettings | null | undefined): TaxSettings | null {
+  if (!tax) return null;
+  return {
+    name: tax.name,
+    ratePercent: tax.ratePercent,
+    inclusive: tax.inclusive,
+    ...(tax.source === "stripe" ? { source: "stripe" as const } : {}),
+  };
+}
+
+/**
+ * A studio row's tax columns → its settings, or null when it charges none. With Stripe Tax (`taxSource` stripe) the
+ * rate and name are Stripe Tax's last answer for the studio's address; a rate of 0 there means Stripe Tax does not
+ * collect at that address (the operator has no registration for it), so nothing is charged.
+ */
 export function taxSettingsOf(studio: {
   taxMode: "none" | "exclusive" | "inclusive";
   taxRate: string;
   taxName: string;
+  taxSource?: "studio" | "stripe";
 }): TaxSettings | null {
   if (studio.taxMode === "none") return null;
-  return { name: studio.taxName, ratePercent: normalRate(studio.taxRate), inclusive: studio.taxMode === "inclusive" };
+  if (studio.taxSource === "stripe" && (Number(studio.taxRate) <= 0 || studio.taxName === "")) return null;
+  return {
+    name: studio.taxName,
+    ratePercent: normalRate(studio.taxRate),
+    inclusive: studio.taxMode === "inclusive",
+    ...(studio.taxSource === "stripe" ? { source: "stripe" as const } : {}),
+  };
 }
 
 /** "9.500" → "9.5", "20.000" → "20": the rate as people write it. */

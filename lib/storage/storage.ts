@@ -361,6 +361,7 @@ export async function chargeStorageNights(db: Db, now: Date, opts: { workspaceId
       timeZone: studios.timeZone,
       currency: studios.currency,
       taxMode: studios.taxMode,
+      taxSource: studios.taxSource,
       taxRate: studios.taxRate,
       taxName: studios.taxName,
     })

@@ -19,6 +19,7 @@ import { STUDIO_CURRENCIES } from "../money";
 import { isTimeZone } from "./local-time";
 import { MAX_RANGES_PER_DAY, openingHoursProblems, sortOpeningHours } from "./opening-hours";
 import { DAY_MS } from "@/kernel/time";
+import type { TaxAddress } from "@/db/schema";
 
 /**
  * The operator's setup, one schema per form. The server actions parse with these; the use cases take their
@@ -35,6 +36,9 @@ export const openingHoursSchema = z
   })
   .transform(sortOpeningHours);
 
+/** The form fields of a studio's address for Stripe Tax. */
+export const TAX_ADDRESS_FIELDS = ["taxLine1", "taxCity", "taxState", "taxPostalCode", "taxCountry"] as const;
+
 const TAX_RATE = /^\d{1,3}(\.\d{1,3})?$/;
 
 export const studioSchema = z
@@ -47,30 +51,48 @@ export const studioSchema = z
     currency: z.enum(STUDIO_CURRENCIES, { error: "Choose a currency from the list" }).optional(),
     /** Prices exclude tax (added on top), include it (carved out), or there is none. Missing: none. */
     taxMode: z.enum(["none", "exclusive", "inclusive"], { error: "Choose how prices treat tax" }).default("none"),
+    /** The rate is typed here (`studio`) or given by Stripe Tax for the address below (`stripe`). Missing: typed. */
+    taxSource: z.enum(["studio", "stripe"], { error: "Choose where the tax rate comes from" }).default("studio"),
     taxRate: optionalText(20),
     taxName: optionalText(40),
+    /** Where the studio stands, as Stripe Tax reads it (only with Stripe Tax). */
+    taxLine1: optionalText(200),
+    taxCity: optionalText(100),
+    taxState: optionalText(40),
+    taxPostalCode: optionalText(20),
+    taxCountry: optionalText(2),
   })
   .superRefine((v, ctx) => {
     if (v.taxMode === "none") return;
-    const rate = v.taxRate.replace(/\s*%$/, "");
-    if (!TAX_RATE.test(rate) || Number(rate) <= 0 || Number(rate) > 100) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["taxRate"],
-        message: "Enter the rate as a percent above 0 and at most 100, with at most 3 decimals, like 9.5",
-      });
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.taxSource === "stripe") {
+      if (!/^[A-Za-z]{2}$/.test(v.taxCountry)) issue("taxCountry", "Enter the country as two letters, like US or FR");
+      if (v.taxCountry.toUpperCase() === "US") {
+        if (!/^[A-Za-z]{2}$/.test(v.taxState)) issue("taxState", "Enter the state as two letters, like CA");
+        if (!/^\d{5}(-\d{4})?$/.test(v.taxPostalCode)) issue("taxPostalCode", "Enter the ZIP code, like 90021");
+      }
+      return;
     }
-    if (v.taxName === "")
-      ctx.addIssue({
-        code: "custom",
-        path: ["taxName"],
-        message: "Name the tax as invoices should show it, like VAT or CA sales tax",
-      });
+    const rate = v.taxRate.replace(/\s*%$/, "");
+    if (!TAX_RATE.test(rate) || Number(rate) <= 0 || Number(rate) > 100)
+      issue("taxRate", "Enter the rate as a percent above 0 and at most 100, with at most 3 decimals, like 9.5");
+    if (v.taxName === "") issue("taxName", "Name the tax as invoices should show it, like VAT or CA sales tax");
   })
-  // No tax keeps no rate or name, so a studio that charges none never shows one.
-  .transform((v) =>
-    v.taxMode === "none" ? { ...v, taxRate: "0", taxName: "" } : { ...v, taxRate: v.taxRate.replace(/\s*%$/, "") },
-  );
+  // No tax keeps no rate or name, so a studio that charges none never shows one. Stripe Tax's rate and name are
+  // its own answer (asked by the use case), never typed; its address is kept only with it.
+  .transform(({ taxLine1, taxCity, taxState, taxPostalCode, taxCountry, ...v }) => {
+    if (v.taxMode === "none")
+      return { ...v, taxSource: "studio" as const, taxRate: "0", taxName: "", taxAddress: null };
+    if (v.taxSource === "studio") return { ...v, taxRate: v.taxRate.replace(/\s*%$/, ""), taxAddress: null };
+    const taxAddress: TaxAddress = {
+      line1: taxLine1,
+      city: taxCity,
+      state: taxState.toUpperCase(),
+      postalCode: taxPostalCode,
+      country: taxCountry.toUpperCase(),
+    };
+    return { ...v, taxRate: "0", taxName: "", taxAddress };
+  });
 export type StudioInput = z.output<typeof studioSchema>;
 export const updateStudioSchema = z.intersection(studioSchema, z.object({ studioId: id("a studio") }));
 

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
-import { studioSchema } from "@/lib/studios/schemas";
+import { studioSchema, TAX_ADDRESS_FIELDS } from "@/lib/studios/schemas";
 import { createStudio } from "@/lib/studios/studios";
 import { openingHoursFromForm, pick, refused } from "./form-input";
 import { appNow } from "@/lib/clock";
@@ -14,7 +14,17 @@ export async function createStudioAction(_prev: ActionState, form: FormData): Pr
   const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "studios.manage" });
   if (!gate.ok) return failed(form, gate.message ?? "Not found.");
   const parsed = studioSchema.safeParse({
-    ...pick(form, ["name", "address", "timeZone", "currency", "taxMode", "taxRate", "taxName"]),
+    ...pick(form, [
+      "name",
+      "address",
+      "timeZone",
+      "currency",
+      "taxMode",
+      "taxSource",
+      "taxRate",
+      "taxName",
+      ...TAX_ADDRESS_FIELDS,
+    ]),
     openingHours: openingHoursFromForm(form),
   });
   if (!parsed.success) return invalid(form, parsed.error);

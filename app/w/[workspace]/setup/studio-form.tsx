@@ -4,7 +4,7 @@ import { Field, FormMessage, SubmitButton } from "@/components/form";
 import { idle } from "@/lib/action-state";
 import { currencyLabel, STUDIO_CURRENCIES } from "@/lib/money";
 import { normalRate } from "@/lib/pricing/tax";
-import { currentTimeZoneName, timeZoneLabel } from "@/lib/studios/local-time";
+import { currentTimeZoneName, formatInZone, timeZoneLabel } from "@/lib/studios/local-time";
 import { HoursEditor } from "./hours-editor";
 import { formKey, SelectField, type SetupAction } from "./setup-fields";
 
@@ -17,6 +17,10 @@ type Studio = {
   taxMode: "none" | "exclusive" | "inclusive";
   taxRate: string;
   taxName: string;
+  taxSource: "studio" | "stripe";
+  taxAddress: { line1: string; city: string; state: string; postalCode: string; country: string } | null;
+  taxCheckedAt: Date | null;
+  taxCheckError: string | null;
   openingHours: { weekday: number; opens: string; closes: string }[];
 };
 
@@ -125,6 +129,64 @@ export function StudioForm({
             state={state}
           />
         </div>
+        <SelectField
+          id={`${p}-taxSource`}
+          name="taxSource"
+          label="Tax rate from"
+          state={state}
+          defaultValue={studio?.taxSource ?? "studio"}
+          options={[
+            { value: "studio", label: "The rate and name typed above" },
+            { value: "stripe", label: "Stripe Tax, for the studio's address below" },
+          ]}
+          hint="With Stripe Tax, Stripe decides the rate from your tax registrations and the address where the studio stands, and Livebase asks again every day."
+        />
+        <div className="grid items-start gap-4 sm:grid-cols-5">
+          <Field
+            id={`${p}-taxLine1`}
+            name="taxLine1"
+            label="Street"
+            defaultValue={studio?.taxAddress?.line1}
+            maxLength={200}
+            autoComplete="off"
+            state={state}
+          />
+          <Field
+            id={`${p}-taxCity`}
+            name="taxCity"
+            label="City"
+            defaultValue={studio?.taxAddress?.city}
+            maxLength={100}
+            state={state}
+          />
+          <Field
+            id={`${p}-taxState`}
+            name="taxState"
+            label="State or region"
+            defaultValue={studio?.taxAddress?.state}
+            maxLength={40}
+            hint="Like CA"
+            state={state}
+          />
+          <Field
+            id={`${p}-taxPostalCode`}
+            name="taxPostalCode"
+            label="Postal code"
+            defaultValue={studio?.taxAddress?.postalCode}
+            maxLength={20}
+            state={state}
+          />
+          <Field
+            id={`${p}-taxCountry`}
+            name="taxCountry"
+            label="Country"
+            defaultValue={studio?.taxAddress?.country}
+            maxLength={2}
+            hint="Two letters: US, FR"
+            state={state}
+          />
+        </div>
+        {studio?.taxSource === "stripe" ? <StripeTaxStatus studio={studio} /> : null}
         <p className="text-sm text-muted-foreground">
           Quotes show the tax as its own line. Bookings already made keep the tax they were quoted with.
         </p>
@@ -134,6 +196,26 @@ export function StudioForm({
         {studio ? "Save studio" : "Add studio"}
       </SubmitButton>
     </form>
+  );
+}
+
+/** What Stripe Tax last answered for the studio, in words. */
+function StripeTaxStatus({ studio }: { studio: Studio }) {
+  const checked = studio.taxCheckedAt ? ` (asked ${formatInZone(studio.taxCheckedAt, studio.timeZone)})` : "";
+  const rate = Number(studio.taxRate) > 0 && studio.taxName !== "";
+  return (
+    <div className="grid gap-1 text-sm" data-testid="stripe-tax-status">
+      <p>
+        {rate
+          ? `Stripe Tax charges ${studio.taxName} ${normalRate(studio.taxRate)} % at this address${checked}.`
+          : `Stripe Tax collects no tax at this address: the account has no tax registration covering it${checked}.`}
+      </p>
+      {studio.taxCheckError ? (
+        <p role="status" className="text-destructive">
+          The last check failed, so the rate above still applies: {studio.taxCheckError}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

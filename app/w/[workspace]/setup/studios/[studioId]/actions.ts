@@ -15,6 +15,7 @@ import {
   createRoomSchema,
   updateAddOnSchema,
   updateStudioSchema,
+  TAX_ADDRESS_FIELDS,
 } from "@/lib/studios/schemas";
 import { updateStudio } from "@/lib/studios/studios";
 import { openingHoursFromForm, pick, refused } from "../../form-input";
@@ -47,7 +48,18 @@ export async function updateStudioAction(_prev: ActionState, form: FormData): Pr
   const member = await gate(form);
   if (!member.ok) return failed(form, member.message ?? "Not found.");
   const parsed = updateStudioSchema.safeParse({
-    ...pick(form, ["studioId", "name", "address", "timeZone", "currency", "taxMode", "taxRate", "taxName"]),
+    ...pick(form, [
+      "studioId",
+      "name",
+      "address",
+      "timeZone",
+      "currency",
+      "taxMode",
+      "taxSource",
+      "taxRate",
+      "taxName",
+      ...TAX_ADDRESS_FIELDS,
+    ]),
     openingHours: openingHoursFromForm(form),
   });
   if (!parsed.success) return invalid(form, parsed.error);
