@@ -447,14 +447,7 @@ export async function extendBooking(
     const chosen = (await loadAddOns(tx, { workspaceId: b.workspaceId, studioId: found.value.studio.id, ids })) ?? [];
     // The session keeps the tax it was booked with (none for a booking quoted before taxes existed).
     const booked = (b.quote as Quote).tax;
-    const quote = await quoteFor(
-      tx,
-      ctx,
-      b.startsAt,
-      newEnd,
-      chosen,
-      taxSettingsOfQuote(booked),
-    );
+    const quote = await quoteFor(tx, ctx, b.startsAt, newEnd, chosen, taxSettingsOfQuote(booked));
     const addedCents = quote.totalCents - (b.quote as { totalCents: number }).totalCents;
     let row: Booking;
     try {
