@@ -51,7 +51,12 @@ export async function requestPasswordReset(
   const emailId = await db.transaction(async (tx) => {
     if (!(await mayEmail(tx, { to: input.email, kinds: RESET_KINDS, max: 3, now: input.now }))) return null;
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (!user) return enqueueEmail(tx, { to: input.email, ...passwordResetUnknownEmail(`${input.appUrl}/sign-up`) });
+    if (!user)
+      return enqueueEmail(tx, {
+        to: input.email,
+        ...passwordResetUnknownEmail(`${input.appUrl}/sign-up`),
+        at: input.now,
+      });
     const token = newSecret();
     await tx.insert(passwordResetTokens).values({
       tokenHash: hashSecret(token),
@@ -59,9 +64,9 @@ export async function requestPasswordReset(
       expiresAt: new Date(input.now.getTime() + RESET_TTL_MS),
     });
     const url = `${input.appUrl}/reset-password?token=${encodeURIComponent(token)}`;
-    return enqueueEmail(tx, { to: input.email, ...passwordResetEmail(url) });
+    return enqueueEmail(tx, { to: input.email, ...passwordResetEmail(url), at: input.now });
   });
-  if (input.mail) await deliverEmail(db, input.mail, emailId);
+  if (input.mail) await deliverEmail(db, input.mail, emailId, input.now);
 }
 
 /** Sets a new password from a reset link; the link works once and every existing session is signed out. */

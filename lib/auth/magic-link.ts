@@ -25,6 +25,6 @@ export async function sendMagicLink(
   if (!(await mayEmail(db, { to: input.to, kinds: ["auth.magic_link"], max: 5, now: input.now }))) {
     throw new Error("too many sign-in links requested for this address");
   }
-  const id = await enqueueEmail(db, { to: input.to, ...magicLinkEmail(safe.toString()) });
-  await deliverEmail(db, input.mail, id);
+  const id = await enqueueEmail(db, { to: input.to, ...magicLinkEmail(safe.toString()), at: input.now });
+  await deliverEmail(db, input.mail, id, input.now);
 }

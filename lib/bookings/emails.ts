@@ -39,6 +39,8 @@ export async function enqueueBookingEmail(
     timeZone: string;
     extra?: string[];
     dedupeKey?: string;
+    /** When it is written, on the app's clock (the database's when not given). */
+    at?: Date;
   },
 ) {
   const b = input.booking;
@@ -65,6 +67,7 @@ export async function enqueueBookingEmail(
   const text = [SUBJECTS[input.kind](b), "", ...lines].join("\n");
   return enqueueEmail(db, {
     to: input.to,
+    at: input.at,
     dedupeKey: input.dedupeKey,
     workspaceId: input.workspaceId,
     subject: SUBJECTS[input.kind](b),

@@ -1,4 +1,3 @@
-import { TZDate } from "@date-fns/tz";
 import { and, eq, gt, inArray, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { waitlistEntries } from "@/db/schema";
@@ -92,10 +91,4 @@ async function roomSlots(
   const slots = listFreeSlots({ ...rules, busy: ctx.busy });
   const taken = listTakenSlots({ ...rules, busy: ctx.blocks, taken: ctx.booked });
   return { ctx, slots, taken, from, to };
-}
-
-/** Today's local date in a zone, "YYYY-MM-DD". */
-export function localToday(now: Date, timeZone: string) {
-  const d = new TZDate(now, timeZone);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, bookingAddOns, bookings, charges, rooms, studios } from "@/db/schema";
 import { can, canOperateStudio, type Actor } from "../auth/permissions";
@@ -14,6 +14,7 @@ import {
 import { writeChargeRows } from "../billing/write-charges";
 import { logger } from "../logger";
 import { getPolicies } from "../policies/policies";
+import { localDate } from "../studios/local-time";
 import { taxSettingsOfQuote, type Quote } from "../pricing";
 import { fail, ok, type Result } from "../result";
 import { isExclusionViolation, quoteFor } from "./create-booking";
@@ -59,8 +60,6 @@ async function writeCharges(tx: Tx, actorUserId: string | null, b: Booking, draf
     })),
   );
 }
-
-const studioDay = (d: Date, timeZone: string) => format(d, "yyyy-MM-dd", { in: tz(timeZone) });
 
 /** The creator has arrived: a confirmed booking becomes checked in, from the policy's minutes before its start to its end. */
 export async function checkInBooking(
@@ -144,7 +143,7 @@ export async function checkInByCode(
     // "Another day" only for a booking that cannot be checked in now: one that starts just after midnight (or
     // began before it) is tonight's, whatever its date says.
     const { checkInOpensMinutes } = await getPolicies(tx, b.workspaceId);
-    const otherDay = studioDay(b.startsAt, studio.timeZone) !== studioDay(now, studio.timeZone);
+    const otherDay = localDate(b.startsAt, studio.timeZone) !== localDate(now, studio.timeZone);
     if (otherDay && b.status === "confirmed" && !checkInOpen(b, checkInOpensMinutes, now))
       return fail("wrong_day", {
         message: `Booking ${code} is on ${format(b.startsAt, "EEE d MMM yyyy, HH:mm", { in: tz(studio.timeZone) })}, not today.`,
@@ -301,8 +300,8 @@ export async function undoNoShow(
     const { booking: b, studio } = found.value;
     if (b.status !== "no_show") return fail("wrong_status", { message: "Only a no-show can be undone." });
     // The session's day is the day it starts or, for one that runs past midnight, the day it ends.
-    const today = studioDay(now, studio.timeZone);
-    if (today !== studioDay(b.startsAt, studio.timeZone) && today !== studioDay(b.endsAt, studio.timeZone))
+    const today = localDate(now, studio.timeZone);
+    if (today !== localDate(b.startsAt, studio.timeZone) && today !== localDate(b.endsAt, studio.timeZone))
       return fail("wrong_day", { message: "A no-show can only be undone on the day of the session." });
     let row: Booking;
     try {

@@ -66,6 +66,7 @@ export async function sendDueReminders(db: Db, now: Date) {
           workspaceId: row.b.workspaceId,
           timeZone: row.timeZone,
           dedupeKey: reminderKey(r.key, row.b.id),
+          at: now,
           extra: [r.key === "24h" ? "Your session is tomorrow." : "Your session starts in about 2 hours."],
           booking: {
             id: row.b.id,

@@ -78,7 +78,7 @@ export async function runJobsOnce(db: Db, config: JobConfig, now: Date) {
     // No-shows before emails and invoicing: the sweep's fee and the freed slot go out in this same pass.
     { name: "no-shows", run: async () => ({ noShows: await sweepNoShows(db, now) }) },
     { name: "reminders", run: async () => ({ reminders: await sendDueReminders(db, now) }) },
-    { name: "emails", run: async () => ({ sent: await deliverQueuedEmails(db, config) }) },
+    { name: "emails", run: async () => ({ sent: await deliverQueuedEmails(db, config, now) }) },
     // Stripe Tax's rates, asked again daily, before the nights and invoices they tax.
     ...(stripe
       ? [

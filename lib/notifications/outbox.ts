@@ -14,6 +14,8 @@ export type EmailMessage = {
   attachments?: EmailAttachment[];
   /** At most one message per key, ever: enqueueing it again does nothing (returns null). */
   dedupeKey?: string;
+  /** When it was written (the app's clock, `appNow()`); the database's clock when not given. */
+  at?: Date;
 };
 
 /** Writes an email to the outbox (call it inside the transaction of the event that causes it); answers its id, or null for a repeated dedupe key. */
@@ -29,6 +31,7 @@ export async function enqueueEmail(db: DbOrTx, message: EmailMessage) {
       workspaceId: message.workspaceId ?? null,
       attachments: message.attachments ?? [],
       dedupeKey: message.dedupeKey ?? null,
+      ...(message.at ? { createdAt: message.at } : {}),
     })
     .onConflictDoNothing({ target: notifications.dedupeKey })
     .returning({ id: notifications.id });
@@ -44,14 +47,15 @@ export type MailConfig = { smtpUrl?: string; from: string };
  * Claims outbox rows for sending in a short transaction (`for update skip locked`, so two senders never take the
  * same one): queued or failed rows with attempts left, and claims a crashed sender left for 10 minutes.
  */
-async function claim(db: Db, limit: number, only?: string) {
+async function claim(db: Db, now: Date, limit: number, only?: string) {
+  const at = now.toISOString();
   const claimed = await db.execute<{ id: string }>(sql`
-    update notifications set status = 'sending', claimed_at = now(), attempts = attempts + 1
+    update notifications set status = 'sending', claimed_at = ${at}::timestamptz, attempts = attempts + 1
     where id in (
       select id from notifications
       where ${only ? sql`id = ${only} and ` : sql``}(
             (status in ('queued', 'failed') and attempts < ${MAX_ATTEMPTS})
-         or (status = 'sending' and claimed_at < now() - make_interval(mins => ${STALE_CLAIM_MINUTES})))
+         or (status = 'sending' and claimed_at < ${at}::timestamptz - make_interval(mins => ${STALE_CLAIM_MINUTES})))
       order by created_at
       limit ${limit}
       for update skip locked
@@ -61,7 +65,7 @@ async function claim(db: Db, limit: number, only?: string) {
 }
 
 /** Sends claimed rows outside any transaction and marks each sent, or failed with the reason (retried later). */
-async function sendClaimed(db: Db, config: { smtpUrl: string; from: string }, ids: string[]) {
+async function sendClaimed(db: Db, config: { smtpUrl: string; from: string }, ids: string[], now: Date) {
   if (ids.length === 0) return 0;
   const due = await db.select().from(notifications).where(inArray(notifications.id, ids));
   const transport = createTransport(config.smtpUrl);
@@ -82,7 +86,7 @@ async function sendClaimed(db: Db, config: { smtpUrl: string; from: string }, id
       });
       await db
         .update(notifications)
-        .set({ status: "sent", sentAt: sql`now()`, lastError: null })
+        .set({ status: "sent", sentAt: now, lastError: null })
         .where(eq(notifications.id, n.id));
       sent++;
     } catch (err) {
@@ -100,9 +104,9 @@ async function sendClaimed(db: Db, config: { smtpUrl: string; from: string }, id
  * Delivers queued emails over SMTP (the job loop): claimed, then sent outside any transaction, then marked.
  * Without SMTP the outbox is left as it is (dev mailbox).
  */
-export async function deliverQueuedEmails(db: Db, config: MailConfig, limit = 20) {
+export async function deliverQueuedEmails(db: Db, config: MailConfig, now: Date, limit = 20) {
   if (!config.smtpUrl) return 0;
-  return sendClaimed(db, { smtpUrl: config.smtpUrl, from: config.from }, await claim(db, limit));
+  return sendClaimed(db, { smtpUrl: config.smtpUrl, from: config.from }, await claim(db, now, limit), now);
 }
 
 /**
@@ -111,10 +115,11 @@ export async function deliverQueuedEmails(db: Db, config: MailConfig, limit = 20
  * job loop's. Claimed like the batch, so the loop never sends it twice. Call it after the writing transaction
  * committed. It never throws: a message it could not send stays in the outbox for the loop to retry.
  */
-export async function deliverEmail(db: Db, config: MailConfig, id: string | null): Promise<boolean> {
+export async function deliverEmail(db: Db, config: MailConfig, id: string | null, now: Date): Promise<boolean> {
   if (!config.smtpUrl || !id) return false;
   try {
-    return (await sendClaimed(db, { smtpUrl: config.smtpUrl, from: config.from }, await claim(db, 1, id))) === 1;
+    const claimed = await claim(db, now, 1, id);
+    return (await sendClaimed(db, { smtpUrl: config.smtpUrl, from: config.from }, claimed, now)) === 1;
   } catch (err) {
     logger.error({ err, notificationId: id }, "an email could not be sent at once; the job loop will send it");
     return false;

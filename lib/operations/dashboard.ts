@@ -3,7 +3,8 @@ import type { DbOrTx } from "@/db/client";
 import { bookings, rooms, storageReservations, storageUnits, studios } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
 import { samplesForBookings } from "../samples/session-samples";
-import { studioDate, tzMidnight } from "./run-sheet";
+import { tzMidnight } from "./run-sheet";
+import { localDate } from "../studios/local-time";
 import { DAY_MS } from "@/kernel/time";
 import { OCCUPYING } from "../bookings/rules";
 
@@ -19,7 +20,7 @@ export async function operatorToday(db: DbOrTx, actor: Actor, now: Date) {
     .orderBy(studios.name);
   const out = [];
   for (const studio of studioRows) {
-    const today = studioDate(now, studio.timeZone);
+    const today = localDate(now, studio.timeZone);
     const start = tzMidnight(today, studio.timeZone);
     const end = new Date(start.getTime() + DAY_MS);
     const roomRows = await db

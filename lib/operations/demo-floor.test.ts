@@ -7,7 +7,8 @@ import { makeMember } from "@/db/testing/factories";
 import { STUDIO_INSTANTS } from "@/db/testing/instants";
 import { seedBusyFloor } from "@/db/seed/demo-floor";
 import { storageBoard } from "../storage/storage";
-import { floorSheet, runSheet, shiftDate, studioDate } from "./run-sheet";
+import { floorSheet, runSheet, shiftDate } from "./run-sheet";
+import { localDate } from "../studios/local-time";
 
 /**
  * Issue 11, item 22: the demo opens on a busy floor whatever the hour it is first run. The busy floor is seeded into
@@ -98,7 +99,7 @@ describe("the demo's busy floor", () => {
       );
 
       // The sheet the floor opens on now (the run sheet page's default): past midnight, the evening's, still running.
-      const today = studioDate(now, w.studio.timeZone);
+      const today = localDate(now, w.studio.timeZone);
       const sheet = (await floorSheet(db, w.staff.actor, w.studio, now))!;
       const sessions = sheet.rooms.flatMap((r) => r.bookings);
       const open = now >= sheet.window.start && now < sheet.window.end;

@@ -1,5 +1,4 @@
 import { addDays, format } from "date-fns";
-import { tz } from "@date-fns/tz";
 import { and, asc, eq, gt, inArray, lt, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
@@ -17,14 +16,13 @@ import {
 import { openingIntervals } from "../availability";
 import { canOperateStudio, type Actor } from "../auth/permissions";
 import { samplesForBookings } from "../samples/session-samples";
-import { localDateTimeToInstant } from "../studios/local-time";
+import { localDate, localDateTimeToInstant } from "../studios/local-time";
 import { overrunsNow } from "./overruns";
 import { HOUR_MS } from "@/kernel/time";
 
 export const RUN_SHEET_STATUSES = ["held", "confirmed", "checked_in", "completed", "no_show"] as const;
 
 /** A studio-local date (YYYY-MM-DD) of an instant. */
-export const studioDate = (d: Date, timeZone: string) => format(d, "yyyy-MM-dd", { in: tz(timeZone) });
 
 /**
  * The day's run sheet of one studio: its rooms, the time window of that day (opening hours, which may pass
@@ -124,7 +122,7 @@ export async function runSheet(db: DbOrTx, actor: Actor, input: { studioId: stri
   return {
     studio,
     date: input.date,
-    today: studioDate(now, studio.timeZone),
+    today: localDate(now, studio.timeZone),
     window: { start: windowStart, end: windowEnd },
     open,
     closedBy,
@@ -162,7 +160,7 @@ export function tzMidnight(date: string, timeZone: string) {
  * when the floor is still running yesterday's sheet (a studio open until 02:00), shown while it lasts.
  */
 export async function floorSheet(db: DbOrTx, actor: Actor, studio: { id: string; timeZone: string }, now: Date) {
-  const sheet = await runSheet(db, actor, { studioId: studio.id, date: studioDate(now, studio.timeZone) }, now);
+  const sheet = await runSheet(db, actor, { studioId: studio.id, date: localDate(now, studio.timeZone) }, now);
   if (!sheet || now >= sheet.window.start) return sheet;
   const yesterday = await runSheet(db, actor, { studioId: studio.id, date: shiftDate(sheet.date, -1) }, now);
   return yesterday && now < yesterday.window.end ? yesterday : sheet;

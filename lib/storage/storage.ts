@@ -1,5 +1,5 @@
 import { addDays, format } from "date-fns";
-import { tz } from "@date-fns/tz";
+import { localDate } from "../studios/local-time";
 import { and, asc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import {
@@ -29,7 +29,6 @@ type Unit = typeof storageUnits.$inferSelect;
 type Reservation = typeof storageReservations.$inferSelect;
 export type StorageError = "not_found" | "forbidden" | "invalid" | "taken" | "wrong_status" | "insufficient";
 
-const localDay = (d: Date, timeZone: string) => format(d, "yyyy-MM-dd", { in: tz(timeZone) });
 const nextDay = (day: string) => format(addDays(new Date(`${day}T12:00:00Z`), 1), "yyyy-MM-dd");
 const nightsBetween = (first: string, last: string) => {
   const out: string[] = [];
@@ -129,7 +128,7 @@ export async function reserveUnit(
     } else if (input.creatorId && input.creatorId !== actor.userId) {
       return fail("forbidden", { message: "Creators reserve only for themselves." });
     }
-    const today = localDay(now, studio.timeZone);
+    const today = localDate(now, studio.timeZone);
     if (input.firstNight < today)
       return fail("invalid", { fieldErrors: { firstNight: ["The first night has already passed"] } });
     const [overrun] = await tx
@@ -208,7 +207,7 @@ export async function cancelReservation(
     if (r.status === "cancelled") return ok(r);
     if (r.status !== "reserved")
       return fail("wrong_status", { message: "Goods are in this unit: check them out instead." });
-    if (r.firstNight <= localDay(now, studio.timeZone))
+    if (r.firstNight <= localDate(now, studio.timeZone))
       return fail("wrong_status", { message: "The first night has begun; it can no longer be cancelled." });
     const [row] = await tx
       .update(storageReservations)
@@ -240,7 +239,7 @@ export async function storeGoods(
     const { reservation: r, unit, studio } = found.value;
     if (r.status !== "reserved" && r.status !== "active")
       return fail("wrong_status", { message: `This reservation is ${r.status}.` });
-    const today = localDay(now, studio.timeZone);
+    const today = localDate(now, studio.timeZone);
     if (today < r.firstNight) return fail("wrong_status", { message: `Goods can be checked in from ${r.firstNight}.` });
     if (!unit.locationId) throw new Error(`storage unit ${unit.id} has no location`);
     for (const item of input.items) {
@@ -380,7 +379,7 @@ export async function chargeStorageNights(db: Db, now: Date, opts: { workspaceId
   for (const { reservation: r, unitCode, timeZone, currency, ...studioTax } of rows) {
     // Each night is taxed on its own (it is its own charge), by the studio's tax when the night is charged.
     const tax = taxSettingsOf(studioTax);
-    const today = localDay(now, timeZone);
+    const today = localDate(now, timeZone);
     const lastPassed = format(addDays(new Date(`${today}T12:00:00Z`), -1), "yyyy-MM-dd"); // a night is over once its date is past
     const drafts: ChargeDraft[] = [];
     const reserved = nightsBetween(r.firstNight, r.lastNight < lastPassed ? r.lastNight : lastPassed);
@@ -449,7 +448,7 @@ export async function storageBoard(db: DbOrTx, actor: Actor, studioId: string, f
     .from(storageUnits)
     .where(eq(storageUnits.studioId, studioId))
     .orderBy(asc(storageUnits.code));
-  const today = localDay(now, studio.timeZone);
+  const today = localDate(now, studio.timeZone);
   const reservations = units.length
     ? await db
         .select({ reservation: storageReservations, creatorName: users.name, creatorEmail: users.email })

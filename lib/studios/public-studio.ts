@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rooms, studios, workspaces } from "@/db/schema";
-import { findPublicAvailability, localToday } from "../bookings/find-availability";
+import { findPublicAvailability } from "../bookings/find-availability";
 import { shiftDate } from "../bookings/week";
 import { UUID } from "./access";
 import { localDate } from "./local-time";
@@ -53,7 +53,7 @@ export async function loadPublicStudio(db: DbOrTx, input: { workspaceSlug: strin
     .where(and(eq(rooms.studioId, studio.id), eq(rooms.workspaceId, workspace.id), eq(rooms.active, true)))
     .orderBy(asc(rooms.name));
   const uploaded = await listRoomPhotos(db, { workspaceId: workspace.id, roomIds: open.map((r) => r.id) });
-  const from = localToday(input.now, studio.timeZone);
+  const from = localDate(input.now, studio.timeZone);
   const dates = Array.from({ length: PUBLIC_DAYS }, (_, i) => shiftDate(from, i));
   const to = dates[dates.length - 1];
 

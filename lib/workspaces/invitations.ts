@@ -6,6 +6,7 @@ import { hashSecret, newSecret } from "../auth/secrets";
 import { deliverEmail, enqueueEmail, type MailConfig } from "../notifications/outbox";
 import { invitationEmail } from "../notifications/templates";
 import { fail, ok, type Result } from "../result";
+import { daysAfter } from "@/kernel/time";
 import type { InviteInput } from "./schemas";
 import { findBrand, workspaceStudioIds } from "./workspaces";
 
@@ -62,7 +63,7 @@ export async function inviteMember(
     }
 
     const token = newSecret();
-    const expiresAt = new Date(ctx.now.getTime() + INVITATION_TTL_DAYS * 24 * 3600 * 1000);
+    const expiresAt = daysAfter(ctx.now, INVITATION_TTL_DAYS);
     // A new invitation to the same address replaces any pending one.
     await tx
       .update(invitations)
@@ -94,6 +95,7 @@ export async function inviteMember(
       .where(eq(workspaces.id, actor.workspaceId));
     emailId = await enqueueEmail(tx, {
       to: input.email,
+      at: ctx.now,
       workspaceId: actor.workspaceId,
       ...invitationEmail({
         workspaceName: ws.name,
@@ -113,7 +115,7 @@ export async function inviteMember(
     });
     return ok({ id: inv.id, expiresAt });
   });
-  if (result.ok && ctx.mail) await deliverEmail(db, ctx.mail, emailId);
+  if (result.ok && ctx.mail) await deliverEmail(db, ctx.mail, emailId, ctx.now);
   return result;
 }
 

@@ -22,11 +22,10 @@ import {
   RUN_SHEET_STATUSES,
   runSheet,
   shiftDate,
-  studioDate,
   tzMidnight,
   type RunSheet,
 } from "@/lib/operations/run-sheet";
-import { toLocalInput } from "@/lib/studios/local-time";
+import { localDate, toLocalInput } from "@/lib/studios/local-time";
 import { STATUS_LABEL } from "./booking-labels";
 import { DayList } from "./day-list";
 import { BlockRoomForm, CheckInByCodeForm } from "./desk-forms";
@@ -111,7 +110,7 @@ export default async function RunSheetPage({
   });
   const live = now >= sheet.window.start && now <= sheet.window.end;
   const [opens, closes] = clockRange(sheet.window.start, sheet.window.end, zone).split("–");
-  const hours = `${opens} to ${closes}${studioDate(sheet.window.end, zone) !== sheet.date ? " the next day" : ""}`;
+  const hours = `${opens} to ${closes}${localDate(sheet.window.end, zone) !== sheet.date ? " the next day" : ""}`;
   const href = (date?: string) => {
     const q = new URLSearchParams({ studio: studio.id });
     if (date) q.set("date", date);

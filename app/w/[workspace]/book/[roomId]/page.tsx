@@ -12,7 +12,8 @@ import { can } from "@/lib/auth/permissions";
 import { canBookInStudio } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { listCreators } from "@/lib/bookings/creators";
-import { findAvailability, localToday } from "@/lib/bookings/find-availability";
+import { findAvailability } from "@/lib/bookings/find-availability";
+import { localDate } from "@/lib/studios/local-time";
 import { findBooking } from "@/lib/bookings/find-booking";
 import { findRoomWithStudio, loadStudioAddOns } from "@/lib/bookings/room-context";
 import { isIsoDate, localParts, shiftDate, weekDates } from "@/lib/bookings/week";
@@ -54,7 +55,7 @@ export default async function RoomPage({
   // A move opens on the week of the booking being moved (its own date at the studio), not on today's.
   const anchor = isIsoDate(search.week)
     ? search.week
-    : localToday(moving && moving.booking.startsAt > now ? moving.booking.startsAt : now, studio.timeZone);
+    : localDate(moving && moving.booking.startsAt > now ? moving.booking.startsAt : now, studio.timeZone);
   const days = weekDates(anchor);
   const labels = days.map((date) => localParts(new Date(`${date}T12:00:00Z`), "UTC").label);
   const base = `/w/${member.workspaceSlug}/book/${room.id}`;

@@ -4,7 +4,7 @@ import type { FoundBooking } from "@/lib/bookings/find-booking";
 import { noShowDueAt, type RoomBefore } from "@/lib/bookings/rules";
 import type { OverrunNow } from "@/lib/operations/overruns";
 import { clockTime } from "@/lib/operations/floor-time";
-import { studioDate } from "@/lib/operations/run-sheet";
+import { localDate } from "@/lib/studios/local-time";
 import type { Policies } from "@/lib/policies/policies";
 import type { Quote } from "@/lib/pricing";
 import { FloorActions } from "../booking-actions";
@@ -128,7 +128,7 @@ export function FrontDesk({
     );
   }
   if (b.status === "no_show") {
-    return studioDate(b.startsAt, zone) === studioDate(now, zone) ? (
+    return localDate(b.startsAt, zone) === localDate(now, zone) ? (
       <UndoNoShowForm workspace={slug} bookingId={b.id} />
     ) : (
       <p className="text-sm text-muted-foreground">

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { can, canBookInStudio } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { listCreators } from "@/lib/bookings/creators";
-import { localToday } from "@/lib/bookings/find-availability";
+import { localDate } from "@/lib/studios/local-time";
 import { findRoomWithStudio } from "@/lib/bookings/room-context";
 import { getDb } from "@/lib/db";
 import { formatDuration, formatMoney } from "@/lib/format";
@@ -57,7 +57,7 @@ export default async function SeriesPage({
       <SeriesForm
         workspace={member.workspaceSlug}
         roomId={room.id}
-        today={localToday(appNow(), studio.timeZone)}
+        today={localDate(appNow(), studio.timeZone)}
         durations={durations.map((m) => ({ value: String(m), label: formatDuration(m) }))}
         defaultDuration={String(durations.includes(wanted) ? wanted : room.minMinutes)}
         starts={starts}
