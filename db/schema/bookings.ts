@@ -4,6 +4,9 @@ import { id, ts, workspaceId } from "./columns";
 import { users } from "./accounts";
 import { addOns, rooms, studios } from "./studios";
 
+/** Where a waitlist entry stands (a text column: the list is enforced by the type, written once here). */
+export const WAITLIST_STATUSES = ["waiting", "offered", "booked", "lapsed", "withdrawn"] as const;
+
 export const bookingStatus = pgEnum("booking_status", [
   "held",
   "confirmed",
@@ -100,7 +103,7 @@ export const waitlistEntries = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     startsAt: ts("starts_at").notNull(),
     endsAt: ts("ends_at").notNull(),
-    status: text("status").notNull().default("waiting"), // waiting | offered | booked | lapsed | withdrawn
+    status: text("status", { enum: WAITLIST_STATUSES }).notNull().default("waiting"),
     offeredBookingId: uuid("offered_booking_id").references(() => bookings.id, { onDelete: "set null" }),
     position: integer("position").notNull().default(0),
     createdAt: ts("created_at").notNull().defaultNow(),

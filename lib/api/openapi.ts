@@ -16,18 +16,17 @@ import { studioListQuerySchema } from "../studios/list-studios";
 import { IDEMPOTENCY_KEY_MAX } from "./idempotency";
 import { PAGE_LIMIT_MAX, pageFieldsSchema } from "./pagination";
 import { reportQuerySchema } from "../billing/report-schemas";
-import { chargeResponseSchema, invoiceResponseSchema } from "./billing-schemas";
+import { chargeResponseSchema, invoiceResponseSchema } from "../billing/response-schemas";
 import { createShipmentSchema } from "../samples/schemas";
 import { inventoryResponseSchema, shipmentResponseSchema } from "./samples-schemas";
 import { revenueReportResponseSchema, utilizationReportResponseSchema } from "./report-schemas";
-import { seriesPreviewResponseSchema, seriesResponseSchema, waitlistEntryResponseSchema } from "./series-schemas";
+import { availabilityResponseSchema, meResponseSchema, problemSchema, studiosResponseSchema } from "./schemas";
 import {
-  availabilityResponseSchema,
   bookingResponseSchema,
-  meResponseSchema,
-  problemSchema,
-  studiosResponseSchema,
-} from "./schemas";
+  seriesPreviewResponseSchema,
+  seriesResponseSchema,
+  waitlistEntryResponseSchema,
+} from "../bookings/response-schemas";
 
 type Operation = {
   method: "get" | "post" | "delete";

@@ -16,61 +16,6 @@ export const problemSchema = z
   })
   .describe("RFC 9457 problem details");
 
-export const quoteSchema = z
-  .object({
-    currency: z.string(),
-    minutes: z.number().int(),
-    subtotalCents: z
-      .number()
-      .int()
-      .describe("The lines' sum: the price before exclusive tax (inclusive tax is inside it)"),
-    tax: z
-      .object({
-        name: z.string(),
-        ratePercent: z.string().describe('e.g. "9.5"'),
-        inclusive: z.boolean(),
-        amountCents: z.number().int(),
-        source: z.enum(["stripe"]).optional().describe("stripe: the rate is Stripe Tax's for the studio's address"),
-      })
-      .optional()
-      .describe(
-        "The studio's tax when booked: added to the subtotal when prices exclude it, part of it when they include it. Absent: no tax",
-      ),
-    totalCents: z.number().int().describe("What the creator pays"),
-    lines: z.array(
-      z.object({
-        kind: z.enum(["room_time", "add_on"]),
-        description: z.string(),
-        quantity: z.number().int(),
-        unitAmountCents: z.number().int(),
-        amountCents: z.number().int(),
-        startsAt: z.string().optional(),
-        endsAt: z.string().optional(),
-        ruleId: z.string().optional(),
-      }),
-    ),
-  })
-  .describe("The price as it was when booked");
-
-export const bookingResponseSchema = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    status: z.enum(["held", "confirmed", "checked_in", "completed", "cancelled", "no_show", "expired"]),
-    roomId: z.uuid(),
-    creatorId: z.uuid(),
-    startsAt: z.iso.datetime(),
-    endsAt: z.iso.datetime(),
-    holdExpiresAt: z.iso.datetime().nullable(),
-    notes: z.string(),
-    quote: quoteSchema,
-    fee: z
-      .object({ amountCents: z.number().int(), currency: z.string() })
-      .optional()
-      .describe("cancel: the fee charged"),
-  })
-  .describe("A booking");
-
 export const studiosResponseSchema = z.object({
   data: z.array(
     z.object({

@@ -7,6 +7,7 @@ import type { Actor } from "../auth/permissions";
 import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { visibleCharges, visibleInvoices } from "./ledger";
 import { isUuid } from "@/kernel/ids";
+import type { ChargeJson, InvoiceJson } from "./response-schemas";
 
 export const billingListQuerySchema = z.object({
   creatorId: z.uuid({ error: "Must be a creator's id" }).optional().describe("Owners and managers: one creator's"),
@@ -110,7 +111,7 @@ export async function listInvoicesPage(db: DbOrTx, actor: Actor, q: Partial<Bill
 type ChargeRow = typeof charges.$inferSelect;
 type InvoiceRow = typeof invoices.$inferSelect;
 
-export function chargeJson(c: ChargeRow) {
+export function chargeJson(c: ChargeRow): ChargeJson {
   return {
     id: c.id,
     creatorId: c.creatorId,
@@ -132,7 +133,7 @@ export function chargeJson(c: ChargeRow) {
   };
 }
 
-export function invoiceJson(i: InvoiceRow) {
+export function invoiceJson(i: InvoiceRow): InvoiceJson {
   return {
     id: i.id,
     creatorId: i.creatorId,

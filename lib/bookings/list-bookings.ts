@@ -7,6 +7,8 @@ import { str } from "../input";
 import type { Actor } from "../auth/permissions";
 import { visibleBookings } from "./find-booking";
 import { OCCUPYING } from "./room-context";
+import type { BookingJson } from "./response-schemas";
+import type { Quote } from "../pricing";
 
 type When = "upcoming" | "past" | "all";
 
@@ -98,7 +100,7 @@ export async function listBookingsPage(
 export function bookingJson(b: {
   id: string;
   code: string;
-  status: string;
+  status: BookingJson["status"];
   roomId: string;
   startsAt: Date;
   endsAt: Date;
@@ -106,7 +108,7 @@ export function bookingJson(b: {
   creatorId: string;
   notes?: string;
   holdExpiresAt?: Date | null;
-}) {
+}): BookingJson {
   return {
     id: b.id,
     code: b.code,
@@ -117,6 +119,6 @@ export function bookingJson(b: {
     endsAt: b.endsAt.toISOString(),
     holdExpiresAt: b.holdExpiresAt ? b.holdExpiresAt.toISOString() : null,
     notes: b.notes ?? "",
-    quote: b.quote,
+    quote: b.quote as Quote, // the stored quote, as quotePrice wrote it
   };
 }

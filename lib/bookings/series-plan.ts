@@ -17,6 +17,7 @@ import { checkRules, policiesFor, resolveCreator, type BookingError } from "./cr
 import { loadRoomContext, type RoomContext } from "./room-context";
 import type { SeriesInput } from "./schemas";
 import { turnoverMs } from "../availability";
+import type { OccurrenceJson } from "./response-schemas";
 
 export type SeriesPattern = Pick<SeriesInput, "weekdays" | "startTime" | "durationMinutes" | "weeks" | "firstDate">;
 
@@ -145,7 +146,7 @@ export async function planSeries(
 }
 
 /** An occurrence as the API and the UI show it. */
-export function occurrenceJson(o: Occurrence) {
+export function occurrenceJson(o: Occurrence): OccurrenceJson {
   const base = { date: o.date, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString(), ok: o.ok };
   return o.ok
     ? { ...base, priceCents: o.quote.totalCents, currency: o.quote.currency }

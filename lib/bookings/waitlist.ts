@@ -12,6 +12,7 @@ import type { WaitlistJoinInput } from "./schemas";
 import { DAY_MS } from "@/kernel/time";
 import { blockedUntil } from "../availability";
 import { isUuid } from "@/kernel/ids";
+import type { WaitlistEntryJson } from "./response-schemas";
 
 type Entry = typeof waitlistEntries.$inferSelect;
 export type WaitlistError = BookingError | "slot_free";
@@ -171,7 +172,7 @@ export async function listWaitlist(db: DbOrTx, actor: Actor, now: Date) {
 }
 
 /** A waitlist entry as the API shows it. */
-export function waitlistJson(e: Entry) {
+export function waitlistJson(e: Entry): WaitlistEntryJson {
   return {
     id: e.id,
     roomId: e.roomId,

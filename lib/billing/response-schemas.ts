@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { chargeStatus, chargeKind, invoiceStatus } from "@/db/schema";
 
-/** Response shapes of the billing endpoints, for the OpenAPI document (lib/billing/list-billing.ts builds them). */
+/** Response shapes of the billing endpoints (the API's and the OpenAPI document's): chargeJson and invoiceJson in
+ * list-billing.ts are typed by them, so a response cannot drift from what is documented. */
 export const chargeResponseSchema = z.object({
   id: z.string(),
   creatorId: z.string(),
@@ -42,3 +43,6 @@ export const invoiceResponseSchema = z.object({
   createdAt: z.string(),
   paidAt: z.string().nullable(),
 });
+
+export type ChargeJson = z.input<typeof chargeResponseSchema>;
+export type InvoiceJson = z.input<typeof invoiceResponseSchema>;
