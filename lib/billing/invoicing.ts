@@ -5,7 +5,8 @@ import { bookings, charges, invoices, rooms, stripeConnectedAccounts } from "@/d
 import { logger } from "../logger";
 import { DEFAULT_POLICIES } from "../policies/policies";
 import { feeBasisPointsOf } from "./platform-fees";
-import { pushCredits, pushInvoice } from "./send-invoice";
+import { pushCredits } from "./push-credits";
+import { pushInvoice } from "./push-invoice";
 import { isRetryableStripeError, type StripeAt } from "./stripe-client";
 
 type Charge = typeof charges.$inferSelect;

@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { invoices, platformFeeEntries, workspaces } from "@/db/schema";
 import { getEnv } from "../env";
+import { logger } from "../logger";
 import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
 import { fail, ok, type Result } from "../result";
 import { onAccount, type StripeAt } from "./stripe-client";
@@ -150,4 +151,21 @@ export async function netFeeOf(db: DbOrTx, invoiceId: string): Promise<number> {
 /** A rate in words: 500 → "5 %", 250 → "2.5 %". */
 export function feePercentLabel(basisPoints: number): string {
   return `${(basisPoints / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })} %`;
+}
+
+/**
+ * Records the fee Stripe took (or returned) on a paid invoice. A failure here loses nothing: the
+ * application_fee.* webhooks record it too, and the next credit on the invoice tries again.
+ */
+export async function recordInvoiceFee(db: Db, at: StripeAt, invoiceId: string) {
+  if (!at.account) return;
+  try {
+    const [inv] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
+    if (inv) await syncInvoiceFee(db, at, inv);
+  } catch (err) {
+    logger.warn(
+      { err, invoiceId },
+      "reading the platform fee from Stripe failed; the application_fee webhook records it",
+    );
+  }
 }
