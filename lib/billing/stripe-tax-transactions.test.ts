@@ -12,7 +12,7 @@ import { loadRoomContext } from "../bookings/room-context";
 import { studioSchema } from "../studios/schemas";
 import { updateStudio } from "../studios/studios";
 import { creditCharge } from "./ledger";
-import { sessionChargesWithTax } from "./session-charges";
+import { feeWithTax, sessionChargesWithTax } from "./session-charges";
 import { syncStripeTaxTransactions } from "./stripe-tax-transactions";
 import { writeChargeRows } from "./write-charges";
 
@@ -107,6 +107,49 @@ async function checkedOutSession(db: Db, w: World, creatorId: string) {
   return db.select().from(charges).where(eq(charges.bookingId, b.id)).orderBy(charges.kind);
 }
 
+/** A no-show fee of `cents` on a booking of the creator, its tax carved out at the quote's (Stripe Tax's) rate. */
+async function chargedFee(db: Db, w: World, creatorId: string, cents: number) {
+  const startsAt = new Date(clock.now.getTime() - 5 * 3_600_000);
+  const endsAt = new Date(clock.now.getTime() - 2 * 3_600_000);
+  const ctx = await loadRoomContext(db, { workspaceId: w.workspace.id, roomId: w.room.id, from: startsAt, to: endsAt });
+  const quote = await quoteFor(db, ctx!, startsAt, endsAt, []);
+  const [b] = await db
+    .insert(bookings)
+    .values({
+      workspaceId: w.workspace.id,
+      roomId: w.room.id,
+      creatorId,
+      code: `F${crypto.randomUUID().slice(0, 5)}`,
+      status: "no_show",
+      startsAt,
+      endsAt,
+      blockedUntil: endsAt,
+      quote,
+      createdBy: creatorId,
+    })
+    .returning();
+  const fee = {
+    kind: "no_show_fee" as const,
+    description: `No-show (${b.code})`,
+    quantity: 1,
+    unitAmountCents: cents,
+    amountCents: cents,
+    currency: "USD",
+    idempotencyKey: `no_show_fee:${b.id}`,
+  };
+  await writeChargeRows(
+    db,
+    feeWithTax(fee, quote, b.code).map((d) => ({
+      ...d,
+      workspaceId: w.workspace.id,
+      creatorId,
+      bookingId: b.id,
+      createdAt: endsAt,
+    })),
+  );
+  return db.select().from(charges).where(eq(charges.bookingId, b.id)).orderBy(charges.kind);
+}
+
 describe("recording sales with Stripe Tax", () => {
   it("records a paid session's tax as a transaction on the workspace's account, and reverses a credit's tax exactly", async () => {
     const db = testDb();
@@ -162,6 +205,48 @@ describe("recording sales with Stripe Tax", () => {
     expect(reversal).toMatchObject({ type: "reversal", reversal: { original_transaction: txn.id } });
     expect(reversal.line_items!.data[0]).toMatchObject({ amount: -4500, amount_tax: -428 });
     expect(await syncStripeTaxTransactions(db, stripe)).toMatchObject({ recorded: 0, reversed: 0 });
+  });
+
+  it("records a fee whose tax was carved out with exactly the tax charged, and reverses its credit within it", async () => {
+    const db = testDb();
+    const w = await stripeTaxedWorld(db);
+    const creator = w.creator.user.id;
+    await saveCard(db, w, creator);
+    // A $90.08 fee, tax included: 90.08 × 9.5 / 109.5 = 7.815 → $7.82 of tax, $82.26 net. On the net, Stripe Tax
+    // would compute 82.26 × 9.5 % = 7.8147 → $7.81, a cent less than what the creator paid.
+    const rows = await chargedFee(db, w, creator, 9008);
+    const line = rows.find((r) => r.kind === "tax")!;
+    const fee = rows.find((r) => r.kind === "no_show_fee")!;
+    expect(line).toMatchObject({ amountCents: 782, taxableCents: 8226, stripeTax: true });
+    expect(await invoiceAndSend(db, w)).toMatchObject({ sent: 1, paid: 1 });
+    expect(await syncStripeTaxTransactions(db, stripe)).toMatchObject({ recorded: 1, failed: 0 });
+    const [recorded] = await db.select().from(charges).where(eq(charges.id, line.id));
+    const txn = await stripe.tax.transactions.retrieve(
+      recorded.stripeTaxTransaction!,
+      { expand: ["line_items"] },
+      { stripeAccount: w.account },
+    );
+    const item = txn.line_items!.data[0];
+    expect(item.amount_tax).toBe(782);
+    expect(item.amount - (item.tax_behavior === "inclusive" ? item.amount_tax : 0)).toBe(8226);
+
+    // $41.13 of the fee credited gives back 41.13 × 9.5 % = 3.907 → $3.91 of tax: reversed as exactly that.
+    expect((await creditCharge(db, w.manager.actor, fee.id, { amount: 41.13, reason: "Goodwill" }, clock.now)).ok).toBe(
+      true,
+    );
+    await invoiceAndSend(db, w);
+    const taxCredit = (await db.select().from(charges).where(eq(charges.correctsChargeId, line.id)))[0];
+    expect(taxCredit).toMatchObject({ amountCents: -391 });
+    expect(await syncStripeTaxTransactions(db, stripe)).toMatchObject({ reversed: 1, failed: 0 });
+    const [after] = await db.select().from(charges).where(eq(charges.id, taxCredit.id));
+    const reversal = await stripe.tax.transactions.retrieve(
+      after.stripeTaxTransaction!,
+      { expand: ["line_items"] },
+      { stripeAccount: w.account },
+    );
+    const back = reversal.line_items!.data[0];
+    expect(back.amount_tax).toBe(-391);
+    expect(back.amount - (back.tax_behavior === "inclusive" ? back.amount_tax : 0)).toBe(-4113);
   });
 
   it("after a lost answer, the next pass finds what Stripe made instead of recording the sale twice", async () => {

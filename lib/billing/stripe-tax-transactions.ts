@@ -13,6 +13,7 @@ import {
   type TaxAddress,
 } from "@/db/schema";
 import { logger } from "../logger";
+import { taxOnNet } from "../pricing";
 import { STUDIO_TAX_CODE } from "./stripe-tax";
 import { onAccount, type StripeAt } from "./stripe-client";
 
@@ -62,6 +63,10 @@ const referenceTaken = (err: unknown) =>
 
 async function recordLine(db: Db, at: StripeAt, line: TaxLine, address: TaxAddress) {
   const on = (key: string) => onAccount(at.account, key);
+  // A tax carved out of a price (a fee, a studio whose prices include tax) may be a unit off the rate applied to its
+  // net: then the sale is the price, tax included, from which Stripe Tax carves out exactly the tax charged.
+  const base = line.taxableCents ?? 0;
+  const inclusive = line.taxRate !== null && taxOnNet(base, line.taxRate) !== line.amountCents;
   const calc = await at.stripe.tax.calculations.create(
     {
       currency: line.currency.toLowerCase(),
@@ -77,9 +82,9 @@ async function recordLine(db: Db, at: StripeAt, line: TaxLine, address: TaxAddre
       },
       line_items: [
         {
-          amount: line.taxableCents ?? 0,
+          amount: inclusive ? base + line.amountCents : base,
           reference: line.id,
-          tax_behavior: "exclusive",
+          tax_behavior: inclusive ? "inclusive" : "exclusive",
           tax_code: STUDIO_TAX_CODE,
         },
       ],
@@ -87,9 +92,10 @@ async function recordLine(db: Db, at: StripeAt, line: TaxLine, address: TaxAddre
     },
     on(`livebase-tax-calculation-${line.id}`),
   );
-  if (calc.tax_amount_exclusive !== line.amountCents)
+  const stripeTax = calc.tax_amount_exclusive + calc.tax_amount_inclusive;
+  if (stripeTax !== line.amountCents)
     logger.warn(
-      { chargeId: line.id, charged: line.amountCents, stripeTax: calc.tax_amount_exclusive },
+      { chargeId: line.id, charged: line.amountCents, stripeTax },
       "Stripe Tax now computes another tax for a sale than the one charged (its rate changed since the quote); recorded as Stripe Tax computes it",
     );
   let id: string;
@@ -122,7 +128,8 @@ async function reverseCredit(db: Db, at: StripeAt, credit: TaxLine, original: st
           {
             original_line_item: item.id,
             reference: credit.id,
-            amount: -netCents,
+            // An inclusive line's amount includes its tax.
+            amount: -netCents + (item.tax_behavior === "inclusive" ? credit.amountCents : 0),
             amount_tax: credit.amountCents, // negative: the tax credited
           },
         ],
