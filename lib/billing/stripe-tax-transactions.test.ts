@@ -74,7 +74,7 @@ async function stripeTaxedWorld(db: Db) {
 }
 
 /** A 3-hour session of the creator, quoted with the studio's tax, checked out two hours ago: its charges. */
-async function checkedOutSession(db: Db, w: World, creatorId: string) {
+async function checkedOutSession(db: Db, w: World, creatorId: string, chargedAt?: Date) {
   const startsAt = new Date(clock.now.getTime() - 5 * 3_600_000);
   const endsAt = new Date(clock.now.getTime() - 2 * 3_600_000);
   const ctx = await loadRoomContext(db, { workspaceId: w.workspace.id, roomId: w.room.id, from: startsAt, to: endsAt });
@@ -101,7 +101,7 @@ async function checkedOutSession(db: Db, w: World, creatorId: string) {
       workspaceId: w.workspace.id,
       creatorId,
       bookingId: b.id,
-      createdAt: endsAt,
+      createdAt: chargedAt ?? endsAt,
     })),
   );
   return db.select().from(charges).where(eq(charges.bookingId, b.id)).orderBy(charges.kind);
@@ -247,6 +247,27 @@ describe("recording sales with Stripe Tax", () => {
     const back = reversal.line_items!.data[0];
     expect(back.amount_tax).toBe(-391);
     expect(back.amount - (back.tax_behavior === "inclusive" ? back.amount_tax : 0)).toBe(-4113);
+  });
+
+  it("records a sale paid more than 31 days after it was charged (Stripe Tax takes no older tax_date)", async () => {
+    const db = testDb();
+    const w = await stripeTaxedWorld(db);
+    const creator = w.creator.user.id;
+    await saveCard(db, w, creator);
+    later(41 * 24 * 60);
+    // Charged 40 days ago (its invoice failed, say), paid now.
+    const chargedAt = new Date(clock.now.getTime() - 40 * 24 * 3_600_000);
+    const line = (await checkedOutSession(db, w, creator, chargedAt)).find((r) => r.kind === "tax")!;
+    expect(await invoiceAndSend(db, w)).toMatchObject({ sent: 1, paid: 1 });
+    expect(await syncStripeTaxTransactions(db, stripe)).toMatchObject({ recorded: 1, failed: 0 });
+    const [row] = await db.select().from(charges).where(eq(charges.id, line.id));
+    expect(row.stripeTaxTransaction).toMatch(/^tax_/);
+    const txn = await stripe.tax.transactions.retrieve(
+      row.stripeTaxTransaction!,
+      { expand: ["line_items"] },
+      { stripeAccount: w.account },
+    );
+    expect(txn.line_items!.data[0]).toMatchObject({ amount: 18_000, amount_tax: 1710 });
   });
 
   it("after a lost answer, the next pass finds what Stripe made instead of recording the sale twice", async () => {

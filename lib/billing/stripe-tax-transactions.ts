@@ -12,6 +12,7 @@ import {
   studios,
   type TaxAddress,
 } from "@/db/schema";
+import { DAY_MS } from "@/kernel/time";
 import { logger } from "../logger";
 import { taxOnNet } from "../pricing";
 import { STUDIO_TAX_CODE } from "./stripe-tax";
@@ -54,6 +55,14 @@ async function studioOfCharge(db: Db, c: Pick<TaxLine, "bookingId" | "storageRes
 
 const reference = (chargeId: string) => `livebase-${chargeId}`;
 
+/**
+ * Stripe Tax takes a calculation's tax_date at most 31 days back, so a sale paid later than that (a failed invoice
+ * paid weeks on) is dated 30 days before its payment: fixed by the payment, so a retry sends the same parameters.
+ */
+const TAX_DATE_WINDOW_MS = 30 * DAY_MS;
+const taxDateOf = (chargedAt: Date, paidAt: Date | null) =>
+  Math.floor(Math.max(chargedAt.getTime(), paidAt ? paidAt.getTime() - TAX_DATE_WINDOW_MS : 0) / 1000);
+
 /** Stripe refuses a second transaction with a reference it has: the first one is ours, made after a lost answer. */
 const referenceTaken = (err: unknown) =>
   (err instanceof Stripe.errors.StripeInvalidRequestError && err.code === "resource_already_exists") ||
@@ -61,7 +70,7 @@ const referenceTaken = (err: unknown) =>
     /reference/i.test(err.message) &&
     /exist|used|already/i.test(err.message));
 
-async function recordLine(db: Db, at: StripeAt, line: TaxLine, address: TaxAddress) {
+async function recordLine(db: Db, at: StripeAt, line: TaxLine, address: TaxAddress, paidAt: Date | null) {
   const on = (key: string) => onAccount(at.account, key);
   // A tax carved out of a price (a fee, a studio whose prices include tax) may be a unit off the rate applied to its
   // net: then the sale is the price, tax included, from which Stripe Tax carves out exactly the tax charged.
@@ -88,7 +97,7 @@ async function recordLine(db: Db, at: StripeAt, line: TaxLine, address: TaxAddre
           tax_code: STUDIO_TAX_CODE,
         },
       ],
-      tax_date: Math.floor(line.createdAt.getTime() / 1000),
+      tax_date: taxDateOf(line.createdAt, paidAt),
     },
     on(`livebase-tax-calculation-${line.id}`),
   );
@@ -161,7 +170,7 @@ export async function syncStripeTaxTransactions(
   let failed = 0;
 
   const lines = await db
-    .select({ line: charges, account: invoices.stripeAccount })
+    .select({ line: charges, account: invoices.stripeAccount, paidAt: invoices.paidAt })
     .from(charges)
     .innerJoin(invoices, eq(invoices.id, charges.invoiceId))
     .where(
@@ -175,7 +184,7 @@ export async function syncStripeTaxTransactions(
     )
     .orderBy(asc(charges.createdAt))
     .limit(limit);
-  for (const { line, account } of lines) {
+  for (const { line, account, paidAt } of lines) {
     try {
       const studio = await studioOfCharge(db, line);
       if (!studio?.address || line.taxableCents === null) {
@@ -183,7 +192,7 @@ export async function syncStripeTaxTransactions(
         await db.update(charges).set({ stripeTaxTransaction: "none" }).where(eq(charges.id, line.id));
         continue;
       }
-      await recordLine(db, { stripe, account: account ?? "" }, line, studio.address);
+      await recordLine(db, { stripe, account: account ?? "" }, line, studio.address, paidAt);
       recorded++;
     } catch (err) {
       failed++;
