@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { leftoverAction, shipmentStatus } from "@/db/schema";
+import { DISCREPANCY_KINDS } from "../samples/rules";
 
 /** Response shapes of the samples endpoints, for the OpenAPI document (lib/samples/queries.ts builds them). */
 export const shipmentResponseSchema = z.object({
@@ -37,7 +38,7 @@ export const shipmentResponseSchema = z.object({
       z.object({
         sku: z.string(),
         name: z.string(),
-        kind: z.enum(["short", "over", "damaged"]),
+        kind: z.enum(DISCREPANCY_KINDS),
         quantity: z.number().int(),
       }),
     )

@@ -18,7 +18,7 @@ import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { canWorkStock, visibleShipments } from "./access";
-import { shipmentCounts, shipmentDiscrepancies } from "./shipment-counts";
+import { shipmentCounts, shipmentDiscrepancies } from "./rules";
 import { shipmentListQuerySchema, type locationSchema } from "./schemas";
 import { isUuid } from "@/kernel/ids";
 

@@ -5,7 +5,7 @@ import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { canWorkStock, visibleShipments } from "./access";
 import { notifyShipment, recordShipmentEvent } from "./events";
-import { describeDiscrepancy, discrepancies, type Discrepancy } from "./shipment-counts";
+import { describeDiscrepancy, discrepancies, fullyReceived, type Discrepancy } from "./rules";
 import type { ReceiveShipmentInput } from "./schemas";
 import { applyMovement, lockStockRow } from "./stock";
 import { hasNul } from "../input";
@@ -155,7 +155,7 @@ export async function receiveShipment(
       });
     }
     const after = await tx.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, s.id));
-    const all = after.every((i) => i.quantityReceived >= i.quantityExpected);
+    const all = fullyReceived(after);
     const [updated] = await tx
       .update(shipments)
       .set({ status: all ? "received" : "partially_received", version: s.version + 1, updatedAt: now })

@@ -16,8 +16,7 @@ import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { canWorkStock } from "./access";
 import { recordShipmentEvent } from "./events";
-import { missingUnits, overallReadiness, readiness, type Readiness } from "./readiness";
-import { hasBeenCounted } from "./shipment-counts";
+import { hasBeenCounted, missingUnits, overallReadiness, readiness, type Readiness } from "./rules";
 
 export type SessionSample = {
   shipmentId: string;

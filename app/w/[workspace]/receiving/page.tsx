@@ -15,7 +15,7 @@ import { canWorkStock } from "@/lib/samples/access";
 import { findReceipt, shelves, workStudios, workspaceBrands } from "@/lib/samples/desk-queries";
 import { findShipment } from "@/lib/samples/queries";
 import { findShipmentForDesk } from "@/lib/samples/receive";
-import { describeDiscrepancy, receiveFieldStart } from "@/lib/samples/shipment-counts";
+import { describeDiscrepancy, receiveFieldStart } from "@/lib/samples/rules";
 import { formatLocal } from "@/lib/studios/local-time";
 import { AddLocationForm } from "../inventory/stock-forms";
 import { ReceiveForm, UnexpectedBoxForm } from "./receive-forms";

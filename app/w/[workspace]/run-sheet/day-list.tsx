@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { READINESS_LABEL } from "@/lib/samples/readiness";
+import { READINESS_LABEL } from "@/lib/samples/rules";
 import { creatorOf, STATUS_BADGE, STATUS_LABEL, type SheetRoom } from "./booking-labels";
 import { overtimeSoFar } from "./overruns";
 import { blockRange, clockRange } from "./timeline-layout";

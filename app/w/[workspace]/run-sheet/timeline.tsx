@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { READINESS_LABEL } from "@/lib/samples/readiness";
+import { READINESS_LABEL } from "@/lib/samples/rules";
 import { creatorOf, STATUS_BADGE, STATUS_LABEL, type SheetRoom } from "./booking-labels";
 import { NowLine } from "./live";
 import { overtimeSoFar } from "./overruns";

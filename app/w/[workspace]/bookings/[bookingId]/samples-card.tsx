@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { canWorkStock } from "@/lib/samples/access";
 import { shelves } from "@/lib/samples/desk-queries";
 import { listStock } from "@/lib/samples/inventory";
-import { READINESS_LABEL, readinessMeaning, type Readiness } from "@/lib/samples/readiness";
+import { READINESS_LABEL, readinessMeaning, type Readiness } from "@/lib/samples/rules";
 import { samplesForBookings } from "@/lib/samples/session-samples";
 import { AssignSampleForm, ReturnForm, StageForm } from "../../inventory/stock-forms";
 
