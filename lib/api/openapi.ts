@@ -17,8 +17,7 @@ import { IDEMPOTENCY_KEY_MAX } from "./idempotency";
 import { PAGE_LIMIT_MAX, pageFieldsSchema } from "./pagination";
 import { reportQuerySchema } from "../billing/report-schemas";
 import { chargeResponseSchema, invoiceResponseSchema } from "../billing/response-schemas";
-import { createShipmentSchema } from "../samples/schemas";
-import { inventoryResponseSchema, shipmentResponseSchema } from "./samples-schemas";
+import { createShipmentSchema, inventoryResponseSchema, shipmentResponseSchema } from "../samples/schemas";
 import { revenueReportResponseSchema, utilizationReportResponseSchema } from "./report-schemas";
 import { availabilityResponseSchema, meResponseSchema, problemSchema, studiosResponseSchema } from "./schemas";
 import {

@@ -1,30 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import {
-  auditLog,
-  bookings,
-  brands,
-  memberships,
-  rooms,
-  shipmentItems,
-  shipments,
-  studios,
-  workspaces,
-} from "@/db/schema";
-import { pgErrorCode } from "@/db/errors";
+import { auditLog, bookings, memberships, rooms, shipmentItems, shipments, studios } from "@/db/schema";
 import { can, type Actor } from "../auth/permissions";
-import { newBookingCode } from "../bookings/booking-code";
-import { toMinorUnits } from "../money";
 import { fail, ok, type Result } from "../result";
 import { recordShipmentEvent } from "./events";
-import type { CreateShipmentInput, UnexpectedBoxInput } from "./schemas";
+import type { CreateShipmentInput } from "./schemas";
+import { insertShipment, itemRows, resolveBrand, type ShipmentError } from "./shipment-rows";
 import { occupiesRoom } from "../bookings/rules";
 
-export type ShipmentError = "forbidden" | "invalid" | "not_found";
 type Shipment = typeof shipments.$inferSelect;
-
-/** A short code for the box label and the desk scanner, e.g. "SH-K7Q-M3X" (unique per workspace). */
-export const newShipmentCode = () => `SH-${newBookingCode()}`;
 
 async function checkAddressing(
   tx: Tx,
@@ -55,86 +39,6 @@ async function checkAddressing(
     else if (!occupiesRoom(b.status)) errors.bookingId = [`That booking is ${b.status.replace("_", " ")}`];
   }
   return errors;
-}
-
-/** Which brand the shipment comes from: a brand member's own; owners and managers name one. */
-async function resolveBrand(
-  tx: Tx,
-  actor: Actor,
-  brandId: string | undefined,
-): Promise<Result<string | null, ShipmentError>> {
-  if (actor.role === "brand") {
-    if (!actor.brandId) return fail("forbidden", { message: "Your membership is not linked to a brand." });
-    return ok(actor.brandId);
-  }
-  if (!brandId) return ok(null);
-  const [b] = await tx
-    .select({ id: brands.id })
-    .from(brands)
-    .where(and(eq(brands.id, brandId), eq(brands.workspaceId, actor.workspaceId)));
-  return b ? ok(b.id) : fail("invalid", { fieldErrors: { brandId: ["Choose a brand of this workspace"] } });
-}
-
-type ItemRow = Pick<typeof shipmentItems.$inferInsert, "sku" | "name" | "quantityExpected" | "declaredValueCents">;
-
-/**
- * The items as rows: declared values are typed in the workspace currency, so they become its minor units here
- * (¥500 is 500, $12.50 is 1250); more decimals than the currency has are a field error on that item.
- */
-async function itemRows(
-  tx: Tx,
-  workspaceId: string,
-  items: CreateShipmentInput["items"],
-): Promise<Result<ItemRow[], ShipmentError>> {
-  const [{ currency }] = await tx
-    .select({ currency: workspaces.currency })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
-  const fieldErrors: Record<string, string[]> = {};
-  const rows = items.map((item, i): ItemRow => {
-    const value = item.declaredValue === undefined ? null : toMinorUnits(item.declaredValue, currency);
-    if (value && !value.ok) fieldErrors[`items.${i}.declaredValue`] = [value.message];
-    return {
-      sku: item.sku,
-      name: item.name,
-      quantityExpected: item.quantity,
-      declaredValueCents: value?.ok ? value.minor : null,
-    };
-  });
-  return Object.keys(fieldErrors).length ? fail("invalid", { fieldErrors }) : ok(rows);
-}
-
-async function insertShipment(
-  tx: Tx,
-  actor: Actor,
-  values: Omit<typeof shipments.$inferInsert, "code" | "workspaceId">,
-  items: ItemRow[],
-  now: Date,
-) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await tx.transaction(async (sp) => {
-        const [s] = await sp
-          .insert(shipments)
-          .values({
-            ...values,
-            workspaceId: actor.workspaceId,
-            code: newShipmentCode(),
-            createdBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        const rows = await sp
-          .insert(shipmentItems)
-          .values(items.map((i) => ({ ...i, workspaceId: actor.workspaceId, shipmentId: s.id })))
-          .returning();
-        return { shipment: s, items: rows };
-      });
-    } catch (err) {
-      if (pgErrorCode(err) !== "23505" || attempt >= 4) throw err; // a code collision: draw another
-    }
-  }
 }
 
 /**
@@ -189,52 +93,5 @@ export async function createShipment(
       subjectId: created.shipment.id,
     });
     return ok(created);
-  });
-}
-
-/** A box nobody announced, logged at the desk with what it holds; it is then received like any other. */
-export async function logUnexpectedBox(
-  db: Db,
-  actor: Actor,
-  input: UnexpectedBoxInput,
-  now: Date,
-): Promise<Result<Shipment, ShipmentError>> {
-  if (!can(actor, "inventory.manage")) return fail("forbidden", { message: "Only studio staff log boxes." });
-  if (actor.role === "staff" && !actor.studioIds.includes(input.studioId))
-    return fail("forbidden", { message: "You do not work in that studio." });
-  return db.transaction(async (tx) => {
-    const [studio] = await tx
-      .select({ id: studios.id })
-      .from(studios)
-      .where(and(eq(studios.id, input.studioId), eq(studios.workspaceId, actor.workspaceId)));
-    if (!studio) return fail("invalid", { fieldErrors: { studioId: ["Choose a studio of this workspace"] } });
-    const brand = input.brandId ? await resolveBrand(tx, actor, input.brandId) : ok(null);
-    if (!brand.ok) return brand;
-    const rows = await itemRows(tx, actor.workspaceId, input.items);
-    if (!rows.ok) return rows;
-    const { shipment } = await insertShipment(
-      tx,
-      actor,
-      {
-        brandId: brand.value,
-        studioId: input.studioId,
-        carrier: input.carrier ?? null,
-        trackingNumber: input.trackingNumber ?? null,
-        notes: input.notes,
-        unexpected: true,
-        status: "in_transit",
-        leftoverAction: "return_to_brand",
-        leftoverAfterDays: 14,
-      },
-      rows.value,
-      now,
-    );
-    await recordShipmentEvent(tx, shipment, {
-      kind: "created",
-      message: `Unexpected box logged at the desk: ${input.notes}`,
-      actorUserId: actor.userId,
-      now,
-    });
-    return ok(shipment);
   });
 }

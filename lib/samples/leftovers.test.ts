@@ -2,9 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { inventoryItems, notifications, shipments, storageLocations } from "@/db/schema";
 import { listStock } from "./inventory";
-import { completeLeftovers, leftoversDue } from "./leftovers";
+import { completeLeftovers } from "./complete-leftovers";
+import { leftoversDue } from "./leftovers";
 import { findShipment } from "./queries";
-import { receiveShipment } from "./receive";
+import { receiveShipment } from "./receive-shipment";
 import { DAY, ledgerMatchesStock, now, receipt, world } from "@/testing/samples/samples-world";
 
 describe("leftovers", () => {

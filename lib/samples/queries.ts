@@ -1,8 +1,6 @@
 import { and, asc, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
-import type { Db, DbOrTx } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import {
-  auditLog,
   bookings,
   brands,
   rooms,
@@ -10,20 +8,18 @@ import {
   shipmentItems,
   shipments,
   shipmentStatus,
-  storageLocations,
   studios,
   users,
 } from "@/db/schema";
 import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
 import { can, type Actor } from "../auth/permissions";
-import { fail, ok, type Result } from "../result";
-import { canWorkStock, visibleShipments } from "./access";
+import { hasNul } from "../input";
+import { visibleShipments } from "./access";
 import { shipmentCounts, shipmentDiscrepancies } from "./rules";
-import { shipmentListQuerySchema, type locationSchema } from "./schemas";
-import { isUuid } from "@/kernel/ids";
+import { shipmentListQuerySchema } from "./schemas";
+import { compactCode, isUuid } from "@/kernel/ids";
 
 type Shipment = typeof shipments.$inferSelect;
-type Item = typeof shipmentItems.$inferSelect;
 
 // Newest first, then id: a total order, so a page of the API starts exactly after the last row of the previous one.
 const shipmentOrder = keyset("shipments", [{ expr: shipments.createdAt, type: "timestamptz" }], shipments.id, "desc");
@@ -111,6 +107,45 @@ export async function itemsOfShipments(db: DbOrTx, shipmentIds: string[]) {
     : [];
 }
 
+/** `code` is null for those who may not know it (brands: it is the check-in QR). */
+export type ShipmentSession = {
+  id: string;
+  code: string | null;
+  startsAt: Date;
+  status: string;
+  roomName: string;
+  timeZone: string;
+};
+
+/**
+ * The sessions a list of shipments was sent for (code, start, room and the studio's zone), by booking id. The
+ * caller passes only booking ids of shipments the actor may already see, so no visibility rule is repeated here;
+ * the workspace is still checked so an id can never reach across workspaces.
+ */
+export async function sessionsOfShipments(
+  db: DbOrTx,
+  actor: Actor,
+  bookingIds: string[],
+): Promise<Map<string, ShipmentSession>> {
+  const ids = [...new Set(bookingIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: bookings.id,
+      code: bookings.code,
+      startsAt: bookings.startsAt,
+      status: bookings.status,
+      roomName: rooms.name,
+      timeZone: studios.timeZone,
+    })
+    .from(bookings)
+    .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+    .innerJoin(studios, eq(studios.id, rooms.studioId))
+    .where(and(eq(bookings.workspaceId, actor.workspaceId), inArray(bookings.id, ids)));
+  const mayKnowCode = can(actor, "bookings.code");
+  return new Map(rows.map((r) => [r.id, { ...r, code: mayKnowCode ? r.code : null }]));
+}
+
 /** One shipment with its items, timeline and session, if the actor may see it (else null: answered as 404). */
 export async function findShipment(db: DbOrTx, actor: Actor, id: string) {
   if (!isUuid(id)) return null;
@@ -154,36 +189,30 @@ export async function findShipment(db: DbOrTx, actor: Actor, id: string) {
 }
 export type ShipmentDetail = NonNullable<Awaited<ReturnType<typeof findShipment>>>;
 
-export function shipmentJson(s: Shipment, items: Item[], events?: { event: typeof shipmentEvents.$inferSelect }[]) {
-  return {
-    id: s.id,
-    code: s.code,
-    status: s.status,
-    studioId: s.studioId,
-    brandId: s.brandId,
-    creatorId: s.creatorId,
-    bookingId: s.bookingId,
-    carrier: s.carrier,
-    trackingNumber: s.trackingNumber,
-    expectedOn: s.expectedOn,
-    leftoverAction: s.leftoverAction,
-    leftoverAfterDays: s.leftoverAfterDays,
-    unexpected: s.unexpected,
-    createdAt: s.createdAt.toISOString(),
-    items: items.map((i) => ({
-      id: i.id,
-      sku: i.sku,
-      name: i.name,
-      quantity: i.quantityExpected,
-      received: i.quantityReceived,
-      damaged: i.quantityDamaged,
-      declaredValueCents: i.declaredValueCents,
-    })),
-    discrepancies: shipmentDiscrepancies(s.status, items),
-    ...(events
-      ? { events: events.map(({ event: e }) => ({ kind: e.kind, message: e.message, at: e.createdAt.toISOString() })) }
-      : {}),
-  };
+/**
+ * The shipment for what was scanned or typed at the desk: its code (with or without the "SH-" prefix, any case,
+ * dashes optional) or its tracking number. Only shipments the actor may see; null when there is none.
+ */
+export async function findShipmentForDesk(db: DbOrTx, actor: Actor, scanned: string): Promise<Shipment | null> {
+  const raw = scanned.trim().slice(0, 120);
+  // No label carries a NUL character, and Postgres text cannot hold one: it matches nothing.
+  if (!raw || hasNul(raw)) return null;
+  const compact = compactCode(raw).replace(/^SH/, "");
+  const code = compact.length === 6 ? `SH-${compact.slice(0, 3)}-${compact.slice(3)}` : null;
+  const [row] = await db
+    .select()
+    .from(shipments)
+    .where(
+      and(
+        visibleShipments(actor),
+        or(
+          code ? eq(shipments.code, code) : sql`false`,
+          ilike(shipments.trackingNumber, raw.replace(/[%_\\]/g, "\\$&")),
+        ),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
 }
 
 /** The creators, their upcoming sessions and the studios a shipment can be addressed to. */
@@ -227,36 +256,4 @@ export async function shipmentTargets(db: DbOrTx, actor: Actor, now: Date) {
   // A booking's code is also its check-in QR: brands choose a session by creator, date and room, never by code.
   const visibleSessions = can(actor, "bookings.code") ? sessions : sessions.map((x) => ({ ...x, code: "" }));
   return { studios: studioRows, creators: [...creators], sessions: visibleSessions, brands: brandRows };
-}
-
-/** A bin or shelf of a studio, for receiving and moving stock. */
-export async function createLocation(
-  db: Db,
-  actor: Actor,
-  studioId: string,
-  input: z.infer<typeof locationSchema>,
-): Promise<Result<typeof storageLocations.$inferSelect, "forbidden" | "invalid">> {
-  if (!canWorkStock(actor, studioId)) return fail("forbidden", { message: "You do not work in that studio." });
-  return db.transaction(async (tx) => {
-    const [studio] = await tx
-      .select({ id: studios.id })
-      .from(studios)
-      .where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
-    if (!studio) return fail("forbidden", { message: "You do not work in that studio." });
-    const [row] = await tx
-      .insert(storageLocations)
-      .values({ workspaceId: actor.workspaceId, studioId, code: input.code, kind: input.kind })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) return fail("invalid", { fieldErrors: { code: [`${input.code} already exists in this studio`] } });
-    await tx.insert(auditLog).values({
-      workspaceId: actor.workspaceId,
-      actorUserId: actor.userId,
-      action: "location.created",
-      subjectType: "storage_location",
-      subjectId: row.id,
-      data: { code: input.code },
-    });
-    return ok(row);
-  });
 }

@@ -15,13 +15,18 @@ import {
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { onRealPostgres, testDb } from "@/db/testing/db";
 import { makeMember } from "@/db/testing/factories";
-import { createShipment, logUnexpectedBox } from "./create-shipment";
-import { cycleCount, listStock, moveStock, returnToShelf, stageForBooking } from "./inventory";
-import { findShipment, listShipments } from "./queries";
-import { findShipmentForDesk, receiveShipment } from "./receive";
+import { assignSample } from "./assign-sample";
+import { createShipment } from "./create-shipment";
+import { cycleCount } from "./cycle-count";
+import { listStock } from "./inventory";
+import { logUnexpectedBox } from "./log-unexpected-box";
+import { moveStock } from "./move-stock";
+import { findShipment, findShipmentForDesk, listShipments, sessionsOfShipments } from "./queries";
+import { receiveShipment } from "./receive-shipment";
+import { returnToShelf } from "./return-to-shelf";
 import { createShipmentSchema } from "./schemas";
-import { assignSample, samplesForBookings } from "./session-samples";
-import { sessionsOfShipments } from "./shipment-sessions";
+import { samplesForBookings } from "./session-samples";
+import { stageForBooking } from "./stage-for-booking";
 import { DAY, ledgerMatchesStock, now, receipt, world } from "@/testing/samples/samples-world";
 
 describe("shipments", () => {
@@ -411,6 +416,11 @@ describe("inventory", () => {
     expect(
       await moveStock(db, w.staff.actor, row.id, { toLocationId: shelf.id, quantity: 5, reason: "" }, now),
     ).toMatchObject({ ok: false, error: "insufficient", message: "Only 4 of LIP-01 Lipstick are there." });
+    // A refused change writes nothing: no movement, and not even the empty row it would have filled on the shelf.
+    expect(
+      (await listStock(db, w.staff.actor, { onlyOnHand: false })).map((r) => [r.item.onHand, r.location?.code]),
+    ).toEqual([[4, "A-01"]]);
+    expect(await ledgerMatchesStock(db, w.workspace.id)).toBe(0);
     const moved = await moveStock(
       db,
       w.staff.actor,

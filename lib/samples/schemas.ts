@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { isoDate, str } from "../input";
-import { leftoverAction } from "@/db/schema";
+import {
+  leftoverAction,
+  shipmentStatus,
+  type inventoryItems,
+  type shipmentEvents,
+  type shipmentItems,
+  type shipments,
+  type storageLocations,
+} from "@/db/schema";
+import { DISCREPANCY_KINDS, shipmentDiscrepancies } from "./rules";
 
 const MAX_QUANTITY = 10_000;
 
@@ -167,3 +176,122 @@ export const shipmentListQuerySchema = z.object({
   limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(200).default(100),
 });
 export const inventoryQuerySchema = z.object({ studioId: z.uuid({ error: "Must be a studio id" }).optional() });
+
+// Response shapes of the samples endpoints: the OpenAPI document shows them, and the serializers below are typed by
+// them, so an answer cannot drift from its documented schema. (Text is `str()` here too: nothing we store holds a NUL.)
+
+export const shipmentResponseSchema = z.object({
+  id: str(),
+  code: str().describe("The code on the box label (and its QR)"),
+  status: z.enum(shipmentStatus.enumValues),
+  studioId: str(),
+  brandId: str().nullable(),
+  creatorId: str().nullable(),
+  bookingId: str().nullable(),
+  carrier: str().nullable(),
+  trackingNumber: str().nullable(),
+  expectedOn: str().nullable(),
+  leftoverAction: z.enum(leftoverAction.enumValues),
+  leftoverAfterDays: z.number().int(),
+  unexpected: z.boolean(),
+  createdAt: str(),
+  items: z.array(
+    z.object({
+      id: str(),
+      sku: str(),
+      name: str(),
+      quantity: z.number().int(),
+      received: z.number().int(),
+      damaged: z.number().int(),
+      declaredValueCents: z
+        .number()
+        .int()
+        .nullable()
+        .describe("In minor units of the workspace currency (cents; whole yen for JPY)"),
+    }),
+  ),
+  discrepancies: z
+    .array(
+      z.object({
+        sku: str(),
+        name: str(),
+        kind: z.enum(DISCREPANCY_KINDS),
+        quantity: z.number().int(),
+      }),
+    )
+    .describe("Empty until the box is first counted: a shipment on its way is not short"),
+  events: z
+    .array(z.object({ kind: str(), message: str(), at: str() }))
+    .optional()
+    .describe("GET /shipments/{id} only: the timeline"),
+});
+
+export const stockResponseSchema = z.object({
+  id: str(),
+  studioId: str(),
+  sku: str(),
+  name: str(),
+  onHand: z.number().int(),
+  damaged: z.number().int(),
+  location: z.object({ id: str(), code: str(), kind: str() }).nullable(),
+  owner: z.object({ brandId: str().nullable().optional(), creatorId: str().optional() }),
+  shipment: z.object({ id: str(), code: str().nullable() }).nullable(),
+});
+export const inventoryResponseSchema = z.object({ data: z.array(stockResponseSchema) });
+
+/** A shipment as the API answers it, with its items and discrepancies (and its timeline when `events` is given). */
+export function shipmentJson(
+  s: typeof shipments.$inferSelect,
+  items: (typeof shipmentItems.$inferSelect)[],
+  events?: { event: typeof shipmentEvents.$inferSelect }[],
+): z.infer<typeof shipmentResponseSchema> {
+  return {
+    id: s.id,
+    code: s.code,
+    status: s.status,
+    studioId: s.studioId,
+    brandId: s.brandId,
+    creatorId: s.creatorId,
+    bookingId: s.bookingId,
+    carrier: s.carrier,
+    trackingNumber: s.trackingNumber,
+    expectedOn: s.expectedOn,
+    leftoverAction: s.leftoverAction,
+    leftoverAfterDays: s.leftoverAfterDays,
+    unexpected: s.unexpected,
+    createdAt: s.createdAt.toISOString(),
+    items: items.map((i) => ({
+      id: i.id,
+      sku: i.sku,
+      name: i.name,
+      quantity: i.quantityExpected,
+      received: i.quantityReceived,
+      damaged: i.quantityDamaged,
+      declaredValueCents: i.declaredValueCents,
+    })),
+    discrepancies: shipmentDiscrepancies(s.status, items),
+    ...(events
+      ? { events: events.map(({ event: e }) => ({ kind: e.kind, message: e.message, at: e.createdAt.toISOString() })) }
+      : {}),
+  };
+}
+
+/** A stock row as the API answers it: its place, its owner (a creator's, else the brand's) and its shipment. */
+export function stockJson(r: {
+  item: typeof inventoryItems.$inferSelect;
+  location: typeof storageLocations.$inferSelect | null;
+  shipmentId: string | null;
+  shipmentCode: string | null;
+}): z.infer<typeof stockResponseSchema> {
+  return {
+    id: r.item.id,
+    studioId: r.item.studioId,
+    sku: r.item.sku,
+    name: r.item.name,
+    onHand: r.item.onHand,
+    damaged: r.item.damaged,
+    location: r.location ? { id: r.location.id, code: r.location.code, kind: r.location.kind } : null,
+    owner: r.item.ownerCreatorId ? { creatorId: r.item.ownerCreatorId } : { brandId: r.item.ownerBrandId },
+    shipment: r.shipmentId ? { id: r.shipmentId, code: r.shipmentCode } : null,
+  };
+}

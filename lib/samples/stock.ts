@@ -1,9 +1,44 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import { and, asc, eq, inArray, isNull, sql, TransactionRollbackError } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
 import { inventoryItems, inventoryMovements, movementKind, storageLocations } from "@/db/schema";
+import { fail, ok, type Fail, type Result } from "../result";
+import { damagedMoved, stockAllows } from "./rules";
 
 export type MovementKind = (typeof movementKind.enumValues)[number];
 type Item = typeof inventoryItems.$inferSelect;
+export type StockError = "not_found" | "forbidden" | "invalid" | "insufficient";
+/** Stock that would go below zero: the sentence to show and the quantity's limit. */
+export type Insufficient = Fail<"insufficient"> & { message: string; fieldErrors: Record<string, string[]> };
+
+const insufficient = (row: Item): Insufficient =>
+  fail("insufficient", {
+    message: `Only ${row.onHand} of ${row.sku} ${row.name} ${row.onHand === 1 ? "is" : "are"} there.`,
+    fieldErrors: { quantity: [`At most ${row.onHand}`] },
+  });
+
+/**
+ * Runs a stock change in one transaction. A refusal rolls everything back, so a refused change writes nothing
+ * (not even the empty row made for a place it would have gone to), and is returned as the value it is.
+ */
+export async function stockTransaction<T, E extends string>(
+  db: Db,
+  fn: (tx: Tx) => Promise<Result<T, E>>,
+): Promise<Result<T, E>> {
+  let refused: Fail<E> | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      const r = await fn(tx);
+      if (!r.ok) {
+        refused = r;
+        tx.rollback();
+      }
+      return r;
+    });
+  } catch (err) {
+    if (refused && err instanceof TransactionRollbackError) return refused;
+    throw err;
+  }
+}
 
 /**
  * The stock row of one shipment item at one place for one owner, created empty if missing, and locked. Every
@@ -49,7 +84,10 @@ async function findStockRow(tx: Tx, key: StockKey, now: Date, lock: boolean) {
   return row;
 }
 
-/** Changes one locked row by `delta` and writes the movement that explains it. Refuses to go below zero. */
+/**
+ * Changes one locked row by `delta` and writes the movement that explains it. Refuses to go below zero (before
+ * writing anything); the caller's transaction must then roll back (`stockTransaction`).
+ */
 export async function applyMovement(
   tx: Tx,
   row: Item,
@@ -65,9 +103,9 @@ export async function applyMovement(
     transferId?: string | null;
     now: Date;
   },
-) {
+): Promise<Result<Item, "insufficient">> {
   const damagedDelta = m.damagedDelta ?? 0;
-  if (row.onHand + m.delta < 0 || row.damaged + damagedDelta < 0) throw new InsufficientStock(row, -m.delta);
+  if (!stockAllows(row, m.delta, damagedDelta)) return insufficient(row);
   const [updated] = await tx
     .update(inventoryItems)
     .set({
@@ -90,23 +128,13 @@ export async function applyMovement(
     transferId: m.transferId ?? null,
     createdAt: m.now,
   });
-  return updated;
-}
-
-/** Thrown inside a transaction (rolling it back) when stock would go negative; use cases turn it into a message. */
-export class InsufficientStock extends Error {
-  constructor(
-    readonly row: Item,
-    readonly wanted: number,
-  ) {
-    super(`only ${row.onHand} on hand`);
-  }
+  return ok(updated);
 }
 
 /**
  * Moves `quantity` from one row to another place/owner: two movements sharing a transfer id. Rows are locked in
- * id order, so two moves between the same places never deadlock. Damaged units move first out of a row only
- * when nothing else is left (damage stays with the unit as far as we can tell).
+ * id order, so two moves between the same places never deadlock. Damaged units move only when nothing else is
+ * left (`damagedMoved`). Refuses more than the row holds; the caller's transaction must then roll back.
  */
 export async function transfer(
   tx: Tx,
@@ -120,7 +148,7 @@ export async function transfer(
     reason?: string;
     now: Date;
   },
-) {
+): Promise<Result<{ source: Item; target: Item }, "insufficient">> {
   const key = {
     workspaceId: from.workspaceId,
     studioId: from.studioId,
@@ -131,7 +159,7 @@ export async function transfer(
   };
   const transferId = crypto.randomUUID();
   const targetId = (await findStockRow(tx, key, input.now, false))!.id;
-  if (targetId === from.id) return { source: from, target: from };
+  if (targetId === from.id) return ok({ source: from, target: from });
   const locked = await tx
     .select()
     .from(inventoryItems)
@@ -140,13 +168,12 @@ export async function transfer(
     .for("update");
   const source = locked.find((r) => r.id === from.id)!;
   const target = locked.find((r) => r.id === targetId)!;
-  if (source.onHand < input.quantity) throw new InsufficientStock(source, input.quantity);
-  const healthy = source.onHand - source.damaged;
-  const damagedMoved = Math.max(0, input.quantity - healthy);
+  if (!stockAllows(source, -input.quantity)) return insufficient(source);
+  const damaged = damagedMoved(source, input.quantity);
   const out = await applyMovement(tx, source, {
     kind: input.kind,
     delta: -input.quantity,
-    damagedDelta: -damagedMoved,
+    damagedDelta: -damaged,
     fromLocationId: source.locationId,
     toLocationId: to.locationId,
     bookingId: input.bookingId,
@@ -155,10 +182,11 @@ export async function transfer(
     transferId,
     now: input.now,
   });
+  if (!out.ok) return out;
   const into = await applyMovement(tx, target, {
     kind: input.kind,
     delta: input.quantity,
-    damagedDelta: damagedMoved,
+    damagedDelta: damaged,
     fromLocationId: source.locationId,
     toLocationId: to.locationId,
     bookingId: input.bookingId,
@@ -167,7 +195,8 @@ export async function transfer(
     transferId,
     now: input.now,
   });
-  return { source: out, target: into };
+  if (!into.ok) return into;
+  return ok({ source: out.value, target: into.value });
 }
 
 /** The place that stands for a room while samples are on its set (made on first use). */

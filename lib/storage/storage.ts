@@ -22,7 +22,7 @@ import { getPolicies } from "../policies/policies";
 import { taxSettingsOf } from "../pricing";
 import { fail, ok, type Result } from "../result";
 import { isExclusionViolation } from "../bookings/create-booking";
-import { applyMovement, InsufficientStock, lockStockRow } from "../samples/stock";
+import { applyMovement, lockStockRow, stockTransaction } from "../samples/stock";
 import type { ReserveUnitInput, StoreGoodsInput } from "./schemas";
 
 type Unit = typeof storageUnits.$inferSelect;
@@ -233,7 +233,7 @@ export async function storeGoods(
   input: StoreGoodsInput,
   now: Date,
 ): Promise<Result<Reservation, StorageError>> {
-  return db.transaction(async (tx) => {
+  return stockTransaction(db, async (tx): Promise<Result<Reservation, StorageError>> => {
     const found = await lockReservation(tx, actor, reservationId);
     if (!found.ok) return found;
     const { reservation: r, unit, studio } = found.value;
@@ -257,7 +257,7 @@ export async function storeGoods(
         },
         now,
       );
-      await applyMovement(tx, row, {
+      const stored = await applyMovement(tx, row, {
         kind: "stored",
         delta: item.quantity,
         toLocationId: unit.locationId,
@@ -265,6 +265,7 @@ export async function storeGoods(
         reason: `Stored in unit ${unit.code}`,
         now,
       });
+      if (!stored.ok) return stored;
     }
     const [row] = await tx
       .update(storageReservations)
@@ -290,8 +291,9 @@ export async function collectGoods(
   reservationId: string,
   now: Date,
 ): Promise<Result<{ reservation: Reservation; units: number }, StorageError>> {
-  try {
-    return await db.transaction(async (tx) => {
+  return stockTransaction(
+    db,
+    async (tx): Promise<Result<{ reservation: Reservation; units: number }, StorageError>> => {
       const found = await lockReservation(tx, actor, reservationId);
       if (!found.ok) return found;
       const { reservation: r, unit } = found.value;
@@ -314,7 +316,7 @@ export async function collectGoods(
       let units = 0;
       for (const row of rows) {
         units += row.onHand;
-        await applyMovement(tx, row, {
+        const collected = await applyMovement(tx, row, {
           kind: "collected",
           delta: -row.onHand,
           damagedDelta: -row.damaged,
@@ -323,6 +325,7 @@ export async function collectGoods(
           reason: `Collected from unit ${unit.code}`,
           now,
         });
+        if (!collected.ok) return fail("insufficient", { message: "The stock changed meanwhile; try again." });
       }
       const [row] = await tx
         .update(storageReservations)
@@ -338,12 +341,8 @@ export async function collectGoods(
         data: { units },
       });
       return ok({ reservation: row, units });
-    });
-  } catch (err) {
-    if (err instanceof InsufficientStock)
-      return fail("insufficient", { message: "The stock changed meanwhile; try again." });
-    throw err;
-  }
+    },
+  );
 }
 
 /**

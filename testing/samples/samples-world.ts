@@ -5,7 +5,7 @@ import { makeMember } from "@/db/testing/factories";
 import { createBooking } from "@/lib/bookings/create-booking";
 import { createBookingSchema } from "@/lib/bookings/schemas";
 import { createShipment } from "@/lib/samples/create-shipment";
-import { createLocation } from "@/lib/samples/queries";
+import { createLocation } from "@/lib/samples/create-location";
 import { createShipmentSchema } from "@/lib/samples/schemas";
 
 /** The samples tests' world: a studio with a bin and a shelf, two brands, a session on 3 Dec and its shipment. */

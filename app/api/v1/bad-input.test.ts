@@ -4,7 +4,7 @@ import { testDb } from "@/db/testing/db";
 import { makeMember } from "@/db/testing/factories";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { NUL_MESSAGE, YEAR_RANGE_MESSAGE } from "@/lib/input";
-import { findShipmentForDesk } from "@/lib/samples/receive";
+import { findShipmentForDesk } from "@/lib/samples/queries";
 import { POST as postBooking } from "./bookings/route";
 import { POST as postSeries } from "./bookings/series/route";
 import { GET as listShipments, POST as postShipment } from "./shipments/route";

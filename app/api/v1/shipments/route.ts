@@ -3,8 +3,8 @@ import { pageJson } from "@/lib/api/pagination";
 import { useCaseProblem } from "@/lib/api/use-case-problem";
 import { getDb } from "@/lib/db";
 import { createShipment } from "@/lib/samples/create-shipment";
-import { itemsOfShipments, listShipmentsPage, shipmentJson, shipmentPageQuerySchema } from "@/lib/samples/queries";
-import { createShipmentSchema } from "@/lib/samples/schemas";
+import { itemsOfShipments, listShipmentsPage, shipmentPageQuerySchema } from "@/lib/samples/queries";
+import { createShipmentSchema, shipmentJson } from "@/lib/samples/schemas";
 
 /** Shipments the token may see: a brand's own, a creator's addressed to them, staff their studios'. */
 export const GET = apiRoute("shipments.view", async ({ req, member }) => {

@@ -4,7 +4,7 @@ import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-stat
 import { requireActionMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { assignSampleSchema } from "@/lib/samples/schemas";
-import { assignSample } from "@/lib/samples/session-samples";
+import { assignSample } from "@/lib/samples/assign-sample";
 import { appNow } from "@/lib/clock";
 
 /**

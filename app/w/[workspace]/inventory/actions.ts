@@ -3,9 +3,14 @@ import { revalidatePath } from "next/cache";
 import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
 import { requireActionMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
-import { cycleCount, moveStock, returnToShelf, stageForBooking, type StockError } from "@/lib/samples/inventory";
-import { completeLeftovers } from "@/lib/samples/leftovers";
-import { createLocation, findShipment } from "@/lib/samples/queries";
+import { cycleCount } from "@/lib/samples/cycle-count";
+import { moveStock } from "@/lib/samples/move-stock";
+import { returnToShelf } from "@/lib/samples/return-to-shelf";
+import { stageForBooking } from "@/lib/samples/stage-for-booking";
+import type { StockError } from "@/lib/samples/stock";
+import { completeLeftovers } from "@/lib/samples/complete-leftovers";
+import { createLocation } from "@/lib/samples/create-location";
+import { findShipment } from "@/lib/samples/queries";
 import {
   cycleCountSchema,
   leftoversSchema,

@@ -10,9 +10,8 @@ import { shipmentStatus } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
-import { listShipments } from "@/lib/samples/queries";
+import { listShipments, sessionsOfShipments } from "@/lib/samples/queries";
 import { shipmentListQuerySchema } from "@/lib/samples/schemas";
-import { sessionsOfShipments } from "@/lib/samples/shipment-sessions";
 import { listStudios } from "@/lib/studios/list-studios";
 import { STATUS_LABEL, StatusBadge, studioTime } from "./shipment-format";
 

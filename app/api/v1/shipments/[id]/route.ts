@@ -1,7 +1,8 @@
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 import { problem } from "@/lib/api/problem";
 import { getDb } from "@/lib/db";
-import { findShipment, shipmentJson } from "@/lib/samples/queries";
+import { findShipment } from "@/lib/samples/queries";
+import { shipmentJson } from "@/lib/samples/schemas";
 
 /** One shipment with its items, discrepancies and timeline; another brand's id is a 404. */
 export const GET = apiRoute<{ id: string }>("shipments.view", async ({ member, params }) => {

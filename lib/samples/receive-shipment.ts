@@ -1,5 +1,5 @@
-import { and, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { auditLog, shipmentItems, shipmentReceipts, shipments, storageLocations } from "@/db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
@@ -7,39 +7,12 @@ import { canWorkStock, visibleShipments } from "./access";
 import { notifyShipment, recordShipmentEvent } from "./events";
 import { describeDiscrepancy, discrepancies, fullyReceived, type Discrepancy } from "./rules";
 import type { ReceiveShipmentInput } from "./schemas";
-import { applyMovement, lockStockRow } from "./stock";
-import { hasNul } from "../input";
-import { compactCode } from "@/kernel/ids";
+import { applyMovement, lockStockRow, stockTransaction } from "./stock";
 
 type Shipment = typeof shipments.$inferSelect;
 type Item = typeof shipmentItems.$inferSelect;
-export type ReceiveError = "not_found" | "forbidden" | "conflict" | "invalid" | "closed";
-
-/**
- * The shipment for what was scanned or typed at the desk: its code (with or without the "SH-" prefix, any case,
- * dashes optional) or its tracking number. Only shipments the actor may see; null when there is none.
- */
-export async function findShipmentForDesk(db: DbOrTx, actor: Actor, scanned: string): Promise<Shipment | null> {
-  const raw = scanned.trim().slice(0, 120);
-  // No label carries a NUL character, and Postgres text cannot hold one: it matches nothing.
-  if (!raw || hasNul(raw)) return null;
-  const compact = compactCode(raw).replace(/^SH/, "");
-  const code = compact.length === 6 ? `SH-${compact.slice(0, 3)}-${compact.slice(3)}` : null;
-  const [row] = await db
-    .select()
-    .from(shipments)
-    .where(
-      and(
-        visibleShipments(actor),
-        or(
-          code ? eq(shipments.code, code) : sql`false`,
-          ilike(shipments.trackingNumber, raw.replace(/[%_\\]/g, "\\$&")),
-        ),
-      ),
-    )
-    .limit(1);
-  return row ?? null;
-}
+type Received = { shipment: Shipment; items: Item[]; discrepancies: Discrepancy[]; already: boolean };
+export type ReceiveError = "not_found" | "forbidden" | "conflict" | "invalid" | "closed" | "insufficient";
 
 /**
  * One count at the desk: quantities received and damaged per item, each into a storage location. One
@@ -54,11 +27,9 @@ export async function receiveShipment(
   shipmentId: string,
   input: ReceiveShipmentInput,
   now: Date,
-): Promise<
-  Result<{ shipment: Shipment; items: Item[]; discrepancies: Discrepancy[]; already: boolean }, ReceiveError>
-> {
+): Promise<Result<Received, ReceiveError>> {
   if (!can(actor, "inventory.manage")) return fail("forbidden", { message: "Only studio staff receive shipments." });
-  return db.transaction(async (tx) => {
+  return stockTransaction(db, async (tx): Promise<Result<Received, ReceiveError>> => {
     const [s] = await tx
       .select()
       .from(shipments)
@@ -144,7 +115,7 @@ export async function receiveShipment(
         },
         now,
       );
-      await applyMovement(tx, row, {
+      const moved = await applyMovement(tx, row, {
         kind: "received",
         delta: l.received,
         damagedDelta: l.damaged,
@@ -153,6 +124,7 @@ export async function receiveShipment(
         reason: `Receipt of ${s.code}`,
         now,
       });
+      if (!moved.ok) return moved;
     }
     const after = await tx.select().from(shipmentItems).where(eq(shipmentItems.shipmentId, s.id));
     const all = fullyReceived(after);
