@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { inventoryItems, inventoryMovements, movementKind, storageLocations } from "@/db/schema";
 import { fail, ok, type Fail, type Result } from "../result";
@@ -24,18 +24,21 @@ export async function stockTransaction<T, E extends string>(
   db: Db,
   fn: (tx: Tx) => Promise<Result<T, E>>,
 ): Promise<Result<T, E>> {
+  // Our own marker, recognised by identity: `instanceof` drizzle's TransactionRollbackError fails in the Next.js
+  // build, where the driver and this module may hold different copies of drizzle-orm.
+  const rollback = new Error("stock change refused: rolled back");
   let refused: Fail<E> | undefined;
   try {
     return await db.transaction(async (tx) => {
       const r = await fn(tx);
       if (!r.ok) {
         refused = r;
-        tx.rollback();
+        throw rollback;
       }
       return r;
     });
   } catch (err) {
-    if (refused && err instanceof TransactionRollbackError) return refused;
+    if (err === rollback && refused) return refused;
     throw err;
   }
 }
