@@ -2,8 +2,8 @@ import type { Role } from "@/db/schema";
 
 /**
  * Every permission in the product, and the roles it is granted to. Anything not listed is denied.
- * Finer rules that depend on the target (a staff member's studios, a manager and an owner) are the
- * functions below, and use cases call them too.
+ * Finer rules that depend on the target (a staff member's studios, whose row it is, a manager and an owner) are
+ * in `studios.ts` and `roles.ts` beside this file; which rows each role sees is `row-scopes.ts`.
  */
 const GRANTS = {
   "workspace.view": ["owner", "manager", "staff", "creator", "brand"],
@@ -15,6 +15,8 @@ const GRANTS = {
   "studios.view": ["owner", "manager", "staff", "creator", "brand"],
   "studios.manage": ["owner", "manager"],
   "policies.manage": ["owner", "manager"],
+  // Blocking a room for maintenance: managers and owners anywhere, staff in their studios (from the run sheet).
+  "rooms.block": ["owner", "manager", "staff"],
   // Booking: creators for themselves; staff (their studios), managers and owners for a creator. Brands never.
   "bookings.view": ["owner", "manager", "staff", "creator"],
   "bookings.create": ["owner", "manager", "staff", "creator"],
@@ -24,6 +26,8 @@ const GRANTS = {
   "bookings.cancel": ["owner", "manager", "staff", "creator"],
   // A booking's code is its check-in QR: the creator's and the studio's. A brand sees the session, never its code.
   "bookings.code": ["owner", "manager", "staff", "creator"],
+  // A private calendar feed of one's own bookings: creators. (A studio's feed is for who operates that studio.)
+  "calendar.own_feed": ["creator"],
   // Running sessions on the floor: check-in, check-out (completion), no-show. Staff in their studios.
   "bookings.operate": ["owner", "manager", "staff"],
   // Billing: a creator sees their own card, charges and invoices; managers and owners see every creator's.
@@ -68,34 +72,4 @@ export type Actor = {
 export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
   const roles: readonly Role[] | undefined = GRANTS[permission];
   return roles !== undefined && roles.includes(actor.role);
-}
-
-/** Staff work only in their studios; owners and managers in all; other roles act on no studio's operations. */
-export function canOperateStudio(actor: Pick<Actor, "role" | "studioIds">, studioId: string): boolean {
-  if (actor.role === "owner" || actor.role === "manager") return true;
-  if (actor.role === "staff") return actor.studioIds.includes(studioId);
-  return false;
-}
-
-/**
- * Whether an actor may book a room of this studio: a creator any studio of the workspace, staff only the studios
- * they work in, managers and owners all (brands never book: they lack bookings.create). One rule for the booking,
- * the series, the waitlist and for which rooms are offered at all.
- */
-export function canBookInStudio(actor: Pick<Actor, "role" | "studioIds">, studioId: string): boolean {
-  return actor.role === "creator" || canOperateStudio(actor, studioId);
-}
-
-/** Roles an actor may give to others: only an owner makes owners; managers invite below themselves. */
-export function assignableRoles(actor: Pick<Actor, "role">): Role[] {
-  if (actor.role === "owner") return ["owner", "manager", "staff", "creator", "brand"];
-  if (actor.role === "manager") return ["staff", "creator", "brand"];
-  return [];
-}
-
-/** Whether an actor may change or remove a member who has `targetRole`. */
-export function canManageMember(actor: Pick<Actor, "role">, targetRole: Role): boolean {
-  if (actor.role === "owner") return true;
-  if (actor.role === "manager") return targetRole !== "owner" && targetRole !== "manager";
-  return false;
 }
