@@ -3,7 +3,8 @@ import { z } from "zod";
 import { str } from "../input";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, charges, invoices } from "@/db/schema";
-import { can, type Actor } from "../auth/permissions";
+import { can, chargeScope, type Actor } from "../auth/permissions";
+import { scopeWhere } from "../auth/permissions/scope-sql";
 import { formatMoney, toMinorUnits } from "../money";
 import { taxOnNet } from "../pricing";
 import { fail, ok, type Result } from "../result";
@@ -15,18 +16,12 @@ export type Charge = typeof charges.$inferSelect;
 export const OUTSTANDING_CHARGE_STATUSES = ["pending", "invoiced", "failed"] as const;
 export type LedgerError = "not_found" | "forbidden" | "not_voidable" | "not_creditable" | "invalid";
 
-/** Which charges and invoices an actor may see: a creator their own, owners and managers the workspace's. */
+/** Which charges and invoices an actor may see: `chargeScope` (a creator their own, who manages billing all). */
 export function visibleCharges(actor: Actor): SQL {
-  const inWorkspace = eq(charges.workspaceId, actor.workspaceId);
-  if (can(actor, "billing.manage")) return inWorkspace;
-  if (actor.role === "creator") return and(inWorkspace, eq(charges.creatorId, actor.userId))!;
-  return sql`false`;
+  return scopeWhere(actor, chargeScope(actor), { workspace: charges.workspaceId, creator: charges.creatorId });
 }
 export function visibleInvoices(actor: Actor): SQL {
-  const inWorkspace = eq(invoices.workspaceId, actor.workspaceId);
-  if (can(actor, "billing.manage")) return inWorkspace;
-  if (actor.role === "creator") return and(inWorkspace, eq(invoices.creatorId, actor.userId))!;
-  return sql`false`;
+  return scopeWhere(actor, chargeScope(actor), { workspace: invoices.workspaceId, creator: invoices.creatorId });
 }
 
 export const voidChargeSchema = z.object({

@@ -1,26 +1,17 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { bookings, rooms, studios } from "@/db/schema";
-import type { Actor } from "../auth/permissions";
+import { bookingScope, type Actor } from "../auth/permissions";
+import { scopeWhere } from "../auth/permissions/scope-sql";
 import { isUuid } from "@/kernel/ids";
 
-/**
- * Which bookings an actor may see: creators their own, staff those in their studios, owners and managers the
- * workspace's, brands none. Always within the actor's workspace.
- */
+/** Which bookings an actor may see: `bookingScope` (lib/auth/permissions) on the booking's room and creator. */
 export function visibleBookings(actor: Actor): SQL {
-  const inWorkspace = eq(bookings.workspaceId, actor.workspaceId);
-  switch (actor.role) {
-    case "owner":
-    case "manager":
-      return inWorkspace;
-    case "staff":
-      return actor.studioIds.length ? and(inWorkspace, inArray(rooms.studioId, actor.studioIds))! : sql`false`;
-    case "creator":
-      return and(inWorkspace, eq(bookings.creatorId, actor.userId))!;
-    default:
-      return sql`false`;
-  }
+  return scopeWhere(actor, bookingScope(actor), {
+    workspace: bookings.workspaceId,
+    studio: rooms.studioId,
+    creator: bookings.creatorId,
+  });
 }
 
 /** One booking with its room and studio, if the actor may see it (else null: answered as 404). */

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, gte, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, bookings, bookingSeries, rooms, studios } from "@/db/schema";
-import type { Actor } from "../auth/permissions";
+import { bookingScope, type Actor } from "../auth/permissions";
+import { scopeWhere } from "../auth/permissions/scope-sql";
 import { getPolicies } from "../policies/policies";
 import { cancellationFee, type Quote } from "../pricing";
 import { fail, ok, type Fail } from "../result";
@@ -155,14 +156,13 @@ export async function bookSeries(db: Db, actor: Actor, input: SeriesInput, opts:
   });
 }
 
-/** Which series an actor may see: like bookings (creators their own, staff their studios', owners and managers all). */
+/** Which series an actor may see: like bookings (`bookingScope`: creators their own, staff their studios', …). */
 function visibleSeries(actor: Actor): SQL {
-  const inWorkspace = eq(bookingSeries.workspaceId, actor.workspaceId);
-  if (actor.role === "owner" || actor.role === "manager") return inWorkspace;
-  if (actor.role === "staff")
-    return actor.studioIds.length ? and(inWorkspace, inArray(studios.id, actor.studioIds))! : sql`false`;
-  if (actor.role === "creator") return and(inWorkspace, eq(bookingSeries.creatorId, actor.userId))!;
-  return sql`false`;
+  return scopeWhere(actor, bookingScope(actor), {
+    workspace: bookingSeries.workspaceId,
+    studio: studios.id,
+    creator: bookingSeries.creatorId,
+  });
 }
 
 /** A series the actor may see, with its room and studio, and its bookings that have not started; else null (404). */

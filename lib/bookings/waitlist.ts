@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, rooms, studios, waitlistEntries } from "@/db/schema";
-import { canBookInStudio, type Actor } from "../auth/permissions";
+import { bookingScope, canBookInStudio, type Actor } from "../auth/permissions";
+import { scopeWhere } from "../auth/permissions/scope-sql";
 import { getPolicies } from "../policies/policies";
 import { fail, ok } from "../result";
 import { checkRules, findConflict, resolveCreator, type BookingError, type BookingFail } from "./create-booking";
@@ -88,14 +89,13 @@ export async function joinWaitlist(db: Db, actor: Actor, input: WaitlistJoinInpu
   });
 }
 
-/** Which entries an actor may see and withdraw: like bookings (creators their own, staff their studios'). */
+/** Which entries an actor may see and withdraw: like bookings (`bookingScope`: creators their own, staff their studios'). */
 function visibleEntries(actor: Actor): SQL {
-  const inWorkspace = eq(waitlistEntries.workspaceId, actor.workspaceId);
-  if (actor.role === "owner" || actor.role === "manager") return inWorkspace;
-  if (actor.role === "staff")
-    return actor.studioIds.length ? and(inWorkspace, inArray(rooms.studioId, actor.studioIds))! : sql`false`;
-  if (actor.role === "creator") return and(inWorkspace, eq(waitlistEntries.creatorId, actor.userId))!;
-  return sql`false`;
+  return scopeWhere(actor, bookingScope(actor), {
+    workspace: waitlistEntries.workspaceId,
+    studio: rooms.studioId,
+    creator: waitlistEntries.creatorId,
+  });
 }
 
 /**

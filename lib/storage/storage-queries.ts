@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { inventoryItems, storageUnits, studios } from "@/db/schema";
-import { can, canOperateStudio, type Actor } from "../auth/permissions";
+import { can, canOperateStudio, canReserveStorageIn, type Actor } from "../auth/permissions";
 
 /**
  * Small reads for the storage screens. They select only what the screens show; the use cases in storage.ts check
@@ -29,7 +29,7 @@ export async function reservableUnits(db: DbOrTx, actor: Actor) {
     .innerJoin(studios, eq(studios.id, storageUnits.studioId))
     .where(and(eq(storageUnits.workspaceId, actor.workspaceId), eq(storageUnits.active, true)))
     .orderBy(asc(studios.name), asc(storageUnits.code));
-  return actor.role === "creator" ? rows : rows.filter((u) => canOperateStudio(actor, u.studioId));
+  return rows.filter((u) => canReserveStorageIn(actor, u.studioId));
 }
 
 /** The studios whose storage board the actor runs: owners and managers every one; staff theirs. */

@@ -12,7 +12,16 @@ import {
   studios,
   users,
 } from "@/db/schema";
-import { can, canOperateStudio, type Actor } from "../auth/permissions";
+import {
+  actsForSelfOnly,
+  can,
+  canBeBookedFor,
+  canOperateStudio,
+  ownsAsCreator,
+  storageReservationScope,
+  type Actor,
+} from "../auth/permissions";
+import { scopeWhere } from "../auth/permissions/scope-sql";
 import { divideRoundHalfUp } from "../pricing/divide-round-half-up";
 import { logger } from "../logger";
 import { toMinorUnits } from "../money";
@@ -115,14 +124,14 @@ export async function reserveUnit(
     if (!found || !found.unit.active) return fail("not_found", { message: "There is no such storage unit." });
     const { unit, studio } = found;
     let creatorId = actor.userId;
-    if (actor.role !== "creator") {
+    if (!actsForSelfOnly(actor)) {
       if (!canOperateStudio(actor, studio.id)) return fail("forbidden", { message: "You do not work in this studio." });
       if (!input.creatorId) return fail("invalid", { fieldErrors: { creatorId: ["Choose the creator it is for"] } });
       const [m] = await tx
         .select({ role: memberships.role })
         .from(memberships)
         .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, input.creatorId)));
-      if (m?.role !== "creator")
+      if (!canBeBookedFor(m?.role))
         return fail("invalid", { fieldErrors: { creatorId: ["Choose a creator of this workspace"] } });
       creatorId = input.creatorId;
     } else if (input.creatorId && input.creatorId !== actor.userId) {
@@ -184,10 +193,11 @@ async function lockReservation(tx: Tx, actor: Actor, reservationId: string) {
     .where(and(eq(storageReservations.id, reservationId), eq(storageReservations.workspaceId, actor.workspaceId)))
     .for("update", { of: storageReservations });
   if (!row) return fail("not_found" as const);
-  const own = actor.role === "creator" && row.reservation.creatorId === actor.userId;
-  if (actor.role === "creator" && !own) return fail("not_found" as const);
+  const own = ownsAsCreator(actor, row.reservation);
+  if (actsForSelfOnly(actor) && !own) return fail("not_found" as const);
+  // A role with no storage at all (a brand) is not told that the reservation exists.
   if (!own && (!can(actor, "storage.board") || !canOperateStudio(actor, row.studio.id)))
-    return fail(actor.role === "brand" ? ("not_found" as const) : ("forbidden" as const), {
+    return fail(can(actor, "storage.use") ? ("forbidden" as const) : ("not_found" as const), {
       message: "You do not work in this studio.",
     });
   return ok(row);
@@ -478,18 +488,13 @@ export async function storageBoard(db: DbOrTx, actor: Actor, studioId: string, f
   };
 }
 
-/** A creator's reservations (staff: their studios'), newest first, with the unit and studio. */
+/** The reservations an actor sees (`storageReservationScope`: a creator theirs, staff their studios'), newest first. */
 export async function listReservations(db: DbOrTx, actor: Actor, opts: { from?: string } = {}) {
-  const scope =
-    actor.role === "creator"
-      ? eq(storageReservations.creatorId, actor.userId)
-      : actor.role === "staff"
-        ? actor.studioIds.length
-          ? inArray(storageUnits.studioId, actor.studioIds)
-          : sql`false`
-        : actor.role === "owner" || actor.role === "manager"
-          ? undefined
-          : sql`false`;
+  const scope = scopeWhere(actor, storageReservationScope(actor), {
+    workspace: storageReservations.workspaceId,
+    studio: storageUnits.studioId,
+    creator: storageReservations.creatorId,
+  });
   return db
     .select({
       reservation: storageReservations,
@@ -504,13 +509,7 @@ export async function listReservations(db: DbOrTx, actor: Actor, opts: { from?: 
     .innerJoin(storageUnits, eq(storageUnits.id, storageReservations.unitId))
     .innerJoin(studios, eq(studios.id, storageUnits.studioId))
     .innerJoin(users, eq(users.id, storageReservations.creatorId))
-    .where(
-      and(
-        eq(storageReservations.workspaceId, actor.workspaceId),
-        scope,
-        opts.from ? gte(storageReservations.lastNight, opts.from) : undefined,
-      ),
-    )
+    .where(and(scope, opts.from ? gte(storageReservations.lastNight, opts.from) : undefined))
     .orderBy(sql`${storageReservations.firstNight} desc`)
     .limit(200);
 }
