@@ -3,7 +3,7 @@ import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, bookingAddOns, bookings, memberships, users, workspaces } from "@/db/schema";
 import { pgErrorCode } from "@/db/errors";
 import { checkSlot, type SlotRule } from "../availability";
-import { canBookInStudio, canOperateStudio, type Actor } from "../auth/permissions";
+import { actsForSelfOnly, canBeBookedFor, canBookInStudio, canOperateStudio, type Actor } from "../auth/permissions";
 import { billingGate, type BillingGateError } from "../billing/booking-gate";
 import { getPolicies } from "../policies/policies";
 import { quotePrice, taxSettingsOf, type AddOnPrice, type TaxSettings } from "../pricing";
@@ -27,7 +27,7 @@ export async function resolveCreator(
   actor: Actor,
   creatorId: string | undefined,
 ): Promise<Result<string, BookingError>> {
-  if (actor.role === "creator") {
+  if (actsForSelfOnly(actor)) {
     if (creatorId && creatorId !== actor.userId)
       return fail("forbidden", { message: "Creators book only for themselves." });
     return ok(actor.userId);
@@ -41,7 +41,7 @@ export async function resolveCreator(
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, creatorId)));
-  if (m?.role !== "creator")
+  if (!canBeBookedFor(m?.role))
     return fail("invalid", { fieldErrors: { creatorId: ["This person is not a creator of this workspace."] } });
   return ok(creatorId);
 }

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { waitlistEntries } from "@/db/schema";
 import { listFreeSlots, listTakenSlots, type Interval } from "../availability";
-import type { Actor } from "../auth/permissions";
+import { actsForSelfOnly, type Actor } from "../auth/permissions";
 import { getPolicies, type Policies } from "../policies/policies";
 import { policiesFor } from "./create-booking";
 import { loadRoomContext } from "./room-context";
@@ -27,7 +27,7 @@ export async function findAvailability(
   if (!found) return null;
   const { ctx, slots, taken, from, to } = found;
   const waiting: Interval[] =
-    actor.role === "creator" && taken.length > 0
+    actsForSelfOnly(actor) && taken.length > 0
       ? await db
           .select({ start: waitlistEntries.startsAt, end: waitlistEntries.endsAt })
           .from(waitlistEntries)

@@ -3,7 +3,7 @@ import { format } from "date-fns";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, bookingAddOns, bookings, charges, rooms, studios } from "@/db/schema";
-import { can, canOperateStudio, type Actor } from "../auth/permissions";
+import { can, canOperateStudio, ownsAsCreator, type Actor } from "../auth/permissions";
 import {
   feeWithTax,
   noShowCharge,
@@ -40,7 +40,7 @@ async function lockForFloor(
 ): Promise<Result<FoundBooking, "not_found" | "forbidden">> {
   const found = await findBooking(tx, actor, bookingId, { lock: true });
   if (!found) return fail("not_found");
-  const own = opts.creatorMay && actor.role === "creator" && found.booking.creatorId === actor.userId;
+  const own = opts.creatorMay && ownsAsCreator(actor, found.booking);
   if (!own && (!can(actor, "bookings.operate") || !canOperateStudio(actor, found.studio.id)))
     return fail("forbidden", { message: "Only the studio's staff can do this." });
   return ok(found);

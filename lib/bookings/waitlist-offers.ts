@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { bookings, memberships, rooms, users, waitlistEntries } from "@/db/schema";
 import type { Interval } from "../availability";
-import type { Actor } from "../auth/permissions";
+import { canBeBookedFor, type Actor } from "../auth/permissions";
 import { enqueueOfferEmail } from "./waitlist-email";
 import { getPolicies } from "../policies/policies";
 import { checkRules, createBooking } from "./create-booking";
@@ -89,7 +89,7 @@ export async function offerFreedSlot(tx: Tx, freed: { roomId: string; from: Date
   const busy: Interval[] = [...ctx.busy];
   const offered: string[] = [];
   for (const { entry, email, role } of candidates) {
-    if (role !== "creator") {
+    if (!canBeBookedFor(role)) {
       // No longer a creator of this workspace: nobody to hold the time for.
       await tx.update(waitlistEntries).set({ status: "lapsed" }).where(eq(waitlistEntries.id, entry.id));
       continue;

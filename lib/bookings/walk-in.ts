@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { auditLog, memberships, passwordResetTokens, users, workspaces } from "@/db/schema";
-import { can, type Actor } from "../auth/permissions";
+import { can, canBeBookedFor, type Actor } from "../auth/permissions";
 import { hashSecret, newSecret } from "../auth/secrets";
 import { getEnv } from "../env";
 import { INVITATION_TTL_DAYS } from "../workspaces/invitations";
@@ -41,7 +41,7 @@ export async function ensureWalkInCreator(
       .from(memberships)
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, existing.id)));
     if (m) {
-      if (m.role === "creator") return ok(existing.id);
+      if (canBeBookedFor(m.role)) return ok(existing.id);
       return fail("invalid", {
         fieldErrors: { newCreatorEmail: [`This address belongs to a ${m.role} of this workspace, not a creator.`] },
       });

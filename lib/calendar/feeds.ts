@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { bookings, calendarFeeds, rooms, studios } from "@/db/schema";
-import { canOperateStudio, type Actor } from "../auth/permissions";
+import { can, canOperateStudio, type Actor } from "../auth/permissions";
 import { hashSecret, newSecret } from "../auth/secrets";
 import { bookingsFeed } from "../bookings/calendar";
 import { fail, ok, type Result } from "../result";
@@ -18,7 +18,8 @@ export async function createFeed(
   actor: Actor,
   input: { studioId?: string },
 ): Promise<Result<{ token: string; id: string }, "not_allowed">> {
-  if (input.studioId ? !canOperateStudio(actor, input.studioId) : actor.role !== "creator") return fail("not_allowed");
+  if (input.studioId ? !canOperateStudio(actor, input.studioId) : !can(actor, "calendar.own_feed"))
+    return fail("not_allowed");
   if (input.studioId) {
     const [s] = await db
       .select({ id: studios.id })

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, bookings, memberships, rooms, shipmentItems, shipments, studios } from "@/db/schema";
-import { can, type Actor } from "../auth/permissions";
+import { can, canBeBookedFor, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { recordShipmentEvent } from "./events";
 import type { CreateShipmentInput } from "./schemas";
@@ -26,7 +26,7 @@ async function checkAddressing(
       .select({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, input.creatorId)));
-    if (m?.role !== "creator") errors.creatorId = ["Choose a creator of this workspace"];
+    if (!canBeBookedFor(m?.role)) errors.creatorId = ["Choose a creator of this workspace"];
   }
   if (input.bookingId && !errors.creatorId && studio) {
     const [b] = await tx

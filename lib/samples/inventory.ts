@@ -64,7 +64,7 @@ export async function listStockPage(db: DbOrTx, actor: Actor, q: { studioId?: st
 }
 
 export async function studioLocations(db: DbOrTx, actor: Actor, studioId: string) {
-  if (!canWorkStock(actor, studioId) && actor.role !== "owner" && actor.role !== "manager") return [];
+  if (!canWorkStock(actor, studioId)) return [];
   return db
     .select()
     .from(storageLocations)

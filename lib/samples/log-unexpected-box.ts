@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shipments, studios } from "@/db/schema";
-import { can, type Actor } from "../auth/permissions";
+import { can, canOperateStudio, type Actor } from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { recordShipmentEvent } from "./events";
 import type { UnexpectedBoxInput } from "./schemas";
@@ -17,7 +17,7 @@ export async function logUnexpectedBox(
   now: Date,
 ): Promise<Result<Shipment, ShipmentError>> {
   if (!can(actor, "inventory.manage")) return fail("forbidden", { message: "Only studio staff log boxes." });
-  if (actor.role === "staff" && !actor.studioIds.includes(input.studioId))
+  if (!canOperateStudio(actor, input.studioId))
     return fail("forbidden", { message: "You do not work in that studio." });
   return db.transaction(async (tx) => {
     const [studio] = await tx

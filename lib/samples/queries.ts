@@ -12,7 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
-import { can, type Actor } from "../auth/permissions";
+import { can, isBrandScoped, type Actor } from "../auth/permissions";
 import { hasNul } from "../input";
 import { visibleShipments } from "./access";
 import { shipmentCounts, shipmentDiscrepancies } from "./rules";
@@ -245,14 +245,13 @@ export async function shipmentTargets(db: DbOrTx, actor: Actor, now: Date) {
     )
     .orderBy(asc(bookings.startsAt))
     .limit(500);
-  const brandRows =
-    actor.role === "brand"
-      ? []
-      : await db
-          .select({ id: brands.id, name: brands.name })
-          .from(brands)
-          .where(eq(brands.workspaceId, actor.workspaceId))
-          .orderBy(asc(brands.name));
+  const brandRows = isBrandScoped(actor.role)
+    ? []
+    : await db
+        .select({ id: brands.id, name: brands.name })
+        .from(brands)
+        .where(eq(brands.workspaceId, actor.workspaceId))
+        .orderBy(asc(brands.name));
   // A booking's code is also its check-in QR: brands choose a session by creator, date and room, never by code.
   const visibleSessions = can(actor, "bookings.code") ? sessions : sessions.map((x) => ({ ...x, code: "" }));
   return { studios: studioRows, creators: [...creators], sessions: visibleSessions, brands: brandRows };

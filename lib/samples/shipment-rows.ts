@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { brands, shipmentItems, shipments, workspaces } from "@/db/schema";
 import { pgErrorCode } from "@/db/errors";
-import type { Actor } from "../auth/permissions";
 import { newBookingCode } from "../bookings/booking-code";
 import { toMinorUnits } from "../money";
 import { fail, ok, type Result } from "../result";
 import type { CreateShipmentInput } from "./schemas";
+import { isBrandScoped, type Actor } from "../auth/permissions";
 
 /** What announcing a box (createShipment) and logging an unexpected one (logUnexpectedBox) share. */
 
@@ -21,7 +21,7 @@ export async function resolveBrand(
   actor: Actor,
   brandId: string | undefined,
 ): Promise<Result<string | null, ShipmentError>> {
-  if (actor.role === "brand") {
+  if (isBrandScoped(actor.role)) {
     if (!actor.brandId) return fail("forbidden", { message: "Your membership is not linked to a brand." });
     return ok(actor.brandId);
   }

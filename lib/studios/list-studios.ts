@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rooms, studios } from "@/db/schema";
 import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
-import { canBookInStudio, type Actor } from "../auth/permissions";
+import { can, canBookInStudio, type Actor } from "../auth/permissions";
 import { listRoomPhotos } from "./room-photos";
 
 // By name, then id (two studios may share a name): a total order for the API's pages.
@@ -26,7 +26,8 @@ export async function listStudios(db: DbOrTx, actor: Actor, page?: PageRequest) 
     ...s,
     cursor,
     rooms: roomRows.filter(
-      (r) => r.studioId === s.id && (r.active || actor.role === "owner" || actor.role === "manager"),
+      // Inactive rooms are shown to who sets studios up (to reactivate them), to nobody else.
+      (r) => r.studioId === s.id && (r.active || can(actor, "studios.manage")),
     ),
   }));
 }

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookings, roomBlocks } from "@/db/schema";
-import { canOperateStudio, type Actor } from "../auth/permissions";
+import { can, canOperateStudio, type Actor } from "../auth/permissions";
 import { OCCUPYING } from "../bookings/room-context";
 import { fail, ok, type Result } from "../result";
 import { audit, denied, notFound, ownRoom, UUID } from "./access";
@@ -25,7 +25,7 @@ export async function addRoomBlock(
   now: Date,
 ): Promise<Result<{ id: string; overlappingBookings: number }, BlockError>> {
   // Managers set up blocks anywhere; staff block rooms of their own studios from the run sheet.
-  const refused = actor.role === "staff" ? null : denied(actor);
+  const refused = can(actor, "rooms.block") ? null : denied(actor);
   if (refused) return refused;
   return db.transaction(async (tx) => {
     const found = await ownRoom(tx, actor, input.roomId, { lock: true });

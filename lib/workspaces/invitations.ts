@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, brands, invitations, memberships, users, workspaces } from "@/db/schema";
-import { assignableRoles, type Actor } from "../auth/permissions";
+import { assignableRoles, isBrandScoped, isStudioScoped, type Actor } from "../auth/permissions";
 import { hashSecret, newSecret } from "../auth/secrets";
 import { deliverEmail, enqueueEmail, type MailConfig } from "../notifications/outbox";
 import { invitationEmail } from "../notifications/templates";
@@ -39,14 +39,14 @@ export async function inviteMember(
     if (existing) return fail("already_member", { fieldErrors: { email: ["This person is already a member."] } });
 
     let studioIds: string[] = [];
-    if (input.role === "staff") {
+    if (isStudioScoped(input.role)) {
       studioIds = await workspaceStudioIds(tx, actor.workspaceId, input.studioIds);
       if (studioIds.length !== input.studioIds.length || studioIds.length === 0) {
         return fail("invalid_studios", { fieldErrors: { studioIds: ["Choose studios of this workspace."] } });
       }
     }
     let brandId: string | null = null;
-    if (input.role === "brand") {
+    if (isBrandScoped(input.role)) {
       if (input.brandId) {
         const brand = await findBrand(tx, actor.workspaceId, input.brandId);
         if (!brand) return fail("invalid_brand", { fieldErrors: { brandId: ["Unknown brand."] } });

@@ -1,7 +1,14 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { apiTokens, auditLog, brands, memberships, users, workspaces, type Role } from "@/db/schema";
-import { assignableRoles, canManageMember, type Actor } from "../auth/permissions";
+import {
+  assignableRoles,
+  canManageMember,
+  isBrandScoped,
+  isStudioScoped,
+  removesAnOwner,
+  type Actor,
+} from "../auth/permissions";
 import { fail, ok, type Result } from "../result";
 import { findBrand, workspaceStudioIds } from "./workspaces";
 import { isUuid } from "@/kernel/ids";
@@ -63,15 +70,17 @@ export async function changeMemberRole(
     if (!canManageMember(actor, target.role) || !assignableRoles(actor).includes(input.role)) {
       return fail("not_allowed", { message: "You cannot give this member that role." });
     }
-    if (target.role === "owner" && input.role !== "owner" && (await ownerCount(tx, actor.workspaceId)) <= 1) {
+    if (removesAnOwner(target.role, input.role) && (await ownerCount(tx, actor.workspaceId)) <= 1) {
       return fail("last_owner", { message: "A workspace needs at least one owner." });
     }
-    const studioIds = input.role === "staff" ? await workspaceStudioIds(tx, actor.workspaceId, input.studioIds) : [];
-    if (input.role === "staff" && (studioIds.length === 0 || studioIds.length !== input.studioIds.length)) {
+    const studioIds = isStudioScoped(input.role)
+      ? await workspaceStudioIds(tx, actor.workspaceId, input.studioIds)
+      : [];
+    if (isStudioScoped(input.role) && (studioIds.length === 0 || studioIds.length !== input.studioIds.length)) {
       return fail("invalid_studios", { fieldErrors: { studioIds: ["Choose studios of this workspace."] } });
     }
     let brandId: string | null = null;
-    if (input.role === "brand") {
+    if (isBrandScoped(input.role)) {
       const brand = input.brandId ? await findBrand(tx, actor.workspaceId, input.brandId) : null;
       if (!brand) return fail("invalid_brand", { fieldErrors: { brandId: ["Choose the brand company."] } });
       brandId = brand.id;
@@ -102,7 +111,7 @@ export async function removeMember(
     const leaving = target.userId === actor.userId;
     if (!leaving && !canManageMember(actor, target.role))
       return fail("not_allowed", { message: "You cannot remove this member." });
-    if (target.role === "owner" && (await ownerCount(tx, actor.workspaceId)) <= 1) {
+    if (removesAnOwner(target.role, null) && (await ownerCount(tx, actor.workspaceId)) <= 1) {
       return fail("last_owner", { message: "A workspace needs at least one owner." });
     }
     await tx.delete(memberships).where(eq(memberships.id, target.id));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { str } from "../input";
 import { emailSchema } from "../auth/schemas";
+import { isBrandScoped, isStudioScoped } from "../auth/permissions";
 import { STUDIO_CURRENCIES } from "../money";
 
 export const RESERVED_SLUGS = ["new", "api", "admin", "settings", "sign-in", "sign-up", "dev", "www", "app"];
@@ -34,10 +35,10 @@ export const inviteSchema = z
     newBrandName: str().trim().max(80, "Use at most 80 characters").optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.role === "staff" && v.studioIds.length === 0) {
+    if (isStudioScoped(v.role) && v.studioIds.length === 0) {
       ctx.addIssue({ code: "custom", path: ["studioIds"], message: "Choose at least one studio for staff" });
     }
-    if (v.role === "brand" && !v.brandId && !v.newBrandName) {
+    if (isBrandScoped(v.role) && !v.brandId && !v.newBrandName) {
       ctx.addIssue({ code: "custom", path: ["brandId"], message: "Choose the brand company, or name a new one" });
     }
   });
