@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { plural } from "@/lib/format";
 import { workspaceOverview } from "@/lib/workspaces/overview";
 import { appNow } from "@/lib/clock";
+import { isStudioScoped } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -41,7 +42,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
             </CardTitle>
             <CardDescription>
               {plural(stats.studios, "studio")}, {plural(stats.rooms, "room")}
-              {member.role === "staff" ? ` · you work in ${member.studioIds.length}` : ""}
+              {isStudioScoped(member.role) ? ` · you work in ${member.studioIds.length}` : ""}
             </CardDescription>
           </CardHeader>
           <CardContent>

@@ -1,4 +1,5 @@
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
+import { isBrandScoped, isStudioScoped } from "@/lib/auth/permissions";
 
 /** The user, workspace and role behind the presented token. */
 export const GET = apiRoute("workspace.view", async ({ member }) =>
@@ -11,8 +12,8 @@ export const GET = apiRoute("workspace.view", async ({ member }) =>
       currency: member.currency,
     },
     role: member.role,
-    studioIds: member.role === "staff" ? member.studioIds : undefined,
-    brandId: member.role === "brand" ? member.brandId : undefined,
+    studioIds: isStudioScoped(member.role) ? member.studioIds : undefined,
+    brandId: isBrandScoped(member.role) ? member.brandId : undefined,
   }),
 );
 

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { can } from "@/lib/auth/permissions";
+import { actsForSelfOnly, can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { studioTimeRange } from "@/lib/bookings/emails";
 import { listBookings } from "@/lib/bookings/list-bookings";
@@ -30,7 +30,7 @@ export default async function BookingsPage({
   const now = appNow();
   const rows = await listBookings(getDb(), member, { when, now });
   const slug = member.workspaceSlug;
-  const mine = member.role === "creator";
+  const mine = actsForSelfOnly(member);
   return (
     <div className="grid gap-6">
       <header className="flex flex-wrap items-center justify-between gap-3">

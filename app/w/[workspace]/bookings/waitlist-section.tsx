@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Member } from "@/lib/auth/member";
-import { can } from "@/lib/auth/permissions";
+import { actsForSelfOnly, can } from "@/lib/auth/permissions";
 import { studioTimeRange } from "@/lib/bookings/emails";
 import { listWaitlist } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
@@ -13,7 +13,7 @@ export async function WaitlistSection({ member, now }: { member: Member; now: Da
   const rows = await listWaitlist(getDb(), member, now);
   if (rows.length === 0) return null;
   const slug = member.workspaceSlug;
-  const mine = member.role === "creator";
+  const mine = actsForSelfOnly(member);
   return (
     <section aria-labelledby="waitlist-heading" className="grid gap-3">
       <h2 id="waitlist-heading" className="text-lg font-semibold">

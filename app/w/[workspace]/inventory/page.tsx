@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { can } from "@/lib/auth/permissions";
+import { can, isBrandScoped } from "@/lib/auth/permissions";
 import type { Member } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
@@ -37,7 +37,7 @@ export default async function InventoryPage({
         <p className="text-muted-foreground">
           {manage
             ? "What is on each bin, shelf and set of a studio, and where it goes next."
-            : member.role === "brand"
+            : isBrandScoped(member.role)
               ? "Your samples in the studios, and where they are."
               : "Samples sent for you, and what was given to you."}
         </p>
@@ -180,7 +180,7 @@ async function ReadOnlyInventory({ member }: { member: Member }) {
   if (stock.length === 0) {
     return (
       <EmptyState title="No samples in the studios" icon={<Boxes />}>
-        {member.role === "brand"
+        {isBrandScoped(member.role)
           ? "What you ship appears here once the studio has received it."
           : "Samples sent for your sessions appear here once the studio has received them."}
       </EmptyState>

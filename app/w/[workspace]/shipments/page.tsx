@@ -7,7 +7,7 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { shipmentStatus } from "@/db/schema";
-import { can } from "@/lib/auth/permissions";
+import { actsForSelfOnly, can, isBrandScoped } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { listShipments, sessionsOfShipments } from "@/lib/samples/queries";
@@ -52,14 +52,13 @@ export default async function ShipmentsPage({
     rows.flatMap((r) => (r.shipment.bookingId ? [r.shipment.bookingId] : [])),
   );
   const slug = member.workspaceSlug;
-  const isBrand = member.role === "brand";
+  const isBrand = isBrandScoped(member.role);
   const filtered = Boolean(filters.status || filters.studioId || filters.q);
-  const intro =
-    member.role === "brand"
-      ? "The boxes your brand announced to the studios, and what arrived."
-      : member.role === "creator"
-        ? "Boxes brands sent to the studio for you."
-        : "Boxes announced to the studios, and what arrived.";
+  const intro = isBrand
+    ? "The boxes your brand announced to the studios, and what arrived."
+    : actsForSelfOnly(member)
+      ? "Boxes brands sent to the studio for you."
+      : "Boxes announced to the studios, and what arrived.";
 
   return (
     <div className="grid gap-6">

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { History, PackageOpen, Users, Warehouse } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { can } from "@/lib/auth/permissions";
+import { actsForSelfOnly, can, isStudioScoped } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { listCreators } from "@/lib/bookings/creators";
 import { getDb } from "@/lib/db";
@@ -26,7 +26,7 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
   const now = appNow();
   const slug = member.workspaceSlug;
   // Staff, managers and owners reserve and check goods in for a creator; a creator only for themselves.
-  const forCreators = member.role !== "creator";
+  const forCreators = !actsForSelfOnly(member);
   const [units, rows, creators] = await Promise.all([
     reservableUnits(db, member),
     listReservations(db, member),
@@ -91,7 +91,7 @@ export default async function StoragePage({ params }: { params: Promise<{ worksp
                   </Link>
                   .
                 </>
-              ) : member.role === "staff" ? (
+              ) : isStudioScoped(member.role) ? (
                 "Your studios have no storage units yet. Ask a manager to add some."
               ) : (
                 "The studios have not set up storage units yet."

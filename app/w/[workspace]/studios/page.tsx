@@ -10,6 +10,7 @@ import { formatDuration, formatDurationRange, formatMoney, plural } from "@/lib/
 import { timeZoneLabel } from "@/lib/studios/local-time";
 import { dayHoursLabel } from "@/lib/studios/opening-hours";
 import { listStudios } from "@/lib/studios/list-studios";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Studios" };
 
@@ -22,7 +23,7 @@ export default async function StudiosPage({ params }: { params: Promise<{ worksp
       <h1 className="text-2xl font-semibold">Studios</h1>
       {list.length === 0 ? (
         <EmptyState title="No studios yet" icon={<Building2 />}>
-          {member.role === "owner" || member.role === "manager"
+          {can(member, "studios.manage")
             ? "Studios and rooms you set up appear here."
             : "This workspace has not set up a studio yet."}
         </EmptyState>

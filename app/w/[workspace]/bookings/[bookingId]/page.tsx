@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { can, canOperateStudio } from "@/lib/auth/permissions";
+import { can, canOperateStudio, ownsAsCreator } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { creatorBalance } from "@/lib/billing/ledger";
 import { studioTime, studioTimeRange } from "@/lib/bookings/emails";
@@ -133,7 +133,7 @@ export default async function BookingPage({
           </CardContent>
         </Card>
       ) : null}
-      {member.role === "creator" && b.status === "checked_in" ? (
+      {ownsAsCreator(member, b) && b.status === "checked_in" ? (
         <Card>
           <CardHeader>
             <CardTitle>Session in progress</CardTitle>

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { can } from "@/lib/auth/permissions";
+import { can, ownsAsCreator } from "@/lib/auth/permissions";
 import type { Member } from "@/lib/auth/member";
 import type { FoundBooking } from "@/lib/bookings/find-booking";
 import { getDb } from "@/lib/db";
@@ -33,7 +33,7 @@ function State({ state }: { state: Readiness }) {
 export async function SamplesCard({ member, found, now }: { member: Member; found: FoundBooking; now: Date }) {
   const { booking: b, room, studio } = found;
   const staff = can(member, "inventory.manage") && canWorkStock(member, studio.id);
-  const creator = member.role === "creator" && b.creatorId === member.userId;
+  const creator = ownsAsCreator(member, b);
   if (!staff && !creator) return null;
   const db = getDb();
   const samples = (await samplesForBookings(db, [b.id], now)).get(b.id) ?? { items: [], state: null };

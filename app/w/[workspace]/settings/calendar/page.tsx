@@ -3,7 +3,7 @@ import { CalendarDays } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { canOperateStudio } from "@/lib/auth/permissions";
+import { can, canOperateStudio } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { listFeeds } from "@/lib/calendar/feeds";
 import { getDb } from "@/lib/db";
@@ -42,7 +42,9 @@ export default async function CalendarFeedsPage({ params }: { params: Promise<{ 
           <CardDescription>The address is shown once, like an API token.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          {member.role === "creator" ? <CreateFeedForm workspace={slug} label="Create a feed of my bookings" /> : null}
+          {can(member, "calendar.own_feed") ? (
+            <CreateFeedForm workspace={slug} label="Create a feed of my bookings" />
+          ) : null}
           {mine.map((s) => (
             <CreateFeedForm key={s.id} workspace={slug} studioId={s.id} label={`Create a feed of ${s.name}`} />
           ))}

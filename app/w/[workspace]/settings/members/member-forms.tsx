@@ -6,6 +6,7 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toaster";
 import { idle, type ActionState } from "@/lib/action-state";
+import { isBrandScoped, isStudioScoped } from "@/lib/auth/permissions";
 import { changeRoleAction, inviteAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
 type Choices = { roles: string[]; studios: { id: string; name: string }[]; brands: { id: string; name: string }[] };
@@ -49,7 +50,7 @@ function RoleFields({
         </NativeSelect>
         <FieldError name="role" state={state} />
       </div>
-      {role === "staff" ? (
+      {isStudioScoped(role) ? (
         <fieldset className="grid gap-2">
           <legend className="mb-1 text-sm font-medium">Studios they work in</legend>
           {choices.studios.map((s) => (
@@ -67,7 +68,7 @@ function RoleFields({
           <FieldError name="studioIds" state={state} />
         </fieldset>
       ) : null}
-      {role === "brand" ? (
+      {isBrandScoped(role) ? (
         <div className="grid gap-2">
           <Label htmlFor={`${idPrefix}-brand`}>Brand company</Label>
           <NativeSelect id={`${idPrefix}-brand`} name="brandId" defaultValue={state.values?.brandId ?? initialBrand}>

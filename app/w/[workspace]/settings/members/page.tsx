@@ -3,7 +3,7 @@ import { MailPlus, Users } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { assignableRoles, canManageMember } from "@/lib/auth/permissions";
+import { assignableRoles, canManageMember, isStudioScoped } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { formatInZone } from "@/lib/studios/local-time";
@@ -93,7 +93,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                       <p className="text-sm text-muted-foreground">{m.email}</p>
                       <p className="mt-1 flex flex-wrap gap-1">
                         <Badge className="capitalize">{m.role}</Badge>
-                        {m.role === "staff"
+                        {isStudioScoped(m.role)
                           ? m.studioIds.map((id) => (
                               <Badge key={id} variant="outline">
                                 {studioName.get(id) ?? "unknown studio"}

@@ -8,6 +8,7 @@ import { listStudios } from "@/lib/studios/list-studios";
 import { studioTime } from "../shipment-format";
 import { ShipmentForm, type SessionOption } from "./shipment-form";
 import { appNow } from "@/lib/clock";
+import { isBrandScoped } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "New shipment" };
 
@@ -52,7 +53,7 @@ export default async function NewShipmentPage({ params }: { params: Promise<{ wo
             studios={targets.studios}
             creators={targets.creators.map((c) => ({ id: c.id, label: c.name ?? c.email }))}
             sessions={sessions}
-            brands={member.role === "brand" ? null : targets.brands}
+            brands={isBrandScoped(member.role) ? null : targets.brands}
           />
         </CardContent>
       </Card>
