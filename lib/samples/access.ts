@@ -16,7 +16,10 @@ export function visibleShipments(actor: Actor): SQL {
   });
 }
 
-/** Stock an actor may see (`stockScope`): staff their studios'; a brand what it owns; a creator what was given to them or sent for them. */
+/**
+ * Stock an actor may see (`stockScope`): staff their studios'; a brand what it owns; a creator what was given to
+ * them or sent for them.
+ */
 export function visibleStock(actor: Actor): SQL {
   return scopeWhere(actor, stockScope(actor), {
     workspace: inventoryItems.workspaceId,
