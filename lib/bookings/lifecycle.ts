@@ -84,7 +84,7 @@ export async function cancelBooking(
   now: Date,
   reason = "",
 ): Promise<Result<{ booking: Booking; feeCents: number; currency: string }, "not_found" | "not_cancellable">> {
-  // Who may cancel: the permission (lib/auth/permissions.ts), then findBooking's row scope (own, studio's, all).
+  // Who may cancel: the permission (lib/auth/permissions), then findBooking's row scope (bookingScope).
   if (!can(actor, "bookings.cancel")) return fail("not_found");
   return db.transaction(async (tx) => {
     await lockRoomOfBooking(tx, bookingId); // waitlist: the room before the booking, like createBooking
