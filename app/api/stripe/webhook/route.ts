@@ -1,4 +1,5 @@
 import { problem } from "@/lib/api/problem";
+import { statusOf } from "@/lib/api/problem-of";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { handleStripeWebhook } from "@/lib/billing/webhooks";
 import { getDb } from "@/lib/db";
@@ -30,9 +31,9 @@ export async function POST(req: Request) {
       appNow(),
     );
     if (!r.ok) {
-      return r.error === "bad_signature"
-        ? problem(400, { code: "bad_signature", detail: r.message })
-        : problem(500, { code: "sync_failed", detail: "The event could not be synced yet; deliver it again." });
+      // The statuses are the vocabulary's (lib/api/problem-of.ts): bad_signature 400, sync_failed 500 (deliver again).
+      const detail = r.error === "bad_signature" ? r.message : "The event could not be synced yet; deliver it again.";
+      return problem(statusOf(r.error), { code: r.error, detail });
     }
     return Response.json({ received: true, duplicate: r.value.duplicate });
   } catch (err) {

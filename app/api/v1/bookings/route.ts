@@ -1,6 +1,6 @@
 import { apiRoute, json, parseJson, parseQuery } from "@/lib/api/handler";
 import { pageJson } from "@/lib/api/pagination";
-import { bookingProblem } from "@/lib/api/booking-problems";
+import { problemOf } from "@/lib/api/problem-of";
 import { createBooking } from "@/lib/bookings/create-booking";
 import { bookingJson, bookingListQuerySchema, listBookingsPage } from "@/lib/bookings/list-bookings";
 import { createBookingSchema } from "@/lib/bookings/schemas";
@@ -21,7 +21,7 @@ export const POST = apiRoute(
     const input = await parseJson(req, createBookingSchema);
     if (input instanceof Response) return input;
     const result = await createBooking(getDb(), input, member, now);
-    if (!result.ok) return bookingProblem(result);
+    if (!result.ok) return problemOf(result, "booking or room");
     return json(bookingJson(result.value), 201);
   },
   { idempotent: true },

@@ -1,6 +1,6 @@
 import { apiRoute, json, parseJson, parseQuery } from "@/lib/api/handler";
 import { pageJson } from "@/lib/api/pagination";
-import { useCaseProblem } from "@/lib/api/use-case-problem";
+import { problemOf } from "@/lib/api/problem-of";
 import { getDb } from "@/lib/db";
 import { createShipment } from "@/lib/samples/create-shipment";
 import { itemsOfShipments, listShipmentsPage, shipmentPageQuerySchema } from "@/lib/samples/queries";
@@ -31,7 +31,7 @@ export const POST = apiRoute(
     const body = await parseJson(req, createShipmentSchema);
     if (body instanceof Response) return body;
     const r = await createShipment(getDb(), member, body, now);
-    if (!r.ok) return useCaseProblem(r, "shipment");
+    if (!r.ok) return problemOf(r, "shipment");
     return json(shipmentJson(r.value.shipment, r.value.items), 201);
   },
   { idempotent: true },

@@ -1,5 +1,5 @@
 import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
-import { bookingProblem } from "@/lib/api/booking-problems";
+import { problemOf } from "@/lib/api/problem-of";
 import { waitlistJoinSchema } from "@/lib/bookings/schemas";
 import { joinWaitlist, waitlistJson } from "@/lib/bookings/waitlist";
 import { getDb } from "@/lib/db";
@@ -11,7 +11,7 @@ export const POST = apiRoute(
     const input = await parseJson(req, waitlistJoinSchema);
     if (input instanceof Response) return input;
     const result = await joinWaitlist(getDb(), member, input, now);
-    if (!result.ok) return bookingProblem(result);
+    if (!result.ok) return problemOf(result, "booking or room");
     return json(waitlistJson(result.value.entry), result.value.created ? 201 : 200);
   },
   { idempotent: true },

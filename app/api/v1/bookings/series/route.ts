@@ -1,5 +1,5 @@
 import { apiRoute, json, methodNotAllowed, parseJson, parseQuery } from "@/lib/api/handler";
-import { bookingProblem } from "@/lib/api/booking-problems";
+import { problemOf } from "@/lib/api/problem-of";
 import { bookingJson } from "@/lib/bookings/list-bookings";
 import { seriesQuerySchema, seriesRequestSchema } from "@/lib/bookings/schemas";
 import { bookSeries, previewSeries } from "@/lib/bookings/series";
@@ -21,12 +21,13 @@ export const POST = apiRoute(
     const dryRun = input.dryRun ?? (query.dryRun === "true" || query.dryRun === "1");
     if (dryRun) {
       const preview = await previewSeries(getDb(), member, input, now);
-      if (!preview.ok) return bookingProblem(preview);
+      if (!preview.ok) return problemOf(preview, "booking or room");
       const { timeZone, occurrences, currency, totalCents } = preview.value;
       return json({ timeZone, occurrences: occurrences.map(occurrenceJson), currency, totalCents });
     }
     const result = await bookSeries(getDb(), member, input, { mode: input.mode }, now);
-    if (!result.ok) return bookingProblem({ ...result, occurrences: result.occurrences?.map(occurrenceJson) });
+    if (!result.ok)
+      return problemOf({ ...result, occurrences: result.occurrences?.map(occurrenceJson) }, "booking or room");
     const { series, bookings, occurrences } = result.value;
     return json(
       {

@@ -1,5 +1,5 @@
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
-import { bookingProblem } from "@/lib/api/booking-problems";
+import { problemOf } from "@/lib/api/problem-of";
 import { confirmBooking } from "@/lib/bookings/lifecycle";
 import { bookingJson } from "@/lib/bookings/list-bookings";
 import { getDb } from "@/lib/db";
@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 /** Confirms a hold (POST /api/v1/bookings with `hold: true`) before it expires. */
 export const POST = apiRoute<{ id: string }>("bookings.create", async ({ member, params, now }) => {
   const result = await confirmBooking(getDb(), member, params.id, now);
-  if (!result.ok) return bookingProblem(result);
+  if (!result.ok) return problemOf(result, "booking or room");
   return json(bookingJson(result.value));
 });
 

@@ -1,5 +1,5 @@
 import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
-import { bookingProblem } from "@/lib/api/booking-problems";
+import { problemOf } from "@/lib/api/problem-of";
 import { bookingJson } from "@/lib/bookings/list-bookings";
 import { rescheduleBooking } from "@/lib/bookings/reschedule-booking";
 import { rescheduleBookingSchema } from "@/lib/bookings/schemas";
@@ -10,7 +10,7 @@ export const POST = apiRoute<{ id: string }>("bookings.create", async ({ req, me
   const input = await parseJson(req, rescheduleBookingSchema);
   if (input instanceof Response) return input;
   const result = await rescheduleBooking(getDb(), member, params.id, input, now);
-  if (!result.ok) return bookingProblem(result);
+  if (!result.ok) return problemOf(result, "booking or room");
   return json(bookingJson(result.value));
 });
 

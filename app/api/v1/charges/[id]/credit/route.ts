@@ -1,4 +1,4 @@
-import { useCaseProblem } from "@/lib/api/use-case-problem";
+import { problemOf } from "@/lib/api/problem-of";
 import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
 import { problem } from "@/lib/api/problem";
 import { creditCharge, creditChargeSchema } from "@/lib/billing/ledger";
@@ -30,7 +30,7 @@ export const POST = apiRoute<{ id: string }>(
       { ...body, requestId: key ? `api:${member.userId}:${key}` : undefined },
       now,
     );
-    return r.ok ? json(chargeJson(r.value), 201) : useCaseProblem(r, "charge");
+    return r.ok ? json(chargeJson(r.value), 201) : problemOf(r, "charge");
   },
   { idempotent: true },
 );

@@ -1,4 +1,4 @@
-import { useCaseProblem } from "@/lib/api/use-case-problem";
+import { problemOf } from "@/lib/api/problem-of";
 import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
 import { voidCharge, voidChargeSchema } from "@/lib/billing/ledger";
 import { chargeJson } from "@/lib/billing/list-billing";
@@ -9,7 +9,7 @@ export const POST = apiRoute<{ id: string }>("billing.manage", async ({ req, mem
   const body = await parseJson(req, voidChargeSchema);
   if (body instanceof Response) return body;
   const r = await voidCharge(getDb(), member, params.id, body, now);
-  return r.ok ? json(chargeJson(r.value)) : useCaseProblem(r, "charge");
+  return r.ok ? json(chargeJson(r.value)) : problemOf(r, "charge");
 });
 
 export const GET = methodNotAllowed(["POST"]);
