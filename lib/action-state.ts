@@ -27,13 +27,18 @@ export function formValues(form: FormData): Record<string, string> {
   return out;
 }
 
-export function invalid(form: FormData, error: z.ZodError, message = "Check the fields marked below."): ActionState {
+/** A schema's issues as a form's field errors, keyed by the top-level field. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
     (fieldErrors[key] ??= []).push(issue.message);
   }
-  return { status: "error", message, fieldErrors, values: formValues(form) };
+  return fieldErrors;
+}
+
+export function invalid(form: FormData, error: z.ZodError, message = "Check the fields marked below."): ActionState {
+  return { status: "error", message, fieldErrors: fieldErrorsOf(error), values: formValues(form) };
 }
 
 export function failed(form: FormData, message: string, fieldErrors?: Record<string, string[]>): ActionState {

@@ -51,7 +51,7 @@ export type ActionSpec<G, F extends FormFields, S extends Schema, R extends AnyR
   /** The use case. */
   run: (ctx: ActionContext<G, ActionInput<F, S>>) => Promise<R>;
   /** The words for its refusals (lib/actions/refusal.ts), or a whole answer for an unusual one. */
-  refused?: Refusals | ((f: Fail, ctx: ActionContext<G, ActionInput<F, S>>) => Done);
+  refused?: Refusals | ((f: Fail, ctx: ActionContext<G, ActionInput<F, S>>) => Done | Promise<Done>);
   /** The answer on success, and what the page must do. */
   done: (value: OkValue<R>, ctx: ActionContext<G, ActionInput<F, S>>) => Done | Promise<Done>;
 };
@@ -94,7 +94,7 @@ export function actionWith<
     const ctx: ActionContext<G, ActionInput<F, S>> = { db, gate: who.value, input, form, now: effects.now() };
     const result = await spec.run(ctx);
     if (!result.ok) {
-      if (typeof spec.refused === "function") return present(effects, spec.refused(result, ctx), "error");
+      if (typeof spec.refused === "function") return present(effects, await spec.refused(result, ctx), "error");
       return failed(form, refusalMessage(result, spec.refused), result.fieldErrors);
     }
     return present(effects, await spec.done(result.value as OkValue<R>, ctx), "ok");

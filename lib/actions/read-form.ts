@@ -56,3 +56,8 @@ export function readForm<const F extends FormFields>(form: FormData, fields: F):
       out[name] = readField(form, name, kind);
   return out as ReadForm<F>;
 }
+
+/** Several text fields at once, to spread into a field list: `{ ...texts(TAX_ADDRESS_FIELDS), hours: weekHours }`. */
+export function texts<const N extends string>(names: readonly N[]): { [K in N]: "text" } {
+  return Object.fromEntries(names.map((name) => [name, "text"])) as { [K in N]: "text" };
+}

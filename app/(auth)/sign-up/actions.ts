@@ -1,25 +1,22 @@
 "use server";
 import { headers } from "next/headers";
-import { signInAfterChange } from "@/lib/auth/sign-in-after-change";
-import { clientIp } from "@/lib/auth/client-ip";
-import { appNow } from "@/lib/clock";
+import { publicAction } from "@/app/_lib/actions";
 import { signUp } from "@/lib/auth/accounts";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { clientIp } from "@/lib/auth/client-ip";
 import { signUpSchema } from "@/lib/auth/schemas";
-import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
-import { getDb } from "@/lib/db";
+import { signInAfterChange } from "@/lib/auth/sign-in-after-change";
+import { readForm } from "@/lib/actions/read-form";
 
-export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const parsed = signUpSchema.safeParse({
-    name: form.get("name"),
-    email: form.get("email"),
-    password: form.get("password"),
-  });
-  if (!parsed.success) return invalid(form, parsed.error);
-  const result = await signUp(getDb(), { ...parsed.data, ip: clientIp(await headers()), now: appNow() });
-  if (!result.ok) return failed(form, result.message ?? "We could not create the account.", result.fieldErrors);
-  // Signed in straight away; the next page offers to create a workspace or shows pending invitations.
-  await signInAfterChange(parsed.data.email, parsed.data.password, safeCallbackUrl(form.get("callbackUrl")));
-  return { status: "ok" };
-}
+export const signUpAction = publicAction({
+  fields: ["name", "email", "password"],
+  schema: signUpSchema,
+  run: async ({ db, input, now }) => signUp(db, { ...input, ip: clientIp(await headers()), now }),
+  refused: { fields: "We could not create the account.", fallback: "We could not create the account." },
+  done: async (_, { input, form }) => {
+    // Signed in straight away; the next page offers to create a workspace or shows pending invitations.
+    const back = safeCallbackUrl(readForm(form, { callbackUrl: "text" }).callbackUrl);
+    await signInAfterChange(input.email, input.password, back);
+    return {};
+  },
+});

@@ -1,19 +1,17 @@
 "use server";
-import { redirect } from "next/navigation";
-import { getSessionUser } from "@/lib/auth/require-member";
-import { ensureForm, failed, type ActionState } from "@/lib/action-state";
-import { getDb } from "@/lib/db";
+import { userAction } from "@/app/_lib/actions";
+import { fail } from "@/lib/result";
 import { acceptInvitation } from "@/lib/workspaces/invitations";
-import { appNow } from "@/lib/clock";
 
-export async function acceptInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const user = await getSessionUser();
-  if (!user?.email) return failed(form, "Your session has ended. Sign in again.");
-  const token = form.get("token");
-  if (typeof token !== "string" || token.length < 10 || token.length > 200)
-    return failed(form, "This invitation link is not valid.");
-  const result = await acceptInvitation(getDb(), { token, userId: user.id, userEmail: user.email, now: appNow() });
-  if (!result.ok) return failed(form, result.message ?? "This invitation cannot be accepted.");
-  redirect(`/w/${result.value.workspaceSlug}`);
-}
+export const acceptInvitationAction = userAction({
+  fields: { token: "text" },
+  run: async ({ db, gate, input, now }) => {
+    if (!gate.email) return fail("unauthenticated", { message: "Your session has ended. Sign in again." });
+    const { token } = input;
+    if (token === undefined || token.length < 10 || token.length > 200)
+      return fail("invalid_invitation", { message: "This invitation link is not valid." });
+    return acceptInvitation(db, { token, userId: gate.id, userEmail: gate.email, now });
+  },
+  refused: { fields: "This invitation cannot be accepted.", fallback: "This invitation cannot be accepted." },
+  done: (accepted) => ({ redirect: `/w/${accepted.workspaceSlug}` }),
+});

@@ -1,8 +1,8 @@
 "use server";
-import { refresh, revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireActionMember } from "@/lib/auth/require-member";
-import { ensureForm, failed, formValues, invalid, type ActionState } from "@/lib/action-state";
+import { memberAction } from "@/app/_lib/actions";
+import { CHECK_FIELDS, refusalMessage } from "@/lib/actions/refusal";
+import { failed, fieldErrorsOf, formValues, type ActionState } from "@/lib/action-state";
+import { readForm } from "@/lib/actions/read-form";
 import { createBooking } from "@/lib/bookings/create-booking";
 import { rescheduleBooking } from "@/lib/bookings/reschedule-booking";
 import {
@@ -14,149 +14,152 @@ import {
 } from "@/lib/bookings/schemas";
 import type { NewCreator } from "@/lib/bookings/walk-in";
 import { joinWaitlist } from "@/lib/bookings/waitlist";
-import { getDb } from "@/lib/db";
-import { appNow } from "@/lib/clock";
 import { formatMoney, formatMoneyChange } from "@/lib/format";
 import type { Quote } from "@/lib/pricing";
+import { fail } from "@/lib/result";
 
-function slotOf(form: FormData) {
-  const [startsAt, endsAt] = String(form.get("slot") ?? "").split("|");
-  return { startsAt: startsAt || undefined, endsAt: endsAt || undefined };
-}
+/** The picker sends a slot as "startsAt|endsAt": read as the two fields the booking schemas parse. */
+const SLOT_FIELDS = {
+  startsAt: (form: FormData) => String(form.get("slot") ?? "").split("|")[0] || undefined,
+  endsAt: (form: FormData) => String(form.get("slot") ?? "").split("|")[1] || undefined,
+} as const;
+const CHOOSE_A_TIME = { slot: ["Choose a time."] };
 
 const TAKEN = "Someone just took this time. Pick another slot: the list below is up to date.";
 
 /**
  * The answer to a time taken meanwhile. TAKEN promises an up-to-date list, so the page is rendered again with this
- * answer (refresh): the taken time leaves the list.
+ * answer (refresh): the taken time leaves the list. Nothing stays chosen: the person picks again from the fresh list.
  */
-function takenState(form: FormData, fieldErrors?: Record<string, string[]>): ActionState {
-  refresh();
-  const state = failed(form, TAKEN, fieldErrors);
-  // Nothing stays chosen: the person picks again from the fresh list.
+function takenState(form: FormData, fieldErrors?: Record<string, string[]>) {
+  const state: ActionState = failed(form, TAKEN, fieldErrors);
   delete state.values?.slot;
-  return state;
+  return { ...state, refresh: true };
 }
 
-/** Holds the chosen slot for the policy's minutes and opens the quote to confirm. */
-export async function holdSlotAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const slot = slotOf(form);
-  if (!slot.startsAt) return failed(form, "Choose a time first.", { slot: ["Choose a time."] });
-  const creatorId = form.get("creatorId");
-  // "Someone new": a walk-in who is not a member yet, booked for by address (lib/bookings/walk-in.ts).
-  let newCreator: NewCreator | undefined;
-  if (creatorId === NEW_CREATOR) {
-    const person = newCreatorSchema.safeParse({ email: form.get("newCreatorEmail"), name: form.get("newCreatorName") });
-    if (!person.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of person.error.issues)
-        (fieldErrors[issue.path[0] === "email" ? "newCreatorEmail" : "newCreatorName"] ??= []).push(issue.message);
-      return failed(form, "Enter the new creator's email and name.", fieldErrors);
+/**
+ * Holds the chosen slot for the policy's minutes and opens the quote to confirm. Its input is checked in steps
+ * (a time, then a walk-in's name and email, then the booking), each with its own words, so the use case's side does
+ * the parsing and answers `invalid` with them.
+ */
+export const holdSlotAction = memberAction("bookings.create", {
+  fields: {
+    ...SLOT_FIELDS,
+    roomId: "text",
+    addOnIds: "list",
+    notes: "string",
+    creatorId: "optional",
+    newCreatorEmail: "text",
+    newCreatorName: "text",
+  },
+  run: async ({ db, gate, input, now }) => {
+    if (!input.startsAt) return fail("invalid", { message: "Choose a time first.", fieldErrors: CHOOSE_A_TIME });
+    // "Someone new": a walk-in who is not a member yet, booked for by address (lib/bookings/walk-in.ts).
+    let newCreator: NewCreator | undefined;
+    if (input.creatorId === NEW_CREATOR) {
+      const person = newCreatorSchema.safeParse({ email: input.newCreatorEmail, name: input.newCreatorName });
+      if (!person.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of person.error.issues)
+          (fieldErrors[issue.path[0] === "email" ? "newCreatorEmail" : "newCreatorName"] ??= []).push(issue.message);
+        return fail("invalid", { message: "Enter the new creator's email and name.", fieldErrors });
+      }
+      newCreator = person.data;
     }
-    newCreator = person.data;
-  }
-  const parsed = createBookingSchema.safeParse({
-    roomId: form.get("roomId"),
-    ...slot,
-    addOnIds: form.getAll("addOnIds"),
-    notes: form.get("notes") ?? "",
-    creatorId: typeof creatorId === "string" && creatorId && !newCreator ? creatorId : undefined,
-    newCreator,
-    hold: true,
-  });
-  if (!parsed.success) return invalid(form, parsed.error);
-  const result = await createBooking(getDb(), parsed.data, gate.value, appNow());
-  if (!result.ok) {
-    const state =
-      result.error === "slot_taken"
-        ? takenState(form, result.fieldErrors)
-        : failed(form, result.message ?? "This booking is not possible.", result.fieldErrors);
+    const parsed = createBookingSchema.safeParse({
+      roomId: input.roomId,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      addOnIds: input.addOnIds,
+      notes: input.notes,
+      creatorId: newCreator ? undefined : input.creatorId,
+      newCreator,
+      hold: true,
+    });
+    if (!parsed.success) return fail("invalid", { message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) });
+    const result = await createBooking(db, parsed.data, gate, now);
     // A taken time can be waited for: the picker offers to join its waitlist (joinWaitlistAction).
-    if (result.error === "slot_taken")
-      state.data = { waitlist: `${parsed.data.startsAt.toISOString()}|${parsed.data.endsAt.toISOString()}` };
-    return state;
-  }
-  redirect(`/w/${gate.value.workspaceSlug}/bookings/${result.value.id}`);
-}
+    if (!result.ok && result.error === "slot_taken")
+      return { ...result, waitlist: `${parsed.data.startsAt.toISOString()}|${parsed.data.endsAt.toISOString()}` };
+    return result;
+  },
+  refused: (f, { form }) => {
+    if (f.error !== "slot_taken") {
+      const message = refusalMessage(f, {
+        fields: "This booking is not possible.",
+        fallback: "This booking is not possible.",
+      });
+      return failed(form, message, f.fieldErrors);
+    }
+    return { ...takenState(form, f.fieldErrors), data: { waitlist: (f as typeof f & { waitlist: string }).waitlist } };
+  },
+  done: (booking, { gate }) => ({ redirect: `/w/${gate.workspaceSlug}/bookings/${booking.id}` }),
+});
 
 /**
  * Moves an existing booking to the chosen slot (atomically; if the slot is gone nothing changes). The first press
  * only prices the move (a dry run): the new price and the difference are shown, and only a press that carries
  * back that slot and that price moves the booking. If the price changed meanwhile the new one is shown instead.
  */
-export async function rescheduleSlotAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const parsed = rescheduleBookingSchema.safeParse(slotOf(form));
-  if (!parsed.success) return failed(form, "Choose a time first.", { slot: ["Choose a time."] });
-  const bookingId = String(form.get("bookingId") ?? "");
-  const seen = Number(form.get("confirmTotal"));
-  const confirmed = form.get("confirmSlot") === form.get("slot") && Number.isSafeInteger(seen);
-  const result = await rescheduleBooking(
-    getDb(),
-    gate.value,
-    bookingId,
-    parsed.data,
-    appNow(),
-    confirmed ? { expectedTotalCents: seen } : { dryRun: true },
-  );
-  if (!result.ok)
-    return result.error === "slot_taken"
-      ? takenState(form)
-      : failed(form, result.message ?? "This change is not possible.");
-  if (!result.value.moved) {
-    const { currency, totalCents } = result.value.quote as Quote;
-    const change = formatMoneyChange(result.value.differenceCents, currency);
-    const price = `${formatMoney(totalCents, currency)} (now ${formatMoney(result.value.previousTotalCents, currency)}: ${result.value.differenceCents === 0 ? "the same price" : change})`;
+export const rescheduleSlotAction = memberAction("bookings.create", {
+  fields: SLOT_FIELDS,
+  schema: rescheduleBookingSchema,
+  invalid: (_, form) => failed(form, "Choose a time first.", CHOOSE_A_TIME),
+  run: ({ db, gate, input, form, now }) => {
+    const sent = readForm(form, { bookingId: "string", slot: "text", confirmSlot: "text", confirmTotal: "text" });
+    const seen = Number(sent.confirmTotal ?? null);
+    const confirmed = sent.confirmSlot === sent.slot && Number.isSafeInteger(seen);
+    return rescheduleBooking(
+      db,
+      gate,
+      sent.bookingId,
+      input,
+      now,
+      confirmed ? { expectedTotalCents: seen } : { dryRun: true },
+    );
+  },
+  refused: (f, { form }) =>
+    f.error === "slot_taken" ? takenState(form) : failed(form, f.message ?? "This change is not possible."),
+  done: (moved, { gate, form }) => {
+    const sent = readForm(form, { bookingId: "string", slot: "string", confirmSlot: "text", confirmTotal: "text" });
+    if (moved.moved) return { redirect: `/w/${gate.workspaceSlug}/bookings/${sent.bookingId}?changed=1` };
+    const confirmed = sent.confirmSlot === sent.slot && Number.isSafeInteger(Number(sent.confirmTotal ?? null));
+    const { currency, totalCents } = moved.quote as Quote;
+    const change = formatMoneyChange(moved.differenceCents, currency);
+    const price = `${formatMoney(totalCents, currency)} (now ${formatMoney(moved.previousTotalCents, currency)}: ${moved.differenceCents === 0 ? "the same price" : change})`;
     const message = confirmed
       ? `The price of this time changed since you looked: it now costs ${price}. Nothing was moved: confirm the move at this price, or pick another time.`
-      : `At this time the booking costs ${price}. Nothing is charged now: the session is charged at its new price at check-out${result.value.differenceCents === 0 ? "" : ", and a late-cancellation or no-show fee is a share of it"}. Press Confirm the move to move it.`;
+      : `At this time the booking costs ${price}. Nothing is charged now: the session is charged at its new price at check-out${moved.differenceCents === 0 ? "" : ", and a late-cancellation or no-show fee is a share of it"}. Press Confirm the move to move it.`;
     const data = {
-      confirmSlot: String(form.get("slot")),
+      confirmSlot: sent.slot,
       confirmTotal: String(totalCents),
       newPrice: formatMoney(totalCents, currency),
-      oldPrice: formatMoney(result.value.previousTotalCents, currency),
+      oldPrice: formatMoney(moved.previousTotalCents, currency),
       change,
     };
     return { status: confirmed ? "error" : "ok", message, values: formValues(form), data };
-  }
-  redirect(`/w/${gate.value.workspaceSlug}/bookings/${bookingId}?changed=1`);
-}
-
-const NOT_WAITABLE: Record<string, string> = {
-  slot_free: "This time is free again: pick it above and hold it.",
-  not_found: "This room does not exist, or is not open to you.",
-  forbidden: "You do not work in this room's studio.",
-};
+  },
+});
 
 /** Joins the waitlist for a taken time (from the week's taken slots, or one just lost in a race); if it frees up it is held for the creator. */
-export async function joinWaitlistAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "bookings.create" });
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const creatorId = form.get("creatorId");
-  const parsed = waitlistJoinSchema.safeParse({
-    roomId: form.get("roomId"),
-    ...slotOf(form),
-    creatorId: typeof creatorId === "string" && creatorId ? creatorId : undefined,
-  });
-  if (!parsed.success) return failed(form, "Choose the time to wait for.", { slot: ["Choose a time."] });
-  const result = await joinWaitlist(getDb(), gate.value, parsed.data, appNow());
-  if (!result.ok)
-    return failed(
-      form,
-      NOT_WAITABLE[result.error] ?? result.message ?? "You cannot wait for this time.",
-      result.fieldErrors,
-    );
-  revalidatePath(`/w/${gate.value.workspaceSlug}/bookings`);
-  refresh(); // the week shows the time as waited for
-  const again = result.value.created ? "You are on the waitlist." : "You were already on the waitlist.";
-  return {
-    status: "ok",
-    message: `${again} If this time frees up it is held for you, and you get an email. See it under Bookings.`,
-  };
-}
+export const joinWaitlistAction = memberAction("bookings.create", {
+  fields: { ...SLOT_FIELDS, roomId: "text", creatorId: "optional" },
+  schema: waitlistJoinSchema,
+  invalid: (_, form) => failed(form, "Choose the time to wait for.", CHOOSE_A_TIME),
+  run: ({ db, gate, input, now }) => joinWaitlist(db, gate, input, now),
+  refused: {
+    slot_free: "This time is free again: pick it above and hold it.",
+    not_found: "This room does not exist, or is not open to you.",
+    forbidden: "You do not work in this room's studio.",
+    fields: "You cannot wait for this time.",
+    fallback: "You cannot wait for this time.",
+  },
+  done: (entry, { gate }) => {
+    const again = entry.created ? "You are on the waitlist." : "You were already on the waitlist.";
+    return {
+      message: `${again} If this time frees up it is held for you, and you get an email. See it under Bookings.`,
+      revalidate: [`/w/${gate.workspaceSlug}/bookings`],
+      refresh: true, // the week shows the time as waited for
+    };
+  },
+});

@@ -1,12 +1,10 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
-import { requireActionMember } from "@/lib/auth/require-member";
-import { getDb } from "@/lib/db";
-import { studioCurrency } from "@/lib/studios/studio-currency";
+import { memberAction } from "@/app/_lib/actions";
+import { texts } from "@/lib/actions/read-form";
+import type { Member } from "@/lib/auth/member";
 import { createAddOn, setAddOnActive, updateAddOn } from "@/lib/studios/add-ons";
 import { addClosure, removeClosure } from "@/lib/studios/closures";
+import { openingHoursField } from "@/lib/studios/opening-hours-field";
 import { createRoom } from "@/lib/studios/rooms";
 import {
   addOnActiveSchema,
@@ -17,16 +15,15 @@ import {
   updateStudioSchema,
   TAX_ADDRESS_FIELDS,
 } from "@/lib/studios/schemas";
+import { studioCurrency } from "@/lib/studios/studio-currency";
 import { updateStudio } from "@/lib/studios/studios";
-import { openingHoursFromForm, pick, refused } from "../../form-input";
-import { appNow } from "@/lib/clock";
+import { failed } from "@/lib/action-state";
 
-const gate = (form: FormData) =>
-  requireActionMember({ workspace: form.get("workspace"), permission: "studios.manage" });
-const done = (slug: string, message: string): ActionState => {
-  revalidatePath(`/w/${slug}`, "layout");
-  return { status: "ok", message };
-};
+/** The whole workspace's pages show the setup (the studio list, the booking pages). */
+const setupChanged = (gate: Member, message: string) => ({
+  message,
+  revalidate: [{ path: `/w/${gate.workspaceSlug}`, type: "layout" as const }],
+});
 const ROOM_FIELDS = [
   "studioId",
   "name",
@@ -40,110 +37,72 @@ const ROOM_FIELDS = [
   "maxMinutes",
   "bufferMinutes",
   "active",
-];
-const ADD_ON_FIELDS = ["name", "pricing", "price"];
+] as const;
+const ADD_ON_FIELDS = ["name", "pricing", "price"] as const;
 
-export async function updateStudioAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const member = await gate(form);
-  if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = updateStudioSchema.safeParse({
-    ...pick(form, [
-      "studioId",
-      "name",
-      "address",
-      "timeZone",
-      "currency",
-      "taxMode",
-      "taxSource",
-      "taxRate",
-      "taxName",
-      ...TAX_ADDRESS_FIELDS,
-    ]),
-    openingHours: openingHoursFromForm(form),
-  });
-  if (!parsed.success) return invalid(form, parsed.error);
-  const result = await updateStudio(getDb(), member.value, parsed.data, appNow());
-  if (!result.ok) return refused(form, result, "The studio was not saved.");
-  return done(member.value.workspaceSlug, "Studio saved.");
-}
+export const updateStudioAction = memberAction("studios.manage", {
+  fields: {
+    ...texts(["studioId", "name", "address", "timeZone", "currency", "taxMode", "taxSource", "taxRate", "taxName"]),
+    ...texts(TAX_ADDRESS_FIELDS),
+    openingHours: openingHoursField,
+  },
+  schema: updateStudioSchema,
+  run: ({ db, gate, input, now }) => updateStudio(db, gate, input, now),
+  refused: { fallback: "The studio was not saved." },
+  done: (_, { gate }) => setupChanged(gate, "Studio saved."),
+});
 
-export async function addClosureAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const member = await gate(form);
-  if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = closureSchema.safeParse(pick(form, ["studioId", "startsOn", "endsOn", "reason"]));
-  if (!parsed.success) return invalid(form, parsed.error);
-  const result = await addClosure(getDb(), member.value, parsed.data, appNow());
-  if (!result.ok) return refused(form, result, "The closure was not added.");
-  return done(member.value.workspaceSlug, "Closure added. No new booking can start on those days.");
-}
+export const addClosureAction = memberAction("studios.manage", {
+  fields: ["studioId", "startsOn", "endsOn", "reason"],
+  schema: closureSchema,
+  run: ({ db, gate, input, now }) => addClosure(db, gate, input, now),
+  refused: { fallback: "The closure was not added." },
+  done: (_, { gate }) => setupChanged(gate, "Closure added. No new booking can start on those days."),
+});
 
-export async function removeClosureAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const member = await gate(form);
-  if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const result = await removeClosure(
-    getDb(),
-    member.value,
-    { closureId: String(form.get("closureId") ?? "") },
-    appNow(),
-  );
-  if (!result.ok) return refused(form, result, "The closure was not removed.");
-  return done(member.value.workspaceSlug, "Closure removed.");
-}
+export const removeClosureAction = memberAction("studios.manage", {
+  fields: { closureId: "string" },
+  run: ({ db, gate, input, now }) => removeClosure(db, gate, input, now),
+  refused: { fallback: "The closure was not removed." },
+  done: (_, { gate }) => setupChanged(gate, "Closure removed."),
+});
 
-export async function createRoomAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const member = await gate(form);
-  if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = createRoomSchema(
-    await studioCurrency(getDb(), member.value.workspaceId, { studioId: form.get("studioId") }),
-  ).safeParse(pick(form, ROOM_FIELDS));
-  if (!parsed.success) return invalid(form, parsed.error);
-  const result = await createRoom(getDb(), member.value, parsed.data, appNow());
-  if (!result.ok) return refused(form, result, "The room was not added.");
-  const slug = member.value.workspaceSlug;
-  revalidatePath(`/w/${slug}`, "layout");
-  redirect(`/w/${slug}/setup/rooms/${result.value.id}?added=1`);
-}
+export const createRoomAction = memberAction("studios.manage", {
+  fields: ROOM_FIELDS,
+  schema: async ({ db, gate, form }) =>
+    createRoomSchema(await studioCurrency(db, gate.workspaceId, { studioId: form.get("studioId") })),
+  run: ({ db, gate, input, now }) => createRoom(db, gate, input, now),
+  refused: { fallback: "The room was not added." },
+  done: (room, { gate }) => ({
+    revalidate: [{ path: `/w/${gate.workspaceSlug}`, type: "layout" }],
+    redirect: `/w/${gate.workspaceSlug}/setup/rooms/${room.id}?added=1`,
+  }),
+});
 
-export async function createAddOnAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const member = await gate(form);
-  if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = createAddOnSchema(
-    await studioCurrency(getDb(), member.value.workspaceId, { studioId: form.get("studioId") }),
-  ).safeParse(pick(form, ["studioId", ...ADD_ON_FIELDS]));
-  if (!parsed.success) return invalid(form, parsed.error);
-  const result = await createAddOn(getDb(), member.value, parsed.data, appNow());
-  if (!result.ok) return refused(form, result, "The add-on was not added.");
-  return done(member.value.workspaceSlug, `${parsed.data.name} added.`);
-}
+export const createAddOnAction = memberAction("studios.manage", {
+  fields: ["studioId", ...ADD_ON_FIELDS],
+  schema: async ({ db, gate, form }) =>
+    createAddOnSchema(await studioCurrency(db, gate.workspaceId, { studioId: form.get("studioId") })),
+  run: ({ db, gate, input, now }) => createAddOn(db, gate, input, now),
+  refused: { fallback: "The add-on was not added." },
+  done: (_, { gate, input }) => setupChanged(gate, `${input.name} added.`),
+});
 
-export async function updateAddOnAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const member = await gate(form);
-  if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = updateAddOnSchema(
-    await studioCurrency(getDb(), member.value.workspaceId, { addOnId: form.get("addOnId") }),
-  ).safeParse(pick(form, ["addOnId", ...ADD_ON_FIELDS]));
-  if (!parsed.success) return invalid(form, parsed.error);
-  const result = await updateAddOn(getDb(), member.value, parsed.data, appNow());
-  if (!result.ok) return refused(form, result, "The add-on was not saved.");
-  return done(member.value.workspaceSlug, `${parsed.data.name} saved.`);
-}
+export const updateAddOnAction = memberAction("studios.manage", {
+  fields: ["addOnId", ...ADD_ON_FIELDS],
+  schema: async ({ db, gate, form }) =>
+    updateAddOnSchema(await studioCurrency(db, gate.workspaceId, { addOnId: form.get("addOnId") })),
+  run: ({ db, gate, input, now }) => updateAddOn(db, gate, input, now),
+  refused: { fallback: "The add-on was not saved." },
+  done: (_, { gate, input }) => setupChanged(gate, `${input.name} saved.`),
+});
 
-export async function setAddOnActiveAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const member = await gate(form);
-  if (!member.ok) return failed(form, member.message ?? "Not found.");
-  const parsed = addOnActiveSchema.safeParse(pick(form, ["addOnId", "active"]));
-  if (!parsed.success) return failed(form, "That add-on does not exist.");
-  const result = await setAddOnActive(getDb(), member.value, parsed.data, appNow());
-  if (!result.ok) return refused(form, result, "The add-on was not changed.");
-  return done(
-    member.value.workspaceSlug,
-    parsed.data.active ? `${result.value.name} is offered again.` : `${result.value.name} is no longer offered.`,
-  );
-}
+export const setAddOnActiveAction = memberAction("studios.manage", {
+  fields: ["addOnId", "active"],
+  schema: addOnActiveSchema,
+  invalid: (_, form) => failed(form, "That add-on does not exist."),
+  run: ({ db, gate, input, now }) => setAddOnActive(db, gate, input, now),
+  refused: { fallback: "The add-on was not changed." },
+  done: (addOn, { gate, input }) =>
+    setupChanged(gate, input.active ? `${addOn.name} is offered again.` : `${addOn.name} is no longer offered.`),
+});
