@@ -1,3 +1,5 @@
+import { isUuid } from "@/kernel/ids";
+
 /**
  * The one way a server action reads its form. A form is a list of named fields; `readForm` turns the fields an
  * action names into the plain object its zod schema parses (lib/<domain>/schemas.ts), so no action calls
@@ -7,10 +9,11 @@
  * - `"string"`: the field's text, or "" (an id or a reason the use case checks itself);
  * - `"optional"`: the text, or undefined when it is blank (an optional select left on "none");
  * - `"list"`: every value sent under the name (checkboxes, multi-selects, repeated rows);
+ * - `"id"`: a database id (a UUID), or null for anything else (Postgres would refuse it with an error);
  * - `"file"`: an uploaded file that is not empty, or null;
  * - a function: a field that is several inputs (the week's opening hours, a "start|end" slot).
  */
-export type FieldKind = "text" | "string" | "optional" | "list" | "file" | ((form: FormData) => unknown);
+export type FieldKind = "text" | "string" | "optional" | "id" | "list" | "file" | ((form: FormData) => unknown);
 export type FormFields = readonly string[] | Readonly<Record<string, FieldKind>>;
 
 type ReadField<K> = K extends "text" | "optional"
@@ -19,11 +22,13 @@ type ReadField<K> = K extends "text" | "optional"
     ? string
     : K extends "list"
       ? FormDataEntryValue[]
-      : K extends "file"
-        ? File | null
-        : K extends (form: FormData) => infer R
-          ? R
-          : never;
+      : K extends "id"
+        ? string | null
+        : K extends "file"
+          ? File | null
+          : K extends (form: FormData) => infer R
+            ? R
+            : never;
 
 export type ReadForm<F extends FormFields> = F extends readonly string[]
   ? { [N in F[number]]: string | undefined }
@@ -41,6 +46,8 @@ function readField(form: FormData, name: string, kind: FieldKind): unknown {
       return text(value) ?? "";
     case "optional":
       return text(value)?.trim() ? value : undefined;
+    case "id":
+      return typeof value === "string" && isUuid(value) ? value : null;
     case "list":
       return form.getAll(name);
     case "file":

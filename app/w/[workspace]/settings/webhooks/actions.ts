@@ -1,8 +1,8 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { ensureForm, failed, invalid, type ActionState } from "@/lib/action-state";
-import { requireActionMember } from "@/lib/auth/require-member";
-import { getDb } from "@/lib/db";
+import { memberAction } from "@/app/_lib/actions";
+import { readForm } from "@/lib/actions/read-form";
+import { failed, type ActionState } from "@/lib/action-state";
+import type { Member } from "@/lib/auth/member";
 import { getEnv } from "@/lib/env";
 import { replayDelivery, type AttemptOutcome } from "@/lib/webhooks/deliver";
 import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, updateEndpoint } from "@/lib/webhooks/endpoints";
@@ -10,14 +10,15 @@ import { createEndpointSchema, updateEndpointSchema } from "@/lib/webhooks/schem
 import { formatTimeInZone } from "@/lib/studios/local-time";
 import { workspaceTimeZone } from "@/lib/studios/workspace-time-zone";
 import { privateHostsAllowed } from "@/lib/webhooks/url-policy";
-import { appNow } from "@/lib/clock";
+import { fail } from "@/lib/result";
 
-const gateFor = (form: FormData) =>
-  requireActionMember({ workspace: form.get("workspace"), permission: "webhooks.manage" });
-const revalidate = (slug: string) => revalidatePath(`/w/${slug}/settings/webhooks`, "layout");
-const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
+const webhooksChanged = (gate: Member) => [
+  { path: `/w/${gate.workspaceSlug}/settings/webhooks`, type: "layout" as const },
+];
 // Where endpoints may point and deliveries may connect: never this machine or a private network in production.
 const addressPolicy = () => ({ allowPrivateHosts: privateHostsAllowed(getEnv()) });
+
+const endpointOf = (form: FormData) => readForm(form, { endpointId: "string" }).endpointId;
 
 // Deliberately not "Not found.": that answer belongs to the gate; these are a brand's own stale ids.
 const NO_ENDPOINT = "That endpoint does not exist any more. Reload the page.";
@@ -26,7 +27,7 @@ const DISABLED = "The endpoint is disabled: enable it first.";
 const NO_BRAND = "Your membership is not linked to a brand. Ask the studio to link it, then add endpoints.";
 
 /** What one attempt did, for the toast: the brand learns at once whether its receiver works. */
-function describeOutcome(what: string, o: AttemptOutcome, zone: string): ActionState {
+function describeOutcome(what: string, o: AttemptOutcome, zone: string): ActionState & { status: "ok" | "error" } {
   const answer = o.statusCode !== null ? `HTTP ${o.statusCode}` : (o.error ?? "no answer");
   if (o.status === "delivered")
     return { status: "ok", message: `${what} delivered: your endpoint answered ${answer}.` };
@@ -35,118 +36,83 @@ function describeOutcome(what: string, o: AttemptOutcome, zone: string): ActionS
   return { status: "error", message: `${what} not delivered: ${answer}${detail}.${next}` };
 }
 
-export async function createEndpointAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await gateFor(form);
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const parsed = createEndpointSchema.safeParse({
-    url: text(form.get("url")),
-    description: text(form.get("description")),
-    events: form.getAll("events"),
-  });
-  if (!parsed.success) return invalid(form, parsed.error);
-  const result = await createEndpoint(getDb(), gate.value, parsed.data, appNow(), addressPolicy());
-  if (!result.ok)
-    return failed(
-      form,
-      result.error === "not_found" ? NO_BRAND : (result.message ?? "The endpoint was not added."),
-      result.fieldErrors,
-    );
-  revalidate(gate.value.workspaceSlug);
-  return {
-    status: "ok",
+export const createEndpointAction = memberAction("webhooks.manage", {
+  fields: { url: "string", description: "string", events: "list" },
+  schema: createEndpointSchema,
+  run: ({ db, gate, input, now }) => createEndpoint(db, gate, input, now, addressPolicy()),
+  refused: { not_found: NO_BRAND, fields: "The endpoint was not added.", fallback: "The endpoint was not added." },
+  done: (endpoint, { gate }) => ({
     message: "Endpoint added.",
-    data: { secret: result.value.secret, endpointId: result.value.id },
-  };
-}
+    data: { secret: endpoint.secret, endpointId: endpoint.id },
+    revalidate: webhooksChanged(gate),
+  }),
+});
 
-export async function updateEndpointAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await gateFor(form);
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const parsed = updateEndpointSchema.safeParse({
-    description: text(form.get("description")),
-    events: form.getAll("events"),
-  });
-  if (!parsed.success) return invalid(form, parsed.error);
-  const result = await updateEndpoint(getDb(), gate.value, text(form.get("endpointId")), parsed.data, appNow());
-  if (!result.ok) return failed(form, NO_ENDPOINT);
-  revalidate(gate.value.workspaceSlug);
-  return { status: "ok", message: "Endpoint saved." };
-}
+export const updateEndpointAction = memberAction("webhooks.manage", {
+  fields: { description: "string", events: "list" },
+  schema: updateEndpointSchema,
+  run: ({ db, gate, input, form, now }) => updateEndpoint(db, gate, endpointOf(form), input, now),
+  refused: (_, { form }) => failed(form, NO_ENDPOINT),
+  done: (_, { gate }) => ({ message: "Endpoint saved.", revalidate: webhooksChanged(gate) }),
+});
 
-export async function setEndpointEnabledAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await gateFor(form);
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const enabled = form.get("enabled");
-  if (enabled !== "true" && enabled !== "false")
-    return failed(form, "Choose whether to enable or disable the endpoint.");
-  const result = await updateEndpoint(
-    getDb(),
-    gate.value,
-    text(form.get("endpointId")),
-    { enabled: enabled === "true" },
-    appNow(),
-  );
-  if (!result.ok) return failed(form, NO_ENDPOINT);
-  revalidate(gate.value.workspaceSlug);
-  return {
-    status: "ok",
-    message: result.value.enabled
+export const setEndpointEnabledAction = memberAction("webhooks.manage", {
+  fields: { endpointId: "string", enabled: "text" },
+  run: async ({ db, gate, input, now }) =>
+    input.enabled !== "true" && input.enabled !== "false"
+      ? fail("invalid", { message: "Choose whether to enable or disable the endpoint." })
+      : updateEndpoint(db, gate, input.endpointId, { enabled: input.enabled === "true" }, now),
+  refused: (f, { form }) => failed(form, f.error === "invalid" && f.message ? f.message : NO_ENDPOINT),
+  done: (endpoint, { gate }) => ({
+    message: endpoint.enabled
       ? "Endpoint enabled: waiting deliveries go out on the next run."
       : "Endpoint disabled: events are no longer sent to it.",
-  };
-}
+    revalidate: webhooksChanged(gate),
+  }),
+});
 
-export async function rotateSecretAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await gateFor(form);
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await rotateSecret(getDb(), gate.value, text(form.get("endpointId")), appNow());
-  if (!result.ok) return failed(form, NO_ENDPOINT);
-  revalidate(gate.value.workspaceSlug);
-  return {
-    status: "ok",
+export const rotateSecretAction = memberAction("webhooks.manage", {
+  fields: { endpointId: "string" },
+  run: ({ db, gate, input, now }) => rotateSecret(db, gate, input.endpointId, now),
+  refused: (_, { form }) => failed(form, NO_ENDPOINT),
+  done: (rotated, { gate }) => ({
     message: "New secret created. The old one no longer signs anything.",
-    data: { secret: result.value.secret },
-  };
-}
+    data: { secret: rotated.secret },
+    revalidate: webhooksChanged(gate),
+  }),
+});
 
-export async function deleteEndpointAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await gateFor(form);
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await deleteEndpoint(getDb(), gate.value, text(form.get("endpointId")), appNow());
-  if (!result.ok) return failed(form, NO_ENDPOINT);
-  revalidate(gate.value.workspaceSlug);
-  return { status: "ok", message: "Endpoint deleted, with its delivery log." };
-}
+export const deleteEndpointAction = memberAction("webhooks.manage", {
+  fields: { endpointId: "string" },
+  run: ({ db, gate, input, now }) => deleteEndpoint(db, gate, input.endpointId, now),
+  refused: (_, { form }) => failed(form, NO_ENDPOINT),
+  done: (_, { gate }) => ({ message: "Endpoint deleted, with its delivery log.", revalidate: webhooksChanged(gate) }),
+});
 
-export async function sendTestEventAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await gateFor(form);
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await sendTestEvent(getDb(), gate.value, text(form.get("endpointId")), appNow(), addressPolicy());
-  if (!result.ok) return failed(form, result.error === "endpoint_disabled" ? DISABLED : NO_ENDPOINT);
-  revalidate(gate.value.workspaceSlug);
-  return describeOutcome("Test event", result.value, await workspaceTimeZone(getDb(), gate.value.workspaceId));
-}
+export const sendTestEventAction = memberAction("webhooks.manage", {
+  fields: { endpointId: "string" },
+  run: ({ db, gate, input, now }) => sendTestEvent(db, gate, input.endpointId, now, addressPolicy()),
+  refused: (f, { form }) => failed(form, f.error === "endpoint_disabled" ? DISABLED : NO_ENDPOINT),
+  done: async (outcome, { db, gate }) => ({
+    ...describeOutcome("Test event", outcome, await workspaceTimeZone(db, gate.workspaceId)),
+    revalidate: webhooksChanged(gate),
+  }),
+});
 
-export async function replayDeliveryAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await gateFor(form);
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const result = await replayDelivery(getDb(), gate.value, text(form.get("deliveryId")), appNow(), addressPolicy());
-  if (!result.ok) {
-    const message =
-      result.error === "endpoint_disabled"
+export const replayDeliveryAction = memberAction("webhooks.manage", {
+  fields: { deliveryId: "string" },
+  run: ({ db, gate, input, now }) => replayDelivery(db, gate, input.deliveryId, now, addressPolicy()),
+  refused: (f, { form }) =>
+    failed(
+      form,
+      f.error === "endpoint_disabled"
         ? DISABLED
-        : result.error === "in_progress"
+        : f.error === "in_progress"
           ? "This delivery is being sent right now: try again in a moment."
-          : NO_DELIVERY;
-    return failed(form, message);
-  }
-  revalidate(gate.value.workspaceSlug);
-  return describeOutcome("Replay", result.value, await workspaceTimeZone(getDb(), gate.value.workspaceId));
-}
+          : NO_DELIVERY,
+    ),
+  done: async (outcome, { db, gate }) => ({
+    ...describeOutcome("Replay", outcome, await workspaceTimeZone(db, gate.workspaceId)),
+    revalidate: webhooksChanged(gate),
+  }),
+});

@@ -1,14 +1,13 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { ensureForm, failed, type ActionState } from "@/lib/action-state";
-import { requireActionMember } from "@/lib/auth/require-member";
-import { getDb } from "@/lib/db";
+import { memberAction, memberGate } from "@/app/_lib/actions";
+import { ensureForm } from "@/lib/action-state";
+import { readForm } from "@/lib/actions/read-form";
+import { CHECK_FIELDS } from "@/lib/actions/refusal";
+import { fail } from "@/lib/result";
 import { createShipment } from "@/lib/samples/create-shipment";
 import { parseItemsCsv, type CsvLineError } from "@/lib/samples/csv-items";
 import { createShipmentSchema, type ShipmentItemInput } from "@/lib/samples/schemas";
-import { appNow } from "@/lib/clock";
 
 const ITEM_FIELD = /^items\.(\d{1,3})\.(sku|name|quantity|declaredValue)$/;
 const MAX_ROWS = 250;
@@ -63,41 +62,39 @@ const onFormRows = (fieldErrors: Record<string, string[]>, rows: number[]) =>
     ]),
   );
 
-const text = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" && v.trim() !== "" ? v : undefined;
-};
-
 /** A brand (or a manager for one) announces a box; on success, straight to its page with the label link. */
-export async function createShipmentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = ensureForm(form);
-  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "shipments.create" });
-  if (!gate.ok) return failed(form, gate.message ?? "Not found.");
-  const { rows, items } = itemsFromForm(form);
-  const parsed = createShipmentSchema.safeParse({
-    studioId: text(form, "studioId"),
-    brandId: gate.value.role === "brand" ? undefined : text(form, "brandId"),
-    creatorId: text(form, "creatorId"),
-    bookingId: text(form, "bookingId"),
-    carrier: text(form, "carrier"),
-    trackingNumber: text(form, "trackingNumber"),
-    expectedOn: text(form, "expectedOn"),
-    leftoverAction: text(form, "leftoverAction"),
-    leftoverAfterDays: text(form, "leftoverAfterDays"),
-    notes: text(form, "notes"),
-    items,
-  });
-  if (!parsed.success) return failed(form, "Check the fields marked below.", fieldErrorsOf(parsed.error, rows));
-  const r = await createShipment(getDb(), gate.value, parsed.data, appNow());
-  if (!r.ok)
-    return failed(
-      form,
-      r.message ?? (r.fieldErrors ? "Check the fields marked below." : "The shipment was not created."),
-      r.fieldErrors && onFormRows(r.fieldErrors, rows),
-    );
-  revalidatePath(`/w/${gate.value.workspaceSlug}/shipments`);
-  redirect(`/w/${gate.value.workspaceSlug}/shipments/${r.value.shipment.id}?created=1`);
-}
+export const createShipmentAction = memberAction("shipments.create", {
+  fields: {
+    studioId: "optional",
+    brandId: "optional",
+    creatorId: "optional",
+    bookingId: "optional",
+    carrier: "optional",
+    trackingNumber: "optional",
+    expectedOn: "optional",
+    leftoverAction: "optional",
+    leftoverAfterDays: "optional",
+    notes: "optional",
+    items: itemsFromForm,
+  },
+  run: async ({ db, gate, input, now }) => {
+    const { rows, items } = input.items;
+    const parsed = createShipmentSchema.safeParse({
+      ...input,
+      brandId: gate.role === "brand" ? undefined : input.brandId,
+      items,
+    });
+    if (!parsed.success)
+      return fail("invalid", { message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error, rows) });
+    const r = await createShipment(db, gate, parsed.data, now);
+    return r.ok ? r : { ...r, fieldErrors: r.fieldErrors && onFormRows(r.fieldErrors, rows) };
+  },
+  refused: { fallback: "The shipment was not created." },
+  done: ({ shipment }, { gate }) => ({
+    revalidate: [`/w/${gate.workspaceSlug}/shipments`],
+    redirect: `/w/${gate.workspaceSlug}/shipments/${shipment.id}?created=1`,
+  }),
+});
 
 export type CsvImportState = {
   status: "idle" | "ok" | "error";
@@ -107,16 +104,16 @@ export type CsvImportState = {
 };
 
 /**
- * Reads the items of a CSV file the browser sent as text. All or nothing, like parseItemsCsv: on any bad line the
+ * Reads the items of a CSV file the browser sent as text. Not made with the action wrapper: its answer is not an
+ * ActionState (the items read, or every bad line), and it calls no use case; it shares the gate and the form reader. All or nothing, like parseItemsCsv: on any bad line the
  * rows on the form stay as they were and every bad line is named. Nothing is saved: the rows still go through the
  * form (and createShipmentAction) like typed ones.
  */
 export async function importItemsCsvAction(_prev: CsvImportState, form: FormData): Promise<CsvImportState> {
   form = ensureForm(form);
-  const gate = await requireActionMember({ workspace: form.get("workspace"), permission: "shipments.create" });
+  const gate = await memberGate("shipments.create")(form);
   if (!gate.ok) return { status: "error", message: gate.message ?? "Not found." };
-  const csv = form.get("csv");
-  const r = parseItemsCsv(typeof csv === "string" ? csv : "", gate.value.currency);
+  const r = parseItemsCsv(readForm(form, { csv: "string" }).csv, gate.value.currency);
   if (!r.ok)
     return {
       status: "error",

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { formValues, type ActionState } from "@/lib/action-state";
-import { isUuid } from "@/kernel/ids";
+import { formValues, type ActionState } from "../action-state";
 
 /**
+ * The rows of a form, for lib/actions/read-form.ts (`readForm` reads single fields, this a repeated group).
  * Forms with one group of inputs per row name them `lines.0.received`, `items.2.sku`, … Reads those rows back in
  * index order (at most `max`, so a forged form cannot make us allocate without end). A row whose fields are all
  * blank is left out when `skipBlank` is set: the unexpected-box form shows spare rows.
@@ -33,6 +33,20 @@ export function indexedRows<K extends string>(
   return rows;
 }
 
+/** A schema's issues with their whole path (`lines.1.damaged`), rows named by their index in the form. */
+export function rowFieldErrors(
+  error: z.ZodError,
+  rowIndex: (arrayKey: string, position: number) => number = (_k, p) => p,
+): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map((p, i) => (typeof p === "number" && i === 1 ? rowIndex(String(issue.path[0]), p) : p));
+    const key = path.length ? path.map(String).join(".") : "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
 /**
  * Like `invalid` from lib/action-state, but keeps the whole path of each issue (`lines.1.damaged`), so the error
  * lands next to the field of its row. `rowIndex` maps a position in the parsed array back to the row's index in
@@ -44,17 +58,5 @@ export function invalidRows(
   rowIndex: (arrayKey: string, position: number) => number = (_k, p) => p,
   message = "Check the fields marked below.",
 ): ActionState {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map((p, i) => (typeof p === "number" && i === 1 ? rowIndex(String(issue.path[0]), p) : p));
-    const key = path.length ? path.map(String).join(".") : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return { status: "error", message, fieldErrors, values: formValues(form) };
-}
-
-/** An id from a hidden field, or null when it is not a uuid (the database would refuse it with an error). */
-export function uuidField(form: FormData, name: string): string | null {
-  const v = form.get(name);
-  return typeof v === "string" && isUuid(v) ? v : null;
+  return { status: "error", message, fieldErrors: rowFieldErrors(error, rowIndex), values: formValues(form) };
 }
