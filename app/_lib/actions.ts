@@ -18,7 +18,7 @@ import { fail, ok, type Result } from "@/lib/result";
  *     fields: { blockId: "string" },
  *     run: ({ db, gate, input, now }) => removeRoomBlock(db, gate, input, now),
  *     refused: { fallback: "The block was not removed." },
- *     done: () => ({ message: "Maintenance block removed.", revalidate: [{ path: `/w/${slug}`, type: "layout" }] }),
+ *     done: (_, { gate }) => ({ message: "Block removed.", revalidate: [`/w/${gate.workspaceSlug}/setup`] }),
  *   });
  */
 const effects: ActionEffects = {

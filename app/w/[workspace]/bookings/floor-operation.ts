@@ -7,6 +7,7 @@ import { formatMoney } from "@/lib/format";
 import { actualEndFromClock, clockTime, laterEndFromClock } from "@/lib/operations/floor-time";
 import type { Quote } from "@/lib/pricing";
 import type { Fail } from "@/lib/result";
+import { refusalMessage } from "@/lib/actions/refusal";
 
 /**
  * The front desk's operations on one booking (the form names one in `op`), for operateBookingAction: each reads
@@ -19,9 +20,10 @@ const str = (form: FormData, name: string) => {
   return typeof v === "string" ? v.trim() : "";
 };
 
+/** A use case's refusal, worded by the vocabulary's one map (lib/actions/refusal.ts). */
 function refused(form: FormData, r: Fail, fallback: string): ActionState {
-  if (r.error === "not_found") return failed(form, "That booking does not exist.");
-  return failed(form, r.message ?? (r.fieldErrors ? "Check the field marked below." : fallback), r.fieldErrors);
+  const words = { not_found: "That booking does not exist.", fields: "Check the field marked below.", fallback };
+  return failed(form, refusalMessage(r, words), r.fieldErrors);
 }
 
 const money = (cents: number, booking: { quote: unknown }) => formatMoney(cents, (booking.quote as Quote).currency);
