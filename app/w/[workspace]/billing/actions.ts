@@ -18,6 +18,7 @@ import { formatMoney } from "@/lib/format";
 import { logger } from "@/lib/logger";
 import { readForm } from "@/lib/actions/read-form";
 import { fail, ok } from "@/lib/result";
+import { actsForSelfOnly } from "@/lib/auth/permissions";
 
 const UNREACHABLE = "Stripe could not be reached. Try again in a minute.";
 const billingChanged = (gate: Member) => [{ path: `/w/${gate.workspaceSlug}/billing`, type: "layout" as const }];
@@ -31,7 +32,7 @@ async function stripeFor(db: Db, gate: Member) {
 /** Sends the creator to Stripe Checkout (setup mode) to save a card; Stripe sends them back to Billing. */
 export const startCardCheckoutAction = memberAction("billing.view", {
   run: async ({ db, gate, now }) => {
-    if (gate.role !== "creator") return fail("forbidden", { message: "Only creators keep a card on file." });
+    if (!actsForSelfOnly(gate)) return fail("forbidden", { message: "Only creators keep a card on file." });
     const at = await stripeFor(db, gate);
     if (!at.ok) return at;
     let url: string | null;
@@ -56,7 +57,7 @@ export const startCardCheckoutAction = memberAction("billing.view", {
 /** Opens the Stripe Customer Portal, where the creator manages cards and downloads invoices. */
 export const openCustomerPortalAction = memberAction("billing.view", {
   run: async ({ db, gate, now }) => {
-    if (gate.role !== "creator") return fail("forbidden", { message: "Only creators have a customer portal." });
+    if (!actsForSelfOnly(gate)) return fail("forbidden", { message: "Only creators have a customer portal." });
     const at = await stripeFor(db, gate);
     if (!at.ok) return at;
     try {

@@ -9,6 +9,7 @@ import { formatMoney } from "@/lib/format";
 import type { Quote } from "@/lib/pricing";
 import { fail, ok } from "@/lib/result";
 import { floorOperation } from "./floor-operation";
+import { actsForSelfOnly } from "@/lib/auth/permissions";
 
 /** Every booking page (the list, each booking, its layout) shows the change. */
 const bookingsChanged = (gate: Member) => [{ path: `/w/${gate.workspaceSlug}/bookings`, type: "layout" as const }];
@@ -95,7 +96,7 @@ export const operateBookingAction = memberAction("bookings.operate", {
 export const checkOutOwnSessionAction = memberAction("bookings.view", {
   fields: { bookingId: "string" },
   run: ({ db, gate, input, now }) =>
-    gate.role !== "creator"
+    !actsForSelfOnly(gate)
       ? Promise.resolve(fail("forbidden", { message: "Staff check sessions out at the Front desk." }))
       : checkOutBooking(db, gate, input.bookingId, now),
   refused: {

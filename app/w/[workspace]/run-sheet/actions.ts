@@ -7,6 +7,7 @@ import { checkInByCodeSchema } from "@/lib/operations/schemas";
 import { addRoomBlock } from "@/lib/studios/room-blocks";
 import { roomBlockSchema } from "@/lib/studios/schemas";
 import { compactCode } from "@/kernel/ids";
+import { isStudioScoped } from "@/lib/auth/permissions";
 
 /** A code as it is printed (K7Q-M3X), whatever case and dashes were typed; anything else as typed. */
 function shownCode(typed: string) {
@@ -34,7 +35,7 @@ export const checkInByCodeAction = memberAction("bookings.operate", {
   refused: (f, { gate, input, form }) => {
     // Staff do not see other studios' bookings, so for them a code of another studio is as unknown as a mistyped
     // one: the answer says where it looked.
-    if (f.error === "not_found" && gate.role === "staff")
+    if (f.error === "not_found" && isStudioScoped(gate.role))
       return failed(form, `No booking in your studios has the code ${shownCode(input.code)}.`);
     if (f.error === "forbidden") return failed(form, "That booking is at a studio you do not work in.");
     return failed(form, f.message ?? "That booking cannot be checked in.");

@@ -8,6 +8,7 @@ import { fail } from "@/lib/result";
 import { createShipment } from "@/lib/samples/create-shipment";
 import { parseItemsCsv, type CsvLineError } from "@/lib/samples/csv-items";
 import { createShipmentSchema, type ShipmentItemInput } from "@/lib/samples/schemas";
+import { isBrandScoped } from "@/lib/auth/permissions";
 
 const ITEM_FIELD = /^items\.(\d{1,3})\.(sku|name|quantity|declaredValue)$/;
 const MAX_ROWS = 250;
@@ -81,7 +82,7 @@ export const createShipmentAction = memberAction("shipments.create", {
     const { rows, items } = input.items;
     const parsed = createShipmentSchema.safeParse({
       ...input,
-      brandId: gate.role === "brand" ? undefined : input.brandId,
+      brandId: isBrandScoped(gate.role) ? undefined : input.brandId,
       items,
     });
     if (!parsed.success)
