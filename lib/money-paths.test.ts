@@ -8,7 +8,7 @@ import { assembleInvoices } from "./billing/invoicing";
 import { creditCharge } from "./billing/ledger";
 import { createShipment } from "./samples/create-shipment";
 import { createShipmentSchema } from "./samples/schemas";
-import { createStorageUnit } from "./storage/storage";
+import { createStorageUnit } from "./storage/create-storage-unit";
 
 // Issue 13: one money module, proven through every path that turns a typed amount into minor units: a credit,
 // a storage unit's nightly rate and a sample's declared value, for a currency of each exponent (JPY 0, USD 2,

@@ -5,7 +5,8 @@ import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
 import { createBooking } from "../bookings/create-booking";
 import { createBookingSchema } from "../bookings/schemas";
-import { chargeStorageNights, createStorageUnit } from "../storage/storage";
+import { chargeStorageNights } from "../storage/jobs";
+import { createStorageUnit } from "../storage/create-storage-unit";
 import { expireHolds, runJobsInTurn, runJobsOnce } from "./run-jobs";
 import { sendDueReminders } from "./reminders";
 

@@ -9,7 +9,7 @@ import { retryStripeEvents } from "../billing/webhooks";
 import { refreshStripeTaxRates } from "../billing/stripe-tax";
 import { syncStripeTaxTransactions } from "../billing/stripe-tax-transactions";
 import { sweepNoShows } from "../bookings/operate-booking";
-import { chargeStorageNights } from "../storage/storage";
+import { chargeStorageNights } from "../storage/jobs";
 import { processExpiredOffers } from "../bookings/waitlist-job";
 import { logger } from "../logger";
 import { deliverQueuedEmails } from "../notifications/outbox";

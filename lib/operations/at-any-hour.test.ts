@@ -6,7 +6,8 @@ import { testDb } from "@/db/testing/db";
 import { STUDIO_INSTANTS, STUDIO_ZONE } from "@/db/testing/instants";
 import { checkInByCode, checkOutBooking, sweepNoShows, undoNoShow } from "../bookings/operate-booking";
 import { addNights } from "../storage/nights";
-import { chargeStorageNights, createStorageUnit } from "../storage/storage";
+import { chargeStorageNights } from "../storage/jobs";
+import { createStorageUnit } from "../storage/create-storage-unit";
 import { localDate, localDateTimeToInstant } from "../studios/local-time";
 
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@ import { testDb } from "@/db/testing/db";
 import { makeMember } from "@/db/testing/factories";
 import { STUDIO_INSTANTS } from "@/db/testing/instants";
 import { seedBusyFloor } from "@/db/seed/demo-floor";
-import { storageBoard } from "../storage/storage";
+import { storageBoard } from "../storage/board";
 import { floorSheet, runSheet, shiftDate } from "./run-sheet";
 import { localDate } from "../studios/local-time";
 

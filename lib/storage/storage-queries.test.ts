@@ -3,7 +3,10 @@ import { studios } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
 import { makeMember } from "@/db/testing/factories";
-import { createStorageUnit, listReservations, reserveUnit, storeGoods } from "./storage";
+import { createStorageUnit } from "./create-storage-unit";
+import { listReservations } from "./board";
+import { reserveUnit } from "./reserve-unit";
+import { storeGoods } from "./store-goods";
 import { boardStudios, goodsByReservation, reservableUnits } from "./storage-queries";
 
 // Tuesday 1 Dec 2026, 04:00 in Los Angeles.

@@ -5,15 +5,13 @@ import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { onRealPostgres, testDb } from "@/db/testing/db";
 import { makeMember, makeWorkspace } from "@/db/testing/factories";
 import { assembleInvoices } from "../billing/invoicing";
-import {
-  cancelReservation,
-  chargeStorageNights,
-  collectGoods,
-  createStorageUnit,
-  reserveUnit,
-  storageBoard,
-  storeGoods,
-} from "./storage";
+import { cancelReservation } from "./cancel-reservation";
+import { chargeStorageNights } from "./jobs";
+import { collectGoods } from "./collect-goods";
+import { createStorageUnit } from "./create-storage-unit";
+import { reserveUnit } from "./reserve-unit";
+import { storageBoard } from "./board";
+import { storeGoods } from "./store-goods";
 
 // Tuesday 1 Dec 2026, 04:00 in Los Angeles.
 const now = new Date("2026-12-01T12:00:00Z");

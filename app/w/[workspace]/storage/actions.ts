@@ -9,7 +9,11 @@ import { formatMoney } from "@/lib/format";
 import { fail, type Fail } from "@/lib/result";
 import { countNights, nightsLabel } from "@/lib/storage/nights";
 import { reserveUnitSchema, storageUnitSchema, storeGoodsSchema } from "@/lib/storage/schemas";
-import { cancelReservation, collectGoods, createStorageUnit, reserveUnit, storeGoods } from "@/lib/storage/storage";
+import { cancelReservation } from "@/lib/storage/cancel-reservation";
+import { collectGoods } from "@/lib/storage/collect-goods";
+import { createStorageUnit } from "@/lib/storage/create-storage-unit";
+import { reserveUnit } from "@/lib/storage/reserve-unit";
+import { storeGoods } from "@/lib/storage/store-goods";
 
 const ITEM_FIELDS = ["sku", "name", "quantity"] as const;
 const GONE = "That reservation does not exist. Reload the page.";

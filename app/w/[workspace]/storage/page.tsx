@@ -8,7 +8,7 @@ import { requireMember } from "@/lib/auth/require-member";
 import { listCreators } from "@/lib/bookings/creators";
 import { getDb } from "@/lib/db";
 import { MAX_NIGHTS } from "@/lib/storage/schemas";
-import { listReservations } from "@/lib/storage/storage";
+import { listReservations } from "@/lib/storage/board";
 import { goodsByReservation, reservableUnits } from "@/lib/storage/storage-queries";
 import { localDate } from "@/lib/studios/local-time";
 import { ReservationList, type ReservationCard } from "./reservation-list";

@@ -2,7 +2,7 @@ import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components
 import { cn } from "@/components/ui/cn";
 import { formatMoney } from "@/lib/format";
 import { nightLabel, nightsLabel } from "@/lib/storage/nights";
-import type { storageBoard } from "@/lib/storage/storage";
+import type { storageBoard } from "@/lib/storage/board";
 
 type Board = NonNullable<Awaited<ReturnType<typeof storageBoard>>>;
 type Occupant = Board["units"][number]["reservations"][number];

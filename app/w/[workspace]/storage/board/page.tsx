@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
 import { getDb } from "@/lib/db";
 import { addNights, isNight } from "@/lib/storage/nights";
-import { storageBoard } from "@/lib/storage/storage";
+import { storageBoard } from "@/lib/storage/board";
 import { boardStudios } from "@/lib/storage/storage-queries";
 import { localDate } from "@/lib/studios/local-time";
 import { BoardGrid } from "./board-grid";
