@@ -5,7 +5,7 @@ import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { makeMember } from "@/db/testing/factories";
 import { testDb } from "@/db/testing/db";
 import { assembleInvoices } from "./billing/invoicing";
-import { creditCharge } from "./billing/ledger";
+import { creditCharge } from "./billing/credit-charge";
 import { createShipment } from "./samples/create-shipment";
 import { createShipmentSchema } from "./samples/schemas";
 import { createStorageUnit } from "./storage/create-storage-unit";

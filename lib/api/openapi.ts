@@ -7,7 +7,7 @@ import {
   seriesRequestSchema,
   waitlistJoinSchema,
 } from "../bookings/schemas";
-import { creditChargeSchema, voidChargeSchema } from "../billing/ledger";
+import { creditChargeSchema, voidChargeSchema } from "../billing/schemas";
 import { chargeListQuerySchema, invoiceListQuerySchema } from "../billing/list-billing";
 import { bookingListQuerySchema } from "../bookings/list-bookings";
 import { inventoryPageQuerySchema } from "../samples/inventory";

@@ -10,7 +10,7 @@ import { DEFAULT_POLICIES } from "../policies/policies";
 import { billingGate } from "./booking-gate";
 import { syncConnectedAccount } from "./connect";
 import { sendDueInvoices } from "./invoicing";
-import { creditCharge } from "./ledger";
+import { creditCharge } from "./credit-charge";
 import { paymentsTarget } from "./payments-target";
 import { netFeeOf, platformFee } from "./platform-fees";
 import { applyStripeInvoice } from "./sync-invoice";

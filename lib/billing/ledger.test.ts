@@ -11,7 +11,11 @@ import { formatMoney } from "../money";
 import { DEFAULT_POLICIES } from "../policies/policies";
 import { billingGate, cardRequired } from "./booking-gate";
 import { assembleInvoices } from "./invoicing";
-import { creatorBalance, creditCharge, recordOfflinePayment, visibleCharges, voidCharge } from "./ledger";
+import { creatorBalance } from "./balances";
+import { creditCharge } from "./credit-charge";
+import { recordOfflinePayment } from "./record-offline-payment";
+import { visibleCharges } from "./charge-access";
+import { voidCharge } from "./void-charge";
 
 // Tuesday 1 Dec 2026, 04:00 in Los Angeles.
 const now = new Date("2026-12-01T12:00:00Z");

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { chargeStatus, charges, invoices, invoiceStatus, users } from "@/db/schema";
 import type { Actor } from "../auth/permissions";
 import { keyset, pageLimit, toPage, type PageRequest } from "../api/pagination";
-import { visibleCharges, visibleInvoices } from "./ledger";
+import { visibleCharges, visibleInvoices } from "./charge-access";
 import { isUuid } from "@/kernel/ids";
 import type { ChargeJson, InvoiceJson } from "./response-schemas";
 

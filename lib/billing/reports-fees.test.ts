@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testDb } from "@/db/testing/db";
 import { setUpConnectWorld } from "@/testing/billing/connect-world";
 import { sendDueInvoices } from "./invoicing";
-import { creditCharge } from "./ledger";
+import { creditCharge } from "./credit-charge";
 import { NO_STUDIO, revenueReport } from "./reports";
 import { platformFeeReport } from "./reports-fees";
 

@@ -7,7 +7,7 @@ import { createBooking } from "../bookings/create-booking";
 import { createBookingSchema } from "../bookings/schemas";
 import { ensureStripeCustomer } from "./customers";
 import { sendDueInvoices } from "./invoicing";
-import { creditCharge } from "./ledger";
+import { creditCharge } from "./credit-charge";
 import { fixtureNow as now, la, minutes, sessionWithCard } from "@/testing/billing/billing-fixtures";
 import { startStripeTestServer, type StripeTestServer } from "@/testing/stripe/stripe-test-server";
 import { handleStripeWebhook } from "./webhooks";

@@ -11,7 +11,7 @@ import { quoteFor } from "../bookings/create-booking";
 import { loadRoomContext } from "../bookings/room-context";
 import { studioSchema } from "../studios/schemas";
 import { updateStudio } from "../studios/studios";
-import { creditCharge } from "./ledger";
+import { creditCharge } from "./credit-charge";
 import { feeWithTax, sessionChargesWithTax } from "./session-charges";
 import { syncStripeTaxTransactions } from "./stripe-tax-transactions";
 import { writeChargeRows } from "./write-charges";

@@ -9,7 +9,8 @@ import { checkInBooking, checkOutBooking } from "../bookings/operate-booking";
 import { createBookingSchema } from "../bookings/schemas";
 import type { Quote } from "../pricing";
 import { assembleInvoices, invoiceGroupKey } from "./invoicing";
-import { creditCharge, voidCharge } from "./ledger";
+import { creditCharge } from "./credit-charge";
+import { voidCharge } from "./void-charge";
 import { revenueReport } from "./reports";
 
 // Tuesday 1 Dec 2026, 04:00 in Los Angeles.

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { bookings, charges, rooms, storageReservations, storageUnits } from "@/db/schema";
-import { OUTSTANDING_CHARGE_STATUSES } from "../billing/ledger";
+import { OUTSTANDING_CHARGE_STATUSES } from "../billing/charge-access";
 import { plural } from "../format";
 
 /** A booking that will still be charged: held, confirmed or checked in (its stored quote is what check-out charges). */

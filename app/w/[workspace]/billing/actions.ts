@@ -2,14 +2,10 @@
 import { memberAction } from "@/app/_lib/actions";
 import type { Member } from "@/lib/auth/member";
 import { customerPortalUrl, startCardCheckout } from "@/lib/billing/customers";
-import {
-  creditCharge,
-  creditChargeSchema,
-  offlinePaymentSchema,
-  recordOfflinePayment,
-  voidCharge,
-  voidChargeSchema,
-} from "@/lib/billing/ledger";
+import { creditCharge } from "@/lib/billing/credit-charge";
+import { creditChargeSchema, offlinePaymentSchema, voidChargeSchema } from "@/lib/billing/schemas";
+import { recordOfflinePayment } from "@/lib/billing/record-offline-payment";
+import { voidCharge } from "@/lib/billing/void-charge";
 import { chargingAt, paymentsTarget } from "@/lib/billing/payments-target";
 import { workspaceCurrency } from "@/lib/bookings/create-booking";
 import type { Db } from "@/db/client";

@@ -10,7 +10,7 @@ import type { Member } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/require-member";
 import { cardRequired } from "@/lib/billing/booking-gate";
 import { cardOnFile, checkoutReturn } from "@/lib/billing/customers";
-import { creatorBalance } from "@/lib/billing/ledger";
+import { creatorBalance } from "@/lib/billing/balances";
 import { listCharges, listCreatorBalances, listInvoices } from "@/lib/billing/list-billing";
 import { chargingAt, paymentsTarget } from "@/lib/billing/payments-target";
 import { getDb } from "@/lib/db";

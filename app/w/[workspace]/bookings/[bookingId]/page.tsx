@@ -9,7 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { can, canOperateStudio, ownsAsCreator } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/require-member";
-import { creatorBalance } from "@/lib/billing/ledger";
+import { creatorBalance } from "@/lib/billing/balances";
 import { studioTime, studioTimeRange } from "@/lib/bookings/emails";
 import { previewCancellation } from "@/lib/bookings/lifecycle";
 import { bookingOutcome, type BookingOutcome } from "@/lib/bookings/outcome";

@@ -1,7 +1,8 @@
 import { problemOf } from "@/lib/api/problem-of";
 import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
 import { problem } from "@/lib/api/problem";
-import { creditCharge, creditChargeSchema } from "@/lib/billing/ledger";
+import { creditCharge } from "@/lib/billing/credit-charge";
+import { creditChargeSchema } from "@/lib/billing/schemas";
 import { chargeJson } from "@/lib/billing/list-billing";
 import { getDb } from "@/lib/db";
 

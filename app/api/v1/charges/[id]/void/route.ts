@@ -1,6 +1,7 @@
 import { problemOf } from "@/lib/api/problem-of";
 import { apiRoute, json, methodNotAllowed, parseJson } from "@/lib/api/handler";
-import { voidCharge, voidChargeSchema } from "@/lib/billing/ledger";
+import { voidCharge } from "@/lib/billing/void-charge";
+import { voidChargeSchema } from "@/lib/billing/schemas";
 import { chargeJson } from "@/lib/billing/list-billing";
 import { getDb } from "@/lib/db";
 

@@ -7,7 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth/require-member";
 import { cardOnFile } from "@/lib/billing/customers";
-import { creatorBalance, creditedByCharge } from "@/lib/billing/ledger";
+import { creatorBalance, creditedByCharge } from "@/lib/billing/balances";
 import { findWorkspaceCreator, listCharges, listInvoices } from "@/lib/billing/list-billing";
 import { paymentsTarget } from "@/lib/billing/payments-target";
 import { getDb } from "@/lib/db";
