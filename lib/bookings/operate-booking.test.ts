@@ -6,15 +6,13 @@ import { onRealPostgres, testDb } from "@/db/testing/db";
 import { makeWorkspace } from "@/db/testing/factories";
 import type { Quote } from "../pricing";
 import { createBooking } from "./create-booking";
-import {
-  checkInBooking,
-  checkInByCode,
-  checkOutBooking,
-  extendBooking,
-  markNoShow,
-  sweepNoShows,
-  undoNoShow,
-} from "./operate-booking";
+import { checkInBooking } from "./check-in-booking";
+import { checkInByCode } from "./check-in-by-code";
+import { checkOutBooking } from "./check-out-booking";
+import { extendBooking } from "./extend-booking";
+import { markNoShow } from "./mark-no-show";
+import { sweepNoShows } from "./jobs";
+import { undoNoShow } from "./undo-no-show";
 import { createBookingSchema } from "./schemas";
 
 const now = new Date("2026-12-01T12:00:00Z");

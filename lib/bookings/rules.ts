@@ -78,3 +78,8 @@ export function noShowDueAt(b: { startsAt: Date }, graceMinutes: number, room: R
   const from = room.freedAt && room.freedAt > b.startsAt ? room.freedAt : b.startsAt;
   return new Date(from.getTime() + graceMinutes * MINUTE_MS);
 }
+
+/** Whether a booking can be checked in at `now`: from the policy's minutes before its start until its end. */
+export function checkInOpen(b: { startsAt: Date; endsAt: Date }, checkInOpensMinutes: number, now: Date): boolean {
+  return now.getTime() >= b.startsAt.getTime() - checkInOpensMinutes * MINUTE_MS && now < b.endsAt;
+}

@@ -8,7 +8,7 @@ import type { StripeOrNull } from "../billing/stripe-client";
 import { retryStripeEvents } from "../billing/webhooks";
 import { refreshStripeTaxRates } from "../billing/stripe-tax";
 import { syncStripeTaxTransactions } from "../billing/stripe-tax-transactions";
-import { sweepNoShows } from "../bookings/operate-booking";
+import { sweepNoShows } from "../bookings/jobs";
 import { chargeStorageNights } from "../storage/jobs";
 import { processExpiredOffers } from "../bookings/waitlist-job";
 import { logger } from "../logger";

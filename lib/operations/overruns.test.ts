@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { bookings, users, workspaces } from "@/db/schema";
 import { bookingWorld } from "@/db/testing/booking-fixtures";
 import { testDb } from "@/db/testing/db";
-import { checkOutBooking } from "../bookings/operate-booking";
+import { checkOutBooking } from "../bookings/check-out-booking";
 import { overrunsNow } from "./overruns";
 import { runSheet } from "./run-sheet";
 

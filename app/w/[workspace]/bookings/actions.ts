@@ -2,7 +2,7 @@
 import { memberAction } from "@/app/_lib/actions";
 import type { Member } from "@/lib/auth/member";
 import { cancelBooking, confirmBooking } from "@/lib/bookings/lifecycle";
-import { checkOutBooking } from "@/lib/bookings/operate-booking";
+import { checkOutBooking } from "@/lib/bookings/check-out-booking";
 import { cancelSeries } from "@/lib/bookings/series";
 import { withdrawWaitlist } from "@/lib/bookings/waitlist";
 import { formatMoney } from "@/lib/format";

@@ -2,7 +2,7 @@
 import { memberAction } from "@/app/_lib/actions";
 import { failed, invalid } from "@/lib/action-state";
 import type { Member } from "@/lib/auth/member";
-import { checkInByCode } from "@/lib/bookings/operate-booking";
+import { checkInByCode } from "@/lib/bookings/check-in-by-code";
 import { checkInByCodeSchema } from "@/lib/operations/schemas";
 import { addRoomBlock } from "@/lib/studios/room-blocks";
 import { roomBlockSchema } from "@/lib/studios/schemas";

@@ -1,7 +1,7 @@
 import { problemOf } from "@/lib/api/problem-of";
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 import { bookingJson } from "@/lib/bookings/list-bookings";
-import { checkInBooking } from "@/lib/bookings/operate-booking";
+import { checkInBooking } from "@/lib/bookings/check-in-booking";
 import { getDb } from "@/lib/db";
 
 /** Checks the creator in (from an hour before the start). Staff of the booking's studio, managers and owners. */

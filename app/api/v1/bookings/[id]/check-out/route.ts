@@ -1,7 +1,7 @@
 import { problemOf } from "@/lib/api/problem-of";
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 import { bookingJson } from "@/lib/bookings/list-bookings";
-import { checkOutBooking } from "@/lib/bookings/operate-booking";
+import { checkOutBooking } from "@/lib/bookings/check-out-booking";
 import { getDb } from "@/lib/db";
 
 /** Checks the creator out: the session is completed and its charges go to the ledger. Staff of the booking's studio, managers and owners. */

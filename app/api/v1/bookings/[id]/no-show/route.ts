@@ -1,7 +1,7 @@
 import { problemOf } from "@/lib/api/problem-of";
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 import { bookingJson } from "@/lib/bookings/list-bookings";
-import { markNoShow } from "@/lib/bookings/operate-booking";
+import { markNoShow } from "@/lib/bookings/mark-no-show";
 import { getDb } from "@/lib/db";
 
 /** Marks a no-show (15 minutes after the start); the policy's fee goes to the ledger. Staff of the booking's studio, managers and owners. */
