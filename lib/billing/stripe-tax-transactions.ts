@@ -15,7 +15,7 @@ import {
 import { DAY_MS } from "@/kernel/time";
 import { logger } from "../logger";
 import { taxOnNet } from "../pricing";
-import { STUDIO_TAX_CODE } from "./stripe-tax";
+import { placeOfSupply, STUDIO_TAX_CODE } from "./stripe-tax";
 import { onAccount, type StripeAt } from "./stripe-client";
 
 /**
@@ -79,16 +79,7 @@ async function recordLine(db: Db, at: StripeAt, line: TaxLine, address: TaxAddre
   const calc = await at.stripe.tax.calculations.create(
     {
       currency: line.currency.toLowerCase(),
-      customer_details: {
-        address: {
-          line1: address.line1 || undefined,
-          city: address.city || undefined,
-          state: address.state || undefined,
-          postal_code: address.postalCode || undefined,
-          country: address.country,
-        },
-        address_source: "shipping",
-      },
+      customer_details: placeOfSupply(address),
       line_items: [
         {
           amount: inclusive ? base + line.amountCents : base,

@@ -28,6 +28,23 @@ const PROBE_AMOUNT = 1_000_000;
 export const STRIPE_TAX_RECHECK_MS = DAY_MS;
 export const STRIPE_TAX_RETRY_MS = HOUR_MS;
 
+/**
+ * The studio's address as Stripe Tax reads the place of supply: the customer's shipping address (a room is rented,
+ * and used, where the studio stands). Empty parts are left out.
+ */
+export function placeOfSupply(a: TaxAddress): Stripe.Tax.CalculationCreateParams.CustomerDetails {
+  return {
+    address: {
+      line1: a.line1 || undefined,
+      city: a.city || undefined,
+      state: a.state || undefined,
+      postal_code: a.postalCode || undefined,
+      country: a.country,
+    },
+    address_source: "shipping",
+  };
+}
+
 export type StripeTaxAnswer = { ratePercent: string; name: string };
 export type StripeTaxError = "no_stripe" | "refused" | "unreachable";
 
@@ -105,16 +122,7 @@ export async function askStripeTax(
     const calc = await target.stripe.tax.calculations.create(
       {
         currency: input.currency.toLowerCase(),
-        customer_details: {
-          address: {
-            line1: a.line1 || undefined,
-            city: a.city || undefined,
-            state: a.state || undefined,
-            postal_code: a.postalCode || undefined,
-            country: a.country,
-          },
-          address_source: "shipping",
-        },
+        customer_details: placeOfSupply(a),
         line_items: [
           {
             amount: PROBE_AMOUNT,
