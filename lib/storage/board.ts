@@ -1,4 +1,3 @@
-import { addDays, format } from "date-fns";
 import { localDate } from "../studios/local-time";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
@@ -6,6 +5,7 @@ import { storageReservations, storageUnits, studios, users } from "@/db/schema";
 import { can, canOperateStudio, storageReservationScope, type Actor } from "../auth/permissions";
 import { scopeWhere } from "../auth/permissions/scope-sql";
 import { nightsBetween } from "./rules";
+import { addNights } from "./nights";
 
 /** The storage board: units × nights from `from` for `days`, with who is in each and which are overdue. */
 export async function storageBoard(db: DbOrTx, actor: Actor, studioId: string, from: string, days: number, now: Date) {
@@ -15,7 +15,7 @@ export async function storageBoard(db: DbOrTx, actor: Actor, studioId: string, f
     .from(studios)
     .where(and(eq(studios.id, studioId), eq(studios.workspaceId, actor.workspaceId)));
   if (!studio) return null;
-  const nights = nightsBetween(from, format(addDays(new Date(`${from}T12:00:00Z`), days - 1), "yyyy-MM-dd"));
+  const nights = nightsBetween(from, addNights(from, days - 1));
   const units = await db
     .select()
     .from(storageUnits)

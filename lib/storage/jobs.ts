@@ -9,7 +9,8 @@ import { withTax, type ChargeDraft } from "../billing/session-charges";
 import { writeChargeRows } from "../billing/write-charges";
 import { getPolicies } from "../policies/policies";
 import { taxSettingsOf } from "../pricing";
-import { nextDay, nightsBetween } from "./rules";
+import { nightsBetween } from "./rules";
+import { addNights } from "./nights";
 
 /**
  * The nightly job: every night of a reservation that has passed (on the studio's clock) becomes one storage_night
@@ -45,7 +46,7 @@ export async function chargeStorageNights(db: Db, now: Date, opts: { workspaceId
     // Each night is taxed on its own (it is its own charge), by the studio's tax when the night is charged.
     const tax = taxSettingsOf(studioTax);
     const today = localDate(now, timeZone);
-    const lastPassed = format(addDays(new Date(`${today}T12:00:00Z`), -1), "yyyy-MM-dd"); // a night is over once its date is past
+    const lastPassed = addNights(today, -1); // a night is over once its date is past
     const drafts: ChargeDraft[] = [];
     const reserved = nightsBetween(r.firstNight, r.lastNight < lastPassed ? r.lastNight : lastPassed);
     for (const night of reserved) {
@@ -63,7 +64,7 @@ export async function chargeStorageNights(db: Db, now: Date, opts: { workspaceId
       if (!overrunPercent.has(r.workspaceId))
         overrunPercent.set(r.workspaceId, (await getPolicies(db, r.workspaceId)).storageOverrunPercent);
       const rate = divideRoundHalfUp(r.nightlyRateCents * overrunPercent.get(r.workspaceId)!, 100);
-      for (const night of nightsBetween(nextDay(r.lastNight), lastPassed)) {
+      for (const night of nightsBetween(addNights(r.lastNight, 1), lastPassed)) {
         drafts.push({
           kind: "storage_night",
           description: `Storage unit ${unitCode}, overrun night of ${night} (goods not collected)`,
