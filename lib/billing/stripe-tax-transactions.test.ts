@@ -20,7 +20,7 @@ import { writeChargeRows } from "./write-charges";
 // account), and the tax a credit gives back is reversed exactly; every step is safe to repeat.
 
 const world = setUpConnectWorld();
-const { clock, later, connectedWorkspace, saveCard, invoiceAndSend } = world;
+const { clock, later, connectedWorkspace, taxReady, saveCard, invoiceAndSend } = world;
 let stripe: Stripe;
 let server: StripeTestServer;
 beforeAll(() => {
@@ -32,25 +32,7 @@ type World = Awaited<ReturnType<typeof connectedWorkspace>>;
 /** A connected workspace whose Los Angeles studio takes Stripe Tax's rate (CA 9.5 %, prices exclude it). */
 async function stripeTaxedWorld(db: Db) {
   const w = await connectedWorkspace(db, { basisPoints: 500 });
-  const on = { stripeAccount: w.account };
-  await stripe.tax.settings.update(
-    {
-      head_office: {
-        address: {
-          line1: "1200 S Santa Fe Ave",
-          city: "Los Angeles",
-          state: "CA",
-          postal_code: "90021",
-          country: "US",
-        },
-      },
-    },
-    on,
-  );
-  await stripe.tax.registrations.create(
-    { country: "US", country_options: { us: { state: "CA", type: "state_sales_tax" } }, active_from: "now" },
-    on,
-  );
+  await taxReady(w.account, { registerCa: true });
   later(24 * 60); // registered the day before the sales below (Stripe Tax collects from the registration's start)
   const owner = (await makeMember(db, w.workspace.id, "owner")).actor;
   const input = studioSchema.parse({

@@ -46,6 +46,33 @@ export function setUpConnectWorld() {
   }
   type World = Awaited<ReturnType<typeof connectedWorkspace>>;
 
+  /**
+   * Stripe Tax set up on a connected account (a head office in Los Angeles, so its settings are active), and
+   * registered in California from now when `registerCa`.
+   */
+  async function taxReady(account: string, opts: { registerCa: boolean }) {
+    const on = { stripeAccount: account };
+    await stripe.tax.settings.update(
+      {
+        head_office: {
+          address: {
+            line1: "1200 S Santa Fe Ave",
+            city: "Los Angeles",
+            state: "CA",
+            postal_code: "90021",
+            country: "US",
+          },
+        },
+      },
+      on,
+    );
+    if (opts.registerCa)
+      await stripe.tax.registrations.create(
+        { country: "US", country_options: { us: { state: "CA", type: "state_sales_tax" } }, active_from: "now" },
+        on,
+      );
+  }
+
   async function saveCard(db: Db, w: World, userId: string, card: { last4?: string } = {}) {
     const url = await startCardCheckout(db, w.at, {
       workspaceId: w.workspace.id,
@@ -107,6 +134,7 @@ export function setUpConnectWorld() {
     clock,
     later,
     connectedWorkspace,
+    taxReady,
     saveCard,
     pendingCharge,
     invoiceAndSend,
