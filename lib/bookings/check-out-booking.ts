@@ -8,6 +8,7 @@ import { type Quote } from "../pricing";
 import { fail, ok, type Result } from "../result";
 import { lockRoomOfBooking } from "./waitlist-offers";
 import { Booking, OperateError, lockForFloor, writeCharges } from "./floor-access";
+import { minutesAfter } from "@/kernel/time";
 
 /**
  * Checks the creator out (staff, or the creator themselves) at the actual end time (now, or a time staff enter):
@@ -36,7 +37,7 @@ export async function checkOutBooking(
             : `A ${b.status.replace("_", " ")} booking cannot be checked out.`,
       });
     const endedAt = input.endedAt ?? now;
-    if (endedAt.getTime() > now.getTime() + 60_000)
+    if (endedAt > minutesAfter(now, 1))
       return fail("invalid", { fieldErrors: { endedAt: ["The end cannot be in the future"] } });
     if (endedAt < (b.checkedInAt ?? b.startsAt))
       return fail("invalid", { fieldErrors: { endedAt: ["The end cannot be before the check-in"] } });

@@ -9,6 +9,7 @@ import { loadAddOns, loadRoomContext } from "./room-context";
 import { lockRoomOfBooking } from "./waitlist-offers";
 import { blockedUntil as turnoverEnd } from "../availability";
 import { Booking, OperateError, lockForFloor } from "./floor-access";
+import { MINUTE_MS } from "@/kernel/time";
 
 /** Thrown inside the savepoint of a dry run, to roll the extension back once it has been checked. */
 class ExtensionChecked extends Error {
@@ -38,7 +39,7 @@ export async function extendBooking(
     if (b.status !== "checked_in")
       return fail("wrong_status", { message: "Only a session in progress can be extended." });
     if (newEnd <= b.endsAt) return fail("invalid", { fieldErrors: { endsAt: ["Choose a later end"] } });
-    if (newEnd.getTime() - b.startsAt.getTime() > room.maxMinutes * 60_000)
+    if (newEnd.getTime() - b.startsAt.getTime() > room.maxMinutes * MINUTE_MS)
       return fail("invalid", {
         fieldErrors: { endsAt: [`This room is booked for at most ${room.maxMinutes / 60} hours at a time`] },
       });

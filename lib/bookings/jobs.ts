@@ -6,7 +6,7 @@ import { getPolicies } from "../policies/policies";
 import { roomOccupancy } from "./room-occupancy";
 import { noShowDueAt } from "./rules";
 import { lockRoomOfBooking } from "./waitlist-offers";
-import { daysAfter } from "@/kernel/time";
+import { daysAfter, minutesAfter } from "@/kernel/time";
 import { applyNoShow } from "./floor-access";
 
 /**
@@ -34,7 +34,7 @@ export async function sweepNoShows(db: Db, now: Date, opts: { workspaceId?: stri
   for (const c of candidates) {
     if (!policies.has(c.workspaceId))
       policies.set(c.workspaceId, (await getPolicies(db, c.workspaceId)).noShowGraceMinutes);
-    if (now.getTime() < c.startsAt.getTime() + policies.get(c.workspaceId)! * 60_000) continue;
+    if (now < minutesAfter(c.startsAt, policies.get(c.workspaceId)!)) continue;
     // One booking that cannot be swept (a stored quote that cannot be priced) is logged and left for the next
     // pass; it must not stop the others' no-shows, nor the jobs after this one.
     const done = await sweepOne(db, c.id, now).catch((err: unknown) => {

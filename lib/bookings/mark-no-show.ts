@@ -8,6 +8,7 @@ import { roomOccupancy } from "./room-occupancy";
 import { noShowDueAt } from "./rules";
 import { lockRoomOfBooking } from "./waitlist-offers";
 import { Booking, OperateError, lockForFloor, applyNoShow } from "./floor-access";
+import { minutesAfter } from "@/kernel/time";
 
 /** Staff mark a no-show by hand, after the policy's grace period. */
 export async function markNoShow(
@@ -33,7 +34,7 @@ export async function markNoShow(
         message: `${room.occupiedBy.creatorName}'s session (${room.occupiedBy.code}) is still checked in to this room: check that creator out first. Nobody is a no-show for a room they could not enter.`,
       });
     if (due && now < due) {
-      const freed = due.getTime() > b.startsAt.getTime() + noShowGraceMinutes * 60_000;
+      const freed = due > minutesAfter(b.startsAt, noShowGraceMinutes);
       return fail("too_early", {
         message: freed
           ? `The session before this one left the room at ${format(room.freedAt!, "HH:mm", { in: tz(found.value.studio.timeZone) })}: the creator can be marked a no-show ${noShowGraceMinutes} minutes after that.`
